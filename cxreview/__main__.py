@@ -1,0 +1,5 @@
+"""`python -m cxreview` runs the command line."""
+
+from cxreview.cli import main
+
+main()

@@ -1,0 +1,84 @@
+"""The click command line: parse options, call the headless core, print results.
+
+Keep imports inside commands: ``cxreview --help`` and batch commands must stay fast
+and must never load textual.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from cxreview import __version__
+from cxreview.errors import CxReviewError, InputError
+
+
+class CliError(click.ClickException):
+    """Print a CxReviewError as one line (plus listed problems) on stderr."""
+
+    def __init__(self, error: CxReviewError) -> None:
+        super().__init__(error.one_line())
+        self.error = error
+        self.exit_code = error.exit_code
+
+    def show(self, file: Any = None) -> None:
+        out = file or sys.stderr
+        if isinstance(self.error, InputError):
+            for problem in self.error.problems:
+                click.echo(problem, file=out)
+        click.echo(f"Error: {self.error.one_line()}", file=out)
+
+
+class CxGroup(click.Group):
+    """Turns every CxReviewError raised by a command into a one-line CLI error."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CxReviewError as error:
+            raise CliError(error) from None
+        except BrokenPipeError:  # e.g. `cxreview export | head`
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=CxGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    envvar="CXREVIEW_DB",
+    default="cxreview.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database file (or set CXREVIEW_DB).",
+)
+@click.version_option(__version__, prog_name="cxreview")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str) -> None:
+    """Review contact-center conversations for empathy, transparency and quality.
+
+    \b
+    Typical day:
+      cxreview import chats.jsonl
+      cxreview sample --size 20 --strategy spotlight --reviewer ana
+      cxreview review --reviewer ana
+
+    Try it on demo data first:  cxreview demo
+    """
+    ctx.obj = {"db_path": db_path}
+
+
+def _register() -> None:
+    from cxreview.commands import demo_cmd, import_cmd
+
+    cli.add_command(import_cmd.import_command)
+    cli.add_command(demo_cmd.demo_command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="cxreview")

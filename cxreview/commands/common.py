@@ -1,0 +1,70 @@
+"""Helpers shared by the CLI commands: opening the database, progress bars, console."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from cxreview.store import Database, open_database
+
+
+def database(ctx: click.Context, create: bool = False) -> Database:
+    return open_database(ctx.obj["db_path"], create=create)
+
+
+def stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None, enabled: bool = True) -> Iterator[Any]:
+    """A rich progress bar on a terminal; a silent stand-in when piped or --quiet."""
+    if not enabled or not sys.stderr.isatty():
+        yield _SilentProgress()
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    counter = DownloadColumn() if description.startswith("Reading") else MofNCompleteColumn()
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), counter, TimeRemainingColumn(),
+        console=stderr_console(), transient=True,
+    ) as progress:
+        task = progress.add_task(description, total=total)
+        yield _RichProgress(progress, task)
+
+
+class _SilentProgress:
+    def advance(self, amount: int) -> None:
+        pass
+
+    def reset(self, description: str, total: int | None) -> None:
+        pass
+
+
+class _RichProgress:
+    def __init__(self, progress: Any, task: Any) -> None:
+        self.progress = progress
+        self.task = task
+
+    def advance(self, amount: int) -> None:
+        self.progress.advance(self.task, amount)
+
+    def reset(self, description: str, total: int | None) -> None:
+        self.progress.reset(self.task, total=total, description=description)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"

@@ -1,0 +1,1 @@
+"""Demo data: a seeded generator of realistic contact-center conversations."""

@@ -1,0 +1,37 @@
+"""Build the demo database from the bundled corpus, in the user's data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cxreview.errors import DatabaseError
+from cxreview.ingest.importer import ImportSummary, import_files
+from cxreview.resources import bundled_dir
+from cxreview.store import Database, open_database
+
+
+def default_demo_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
+    return Path(base) / "cxreview" / "demo.db"
+
+
+def demo_corpus() -> Path:
+    path = bundled_dir("samples") / "demo.jsonl"
+    if not path.exists():
+        raise DatabaseError(f"the demo corpus is missing ({path})", "reinstall cxreview")
+    return path
+
+
+def build_demo(path: Path, fresh: bool = False) -> tuple[Database, ImportSummary | None]:
+    """Create (or reuse) the demo database; return it and the import summary if it was built."""
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists()
+    db = open_database(path, create=True)
+    summary = None
+    if not existed or db.scalar("SELECT count(*) FROM conversations") == 0:
+        summary = import_files(db, [str(demo_corpus())])
+    return db, summary

@@ -1,0 +1,193 @@
+"""Open the SQLite file safely for many readers and writers: WAL, foreign keys, migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from cxreview.errors import DatabaseError, DatabaseLockedError
+from cxreview.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_DB = "cxreview.db"
+# Long enough that reviewers on one shared machine queue behind a bulk import
+# instead of failing; every write we do is short except imports.
+BUSY_TIMEOUT_S = 120.0
+
+
+class Database:
+    """A connection with explicit transactions (autocommit otherwise)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        return _locked_guard(lambda: self.conn.execute(sql, params))
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return _locked_guard(lambda: self.conn.execute(sql, params).fetchall())
+
+    def scalar(self, sql: str, params: tuple | dict = ()) -> object:
+        row = _locked_guard(lambda: self.conn.execute(sql, params).fetchone())
+        return None if row is None else row[0]
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: BEGIN IMMEDIATE takes the write lock up front, so two
+        writers queue on the busy timeout instead of deadlocking on a lock upgrade."""
+        _locked_guard(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            _locked_guard(lambda: self.conn.execute("COMMIT"))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _locked_guard(call):  # type: ignore[no-untyped-def]
+    try:
+        return call()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseLockedError(
+                "the database stayed locked by another cxreview process for "
+                f"{BUSY_TIMEOUT_S:.0f} s",
+                "wait for the other import or analysis to finish, then run the command again",
+            ) from exc
+        raise
+
+
+def resolve_path(path: str | os.PathLike[str] | None) -> Path:
+    """--db wins, then CXREVIEW_DB, then ./cxreview.db."""
+    return Path(path or os.environ.get("CXREVIEW_DB") or DEFAULT_DB)
+
+
+def open_database(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Database:
+    """Open (and create or upgrade) the database at ``path``.
+
+    With ``create=False`` a missing file is an error: read-only commands should not
+    leave empty databases behind in whatever folder they were run from.
+    """
+    db_path = resolve_path(path)
+    if not db_path.exists():
+        if not create:
+            raise DatabaseError(
+                f"no database at {db_path}",
+                "import conversations first with 'cxreview import FILE', "
+                "or point to one with --db PATH or CXREVIEW_DB",
+            )
+        if db_path.parent and not db_path.parent.exists():
+            raise DatabaseError(
+                f"cannot create {db_path}: folder {db_path.parent} does not exist",
+                "create the folder or choose another --db path",
+            )
+    elif db_path.is_dir():
+        raise DatabaseError(f"{db_path} is a folder, not a database file", "pass a file path to --db")
+    try:
+        conn = sqlite3.connect(
+            db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot open {db_path}: {exc}", "check the path and its permissions") from exc
+    conn.row_factory = sqlite3.Row
+    db = Database(db_path, conn)
+    try:
+        _configure(db)
+        _migrate(db)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise DatabaseError(
+                f"{db_path} is not a cxreview database (SQLite says: {exc})",
+                "point --db at a cxreview database or at a new file name",
+            ) from exc
+        raise
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _configure(db: Database) -> None:
+    conn = db.conn
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Switching to WAL needs a moment of exclusive access; another process creating
+    # the same file at the same instant can make it fail once, so retry briefly.
+    for attempt in range(50):
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() == "wal":
+                break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+        time.sleep(0.05 * (attempt + 1))
+    # NORMAL is crash-safe in WAL mode (a killed process loses nothing committed).
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _migrate(db: Database) -> None:
+    conn = db.conn
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    _check_version(db, version, conn.execute("PRAGMA application_id").fetchone()[0])
+    with db.transaction():
+        # Re-read inside the write lock: another process may have migrated meanwhile.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        _check_version(db, version, app_id)
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _split_sql(MIGRATIONS[number]):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _check_version(db: Database, version: int, app_id: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{db.path} was written by a newer cxreview (schema {version}, this one knows "
+            f"up to {SCHEMA_VERSION})",
+            "upgrade cxreview with 'pip install -U cxreview'",
+        )
+    if app_id not in (0, APPLICATION_ID):
+        raise DatabaseError(
+            f"{db.path} is a SQLite database of another application", "choose another --db path"
+        )
+    if app_id == 0 and version == 0:
+        tables = db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise DatabaseError(
+                f"{db.path} is a SQLite database that cxreview did not create",
+                "choose another --db path",
+            )
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements; executescript() would commit our transaction."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

@@ -1,0 +1,94 @@
+"""Conversation and message queries: bulk upserts for import, reads for everyone else."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from cxreview.ingest.records import ConversationRecord
+
+_CHUNK = 500
+
+
+def existing_hashes(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
+    """Content hashes of those ``ids`` that are already stored."""
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT id, content_hash FROM conversations WHERE id IN ({marks})", chunk
+        ):
+            found[row[0]] = row[1]
+    return found
+
+
+def write_conversations(
+    conn: sqlite3.Connection, records: Iterable[tuple[ConversationRecord, str]], replace: set[str]
+) -> None:
+    """Insert or replace conversations with their messages (caller holds a transaction).
+
+    ``replace`` holds the ids that exist already: their old messages go first, and with
+    them (by foreign-key cascade) everything derived from those messages.
+    """
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    conv_rows = []
+    message_rows = []
+    for record, digest in records:
+        conv_rows.append((
+            record.id, record.started_at, record.channel, record.queue, record.language,
+            record.agent, record.customer, record.outcome, record.csat,
+            json.dumps(record.tags, ensure_ascii=False),
+            json.dumps(record.meta, ensure_ascii=False, default=str),
+            len(record.messages), digest, now,
+        ))
+        conv_id = record.id
+        message_rows.extend(
+            (conv_id, position, m.role, m.author, m.text, m.at)
+            for position, m in enumerate(record.messages, start=1)
+        )
+    if replace:
+        conn.executemany("DELETE FROM messages WHERE conversation_id = ?", [(i,) for i in replace])
+    conn.executemany(
+        """INSERT INTO conversations (id, started_at, channel, queue, language, agent, customer,
+               outcome, csat, tags, meta, n_messages, content_hash, imported_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET started_at = excluded.started_at,
+               channel = excluded.channel, queue = excluded.queue, language = excluded.language,
+               agent = excluded.agent, customer = excluded.customer, outcome = excluded.outcome,
+               csat = excluded.csat, tags = excluded.tags, meta = excluded.meta,
+               n_messages = excluded.n_messages, content_hash = excluded.content_hash,
+               imported_at = excluded.imported_at""",
+        conv_rows,
+    )
+    conn.executemany(
+        "INSERT INTO messages (conversation_id, position, role, author, text, at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        message_rows,
+    )
+
+
+def count_conversations(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM conversations").fetchone()[0])
+
+
+def get_conversation(conn: sqlite3.Connection, conversation_id: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+    if row is None:
+        return None
+    data = dict(row)
+    data["tags"] = json.loads(data["tags"])
+    data["meta"] = json.loads(data["meta"])
+    return data
+
+
+def get_messages(conn: sqlite3.Connection, conversation_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT position, role, author, text, at FROM messages WHERE conversation_id = ? "
+        "ORDER BY position",
+        (conversation_id,),
+    ).fetchall()
+    return [dict(r) for r in rows]

@@ -1,0 +1,84 @@
+"""Helpdesk CSV import: column and role mapping, ordering, and bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxreview.errors import InputError
+from cxreview.ingest.importer import import_files
+from cxreview.store import Database
+from cxreview.store.conversations import get_conversation, get_messages
+
+HELPDESK = """\ufeffticket_id,sender,body,created,agent,queue,channel,language,customer,priority
+T-1,end-user,"Hi, my parcel is late",2026-03-05T10:00:20Z,Tom,delivery,chat,en,C9,high
+T-2,end-user,Hallo,2026-03-06T09:00:00Z,,billing,whatsapp,nl,C7,
+T-1,virtual-agent,Hi! I'm a bot. What's your order number?,2026-03-05T10:00:01Z,Tom,delivery,chat,en,C9,high
+T-1,staff,"I'm sorry about that.
+I've sent a new one.",2026-03-05T10:03:00Z,Tom,delivery,chat,en,C9,high
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_helpdesk_csv_with_map_and_roles(db: Database, tmp_path: Path) -> None:
+    path = _write(tmp_path, HELPDESK)
+    summary = import_files(
+        db, [str(path)],
+        column_map={"ticket_id": "conversation_id", "sender": "role", "body": "text", "created": "at"},
+        role_map={"end-user": "customer", "virtual-agent": "bot", "staff": "agent"},
+    )
+    assert summary.new == 2 and summary.messages == 4
+    messages = get_messages(db.conn, "T-1")
+    # Unsorted rows are ordered by time, a quoted newline survives.
+    assert [m["role"] for m in messages] == ["bot", "customer", "agent"]
+    assert messages[2]["text"] == "I'm sorry about that.\nI've sent a new one."
+    stored = get_conversation(db.conn, "T-1")
+    assert stored["agent"] == "Tom" and stored["queue"] == "delivery" and stored["customer"] == "C9"
+    assert stored["meta"] == {"priority": "high"}
+    assert get_conversation(db.conn, "T-2")["language"] == "nl"
+
+
+def test_rows_without_times_keep_file_order(db: Database, tmp_path: Path) -> None:
+    path = _write(tmp_path, "conversation_id,role,text\n1,customer,first\n1,agent,second\n1,customer,third\n")
+    import_files(db, [str(path)])
+    assert [m["text"] for m in get_messages(db.conn, "1")] == ["first", "second", "third"]
+
+
+def test_missing_column_names_the_header_and_the_fix(db: Database, tmp_path: Path) -> None:
+    path = _write(tmp_path, "ticket_id,role,text\n1,customer,hi\n")
+    with pytest.raises(InputError) as info:
+        import_files(db, [str(path)])
+    (problem,) = info.value.problems
+    assert problem == (
+        f'{path}:1: missing column "conversation_id"; the header has ticket_id, role, text '
+        "(rename a column with --map YOUR_COLUMN=conversation_id)"
+    )
+
+
+def test_unknown_role_points_at_the_csv_row(db: Database, tmp_path: Path) -> None:
+    path = _write(tmp_path, "conversation_id,role,text\n1,customer,hi\n1,robot,beep\n")
+    with pytest.raises(InputError) as info:
+        import_files(db, [str(path)])
+    assert info.value.problems == [
+        f'{path}:3: conversation 1: message 2 has role "robot"; expected customer, agent, bot or '
+        "system (map it with --roles robot=bot)"
+    ]
+
+
+def test_ragged_row_is_reported(db: Database, tmp_path: Path) -> None:
+    path = _write(tmp_path, "conversation_id,role,text\n1,customer,hi,extra\n")
+    with pytest.raises(InputError) as info:
+        import_files(db, [str(path)])
+    assert "has 4 cells but the header has 3" in info.value.problems[0]
+
+
+def test_tsv_files_are_tab_separated(db: Database, tmp_path: Path) -> None:
+    path = _write(tmp_path, "conversation_id\trole\ttext\n1\tcustomer\thi, there\n", "x.tsv")
+    import_files(db, [str(path)])
+    assert get_messages(db.conn, "1")[0]["text"] == "hi, there"
