@@ -9,7 +9,7 @@ class CxReviewError(Exception):
     exit_code = 1
 
     def __init__(self, cause: str, fix: str = "") -> None:
-        super().__init__(cause)
+        super().__init__(f"{cause}; {fix}" if fix else cause)
         self.cause = cause
         self.fix = fix
 

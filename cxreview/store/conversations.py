@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
 from typing import Any
 
 from cxreview.ingest.records import ConversationRecord
+from cxreview.store.clock import now_iso
 
 _CHUNK = 500
 
@@ -34,7 +34,7 @@ def write_conversations(
     ``replace`` holds the ids that exist already: their old messages go first, and with
     them (by foreign-key cascade) everything derived from those messages.
     """
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = now_iso()
     conv_rows = []
     message_rows = []
     for record, digest in records:

@@ -38,6 +38,69 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (conversation_id, position)
     ) WITHOUT ROWID;
     """,
+    # 2: rubrics as used by reviews, reviews, their criterion scores, notes and undo log.
+    """
+    CREATE TABLE rubrics (
+        id           TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        definition   TEXT NOT NULL,
+        source       TEXT,
+        first_used_at TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+    );
+    CREATE TABLE reviews (
+        id              INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        reviewer        TEXT NOT NULL,
+        rubric_id       TEXT NOT NULL,
+        rubric_version  INTEGER NOT NULL,
+        session_id      INTEGER,
+        status          TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted')),
+        source          TEXT NOT NULL DEFAULT 'cxreview',
+        started_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        submitted_at    TEXT,
+        review_seconds  REAL NOT NULL DEFAULT 0,
+        overall_note    TEXT NOT NULL DEFAULT '',
+        score           REAL,
+        passed          INTEGER,
+        critical_fail   INTEGER NOT NULL DEFAULT 0,
+        last_criterion  TEXT,
+        FOREIGN KEY (rubric_id, rubric_version) REFERENCES rubrics(id, version),
+        UNIQUE (conversation_id, reviewer, rubric_id)
+    );
+    CREATE INDEX reviews_reviewer ON reviews(reviewer, status);
+    CREATE INDEX reviews_session ON reviews(session_id);
+    CREATE TABLE review_scores (
+        review_id   INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        criterion   TEXT NOT NULL,
+        score       INTEGER,
+        na          INTEGER NOT NULL DEFAULT 0,
+        root_causes TEXT NOT NULL DEFAULT '[]',
+        note        TEXT NOT NULL DEFAULT '',
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (review_id, criterion)
+    ) WITHOUT ROWID;
+    CREATE TABLE message_notes (
+        review_id  INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        note       TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (review_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE review_changes (
+        id        INTEGER PRIMARY KEY,
+        review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        field     TEXT NOT NULL,
+        target    TEXT NOT NULL,
+        before    TEXT,
+        after     TEXT,
+        at        TEXT NOT NULL
+    );
+    CREATE INDEX review_changes_review ON review_changes(review_id, id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

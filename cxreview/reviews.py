@@ -1,0 +1,288 @@
+"""The headless review model that every front end uses (TUI, score import, tests).
+
+Every change is written to the database the moment it is made, in its own short
+transaction, with an entry in the undo log; a crash loses nothing already entered.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from cxreview.errors import ConflictError, NotFoundError, UsageError
+from cxreview.rubrics.model import Rubric
+from cxreview.rubrics.scoring import NA, ScoreResult, review_score
+from cxreview.store import Database
+from cxreview.store import reviews as sql
+from cxreview.store.clock import now_iso
+
+
+@dataclass
+class CriterionState:
+    score: int | None = None
+    na: bool = False
+    root_causes: list[str] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def value(self) -> float | str | None:
+        return NA if self.na else self.score
+
+
+@dataclass
+class Review:
+    id: int
+    conversation_id: str
+    reviewer: str
+    rubric: Rubric
+    session_id: int | None
+    status: str
+    source: str
+    started_at: str
+    submitted_at: str | None
+    review_seconds: float
+    overall_note: str
+    last_criterion: str | None
+    criteria: dict[str, CriterionState]
+    message_notes: dict[int, str]
+
+    @property
+    def submitted(self) -> bool:
+        return self.status == "submitted"
+
+    def result(self) -> ScoreResult:
+        return review_score(self.rubric, {cid: state.value for cid, state in self.criteria.items()})
+
+
+def register_rubric(db: Database, rubric: Rubric) -> None:
+    """Record the rubric a review uses; refuse a changed file under an unchanged version."""
+    with db.transaction() as conn:
+        row = sql.stored_rubric(conn, rubric.id, rubric.version)
+        if row is None:
+            sql.insert_rubric(conn, rubric.id, rubric.version, rubric.content_hash, rubric.name,
+                              rubric.to_dict(), rubric.source)
+        elif row["content_hash"] != rubric.content_hash:
+            raise ConflictError(
+                f'rubric "{rubric.id}" version {rubric.version} in {rubric.source or "the file"} differs from '
+                f"the version {rubric.version} already used by reviews in this database",
+                f"raise version to {rubric.version + 1} in the file (old reviews keep version {rubric.version})",
+            )
+
+
+def stored_rubric(db: Database, rubric_id: str, version: int | None = None) -> Rubric:
+    """The rubric exactly as it was when reviews used it (latest version if none given)."""
+    row = (sql.latest_rubric(db.conn, rubric_id) if version is None
+           else sql.stored_rubric(db.conn, rubric_id, version))
+    if row is None:
+        raise NotFoundError(
+            f'rubric "{rubric_id}"{f" version {version}" if version else ""} has not been used in this database',
+            "pass the rubric file with --rubric",
+        )
+    return Rubric.from_dict(json.loads(row["definition"]), source=row["source"] or "")
+
+
+def start_review(db: Database, conversation_id: str, reviewer: str, rubric: Rubric,
+                 session_id: int | None = None) -> Review:
+    """Open this reviewer's review of the conversation, creating a draft if there is none."""
+    reviewer = reviewer.strip()
+    if not reviewer:
+        raise UsageError("a reviewer name is needed", "pass --reviewer NAME")
+    register_rubric(db, rubric)
+    with db.transaction() as conn:
+        if conn.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)).fetchone() is None:
+            raise NotFoundError(f'no conversation "{conversation_id}"', "check the id, or import it first")
+        row = sql.find_review(conn, conversation_id, reviewer, rubric.id)
+        if row is None:
+            review_id = sql.insert_review(conn, conversation_id, reviewer, rubric.id, rubric.version, session_id)
+        else:
+            review_id = row["id"]
+            if row["session_id"] is None and session_id is not None:
+                sql.update_review(conn, review_id, session_id=session_id)
+    return get_review(db, review_id)
+
+
+def get_review(db: Database, review_id: int) -> Review:
+    row = sql.review_row(db.conn, review_id)
+    if row is None:
+        raise NotFoundError(f"no review {review_id}", "list reviews with 'cxreview sessions show NAME'")
+    rubric = stored_rubric(db, row["rubric_id"], row["rubric_version"])
+    criteria = {c.id: CriterionState() for c in rubric.criteria}
+    for score in sql.score_rows(db.conn, review_id):
+        criteria[score["criterion"]] = CriterionState(
+            score=score["score"], na=bool(score["na"]), root_causes=json.loads(score["root_causes"]),
+            note=score["note"],
+        )
+    notes = {r["position"]: r["note"] for r in sql.message_note_rows(db.conn, review_id)}
+    return Review(
+        id=row["id"], conversation_id=row["conversation_id"], reviewer=row["reviewer"], rubric=rubric,
+        session_id=row["session_id"], status=row["status"], source=row["source"],
+        started_at=row["started_at"], submitted_at=row["submitted_at"], review_seconds=row["review_seconds"],
+        overall_note=row["overall_note"], last_criterion=row["last_criterion"], criteria=criteria,
+        message_notes=notes,
+    )
+
+
+def _editable(db: Database, review_id: int) -> Review:
+    review = get_review(db, review_id)
+    if review.submitted:
+        raise ConflictError(f"review {review_id} is submitted", "reopen it first to change it")
+    return review
+
+
+def _criterion(review: Review, criterion_id: str):  # type: ignore[no-untyped-def]
+    try:
+        return review.rubric.criterion(criterion_id)
+    except KeyError:
+        known = ", ".join(c.id for c in review.rubric.criteria)
+        raise NotFoundError(f'rubric "{review.rubric.id}" has no criterion "{criterion_id}"', f"use one of {known}") from None
+
+
+def set_score(db: Database, review_id: int, criterion_id: str, score: int | None) -> Review:
+    """Score a criterion (None clears it); clears an N/A mark."""
+    review = _editable(db, review_id)
+    criterion = _criterion(review, criterion_id)
+    if score is not None and score not in criterion.levels:
+        raise UsageError(
+            f"{score} is not a level of {criterion.label}",
+            f"score it from {criterion.min} to {criterion.max}" + (" or N/A" if criterion.allow_na else ""),
+        )
+    state = review.criteria[criterion_id]
+    _write_score(db, review_id, criterion_id, [state.score, state.na], [score, False])
+    return get_review(db, review_id)
+
+
+def set_na(db: Database, review_id: int, criterion_id: str, na: bool = True) -> Review:
+    review = _editable(db, review_id)
+    criterion = _criterion(review, criterion_id)
+    if na and not criterion.allow_na:
+        raise UsageError(f"{criterion.label} cannot be N/A in this rubric", "give it a score")
+    state = review.criteria[criterion_id]
+    _write_score(db, review_id, criterion_id, [state.score, state.na], [None if na else state.score, na])
+    return get_review(db, review_id)
+
+
+def _write_score(db: Database, review_id: int, criterion_id: str, before: list, after: list) -> None:
+    with db.transaction() as conn:
+        sql.upsert_score(conn, review_id, criterion_id, score=after[0], na=int(after[1]))
+        sql.log_change(conn, review_id, "score", criterion_id, before, after)
+        sql.update_review(conn, review_id, last_criterion=criterion_id)
+
+
+def set_root_causes(db: Database, review_id: int, criterion_id: str, causes: list[str]) -> Review:
+    review = _editable(db, review_id)
+    criterion = _criterion(review, criterion_id)
+    unknown = [c for c in causes if c not in criterion.root_causes]
+    if unknown:
+        raise UsageError(
+            f'"{unknown[0]}" is not a root cause of {criterion.label}',
+            f"choose from: {', '.join(criterion.root_causes) or 'none defined in the rubric'}",
+        )
+    ordered = [c for c in criterion.root_causes if c in causes]
+    before = review.criteria[criterion_id].root_causes
+    with db.transaction() as conn:
+        sql.upsert_score(conn, review_id, criterion_id, root_causes=json.dumps(ordered, ensure_ascii=False))
+        sql.log_change(conn, review_id, "root_causes", criterion_id, before, ordered)
+    return get_review(db, review_id)
+
+
+def set_criterion_note(db: Database, review_id: int, criterion_id: str, note: str) -> Review:
+    review = _editable(db, review_id)
+    _criterion(review, criterion_id)
+    before = review.criteria[criterion_id].note
+    with db.transaction() as conn:
+        sql.upsert_score(conn, review_id, criterion_id, note=note)
+        sql.log_change(conn, review_id, "note", criterion_id, before, note)
+    return get_review(db, review_id)
+
+
+def set_message_note(db: Database, review_id: int, position: int, note: str) -> Review:
+    review = _editable(db, review_id)
+    exists = db.scalar(
+        "SELECT 1 FROM messages WHERE conversation_id = ? AND position = ?", (review.conversation_id, position)
+    )
+    if not exists:
+        raise NotFoundError(f"conversation {review.conversation_id} has no message {position}", "pick a message in the transcript")
+    before = review.message_notes.get(position, "")
+    with db.transaction() as conn:
+        sql.set_message_note(conn, review_id, position, note)
+        sql.log_change(conn, review_id, "message_note", str(position), before, note)
+    return get_review(db, review_id)
+
+
+def set_overall_note(db: Database, review_id: int, note: str) -> Review:
+    review = _editable(db, review_id)
+    with db.transaction() as conn:
+        sql.update_review(conn, review_id, overall_note=note)
+        sql.log_change(conn, review_id, "overall_note", "", review.overall_note, note)
+    return get_review(db, review_id)
+
+
+def set_position(db: Database, review_id: int, criterion_id: str) -> None:
+    """Remember where the reviewer is, so reopening resumes there (not undoable)."""
+    with db.transaction() as conn:
+        sql.update_review(conn, review_id, last_criterion=criterion_id)
+
+
+def add_time(db: Database, review_id: int, seconds: float) -> None:
+    if seconds > 0:
+        with db.transaction() as conn:
+            sql.add_seconds(conn, review_id, seconds)
+
+
+def undo(db: Database, review_id: int) -> str | None:
+    """Revert the last change of a draft; return what was undone, or None if nothing is left."""
+    _editable(db, review_id)
+    with db.transaction() as conn:
+        change = sql.pop_change(conn, review_id)
+        if change is None:
+            return None
+        field_name, target, before = change["field"], change["target"], json.loads(change["before"])
+        if field_name == "score":
+            sql.upsert_score(conn, review_id, target, score=before[0], na=int(before[1]))
+            sql.update_review(conn, review_id, last_criterion=target)
+        elif field_name == "root_causes":
+            sql.upsert_score(conn, review_id, target, root_causes=json.dumps(before, ensure_ascii=False))
+        elif field_name == "note":
+            sql.upsert_score(conn, review_id, target, note=before)
+        elif field_name == "message_note":
+            sql.set_message_note(conn, review_id, int(target), before)
+        elif field_name == "overall_note":
+            sql.update_review(conn, review_id, overall_note=before)
+    labels = {"score": "score", "root_causes": "root causes", "note": "note",
+              "message_note": "message note", "overall_note": "coaching note"}
+    return f"{labels[field_name]}{' of ' + target if target and field_name != 'message_note' else ''}"
+
+
+def submit(db: Database, review_id: int) -> ScoreResult:
+    """Submit a complete review: every criterion scored or N/A."""
+    review = _editable(db, review_id)
+    missing = [review.rubric.criterion(cid).label for cid, s in review.criteria.items() if s.value is None]
+    if missing:
+        raise ConflictError(
+            f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not scored yet",
+            "score every criterion (or mark it N/A) before submitting",
+        )
+    result = review.result()
+    with db.transaction() as conn:
+        sql.update_review(
+            conn, review_id, status="submitted", submitted_at=now_iso(), score=result.score,
+            passed=None if result.passed is None else int(result.passed), critical_fail=int(result.critical_fail),
+        )
+        conn.execute("DELETE FROM review_changes WHERE review_id = ?", (review_id,))
+    return result
+
+
+def reopen(db: Database, review_id: int) -> Review:
+    review = get_review(db, review_id)
+    if not review.submitted:
+        return review
+    with db.transaction() as conn:
+        sql.update_review(conn, review_id, status="draft", submitted_at=None, score=None, passed=None,
+                          critical_fail=0)
+    return get_review(db, review_id)
+
+
+def reviews_of_conversation(db: Database, conversation_id: str) -> list[dict[str, Any]]:
+    rows = db.query("SELECT id, reviewer, status FROM reviews WHERE conversation_id = ? ORDER BY id", (conversation_id,))
+    return [dict(r) for r in rows]

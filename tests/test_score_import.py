@@ -1,0 +1,87 @@
+"""`cxreview scores import`: historical scores, validated and atomic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxreview.errors import InputError
+from cxreview.ingest.importer import import_files
+from cxreview.rubrics import resolve_rubric
+from cxreview.score_import import import_scores
+from cxreview.store import Database
+from tests.conftest import conversation
+
+
+@pytest.fixture
+def loaded(db: Database, write_jsonl) -> Database:
+    import_files(db, [str(write_jsonl([conversation("c1"), conversation("c2")]))])
+    return db
+
+
+def _csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "scores.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_imports_reviews_grouped_by_conversation_and_reviewer(loaded: Database, tmp_path: Path) -> None:
+    path = _csv(tmp_path, (
+        "conversation_id,reviewer,criterion,score,note,submitted_at\n"
+        "c1,ana,empathy,4,warm,2026-02-01T10:00:00Z\n"
+        "c1,ana,clarity,3,,\n"
+        "c1,ana,resolution,n/a,,\n"
+        "c1,ben,empathy,2,=HYPERLINK(x),2026-02-02T10:00:00Z\n"
+        "c2,ana,empathy,5,,\n"
+    ))
+    summary = import_scores(loaded, str(path), resolve_rubric("default"))
+    assert (summary.reviews_new, summary.scores) == (3, 5)
+    ana = loaded.query("SELECT * FROM reviews WHERE conversation_id='c1' AND reviewer='ana'")[0]
+    assert ana["source"] == "import" and ana["status"] == "submitted"
+    assert ana["submitted_at"] == "2026-02-01T10:00:00Z"
+    # (2 x 75 + 1 x 50) / 3, resolution N/A
+    assert ana["score"] == pytest.approx(200 / 3)
+    na = loaded.scalar("SELECT na FROM review_scores WHERE review_id = ? AND criterion = 'resolution'", (ana["id"],))
+    assert na == 1
+    # Stored as given; CSV exports neutralise formulas, storage does not alter text.
+    assert loaded.scalar("SELECT note FROM review_scores WHERE note LIKE '=%'") == "=HYPERLINK(x)"
+    again = import_scores(loaded, str(path), resolve_rubric("default"))
+    assert (again.reviews_new, again.reviews_updated) == (0, 3)
+    assert loaded.scalar("SELECT count(*) FROM reviews") == 3
+
+
+def test_bad_rows_are_all_reported_and_nothing_is_written(loaded: Database, tmp_path: Path) -> None:
+    path = _csv(tmp_path, (
+        "conversation_id,reviewer,criterion,score\n"
+        "c1,ana,empathy,4\n"
+        "nope,ana,empathy,4\n"
+        "c1,ana,speed,4\n"
+        "c1,ana,clarity,9\n"
+        "c1,ana,empathy,n/a\n"
+        "c1,,clarity,3\n"
+    ))
+    with pytest.raises(InputError) as info:
+        import_scores(loaded, str(path), resolve_rubric("default"))
+    problems = info.value.problems
+    assert any(p.startswith(f'{path}:3: no conversation "nope"') for p in problems)
+    assert any(p.startswith(f'{path}:4: rubric "default" has no criterion "speed"') for p in problems)
+    assert any(p.startswith(f"{path}:5: score 9 for clarity is outside 1..5") for p in problems)
+    assert any(p.startswith(f"{path}:6: empathy cannot be N/A") for p in problems)
+    assert any(p.startswith(f"{path}:7: empty reviewer") for p in problems)
+    assert loaded.scalar("SELECT count(*) FROM reviews") == 0
+
+
+def test_rubric_column_or_option_is_required(loaded: Database, tmp_path: Path) -> None:
+    path = _csv(tmp_path, "conversation_id,reviewer,criterion,score\nc1,ana,empathy,4\n")
+    with pytest.raises(InputError) as info:
+        import_scores(loaded, str(path))
+    assert "--rubric" in info.value.problems[0]
+    with_column = _csv(tmp_path, "conversation_id,reviewer,criterion,score,rubric\nc1,ana,transparency,4,bot\n")
+    assert import_scores(loaded, str(with_column)).reviews_new == 1
+
+
+def test_missing_required_column(loaded: Database, tmp_path: Path) -> None:
+    path = _csv(tmp_path, "conversation,reviewer,criterion,score\nc1,ana,empathy,4\n")
+    with pytest.raises(InputError, match='missing column "conversation_id"'):
+        import_scores(loaded, str(path), resolve_rubric("default"))
