@@ -22,8 +22,7 @@ MESSAGES_PER_CONVERSATION = 11.4
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     return (
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()} ({cpu})"
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()} ({cpu})"
     )
 
 
@@ -47,10 +46,20 @@ def flat_messages(source: Path) -> Path:
             for line in src:
                 conv = json.loads(line)
                 for position, m in enumerate(conv["messages"], start=1):
-                    out.write(json.dumps({
-                        "conversation_id": conv["id"], "position": position, "role": m["role"],
-                        "author": m.get("author"), "text": m["text"], "at": m.get("at"),
-                    }, ensure_ascii=False) + "\n")
+                    out.write(
+                        json.dumps(
+                            {
+                                "conversation_id": conv["id"],
+                                "position": position,
+                                "role": m["role"],
+                                "author": m.get("author"),
+                                "text": m["text"],
+                                "at": m.get("at"),
+                            },
+                            ensure_ascii=False,
+                        )
+                        + "\n"
+                    )
     return path
 
 

@@ -60,8 +60,9 @@ def register_rubric(db: Database, rubric: Rubric) -> None:
     with db.transaction() as conn:
         row = sql.stored_rubric(conn, rubric.id, rubric.version)
         if row is None:
-            sql.insert_rubric(conn, rubric.id, rubric.version, rubric.content_hash, rubric.name,
-                              rubric.to_dict(), rubric.source)
+            sql.insert_rubric(
+                conn, rubric.id, rubric.version, rubric.content_hash, rubric.name, rubric.to_dict(), rubric.source
+            )
         elif row["content_hash"] != rubric.content_hash:
             raise ConflictError(
                 f'rubric "{rubric.id}" version {rubric.version} in {rubric.source or "the file"} differs from '
@@ -72,8 +73,7 @@ def register_rubric(db: Database, rubric: Rubric) -> None:
 
 def stored_rubric(db: Database, rubric_id: str, version: int | None = None) -> Rubric:
     """The rubric exactly as it was when reviews used it (latest version if none given)."""
-    row = (sql.latest_rubric(db.conn, rubric_id) if version is None
-           else sql.stored_rubric(db.conn, rubric_id, version))
+    row = sql.latest_rubric(db.conn, rubric_id) if version is None else sql.stored_rubric(db.conn, rubric_id, version)
     if row is None:
         raise NotFoundError(
             f'rubric "{rubric_id}"{f" version {version}" if version else ""} has not been used in this database',
@@ -82,8 +82,9 @@ def stored_rubric(db: Database, rubric_id: str, version: int | None = None) -> R
     return Rubric.from_dict(json.loads(row["definition"]), source=row["source"] or "")
 
 
-def start_review(db: Database, conversation_id: str, reviewer: str, rubric: Rubric,
-                 session_id: int | None = None) -> Review:
+def start_review(
+    db: Database, conversation_id: str, reviewer: str, rubric: Rubric, session_id: int | None = None
+) -> Review:
     """Open this reviewer's review of the conversation, creating a draft if there is none."""
     reviewer = reviewer.strip()
     if not reviewer:
@@ -110,15 +111,26 @@ def get_review(db: Database, review_id: int) -> Review:
     criteria = {c.id: CriterionState() for c in rubric.criteria}
     for score in sql.score_rows(db.conn, review_id):
         criteria[score["criterion"]] = CriterionState(
-            score=score["score"], na=bool(score["na"]), root_causes=json.loads(score["root_causes"]),
+            score=score["score"],
+            na=bool(score["na"]),
+            root_causes=json.loads(score["root_causes"]),
             note=score["note"],
         )
     notes = {r["position"]: r["note"] for r in sql.message_note_rows(db.conn, review_id)}
     return Review(
-        id=row["id"], conversation_id=row["conversation_id"], reviewer=row["reviewer"], rubric=rubric,
-        session_id=row["session_id"], status=row["status"], source=row["source"],
-        started_at=row["started_at"], submitted_at=row["submitted_at"], review_seconds=row["review_seconds"],
-        overall_note=row["overall_note"], last_criterion=row["last_criterion"], criteria=criteria,
+        id=row["id"],
+        conversation_id=row["conversation_id"],
+        reviewer=row["reviewer"],
+        rubric=rubric,
+        session_id=row["session_id"],
+        status=row["status"],
+        source=row["source"],
+        started_at=row["started_at"],
+        submitted_at=row["submitted_at"],
+        review_seconds=row["review_seconds"],
+        overall_note=row["overall_note"],
+        last_criterion=row["last_criterion"],
+        criteria=criteria,
         message_notes=notes,
     )
 
@@ -135,7 +147,9 @@ def _criterion(review: Review, criterion_id: str):  # type: ignore[no-untyped-de
         return review.rubric.criterion(criterion_id)
     except KeyError:
         known = ", ".join(c.id for c in review.rubric.criteria)
-        raise NotFoundError(f'rubric "{review.rubric.id}" has no criterion "{criterion_id}"', f"use one of {known}") from None
+        raise NotFoundError(
+            f'rubric "{review.rubric.id}" has no criterion "{criterion_id}"', f"use one of {known}"
+        ) from None
 
 
 def set_score(db: Database, review_id: int, criterion_id: str, score: int | None) -> Review:
@@ -202,7 +216,9 @@ def set_message_note(db: Database, review_id: int, position: int, note: str) -> 
         "SELECT 1 FROM messages WHERE conversation_id = ? AND position = ?", (review.conversation_id, position)
     )
     if not exists:
-        raise NotFoundError(f"conversation {review.conversation_id} has no message {position}", "pick a message in the transcript")
+        raise NotFoundError(
+            f"conversation {review.conversation_id} has no message {position}", "pick a message in the transcript"
+        )
     before = review.message_notes.get(position, "")
     with db.transaction() as conn:
         sql.set_message_note(conn, review_id, position, note)
@@ -249,8 +265,13 @@ def undo(db: Database, review_id: int) -> str | None:
             sql.set_message_note(conn, review_id, int(target), before)
         elif field_name == "overall_note":
             sql.update_review(conn, review_id, overall_note=before)
-    labels = {"score": "score", "root_causes": "root causes", "note": "note",
-              "message_note": "message note", "overall_note": "coaching note"}
+    labels = {
+        "score": "score",
+        "root_causes": "root causes",
+        "note": "note",
+        "message_note": "message note",
+        "overall_note": "coaching note",
+    }
     return f"{labels[field_name]}{' of ' + target if target and field_name != 'message_note' else ''}"
 
 
@@ -266,8 +287,13 @@ def submit(db: Database, review_id: int) -> ScoreResult:
     result = review.result()
     with db.transaction() as conn:
         sql.update_review(
-            conn, review_id, status="submitted", submitted_at=now_iso(), score=result.score,
-            passed=None if result.passed is None else int(result.passed), critical_fail=int(result.critical_fail),
+            conn,
+            review_id,
+            status="submitted",
+            submitted_at=now_iso(),
+            score=result.score,
+            passed=None if result.passed is None else int(result.passed),
+            critical_fail=int(result.critical_fail),
         )
         conn.execute("DELETE FROM review_changes WHERE review_id = ?", (review_id,))
     return result
@@ -278,11 +304,12 @@ def reopen(db: Database, review_id: int) -> Review:
     if not review.submitted:
         return review
     with db.transaction() as conn:
-        sql.update_review(conn, review_id, status="draft", submitted_at=None, score=None, passed=None,
-                          critical_fail=0)
+        sql.update_review(conn, review_id, status="draft", submitted_at=None, score=None, passed=None, critical_fail=0)
     return get_review(db, review_id)
 
 
 def reviews_of_conversation(db: Database, conversation_id: str) -> list[dict[str, Any]]:
-    rows = db.query("SELECT id, reviewer, status FROM reviews WHERE conversation_id = ? ORDER BY id", (conversation_id,))
+    rows = db.query(
+        "SELECT id, reviewer, status FROM reviews WHERE conversation_id = ? ORDER BY id", (conversation_id,)
+    )
     return [dict(r) for r in rows]

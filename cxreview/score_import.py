@@ -45,8 +45,9 @@ class _PendingReview:
     scores: dict[str, tuple[int | None, bool, str]] = field(default_factory=dict)
 
 
-def import_scores(db: Database, path: str, default_rubric: Rubric | None = None,
-                  column_map: dict[str, str] | None = None) -> ScoreImportSummary:
+def import_scores(
+    db: Database, path: str, default_rubric: Rubric | None = None, column_map: dict[str, str] | None = None
+) -> ScoreImportSummary:
     """Validate every row, then write every review in one transaction, or nothing."""
     column_map = column_map or {}
     source = open_source(path)
@@ -105,7 +106,9 @@ def import_scores(db: Database, path: str, default_rubric: Rubric | None = None,
             key = (conv_id, reviewer, rubric.id)
             review = pending.setdefault(key, _PendingReview(conv_id, reviewer, rubric, submitted_at))
             if cell["criterion"] in review.scores:
-                problems.append(f"{where.where}: {reviewer} scored {cell['criterion']} of {conv_id} twice; keep one row")
+                problems.append(
+                    f"{where.where}: {reviewer} scored {cell['criterion']} of {conv_id} twice; keep one row"
+                )
                 continue
             review.submitted_at = review.submitted_at or submitted_at
             review.scores[cell["criterion"]] = (*score_value, clean_text(cell.get("note", "")))
@@ -132,27 +135,41 @@ def _write(db: Database, pending: dict[tuple[str, str, str], _PendingReview]) ->
             submitted_at = review.submitted_at or now_iso()
             if row is None:
                 review_id = sql.insert_review(
-                    conn, review.conversation_id, review.reviewer, review.rubric.id, review.rubric.version,
-                    None, source="import", status="submitted", submitted_at=submitted_at,
+                    conn,
+                    review.conversation_id,
+                    review.reviewer,
+                    review.rubric.id,
+                    review.rubric.version,
+                    None,
+                    source="import",
+                    status="submitted",
+                    submitted_at=submitted_at,
                 )
                 summary.reviews_new += 1
             else:
                 review_id = row["id"]
                 summary.reviews_updated += 1
             for criterion, (score, na, note) in review.scores.items():
-                sql.upsert_score(conn, review_id, criterion, score=score, na=int(na), note=note,
-                                 root_causes=json.dumps([]))
+                sql.upsert_score(
+                    conn, review_id, criterion, score=score, na=int(na), note=note, root_causes=json.dumps([])
+                )
                 summary.scores += 1
             result = review_score(review.rubric, {c: ("na" if na else s) for c, (s, na, _) in review.scores.items()})
             sql.update_review(
-                conn, review_id, status="submitted", submitted_at=submitted_at, score=result.score,
-                passed=None if result.passed is None else int(result.passed), critical_fail=int(result.critical_fail),
+                conn,
+                review_id,
+                status="submitted",
+                submitted_at=submitted_at,
+                score=result.score,
+                passed=None if result.passed is None else int(result.passed),
+                critical_fail=int(result.critical_fail),
             )
     return summary
 
 
-def _rubric_for(db: Database, name: str, cache: dict[str, Rubric], default: Rubric | None,
-                where: Problems) -> Rubric | None:
+def _rubric_for(
+    db: Database, name: str, cache: dict[str, Rubric], default: Rubric | None, where: Problems
+) -> Rubric | None:
     if not name:
         if default is None:
             where.add('no rubric: add a "rubric" column or pass --rubric FILE')
@@ -210,5 +227,3 @@ class _ConversationCheck:
                 self.db.scalar("SELECT 1 FROM conversations WHERE id = ?", (conversation_id,))
             )
         return self.known[conversation_id]
-
-

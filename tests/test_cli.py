@@ -39,10 +39,16 @@ def test_every_command_is_documented_in_the_readme_or_docs() -> None:
         assert f"cxreview {' '.join(path)}" in text, f"'cxreview {' '.join(path)}' is not documented"
 
 
-def _run(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def _run(
+    *args: str, env: dict[str, str] | None = None, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "cxreview", *args], input=stdin, capture_output=True,
-        env={**os.environ, **(env or {})}, cwd=cwd or REPO, timeout=120,
+        [sys.executable, "-m", "cxreview", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        cwd=cwd or REPO,
+        timeout=120,
     )
 
 
@@ -76,7 +82,10 @@ def test_user_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
 
     missing = _run("--db", str(tmp_path / "x.db"), "import", str(tmp_path / "missing.jsonl"))
     assert missing.returncode == 1
-    assert missing.stderr.decode().strip() == f"Error: {tmp_path / 'missing.jsonl'}: no such file; check the path (use - to read standard input)"
+    assert (
+        missing.stderr.decode().strip()
+        == f"Error: {tmp_path / 'missing.jsonl'}: no such file; check the path (use - to read standard input)"
+    )
 
     bad_option = _run("--db", str(tmp_path / "x.db"), "import", "--roles", "robot", str(bad))
     assert bad_option.returncode == 2
@@ -98,8 +107,11 @@ def test_default_database_is_created_in_the_working_folder(tmp_path: Path) -> No
     env = {k: v for k, v in os.environ.items() if k != "CXREVIEW_DB"}
     env["PYTHONPATH"] = str(REPO)
     result = subprocess.run(
-        [sys.executable, "-m", "cxreview", "import", str(source)], capture_output=True, cwd=tmp_path,
-        env=env, timeout=120,
+        [sys.executable, "-m", "cxreview", "import", str(source)],
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "cxreview.db").exists()

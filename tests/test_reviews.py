@@ -103,7 +103,9 @@ def test_invalid_edits_are_refused(loaded: Database) -> None:
         reviews.start_review(loaded, "nope", "ana", resolve_rubric("default"))
 
 
-def test_changed_rubric_under_same_version_is_refused_and_old_reviews_keep_theirs(loaded: Database, tmp_path: Path) -> None:
+def test_changed_rubric_under_same_version_is_refused_and_old_reviews_keep_theirs(
+    loaded: Database, tmp_path: Path
+) -> None:
     text = (Path(resolve_rubric("default").source)).read_text()
     review = reviews.start_review(loaded, "c1", "ana", parse_rubric(text, "team.yaml"))
     edited = parse_rubric(text.replace("weight: 2", "weight: 3", 1), "team.yaml")

@@ -27,14 +27,17 @@ def _csv(tmp_path: Path, text: str) -> Path:
 
 
 def test_imports_reviews_grouped_by_conversation_and_reviewer(loaded: Database, tmp_path: Path) -> None:
-    path = _csv(tmp_path, (
-        "conversation_id,reviewer,criterion,score,note,submitted_at\n"
-        "c1,ana,empathy,4,warm,2026-02-01T10:00:00Z\n"
-        "c1,ana,clarity,3,,\n"
-        "c1,ana,resolution,n/a,,\n"
-        "c1,ben,empathy,2,=HYPERLINK(x),2026-02-02T10:00:00Z\n"
-        "c2,ana,empathy,5,,\n"
-    ))
+    path = _csv(
+        tmp_path,
+        (
+            "conversation_id,reviewer,criterion,score,note,submitted_at\n"
+            "c1,ana,empathy,4,warm,2026-02-01T10:00:00Z\n"
+            "c1,ana,clarity,3,,\n"
+            "c1,ana,resolution,n/a,,\n"
+            "c1,ben,empathy,2,=HYPERLINK(x),2026-02-02T10:00:00Z\n"
+            "c2,ana,empathy,5,,\n"
+        ),
+    )
     summary = import_scores(loaded, str(path), resolve_rubric("default"))
     assert (summary.reviews_new, summary.scores) == (3, 5)
     ana = loaded.query("SELECT * FROM reviews WHERE conversation_id='c1' AND reviewer='ana'")[0]
@@ -52,15 +55,18 @@ def test_imports_reviews_grouped_by_conversation_and_reviewer(loaded: Database, 
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_written(loaded: Database, tmp_path: Path) -> None:
-    path = _csv(tmp_path, (
-        "conversation_id,reviewer,criterion,score\n"
-        "c1,ana,empathy,4\n"
-        "nope,ana,empathy,4\n"
-        "c1,ana,speed,4\n"
-        "c1,ana,clarity,9\n"
-        "c1,ana,empathy,n/a\n"
-        "c1,,clarity,3\n"
-    ))
+    path = _csv(
+        tmp_path,
+        (
+            "conversation_id,reviewer,criterion,score\n"
+            "c1,ana,empathy,4\n"
+            "nope,ana,empathy,4\n"
+            "c1,ana,speed,4\n"
+            "c1,ana,clarity,9\n"
+            "c1,ana,empathy,n/a\n"
+            "c1,,clarity,3\n"
+        ),
+    )
     with pytest.raises(InputError) as info:
         import_scores(loaded, str(path), resolve_rubric("default"))
     problems = info.value.problems

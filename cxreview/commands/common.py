@@ -39,8 +39,12 @@ def progress_bar(description: str, total: int | None, enabled: bool = True) -> I
 
     counter = DownloadColumn() if description.startswith("Reading") else MofNCompleteColumn()
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), counter, TimeRemainingColumn(),
-        console=stderr_console(), transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        counter,
+        TimeRemainingColumn(),
+        console=stderr_console(),
+        transient=True,
     ) as progress:
         task = progress.add_task(description, total=total)
         yield _RichProgress(progress, task)
@@ -68,3 +72,46 @@ class _RichProgress:
 
 def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Accept 2026-03-05 or a full ISO time; anything else is a usage error."""
+    if value is None:
+        return None
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f'"{value}" is not a date; write it as 2026-03-05') from None
+    return value
+
+
+def filter_options(function: Any) -> Any:
+    """The filters shared by export, sample and insights."""
+    options = [
+        click.option(
+            "--since", "--from", "since", callback=_date, metavar="DATE", help="Conversations started on or after DATE."
+        ),
+        click.option("--to", "to", callback=_date, metavar="DATE", help="Conversations started on or before DATE."),
+        click.option("--queue", "queues", multiple=True, help="Only this queue (repeatable)."),
+        click.option("--channel", "channels", multiple=True, help="Only this channel (repeatable)."),
+        click.option("--agent", "agents", multiple=True, help="Only this agent (repeatable)."),
+        click.option("--language", "languages", multiple=True, help="Only this language, e.g. nl (repeatable)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def filters_from(values: dict[str, Any]) -> Any:
+    from cxreview.store.exports import Filters
+
+    return Filters(
+        since=values.get("since"),
+        to=values.get("to"),
+        queues=list(values.get("queues") or []),
+        channels=[c.lower() for c in values.get("channels") or []],
+        agents=list(values.get("agents") or []),
+        languages=[lang.lower() for lang in values.get("languages") or []],
+    )

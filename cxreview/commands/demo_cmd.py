@@ -36,8 +36,7 @@ def demo_command(path: Path | None, fresh: bool) -> None:
         messages = db.scalar("SELECT count(*) FROM messages")
     state = "Built" if summary else "Reusing"
     click.echo(
-        f"{state} the demo database {target}: "
-        f"{plural(int(count), 'conversation')}, {plural(int(messages), 'message')}."
+        f"{state} the demo database {target}: {plural(int(count), 'conversation')}, {plural(int(messages), 'message')}."
     )
     click.echo("Next: look around with")
     click.echo(f"  sqlite3 {target} 'SELECT queue, count(*) FROM conversations GROUP BY queue'")

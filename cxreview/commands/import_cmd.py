@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from cxreview.commands.common import database, plural, progress_bar
+from cxreview.store import Database
 
 
 @click.command("import")
@@ -20,8 +21,13 @@ from cxreview.commands.common import database, plural, progress_bar
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 def import_command(
-    ctx: click.Context, files: tuple[str, ...], fmt: str | None, maps: tuple[str, ...],
-    roles: tuple[str, ...], no_analyze: bool, quiet: bool,
+    ctx: click.Context,
+    files: tuple[str, ...],
+    fmt: str | None,
+    maps: tuple[str, ...],
+    roles: tuple[str, ...],
+    no_analyze: bool,
+    quiet: bool,
 ) -> None:
     """Import conversations from JSONL or CSV files (.gz works, - reads stdin).
 
@@ -41,7 +47,11 @@ def import_command(
     with database(ctx, create=True) as db:
         with progress_bar("Reading", None, enabled=not quiet) as bar:
             summary = import_files(
-                db, files, fmt, column_map, role_map,
+                db,
+                files,
+                fmt,
+                column_map,
+                role_map,
                 on_progress=bar.advance,
                 on_source=lambda source: bar.reset(f"Reading {source.name}", source.size),
             )
@@ -53,14 +63,12 @@ def import_command(
         if summary.repeated:
             click.echo(f"{plural(summary.repeated, 'conversation')} appeared more than once; the last one was kept.")
         if not no_analyze and summary.changed_ids:
-            _analyze_after_import(ctx, db, summary.changed_ids, quiet)
+            _analyze_after_import(db, summary.changed_ids, quiet)
 
 
-def _analyze_after_import(ctx: click.Context, db, ids: list[str], quiet: bool) -> None:  # type: ignore[no-untyped-def]
-    try:
-        from cxreview.signals.analyze import analyze_conversations
-    except ImportError:  # signals are not part of this build yet
-        return
+def _analyze_after_import(db: Database, ids: list[str], quiet: bool) -> None:
+    from cxreview.signals.analyze import analyze_conversations
+
     with progress_bar("Analysing", len(ids), enabled=not quiet) as bar:
         result = analyze_conversations(db, ids, on_progress=bar.advance)
     click.echo(f"Analysed {plural(result.conversations, 'conversation')}.")

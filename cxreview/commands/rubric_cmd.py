@@ -65,8 +65,12 @@ def show_command(file: str) -> None:
 
     rubric = resolve_rubric(file)
     console = Console()
-    console.print(Text(f"{rubric.name} ({rubric.id} v{rubric.version}, {rubric.language}, applies to {rubric.applies_to})",
-                       style="bold"))
+    console.print(
+        Text(
+            f"{rubric.name} ({rubric.id} v{rubric.version}, {rubric.language}, applies to {rubric.applies_to})",
+            style="bold",
+        )
+    )
     if rubric.description:
         console.print(Text(rubric.description))
     console.print(Text(f"Pass threshold: {rubric.pass_threshold:g}"))
@@ -77,8 +81,13 @@ def show_command(file: str) -> None:
         if criterion.critical:
             effect = "zeroes the review" if criterion.critical.effect == "zero" else "flags the review"
             flags.append(f"critical: below {criterion.level_name(criterion.critical.below)} {effect}")
-        table = Table(title=Text(f"{criterion.label}: {criterion.question}"), caption=Text(", ".join(flags)),
-                      show_lines=True, expand=True, title_justify="left")
+        table = Table(
+            title=Text(f"{criterion.label}: {criterion.question}"),
+            caption=Text(", ".join(flags)),
+            show_lines=True,
+            expand=True,
+            title_justify="left",
+        )
         table.add_column("Level", justify="right", no_wrap=True)
         table.add_column("Anchor")
         for level in criterion.levels:

@@ -19,24 +19,52 @@ from typing import Any
 from cxreview.demo import phrases_en, phrases_nl
 
 AGENTS = [
-    "Sanne de Vries", "Mark Jansen", "Priya Patel", "Tom Bakker", "Lotte Visser",
-    "James O'Connor", "Fatima El Amrani", "Daan Smit", "Emily Carter", "Jeroen Mulder",
-    "Aisha Okafor", "Ruben Peters",
+    "Sanne de Vries",
+    "Mark Jansen",
+    "Priya Patel",
+    "Tom Bakker",
+    "Lotte Visser",
+    "James O'Connor",
+    "Fatima El Amrani",
+    "Daan Smit",
+    "Emily Carter",
+    "Jeroen Mulder",
+    "Aisha Okafor",
+    "Ruben Peters",
 ]
 QUEUES = ["billing", "delivery", "technical support", "cancellations"]
 QUEUE_KEY = {
-    "billing": "billing", "delivery": "delivery", "technical support": "tech", "cancellations": "cancel",
+    "billing": "billing",
+    "delivery": "delivery",
+    "technical support": "tech",
+    "cancellations": "cancel",
 }
 CHANNELS = [("chat", 0.55), ("whatsapp", 0.3), ("messenger", 0.15)]
 FIRST_NAMES_EN = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Ethan", "Mia", "Lucas", "Grace", "Jack", "Chloe", "Ryan"]
 FIRST_NAMES_NL = ["Anouk", "Bram", "Eva", "Jesse", "Fleur", "Thijs", "Sophie", "Lars", "Noor", "Sem", "Iris", "Milan"]
 LAST_NAMES = [
-    "Smith", "de Boer", "Brown", "Hendriks", "Wilson", "van Dijk",
-    "Taylor", "Meijer", "Khan", "Bos", "Murphy", "Vos"]
+    "Smith",
+    "de Boer",
+    "Brown",
+    "Hendriks",
+    "Wilson",
+    "van Dijk",
+    "Taylor",
+    "Meijer",
+    "Khan",
+    "Bos",
+    "Murphy",
+    "Vos",
+]
 SCENARIOS = [
-    ("warm_resolution", 0.22), ("cold_correct", 0.14), ("calm_to_angry", 0.12),
-    ("bot_loop", 0.12), ("ignored_human", 0.12), ("bot_resolved", 0.16),
-    ("quick_handover", 0.08), ("polite_furious", 0.04),
+    ("warm_resolution", 0.22),
+    ("cold_correct", 0.14),
+    ("calm_to_angry", 0.12),
+    ("bot_loop", 0.12),
+    ("ignored_human", 0.12),
+    ("bot_resolved", 0.16),
+    ("quick_handover", 0.08),
+    ("polite_furious", 0.04),
 ]
 EPOCH = datetime(2026, 9, 1, tzinfo=timezone.utc)
 SPAN_DAYS = 80
@@ -161,8 +189,13 @@ def generate(size: int = 300, seed: int = DEFAULT_SEED) -> Iterator[dict[str, An
 
 
 def _conversation(
-    rng: random.Random, index: int, start: datetime, lang: str, customer: dict[str, str],
-    queue: str, follow_up: tuple | None,
+    rng: random.Random,
+    index: int,
+    start: datetime,
+    lang: str,
+    customer: dict[str, str],
+    queue: str,
+    follow_up: tuple | None,
 ) -> dict[str, Any]:
     scenario = _pick_weighted(rng, SCENARIOS)
     slots = _details(rng, lang, customer, start)

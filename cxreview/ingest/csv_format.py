@@ -11,7 +11,15 @@ from cxreview.ingest.records import ConversationRecord, build_conversation
 REQUIRED = ("conversation_id", "role", "text")
 MESSAGE_COLUMNS = ("role", "text", "at", "author")
 CONVERSATION_COLUMNS = (
-    "agent", "queue", "channel", "language", "customer", "started_at", "outcome", "csat", "tags",
+    "agent",
+    "queue",
+    "channel",
+    "language",
+    "customer",
+    "started_at",
+    "outcome",
+    "csat",
+    "tags",
 )
 
 
@@ -41,11 +49,14 @@ def parse_csv(
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         found = ", ".join(h.strip() for h in header) or "nothing"
-        yield None, [
-            f'{name}:1: missing column "{missing[0]}"'
-            + (f" (and {', '.join(missing[1:])})" if missing[1:] else "")
-            + f"; the header has {found} (rename a column with --map YOUR_COLUMN={missing[0]})"
-        ]
+        yield (
+            None,
+            [
+                f'{name}:1: missing column "{missing[0]}"'
+                + (f" (and {', '.join(missing[1:])})" if missing[1:] else "")
+                + f"; the header has {found} (rename a column with --map YOUR_COLUMN={missing[0]})"
+            ],
+        )
         return
     index = {column: i for i, column in enumerate(columns)}
     groups: dict[str, dict[str, Any]] = {}
@@ -55,10 +66,13 @@ def parse_csv(
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(columns):
-            yield None, [
-                f"{name}:{line_no}: has {len(row)} cells but the header has {len(columns)}; "
-                "check for an unquoted comma or a cut-off line"
-            ]
+            yield (
+                None,
+                [
+                    f"{name}:{line_no}: has {len(row)} cells but the header has {len(columns)}; "
+                    "check for an unquoted comma or a cut-off line"
+                ],
+            )
             continue
         conv_id = row[index["conversation_id"]].strip()
         if not conv_id:

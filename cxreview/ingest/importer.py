@@ -40,8 +40,8 @@ def parse_pairs(pairs: Sequence[str], option: str, lower_keys: bool = False) -> 
     for pair in pairs:
         if "=" not in pair or not pair.split("=", 1)[0] or not pair.split("=", 1)[1]:
             raise UsageError(
-                f'{option} "{pair}" is not of the form SOURCE=TARGET', f"write e.g. {option} "
-                + ("ticket_id=conversation_id" if option == "--map" else "end-user=customer")
+                f'{option} "{pair}" is not of the form SOURCE=TARGET',
+                f"write e.g. {option} " + ("ticket_id=conversation_id" if option == "--map" else "end-user=customer"),
             )
         source, target = (part.strip() for part in pair.split("=", 1))
         result[source.lower() if lower_keys else source] = target
@@ -116,18 +116,14 @@ def import_files(
                 lines = source.lines()
                 first = next(lines, None)
                 if first is None:
-                    found = source.problems or [
-                        f"{source.name}: the file is empty; export the conversations again"
-                    ]
+                    found = source.problems or [f"{source.name}: the file is empty; export the conversations again"]
                     problem_count += len(found)
                     problems.extend(found[: max(0, MAX_SHOWN_PROBLEMS - len(problems))])
                     continue
                 chosen = detect_format(path, fmt, first[1])
                 parser = parse_jsonl if chosen == "jsonl" else parse_csv
                 last_position = 0
-                for record, record_problems in parser(
-                    source.name, _chain(first, lines), column_map, role_map
-                ):
+                for record, record_problems in parser(source.name, _chain(first, lines), column_map, role_map):
                     if record_problems:
                         problem_count += len(record_problems)
                         problems.extend(record_problems[: max(0, MAX_SHOWN_PROBLEMS - len(problems))])
@@ -157,8 +153,7 @@ def import_files(
             shown = len(problems)
             more = f" ({problem_count - shown} more not shown)" if problem_count > shown else ""
             raise InputError(
-                f"nothing was imported: {problem_count} problem{'s' * (problem_count != 1)} "
-                f"in the input{more}",
+                f"nothing was imported: {problem_count} problem{'s' * (problem_count != 1)} in the input{more}",
                 "fix the problems listed above and run the same import again",
                 problems=problems,
             )

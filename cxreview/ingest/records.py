@@ -13,8 +13,18 @@ from cxreview.ingest.hygiene import clean_optional, clean_text
 
 ROLES = ("customer", "agent", "bot", "system")
 CONVERSATION_FIELDS = (
-    "id", "started_at", "channel", "queue", "language", "agent", "customer",
-    "outcome", "csat", "tags", "meta", "messages",
+    "id",
+    "started_at",
+    "channel",
+    "queue",
+    "language",
+    "agent",
+    "customer",
+    "outcome",
+    "csat",
+    "tags",
+    "meta",
+    "messages",
 )
 _UTC_Z = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\Z")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
@@ -47,11 +57,21 @@ class ConversationRecord:
         """A fingerprint of everything imported, to tell updated from unchanged."""
         payload = json.dumps(
             [
-                self.started_at, self.channel, self.queue, self.language, self.agent,
-                self.customer, self.outcome, self.csat, self.tags, self.meta,
+                self.started_at,
+                self.channel,
+                self.queue,
+                self.language,
+                self.agent,
+                self.customer,
+                self.outcome,
+                self.csat,
+                self.tags,
+                self.meta,
                 [(m.role, m.text, m.at, m.author) for m in self.messages],
             ],
-            ensure_ascii=False, sort_keys=True, default=str,
+            ensure_ascii=False,
+            sort_keys=True,
+            default=str,
         )
         return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
@@ -90,9 +110,7 @@ def parse_timestamp(value: Any, what: str, problems: Problems) -> str | None:
     try:
         moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     except ValueError:
-        problems.add(
-            f'{what} "{value}" is not a time; expected ISO 8601 such as 2026-03-05T14:02:00Z'
-        )
+        problems.add(f'{what} "{value}" is not a time; expected ISO 8601 such as 2026-03-05T14:02:00Z')
         return None
     if moment.tzinfo is None:
         return moment.isoformat()
@@ -213,9 +231,7 @@ def _lower(value: str | None) -> str | None:
     return value.strip().lower() if value else value
 
 
-def _build_message(
-    raw: Any, index: int, role_map: dict[str, str], problems: Problems
-) -> MessageRecord | None:
+def _build_message(raw: Any, index: int, role_map: dict[str, str], problems: Problems) -> MessageRecord | None:
     if not isinstance(raw, dict):
         problems.add(f"message {index} is {type(raw).__name__}; expected an object with role and text")
         return None

@@ -100,6 +100,4 @@ def detect_format(path: str, explicit: str | None, first_line: str | None = None
         return "csv"
     if first_line is not None:
         return "jsonl" if first_line.lstrip().startswith("{") else "csv"
-    raise InputError(
-        f"{path}: cannot tell the format from the file name", "pass --format jsonl or --format csv"
-    )
+    raise InputError(f"{path}: cannot tell the format from the file name", "pass --format jsonl or --format csv")

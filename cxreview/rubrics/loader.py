@@ -14,8 +14,17 @@ from cxreview.rubrics.model import Criterion, Critical, Rubric
 
 TOP_KEYS = ("id", "name", "version", "description", "language", "applies_to", "pass_threshold", "criteria")
 CRITERION_KEYS = (
-    "id", "label", "question", "scale", "anchors", "weight", "allow_na", "critical",
-    "root_causes", "guidance", "signals",
+    "id",
+    "label",
+    "question",
+    "scale",
+    "anchors",
+    "weight",
+    "allow_na",
+    "critical",
+    "root_causes",
+    "guidance",
+    "signals",
 )
 APPLIES_TO = ("agent", "bot", "any")
 CRITICAL_EFFECTS = ("zero", "flag")
@@ -73,7 +82,9 @@ def load_rubric(path: str | Path) -> Rubric:
     try:
         text = file_path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise RubricError(f"{name}: no such rubric file", "check the path, or use a shipped rubric: default, bot, default.nl") from None
+        raise RubricError(
+            f"{name}: no such rubric file", "check the path, or use a shipped rubric: default, bot, default.nl"
+        ) from None
     except UnicodeDecodeError:
         raise RubricError(f"{name}: not UTF-8 text", "save the rubric as UTF-8") from None
     except OSError as exc:
@@ -90,7 +101,8 @@ def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
         problem = getattr(exc, "problem", None) or str(exc)
         raise RubricError(
-            f"{where}: YAML syntax error: {problem}", "check indentation and quoting around that spot",
+            f"{where}: YAML syntax error: {problem}",
+            "check indentation and quoting around that spot",
             problems=[],
         ) from None
     if root is None:
@@ -107,7 +119,9 @@ def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
         check.add(top["id"][1], '"id" must be a short name such as default')
     version = values.get("version", 1)
     if "version" in top and (not isinstance(version, int) or isinstance(version, bool) or version < 1):
-        check.add(top["version"][1], '"version" must be a whole number, 1 or more; raise it whenever you change the rubric')
+        check.add(
+            top["version"][1], '"version" must be a whole number, 1 or more; raise it whenever you change the rubric'
+        )
     applies_to = values.get("applies_to", "any")
     if applies_to not in APPLIES_TO:
         check.add(top["applies_to"][1], f'"applies_to" is "{applies_to}"; use agent, bot or any')
@@ -136,9 +150,15 @@ def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
             problems=check.problems,
         )
     return Rubric(
-        id=str(values["id"]).strip(), name=str(values["name"]), version=int(version),
-        description=str(values.get("description") or ""), language=str(values.get("language") or "en"),
-        applies_to=str(applies_to), pass_threshold=float(threshold), criteria=tuple(criteria), source=name,
+        id=str(values["id"]).strip(),
+        name=str(values["name"]),
+        version=int(version),
+        description=str(values.get("description") or ""),
+        language=str(values.get("language") or "en"),
+        applies_to=str(applies_to),
+        pass_threshold=float(threshold),
+        criteria=tuple(criteria),
+        source=name,
     )
 
 
@@ -155,7 +175,10 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
         crit_id = ""
     elif crit_id in seen:
         first = seen[crit_id].start_mark.line + 1
-        check.add(fields["id"][1], f'duplicate criterion id "{crit_id}" (first at line {first}); give each criterion its own id')
+        check.add(
+            fields["id"][1],
+            f'duplicate criterion id "{crit_id}" (first at line {first}); give each criterion its own id',
+        )
     else:
         seen[crit_id] = fields["id"][1]
     for key in ("label", "question"):
@@ -167,14 +190,19 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
     low, high = 0, 1
     if not binary:
         if not isinstance(scale, dict) or set(scale) - {"min", "max"}:
-            check.add(fields["scale"][1] if "scale" in fields else node, f'{label}: "scale" must be binary or {{min: 1, max: 5}}')
+            check.add(
+                fields["scale"][1] if "scale" in fields else node,
+                f'{label}: "scale" must be binary or {{min: 1, max: 5}}',
+            )
             return None
         low, high = scale.get("min", 1), scale.get("max", 5)
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high)):
             check.add(fields["scale"][1], f"{label}: scale min and max must be whole numbers")
             return None
         if low >= high:
-            check.add(fields["scale"][1], f"{label}: scale min ({low}) must be below max ({high}); e.g. {{min: 1, max: 5}}")
+            check.add(
+                fields["scale"][1], f"{label}: scale min ({low}) must be below max ({high}); e.g. {{min: 1, max: 5}}"
+            )
             return None
     anchors: dict[int, str] = {}
     anchor_node = fields.get("anchors", (None, None))[1]
@@ -187,7 +215,10 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
             key = str(key_node.value).strip().lower()
             level = BINARY_NAMES.get(key) if binary else (int(key) if key.lstrip("-").isdigit() else None)
             if level is None or not low <= level <= high:
-                check.add(key_node, f'{label}: anchor "{key_node.value}" is not a level of the scale ({_levels(binary, low, high)})')
+                check.add(
+                    key_node,
+                    f'{label}: anchor "{key_node.value}" is not a level of the scale ({_levels(binary, low, high)})',
+                )
                 continue
             value = _scalar(value_node)
             if not isinstance(value, str) or not value.strip():
@@ -200,7 +231,10 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
                 check.add(anchor_node, f"{label}: level {name} has no anchor; add one so reviewers score alike")
     weight = raw.get("weight", 1)
     if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
-        check.add(fields["weight"][1] if "weight" in fields else node, f"{label}: weight must be a number above 0 (got {weight!r})")
+        check.add(
+            fields["weight"][1] if "weight" in fields else node,
+            f"{label}: weight must be a number above 0 (got {weight!r})",
+        )
     allow_na = raw.get("allow_na", False)
     if not isinstance(allow_na, bool):
         check.add(fields["allow_na"][1], f"{label}: allow_na must be true or false")
@@ -220,9 +254,19 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
     if len(check.problems) > before:
         return None
     return Criterion(
-        id=crit_id, label=raw["label"].strip(), question=raw["question"].strip(), min=low, max=high,
-        binary=binary, anchors=anchors, weight=float(weight), allow_na=bool(allow_na), critical=critical,
-        root_causes=lists["root_causes"], guidance=(guidance or "").strip(), signals=lists["signals"],
+        id=crit_id,
+        label=raw["label"].strip(),
+        question=raw["question"].strip(),
+        min=low,
+        max=high,
+        binary=binary,
+        anchors=anchors,
+        weight=float(weight),
+        allow_na=bool(allow_na),
+        critical=critical,
+        root_causes=lists["root_causes"],
+        guidance=(guidance or "").strip(),
+        signals=lists["signals"],
     )
 
 
@@ -230,9 +274,11 @@ def _levels(binary: bool, low: int, high: int) -> str:
     return "no or yes" if binary else f"{low} to {high}"
 
 
-def _critical(check: _Checker, node: yaml.Node, value: Any, label: str, binary: bool, low: int, high: int) -> Critical | None:
+def _critical(
+    check: _Checker, node: yaml.Node, value: Any, label: str, binary: bool, low: int, high: int
+) -> Critical | None:
     if not isinstance(value, dict) or "below" not in value or set(value) - {"below", "effect"}:
-        check.add(node, f'{label}: critical must look like {{below: 2, effect: zero}} (effect zero or flag)')
+        check.add(node, f"{label}: critical must look like {{below: 2, effect: zero}} (effect zero or flag)")
         return None
     below = value["below"]
     if binary and isinstance(below, str):
@@ -240,8 +286,11 @@ def _critical(check: _Checker, node: yaml.Node, value: Any, label: str, binary: 
     if binary and below is True:
         below = 1
     if not isinstance(below, int) or isinstance(below, bool) or not low < below <= high:
-        check.add(node, f"{label}: critical level below {value['below']!r} is outside the scale; "
-                        f"use a level from {low + 1} to {high} (scores below it fail)")
+        check.add(
+            node,
+            f"{label}: critical level below {value['below']!r} is outside the scale; "
+            f"use a level from {low + 1} to {high} (scores below it fail)",
+        )
         return None
     effect = value.get("effect", "zero")
     if effect not in CRITICAL_EFFECTS:

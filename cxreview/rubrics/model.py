@@ -89,16 +89,30 @@ class Rubric:
     def from_dict(cls, data: dict[str, Any], source: str = "") -> Rubric:
         criteria = tuple(
             Criterion(
-                id=c["id"], label=c["label"], question=c["question"], min=c["min"], max=c["max"],
-                binary=c["binary"], anchors={int(k): v for k, v in c["anchors"].items()},
-                weight=c["weight"], allow_na=c["allow_na"],
+                id=c["id"],
+                label=c["label"],
+                question=c["question"],
+                min=c["min"],
+                max=c["max"],
+                binary=c["binary"],
+                anchors={int(k): v for k, v in c["anchors"].items()},
+                weight=c["weight"],
+                allow_na=c["allow_na"],
                 critical=Critical(**c["critical"]) if c.get("critical") else None,
-                root_causes=tuple(c["root_causes"]), guidance=c["guidance"], signals=tuple(c["signals"]),
+                root_causes=tuple(c["root_causes"]),
+                guidance=c["guidance"],
+                signals=tuple(c["signals"]),
             )
             for c in data["criteria"]
         )
         return cls(
-            id=data["id"], name=data["name"], version=data["version"], description=data["description"],
-            language=data["language"], applies_to=data["applies_to"],
-            pass_threshold=data["pass_threshold"], criteria=criteria, source=source,
+            id=data["id"],
+            name=data["name"],
+            version=data["version"],
+            description=data["description"],
+            language=data["language"],
+            applies_to=data["applies_to"],
+            pass_threshold=data["pass_threshold"],
+            criteria=criteria,
+            source=source,
         )

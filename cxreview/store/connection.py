@@ -64,8 +64,7 @@ def _locked_guard(call):  # type: ignore[no-untyped-def]
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseLockedError(
-                "the database stayed locked by another cxreview process for "
-                f"{BUSY_TIMEOUT_S:.0f} s",
+                f"the database stayed locked by another cxreview process for {BUSY_TIMEOUT_S:.0f} s",
                 "wait for the other import or analysis to finish, then run the command again",
             ) from exc
         raise
@@ -87,8 +86,7 @@ def open_database(path: str | os.PathLike[str] | None = None, *, create: bool = 
         if not create:
             raise DatabaseError(
                 f"no database at {db_path}",
-                "import conversations first with 'cxreview import FILE', "
-                "or point to one with --db PATH or CXREVIEW_DB",
+                "import conversations first with 'cxreview import FILE', or point to one with --db PATH or CXREVIEW_DB",
             )
         if db_path.parent and not db_path.parent.exists():
             raise DatabaseError(
@@ -98,9 +96,7 @@ def open_database(path: str | os.PathLike[str] | None = None, *, create: bool = 
     elif db_path.is_dir():
         raise DatabaseError(f"{db_path} is a folder, not a database file", "pass a file path to --db")
     try:
-        conn = sqlite3.connect(
-            db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-        )
+        conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise DatabaseError(f"cannot open {db_path}: {exc}", "check the path and its permissions") from exc
     conn.row_factory = sqlite3.Row
@@ -162,14 +158,11 @@ def _migrate(db: Database) -> None:
 def _check_version(db: Database, version: int, app_id: int) -> None:
     if version > SCHEMA_VERSION:
         raise DatabaseError(
-            f"{db.path} was written by a newer cxreview (schema {version}, this one knows "
-            f"up to {SCHEMA_VERSION})",
+            f"{db.path} was written by a newer cxreview (schema {version}, this one knows up to {SCHEMA_VERSION})",
             "upgrade cxreview with 'pip install -U cxreview'",
         )
     if app_id not in (0, APPLICATION_ID):
-        raise DatabaseError(
-            f"{db.path} is a SQLite database of another application", "choose another --db path"
-        )
+        raise DatabaseError(f"{db.path} is a SQLite database of another application", "choose another --db path")
     if app_id == 0 and version == 0:
         tables = db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if tables:

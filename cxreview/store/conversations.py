@@ -19,9 +19,7 @@ def existing_hashes(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, s
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"SELECT id, content_hash FROM conversations WHERE id IN ({marks})", chunk
-        ):
+        for row in conn.execute(f"SELECT id, content_hash FROM conversations WHERE id IN ({marks})", chunk):
             found[row[0]] = row[1]
     return found
 
@@ -38,20 +36,35 @@ def write_conversations(
     conv_rows = []
     message_rows = []
     for record, digest in records:
-        conv_rows.append((
-            record.id, record.started_at, record.channel, record.queue, record.language,
-            record.agent, record.customer, record.outcome, record.csat,
-            json.dumps(record.tags, ensure_ascii=False),
-            json.dumps(record.meta, ensure_ascii=False, default=str),
-            len(record.messages), digest, now,
-        ))
+        conv_rows.append(
+            (
+                record.id,
+                record.started_at,
+                record.channel,
+                record.queue,
+                record.language,
+                record.agent,
+                record.customer,
+                record.outcome,
+                record.csat,
+                json.dumps(record.tags, ensure_ascii=False),
+                json.dumps(record.meta, ensure_ascii=False, default=str),
+                len(record.messages),
+                digest,
+                now,
+            )
+        )
         conv_id = record.id
         message_rows.extend(
-            (conv_id, position, m.role, m.author, m.text, m.at)
-            for position, m in enumerate(record.messages, start=1)
+            (conv_id, position, m.role, m.author, m.text, m.at) for position, m in enumerate(record.messages, start=1)
         )
     if replace:
-        conn.executemany("DELETE FROM messages WHERE conversation_id = ?", [(i,) for i in replace])
+        ids = [(i,) for i in replace]
+        # Message-level signals go with their messages (cascade); conversation-level ones
+        # describe the old content, so they go too until the next analysis.
+        conn.executemany("DELETE FROM messages WHERE conversation_id = ?", ids)
+        conn.executemany("DELETE FROM conversation_signals WHERE conversation_id = ?", ids)
+        conn.executemany("DELETE FROM conversation_flags WHERE conversation_id = ?", ids)
     conn.executemany(
         """INSERT INTO conversations (id, started_at, channel, queue, language, agent, customer,
                outcome, csat, tags, meta, n_messages, content_hash, imported_at)
@@ -65,8 +78,7 @@ def write_conversations(
         conv_rows,
     )
     conn.executemany(
-        "INSERT INTO messages (conversation_id, position, role, author, text, at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO messages (conversation_id, position, role, author, text, at) VALUES (?, ?, ?, ?, ?, ?)",
         message_rows,
     )
 
@@ -87,8 +99,7 @@ def get_conversation(conn: sqlite3.Connection, conversation_id: str) -> dict[str
 
 def get_messages(conn: sqlite3.Connection, conversation_id: str) -> list[dict[str, Any]]:
     rows = conn.execute(
-        "SELECT position, role, author, text, at FROM messages WHERE conversation_id = ? "
-        "ORDER BY position",
+        "SELECT position, role, author, text, at FROM messages WHERE conversation_id = ? ORDER BY position",
         (conversation_id,),
     ).fetchall()
     return [dict(r) for r in rows]

@@ -10,19 +10,22 @@ from cxreview.store.clock import now_iso
 
 
 def stored_rubric(conn: sqlite3.Connection, rubric_id: str, version: int) -> sqlite3.Row | None:
-    return conn.execute(
-        "SELECT * FROM rubrics WHERE id = ? AND version = ?", (rubric_id, version)
-    ).fetchone()
+    return conn.execute("SELECT * FROM rubrics WHERE id = ? AND version = ?", (rubric_id, version)).fetchone()
 
 
 def latest_rubric(conn: sqlite3.Connection, rubric_id: str) -> sqlite3.Row | None:
-    return conn.execute(
-        "SELECT * FROM rubrics WHERE id = ? ORDER BY version DESC LIMIT 1", (rubric_id,)
-    ).fetchone()
+    return conn.execute("SELECT * FROM rubrics WHERE id = ? ORDER BY version DESC LIMIT 1", (rubric_id,)).fetchone()
 
 
-def insert_rubric(conn: sqlite3.Connection, rubric_id: str, version: int, digest: str, name: str,
-                  definition: dict[str, Any], source: str) -> None:
+def insert_rubric(
+    conn: sqlite3.Connection,
+    rubric_id: str,
+    version: int,
+    digest: str,
+    name: str,
+    definition: dict[str, Any],
+    source: str,
+) -> None:
     conn.execute(
         "INSERT INTO rubrics (id, version, content_hash, name, definition, source, first_used_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -37,9 +40,17 @@ def find_review(conn: sqlite3.Connection, conversation_id: str, reviewer: str, r
     ).fetchone()
 
 
-def insert_review(conn: sqlite3.Connection, conversation_id: str, reviewer: str, rubric_id: str,
-                  rubric_version: int, session_id: int | None, source: str = "cxreview",
-                  status: str = "draft", submitted_at: str | None = None) -> int:
+def insert_review(
+    conn: sqlite3.Connection,
+    conversation_id: str,
+    reviewer: str,
+    rubric_id: str,
+    rubric_version: int,
+    session_id: int | None,
+    source: str = "cxreview",
+    status: str = "draft",
+    submitted_at: str | None = None,
+) -> int:
     now = now_iso()
     cursor = conn.execute(
         "INSERT INTO reviews (conversation_id, reviewer, rubric_id, rubric_version, session_id, status, "

@@ -101,6 +101,70 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX review_changes_review ON review_changes(review_id, id);
     """,
+    # 3: signals per conversation and per message, with the evidence behind every flag.
+    """
+    CREATE TABLE message_flags (
+        conversation_id TEXT NOT NULL,
+        position        INTEGER NOT NULL,
+        flag            TEXT NOT NULL,
+        rule            TEXT NOT NULL,
+        detail          TEXT NOT NULL,
+        related         TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (conversation_id, position, flag),
+        FOREIGN KEY (conversation_id, position) REFERENCES messages(conversation_id, position) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX message_flags_flag ON message_flags(flag, conversation_id);
+    CREATE TABLE conversation_signals (
+        conversation_id          TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+        language                 TEXT NOT NULL,
+        analyzed_at              TEXT NOT NULL,
+        config_hash              TEXT NOT NULL,
+        n_customer_messages      INTEGER NOT NULL,
+        peak_frustration         REAL,
+        mean_frustration         REAL,
+        sentiment_start          REAL,
+        sentiment_end            REAL,
+        trajectory               REAL,
+        trajectory_label         TEXT,
+        bot_loop                 INTEGER NOT NULL,
+        stuck_in_bot             INTEGER NOT NULL,
+        handover                 INTEGER NOT NULL,
+        handover_position        INTEGER,
+        handover_latency_turns   INTEGER,
+        handover_latency_seconds REAL,
+        bot_disclosed            INTEGER,
+        handover_offered         INTEGER,
+        uncertainty_admitted     INTEGER,
+        n_spikes                 INTEGER NOT NULL,
+        n_bot_repeats            INTEGER NOT NULL,
+        n_customer_repeats       INTEGER NOT NULL,
+        n_human_requests         INTEGER NOT NULL,
+        max_ignored_bot_turns    INTEGER NOT NULL,
+        risk                     REAL NOT NULL,
+        risk_reasons             TEXT NOT NULL,
+        per_message              TEXT NOT NULL
+    );
+    -- Per-message values are stored per conversation, as a JSON array of
+    -- [sentiment, frustration, cues] by position (1 row instead of N makes analysis
+    -- several times faster); this view shows them as one row per message.
+    CREATE VIEW message_signals AS
+        SELECT s.conversation_id AS conversation_id,
+               CAST(j.key AS INTEGER) + 1 AS position,
+               json_extract(j.value, '$[0]') AS sentiment,
+               json_extract(j.value, '$[1]') AS frustration,
+               json_extract(j.value, '$[2]') AS cues
+        FROM conversation_signals s, json_each(s.per_message) j;
+    CREATE INDEX conversation_signals_risk ON conversation_signals(risk);
+    CREATE TABLE conversation_flags (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        flag            TEXT NOT NULL,
+        rule            TEXT NOT NULL,
+        detail          TEXT NOT NULL,
+        positions       TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (conversation_id, flag)
+    ) WITHOUT ROWID;
+    CREATE INDEX conversation_flags_flag ON conversation_flags(flag, conversation_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

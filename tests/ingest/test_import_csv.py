@@ -29,7 +29,8 @@ def _write(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
 def test_helpdesk_csv_with_map_and_roles(db: Database, tmp_path: Path) -> None:
     path = _write(tmp_path, HELPDESK)
     summary = import_files(
-        db, [str(path)],
+        db,
+        [str(path)],
         column_map={"ticket_id": "conversation_id", "sender": "role", "body": "text", "created": "at"},
         role_map={"end-user": "customer", "virtual-agent": "bot", "staff": "agent"},
     )

@@ -66,13 +66,31 @@ def test_content_hash_ignores_comments_but_not_anchors() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (GOOD.replace("    weight: 2", "    wieght: 2"), 't.yaml:10:5: unknown key "wieght" in a criterion; did you mean "weight"?'),
-        (GOOD.replace("id: disclosed", "id: empathy"), 't.yaml:16:9: duplicate criterion id "empathy" (first at line 6)'),
-        (GOOD.replace("{min: 1, max: 3}", "{min: 3, max: 3}"), "t.yaml:9:12: criterion \"empathy\": scale min (3) must be below max (3)"),
-        (GOOD.replace("{1: cold, 2: polite, 3: warm}", "{1: cold, 3: warm}"), 't.yaml:13:14: criterion "empathy": level 2 has no anchor'),
+        (
+            GOOD.replace("    weight: 2", "    wieght: 2"),
+            't.yaml:10:5: unknown key "wieght" in a criterion; did you mean "weight"?',
+        ),
+        (
+            GOOD.replace("id: disclosed", "id: empathy"),
+            't.yaml:16:9: duplicate criterion id "empathy" (first at line 6)',
+        ),
+        (
+            GOOD.replace("{min: 1, max: 3}", "{min: 3, max: 3}"),
+            't.yaml:9:12: criterion "empathy": scale min (3) must be below max (3)',
+        ),
+        (
+            GOOD.replace("{1: cold, 2: polite, 3: warm}", "{1: cold, 3: warm}"),
+            't.yaml:13:14: criterion "empathy": level 2 has no anchor',
+        ),
         (GOOD.replace("weight: 2", "weight: 0"), 't.yaml:10:13: criterion "empathy": weight must be a number above 0'),
-        (GOOD.replace("below: 2,", "below: 7,"), 't.yaml:12:15: criterion "empathy": critical level below 7 is outside the scale'),
-        (GOOD.replace("pass_threshold: 60", "pass_threshold: 160"), 't.yaml:4:17: "pass_threshold" must be a number from 0 to 100'),
+        (
+            GOOD.replace("below: 2,", "below: 7,"),
+            't.yaml:12:15: criterion "empathy": critical level below 7 is outside the scale',
+        ),
+        (
+            GOOD.replace("pass_threshold: 60", "pass_threshold: 160"),
+            't.yaml:4:17: "pass_threshold" must be a number from 0 to 100',
+        ),
         ("id: x\nname: X\nversion: 1\ncriteria: []\n", 't.yaml:4:11: "criteria" must be a non-empty list of criteria'),
     ],
 )

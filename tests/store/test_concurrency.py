@@ -23,7 +23,9 @@ def test_two_processes_importing_at_once(tmp_path: Path) -> None:
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "cxreview", "--db", str(db_path), "import", "-q", str(path)],
-            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         for path in files
     ]

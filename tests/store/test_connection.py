@@ -64,9 +64,7 @@ def test_older_database_is_upgraded_in_place(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     for statement in _split_sql(MIGRATIONS[0]):
         conn.execute(statement)
-    conn.execute(
-        "INSERT INTO conversations (id, content_hash, imported_at) VALUES ('old', 'h', 'now')"
-    )
+    conn.execute("INSERT INTO conversations (id, content_hash, imported_at) VALUES ('old', 'h', 'now')")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()

@@ -1,0 +1,49 @@
+"""Analysis speed: `cxreview analyze` against a plain loop of VADER polarity_scores.
+
+Usage: python benchmarks/analyze_speed.py [--messages 1000000]
+The baseline calls VADER's polarity_scores once per message on the same texts and
+computes nothing else. cxreview computes every signal, stores it, and uses both cores.
+Prints both throughputs and the ratio (target >= 1.5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import time
+
+from common import WORK, corpus, fresh, machine, run_quiet, timed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=1_000_000)
+    args = parser.parse_args()
+    source = corpus(args.messages)
+    db_path = fresh(WORK / "analyze.db")
+    cxreview = [sys.executable, "-m", "cxreview", "--db", str(db_path)]
+    run_quiet([*cxreview, "import", "-q", "--no-analyze", str(source)])
+    conn = sqlite3.connect(db_path)
+    texts = [row[0] for row in conn.execute("SELECT text FROM messages")]
+    conn.close()
+    distinct = len(set(texts))
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    start = time.perf_counter()
+    for text in texts:
+        analyzer.polarity_scores(text)
+    t_plain = time.perf_counter() - start
+    t_ours = timed(lambda: run_quiet([*cxreview, "analyze", "-q"]))
+    n = len(texts)
+    print(f"machine: {machine()}")
+    print(f"messages: {n:,} ({distinct:,} distinct texts, {distinct / n:.0%})")
+    print(f"plain VADER loop:  {t_plain:7.2f} s  ({n / t_plain:,.0f} messages/s), sentiment only")
+    print(f"cxreview analyze:  {t_ours:7.2f} s  ({n / t_ours:,.0f} messages/s), every signal, stored")
+    print(f"throughput ratio (cxreview / plain loop): {t_plain / t_ours:.2f}  (target >= 1.5)")
+
+
+if __name__ == "__main__":
+    main()

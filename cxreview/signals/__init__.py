@@ -1,0 +1,1 @@
+"""Signals: per-message sentiment and frustration, flags with evidence, conversation risk."""

@@ -1,0 +1,73 @@
+"""Signal thresholds and weights, read from YAML (the shipped default or the user's copy)."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cxreview.errors import InputError
+
+DEFAULT_CONFIG_PATH = Path(__file__).with_name("default_config.yaml")
+
+
+def default_config_text() -> str:
+    return DEFAULT_CONFIG_PATH.read_text(encoding="utf-8")
+
+
+def load_config(path: str | Path | None = None) -> dict[str, Any]:
+    """The default config, with the values of ``path`` (if given) laid over it."""
+    config = yaml.safe_load(default_config_text())
+    if path is None:
+        return config
+    name = str(path)
+    try:
+        override = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(
+            f"{name}: no such config file", "print the defaults with 'cxreview analyze --show-config'"
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        raise InputError(f"{where}: YAML syntax error", "check indentation around that spot") from None
+    if override is None:
+        return config
+    problems: list[str] = []
+    _merge(config, override, name, "", problems)
+    if problems:
+        raise InputError(
+            f"{name}: {len(problems)} unknown or invalid setting(s)",
+            "compare with 'cxreview analyze --show-config'",
+            problems=problems,
+        )
+    return config
+
+
+def _merge(base: dict[str, Any], override: Any, name: str, prefix: str, problems: list[str]) -> None:
+    if not isinstance(override, dict):
+        problems.append(f"{name}: {prefix or 'the file'} must be a mapping")
+        return
+    for key, value in override.items():
+        path = f"{prefix}.{key}" if prefix else str(key)
+        if key not in base:
+            problems.append(f"{name}: unknown setting {path}")
+        elif isinstance(base[key], dict):
+            _merge(base[key], value, name, path, problems)
+        elif not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+            problems.append(f"{name}: {path} must be a number of 0 or more (got {value!r})")
+        else:
+            base[key] = value
+
+
+def config_hash(config: dict[str, Any]) -> str:
+    """Changes when a threshold changes, so stale signals can be found."""
+    return hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def copy_config(config: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(config)

@@ -1,0 +1,119 @@
+"""Features of one message text: its tone (per shape of the text) and exact details."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from cxreview.signals.lexicon import CUSTOMER_CUES, SYSTEM_CUES, critical_words, match_cues
+from cxreview.signals.sentiment import sentiment
+
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d+")
+_IDENTIFIER = re.compile(r"\b[a-z]{0,4}-?\d{5,}\b")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ']+")
+_EXCLAIM = re.compile(r"(?=[!?]*!)[!?]{2,}")
+_UPPER = re.compile(r"[A-ZÀ-Þ]")
+_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_SHOUTED = re.compile(r"\b(?!(?:FAQ|SMS|PDF|IBAN|CEO|USA|EUR|VAT|BTW|KVK|ATM|APP|URL|NL|EN|OK|ID)\b)[A-ZÀ-Þ]{3,}\b")
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|nl|org|net|example)/\S*")
+_DIGITS = re.compile(r"\d+")
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+class Tone(NamedTuple):
+    """What a text says about the writer's state: the expensive part, shared by all texts
+    of the same shape (the same words with other numbers, e-mail addresses or links)."""
+
+    sentiment: float
+    caps: float  # 0..1: share of capitals when the text shouts, else 0
+    exclamation: float  # 0..1: !! and ?! bursts
+    emphasis: float  # 1 when a word is shouted ("NOW") in an otherwise normal message
+    cues: dict[str, str]  # cue name -> the words that matched
+
+
+class TextFeatures(NamedTuple):
+    sentiment: float
+    caps: float
+    exclamation: float
+    emphasis: float
+    cues: dict[str, str]
+    norm: str  # lower case, no punctuation, single spaces: for repeat checks
+    critical: frozenset[str]  # numbers, dates, names, negations: differences veto a repeat
+    identifiers: frozenset[str]  # order numbers and the like
+    capitalised: frozenset[str]  # capitalised words anywhere: names when two texts differ in them
+    words: int
+    word_set: frozenset[str]  # the distinct words of norm
+
+
+def shape_of(text: str) -> str:
+    """The text with numbers, e-mail addresses and links replaced by placeholders.
+
+    VADER and the cues read words, not order numbers: "it's NW-4411" and "it's NW-9020"
+    have the same tone, so tone is computed once per shape.
+    """
+    if "@" in text:
+        text = _EMAIL.sub("email", text)
+    if "/" in text or "www" in text:
+        text = _URL.sub("link", text)
+    return _DIGITS.sub("0", text)
+
+
+def tone(text: str, language: str, customer: bool = True) -> Tone:
+    """Tone of a customer message, or (``customer=False``) of a bot, agent or system one."""
+    cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES)
+    letters = len(_LETTER.findall(text))
+    uppers = len(_UPPER.findall(text))
+    caps = uppers / letters if letters >= 4 and uppers / letters > 0.6 else 0.0
+    emphasis = 1.0 if not caps and _SHOUTED.search(text) else 0.0
+    bursts = _EXCLAIM.findall(text)
+    exclamation = min(1.0, 0.5 * len(bursts) + 0.1 * sum(len(b) for b in bursts)) if bursts else 0.0
+    return Tone(sentiment(text, language), caps, exclamation, emphasis, cues)
+
+
+def with_details(text: str, language: str, customer: bool, known: Tone) -> TextFeatures:
+    """Add the cheap, exact-text details to a tone computed for the text's shape."""
+    lower = text.lower()
+    norm = _SPACES.sub(" ", _NON_WORD.sub(" ", lower)).strip()
+    split = norm.split()
+    # Names, dates and negations only matter when comparing bot texts; order numbers only
+    # when comparing customer texts: skip what the role does not need.
+    return TextFeatures(
+        *known,
+        norm=norm,
+        critical=_EMPTY if customer else _critical_tokens(text, language),
+        identifiers=frozenset(_IDENTIFIER.findall(lower)) if customer else _EMPTY,
+        capitalised=_EMPTY
+        if customer
+        else frozenset(w for w in _WORD.findall(text) if w[0].isupper() and not w.isupper()),
+        words=len(split),
+        word_set=frozenset(split),
+    )
+
+
+def text_features(text: str, language: str, customer: bool = True) -> TextFeatures:
+    """All features of one text (tone of its shape plus exact details)."""
+    return with_details(text, language, customer, tone(shape_of(text), language, customer))
+
+
+def _critical_tokens(text: str, language: str) -> frozenset[str]:
+    """Tokens whose change turns a near-duplicate into a different message."""
+    tokens = set(_NUMBER.findall(text))
+    special = critical_words(language)
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        low = word.lower()
+        if low in special or low.endswith("n't"):
+            tokens.add(low)
+        elif word[0].isupper() and not word.isupper() and match.start() > 0:
+            # A capitalised word that does not start a sentence is probably a name.
+            before = text[: match.start()].rstrip()
+            if before and before[-1] not in ".!?:\n":
+                tokens.add(word)
+    return frozenset(tokens)

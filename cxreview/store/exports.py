@@ -1,0 +1,103 @@
+"""Queries behind exports: flat rows per message and per conversation, filtered."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Filters:
+    """Common filters of export, sample and insights: all optional, combined with AND."""
+
+    since: str | None = None
+    to: str | None = None
+    queues: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    agents: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+    def where(self, alias: str = "c") -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.since:
+            clauses.append(f"{alias}.started_at >= ?")
+            params.append(self.since)
+        if self.to:
+            # A bare date means "up to the end of that day".
+            clauses.append(f"{alias}.started_at < ?")
+            params.append(self.to + "T99" if len(self.to) == 10 else self.to)
+        for column, values in (
+            ("queue", self.queues),
+            ("channel", self.channels),
+            ("agent", self.agents),
+            ("language", self.languages),
+        ):
+            if values:
+                clauses.append(f"{alias}.{column} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+        return (" AND ".join(clauses) or "1"), params
+
+
+MESSAGE_COLUMNS = ("conversation_id", "position", "role", "author", "at", "text", "sentiment", "frustration", "flags")
+
+
+def message_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3.Row]:
+    where, params = filters.where()
+    return conn.execute(
+        f"""SELECT m.conversation_id, m.position, m.role, m.author, m.at, m.text,
+               json_extract(cs.per_message, '$[' || (m.position - 1) || '][0]') AS sentiment,
+               json_extract(cs.per_message, '$[' || (m.position - 1) || '][1]') AS frustration,
+               (SELECT json_group_array(f.flag) FROM message_flags f
+                 WHERE f.conversation_id = m.conversation_id AND f.position = m.position) AS flags
+            FROM conversations c JOIN messages m ON m.conversation_id = c.id
+            LEFT JOIN conversation_signals cs ON cs.conversation_id = c.id
+            WHERE {where} ORDER BY m.conversation_id, m.position""",
+        params,
+    )
+
+
+CONVERSATION_COLUMNS = (
+    "conversation_id",
+    "started_at",
+    "agent",
+    "queue",
+    "channel",
+    "language",
+    "customer",
+    "outcome",
+    "csat",
+    "n_messages",
+    "risk",
+    "risk_reasons",
+    "flags",
+    "peak_frustration",
+    "sentiment_start",
+    "sentiment_end",
+    "trajectory",
+    "handover",
+    "handover_latency_turns",
+    "handover_latency_seconds",
+    "bot_disclosed",
+    "handover_offered",
+    "uncertainty_admitted",
+)
+
+
+def conversation_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3.Row]:
+    where, params = filters.where()
+    return conn.execute(
+        f"""SELECT c.id AS conversation_id, c.started_at, c.agent, c.queue, c.channel, c.language, c.customer,
+               c.outcome, c.csat, c.n_messages, s.risk, s.risk_reasons,
+               (SELECT json_group_array(flag) FROM (
+                    SELECT DISTINCT flag FROM message_flags WHERE conversation_id = c.id
+                    UNION SELECT flag FROM conversation_flags WHERE conversation_id = c.id)) AS flags,
+               s.peak_frustration, s.sentiment_start, s.sentiment_end, s.trajectory_label AS trajectory, s.handover,
+               s.handover_latency_turns, s.handover_latency_seconds, s.bot_disclosed, s.handover_offered,
+               s.uncertainty_admitted
+            FROM conversations c LEFT JOIN conversation_signals s ON s.conversation_id = c.id
+            WHERE {where} ORDER BY c.started_at, c.id""",
+        params,
+    )

@@ -1,0 +1,199 @@
+"""Signal queries: read messages for analysis, replace signals, read them for display."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from cxreview.signals.conversation import ConversationSignals
+from cxreview.store.clock import now_iso
+
+_CHUNK = 500
+
+
+def conversation_info(
+    conn: sqlite3.Connection, ids: Sequence[str]
+) -> dict[str, tuple[str | None, str | None, float | None]]:
+    """id -> (language, outcome, csat)."""
+    info = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT id, language, outcome, csat FROM conversations WHERE id IN ({marks})", chunk):
+            info[row[0]] = (row[1], row[2], row[3])
+    return info
+
+
+def all_conversation_ids(conn: sqlite3.Connection, stale_only: str | None = None) -> list[str]:
+    """Every conversation id, or (with a config hash) those not analysed under that config."""
+    if stale_only is None:
+        return [r[0] for r in conn.execute("SELECT id FROM conversations ORDER BY id")]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT c.id FROM conversations c LEFT JOIN conversation_signals s ON s.conversation_id = c.id "
+            "WHERE s.conversation_id IS NULL OR s.config_hash != ? ORDER BY c.id",
+            (stale_only,),
+        )
+    ]
+
+
+def messages_of(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[str, int, str, str, str | None]]:
+    """(conversation_id, position, role, text, at) for the ids, grouped by conversation in order."""
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        yield from conn.execute(
+            f"SELECT conversation_id, position, role, text, at FROM messages WHERE conversation_id IN ({marks}) "
+            "ORDER BY conversation_id, position",
+            chunk,
+        )
+
+
+def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSignals], config_hash: str) -> None:
+    """Write the signals of analysed conversations, replacing older ones (caller holds a transaction)."""
+    ids = [r.conversation_id for r in results]
+    analysed = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        analysed.update(
+            row[0]
+            for row in conn.execute(
+                f"SELECT conversation_id FROM conversation_signals WHERE conversation_id IN ({marks})", chunk
+            )
+        )
+    # Only conversations analysed before have rows to replace; on a first analysis this
+    # saves the deletes.
+    stale = [(cid,) for cid in ids if cid in analysed]
+    for table in ("message_flags", "conversation_signals", "conversation_flags"):
+        conn.executemany(f"DELETE FROM {table} WHERE conversation_id = ?", stale)
+    now = now_iso()
+    flag_rows = []
+    conv_rows = []
+    conv_flag_rows = []
+    language_rows = []
+    for r in results:
+        cid = r.conversation_id
+        per_message = []
+        for m in r.messages:
+            per_message.append([m.sentiment, m.frustration, m.cues or None])
+            for f in m.flags:
+                flag_rows.append((cid, m.position, f.flag, f.rule, f.detail, _dumps(f.positions)))
+        conv_rows.append(
+            (
+                cid,
+                r.language,
+                now,
+                config_hash,
+                r.n_customer_messages,
+                r.peak_frustration,
+                r.mean_frustration,
+                r.sentiment_start,
+                r.sentiment_end,
+                r.trajectory,
+                r.trajectory_label,
+                int(r.bot_loop),
+                int(r.stuck_in_bot),
+                int(r.handover),
+                r.handover_position,
+                r.handover_latency_turns,
+                r.handover_latency_seconds,
+                _opt(r.bot_disclosed),
+                _opt(r.handover_offered),
+                _opt(r.uncertainty_admitted),
+                r.n_spikes,
+                r.n_bot_repeats,
+                r.n_customer_repeats,
+                r.n_human_requests,
+                r.max_ignored_bot_turns,
+                r.risk,
+                _dumps(r.risk_reasons),
+                _dumps(per_message),
+            )
+        )
+        for f in r.flags:
+            conv_flag_rows.append((cid, f.flag, f.rule, f.detail, _dumps(f.positions)))
+        language_rows.append((r.language, cid))
+    # One flag of a kind per message: the first rule that raised it is kept.
+    conn.executemany("INSERT OR IGNORE INTO message_flags VALUES (?, ?, ?, ?, ?, ?)", flag_rows)
+    conn.executemany(f"INSERT INTO conversation_signals VALUES ({','.join('?' * 28)})", conv_rows)
+    conn.executemany("INSERT OR IGNORE INTO conversation_flags VALUES (?, ?, ?, ?, ?)", conv_flag_rows)
+    # A detected language fills the gap the import left; a given one is never overwritten.
+    conn.executemany("UPDATE conversations SET language = ? WHERE id = ? AND language IS NULL", language_rows)
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _opt(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def conversation_signals(conn: sqlite3.Connection, conversation_id: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM conversation_signals WHERE conversation_id = ?", (conversation_id,)).fetchone()
+    if row is None:
+        return None
+    data = dict(row)
+    data["risk_reasons"] = json.loads(data["risk_reasons"])
+    data.pop("per_message")
+    data["flags"] = [
+        {"flag": f["flag"], "rule": f["rule"], "detail": f["detail"], "positions": json.loads(f["positions"])}
+        for f in conn.execute(
+            "SELECT * FROM conversation_flags WHERE conversation_id = ? ORDER BY flag", (conversation_id,)
+        )
+    ]
+    return data
+
+
+def message_signals(conn: sqlite3.Connection, conversation_id: str) -> dict[int, dict[str, Any]]:
+    """position -> {sentiment, frustration, cues, flags: [{flag, rule, detail, related}]}."""
+    result: dict[int, dict[str, Any]] = {}
+    row = conn.execute(
+        "SELECT per_message FROM conversation_signals WHERE conversation_id = ?", (conversation_id,)
+    ).fetchone()
+    if row is not None:
+        for position, (sentiment, frustration, cues) in enumerate(json.loads(row[0]), start=1):
+            result[position] = {"sentiment": sentiment, "frustration": frustration, "cues": cues or {}, "flags": []}
+    for flag in conn.execute(
+        "SELECT * FROM message_flags WHERE conversation_id = ? ORDER BY position, flag", (conversation_id,)
+    ):
+        entry = result.setdefault(flag["position"], {"sentiment": 0.0, "frustration": None, "cues": {}, "flags": []})
+        entry["flags"].append(
+            {
+                "flag": flag["flag"],
+                "rule": flag["rule"],
+                "detail": flag["detail"],
+                "related": json.loads(flag["related"]),
+            }
+        )
+    return result
+
+
+def count_messages(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
+    total = 0
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        total += conn.execute(
+            f"SELECT coalesce(sum(n_messages), 0) FROM conversations WHERE id IN ({marks})", chunk
+        ).fetchone()[0]
+    return int(total)
+
+
+def distinct_texts(
+    conn: sqlite3.Connection, ids: Sequence[str], languages: dict[str, str]
+) -> set[tuple[str, bool, str]]:
+    """The distinct (language, is customer, text) keys of these conversations' messages."""
+    keys: set[tuple[str, bool, str]] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for cid, role, text in conn.execute(
+            f"SELECT conversation_id, role = 'customer', text FROM messages WHERE conversation_id IN ({marks})", chunk
+        ):
+            language = "nl" if languages[cid].startswith("nl") else "en"
+            keys.add((language, bool(role), text))
+    return keys

@@ -1,0 +1,162 @@
+"""Analysis end to end on a real database: stored evidence, parallel = serial, config, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from cxreview.errors import InputError
+from cxreview.export import export_signals, safe_cell
+from cxreview.ingest.importer import import_files
+from cxreview.signals import analyze as analyze_module
+from cxreview.signals.analyze import analyze_conversations
+from cxreview.signals.config import config_hash, load_config
+from cxreview.store import Database, open_database
+from cxreview.store.exports import Filters
+from cxreview.store.signals import all_conversation_ids, conversation_signals, message_signals
+from tests.conftest import REPO, conversation
+
+LOOP = conversation(
+    "loop",
+    language=None,
+    messages=[
+        {"role": "bot", "text": "Could you give me your order number? It starts with NW."},
+        {"role": "customer", "text": "NW-1234567"},
+        {"role": "bot", "text": "Could you give me your order number? It starts with NW."},
+        {"role": "customer", "text": "I just gave it!! NW-1234567"},
+        {"role": "bot", "text": "Could you give me your order number? It starts with NW."},
+        {"role": "customer", "text": '=HYPERLINK("http://evil")'},
+    ],
+)
+
+
+def test_evidence_is_stored_per_message_and_conversation(db: Database, write_jsonl) -> None:
+    import_files(db, [str(write_jsonl([LOOP]))])
+    analyze_conversations(db, ["loop"])
+    messages = message_signals(db.conn, "loop")
+    assert messages[3]["flags"][0]["flag"] == "bot_repeat"
+    assert messages[3]["flags"][0]["rule"] == "near-duplicate"
+    assert messages[3]["flags"][0]["related"] == [1, 3]
+    assert messages[4]["frustration"] > 0.3 and "repetition" in messages[4]["cues"]
+    signals = conversation_signals(db.conn, "loop")
+    assert signals["bot_loop"] == 1 and signals["language"] == "en"
+    loop_flag = next(f for f in signals["flags"] if f["flag"] == "bot_loop")
+    assert loop_flag["positions"] == [3, 5] and "repeated itself 2 times" in loop_flag["detail"]
+    # The detected language fills the gap the import left.
+    assert db.scalar("SELECT language FROM conversations WHERE id = 'loop'") == "en"
+
+
+def test_parallel_analysis_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = REPO / "samples" / "demo.jsonl"
+    rows = {}
+    for workers in (1, 2):
+        with open_database(tmp_path / f"w{workers}.db") as db:
+            import_files(db, [str(corpus)])
+            monkeypatch.setattr(analyze_module, "PARALLEL_MIN_MESSAGES", 10 if workers > 1 else 10**9)
+            monkeypatch.setattr(analyze_module, "CHUNK", 37)
+            summary = analyze_conversations(db, workers=workers)
+            assert summary.conversations == 300
+            rows[workers] = (
+                db.query(
+                    "SELECT conversation_id, position, sentiment, frustration, cues FROM message_signals ORDER BY 1, 2"
+                ),
+                db.query("SELECT * FROM message_flags ORDER BY 1, 2, 3"),
+                db.query(
+                    "SELECT conversation_id, risk, risk_reasons, bot_loop, stuck_in_bot FROM conversation_signals ORDER BY 1"
+                ),
+            )
+    for one, two in zip(rows[1], rows[2], strict=True):
+        assert [tuple(r) for r in one] == [tuple(r) for r in two]
+    assert len(rows[1][0]) == 3451
+
+
+def test_each_distinct_text_shape_is_scored_once(db: Database, write_jsonl, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    original = analyze_module.tone
+
+    def counting(text: str, language: str, customer: bool = True):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return original(text, language, customer)
+
+    monkeypatch.setattr(analyze_module, "tone", counting)
+    records = [
+        conversation(
+            f"c{i}",
+            messages=[
+                {"role": "bot", "text": "Hi, I'm a virtual assistant. How can I help?"},
+                {"role": "customer", "text": f"my order NW-{1000000 + i} is late"},
+            ],
+        )
+        for i in range(50)
+    ]
+    import_files(db, [str(write_jsonl(records))])
+    analyze_conversations(db, workers=1)
+    assert sorted(calls) == sorted(["Hi, I'm a virtual assistant. How can I help?", "my order NW-0 is late"])
+
+
+def test_import_analyses_and_reimport_refreshes(db_path: Path, write_jsonl, run_cli) -> None:
+    path = write_jsonl([LOOP])
+    assert "Analysed 1 conversation" in run_cli("import", "-q", str(path)).output
+    with open_database(db_path) as db:
+        assert db.scalar("SELECT count(*) FROM message_signals") == 6
+    calm = dict(LOOP, messages=[{"role": "customer", "text": "thanks, all good"}])
+    run_cli("import", "-q", "--no-analyze", str(write_jsonl([calm], "calm.jsonl")))
+    with open_database(db_path) as db:
+        assert db.scalar("SELECT count(*) FROM message_signals") == 0  # went with the old messages
+        assert db.scalar("SELECT count(*) FROM conversation_signals") == 0
+    assert "Analysed 1 conversation" in run_cli("analyze", "--stale", "-q").output
+    assert "Analysed 0 conversations" in run_cli("analyze", "--stale", "-q").output
+
+
+def test_config_overrides_and_errors(tmp_path: Path) -> None:
+    custom = tmp_path / "signals.yaml"
+    custom.write_text("spike:\n  absolute: 0.9\n")
+    config = load_config(custom)
+    assert config["spike"]["absolute"] == 0.9 and config["spike"]["rise"] == load_config()["spike"]["rise"]
+    assert config_hash(config) != config_hash(load_config())
+    custom.write_text("spike:\n  absolut: 0.9\nrepeat:\n  bot_similarity: high\n")
+    with pytest.raises(InputError) as info:
+        load_config(custom)
+    assert any("unknown setting spike.absolut" in p for p in info.value.problems)
+    assert any("repeat.bot_similarity must be a number" in p for p in info.value.problems)
+
+
+def test_stale_ids_follow_the_config(db: Database, write_jsonl) -> None:
+    import_files(db, [str(write_jsonl([LOOP, conversation("c2")]))])
+    config = load_config()
+    assert all_conversation_ids(db.conn, config_hash(config)) == ["c2", "loop"]
+    analyze_conversations(db, config=config)
+    assert all_conversation_ids(db.conn, config_hash(config)) == []
+    changed = load_config()
+    changed["spike"]["absolute"] = 0.5
+    assert len(all_conversation_ids(db.conn, config_hash(changed))) == 2
+
+
+def test_message_export_is_spreadsheet_safe(db: Database, write_jsonl) -> None:
+    import_files(db, [str(write_jsonl([LOOP]))])
+    analyze_conversations(db)
+    out = io.StringIO()
+    export_signals(db, "message", Filters(), out, "csv")
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert list(rows[0]) == [
+        "conversation_id",
+        "position",
+        "role",
+        "author",
+        "at",
+        "text",
+        "sentiment",
+        "frustration",
+        "flags",
+    ]
+    assert rows[5]["text"] == '\'=HYPERLINK("http://evil")'
+    assert rows[2]["flags"] == "bot_repeat"
+    out = io.StringIO()
+    export_signals(db, "conversation", Filters(queues=["billing"]), out, "jsonl")
+    record = json.loads(out.getvalue().splitlines()[0])
+    assert record["conversation_id"] == "loop" and record["bot_disclosed"] is False and "bot_loop" in record["flags"]
+    assert safe_cell("-5 stars") == "'-5 stars" and safe_cell(-0.5) == -0.5 and safe_cell("@x") == "'@x"
