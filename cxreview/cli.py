@@ -71,11 +71,22 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 
 def _register() -> None:
-    from cxreview.commands import analyze_cmd, demo_cmd, export_cmd, import_cmd, rubric_cmd, scores_cmd
+    from cxreview.commands import (
+        analyze_cmd,
+        demo_cmd,
+        export_cmd,
+        import_cmd,
+        rubric_cmd,
+        sample_cmd,
+        scores_cmd,
+        sessions_cmd,
+    )
 
     cli.add_command(import_cmd.import_command)
     cli.add_command(analyze_cmd.analyze_command)
     cli.add_command(export_cmd.export_command)
+    cli.add_command(sample_cmd.sample_command)
+    cli.add_command(sessions_cmd.sessions_group)
     cli.add_command(rubric_cmd.rubric_group)
     cli.add_command(scores_cmd.scores_group)
     cli.add_command(demo_cmd.demo_command)

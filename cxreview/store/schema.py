@@ -165,6 +165,34 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX conversation_flags_flag ON conversation_flags(flag, conversation_id);
     """,
+    # 4: review sessions: which conversations, for which reviewers, and why they were picked.
+    """
+    CREATE TABLE sessions (
+        id             INTEGER PRIMARY KEY,
+        name           TEXT NOT NULL UNIQUE,
+        created_at     TEXT NOT NULL,
+        strategy       TEXT NOT NULL,
+        seed           INTEGER NOT NULL,
+        calibration    INTEGER NOT NULL DEFAULT 0,
+        rubric_id      TEXT NOT NULL,
+        rubric_version INTEGER NOT NULL,
+        random_share   REAL,
+        filters        TEXT NOT NULL DEFAULT '{}',
+        notes          TEXT NOT NULL DEFAULT '[]',
+        FOREIGN KEY (rubric_id, rubric_version) REFERENCES rubrics(id, version)
+    );
+    CREATE TABLE session_items (
+        session_id      INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position        INTEGER NOT NULL,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        reviewer        TEXT NOT NULL,
+        pick            TEXT NOT NULL CHECK (pick IN ('random', 'spotlight', 'stratified')),
+        reason          TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (session_id, reviewer, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX session_items_conversation ON session_items(conversation_id);
+    CREATE INDEX session_items_reviewer ON session_items(reviewer, session_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,103 @@
+"""`cxreview sample`: create a review session."""
+
+from __future__ import annotations
+
+import click
+
+from cxreview.commands.common import database, filter_options, filters_from, plural
+
+
+@click.command("sample")
+@click.option("--size", type=int, help="How many conversations (the cap, with --per-agent).")
+@click.option(
+    "--strategy", type=click.Choice(["random", "stratified", "spotlight"]), default="random", show_default=True
+)
+@click.option(
+    "--per-agent", "per_group", type=int, help="Stratified: conversations per agent (or per queue with --by)."
+)
+@click.option(
+    "--by",
+    "group_by",
+    type=click.Choice(["agent", "queue"]),
+    default="agent",
+    show_default=True,
+    help="Stratified: group by agent or queue.",
+)
+@click.option("--seed", type=int, help="Random seed; the same database, filters and seed give the same session.")
+@click.option("--name", help="Session name (default: date and strategy).")
+@click.option("--reviewer", "reviewers", multiple=True, help="Reviewer (repeatable); the sample is split among them.")
+@click.option("--calibration", is_flag=True, help="Every reviewer gets every conversation, scored blind.")
+@click.option("--rubric", default="default", show_default=True, help="Rubric YAML file or shipped name.")
+@click.option(
+    "--random-share", type=float, default=0.2, show_default=True, help="Spotlight: share of plain random picks."
+)
+@click.option("--min-messages", type=int, default=0, help="Leave out conversations with fewer messages.")
+@click.option("--include-reviewed", is_flag=True, help="Also pick conversations already reviewed or in a session.")
+@filter_options
+@click.pass_context
+def sample_command(
+    ctx: click.Context,
+    size: int | None,
+    strategy: str,
+    per_group: int | None,
+    group_by: str,
+    seed: int | None,
+    name: str | None,
+    reviewers: tuple[str, ...],
+    calibration: bool,
+    rubric: str,
+    random_share: float,
+    min_messages: int,
+    include_reviewed: bool,
+    **filters: object,
+) -> None:
+    """Sample conversations into a named review session.
+
+    random: uniform; stratified: K per agent, so every agent is reviewed fairly;
+    spotlight: weighted towards risky conversations (emotion spikes, bot loops, stuck in
+    bot, ...) with a share of random picks so scores stay representative.
+
+    \b
+    Examples:
+      cxreview sample --size 20 --reviewer ana --reviewer ben
+      cxreview sample --strategy stratified --per-agent 3 --since 2026-11-01
+      cxreview sample --strategy spotlight --size 30 --queue billing --seed 7
+      cxreview sample --size 10 --calibration --reviewer ana --reviewer ben --name calib-nov
+    """
+    from cxreview.rubrics import resolve_rubric
+    from cxreview.sampling import SampleRequest, create_session
+
+    if strategy == "stratified" and per_group is None:
+        per_group = 3
+    request = SampleRequest(
+        size=size,
+        strategy=strategy,
+        per_group=per_group,
+        group_by=group_by,
+        seed=seed,
+        name=name,
+        reviewers=[r.strip() for r in reviewers if r.strip()],
+        calibration=calibration,
+        filters=filters_from(filters),
+        min_messages=min_messages,
+        include_reviewed=include_reviewed,
+        random_share=random_share,
+    )
+    chosen_rubric = resolve_rubric(rubric)
+    with database(ctx) as db:
+        result = create_session(db, request, chosen_rubric)
+    kinds = {}
+    for pick in result.picks:
+        kinds[pick.pick] = kinds.get(pick.pick, 0) + 1
+    breakdown = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    click.echo(
+        f'Created session "{result.name}": {plural(len(result.picks), "conversation")} ({breakdown}), '
+        f"rubric {chosen_rubric.id} v{chosen_rubric.version}, seed {result.seed}."
+    )
+    for reviewer, ids in result.assignments.items():
+        mode = " (blind calibration)" if calibration else ""
+        click.echo(f"  {reviewer}: {plural(len(ids), 'conversation')}{mode}")
+    for note in result.notes:
+        click.echo(f"Note: {note}")
+    first = next(iter(result.assignments))
+    click.echo(f"Next: cxreview review {result.name} --reviewer {first}")

@@ -1,0 +1,107 @@
+"""`cxreview sessions`: list review sessions and their progress, or show one."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from cxreview.commands.common import database
+
+
+@click.group("sessions", invoke_without_command=True)
+@click.option("--reviewer", help="Only this reviewer's part of each session.")
+@click.pass_context
+def sessions_group(ctx: click.Context, reviewer: str | None) -> None:
+    """List review sessions with progress (done / total per reviewer).
+
+    \b
+    Examples:
+      cxreview sessions
+      cxreview sessions --reviewer ana
+      cxreview sessions show 2026-11-26-spotlight
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from cxreview.store.sessions import list_sessions
+
+    with database(ctx) as db:
+        sessions = list_sessions(db.conn, reviewer)
+    if not sessions:
+        click.echo("No sessions yet. Create one with: cxreview sample --size 20 --reviewer NAME")
+        return
+    table = Table(title="Review sessions", title_justify="left")
+    table.add_column("Session", overflow="fold", min_width=12)
+    table.add_column("Strategy", overflow="fold")
+    table.add_column("Reviewer", overflow="fold")
+    table.add_column("Done", no_wrap=True, justify="right")
+    table.add_column("Progress", no_wrap=True)
+    table.add_column("Rubric", overflow="fold")
+    for session in sessions:
+        for index, (name, progress) in enumerate(session["reviewers"].items()):
+            done, total = progress["done"], progress["total"]
+            filled = round(10 * done / total)
+            first = index == 0
+            strategy = session["strategy"] + (", blind" if session["calibration"] else "")
+            table.add_row(
+                Text(session["name"] if first else ""),
+                Text(strategy if first else ""),
+                Text(name),
+                f"{done}/{total}",
+                "█" * filled + "░" * (10 - filled),
+                Text(session["rubric"] if first else ""),
+            )
+    Console().print(table)
+
+
+@sessions_group.command("show")
+@click.argument("name")
+@click.option("--reviewer", help="Only this reviewer's conversations.")
+@click.pass_context
+def show_command(ctx: click.Context, name: str, reviewer: str | None) -> None:
+    """List a session's conversations with assignee, status and why each was picked.
+
+    \b
+    Example:
+      cxreview sessions show 2026-11-26-spotlight --reviewer ana
+    """
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from cxreview.errors import NotFoundError
+    from cxreview.store.sessions import session_items, session_row
+
+    with database(ctx) as db:
+        session = session_row(db.conn, name)
+        if session is None:
+            raise NotFoundError(f'no session "{name}"', "list sessions with 'cxreview sessions'")
+        items = session_items(db.conn, session["id"], reviewer)
+    status = {None: "to do", "draft": "in progress", "submitted": "done"}
+    filters = json.loads(session["filters"])
+    caption = (
+        f"created {session['created_at'][:16].replace('T', ' ')}, strategy {session['strategy']}, "
+        f"seed {session['seed']}, rubric {session['rubric_id']} v{session['rubric_version']}"
+    )
+    if filters:
+        caption += ", filters " + ", ".join(f"{k}={v}" for k, v in filters.items())
+    table = Table(title=Text(f"Session {name}"), caption=Text(caption), title_justify="left")
+    for column in ("#", "Conversation", "Reviewer", "Status", "Agent / queue", "Pick", "Why"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("#", "Conversation", "Status"))
+    for item in items:
+        table.add_row(
+            str(item["position"]),
+            Text(item["conversation_id"]),
+            Text(item["reviewer"]),
+            status.get(item["review_status"], item["review_status"]),
+            Text(f"{item['agent'] or 'bot only'}\n{item['queue'] or '-'}"),
+            item["pick"],
+            Text(item["reason"]),
+        )
+    Console().print(table)
+    for note in json.loads(session["notes"]):
+        click.echo(f"Note: {note}")

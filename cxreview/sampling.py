@@ -1,0 +1,315 @@
+"""Review sessions: reproducible random, stratified and spotlight samples.
+
+Sampling probes random rowids instead of sorting or scanning the conversation table:
+a probe is one b-tree lookup, so a session of 50 costs about the same on ten thousand
+conversations as on a million. Only when the filters are so narrow that probing keeps
+missing does it fall back to listing the filtered conversations through the indexes.
+
+- random: uniform over the conversations that pass the filters (rejection sampling).
+- stratified: K per agent (or per queue), each agent found by one index seek.
+- spotlight: probability proportional to risk squared (accept a probed conversation with
+  probability risk^2), plus a share of plain random picks so scores stay representative.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from cxreview.errors import ConflictError, NotFoundError, UsageError
+from cxreview.reviews import register_rubric
+from cxreview.rubrics.model import Rubric
+from cxreview.store import Database
+from cxreview.store import sessions as sql
+from cxreview.store.exports import Filters
+
+STRATEGIES = ("random", "stratified", "spotlight")
+PROBES_PER_PICK = 60  # random probes per wanted pick before falling back to the indexes
+SPOTLIGHT_POWER = 2.0  # weight = risk ** power: sharper than risk alone
+
+
+@dataclass
+class Pick:
+    conversation_id: str
+    pick: str
+    reason: str
+    agent: str | None = None
+
+
+@dataclass
+class SampleRequest:
+    size: int | None
+    strategy: str = "random"
+    per_group: int | None = None
+    group_by: str = "agent"
+    seed: int | None = None
+    name: str | None = None
+    reviewers: list[str] = field(default_factory=list)
+    calibration: bool = False
+    filters: Filters = field(default_factory=Filters)
+    min_messages: int = 0
+    include_reviewed: bool = False
+    random_share: float = 0.2
+
+
+@dataclass
+class SampleResult:
+    session_id: int
+    name: str
+    seed: int
+    picks: list[Pick]
+    assignments: dict[str, list[str]]
+    notes: list[str]
+
+
+class _Candidates:
+    """Tests conversations against the filters and takes each one at most once."""
+
+    def __init__(self, db: Database, request: SampleRequest) -> None:
+        self.db = db
+        self.request = request
+        self.filters = request.filters
+        self.chosen: set[str] = set()
+
+    def accepts(self, row: Any) -> bool:
+        if row is None or row["id"] in self.chosen:
+            return False
+        f = self.filters
+        started = row["started_at"] or ""
+        if f.since and started < f.since:
+            return False
+        if f.to and started >= (f.to + "T99" if len(f.to) == 10 else f.to):
+            return False
+        for column, values in (
+            ("queue", f.queues),
+            ("channel", f.channels),
+            ("agent", f.agents),
+            ("language", f.languages),
+        ):
+            if values and row[column] not in values:
+                return False
+        if row["n_messages"] < self.request.min_messages:
+            return False
+        if not self.request.include_reviewed and sql.is_taken(self.db.conn, row["id"]):
+            return False
+        return True
+
+    def where(self) -> tuple[str, list[Any]]:
+        where, params = self.filters.where("c")
+        where += " AND c.n_messages >= ?"
+        params.append(self.request.min_messages)
+        return where, params
+
+
+def create_session(
+    db: Database, request: SampleRequest, rubric: Rubric, on_progress: Callable[[int], None] | None = None
+) -> SampleResult:
+    """Sample conversations and store them as a named session assigned to reviewers."""
+    _validate(db, request)
+    seed = request.seed if request.seed is not None else random.SystemRandom().randrange(1, 2**31)
+    rng = random.Random(seed)
+    candidates = _Candidates(db, request)
+    notes: list[str] = []
+    if request.strategy == "random":
+        picks = _random(db, candidates, rng, request.size or 0, "random", notes)
+    elif request.strategy == "stratified":
+        picks = _stratified(db, candidates, rng, request, notes)
+    else:
+        picks = _spotlight(db, candidates, rng, request, notes)
+    if not picks:
+        raise NotFoundError(
+            "no conversation matches the filters" + ("" if request.include_reviewed else " (reviewed ones left out)"),
+            "widen the filters, or add --include-reviewed",
+        )
+    wanted = request.size if request.strategy != "stratified" else None
+    if wanted and len(picks) < wanted:
+        notes.append(f"only {len(picks)} conversations match the filters; the session has {len(picks)}, not {wanted}")
+    reviewers = request.reviewers or ["unassigned"]
+    assignments: dict[str, list[str]] = {r: [] for r in reviewers}
+    items: list[tuple[int, str, str, str, str]] = []
+    for position, pick in enumerate(picks, start=1):
+        targets = reviewers if request.calibration else [reviewers[(position - 1) % len(reviewers)]]
+        for reviewer in targets:
+            assignments[reviewer].append(pick.conversation_id)
+            items.append((position, pick.conversation_id, reviewer, pick.pick, pick.reason))
+    register_rubric(db, rubric)
+    name = request.name or _default_name(db, request.strategy)
+    filters = {k: v for k, v in vars(request.filters).items() if v}
+    if request.min_messages:
+        filters["min_messages"] = request.min_messages
+    with db.transaction() as conn:
+        if sql.session_id(conn, name) is not None:
+            raise ConflictError(f'a session named "{name}" exists', "choose another --name")
+        session = sql.insert_session(
+            conn,
+            name,
+            request.strategy,
+            seed,
+            request.calibration,
+            rubric.id,
+            rubric.version,
+            request.random_share if request.strategy == "spotlight" else None,
+            filters,
+            notes,
+        )
+        sql.insert_items(conn, [(session, *item) for item in items])
+    return SampleResult(session, name, seed, picks, assignments, notes)
+
+
+def _validate(db: Database, request: SampleRequest) -> None:
+    if request.strategy not in STRATEGIES:
+        raise UsageError(f'unknown strategy "{request.strategy}"', "use random, stratified or spotlight")
+    if request.strategy == "stratified":
+        if not request.per_group or request.per_group <= 0:
+            raise UsageError("stratified sampling needs --per-agent K (K > 0)", "e.g. --per-agent 5")
+    elif request.size is None or request.size <= 0:
+        raise UsageError("--size must be a number above 0", "e.g. --size 20")
+    if request.size is not None and request.size <= 0:
+        raise UsageError("--size must be a number above 0", "e.g. --size 20")
+    if not 0 <= request.random_share <= 1:
+        raise UsageError("--random-share must be between 0 and 1", "e.g. --random-share 0.2")
+    if request.group_by not in ("agent", "queue"):
+        raise UsageError(f'cannot stratify by "{request.group_by}"', "use --by agent or --by queue")
+    if len(set(request.reviewers)) != len(request.reviewers):
+        raise UsageError("a reviewer is named twice", "name each reviewer once")
+    if request.name is not None:
+        if not request.name.strip():
+            raise UsageError("the session name is empty", "pass --name with some text")
+        if sql.session_id(db.conn, request.name) is not None:
+            raise ConflictError(f'a session named "{request.name}" exists', "choose another --name")
+
+
+def _default_name(db: Database, strategy: str) -> str:
+    base = f"{date.today().isoformat()}-{strategy}"
+    name, number = base, 1
+    while sql.session_id(db.conn, name) is not None:
+        number += 1
+        name = f"{base}-{number}"
+    return name
+
+
+def _random(
+    db: Database, candidates: _Candidates, rng: random.Random, size: int, pick: str, notes: list[str]
+) -> list[Pick]:
+    """Uniform picks by probing random rowids; exact, since every rowid is equally likely."""
+    picks: list[Pick] = []
+    if size <= 0:
+        return picks
+    low, high = sql.rowid_bounds(db.conn)
+    if high == 0:
+        return picks
+    for _ in range(size * PROBES_PER_PICK + 200):
+        row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
+        if candidates.accepts(row):
+            candidates.chosen.add(row["id"])
+            picks.append(Pick(row["id"], pick, "random pick", row["agent"]))
+            if len(picks) == size:
+                return picks
+    # Narrow filters: probing rarely hits. List the filtered conversations instead.
+    where, params = candidates.where()
+    pool = [r for r in sql.filtered_candidates(db.conn, where, params) if candidates.accepts(r)]
+    for row in rng.sample(pool, min(size - len(picks), len(pool))):
+        candidates.chosen.add(row["id"])
+        picks.append(Pick(row["id"], pick, "random pick", row["agent"]))
+    return picks
+
+
+def _stratified(
+    db: Database, candidates: _Candidates, rng: random.Random, request: SampleRequest, notes: list[str]
+) -> list[Pick]:
+    """K per agent (or queue). Each group is found by an index seek; its picks come from
+    random probes, and only a group that probing cannot fill (a small one) is listed."""
+    column = request.group_by
+    per_group = request.per_group or 0
+    wanted = set(request.filters.agents if column == "agent" else request.filters.queues)
+    low, high = sql.rowid_bounds(db.conn)
+    where, params = candidates.where()
+    groups: list[str] = []
+    value = sql.next_value(db.conn, column, None)
+    while value is not None:
+        if not wanted or value in wanted:
+            groups.append(value)
+        value = sql.next_value(db.conn, column, value)
+    budget = per_group * PROBES_PER_PICK * max(1, len(groups))
+    picks: list[Pick] = []
+    for value in groups:
+        reason = f"{per_group} per {column}: {value}"
+        found: list[Pick] = []
+        for _ in range(budget):
+            row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
+            if row is not None and row[column] == value and candidates.accepts(row):
+                candidates.chosen.add(row["id"])
+                found.append(Pick(row["id"], "stratified", reason, row["agent"]))
+                if len(found) == per_group:
+                    break
+        if len(found) < per_group:
+            rows = [r for r in sql.rows_for_value(db.conn, column, value, where, params) if candidates.accepts(r)]
+            for row in rng.sample(rows, min(per_group - len(found), len(rows))):
+                candidates.chosen.add(row["id"])
+                found.append(Pick(row["id"], "stratified", reason, row["agent"]))
+            if len(found) < per_group:
+                notes.append(
+                    f"{column} {value} has only {len(found)} conversation(s) to review, not {per_group}: all taken"
+                )
+        picks.extend(found)
+    if request.size and len(picks) > request.size:
+        notes.append(f"{len(picks)} picked, cut to --size {request.size}")
+        picks = picks[: request.size]
+    return picks
+
+
+def _spotlight(
+    db: Database, candidates: _Candidates, rng: random.Random, request: SampleRequest, notes: list[str]
+) -> list[Pick]:
+    size = request.size or 0
+    n_random = round(size * request.random_share)
+    n_spot = size - n_random
+    low, high = sql.rowid_bounds(db.conn, "conversation_signals")
+    if high == 0:
+        raise NotFoundError("no conversation has signals yet", "run 'cxreview analyze' first")
+    picks: list[Pick] = []
+    for _ in range(n_spot * PROBES_PER_PICK * 4 + 400):
+        if len(picks) == n_spot:
+            break
+        signal = sql.signal_by_rowid(db.conn, rng.randint(low, high))
+        if signal is None or rng.random() >= (signal["risk"] or 0) ** SPOTLIGHT_POWER:
+            continue
+        row = sql.conversation_by_id(db.conn, signal["conversation_id"])
+        if candidates.accepts(row):
+            candidates.chosen.add(row["id"])
+            picks.append(Pick(row["id"], "spotlight", _reason(signal["risk"], signal["risk_reasons"]), row["agent"]))
+    if len(picks) < n_spot:
+        picks.extend(_weighted_fallback(db, candidates, rng, n_spot - len(picks)))
+    picks.extend(_random(db, candidates, rng, n_random, "random", notes))
+    # Interleave so the random share is spread over the session, not left for the end.
+    rng.shuffle(picks)
+    return picks
+
+
+def _weighted_fallback(db: Database, candidates: _Candidates, rng: random.Random, count: int) -> list[Pick]:
+    """Narrow filters: weighted sampling without replacement over the filtered set
+    (Efraimidis-Spirakis keys u^(1/w))."""
+    where, params = candidates.where()
+    keyed = []
+    for row in sql.filtered_candidates(db.conn, where, params):
+        if not candidates.accepts(row):
+            continue
+        signal = sql.risk_of(db.conn, row["id"])
+        weight = (signal["risk"] if signal else 0) ** SPOTLIGHT_POWER
+        if weight > 0:
+            keyed.append((rng.random() ** (1 / weight), row, signal))
+    keyed.sort(key=lambda item: item[0], reverse=True)
+    picks = []
+    for _, row, signal in keyed[:count]:
+        candidates.chosen.add(row["id"])
+        picks.append(Pick(row["id"], "spotlight", _reason(signal["risk"], signal["risk_reasons"]), row["agent"]))
+    return picks
+
+
+def _reason(risk: float, reasons_json: str) -> str:
+    reasons = json.loads(reasons_json) if reasons_json else []
+    return f"risk {risk:.2f}: " + (", ".join(reasons) if reasons else "no single reason")
