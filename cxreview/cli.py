@@ -76,6 +76,7 @@ def _register() -> None:
         demo_cmd,
         export_cmd,
         import_cmd,
+        review_cmd,
         rubric_cmd,
         sample_cmd,
         scores_cmd,
@@ -86,6 +87,7 @@ def _register() -> None:
     cli.add_command(analyze_cmd.analyze_command)
     cli.add_command(export_cmd.export_command)
     cli.add_command(sample_cmd.sample_command)
+    cli.add_command(review_cmd.review_command)
     cli.add_command(sessions_cmd.sessions_group)
     cli.add_command(rubric_cmd.rubric_group)
     cli.add_command(scores_cmd.scores_group)

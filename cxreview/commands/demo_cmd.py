@@ -16,28 +16,35 @@ from cxreview.commands.common import plural
     help="Where to build the demo database (default: your user data folder).",
 )
 @click.option("--fresh", is_flag=True, help="Throw away an earlier demo database and build it again.")
-def demo_command(path: Path | None, fresh: bool) -> None:
-    """Build a demo database of a few hundred realistic conversations and open it.
+@click.option("--no-tui", is_flag=True, help="Only build the database and print how to open it.")
+def demo_command(path: Path | None, fresh: bool, no_tui: bool) -> None:
+    """Build a demo database of a few hundred realistic conversations and review them.
 
     The demo lives in your user data folder, never in the current directory, so
-    trying it leaves your own cxreview.db alone.
+    trying it leaves your own cxreview.db alone. It opens the review tool on a
+    spotlight session of 12 conversations for the reviewer "demo".
 
     \b
     Examples:
       cxreview demo
       cxreview demo --fresh
     """
-    from cxreview.demo.build import build_demo, default_demo_path
+    from cxreview.demo.build import DEMO_REVIEWER, build_demo, default_demo_path, ensure_demo_session
 
     target = path or default_demo_path()
     db, summary = build_demo(target, fresh=fresh)
     with db:
+        session = ensure_demo_session(db)
         count = db.scalar("SELECT count(*) FROM conversations")
         messages = db.scalar("SELECT count(*) FROM messages")
     state = "Built" if summary else "Reusing"
     click.echo(
         f"{state} the demo database {target}: {plural(int(count), 'conversation')}, {plural(int(messages), 'message')}."
     )
-    click.echo("Next: look around with")
-    click.echo(f"  sqlite3 {target} 'SELECT queue, count(*) FROM conversations GROUP BY queue'")
-    click.echo(f"  CXREVIEW_DB={target} cxreview --help")
+    if no_tui:
+        click.echo("Open it with:")
+        click.echo(f"  cxreview --db {target} review {session} --reviewer {DEMO_REVIEWER}")
+        return
+    from cxreview.tui.app import ReviewApp
+
+    ReviewApp(target, DEMO_REVIEWER, session).run()

@@ -34,4 +34,24 @@ def build_demo(path: Path, fresh: bool = False) -> tuple[Database, ImportSummary
     summary = None
     if not existed or db.scalar("SELECT count(*) FROM conversations") == 0:
         summary = import_files(db, [str(demo_corpus())])
+    if db.scalar("SELECT count(*) FROM conversation_signals") == 0:
+        from cxreview.signals.analyze import analyze_conversations
+
+        analyze_conversations(db)
     return db, summary
+
+
+DEMO_SESSION = "demo"
+DEMO_REVIEWER = "demo"
+
+
+def ensure_demo_session(db: Database) -> str:
+    """A spotlight session of 12 for the demo reviewer, created once."""
+    from cxreview.rubrics import resolve_rubric
+    from cxreview.sampling import SampleRequest, create_session
+    from cxreview.store.sessions import session_id
+
+    if session_id(db.conn, DEMO_SESSION) is None:
+        request = SampleRequest(size=12, strategy="spotlight", seed=2026, name=DEMO_SESSION, reviewers=[DEMO_REVIEWER])
+        create_session(db, request, resolve_rubric("default"))
+    return DEMO_SESSION

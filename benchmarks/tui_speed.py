@@ -1,0 +1,110 @@
+"""TUI speed: startup to a painted transcript, and opening a 500-message conversation.
+
+Usage: python benchmarks/tui_speed.py
+Targets: startup under 1.5 s; after the first, a 500-message conversation opens in under
+100 ms. Runs the real app headless (Textual's test driver) on a real database; startup is
+measured in a fresh interpreter so imports count.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from common import ROOT, WORK, fresh, machine
+
+PROBE = r"""
+import time
+start = time.perf_counter()
+import asyncio, sys
+from cxreview.tui.app import ReviewApp
+from cxreview.tui.screens.review import ReviewScreen
+from cxreview.tui.widgets.transcript import Transcript
+
+async def main():
+    app = ReviewApp(sys.argv[1], "bench", "bench")
+    async with app.run_test(size=(120, 40)) as pilot:
+        while True:
+            await pilot.pause(0.005)
+            screen = app.screen
+            if isinstance(screen, ReviewScreen) and screen.query_one(Transcript)._lines:
+                break
+        startup = time.perf_counter() - start
+        opens = []
+        # The reviewer's path: enter submits and the next conversation opens in the same
+        # screen. Alternate between the two 500-message conversations.
+        opens = []
+        for attempt in range(7):
+            target = 1 - screen.index
+            began = time.perf_counter()
+            screen.open_item(target)
+            while True:
+                await pilot.pause(0.001)
+                if screen.view is not None and screen.index == target and screen.query_one(Transcript)._lines:
+                    break
+            opens.append(time.perf_counter() - began)
+        print(startup, sorted(opens)[3], 2001)
+
+asyncio.run(main())
+"""
+
+
+def build() -> str:
+    sys.path.insert(0, str(ROOT))
+    from cxreview.ingest.importer import import_files
+    from cxreview.rubrics import resolve_rubric
+    from cxreview.sampling import SampleRequest, create_session
+    from cxreview.signals.analyze import analyze_conversations
+    from cxreview.store import open_database
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = fresh(WORK / "tui.db")
+    source = WORK / "tui.jsonl"
+    roles = ["bot", "customer", "agent", "customer"]
+    records = []
+    for conv in range(2):
+        messages = [
+            {
+                "role": roles[i % 4],
+                "text": f"Message {i} about order NW-{1000000 + i}: the parcel is late, "
+                "I have asked twice already and nobody answers. Can you help me today please?",
+                "at": f"2026-10-01T10:{(i // 60) % 60:02d}:{i % 60:02d}Z",
+            }
+            for i in range(500)
+        ]
+        records.append(
+            {"id": f"long-{conv}", "agent": "Bench Agent", "queue": "delivery", "language": "en", "messages": messages}
+        )
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    with open_database(path) as db:
+        import_files(db, [str(source)])
+        analyze_conversations(db)
+        create_session(db, SampleRequest(size=2, seed=1, name="bench", reviewers=["bench"]), resolve_rubric("default"))
+        from cxreview import reviews
+
+        first = db.scalar("SELECT conversation_id FROM session_items WHERE position = 1")
+        reviews.start_review(db, first, "bench", resolve_rubric("default"))
+    return str(path)
+
+
+def main() -> None:
+    path = build()
+    result = subprocess.run([sys.executable, "-c", PROBE, path], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    if result.returncode != 0:
+        print(result.stderr)
+        raise SystemExit(1)
+    startup, open_time, lines = (float(x) for x in result.stdout.split())
+    print(f"machine: {machine()}")
+    print(
+        f"startup to painted transcript (500 messages, {int(lines)} lines): {startup:.2f} s  (target < 1.5 s, "
+        f"{startup / 1.5:.2f} of budget)"
+    )
+    print(
+        f"open a 500-message conversation after the first (median of 7): {open_time * 1000:.0f} ms  "
+        f"(target < 100 ms, {open_time / 0.1:.2f} of budget)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""`cxreview review`: open the review TUI."""
+
+from __future__ import annotations
+
+import click
+
+from cxreview.commands.common import database
+
+
+@click.command("review")
+@click.argument("session", required=False)
+@click.option("--reviewer", required=True, help="Your name, as used in sessions.")
+@click.pass_context
+def review_command(ctx: click.Context, session: str | None, reviewer: str) -> None:
+    """Review conversations in the terminal: transcript, signals and rubric side by side.
+
+    Without SESSION it lists your open sessions. Every score and note is saved the
+    moment you make it; reopening resumes where you were. Press ? for every key.
+
+    \b
+    Examples:
+      cxreview review --reviewer ana
+      cxreview review 2026-11-26-spotlight --reviewer ana
+    """
+    from cxreview.errors import NotFoundError
+    from cxreview.store.sessions import session_row
+
+    reviewer = reviewer.strip()
+    with database(ctx) as db:
+        if session is not None and session_row(db.conn, session) is None:
+            raise NotFoundError(f'no session "{session}"', "list sessions with 'cxreview sessions'")
+        path = db.path
+    from cxreview.tui.app import ReviewApp
+
+    ReviewApp(path, reviewer, session).run()

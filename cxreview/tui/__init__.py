@@ -1,0 +1,1 @@
+"""The review TUI (Textual): the only package that imports textual."""

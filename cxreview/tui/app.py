@@ -1,0 +1,74 @@
+"""The cxreview review app: session picker, queue, review screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from cxreview.tui.commands import ScreenActions
+from cxreview.tui.data import SessionInfo, TuiStore
+
+
+class ReviewApp(App[None]):
+    """Review conversations of a session, one keypress per score."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cxreview"
+    COMMANDS = App.COMMANDS | {ScreenActions}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", tooltip="Leave cxreview (everything is saved)"),
+    ]
+
+    def __init__(self, db_path: str | Path, reviewer: str, session: str | None = None) -> None:
+        super().__init__()
+        self.db_path = str(db_path)
+        self.reviewer = reviewer
+        self.initial_session = session
+        self.store = TuiStore(self.db_path)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"reviewer {self.reviewer}"
+        if self.initial_session:
+            self.open_session(self.initial_session, resume=True)
+        else:
+            self.show_picker()
+
+    def show_picker(self) -> None:
+        from cxreview.tui.screens.picker import SessionPickerScreen
+
+        self.switch_screen(SessionPickerScreen()) if len(self.screen_stack) > 1 else self.push_screen(
+            SessionPickerScreen()
+        )
+
+    def open_session(self, name: str, resume: bool = False) -> None:
+        from cxreview.tui.screens.queue import QueueScreen
+
+        screen = QueueScreen(name)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        if resume:
+            screen.resume_draft = True  # type: ignore[attr-defined]
+
+    def open_review(self, session: SessionInfo, index: int) -> None:
+        from cxreview.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(session, index))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: str = "information",  # type: ignore[override]
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications often quote names or ids from the data: never read them as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[arg-type]
+
+    def on_unmount(self) -> None:
+        self.store.close()

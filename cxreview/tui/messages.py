@@ -1,0 +1,37 @@
+"""Messages that workers post back to the UI thread (past tense: what happened)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from cxreview.reviews import Review
+from cxreview.tui.data import ConversationView, SessionInfo
+
+
+@dataclass
+class SessionLoaded(Message):
+    session: SessionInfo
+
+
+@dataclass
+class ConversationLoaded(Message):
+    view: ConversationView
+    review: Review
+
+
+@dataclass
+class ReviewSaved(Message):
+    review: Review
+    note: str = ""
+
+
+@dataclass
+class ReviewSubmitted(Message):
+    review: Review
+
+
+@dataclass
+class WorkFailed(Message):
+    error: str

@@ -1,0 +1,619 @@
+"""The review screen: transcript and signals on the left, the rubric on the right.
+
+Every change is shown at once and written in order by a worker; nothing waits on the
+database on the UI thread.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from cxreview import reviews
+from cxreview.errors import CxReviewError
+from cxreview.reviews import Review
+from cxreview.tui.data import ConversationView, SessionInfo
+from cxreview.tui.messages import ConversationLoaded, ReviewSaved, ReviewSubmitted, WorkFailed
+from cxreview.tui.widgets.rubric_panel import RubricPanel
+from cxreview.tui.widgets.signal_summary import SignalSummary
+from cxreview.tui.widgets.transcript import Transcript
+
+IDLE_SECONDS = 60  # review time pauses after a minute without input
+
+_DIGITS = [
+    Binding(
+        str(d),
+        f"score({d})",
+        f"Score {d}",
+        show=False,
+        id=f"review.score_{d}",
+        tooltip=f"Give the focused criterion level {d} and move on",
+    )
+    for d in range(10)
+]
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [
+        *_DIGITS,
+        Binding("enter", "submit", "Submit", id="review.submit", tooltip="Submit this review and open the next"),
+        Binding("n", "na", "N/A", id="review.na", tooltip="Mark the focused criterion N/A (where the rubric allows)"),
+        Binding(
+            "up",
+            "criterion(-1)",
+            "Prev crit.",
+            show=False,
+            id="review.criterion_up",
+            tooltip="Focus the previous criterion",
+        ),
+        Binding(
+            "down",
+            "criterion(1)",
+            "Next crit.",
+            show=False,
+            id="review.criterion_down",
+            tooltip="Focus the next criterion",
+        ),
+        Binding(
+            "left",
+            "preview(-1)",
+            "Level -",
+            show=False,
+            id="review.level_down",
+            tooltip="Show the anchor of the level below",
+        ),
+        Binding(
+            "right",
+            "preview(1)",
+            "Level +",
+            show=False,
+            id="review.level_up",
+            tooltip="Show the anchor of the level above",
+        ),
+        Binding(
+            "space",
+            "set_preview",
+            "Set level",
+            show=False,
+            id="review.set_level",
+            tooltip="Give the level whose anchor is shown",
+        ),
+        Binding("j", "message(1)", "Next msg", show=False, id="review.message_down", tooltip="Focus the next message"),
+        Binding(
+            "k", "message(-1)", "Prev msg", show=False, id="review.message_up", tooltip="Focus the previous message"
+        ),
+        Binding(
+            "right_square_bracket",
+            "highlight(1)",
+            "Next ⚑",
+            key_display="]",
+            id="review.next_highlight",
+            tooltip="Jump to the next highlighted message",
+        ),
+        Binding(
+            "left_square_bracket",
+            "highlight(-1)",
+            "Prev ⚑",
+            key_display="[",
+            show=False,
+            id="review.previous_highlight",
+            tooltip="Jump to the previous highlighted message",
+        ),
+        Binding(
+            "pagedown", "page(1)", "Page down", show=False, id="review.page_down", tooltip="Scroll the transcript down"
+        ),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="review.page_up", tooltip="Scroll the transcript up"),
+        Binding(
+            "c", "criterion_note", "Note", id="review.criterion_note", tooltip="Write a note on the focused criterion"
+        ),
+        Binding(
+            "r", "root_causes", "Causes", id="review.root_causes", tooltip="Pick root causes for the focused criterion"
+        ),
+        Binding(
+            "a",
+            "message_note",
+            "Msg note",
+            show=False,
+            id="review.message_note",
+            tooltip="Write a note on the focused message",
+        ),
+        Binding(
+            "o",
+            "overall_note",
+            "Coaching",
+            show=False,
+            id="review.overall_note",
+            tooltip="Write the overall coaching note",
+        ),
+        Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last change"),
+        Binding(
+            "m",
+            "toggle_mask",
+            "Mask",
+            show=False,
+            id="review.mask",
+            tooltip="Show or mask personal data (e-mail, phone, IBAN, card)",
+        ),
+        Binding(
+            "v",
+            "compare",
+            "Compare",
+            id="review.compare",
+            tooltip="Calibration: everyone's scores side by side (after you submitted)",
+        ),
+        Binding("escape", "back", "Queue", id="review.back", tooltip="Back to the session queue (everything is saved)"),
+        Binding("question_mark", "help", "Help", id="review.help", tooltip="Show every key"),
+    ]
+
+    def __init__(self, session: SessionInfo, index: int) -> None:
+        super().__init__()
+        self.session = session
+        self.index = index
+        self.view: ConversationView | None = None
+        self.review: Review | None = None
+        self.cursor = 0
+        self.preview: int | None = None
+        self.pending = 0
+        self._last_input = time.monotonic()
+        self._unsaved_seconds = 0.0
+
+    # -- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review-body"):
+            with Vertical(id="left"):
+                yield Static(id="conversation-title")
+                yield SignalSummary(id="summary")
+                yield Transcript(id="transcript")
+            yield RubricPanel(id="rubric")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
+        self.load()
+        self.set_interval(15, self._save_time)
+
+    @property
+    def item(self) -> Any:
+        return self.session.items[self.index]
+
+    # -- loading ---------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="conversation", exit_on_error=False)
+    def load(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        reviewer = self.app.reviewer  # type: ignore[attr-defined]
+        try:
+            review = store.start_review(self.item.conversation_id, reviewer, self.session.rubric, self.session.id)
+            view = store.conversation(self.item.conversation_id, self.session.rubric.id, reviewer)
+        except Exception as error:  # noqa: BLE001 - reported in the UI, the app keeps running
+            self.post_message(WorkFailed(str(error)))
+            return
+        self.post_message(ConversationLoaded(view, review))
+
+    def on_conversation_loaded(self, message: ConversationLoaded) -> None:
+        self.view, self.review = message.view, message.review
+        conversation = self.view.conversation
+        position = f"{self.index + 1}/{len(self.session.items)}"
+        title = Text(f"{position} · {conversation['id']}", style="bold")
+        for value in (
+            conversation.get("agent") or "bot only",
+            conversation.get("queue"),
+            conversation.get("channel"),
+            conversation.get("language"),
+        ):
+            if value:
+                title.append(" · ").append(Text(str(value)))
+        if self.item.pick == "spotlight":
+            title.append("  spotlight", style="dim")
+        self.query_one("#conversation-title", Static).update(title)
+        self.query_one(SignalSummary).show(self.view)
+        transcript = self.query_one(Transcript)
+        transcript.show(self.view.messages, self.view.message_signals, self.review.message_notes)
+        self.cursor = self._resume_cursor(self.review)
+        self.preview = None
+        self._refresh_rubric()
+        self.refresh_bindings()
+
+    @staticmethod
+    def _resume_cursor(review: Review) -> int:
+        ids = [c.id for c in review.rubric.criteria]
+        start = ids.index(review.last_criterion) if review.last_criterion in ids else 0
+        for offset in range(len(ids)):
+            index = (start + offset) % len(ids)
+            if review.criteria[ids[index]].value is None:
+                return index
+        return start
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.pending = max(0, self.pending - 1)
+        self.app.notify(message.error, severity="error", timeout=8)
+
+    # -- rendering ---------------------------------------------------------------------------
+    def _signal_values(self) -> dict[str, str]:
+        view = self.view
+        if view is None:
+            return {}
+        values: dict[str, str] = {}
+        signals = view.signals or {}
+        counts: dict[str, int] = {}
+        for entry in view.message_signals.values():
+            for flag in entry["flags"]:
+                counts[flag["flag"]] = counts.get(flag["flag"], 0) + 1
+        for flag, count in counts.items():
+            values[flag] = str(count)
+        if signals:
+            if signals.get("peak_frustration") is not None:
+                values["peak_frustration"] = f"{signals['peak_frustration']:.2f}"
+            values["trajectory"] = signals.get("trajectory_label") or "-"
+            for name in ("stuck_in_bot", "bot_loop", "handover", "bot_disclosed", "uncertainty_admitted"):
+                if signals.get(name) is not None:
+                    values[name] = "yes" if signals[name] else "no"
+        values["outcome"] = view.conversation.get("outcome") or "-"
+        values["repeat_contact"] = f"{view.repeat_contacts} in 7 days" if view.repeat_contacts else "none"
+        return values
+
+    def _refresh_rubric(self) -> None:
+        if self.review is not None:
+            self.query_one(RubricPanel).show(self.review, self.cursor, self.preview, self._signal_values())
+
+    # -- writing -----------------------------------------------------------------------------
+    def _write(self, operation: Any, message: str = "") -> None:
+        """Queue a change (already shown) and let a worker write it."""
+        store = self.app.store  # type: ignore[attr-defined]
+        seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
+        review_id = self.review.id if self.review else None
+        if seconds and review_id is not None:
+            store.enqueue(partial(self.app.store.run, partial(_add_time, review_id, seconds)))  # type: ignore[attr-defined]
+        store.enqueue(partial(store.run, operation))
+        self.pending += 1
+        self._flush(message)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _flush(self, message: str) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            store.flush()
+            review = store.review(self.review.id) if self.review else None
+        except CxReviewError as error:
+            self.post_message(WorkFailed(error.one_line()))
+            return
+        except Exception as error:  # noqa: BLE001 - reported, never lost silently
+            self.post_message(WorkFailed(f"could not save: {error}"))
+            return
+        if review is not None:
+            self.post_message(ReviewSaved(review, message))
+
+    def on_review_saved(self, message: ReviewSaved) -> None:
+        self.pending = max(0, self.pending - 1)
+        if message.note:
+            self.app.notify(message.note, timeout=3)
+        # Only take the database's version when no newer change is still on its way.
+        if self.pending == 0 and self.review is not None and message.review.id == self.review.id:
+            self.review = message.review
+            self.query_one(Transcript).set_notes(self.review.message_notes)
+            self._refresh_rubric()
+            self.refresh_bindings()
+
+    def _save_time(self) -> None:
+        if self.review is not None and not self.review.submitted and self._unsaved_seconds >= 1:
+            seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
+            self.app.store.enqueue(partial(self.app.store.run, partial(_add_time, self.review.id, seconds)))  # type: ignore[attr-defined]
+            self.pending += 1
+            self._flush("")
+
+    def on_key(self) -> None:
+        now = time.monotonic()
+        gap = now - self._last_input
+        if gap <= IDLE_SECONDS:
+            self._unsaved_seconds += gap
+        self._last_input = now
+
+    # -- actions ------------------------------------------------------------------------------
+    _EDITS = ("score", "na", "undo", "criterion_note", "root_causes", "message_note", "overall_note", "set_preview")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out what does not apply: edits of a submitted review, N/A where the rubric
+        forbids it, root causes where it lists none, the comparison before submitting."""
+        if action in self._EDITS or action == "submit":
+            if self.review is None:
+                return False
+            if self.review.submitted and action in self._EDITS:
+                return None
+        if action == "na" and self.review is not None:
+            return True if self._criterion().allow_na else None
+        if action == "root_causes" and self.review is not None:
+            return True if self._criterion().root_causes else None
+        if action == "compare":
+            if not self.session.calibration:
+                return False
+            return True if (self.review is not None and self.review.submitted) else None
+        return True
+
+    def _criterion(self) -> Any:
+        assert self.review is not None
+        return self.review.rubric.criteria[self.cursor]
+
+    def action_score(self, digit: int) -> None:
+        if self.review is None:
+            return
+        criterion = self._criterion()
+        level = digit
+        if level not in criterion.levels:
+            keys = "0 (no) or 1 (yes)" if criterion.binary else f"{criterion.min} to {criterion.max}"
+            self.app.notify(f"{criterion.label} takes {keys}", severity="warning", timeout=3)
+            return
+        self._give(criterion, level)
+
+    def _give(self, criterion: Any, level: int) -> None:
+        assert self.review is not None
+        state = self.review.criteria[criterion.id]
+        state.score, state.na = level, False
+        self._write(partial(_set_score, self.review.id, criterion.id, level))
+        self._advance()
+
+    def _advance(self) -> None:
+        assert self.review is not None
+        self.preview = None
+        criteria = self.review.rubric.criteria
+        for offset in range(1, len(criteria) + 1):
+            index = (self.cursor + offset) % len(criteria)
+            if self.review.criteria[criteria[index].id].value is None:
+                self.cursor = index
+                break
+        else:
+            self.cursor = min(self.cursor + 1, len(criteria) - 1)
+        self._refresh_rubric()
+        self.refresh_bindings()
+
+    def action_na(self) -> None:
+        if self.review is None:
+            return
+        criterion = self._criterion()
+        state = self.review.criteria[criterion.id]
+        state.score, state.na = None, True
+        self._write(partial(_set_na, self.review.id, criterion.id))
+        self._advance()
+
+    def action_criterion(self, step: int) -> None:
+        if self.review is None:
+            return
+        self.cursor = (self.cursor + step) % len(self.review.rubric.criteria)
+        self.preview = None
+        self._refresh_rubric()
+        self.refresh_bindings()
+        if not self.review.submitted:
+            criterion_id = self._criterion().id
+            review_id = self.review.id
+            self.app.store.enqueue(
+                partial(self.app.store.run, lambda db: reviews.set_position(db, review_id, criterion_id))
+            )  # type: ignore[attr-defined]
+            self.pending += 1
+            self._flush("")
+
+    def action_preview(self, step: int) -> None:
+        if self.review is None:
+            return
+        criterion = self._criterion()
+        current = self.preview if self.preview is not None else self.review.criteria[criterion.id].score
+        start = current if current is not None else (criterion.min if step > 0 else criterion.max + 1) - step
+        self.preview = max(criterion.min, min(criterion.max, start + step))
+        self._refresh_rubric()
+
+    def action_set_preview(self) -> None:
+        if self.review is not None and self.preview is not None:
+            self._give(self._criterion(), self.preview)
+
+    def action_message(self, step: int) -> None:
+        self.query_one(Transcript).move(step)
+
+    def action_highlight(self, step: int) -> None:
+        if not self.query_one(Transcript).jump_highlight(step > 0):
+            self.app.notify("No more highlighted messages that way.", timeout=2)
+
+    def action_page(self, step: int) -> None:
+        transcript = self.query_one(Transcript)
+        transcript.scroll_to(y=transcript.scroll_offset.y + step * max(1, transcript.size.height - 2), animate=False)
+
+    def action_toggle_mask(self) -> None:
+        transcript = self.query_one(Transcript)
+        transcript.masked = not transcript.masked
+        self.app.notify(
+            "Personal data masked" if transcript.masked else "Personal data shown: mind who can see your screen",
+            timeout=3,
+        )
+
+    def action_undo(self) -> None:
+        if self.review is None:
+            return
+        review_id = self.review.id
+
+        def undo(db: Any) -> None:
+            undone = reviews.undo(db, review_id)
+            if undone is None:
+                raise _NothingToUndo()
+
+        self._write(undo, "Undone")
+
+    def action_criterion_note(self) -> None:
+        if self.review is None:
+            return
+        from cxreview.tui.screens.modals import NoteModal
+
+        criterion = self._criterion()
+        review_id = self.review.id
+
+        def done(text: str | None) -> None:
+            if text is not None and self.review is not None:
+                self.review.criteria[criterion.id].note = text
+                self._refresh_rubric()
+                self._write(lambda db: reviews.set_criterion_note(db, review_id, criterion.id, text), "Note saved")
+
+        self.app.push_screen(NoteModal(f"Note on {criterion.label}", self.review.criteria[criterion.id].note), done)
+
+    def action_overall_note(self) -> None:
+        if self.review is None:
+            return
+        from cxreview.tui.screens.modals import NoteModal
+
+        review_id = self.review.id
+
+        def done(text: str | None) -> None:
+            if text is not None and self.review is not None:
+                self.review.overall_note = text
+                self._refresh_rubric()
+                self._write(lambda db: reviews.set_overall_note(db, review_id, text), "Coaching note saved")
+
+        self.app.push_screen(NoteModal("Coaching note for the agent", self.review.overall_note), done)
+
+    def action_message_note(self) -> None:
+        transcript = self.query_one(Transcript)
+        position = transcript.focused_position
+        if self.review is None or position is None:
+            return
+        from cxreview.tui.screens.modals import NoteModal
+
+        review_id = self.review.id
+
+        def done(text: str | None) -> None:
+            if text is not None and self.review is not None:
+                self.review.message_notes[position] = text
+                transcript.set_notes(self.review.message_notes)
+                self._write(lambda db: reviews.set_message_note(db, review_id, position, text), "Message note saved")
+
+        self.app.push_screen(
+            NoteModal(f"Note on message {position}", self.review.message_notes.get(position, "")), done
+        )
+
+    def action_root_causes(self) -> None:
+        if self.review is None:
+            return
+        from cxreview.tui.screens.modals import RootCauseModal
+
+        criterion = self._criterion()
+        review_id = self.review.id
+
+        def done(chosen: list[str] | None) -> None:
+            if chosen is not None and self.review is not None:
+                self.review.criteria[criterion.id].root_causes = chosen
+                self._refresh_rubric()
+                self._write(
+                    lambda db: reviews.set_root_causes(db, review_id, criterion.id, chosen), "Root causes saved"
+                )
+
+        self.app.push_screen(
+            RootCauseModal(criterion.label, criterion.root_causes, self.review.criteria[criterion.id].root_causes), done
+        )
+
+    def action_submit(self) -> None:
+        if self.review is None:
+            return
+        if self.review.submitted:
+            self._open_next()
+            return
+        missing = [
+            self.review.rubric.criterion(cid).label for cid, s in self.review.criteria.items() if s.value is None
+        ]
+        if missing:
+            self.app.notify(f"Score {', '.join(missing)} first (or mark N/A where allowed).", severity="warning")
+            return
+        self._submit()
+
+    @work(thread=True, exclusive=True, group="submit", exit_on_error=False)
+    def _submit(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        assert self.review is not None
+        review_id = self.review.id
+        seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
+        try:
+            store.flush()
+            store.run(lambda db: (reviews.add_time(db, review_id, seconds), reviews.submit(db, review_id)))
+            review = store.review(review_id)
+        except CxReviewError as error:
+            self.post_message(WorkFailed(error.one_line()))
+            return
+        self.post_message(ReviewSubmitted(review))
+
+    def on_review_submitted(self, message: ReviewSubmitted) -> None:
+        self.review = message.review
+        result = message.review.result()
+        score = "no score (all N/A)" if result.score is None else f"{result.score:.0f}"
+        self.item.status = "done"
+        if self.session.calibration:
+            self.app.notify(f"Submitted: {score}. Press v to compare with the other reviewers.", timeout=5)
+            self._refresh_rubric()
+            self.refresh_bindings()
+            return
+        self.app.notify(f"Submitted: {score}", timeout=3)
+        self._open_next()
+
+    def open_item(self, index: int) -> None:
+        """Show another conversation of the session in this same screen (no remount)."""
+        self._save_time()
+        self.index = index
+        self.view = None
+        self.review = None
+        self.preview = None
+        self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
+        self.refresh_bindings()
+        self.load()
+
+    def _open_next(self) -> None:
+        for index in range(self.index + 1, len(self.session.items)):
+            if self.session.items[index].status != "done":
+                self.open_item(index)
+                return
+        self.app.notify("That was the last conversation of this session to do.", timeout=5)
+        self.app.pop_screen()
+
+    def action_compare(self) -> None:
+        if self.review is None or self.view is None:
+            return
+        self._load_compare()
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _load_compare(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        assert self.review is not None
+        view = store.conversation(self.item.conversation_id, self.session.rubric.id, self.review.reviewer)
+        self.app.call_from_thread(self._show_compare, view.others)
+
+    def _show_compare(self, others: list[Review]) -> None:
+        from cxreview.tui.screens.modals import CompareModal
+
+        if self.review is not None:
+            self.app.push_screen(CompareModal(self.review, others))
+
+    def action_back(self) -> None:
+        self._save_time()
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        from cxreview.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen("review", self.BINDINGS))
+
+
+class _NothingToUndo(CxReviewError):
+    def __init__(self) -> None:
+        super().__init__("nothing to undo in this review")
+
+
+def _set_score(review_id: int, criterion_id: str, level: int, db: Any) -> None:
+    reviews.set_score(db, review_id, criterion_id, level)
+
+
+def _set_na(review_id: int, criterion_id: str, db: Any) -> None:
+    reviews.set_na(db, review_id, criterion_id)
+
+
+def _add_time(review_id: int, seconds: float, db: Any) -> None:
+    reviews.add_time(db, review_id, seconds)

@@ -1,0 +1,133 @@
+"""The rubric panel: criteria with scores, the focused one's question, anchor and signals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.text import Text
+from textual.widgets import Static
+
+from cxreview.reviews import Review
+from cxreview.rubrics.model import Criterion
+
+# Mid-tone colours that read on dark and light themes alike.
+CRITICAL = "bold dark_orange"
+PASS = "bold green3"
+FAIL = "bold red3"
+SIGNAL = "dodger_blue2"
+
+SIGNAL_LABELS = {
+    "emotion_spike": "emotion spikes",
+    "peak_frustration": "peak frustration",
+    "trajectory": "trajectory",
+    "customer_repeat": "customer repeats",
+    "outcome": "outcome",
+    "repeat_contact": "repeat contact",
+    "stuck_in_bot": "stuck in bot",
+    "bot_disclosed": "bot disclosed",
+    "uncertainty_admitted": "admits limits",
+    "human_request": "requests for a person",
+    "ignored_human_request": "ignored requests",
+    "handover": "handover",
+    "bot_repeat": "bot repeats",
+    "bot_loop": "bot loop",
+}
+
+
+class RubricPanel(Static):
+    """Shows the review; the screen owns the keys and tells the panel what changed."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.review: Review | None = None
+        self.cursor = 0
+        self.preview: int | None = None
+        self.signal_values: dict[str, str] = {}
+        self.content_group: Group = Group()
+
+    def show(self, review: Review, cursor: int, preview: int | None, signal_values: dict[str, str]) -> None:
+        self.review = review
+        self.cursor = cursor
+        self.preview = preview
+        self.signal_values = signal_values
+        self.content_group = self._render_review()
+        self.update(self.content_group)
+
+    @property
+    def criteria(self) -> list[Criterion]:
+        return list(self.review.rubric.criteria) if self.review else []
+
+    def _render_review(self) -> Group:
+        review = self.review
+        assert review is not None
+        lines: list[Any] = []
+        for index, criterion in enumerate(review.rubric.criteria):
+            state = review.criteria[criterion.id]
+            focused = index == self.cursor
+            line = Text("▶ " if focused else "  ", style="bold" if focused else "")
+            line.append(criterion.label, style="bold" if focused else "")
+            if criterion.critical:
+                line.append(" ★", style=CRITICAL)
+            value = "N/A" if state.na else (criterion.level_name(state.score) if state.score is not None else "·")
+            line.append(
+                f"  [{value}]" if state.score is not None or state.na else "  [ ]",
+                style="bold" if state.score is not None or state.na else "dim",
+            )
+            if state.root_causes or state.note:
+                line.append(" ✎", style="dim")
+            lines.append(line)
+        result = review.result()
+        score = Text("Score ", style="bold")
+        if result.score is None:
+            score.append("—", style="dim")
+        else:
+            score.append(f"{result.score:.0f}", style="bold")
+            verdict = "pass" if result.passed else "fail"
+            score.append(f"  {verdict} (≥{review.rubric.pass_threshold:g})", style=PASS if result.passed else FAIL)
+        if result.critical_fail:
+            score.append("  critical fail", style=FAIL)
+        elif result.flagged:
+            score.append("  flagged: " + ", ".join(result.flagged), style=CRITICAL)
+        if result.missing:
+            score.append(f"  ({len(result.missing)} to score)", style="dim")
+        lines.append(score)
+        if review.overall_note:
+            lines.append(Text("Coaching note: ").append(Text(review.overall_note)))
+        if review.submitted:
+            lines.append(Text("Submitted", style=PASS))
+        criterion = review.rubric.criteria[self.cursor]
+        state = review.criteria[criterion.id]
+        lines.append(Text(""))
+        lines.append(Text(criterion.question, style="italic"))
+        level = self.preview if self.preview is not None else state.score
+        if state.na:
+            lines.append(Text("N/A: does not apply to this conversation", style="dim"))
+        elif level is not None and level in criterion.anchors:
+            lines.append(
+                Text(f"{criterion.level_name(level)}: ", style="bold").append(criterion.anchors[level], style="")
+            )
+        else:
+            low, high = criterion.min, criterion.max
+            lines.append(Text(f"{criterion.level_name(low)}: {criterion.anchors.get(low, '')}", style="dim"))
+            lines.append(Text(f"{criterion.level_name(high)}: {criterion.anchors.get(high, '')}", style="dim"))
+        if criterion.critical:
+            effect = "zeroes the review" if criterion.critical.effect == "zero" else "flags the review"
+            lines.append(
+                Text(f"★ critical: below {criterion.level_name(criterion.critical.below)} {effect}", style=CRITICAL)
+            )
+        keys = "0 no · 1 yes" if criterion.binary else f"{criterion.min}-{criterion.max}"
+        hint = f"keys {keys}" + (" · n N/A" if criterion.allow_na else "")
+        lines.append(Text(hint, style="dim"))
+        signals = [
+            f"{SIGNAL_LABELS.get(s, s.replace('_', ' '))}: {self.signal_values[s]}"
+            for s in criterion.signals
+            if s in self.signal_values
+        ]
+        if signals:
+            lines.append(Text("Signals: " + "; ".join(signals), style=SIGNAL))
+        if state.root_causes:
+            lines.append(Text("Root causes: " + ", ".join(state.root_causes), style="dim"))
+        if state.note:
+            lines.append(Text("Note: ").append(Text(state.note)))
+        return Group(*lines)

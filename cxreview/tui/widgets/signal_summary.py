@@ -1,0 +1,64 @@
+"""A line of signal facts over a frustration sparkline of the conversation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Sparkline, Static
+
+
+class SignalSummary(Vertical):
+    """Frustration over the customer's turns, and the facts a reviewer checks first."""
+
+    DEFAULT_CSS = """
+    SignalSummary { height: auto; }
+    SignalSummary Sparkline { height: 1; margin: 0 1; }
+    SignalSummary #facts { height: auto; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Sparkline([], id="timeline")
+        yield Static(id="facts")
+
+    def show(self, view: Any) -> None:
+        frustration = [
+            v["frustration"] for _, v in sorted(view.message_signals.items()) if v.get("frustration") is not None
+        ]
+        self.query_one(Sparkline).data = frustration or [0.0]
+        self.query_one("#facts", Static).update(facts(view))
+
+
+def facts(view: Any) -> Text:
+    conversation = view.conversation
+    signals = view.signals or {}
+    parts: list[tuple[str, str]] = []
+    if signals:
+        parts.append(("risk", f"{signals['risk']:.2f}"))
+        if signals.get("handover"):
+            latency = signals.get("handover_latency_turns")
+            seconds = signals.get("handover_latency_seconds")
+            value = "yes"
+            if latency is not None:
+                value = f"{latency} msgs" + (f" / {seconds:.0f}s" if seconds is not None else "")
+            parts.append(("handover", value))
+        else:
+            parts.append(("handover", "none"))
+        if signals.get("bot_disclosed") is not None:
+            parts.append(("bot disclosed", "yes" if signals["bot_disclosed"] else "NO"))
+        if signals.get("trajectory_label"):
+            parts.append(("trend", signals["trajectory_label"]))
+    parts.append(("outcome", conversation.get("outcome") or "-"))
+    parts.append(("csat", f"{conversation['csat']:g}" if conversation.get("csat") is not None else "-"))
+    parts.append(("repeat contact", f"{view.repeat_contacts} in 7d" if view.repeat_contacts else "no"))
+    text = Text()
+    for index, (label, value) in enumerate(parts):
+        if index:
+            text.append(" · ", style="dim")
+        text.append(f"{label} ", style="dim")
+        text.append(value, style="bold" if value in ("NO", "worse") else "")
+    if not signals:
+        text.append("  (not analysed: run cxreview analyze)", style="dim")
+    return text

@@ -1,0 +1,55 @@
+"""A demo database with sessions, built once and copied for each TUI test."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cxreview.demo.build import build_demo
+from cxreview.rubrics import resolve_rubric
+from cxreview.sampling import SampleRequest, create_session
+from cxreview.tui.app import ReviewApp
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    db, _ = build_demo(path)
+    with db:
+        rubric = resolve_rubric("default")
+        create_session(db, SampleRequest(size=4, seed=11, name="daily", reviewers=["ana"]), rubric)
+        create_session(
+            db,
+            SampleRequest(
+                size=2, seed=12, name="calib", reviewers=["ana", "ben"], calibration=True, include_reviewed=True
+            ),
+            rubric,
+        )
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@pytest.fixture
+def tui_db(template_db: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "review.db"
+    shutil.copy(template_db, path)
+    return path
+
+
+@pytest.fixture
+def make_app(tui_db: Path) -> Callable[..., ReviewApp]:
+    def make(reviewer: str = "ana", session: str | None = "daily") -> ReviewApp:
+        return ReviewApp(tui_db, reviewer, session)
+
+    return make
+
+
+async def settle(app: ReviewApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let workers finish and messages land; never sleep."""
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
