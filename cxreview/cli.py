@@ -73,9 +73,11 @@ def cli(ctx: click.Context, db_path: str) -> None:
 def _register() -> None:
     from cxreview.commands import (
         analyze_cmd,
+        calibrate_cmd,
         demo_cmd,
         export_cmd,
         import_cmd,
+        report_cmd,
         review_cmd,
         rubric_cmd,
         sample_cmd,
@@ -85,7 +87,9 @@ def _register() -> None:
 
     cli.add_command(import_cmd.import_command)
     cli.add_command(analyze_cmd.analyze_command)
+    cli.add_command(calibrate_cmd.calibrate_command)
     cli.add_command(export_cmd.export_command)
+    cli.add_command(report_cmd.report_command)
     cli.add_command(sample_cmd.sample_command)
     cli.add_command(review_cmd.review_command)
     cli.add_command(sessions_cmd.sessions_group)

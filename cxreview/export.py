@@ -79,3 +79,157 @@ def export_signals(db: Database, level: str, filters: Filters, out: IO[str], fmt
     if level == "conversation":
         return write_rows(out, sql.CONVERSATION_COLUMNS, sql.conversation_rows(db.conn, filters), fmt)
     raise UsageError(f'unknown level "{level}"', "use --level message or --level conversation")
+
+
+REVIEW_COLUMNS = (
+    "review_id",
+    "conversation_id",
+    "agent",
+    "queue",
+    "channel",
+    "reviewer",
+    "session",
+    "pick",
+    "rubric_id",
+    "rubric_version",
+    "status",
+    "submitted_at",
+    "review_seconds",
+    "raw_score",
+    "calibrated_score",
+    "pass",
+    "critical_fail",
+    "overall_note",
+)
+CRITERION_COLUMNS = (
+    *REVIEW_COLUMNS[:12],
+    "criterion",
+    "raw",
+    "calibrated",
+    "offset_applied",
+    "na",
+    "root_causes",
+    "note",
+)
+
+
+def review_records(
+    db: Database,
+    level: str,
+    filters: Filters,
+    calibrated: bool = True,
+    include_drafts: bool = False,
+    session: str | None = None,
+) -> list[dict[str, object]]:
+    """Rows of the review or criterion level, scores calibrated unless ``calibrated`` is False."""
+    import json as _json
+
+    from cxreview.calibration import calibrate, calibrated_value, load_scores
+    from cxreview.rubrics.scoring import NA, review_score
+    from cxreview.store.calibration import review_context, rubric_versions, score_rows
+
+    calibrations = {}
+    if calibrated:
+        for rubric_id, scores in load_scores(db).items():
+            calibrations[rubric_id] = calibrate(scores, bootstrap=0)
+    rubrics = rubric_versions(db.conn)
+    scores_by_review: dict[int, list] = {}
+    for row in score_rows(db.conn, include_drafts=include_drafts):
+        scores_by_review.setdefault(row["review_id"], []).append(row)
+    records: list[dict[str, object]] = []
+    for review in review_context(db.conn, include_drafts):
+        if not _passes(review, filters) or (session and review["session"] != session):
+            continue
+        rubric = rubrics[(review["rubric_id"], review["rubric_version"])]
+        calibration = calibrations.get(review["rubric_id"])
+        raw_values: dict[str, object] = {}
+        calibrated_values: dict[str, object] = {}
+        criterion_rows = []
+        for score in scores_by_review.get(review["review_id"], []):
+            na = bool(score["na"])
+            value, offset = calibrated_value(
+                calibration, rubric, review["reviewer"], score["criterion"], score["score"], na
+            )
+            raw_values[score["criterion"]] = NA if na else score["score"]
+            calibrated_values[score["criterion"]] = NA if na else value
+            criterion_rows.append((score, value, offset, na))
+        raw_result = review_score(rubric, raw_values)
+        chosen = review_score(rubric, calibrated_values, raw_values) if calibrated else raw_result
+        base = {
+            "review_id": review["review_id"],
+            "conversation_id": review["conversation_id"],
+            "agent": review["agent"],
+            "queue": review["queue"],
+            "channel": review["channel"],
+            "reviewer": review["reviewer"],
+            "session": review["session"],
+            "pick": review["pick"] or ("imported" if review["source"] == "import" else None),
+            "rubric_id": review["rubric_id"],
+            "rubric_version": review["rubric_version"],
+            "status": review["status"],
+            "submitted_at": review["submitted_at"],
+            "review_seconds": round(review["review_seconds"] or 0, 1),
+        }
+        if level == "review":
+            records.append(
+                {
+                    **base,
+                    "raw_score": _round(raw_result.score),
+                    "calibrated_score": _round(chosen.score) if calibrated else None,
+                    "pass": chosen.passed,
+                    "critical_fail": chosen.critical_fail,
+                    "overall_note": review["overall_note"],
+                }
+            )
+            continue
+        for score, value, offset, na in criterion_rows:
+            records.append(
+                {
+                    **base,
+                    "criterion": score["criterion"],
+                    "raw": score["score"],
+                    "calibrated": _round(value) if calibrated and not na else None,
+                    "offset_applied": round(offset, 4) if calibrated else None,
+                    "na": na,
+                    "root_causes": _json.dumps(_json.loads(score["root_causes"]), ensure_ascii=False),
+                    "note": score["note"],
+                }
+            )
+    return records
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _passes(row: object, filters: Filters) -> bool:
+    get = row.__getitem__  # type: ignore[attr-defined]
+    started = get("started_at") or ""
+    if filters.since and started < filters.since:
+        return False
+    if filters.to and started >= (filters.to + "T99" if len(filters.to) == 10 else filters.to):
+        return False
+    for column, values in (
+        ("queue", filters.queues),
+        ("channel", filters.channels),
+        ("agent", filters.agents),
+        ("language", filters.languages),
+    ):
+        if values and get(column) not in values:
+            return False
+    return True
+
+
+def export_reviews(
+    db: Database,
+    level: str,
+    filters: Filters,
+    out: IO[str],
+    fmt: str,
+    calibrated: bool = True,
+    include_drafts: bool = False,
+    session: str | None = None,
+) -> int:
+    records = review_records(db, level, filters, calibrated, include_drafts, session)
+    columns = REVIEW_COLUMNS if level == "review" else CRITERION_COLUMNS
+    return write_rows(out, columns, records, fmt)

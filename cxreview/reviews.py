@@ -300,12 +300,26 @@ def submit(db: Database, review_id: int) -> ScoreResult:
 
 
 def reopen(db: Database, review_id: int) -> Review:
+    """Make a submitted review editable again. After its reviewer has seen the other
+    reviewers' scores, a reopened review no longer counts as blind."""
     review = get_review(db, review_id)
     if not review.submitted:
         return review
     with db.transaction() as conn:
-        sql.update_review(conn, review_id, status="draft", submitted_at=None, score=None, passed=None, critical_fail=0)
+        seen = conn.execute("SELECT seen_others_at FROM reviews WHERE id = ?", (review_id,)).fetchone()[0]
+        extra = {"blind": 0} if seen else {}
+        sql.update_review(
+            conn, review_id, status="draft", submitted_at=None, score=None, passed=None, critical_fail=0, **extra
+        )
     return get_review(db, review_id)
+
+
+def mark_seen_others(db: Database, review_id: int) -> None:
+    """Record that the reviewer looked at the other reviewers' scores (calibration)."""
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE reviews SET seen_others_at = coalesce(seen_others_at, ?) WHERE id = ?", (now_iso(), review_id)
+        )
 
 
 def reviews_of_conversation(db: Database, conversation_id: str) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""`cxreview export`: signals (and, with reviews, scores) as CSV or JSON Lines."""
+"""`cxreview export`: reviews, criterion scores, conversations or messages as CSV or JSON Lines."""
 
 from __future__ import annotations
 
@@ -12,33 +12,60 @@ from cxreview.commands.common import database, filter_options, filters_from
 @click.command("export")
 @click.option(
     "--level",
-    type=click.Choice(["message", "conversation"]),
-    default="conversation",
+    type=click.Choice(["review", "criterion", "conversation", "message"]),
+    default="review",
     show_default=True,
-    help="One row per message or per conversation.",
+    help="One row per review, criterion score, conversation or message.",
 )
+@click.option(
+    "--calibrated/--raw",
+    default=True,
+    show_default=True,
+    help="Correct scores for reviewer leniency (review and criterion levels).",
+)
+@click.option("--include-drafts", is_flag=True, help="Also reviews that are not submitted yet.")
+@click.option("--session", help="Only reviews of this session (review and criterion levels).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
 @filter_options
 @click.pass_context
-def export_command(ctx: click.Context, level: str, fmt: str, output: str | None, **filters: object) -> None:
-    """Export conversations or messages with their signals.
+def export_command(
+    ctx: click.Context,
+    level: str,
+    fmt: str,
+    output: str | None,
+    calibrated: bool,
+    include_drafts: bool,
+    session: str | None,
+    **filters: object,
+) -> None:
+    """Export reviews, criterion scores, conversations or messages.
 
-    CSV is safe to open in Excel or Sheets (cells that look like formulas are
-    neutralised) and its column order is stable; docs/export.md lists the columns.
+    Review and criterion levels carry raw and leniency-calibrated scores (docs/calibration.md);
+    conversation and message levels carry the signals. CSV is safe to open in Excel or
+    Sheets (cells that look like formulas are neutralised) and its column order is
+    stable; docs/export.md lists the columns.
 
     \b
     Examples:
+      cxreview export -o reviews.csv
+      cxreview export --level criterion --include-drafts --format jsonl
       cxreview export --level conversation -o conversations.csv
       cxreview export --level message --format jsonl --queue billing --since 2026-10-01
     """
-    from cxreview.export import export_signals
+    from cxreview.export import export_reviews, export_signals
 
     chosen = filters_from(filters)
+
+    def run(out) -> int:  # type: ignore[no-untyped-def]
+        if level in ("review", "criterion"):
+            return export_reviews(db, level, chosen, out, fmt, calibrated, include_drafts, session)
+        return export_signals(db, level, chosen, out, fmt)
+
     with database(ctx) as db:
         if output:
             with open(output, "w", encoding="utf-8", newline="") as out:
-                count = export_signals(db, level, chosen, out, fmt)
+                count = run(out)
             click.echo(f"Wrote {count:,} {level} rows to {output}.", err=True)
         else:
-            export_signals(db, level, chosen, sys.stdout, fmt)
+            run(sys.stdout)

@@ -29,10 +29,15 @@ class ScoreResult:
     missing: tuple[str, ...] = field(default=())
 
 
-def review_score(rubric: Rubric, scores: Mapping[str, float | str | None]) -> ScoreResult:
+def review_score(
+    rubric: Rubric,
+    scores: Mapping[str, float | str | None],
+    critical_values: Mapping[str, float | str | None] | None = None,
+) -> ScoreResult:
     """Score a review. ``scores`` maps criterion id to a number, "na", or None (not scored yet).
 
-    Numbers may be fractional (calibrated scores); critical checks use them as given.
+    Numbers may be fractional (calibrated scores); critical checks use ``critical_values``
+    (the raw scores) when given, else the scores themselves.
     Criteria not yet scored are listed in ``missing`` and left out, so a draft gets a
     live score over what has been scored so far.
     """
@@ -53,7 +58,11 @@ def review_score(rubric: Rubric, scores: Mapping[str, float | str | None]) -> Sc
         scored += 1
         total_weight += criterion.weight
         weighted += criterion.weight * criterion.normalise(number)
-        if criterion.critical is not None and number < criterion.critical.below:
+        # Calibrated scores are judged against critical levels by the reviewer's own
+        # (raw) score: a correction for leniency must not create fails nobody decided.
+        judged = critical_values.get(criterion.id) if critical_values is not None else value
+        judged_number = float(judged) if judged is not None and judged != NA else number
+        if criterion.critical is not None and judged_number < criterion.critical.below:
             if criterion.critical.effect == "zero":
                 zeroed = True
             else:

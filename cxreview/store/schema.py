@@ -193,6 +193,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX session_items_conversation ON session_items(conversation_id);
     CREATE INDEX session_items_reviewer ON session_items(reviewer, session_id);
     """,
+    # 5: blindness of calibration reviews: seeing others' scores and then changing yours
+    # makes a review no longer independent, so agreement statistics leave it out.
+    """
+    ALTER TABLE reviews ADD COLUMN seen_others_at TEXT;
+    ALTER TABLE reviews ADD COLUMN blind INTEGER NOT NULL DEFAULT 1;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

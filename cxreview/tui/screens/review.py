@@ -583,6 +583,8 @@ class ReviewScreen(Screen[None]):
     def _load_compare(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         assert self.review is not None
+        review_id = self.review.id
+        store.run(lambda db: reviews.mark_seen_others(db, review_id))
         view = store.conversation(self.item.conversation_id, self.session.rubric.id, self.review.reviewer)
         self.app.call_from_thread(self._show_compare, view.others)
 

@@ -1,0 +1,159 @@
+"""`cxreview calibrate`: agreement between reviewers and their leniency offsets."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from cxreview.commands.common import _date, database
+
+
+@click.command("calibrate")
+@click.option("--session", help="Only reviews of this session.")
+@click.option("--since", callback=_date, metavar="DATE", help="Only reviews submitted on or after DATE.")
+@click.option("--rubric", "rubric_id", help="Rubric id (default: every rubric with reviews).")
+@click.option("--benchmark", help="Reviewer whose scores are the reference (alignment, offsets anchored on them).")
+@click.option(
+    "--shrinkage",
+    type=float,
+    default=5.0,
+    show_default=True,
+    help="How many shared conversations an offset needs to count for half.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def calibrate_command(
+    ctx: click.Context,
+    session: str | None,
+    since: str | None,
+    rubric_id: str | None,
+    benchmark: str | None,
+    shrinkage: float,
+    fmt: str,
+) -> None:
+    """Show how well reviewers agree, and how lenient or strict each one is.
+
+    Per criterion and for the review score: conversations and pairs compared, exact and
+    within-one agreement, Krippendorff's alpha (ordinal) with a 95% bootstrap interval,
+    alignment with the benchmark reviewer (or the others' median), N/A agreement, and
+    each reviewer's offset with its uncertainty. Blind reviews only.
+
+    \b
+    Examples:
+      cxreview calibrate
+      cxreview calibrate --session calib-nov --benchmark lead
+      cxreview calibrate --since 2026-10-01 --format json > calibration.json
+    """
+    from cxreview.calibration import calibrate, load_scores
+    from cxreview.errors import NotFoundError
+
+    with database(ctx) as db:
+        grouped = load_scores(db, rubric_id, session, since)
+    if not grouped:
+        raise NotFoundError("no submitted reviews match", "score some conversations first, or widen --session/--since")
+    results = {rid: calibrate(scores, benchmark, shrinkage) for rid, scores in sorted(grouped.items())}
+    if fmt == "json":
+        click.echo(json.dumps({rid: _as_json(result) for rid, result in results.items()}, indent=2, ensure_ascii=False))
+        return
+    for result in results.values():
+        _print_table(result)
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def _alpha(agreement: Any) -> str:
+    if agreement.alpha is None:
+        return "-"
+    text = f"{agreement.alpha:.2f}"
+    if agreement.alpha_interval:
+        text += f" [{agreement.alpha_interval[0]:.2f}, {agreement.alpha_interval[1]:.2f}]"
+    return text
+
+
+def _print_table(result: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    rubric = result.rubric
+    table = Table(title=Text(f"Agreement: {rubric.name} ({rubric.id})"), title_justify="left")
+    for column in ("Criterion", "Convs", "Pairs", "Exact", "±1", "Alpha (95% CI)", "N/A agree"):
+        table.add_column(column, justify="left" if column in ("Criterion", "Alpha (95% CI)") else "right")
+    rows = [*result.criteria, *([result.review_score] if result.review_score else [])]
+    for a in rows:
+        within = _pct(a.within_one) if a.criterion != "review_score" else "-"
+        table.add_row(
+            Text(a.label), str(a.conversations), str(a.pairs), _pct(a.exact), within, _alpha(a), _pct(a.na_agreement)
+        )
+    console.print(table)
+    for a in rows:
+        if a.note:
+            console.print(Text(f"Note ({a.label}): {a.note}", style="yellow"))
+    reviewers = sorted({r for a in rows for r in a.alignment} | {o.reviewer for o in result.offsets.values()})
+    if reviewers:
+        offsets = Table(
+            title=Text("Reviewers: alignment and leniency offset per criterion (+ = lenient)"), title_justify="left"
+        )
+        offsets.add_column("Reviewer")
+        for criterion in rubric.criteria:
+            offsets.add_column(Text(criterion.label), justify="right")
+        for reviewer in reviewers:
+            cells = []
+            for criterion in rubric.criteria:
+                agreement = next(a for a in result.criteria if a.criterion == criterion.id)
+                align = agreement.alignment.get(reviewer)
+                offset = result.offsets.get((reviewer, criterion.id))
+                cell = Text(f"align {align[0]:.0f}" if align else "align -")
+                if offset:
+                    bar = (
+                        "+" * min(5, round(abs(offset.offset) * 4))
+                        if offset.offset > 0
+                        else "-" * min(5, round(abs(offset.offset) * 4))
+                    )
+                    cell.append(f"\n{offset.offset:+.2f} [{offset.low:+.2f}, {offset.high:+.2f}] n={offset.n} {bar}")
+                cells.append(cell)
+            offsets.add_row(Text(reviewer), *cells)
+        console.print(offsets)
+    for warning in result.warnings:
+        console.print(Text(f"Warning: {warning}", style="yellow"))
+
+
+def _as_json(result: Any) -> dict[str, Any]:
+    def agreement(a: Any) -> dict[str, Any]:
+        return {
+            "criterion": a.criterion,
+            "label": a.label,
+            "conversations": a.conversations,
+            "pairs": a.pairs,
+            "exact_agreement": a.exact,
+            "within_one": a.within_one if a.criterion != "review_score" else None,
+            "alpha_ordinal" if a.criterion != "review_score" else "alpha_interval": a.alpha,
+            "alpha_95": list(a.alpha_interval) if a.alpha_interval else None,
+            "alignment": {r: {"score": v, "n": n} for r, (v, n) in sorted(a.alignment.items())},
+            "na_conversations": a.na_conversations,
+            "na_agreement": a.na_agreement,
+            "note": a.note or None,
+        }
+
+    return {
+        "rubric": {"id": result.rubric.id, "version": result.rubric.version, "name": result.rubric.name},
+        "criteria": [agreement(a) for a in result.criteria],
+        "review_score": agreement(result.review_score) if result.review_score else None,
+        "offsets": [
+            {
+                "reviewer": o.reviewer,
+                "criterion": o.criterion,
+                "offset": round(o.offset, 4),
+                "n": o.n,
+                "interval_95": [round(o.low, 4), round(o.high, 4)],
+            }
+            for o in sorted(result.offsets.values(), key=lambda o: (o.criterion, o.reviewer))
+        ],
+        "groups": result.groups,
+        "warnings": result.warnings,
+    }

@@ -1,0 +1,1 @@
+"""Reports for people: coaching reports for agents (and, later, insight reports)."""

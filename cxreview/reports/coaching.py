@@ -1,0 +1,284 @@
+"""The coaching report: one agent's calibrated scores, trend, strengths, root causes and
+three example moments, written to be read by the agent (Markdown or one HTML file)."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from cxreview.errors import NotFoundError
+from cxreview.export import review_records
+from cxreview.privacy import mask_pii
+from cxreview.reports.charts import sparkline, svg_bars, svg_line, text_bar
+from cxreview.store import Database
+from cxreview.store.calibration import rubric_versions
+from cxreview.store.conversations import get_messages
+from cxreview.store.exports import Filters
+from cxreview.store.signals import message_signals
+
+HIGHLIGHTS = ("emotion_spike", "bot_repeat", "customer_repeat", "ignored_human_request", "human_request")
+
+
+@dataclass
+class CriterionLine:
+    label: str
+    agent: float
+    team: float
+    n: int
+
+
+@dataclass
+class Example:
+    conversation_id: str
+    date: str
+    score: float | None
+    why: str
+    lines: list[tuple[str, str, str]]  # (role, text, marker)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CoachingReport:
+    agent: str
+    since: str | None
+    reviews: int
+    mean_score: float | None
+    team_score: float | None
+    criteria: list[CriterionLine]
+    trend: list[tuple[str, float, int]]
+    root_causes: list[tuple[str, int]]
+    examples: list[Example]
+
+
+def build_report(db: Database, agent: str, since: str | None = None) -> CoachingReport:
+    filters = Filters(since=since)
+    reviews = [r for r in review_records(db, "review", filters) if r["status"] == "submitted"]
+    criteria_rows = [r for r in review_records(db, "criterion", filters) if r["status"] == "submitted"]
+    mine = [r for r in reviews if r["agent"] == agent]
+    if not mine:
+        known = sorted({str(r["agent"]) for r in reviews if r["agent"]})
+        raise NotFoundError(
+            f'no submitted reviews of agent "{agent}"' + (f" since {since}" if since else ""),
+            "agents with reviews: " + (", ".join(known[:8]) or "none yet"),
+        )
+    rubrics = rubric_versions(db.conn)
+    # Per criterion: this agent's mean against the median of every agent's mean (0..100).
+    per_agent: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    labels: dict[str, str] = {}
+    for row in criteria_rows:
+        if row["na"] or row["calibrated"] is None or not row["agent"]:
+            continue
+        rubric = rubrics[(row["rubric_id"], row["rubric_version"])]
+        criterion = rubric.criterion(str(row["criterion"]))
+        labels[criterion.id] = criterion.label
+        per_agent[str(row["criterion"])][str(row["agent"])].append(criterion.normalise(float(row["calibrated"])))
+    lines = []
+    for criterion_id, agents in per_agent.items():
+        if agent not in agents:
+            continue
+        means = [statistics.fmean(v) for v in agents.values()]
+        lines.append(
+            CriterionLine(
+                labels[criterion_id], statistics.fmean(agents[agent]), statistics.median(means), len(agents[agent])
+            )
+        )
+    lines.sort(key=lambda line: line.agent - line.team, reverse=True)
+    scored = [float(r["calibrated_score"]) for r in mine if r["calibrated_score"] is not None]
+    team_means = defaultdict(list)
+    for r in reviews:
+        if r["calibrated_score"] is not None and r["agent"]:
+            team_means[r["agent"]].append(float(r["calibrated_score"]))
+    team = statistics.median(statistics.fmean(v) for v in team_means.values()) if team_means else None
+    by_week: dict[str, list[float]] = defaultdict(list)
+    for r in mine:
+        if r["calibrated_score"] is not None and r["submitted_at"]:
+            moment = datetime.fromisoformat(str(r["submitted_at"]).replace("Z", "+00:00"))
+            by_week[f"{moment.isocalendar().year}-W{moment.isocalendar().week:02d}"].append(
+                float(r["calibrated_score"])
+            )
+    trend = [(week, statistics.fmean(v), len(v)) for week, v in sorted(by_week.items())]
+    causes: Counter[str] = Counter()
+    import json
+
+    for row in criteria_rows:
+        if row["agent"] == agent:
+            causes.update(json.loads(str(row["root_causes"])))
+    return CoachingReport(
+        agent=agent,
+        since=since,
+        reviews=len(mine),
+        mean_score=statistics.fmean(scored) if scored else None,
+        team_score=team,
+        criteria=lines,
+        trend=trend,
+        root_causes=causes.most_common(5),
+        examples=_examples(db, mine),
+    )
+
+
+def _examples(db: Database, reviews: list[dict[str, Any]]) -> list[Example]:
+    """The weakest, the strongest and the latest reviewed conversation, around their flags."""
+    with_score = [r for r in reviews if r["calibrated_score"] is not None]
+    chosen: list[tuple[dict[str, Any], str]] = []
+    if with_score:
+        chosen.append((min(with_score, key=lambda r: r["calibrated_score"]), "lowest score: a moment to learn from"))
+        best = max(with_score, key=lambda r: r["calibrated_score"])
+        if best is not chosen[0][0]:
+            chosen.append((best, "highest score: what to keep doing"))
+    latest = max(reviews, key=lambda r: str(r["submitted_at"] or ""))
+    if all(latest is not c[0] for c in chosen):
+        chosen.append((latest, "most recent review"))
+    examples = []
+    for review, why in chosen[:3]:
+        cid = str(review["conversation_id"])
+        messages = get_messages(db.conn, cid)
+        signals = message_signals(db.conn, cid)
+        marked = [
+            m["position"]
+            for m in messages
+            if any(f["flag"] in HIGHLIGHTS for f in signals.get(m["position"], {}).get("flags", []))
+        ]
+        focus = marked[0] if marked else (messages[len(messages) // 2]["position"] if messages else 1)
+        window = [m for m in messages if focus - 2 <= m["position"] <= focus + 3]
+        lines = []
+        for m in window:
+            flags = [
+                f["flag"].replace("_", " ")
+                for f in signals.get(m["position"], {}).get("flags", [])
+                if f["flag"] in HIGHLIGHTS
+            ]
+            lines.append((m["role"], mask_pii(m["text"]), ", ".join(flags)))
+        notes = [str(review["overall_note"])] if review["overall_note"] else []
+        for row in db.query(
+            "SELECT criterion, note FROM review_scores WHERE review_id = ? AND note != ''", (review["review_id"],)
+        ):
+            notes.append(f"{row['criterion']}: {row['note']}")
+        for row in db.query("SELECT position, note FROM message_notes WHERE review_id = ?", (review["review_id"],)):
+            notes.append(f"message {row['position']}: {row['note']}")
+        examples.append(
+            Example(
+                cid,
+                str(review["submitted_at"] or "")[:10],
+                review["calibrated_score"],
+                why,
+                lines,
+                [mask_pii(n) for n in notes],
+            )
+        )
+    return examples
+
+
+def to_markdown(report: CoachingReport) -> str:
+    out = [f"# Coaching report: {_md(report.agent)}", ""]
+    period = f" since {report.since}" if report.since else ""
+    score = "-" if report.mean_score is None else f"{report.mean_score:.0f}"
+    team = "-" if report.team_score is None else f"{report.team_score:.0f}"
+    out += [
+        f"Based on {report.reviews} reviewed conversation{'s' * (report.reviews != 1)}{period}. "
+        f"Your average review score is **{score}** (team median {team}). Scores are corrected for how "
+        "lenient or strict each reviewer is, so they compare fairly.",
+        "",
+    ]
+    out += [
+        "## Your scores per criterion",
+        "",
+        "| criterion | you | team median | chart | reviews |",
+        "|---|---|---|---|---|",
+    ]
+    for line in report.criteria:
+        out.append(f"| {_md(line.label)} | {line.agent:.0f} | {line.team:.0f} | `{text_bar(line.agent)}` | {line.n} |")
+    if report.criteria:
+        best, worst = report.criteria[0], report.criteria[-1]
+        out += [
+            "",
+            f"**Strongest:** {_md(best.label)} ({best.agent - best.team:+.0f} against the team). "
+            f"**Most room to grow:** {_md(worst.label)} ({worst.agent - worst.team:+.0f}).",
+        ]
+    if report.trend:
+        out += [
+            "",
+            "## Trend",
+            "",
+            f"`{sparkline([t[1] for t in report.trend], 0, 100)}` "
+            + ", ".join(f"{week}: {value:.0f} (n={n})" for week, value, n in report.trend),
+        ]
+    if report.root_causes:
+        out += ["", "## What reviewers noticed most", ""]
+        out += [f"- {_md(cause)} ({count}x)" for cause, count in report.root_causes]
+    out += ["", "## Three moments from your conversations", ""]
+    for example in report.examples:
+        score = "-" if example.score is None else f"{example.score:.0f}"
+        out += [f"### {_md(example.conversation_id)} ({example.date}, score {score}): {example.why}", ""]
+        for role, text, marker in example.lines:
+            flag = f" ⚑ *{marker}*" if marker else ""
+            out.append(f"> **{role}**: {_md(text)}{flag}  ")
+        if example.notes:
+            out += ["", "Reviewer notes:"] + [f"- {_md(note)}" for note in example.notes]
+        out.append("")
+    out.append("Personal data in the excerpts is masked.")
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    """Keep untrusted text from turning into Markdown links, HTML or table cells."""
+    for char in ("\\", "`", "*", "_", "[", "]", "<", ">", "|", "#"):
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", " ")
+
+
+def to_html(report: CoachingReport) -> str:
+    score = "-" if report.mean_score is None else f"{report.mean_score:.0f}"
+    team = "-" if report.team_score is None else f"{report.team_score:.0f}"
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<title>Coaching report: {escape(report.agent)}</title>",
+        "<style>body{font-family:system-ui,sans-serif;max-width:760px;margin:2em auto;padding:0 1em;color:#1f2937}"
+        "h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #e5e7eb}table{border-collapse:collapse}"
+        "td,th{padding:4px 10px;border-bottom:1px solid #e5e7eb;text-align:left}.msg{margin:4px 0;padding:6px 10px;"
+        "border-left:4px solid #d1d5db;background:#f9fafb}.customer{border-color:#3b82f6}.agent{border-color:#10b981}"
+        ".bot{border-color:#8b5cf6}.flag{color:#b91c1c;font-weight:bold}.note{color:#6b7280}</style></head><body>",
+        f"<h1>Coaching report: {escape(report.agent)}</h1>",
+        f"<p>Based on {report.reviews} reviewed conversations{' since ' + escape(report.since) if report.since else ''}. "
+        f"Your average review score is <strong>{score}</strong> (team median {team}). Scores are corrected for how "
+        "lenient or strict each reviewer is, so they compare fairly.</p>",
+        "<h2>Your scores per criterion</h2>",
+        "<p class='note'>Blue: you. Orange line: team median.</p>",
+        svg_bars([(line.label, line.agent, line.team) for line in report.criteria]),
+    ]
+    if report.criteria:
+        best, worst = report.criteria[0], report.criteria[-1]
+        parts.append(
+            f"<p><strong>Strongest:</strong> {escape(best.label)} ({best.agent - best.team:+.0f} against the "
+            f"team). <strong>Most room to grow:</strong> {escape(worst.label)} ({worst.agent - worst.team:+.0f}).</p>"
+        )
+    if report.trend:
+        parts += [
+            "<h2>Trend</h2>",
+            svg_line([t[1] for t in report.trend], [t[0][-3:] for t in report.trend]),
+            "<p class='note'>" + ", ".join(f"{escape(w)}: {v:.0f} (n={n})" for w, v, n in report.trend) + "</p>",
+        ]
+    if report.root_causes:
+        parts += ["<h2>What reviewers noticed most</h2><ul>"]
+        parts += [f"<li>{escape(cause)} ({count}x)</li>" for cause, count in report.root_causes]
+        parts.append("</ul>")
+    parts.append("<h2>Three moments from your conversations</h2>")
+    for example in report.examples:
+        score = "-" if example.score is None else f"{example.score:.0f}"
+        parts.append(
+            f"<h3>{escape(example.conversation_id)} ({escape(example.date)}, score {score}): {escape(example.why)}</h3>"
+        )
+        for role, text, marker in example.lines:
+            flag = f" <span class='flag'>⚑ {escape(marker)}</span>" if marker else ""
+            parts.append(f"<div class='msg {escape(role)}'><strong>{escape(role)}</strong>: {escape(text)}{flag}</div>")
+        if example.notes:
+            parts.append(
+                "<p class='note'>Reviewer notes:</p><ul>"
+                + "".join(f"<li>{escape(n)}</li>" for n in example.notes)
+                + "</ul>"
+            )
+    parts.append("<p class='note'>Personal data in the excerpts is masked.</p></body></html>")
+    return "\n".join(parts)

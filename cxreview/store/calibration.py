@@ -1,0 +1,70 @@
+"""Queries behind calibration and review exports: submitted scores with their context."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from cxreview.rubrics.model import Rubric
+
+
+def score_rows(
+    conn: sqlite3.Connection,
+    rubric_id: str | None = None,
+    session: str | None = None,
+    since: str | None = None,
+    include_drafts: bool = False,
+    blind_only: bool = False,
+) -> list[sqlite3.Row]:
+    """One row per criterion score, with the review, conversation and session it belongs to."""
+    clauses = ["1"] if include_drafts else ["r.status = 'submitted'"]
+    params: list[Any] = []
+    if rubric_id:
+        clauses.append("r.rubric_id = ?")
+        params.append(rubric_id)
+    if session:
+        clauses.append(
+            "r.id IN (SELECT rr.id FROM reviews rr JOIN session_items i ON i.conversation_id = rr.conversation_id "
+            "AND i.reviewer = rr.reviewer JOIN sessions s ON s.id = i.session_id WHERE s.name = ?)"
+        )
+        params.append(session)
+    if since:
+        clauses.append("coalesce(r.submitted_at, r.updated_at) >= ?")
+        params.append(since)
+    if blind_only:
+        clauses.append("r.blind = 1")
+    return conn.execute(
+        f"""SELECT r.id AS review_id, r.conversation_id, r.reviewer, r.rubric_id, r.rubric_version, r.source,
+                   r.status, r.submitted_at, r.review_seconds, r.overall_note, r.blind,
+                   sc.criterion, sc.score, sc.na, sc.root_causes, sc.note
+            FROM reviews r JOIN review_scores sc ON sc.review_id = r.id
+            WHERE {" AND ".join(clauses)}
+            ORDER BY r.id, sc.criterion""",
+        params,
+    ).fetchall()
+
+
+def rubric_versions(conn: sqlite3.Connection) -> dict[tuple[str, int], Rubric]:
+    return {
+        (row["id"], row["version"]): Rubric.from_dict(json.loads(row["definition"]), source=row["source"] or "")
+        for row in conn.execute("SELECT id, version, definition, source FROM rubrics")
+    }
+
+
+def review_context(conn: sqlite3.Connection, include_drafts: bool) -> list[sqlite3.Row]:
+    """Reviews with conversation and session context, for the review-level export."""
+    status = "" if include_drafts else "WHERE r.status = 'submitted'"
+    return conn.execute(
+        f"""SELECT r.id AS review_id, r.conversation_id, c.agent, c.queue, c.channel, c.language, c.started_at,
+                   r.reviewer, r.status, r.source, r.rubric_id, r.rubric_version, r.submitted_at, r.review_seconds,
+                   r.overall_note,
+                   (SELECT s.name FROM session_items i JOIN sessions s ON s.id = i.session_id
+                     WHERE i.conversation_id = r.conversation_id AND i.reviewer = r.reviewer
+                       AND s.rubric_id = r.rubric_id ORDER BY s.id DESC LIMIT 1) AS session,
+                   (SELECT i.pick FROM session_items i JOIN sessions s ON s.id = i.session_id
+                     WHERE i.conversation_id = r.conversation_id AND i.reviewer = r.reviewer
+                       AND s.rubric_id = r.rubric_id ORDER BY s.id DESC LIMIT 1) AS pick
+            FROM reviews r JOIN conversations c ON c.id = r.conversation_id {status}
+            ORDER BY r.id"""
+    ).fetchall()

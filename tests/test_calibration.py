@@ -1,0 +1,203 @@
+"""Calibration: agreement figures, leniency offsets from shared conversations, calibrated exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+
+import pytest
+
+from cxreview import reviews
+from cxreview.calibration import calibrate, calibrated_value, load_scores
+from cxreview.export import export_reviews, review_records
+from cxreview.ingest.importer import import_files
+from cxreview.reports.coaching import build_report, to_html, to_markdown
+from cxreview.rubrics import resolve_rubric
+from cxreview.store import Database
+from cxreview.store.exports import Filters
+from tests.conftest import REPO
+
+RUBRIC = resolve_rubric("default")
+
+
+@pytest.fixture
+def demo(db: Database) -> Database:
+    import_files(db, [str(REPO / "samples" / "demo.jsonl")])
+    return db
+
+
+def _score(db: Database, conversation: str, reviewer: str, values: dict[str, int | str], note: str = "") -> int:
+    review = reviews.start_review(db, conversation, reviewer, RUBRIC)
+    for criterion, value in values.items():
+        if value == "na":
+            reviews.set_na(db, review.id, criterion)
+        else:
+            reviews.set_score(db, review.id, criterion, int(value))
+    if note:
+        reviews.set_overall_note(db, review.id, note)
+    reviews.submit(db, review.id)
+    return review.id
+
+
+def _simulate(db: Database, biases: dict[str, int], conversations: int = 60, seed: int = 4) -> list[str]:
+    rng = random.Random(seed)
+    ids = [r[0] for r in db.query("SELECT id FROM conversations ORDER BY id LIMIT ?", (conversations,))]
+    for cid in ids:
+        truth = {c: rng.randint(2, 4) for c in ("empathy", "clarity", "resolution")}
+        for reviewer, bias in biases.items():
+            values = {c: max(1, min(5, v + bias + rng.choice([-1, 0, 0, 0, 1]))) for c, v in truth.items()}
+            _score(db, cid, reviewer, values)
+    return ids
+
+
+def test_offsets_recover_leniency_on_shared_conversations(demo: Database) -> None:
+    _simulate(demo, {"ana": 1, "ben": -1, "cem": 0})
+    result = calibrate(load_scores(demo)["default"], bootstrap=0)
+    for criterion in ("empathy", "clarity", "resolution"):
+        ana, ben, cem = (result.offsets[(r, criterion)] for r in ("ana", "ben", "cem"))
+        assert 0.6 < ana.offset < 1.1 and -1.1 < ben.offset < -0.6 and abs(cem.offset) < 0.25
+        assert ana.low < ana.offset < ana.high and ana.n == 60
+        # centred: the offsets balance out
+        assert abs(ana.offset + ben.offset + cem.offset) < 1e-6
+    agreement = {a.criterion: a for a in result.criteria}
+    assert agreement["empathy"].conversations == 60 and agreement["empathy"].pairs == 180
+    assert agreement["empathy"].alignment["cem"][0] > agreement["empathy"].alignment["ana"][0]
+    assert result.warnings == []
+
+
+def test_team_quality_is_not_mistaken_for_leniency(demo: Database) -> None:
+    """ana reviews only strong conversations, ben only weak ones, plus a shared overlap
+    scored alike: their averages differ a lot, their offsets must not."""
+    ids = [r[0] for r in demo.query("SELECT id FROM conversations ORDER BY id LIMIT 70")]
+    for cid in ids[:30]:
+        _score(demo, cid, "ana", {"empathy": 5, "clarity": 5, "resolution": 5})
+    for cid in ids[30:60]:
+        _score(demo, cid, "ben", {"empathy": 1, "clarity": 1, "resolution": 2})
+    for index, cid in enumerate(ids[60:]):
+        level = 2 + index % 3
+        for reviewer in ("ana", "ben"):
+            _score(demo, cid, reviewer, {"empathy": level, "clarity": level, "resolution": level})
+    result = calibrate(load_scores(demo)["default"], bootstrap=0)
+    assert abs(result.offsets[("ana", "empathy")].offset) < 0.05
+    assert abs(result.offsets[("ben", "empathy")].offset) < 0.05
+
+
+def test_thin_evidence_is_shrunk_and_benchmark_anchors(demo: Database) -> None:
+    ids = [r[0] for r in demo.query("SELECT id FROM conversations ORDER BY id LIMIT 2")]
+    for cid in ids:
+        _score(demo, cid, "ana", {"empathy": 5, "clarity": 5, "resolution": 5})
+        _score(demo, cid, "lead", {"empathy": 3, "clarity": 3, "resolution": 3})
+    result = calibrate(load_scores(demo)["default"], benchmark="lead", bootstrap=0)
+    offset = result.offsets[("ana", "empathy")]
+    assert result.offsets[("lead", "empathy")].offset == 0  # anchored on the benchmark
+    # The raw difference is 2, but two shared conversations are thin evidence: 2 x 2/(2+5) ≈ 0.57 each side.
+    assert 0.3 < offset.offset < 1.5 and offset.high - offset.low > 0.5
+    assert any("too little data" in a.note for a in result.criteria)
+
+
+def test_disconnected_reviewer_groups_are_warned_about(demo: Database) -> None:
+    ids = [r[0] for r in demo.query("SELECT id FROM conversations ORDER BY id LIMIT 4")]
+    for cid in ids[:2]:
+        _score(demo, cid, "ana", {"empathy": 4, "clarity": 4, "resolution": 4})
+        _score(demo, cid, "ben", {"empathy": 3, "clarity": 3, "resolution": 3})
+    for cid in ids[2:]:
+        _score(demo, cid, "cem", {"empathy": 4, "clarity": 4, "resolution": 4})
+        _score(demo, cid, "dee", {"empathy": 2, "clarity": 2, "resolution": 2})
+    result = calibrate(load_scores(demo)["default"], bootstrap=0)
+    assert result.groups == [["ana", "ben"], ["cem", "dee"]]
+    assert "2 groups that share no conversations" in result.warnings[0]
+
+
+def test_na_agreement_and_non_blind_reviews(demo: Database) -> None:
+    cid = demo.scalar("SELECT id FROM conversations ORDER BY id LIMIT 1")
+    first = _score(demo, cid, "ana", {"empathy": 4, "clarity": 4, "resolution": "na"})
+    _score(demo, cid, "ben", {"empathy": 4, "clarity": 3, "resolution": 4})
+    result = calibrate(load_scores(demo)["default"], bootstrap=0)
+    resolution = next(a for a in result.criteria if a.criterion == "resolution")
+    assert resolution.na_agreement == 0.0 and resolution.conversations == 0
+    empathy = next(a for a in result.criteria if a.criterion == "empathy")
+    assert empathy.exact == 1.0 and empathy.pairs == 1
+    # ana looks at ben's scores, reopens and changes hers: no longer blind, left out.
+    reviews.mark_seen_others(demo, first)
+    reviews.reopen(demo, first)
+    reviews.set_score(demo, first, "resolution", 4)
+    reviews.submit(demo, first)
+    assert {s.reviewer for s in load_scores(demo)["default"]} == {"ben"}
+    assert len(load_scores(demo, blind_only=False)["default"]) == 6
+
+
+def test_calibrated_value_clips_and_leaves_na_alone(demo: Database) -> None:
+    _simulate(demo, {"ana": 1, "ben": -1}, conversations=30)
+    result = calibrate(load_scores(demo)["default"], bootstrap=0)
+    value, offset = calibrated_value(result, RUBRIC, "ben", "empathy", 5, False)
+    assert value == 5 and offset < 0  # 5 - (negative offset) is clipped to the scale's max
+    assert calibrated_value(result, RUBRIC, "ben", "empathy", None, True) == (None, 0.0)
+    bot = resolve_rubric("bot")
+    assert calibrated_value(None, bot, "ben", "transparency", 3, False) == (3.0, 0.0)
+
+
+def test_review_and_criterion_exports(demo: Database) -> None:
+    _simulate(demo, {"ana": 1, "ben": -1}, conversations=20)
+    cid = demo.scalar("SELECT id FROM conversations ORDER BY id DESC LIMIT 1")
+    draft = reviews.start_review(demo, cid, "ana", RUBRIC)
+    reviews.set_score(demo, draft.id, "empathy", 2)
+    reviews.set_overall_note(demo, draft.id, "=cmd|' /C calc'!A0")
+    out = io.StringIO()
+    assert export_reviews(demo, "review", Filters(), out, "csv") == 40
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert list(rows[0])[:6] == ["review_id", "conversation_id", "agent", "queue", "channel", "reviewer"]
+    ana = [r for r in rows if r["reviewer"] == "ana"]
+    assert all(float(r["calibrated_score"]) <= float(r["raw_score"]) + 1e-9 for r in ana)
+    out = io.StringIO()
+    export_reviews(demo, "criterion", Filters(), out, "csv", include_drafts=True)
+    drafts = [r for r in csv.DictReader(io.StringIO(out.getvalue())) if r["status"] == "draft"]
+    assert len(drafts) == 1 and drafts[0]["criterion"] == "empathy" and drafts[0]["raw"] == "2"
+    out = io.StringIO()
+    export_reviews(demo, "review", Filters(), out, "csv", include_drafts=True)
+    assert "'=cmd|' /C calc'!A0" in out.getvalue()
+    raw = review_records(demo, "review", Filters(), calibrated=False)
+    assert all(r["calibrated_score"] is None for r in raw)
+
+
+def test_coaching_report_markdown_and_html(demo: Database) -> None:
+    _simulate(demo, {"ana": 1, "ben": -1}, conversations=40)
+    agent = demo.scalar("SELECT agent FROM conversations WHERE agent IS NOT NULL ORDER BY id LIMIT 1")
+    cid = demo.scalar("SELECT id FROM conversations WHERE agent = ? ORDER BY id LIMIT 1", (agent,))
+    demo.execute(
+        "UPDATE messages SET text = 'mail me: jan@example.nl [link=x]y[/link] <script>' WHERE conversation_id = ?",
+        (cid,),
+    )
+    review_id = demo.scalar("SELECT id FROM reviews WHERE conversation_id = ? AND reviewer = 'ana'", (cid,))
+    reviews.reopen(demo, review_id)
+    reviews.set_criterion_note(demo, review_id, "empathy", "acknowledge the delay first")
+    reviews.set_root_causes(demo, review_id, "empathy", ["rushed"])
+    reviews.set_score(demo, review_id, "resolution", 1)
+    reviews.submit(demo, review_id)
+    report = build_report(demo, agent)
+    assert report.reviews >= 2 and {c.label for c in report.criteria} == {"Empathy", "Clarity", "Resolution"}
+    assert ("rushed", 1) in report.root_causes
+    markdown = to_markdown(report)
+    assert "## Your scores per criterion" in markdown and "team median" in markdown
+    assert "jan@example.nl" not in markdown and "\\[email\\]" in markdown  # masked, then escaped for Markdown
+    assert "acknowledge the delay first" in markdown
+    html = to_html(report)
+    assert html.startswith("<!doctype html>") and "<svg" in html and "<script>" not in html
+    assert "&lt;script&gt;" in html and "http" not in html.replace("http://www.w3.org/2000/svg", "")
+    with pytest.raises(Exception, match="no submitted reviews"):
+        build_report(demo, "Nobody")
+
+
+def test_calibrate_cli_json(run_cli, db_path) -> None:  # type: ignore[no-untyped-def]
+    from cxreview.store import open_database
+
+    run_cli("import", "-q", "--no-analyze", str(REPO / "samples" / "demo.jsonl"))
+    with open_database(db_path) as db:
+        _simulate(db, {"ana": 1, "ben": 0}, conversations=12)
+    result = run_cli("calibrate", "--format", "json")
+    data = json.loads(result.output)["default"]
+    assert data["criteria"][0]["conversations"] == 12 and data["criteria"][0]["alpha_95"] is not None
+    assert "indicative only" in data["criteria"][0]["note"]
+    table = run_cli("calibrate")
+    assert "Agreement" in table.output and "ana" in table.output
