@@ -77,6 +77,7 @@ def _register() -> None:
         demo_cmd,
         export_cmd,
         import_cmd,
+        insights_cmd,
         report_cmd,
         review_cmd,
         rubric_cmd,
@@ -90,6 +91,7 @@ def _register() -> None:
     cli.add_command(calibrate_cmd.calibrate_command)
     cli.add_command(export_cmd.export_command)
     cli.add_command(report_cmd.report_command)
+    cli.add_command(insights_cmd.insights_command)
     cli.add_command(sample_cmd.sample_command)
     cli.add_command(review_cmd.review_command)
     cli.add_command(sessions_cmd.sessions_group)

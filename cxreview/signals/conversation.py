@@ -309,6 +309,17 @@ def analyze(
                             [position],
                         )
                     )
+            if frustration >= config["frustration"]["frustrated_at"]:
+                # Insights ask which answers customers react to with frustration: a flag in
+                # the indexed flag table keeps that a join instead of a scan.
+                ms.flags.append(
+                    Flag(
+                        "frustrated",
+                        "threshold",
+                        f"frustration {frustration:.2f} (>= {config['frustration']['frustrated_at']})",
+                        [position],
+                    )
+                )
             customer_frustration.append(frustration)
             customer_sentiment.append(-abs(f.sentiment) if sarcastic else f.sentiment)
             customer_words.append(f.words)

@@ -70,5 +70,11 @@ class ReviewApp(App[None]):
         """Notifications often quote names or ids from the data: never read them as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[arg-type]
 
+    def action_insights(self) -> None:
+        from cxreview.tui.screens.insights import InsightsScreen
+
+        if not isinstance(self.screen, InsightsScreen):
+            self.push_screen(InsightsScreen())
+
     def on_unmount(self) -> None:
         self.store.close()

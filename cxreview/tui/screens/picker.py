@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 class SessionPickerScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", id="picker.open", tooltip="Open the highlighted session"),
+        Binding("i", "app.insights", "Insights", id="picker.insights", tooltip="Insights across all conversations"),
         Binding("question_mark", "help", "Help", id="picker.help", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", id="picker.quit", tooltip="Leave cxreview"),
     ]

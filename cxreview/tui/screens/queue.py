@@ -20,6 +20,7 @@ class QueueScreen(Screen[None]):
         Binding("enter", "open", "Review", id="queue.open", tooltip="Review the highlighted conversation"),
         Binding("n", "next_open", "Next to do", id="queue.next", tooltip="Jump to the next conversation to do"),
         Binding("escape", "back", "Sessions", id="queue.back", tooltip="Back to the list of sessions"),
+        Binding("i", "app.insights", "Insights", id="queue.insights", tooltip="Insights across all conversations"),
         Binding("question_mark", "help", "Help", id="queue.help", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", id="queue.quit", tooltip="Leave cxreview (everything is saved)"),
     ]

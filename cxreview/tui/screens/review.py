@@ -151,6 +151,14 @@ class ReviewScreen(Screen[None]):
             tooltip="Calibration: everyone's scores side by side (after you submitted)",
         ),
         Binding("escape", "back", "Queue", id="review.back", tooltip="Back to the session queue (everything is saved)"),
+        Binding(
+            "i",
+            "app.insights",
+            "Insights",
+            show=False,
+            id="review.insights",
+            tooltip="Insights across all conversations",
+        ),
         Binding("question_mark", "help", "Help", id="review.help", tooltip="Show every key"),
     ]
 

@@ -1,0 +1,66 @@
+"""`cxreview insights`: where conversations get stuck and what drives frustration."""
+
+from __future__ import annotations
+
+import click
+
+from cxreview.commands.common import _date, database
+
+
+@click.command("insights")
+@click.option("--since", "--from", "since", callback=_date, metavar="DATE", help="Conversations from DATE on.")
+@click.option("--to", "to", callback=_date, metavar="DATE", help="Conversations up to DATE.")
+@click.option("--queue", "queues", multiple=True, help="Only this queue (repeatable).")
+@click.option("--channel", "channels", multiple=True, help="Only this channel (repeatable).")
+@click.option("--repeat-days", type=int, default=7, show_default=True, help="Window for repeat contact.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "md", "html"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.pass_context
+def insights_command(
+    ctx: click.Context,
+    since: str | None,
+    to: str | None,
+    queues: tuple[str, ...],
+    channels: tuple[str, ...],
+    repeat_days: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Show where conversations get stuck, what drives frustration, and which answers
+    create more contact, across all conversations.
+
+    Answers most often followed by frustration, a request for a person or abandonment
+    (template variants grouped); loop hotspots and time to handover per queue;
+    frustration by queue, channel and agent; repeat contact; and how review scores relate
+    to the signals and to csat. Every figure shows its base; small groups are marked.
+
+    \b
+    Examples:
+      cxreview insights
+      cxreview insights --since 2026-10-01 --queue billing
+      cxreview insights --format html -o insights.html
+    """
+    from cxreview.errors import UsageError
+    from cxreview.insights import compute
+    from cxreview.reports.insights_report import renderables, to_html, to_json, to_markdown
+    from cxreview.store.exports import Filters
+
+    if repeat_days <= 0:
+        raise UsageError("--repeat-days must be above 0", "e.g. --repeat-days 7")
+    filters = Filters(since=since, to=to, queues=list(queues), channels=[c.lower() for c in channels])
+    with database(ctx) as db:
+        insights = compute(db, filters, repeat_days)
+    if fmt == "table" and not output:
+        from rich.console import Console
+
+        console = Console()
+        for part in renderables(insights):
+            console.print(part)
+        return
+    text = {"json": to_json, "md": to_markdown, "html": to_html}.get(fmt, to_markdown)(insights)
+    if output:
+        with open(output, "w", encoding="utf-8") as out:
+            out.write(text)
+        click.echo(f"Wrote insights to {output}.", err=True)
+    else:
+        click.echo(text)

@@ -1,0 +1,255 @@
+"""Insights across all conversations: where customers get stuck, what drives frustration,
+which answers create more contact, and how review scores relate to the signals.
+
+The heavy lifting is SQL over the indexed message, flag and signal tables; Python only
+merges near-identical answers (template variants) with rapidfuzz and formats.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from cxreview.signals.features import shape_of
+from cxreview.store import Database
+from cxreview.store import insights as sql
+from cxreview.store.exports import Filters
+
+SMALL = 20  # groups with fewer conversations are marked, not ranked
+TEMPLATE_SIMILARITY = 85
+TOP = 10
+
+
+@dataclass
+class Template:
+    """An answer and its near-identical variants, with what followed them."""
+
+    text: str
+    role: str
+    n: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    variants: int = 0
+    example_conversation: str = ""
+
+    def rate(self, key: str) -> float:
+        return self.counts.get(key, 0) / self.n if self.n else 0.0
+
+
+@dataclass
+class Group:
+    name: str
+    n: int
+    values: dict[str, float | None]
+
+    @property
+    def small(self) -> bool:
+        return self.n < SMALL
+
+
+@dataclass
+class Insights:
+    filters: dict[str, Any]
+    conversations: int
+    answers: dict[str, list[Template]]  # "frustration", "human_request", "abandoned"
+    unanswered: int
+    loop_prompts: list[Template]
+    stuck_by_queue: list[Group]
+    drivers: dict[str, list[Group]]  # "queue", "channel", "agent"
+    trajectories: dict[str, float | int]
+    repeat_days: int
+    repeat_by_queue: list[Group]
+    repeat_by_answer: list[Template]
+    qa: list[dict[str, Any]]
+    csat: list[Group]
+
+
+def _templates(rows: list[tuple[str, str, int, dict[str, int], str]]) -> list[Template]:
+    """Merge answers whose shape (numbers, e-mails and links hidden) is near-identical."""
+    by_shape: dict[tuple[str, str], Template] = {}
+    for role, text, n, counts, example in rows:
+        key = (role, " ".join(shape_of(text).lower().split()))
+        template = by_shape.get(key)
+        if template is None:
+            template = by_shape[key] = Template(text, role, example_conversation=example)
+        template.n += n
+        template.variants += 1
+        for name, value in counts.items():
+            template.counts[name] = template.counts.get(name, 0) + value
+    ordered = sorted(by_shape.items(), key=lambda item: -item[1].n)
+    merged: list[tuple[tuple[str, str], Template]] = []
+    keys: list[str] = []
+    for key, template in ordered:
+        match = (
+            process.extractOne(key[1], keys, scorer=fuzz.token_set_ratio, score_cutoff=TEMPLATE_SIMILARITY)
+            if len(merged) < 2000
+            else None
+        )
+        if match is not None and merged[match[2]][0][0] == key[0]:
+            target = merged[match[2]][1]
+            target.n += template.n
+            target.variants += template.variants
+            for name, value in template.counts.items():
+                target.counts[name] = target.counts.get(name, 0) + value
+        else:
+            merged.append((key, template))
+            keys.append(key[1])
+    return [template for _, template in merged]
+
+
+def _ranked(templates: list[Template], key: str, minimum: int = SMALL) -> list[Template]:
+    """Most often followed by ``key``: by count, with enough answers for the rate to mean something."""
+    eligible = [t for t in templates if t.counts.get(key, 0) > 0]
+    return sorted(eligible, key=lambda t: (t.n < minimum, -t.counts.get(key, 0), -t.rate(key)))[:TOP]
+
+
+def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
+    conn = db.conn
+    where, params = filters.where("c")
+    conversations = int(conn.execute(f"SELECT count(*) FROM conversations c WHERE {where}", params).fetchone()[0])
+    rows = [
+        (
+            r["role"],
+            r["text"],
+            r["n"],
+            {"frustration": r["frustrated"], "human_request": r["human_request"], "abandoned": r["abandoned"]},
+            r["example_conversation"],
+        )
+        for r in sql.answer_outcomes(conn, filters)
+    ]
+    templates = _templates(rows)
+    answers = {key: _ranked(templates, key) for key in ("frustration", "human_request", "abandoned")}
+    loops = _templates(
+        [
+            ("bot", r["text"], r["n"], {"conversations": r["conversations"]}, r["example_conversation"])
+            for r in sql.repeated_bot_prompts(conn, filters)
+        ]
+    )[:TOP]
+    drivers = {column: _groups(sql.group_signals(conn, filters, column)) for column in ("queue", "channel", "agent")}
+    latencies: dict[str, list[tuple[int, float | None]]] = defaultdict(list)
+    for row in sql.handover_latencies(conn, filters):
+        latencies[row["grp"]].append((row["turns"], row["seconds"]))
+    stuck = []
+    for group in drivers["queue"]:
+        values = latencies.get(group.name, [])
+        seconds = [s for _, s in values if s is not None]
+        stuck.append(
+            Group(
+                group.name,
+                group.n,
+                {
+                    "stuck_share": group.values["stuck_share"],
+                    "median_turns": statistics.median(t for t, _ in values) if values else None,
+                    "median_seconds": statistics.median(seconds) if seconds else None,
+                    "handovers_after_request": len(values),
+                },
+            )
+        )
+    totals = conn.execute(
+        f"""SELECT count(*), avg(s.trajectory_label = 'better'), avg(s.trajectory_label = 'worse')
+            FROM conversations c JOIN conversation_signals s ON s.conversation_id = c.id
+            WHERE {where} AND s.trajectory_label IS NOT NULL""",
+        params,
+    ).fetchone()
+    repeat_rows = sql.repeat_contacts(conn, filters, repeat_days)
+    by_queue: dict[str, list[int]] = defaultdict(list)
+    for row in repeat_rows:
+        by_queue[row["grp"]].append(row["came_back"])
+    repeat_templates = _templates(
+        [
+            (row_role, text, len(flags), {"came_back": sum(flags)}, "")
+            for (row_role, text), flags in _by_last_answer(repeat_rows).items()
+        ]
+    )
+    return Insights(
+        filters={k: v for k, v in vars(filters).items() if v},
+        conversations=conversations,
+        answers=answers,
+        unanswered=sql.unanswered_endings(conn, filters),
+        loop_prompts=loops,
+        stuck_by_queue=sorted(stuck, key=lambda g: (g.small, -(g.values["stuck_share"] or 0))),
+        drivers=drivers,
+        trajectories={"n": totals[0] or 0, "better": totals[1] or 0.0, "worse": totals[2] or 0.0},
+        repeat_days=repeat_days,
+        repeat_by_queue=sorted(
+            (Group(q, len(v), {"repeat_share": sum(v) / len(v)}) for q, v in by_queue.items()),
+            key=lambda g: (g.small, -(g.values["repeat_share"] or 0)),
+        ),
+        repeat_by_answer=sorted(
+            [t for t in repeat_templates if t.counts.get("came_back")],
+            key=lambda t: (t.n < SMALL, -t.rate("came_back")),
+        )[:TOP],
+        qa=_qa_linkage(db, filters),
+        csat=_csat(db, filters),
+    )
+
+
+def _by_last_answer(rows: list[Any]) -> dict[tuple[str, str], list[int]]:
+    grouped: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for row in rows:
+        if row["last_answer"]:
+            grouped[("answer", row["last_answer"])].append(row["came_back"])
+    return grouped
+
+
+def _groups(rows: list[Any]) -> list[Group]:
+    groups = [
+        Group(
+            r["grp"],
+            r["n"],
+            {k: r[k] for k in ("peak_frustration", "spike_share", "loop_share", "stuck_share", "better", "worse")},
+        )
+        for r in rows
+    ]
+    return sorted(groups, key=lambda g: (g.small, -(g.values["peak_frustration"] or 0)))
+
+
+def _qa_linkage(db: Database, filters: Filters) -> list[dict[str, Any]]:
+    """Calibrated criterion scores in conversations with and without each signal."""
+    from cxreview.export import review_records
+
+    rows = [r for r in review_records(db, "criterion", filters) if r["status"] == "submitted" and not r["na"]]
+    if not rows:
+        return []
+    context = sql.conversation_flags_for(db.conn, sorted({str(r["conversation_id"]) for r in rows}))
+    result = []
+    for signal, test in (
+        ("emotion spike", lambda c: (c.get("n_spikes") or 0) > 0),
+        ("bot loop", lambda c: bool(c.get("bot_loop"))),
+        ("stuck in bot", lambda c: bool(c.get("stuck_in_bot"))),
+    ):
+        by_criterion: dict[str, dict[bool, list[float]]] = defaultdict(lambda: {True: [], False: []})
+        for row in rows:
+            value = row["calibrated"] if row["calibrated"] is not None else row["raw"]
+            if value is None:
+                continue
+            by_criterion[str(row["criterion"])][test(context.get(str(row["conversation_id"]), {}))].append(float(value))
+        for criterion, split in sorted(by_criterion.items()):
+            result.append(
+                {
+                    "signal": signal,
+                    "criterion": criterion,
+                    "with": statistics.fmean(split[True]) if split[True] else None,
+                    "n_with": len(split[True]),
+                    "without": statistics.fmean(split[False]) if split[False] else None,
+                    "n_without": len(split[False]),
+                }
+            )
+    return result
+
+
+def _csat(db: Database, filters: Filters) -> list[Group]:
+    from cxreview.export import review_records
+
+    by_level: dict[str, list[float]] = defaultdict(list)
+    rows = [r for r in review_records(db, "review", filters) if r["status"] == "submitted"]
+    context = sql.conversation_flags_for(db.conn, sorted({str(r["conversation_id"]) for r in rows}))
+    for row in rows:
+        csat = context.get(str(row["conversation_id"]), {}).get("csat")
+        score = row["calibrated_score"] if row["calibrated_score"] is not None else row["raw_score"]
+        if csat is not None and score is not None:
+            by_level[f"{csat:g}"].append(float(score))
+    return [Group(level, len(v), {"mean_review_score": statistics.fmean(v)}) for level, v in sorted(by_level.items())]

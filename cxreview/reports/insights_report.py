@@ -1,0 +1,299 @@
+"""Insights as terminal tables (also used by the TUI), JSON, Markdown and one HTML file."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from cxreview.insights import SMALL, Group, Insights, Template
+from cxreview.privacy import mask_pii
+from cxreview.reports.charts import svg_bars, text_bar
+
+LABELS = {
+    "frustration": "followed by frustration",
+    "human_request": "followed by a request for a person",
+    "abandoned": "last answer before the customer left unresolved",
+}
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def _num(value: float | None, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(mask_pii(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], list[tuple[str, float]]]]:
+    """(title, columns, rows, bars) for every section: the one source for every format."""
+    out = []
+    for key, label in LABELS.items():
+        rows = [
+            [
+                _short(t.text),
+                t.role,
+                str(t.n),
+                str(t.counts.get(key, 0)),
+                _pct(t.rate(key)),
+                str(t.variants),
+                "small" if t.n < SMALL else "",
+            ]
+            for t in insights.answers[key]
+        ]
+        bars = [(_short(t.text, 28), 100 * t.rate(key)) for t in insights.answers[key] if t.n >= SMALL]
+        out.append(
+            (
+                f"Answers most often {label}",
+                ["Answer (template)", "By", "n answers", "times", "rate", "variants", ""],
+                rows,
+                bars,
+            )
+        )
+    out.append(
+        (
+            f"Loop hotspots: bot prompts repeated most (and {insights.unanswered} conversations ended "
+            "on an unanswered customer message)",
+            ["Prompt (template)", "repeats", "conversations", "variants"],
+            [
+                [_short(t.text), str(t.n), str(t.counts.get("conversations", 0)), str(t.variants)]
+                for t in insights.loop_prompts
+            ],
+            [],
+        )
+    )
+    out.append(
+        (
+            "Stuck in the bot, per queue (median from first request for a person to handover)",
+            ["Queue", "n", "stuck in bot", "median turns", "median seconds", "handovers after request", ""],
+            [
+                [
+                    g.name,
+                    str(g.n),
+                    _pct(g.values["stuck_share"]),
+                    _num(g.values["median_turns"], 0),
+                    _num(g.values["median_seconds"], 0),
+                    str(g.values["handovers_after_request"]),
+                    _small(g),
+                ]
+                for g in insights.stuck_by_queue
+            ],
+            [(g.name, 100 * (g.values["stuck_share"] or 0)) for g in insights.stuck_by_queue if not g.small],
+        )
+    )
+    for column, groups in insights.drivers.items():
+        out.append(
+            (
+                f"Frustration drivers by {column}",
+                [
+                    column.capitalize(),
+                    "n",
+                    "mean peak frustration",
+                    "with spike",
+                    "bot loop",
+                    "ended better",
+                    "ended worse",
+                    "",
+                ],
+                [
+                    [
+                        g.name,
+                        str(g.n),
+                        _num(g.values["peak_frustration"]),
+                        _pct(g.values["spike_share"]),
+                        _pct(g.values["loop_share"]),
+                        _pct(g.values["better"]),
+                        _pct(g.values["worse"]),
+                        _small(g),
+                    ]
+                    for g in groups
+                ],
+                [(g.name, 100 * (g.values["peak_frustration"] or 0)) for g in groups if not g.small],
+            )
+        )
+    t = insights.trajectories
+    out.append(
+        (
+            "Trajectories: how conversations end against how they started",
+            ["n", "ended better", "ended worse"],
+            [[str(t["n"]), _pct(float(t["better"])), _pct(float(t["worse"]))]],
+            [],
+        )
+    )
+    out.append(
+        (
+            f"Repeat contact within {insights.repeat_days} days, per queue",
+            ["Queue", "n", "came back", ""],
+            [[g.name, str(g.n), _pct(g.values["repeat_share"]), _small(g)] for g in insights.repeat_by_queue],
+            [(g.name, 100 * (g.values["repeat_share"] or 0)) for g in insights.repeat_by_queue if not g.small],
+        )
+    )
+    out.append(
+        (
+            f"Last answers of a first contact that most often bring the customer back within "
+            f"{insights.repeat_days} days",
+            ["Last answer (template)", "n", "came back", "rate", ""],
+            [
+                [
+                    _short(t.text),
+                    str(t.n),
+                    str(t.counts.get("came_back", 0)),
+                    _pct(t.rate("came_back")),
+                    "small" if t.n < SMALL else "",
+                ]
+                for t in insights.repeat_by_answer
+            ],
+            [],
+        )
+    )
+    if insights.qa:
+        out.append(
+            (
+                "QA linkage: calibrated criterion scores with and without a signal",
+                ["Signal", "Criterion", "with", "n", "without", "n"],
+                [
+                    [
+                        q["signal"],
+                        q["criterion"],
+                        _num(q["with"]),
+                        str(q["n_with"]),
+                        _num(q["without"]),
+                        str(q["n_without"]),
+                    ]
+                    for q in insights.qa
+                ],
+                [],
+            )
+        )
+    if insights.csat:
+        out.append(
+            (
+                "QA linkage: mean review score per csat",
+                ["csat", "reviews", "mean review score", ""],
+                [[g.name, str(g.n), _num(g.values["mean_review_score"], 0), _small(g)] for g in insights.csat],
+                [(f"csat {g.name}", g.values["mean_review_score"] or 0) for g in insights.csat],
+            )
+        )
+    return out
+
+
+def _small(group: Group) -> str:
+    return f"small (n<{SMALL})" if group.small else ""
+
+
+def intro(insights: Insights) -> str:
+    scope = ", ".join(f"{k}={v}" for k, v in insights.filters.items()) or "all conversations"
+    return (
+        f"Insights over {insights.conversations:,} conversations ({scope}). Every figure shows its base (n); "
+        f"groups with fewer than {SMALL} conversations are marked small and listed after the others, not ranked. "
+        "Near-identical answers are grouped into one template. Personal data is masked."
+    )
+
+
+def renderables(insights: Insights) -> list[Any]:
+    """Rich tables with text bars, for the terminal and the TUI's Insights screen."""
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = [Text(intro(insights), style="dim")]
+    for title, columns, rows, bars in sections(insights):
+        table = Table(title=Text(title), title_justify="left", expand=True)
+        for column in columns:
+            table.add_column(Text(column), overflow="fold")
+        for row in rows:
+            table.add_row(*[Text(cell) for cell in row])
+        if not rows:
+            table.add_row(*[Text("-")] * len(columns))
+        parts.append(table)
+        if bars:
+            chart = Text()
+            width = max(len(label) for label, _ in bars)
+            for label, value in bars:
+                chart.append(f"{label:<{width}} ")
+                chart.append(text_bar(value, 100, 24), style="dodger_blue2")
+                chart.append(f" {value:.0f}\n")
+            parts.append(chart)
+    return parts
+
+
+def to_json(insights: Insights) -> str:
+    def template(t: Template) -> dict[str, Any]:
+        return {
+            "text": mask_pii(t.text),
+            "role": t.role,
+            "n": t.n,
+            "counts": t.counts,
+            "variants": t.variants,
+            "small": t.n < SMALL,
+        }
+
+    def group(g: Group) -> dict[str, Any]:
+        return {"name": g.name, "n": g.n, **g.values, "small": g.small}
+
+    data = {
+        "conversations": insights.conversations,
+        "filters": insights.filters,
+        "answers": {k: [template(t) for t in v] for k, v in insights.answers.items()},
+        "unanswered_endings": insights.unanswered,
+        "loop_prompts": [template(t) for t in insights.loop_prompts],
+        "stuck_by_queue": [group(g) for g in insights.stuck_by_queue],
+        "drivers": {k: [group(g) for g in v] for k, v in insights.drivers.items()},
+        "trajectories": insights.trajectories,
+        "repeat_days": insights.repeat_days,
+        "repeat_by_queue": [group(g) for g in insights.repeat_by_queue],
+        "repeat_by_last_answer": [template(t) for t in insights.repeat_by_answer],
+        "qa_linkage": insights.qa,
+        "csat": [group(g) for g in insights.csat],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _md_cell(text: str) -> str:
+    for char in ("\\", "|", "`", "*", "_", "[", "]", "<", ">"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def to_markdown(insights: Insights) -> str:
+    out = ["# Insights", "", intro(insights), ""]
+    for title, columns, rows, bars in sections(insights):
+        out += [f"## {title}", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows] or [
+            "| " + " | ".join("-" for _ in columns) + " |"
+        ]
+        if bars:
+            width = max(len(label) for label, _ in bars)
+            out += (
+                ["", "```"]
+                + [f"{label:<{width}} {text_bar(value, 100, 24)} {value:.0f}" for label, value in bars]
+                + ["```"]
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def to_html(insights: Insights) -> str:
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>cxreview insights</title>",
+        "<style>body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#1f2937}"
+        "table{border-collapse:collapse;width:100%;margin-bottom:.5em}td,th{padding:4px 8px;border-bottom:1px solid "
+        "#e5e7eb;text-align:left;font-size:14px}h2{margin-top:1.8em;font-size:1.15em}.note{color:#6b7280}</style>"
+        "</head><body><h1>Insights</h1>",
+        f"<p class='note'>{escape(intro(insights))}</p>",
+    ]
+    for title, columns, rows, bars in sections(insights):
+        parts.append(
+            f"<h2>{escape(title)}</h2><table><tr>" + "".join(f"<th>{escape(c)}</th>" for c in columns) + "</tr>"
+        )
+        for row in rows:
+            parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+        parts.append("</table>")
+        if bars:
+            parts.append(svg_bars([(label, value, None) for label, value in bars], maximum=100, width=700))
+    parts.append("</body></html>")
+    return "\n".join(parts)

@@ -1,0 +1,140 @@
+"""Insight queries: aggregates over messages, flags and conversation signals, in SQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from cxreview.store.exports import Filters
+
+
+def _scope(filters: Filters) -> tuple[str, list[Any]]:
+    where, params = filters.where("c")
+    return where, params
+
+
+def answer_outcomes(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.Row]:
+    """Per distinct bot or agent answer text: how often the customer's next message turned
+    frustrated or asked for a person when their message before the answer had not (so a
+    greeting is not blamed for the mood a customer arrives in), and how often it was the
+    last answer before the customer left unresolved (abandonment)."""
+    where, params = _scope(filters)
+    return conn.execute(
+        f"""WITH scoped AS (SELECT id, outcome FROM conversations c WHERE {where}),
+        seq AS (
+            SELECT m.conversation_id, m.position, m.role, m.text, s.outcome,
+                   MIN(CASE WHEN m.role = 'customer' THEN m.position END) OVER (
+                       PARTITION BY m.conversation_id ORDER BY m.position
+                       ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_customer,
+                   MAX(CASE WHEN m.role = 'customer' THEN m.position END) OVER (
+                       PARTITION BY m.conversation_id ORDER BY m.position
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_customer,
+                   MAX(CASE WHEN m.role IN ('bot', 'agent') THEN m.position END) OVER (
+                       PARTITION BY m.conversation_id) AS last_answer
+            FROM messages m JOIN scoped s ON s.id = m.conversation_id
+        )
+        SELECT seq.role, seq.text, count(*) AS n,
+               sum(seq.previous_customer IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
+                               AND f.position = seq.next_customer AND f.flag IN ('frustrated', 'emotion_spike'))
+                   AND NOT EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
+                               AND f.position = seq.previous_customer AND f.flag = 'frustrated')) AS frustrated,
+               sum(seq.previous_customer IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
+                               AND f.position = seq.next_customer AND f.flag = 'human_request')
+                   AND NOT EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
+                               AND f.position = seq.previous_customer AND f.flag = 'human_request')) AS human_request,
+               sum(seq.position = seq.last_answer AND coalesce(seq.outcome, '') IN ('abandoned', 'unresolved')
+                   ) AS abandoned,
+               min(seq.conversation_id) AS example_conversation
+        FROM seq WHERE seq.role IN ('bot', 'agent')
+        GROUP BY seq.role, seq.text""",
+        params,
+    ).fetchall()
+
+
+def unanswered_endings(conn: sqlite3.Connection, filters: Filters) -> int:
+    """Conversations whose last message is the customer's (left unanswered)."""
+    where, params = _scope(filters)
+    return int(
+        conn.execute(
+            f"""SELECT count(*) FROM conversations c
+            JOIN messages m ON m.conversation_id = c.id AND m.position = c.n_messages
+            WHERE {where} AND m.role = 'customer'""",
+            params,
+        ).fetchone()[0]
+    )
+
+
+def repeated_bot_prompts(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.Row]:
+    where, params = _scope(filters)
+    return conn.execute(
+        f"""SELECT m.text, count(*) AS n, count(DISTINCT f.conversation_id) AS conversations,
+                   min(f.conversation_id) AS example_conversation
+            FROM message_flags f JOIN conversations c ON c.id = f.conversation_id
+            JOIN messages m ON m.conversation_id = f.conversation_id AND m.position = f.position
+            WHERE f.flag = 'bot_repeat' AND {where}
+            GROUP BY m.text ORDER BY n DESC LIMIT 200""",
+        params,
+    ).fetchall()
+
+
+def group_signals(conn: sqlite3.Connection, filters: Filters, column: str) -> list[sqlite3.Row]:
+    """Per queue, channel or agent: frustration, spikes, loops, stuck in bot, trajectories."""
+    assert column in ("queue", "channel", "agent")
+    where, params = _scope(filters)
+    return conn.execute(
+        f"""SELECT coalesce(c.{column}, '(none)') AS grp, count(*) AS n,
+                   avg(s.peak_frustration) AS peak_frustration,
+                   avg(s.n_spikes > 0) AS spike_share,
+                   avg(s.bot_loop) AS loop_share,
+                   avg(s.stuck_in_bot) AS stuck_share,
+                   avg(s.trajectory_label = 'better') AS better,
+                   avg(s.trajectory_label = 'worse') AS worse
+            FROM conversations c JOIN conversation_signals s ON s.conversation_id = c.id
+            WHERE {where} GROUP BY grp""",
+        params,
+    ).fetchall()
+
+
+def handover_latencies(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.Row]:
+    """Turns and seconds from the first request for a person to the handover, per conversation."""
+    where, params = _scope(filters)
+    return conn.execute(
+        f"""SELECT coalesce(c.queue, '(none)') AS grp, s.handover_latency_turns AS turns,
+                   s.handover_latency_seconds AS seconds
+            FROM conversations c JOIN conversation_signals s ON s.conversation_id = c.id
+            WHERE {where} AND s.n_human_requests > 0 AND s.handover = 1 AND s.handover_latency_turns IS NOT NULL""",
+        params,
+    ).fetchall()
+
+
+def repeat_contacts(conn: sqlite3.Connection, filters: Filters, days: int) -> list[sqlite3.Row]:
+    """Per conversation with a known customer: did the customer come back within ``days``,
+    and what was the last answer they got. Uses the (customer, started_at) index."""
+    where, params = _scope(filters)
+    return conn.execute(
+        f"""SELECT c.id, coalesce(c.queue, '(none)') AS grp,
+                   EXISTS (SELECT 1 FROM conversations d WHERE d.customer = c.customer
+                           AND d.started_at > c.started_at
+                           AND d.started_at <= strftime('%Y-%m-%dT%H:%M:%SZ', c.started_at, ?)) AS came_back,
+                   (SELECT m.text FROM messages m WHERE m.conversation_id = c.id AND m.role IN ('bot', 'agent')
+                     ORDER BY m.position DESC LIMIT 1) AS last_answer
+            FROM conversations c
+            WHERE {where} AND c.customer IS NOT NULL AND c.started_at IS NOT NULL""",
+        [f"+{int(days)} days", *params],
+    ).fetchall()
+
+
+def conversation_flags_for(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT c.id, c.csat, s.n_spikes, s.bot_loop, s.stuck_in_bot FROM conversations c "
+            f"LEFT JOIN conversation_signals s ON s.conversation_id = c.id WHERE c.id IN ({marks})",
+            chunk,
+        ):
+            found[row["id"]] = dict(row)
+    return found

@@ -1,0 +1,138 @@
+"""Insights: which answers go wrong, loop hotspots, drivers, repeat contact, QA linkage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cxreview.ingest.importer import import_files
+from cxreview.insights import SMALL, compute
+from cxreview.reports.insights_report import to_html, to_json, to_markdown
+from cxreview.signals.analyze import analyze_conversations
+from cxreview.store import Database
+from cxreview.store.exports import Filters
+from tests.conftest import REPO, conversation
+
+
+@pytest.fixture
+def demo(db: Database) -> Database:
+    import_files(db, [str(REPO / "samples" / "demo.jsonl")])
+    analyze_conversations(db, workers=1)
+    return db
+
+
+def _bad_answer_conversations(count: int) -> list[dict]:
+    records = []
+    for i in range(count):
+        records.append(
+            conversation(
+                f"b{i}",
+                customer=f"K{i}",
+                outcome="abandoned",
+                started_at=f"2026-03-{1 + i % 20:02d}T10:00:00Z",
+                messages=[
+                    {"role": "customer", "text": "Hi, my parcel is late"},
+                    {"role": "agent", "text": f"Please wait {10 + i % 3} working days before contacting us."},
+                    {
+                        "role": "customer",
+                        "text": "That's ridiculous!! I want to file a complaint, this is unacceptable",
+                    },
+                    {"role": "agent", "text": "Sorry, nothing I can do."},
+                ],
+            )
+        )
+        records.append(
+            conversation(
+                f"g{i}",
+                customer=f"K{i}",
+                outcome="resolved",
+                started_at=f"2026-03-{3 + i % 20:02d}T10:00:00Z",
+                messages=[
+                    {"role": "customer", "text": "Hi, my parcel is late"},
+                    {"role": "agent", "text": "I'm sorry! I've sent a new one, it arrives tomorrow."},
+                    {"role": "customer", "text": "Great, thank you so much"},
+                ],
+            )
+        )
+    return records
+
+
+def test_a_bad_template_shows_as_one_row_with_its_rates(db: Database, write_jsonl) -> None:
+    import_files(db, [str(write_jsonl(_bad_answer_conversations(30)))])
+    analyze_conversations(db, workers=1)
+    insights = compute(db, Filters())
+    top = insights.answers["frustration"][0]
+    assert top.text.startswith("Please wait") and top.variants == 3 and top.n == 30
+    assert top.counts["frustration"] == 30 and top.rate("frustration") == 1.0
+    # Abandonment: the last answer before an unresolved end.
+    assert insights.answers["abandoned"][0].text == "Sorry, nothing I can do."
+    # Repeat contact: every "b" customer comes back two days later, no "g" customer does.
+    by_answer = {t.text: t for t in insights.repeat_by_answer}
+    assert by_answer["Sorry, nothing I can do."].rate("came_back") == 1.0
+    assert insights.repeat_by_queue[0].values["repeat_share"] == pytest.approx(0.5)
+
+
+def test_demo_insights_cover_every_section_with_bases(demo: Database) -> None:
+    insights = compute(demo, Filters())
+    assert insights.conversations == 300
+    assert insights.loop_prompts and insights.loop_prompts[0].n >= 2
+    queues = {g.name for g in insights.stuck_by_queue}
+    assert queues == {"billing", "delivery", "technical support", "cancellations"}
+    assert any(g.values["median_turns"] is not None for g in insights.stuck_by_queue)
+    agents = insights.drivers["agent"]
+    ranked = [g.small for g in agents]
+    assert ranked == sorted(ranked)  # small groups come after the ranked ones
+    assert all(g.small == (g.n < SMALL) for g in agents)
+    assert 0 < insights.trajectories["better"] < 1 and insights.trajectories["n"] > 200
+    filtered = compute(demo, Filters(queues=["billing"]))
+    assert filtered.conversations < 300 and {g.name for g in filtered.drivers["queue"]} == {"billing"}
+
+
+def test_formats_carry_the_same_figures(demo: Database) -> None:
+    insights = compute(demo, Filters())
+    data = json.loads(to_json(insights))
+    assert data["conversations"] == 300 and "stuck_by_queue" in data and data["drivers"]["queue"]
+    markdown = to_markdown(insights)
+    html = to_html(insights)
+    for section in (
+        "Answers most often followed by frustration",
+        "Loop hotspots",
+        "Frustration drivers by queue",
+        "Repeat contact within 7 days",
+    ):
+        assert section in markdown and section in html
+    assert html.startswith("<!doctype html>") and "<svg" in html and "<script" not in html
+    assert "@" not in markdown.replace("@example", "")  # e-mail addresses are masked
+
+
+def test_qa_linkage_splits_scores_by_signal(demo: Database) -> None:
+    from cxreview import reviews
+    from cxreview.rubrics import resolve_rubric
+
+    rubric = resolve_rubric("default")
+    rows = demo.query(
+        "SELECT c.id, s.n_spikes FROM conversations c JOIN conversation_signals s ON s.conversation_id = c.id "
+        "ORDER BY c.id LIMIT 40"
+    )
+    for row in rows:
+        review = reviews.start_review(demo, row["id"], "ana", rubric)
+        level = 2 if row["n_spikes"] else 4
+        for criterion in ("empathy", "clarity", "resolution"):
+            reviews.set_score(demo, review.id, criterion, level)
+        reviews.submit(demo, review.id)
+    insights = compute(demo, Filters())
+    spike = next(q for q in insights.qa if q["signal"] == "emotion spike" and q["criterion"] == "empathy")
+    assert spike["with"] == pytest.approx(2.0) and spike["without"] == pytest.approx(4.0)
+    assert spike["n_with"] + spike["n_without"] == 40
+
+
+def test_cli_insights_formats(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    run_cli("import", "-q", str(REPO / "samples" / "demo.jsonl"))
+    table = run_cli("insights")
+    assert table.exit_code == 0 and "Frustration drivers by queue" in table.output
+    out = tmp_path / "insights.html"
+    assert run_cli("insights", "--format", "html", "-o", str(out)).exit_code == 0
+    assert out.read_text().startswith("<!doctype html>")
+    bad = run_cli("insights", "--repeat-days", "0")
+    assert bad.exit_code == 2 and "--repeat-days must be above 0" in bad.output
