@@ -28,7 +28,6 @@ class SessionPickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Session", "Strategy", "Done", "To do", "Rubric")
         self.load()
 
     @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
@@ -43,7 +42,8 @@ class SessionPickerScreen(Screen[None]):
             return
         sessions = event.worker.result or []
         table = self.query_one(DataTable)
-        table.clear()
+        table.clear(columns=True)
+        table.add_columns("Session", "Strategy", "Done", "To do", "Rubric")
         reviewer = self.app.reviewer  # type: ignore[attr-defined]
         for session in sessions:
             progress = session["reviewers"][reviewer]

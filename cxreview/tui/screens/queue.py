@@ -12,6 +12,8 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from cxreview.tui.data import SessionInfo
 from cxreview.tui.messages import SessionLoaded, WorkFailed
 
+# What a reviewer decides on comes first, so nothing important hides at 80 columns.
+COLUMNS = ("#", "Status", "Conversation", "Flags", "Agent", "Why picked", "Queue", "Ch", "Lang", "Msgs")
 STATUS_STYLE = {"to do": "", "in progress": "bold dark_orange", "done": "green3"}
 
 
@@ -39,10 +41,6 @@ class QueueScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        # What a reviewer decides on comes first, so nothing important hides at 80 columns.
-        self.query_one(DataTable).add_columns(
-            "#", "Status", "Conversation", "Flags", "Agent", "Why picked", "Queue", "Ch", "Lang", "Msgs"
-        )
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -65,7 +63,10 @@ class QueueScreen(Screen[None]):
         session = self.session = message.session
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        # Columns are rebuilt with the rows: after a clear(), DataTable keeps the old
+        # column widths, which cut off every value when the queue reloads.
+        table.clear(columns=True)
+        table.add_columns(*COLUMNS)
         for item in session.items:
             why = item.reason if item.pick != "random" else "random pick"
             table.add_row(
