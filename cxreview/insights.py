@@ -65,6 +65,7 @@ class Insights:
     repeat_by_answer: list[Template]
     qa: list[dict[str, Any]]
     csat: list[Group]
+    weeks: list[Group] = field(default_factory=list)
 
 
 def _templates(rows: list[tuple[str, str, int, dict[str, int], str]]) -> list[Template]:
@@ -184,6 +185,18 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
         )[:TOP],
         qa=_qa_linkage(db, filters),
         csat=_csat(db, filters),
+        weeks=[
+            Group(
+                r["week"],
+                r["n"],
+                {
+                    "peak_frustration": r["peak_frustration"],
+                    "stuck_share": r["stuck_share"],
+                    "spike_share": r["spike_share"],
+                },
+            )
+            for r in sql.weekly(conn, filters)
+        ],
     )
 
 

@@ -85,6 +85,7 @@ def test_demo_insights_cover_every_section_with_bases(demo: Database) -> None:
     assert ranked == sorted(ranked)  # small groups come after the ranked ones
     assert all(g.small == (g.n < SMALL) for g in agents)
     assert 0 < insights.trajectories["better"] < 1 and insights.trajectories["n"] > 200
+    assert len(insights.weeks) >= 10 and sum(w.n for w in insights.weeks) == 300
     filtered = compute(demo, Filters(queues=["billing"]))
     assert filtered.conversations < 300 and {g.name for g in filtered.drivers["queue"]} == {"billing"}
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from cxreview.insights import SMALL, Group, Insights, Template
 from cxreview.privacy import mask_pii
-from cxreview.reports.charts import svg_bars, text_bar
+from cxreview.reports.charts import sparkline, svg_bars, text_bar
 
 LABELS = {
     "frustration": "followed by frustration",
@@ -114,6 +114,38 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                     for g in groups
                 ],
                 [(g.name, 100 * (g.values["peak_frustration"] or 0)) for g in groups if not g.small],
+            )
+        )
+    if insights.weeks:
+        weeks = insights.weeks
+        out.append(
+            (
+                f"Week by week ({weeks[0].name} to {weeks[-1].name})",
+                ["Measure", "trend", "first", "last", "weeks"],
+                [
+                    [
+                        label,
+                        sparkline([100 * (w.values[key] or 0) for w in weeks], 0, 100),
+                        _pct(weeks[0].values[key]),
+                        _pct(weeks[-1].values[key]),
+                        str(len(weeks)),
+                    ]
+                    for label, key in (
+                        ("mean peak frustration", "peak_frustration"),
+                        ("with an emotion spike", "spike_share"),
+                        ("stuck in bot", "stuck_share"),
+                    )
+                ]
+                + [
+                    [
+                        "conversations",
+                        sparkline([float(w.n) for w in weeks], 0),
+                        str(weeks[0].n),
+                        str(weeks[-1].n),
+                        str(len(weeks)),
+                    ]
+                ],
+                [],
             )
         )
     t = insights.trajectories

@@ -138,3 +138,16 @@ def conversation_flags_for(conn: sqlite3.Connection, ids: list[str]) -> dict[str
         ):
             found[row["id"]] = dict(row)
     return found
+
+
+def weekly(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.Row]:
+    """Per ISO-like week: conversations, mean peak frustration, stuck-in-bot share."""
+    where, params = _scope(filters)
+    return conn.execute(
+        f"""SELECT strftime('%Y-W%W', c.started_at) AS week, count(*) AS n,
+                   avg(s.peak_frustration) AS peak_frustration, avg(s.stuck_in_bot) AS stuck_share,
+                   avg(s.n_spikes > 0) AS spike_share
+            FROM conversations c JOIN conversation_signals s ON s.conversation_id = c.id
+            WHERE {where} AND c.started_at IS NOT NULL GROUP BY week ORDER BY week""",
+        params,
+    ).fetchall()

@@ -83,3 +83,25 @@ def test_transaction_rolls_back_on_error(db: object) -> None:
             conn.execute("INSERT INTO conversations (id, content_hash, imported_at) VALUES ('x', 'h', 'n')")
             raise RuntimeError("boom")
     assert db.scalar("SELECT count(*) FROM conversations") == 0
+
+
+def test_a_lock_held_past_the_busy_timeout_is_a_clear_error(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3 as sqlite
+
+    from cxreview.errors import DatabaseLockedError
+    from cxreview.store import connection
+
+    open_database(db_path).close()
+    holder = sqlite.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process holding the write lock
+    try:
+        monkeypatch.setattr(connection, "BUSY_TIMEOUT_S", 0.2)
+        with open_database(db_path) as db:
+            db.conn.execute("PRAGMA busy_timeout = 200")
+            with pytest.raises(DatabaseLockedError) as info:
+                with db.transaction():
+                    pass
+        assert "wait for the other import" in info.value.one_line()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

@@ -27,7 +27,6 @@ class SessionPickerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
         self.load()
 
     @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
