@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from cxreview.krippendorff import alpha, bootstrap_interval
+from cxreview.krippendorff import _resample_counts, alpha, bootstrap_interval
 from cxreview.rubrics.model import Rubric
 from cxreview.rubrics.scoring import NA, review_score
 from cxreview.store import Database
@@ -31,7 +31,7 @@ INDICATIVE = 30  # below this it is only indicative
 SHRINKAGE = 5.0  # an offset needs about this many shared conversations to count for half
 
 
-@dataclass
+@dataclass(slots=True)
 class Score:
     review_id: int
     conversation_id: str
@@ -93,19 +93,10 @@ def load_scores(
     """Scores grouped by rubric id."""
     rubrics = rubric_versions(db.conn)
     grouped: dict[str, list[Score]] = defaultdict(list)
-    for row in score_rows(db.conn, rubric_id, session, since, include_drafts=include_drafts, blind_only=blind_only):
-        rubric = rubrics[(row["rubric_id"], row["rubric_version"])]
-        grouped[row["rubric_id"]].append(
-            Score(
-                row["review_id"],
-                row["conversation_id"],
-                row["reviewer"],
-                rubric,
-                row["criterion"],
-                row["score"],
-                bool(row["na"]),
-            )
-        )
+    rows = score_rows(db.conn, rubric_id, session, since, include_drafts=include_drafts, blind_only=blind_only)
+    for row in rows:
+        rubric_key = (row[3], row[4])  # rubric_id, rubric_version
+        grouped[row[3]].append(Score(row[0], row[1], row[2], rubrics[rubric_key], row[11], row[12], bool(row[13])))
     return dict(grouped)
 
 
@@ -128,6 +119,9 @@ def calibrate(
     for score in scores:
         value = None if score.na or score.value is None else float(score.value)
         by_criterion[score.criterion][score.conversation_id][score.reviewer] = value
+    # One bootstrap resampling of all shared conversations, used by every figure.
+    shared = sorted({c for values in by_criterion.values() for c, v in values.items() if len(v) >= 2})
+    resampler = _Resampler(shared, bootstrap)
     results = []
     for criterion in latest.criteria:
         per_conversation = by_criterion.get(criterion.id, {})
@@ -139,12 +133,29 @@ def calibrate(
                 per_conversation,
                 benchmark,
                 "ordinal",
-                bootstrap,
+                resampler,
             )
         )
-    review_level = _review_score_agreement(scores, benchmark, bootstrap)
+    review_level = _review_score_agreement(scores, benchmark, resampler)
     offsets, groups, warnings = leniency_offsets(scores, latest, benchmark, shrinkage, by_criterion)
     return Calibration(latest, results, review_level, offsets, groups, warnings)
+
+
+class _Resampler:
+    """How often each shared conversation is drawn in each bootstrap sample."""
+
+    def __init__(self, conversations: list[str], samples: int) -> None:
+        self.index = {c: i for i, c in enumerate(conversations)}
+        self.samples = samples
+        self.draws = _resample_counts(len(conversations), samples, 0) if samples and conversations else None
+
+    def for_units(self, unit_ids: list[str]) -> Any:
+        if self.draws is None:
+            return None
+        columns = [self.index[c] for c in unit_ids]
+        if columns == list(range(len(self.index))):
+            return self.draws  # the usual case: every shared conversation, in order, no copy
+        return self.draws[:, columns]
 
 
 def _agreement(
@@ -154,15 +165,35 @@ def _agreement(
     per_conversation: dict[str, dict[str, float | None]],
     benchmark: str | None,
     level: str,
-    bootstrap: int,
+    resampler: _Resampler,
 ) -> CriterionAgreement:
     units: list[list[float]] = []
+    unit_ids: list[str] = []
     pairs = exact = within = 0
     na_pairs = na_same = 0
     na_conversations = 0
     alignment: dict[str, list[float]] = defaultdict(list)
-    for values in per_conversation.values():
+    score_of = 100.0 / span if span else 0.0
+    for conversation_id, values in per_conversation.items():
         if len(values) < 2:
+            continue
+        if len(values) == 2 and benchmark is None:
+            # The common case, two reviewers and no benchmark, without the general loops.
+            (first, a), (second, b) = values.items()
+            na_conversations += 1
+            na_pairs += 1
+            na_same += (a is None) == (b is None)
+            if a is None or b is None:
+                continue
+            units.append([a, b])
+            unit_ids.append(conversation_id)
+            pairs += 1
+            difference = abs(a - b)
+            exact += difference == 0
+            within += difference <= 1
+            aligned = 100.0 - difference * score_of if span else 100.0
+            alignment[first].append(aligned)
+            alignment[second].append(aligned)
             continue
         na_conversations += 1
         flags = [v is not None for v in values.values()]
@@ -175,6 +206,7 @@ def _agreement(
             continue
         numbers = list(scored.values())
         units.append(numbers)  # alpha needs the values of a unit, not who gave them
+        unit_ids.append(conversation_id)
         for i in range(len(numbers)):
             for j in range(i + 1, len(numbers)):
                 pairs += 1
@@ -193,9 +225,10 @@ def _agreement(
             alignment[reviewer].append(100 * (1 - abs(value - reference) / span) if span else 100.0)
     conversations = len(units)
     value_alpha = alpha(units, level) if units else None  # type: ignore[arg-type]
+    draws = resampler.for_units(unit_ids)
     interval = (
-        bootstrap_interval(units, level, samples=bootstrap)  # type: ignore[arg-type]
-        if units and bootstrap and value_alpha is not None
+        bootstrap_interval(units, level, samples=resampler.samples, draws=draws)  # type: ignore[arg-type]
+        if units and draws is not None and value_alpha is not None
         else None
     )
     return CriterionAgreement(
@@ -214,7 +247,9 @@ def _agreement(
     )
 
 
-def _review_score_agreement(scores: list[Score], benchmark: str | None, bootstrap: int) -> CriterionAgreement | None:
+def _review_score_agreement(
+    scores: list[Score], benchmark: str | None, resampler: _Resampler
+) -> CriterionAgreement | None:
     by_review: dict[int, list[Score]] = defaultdict(list)
     for score in scores:
         by_review[score.review_id].append(score)
@@ -223,7 +258,7 @@ def _review_score_agreement(scores: list[Score], benchmark: str | None, bootstra
         first = review_scores[0]
         result = review_score(first.rubric, {s.criterion: (NA if s.na else s.value) for s in review_scores})
         per_conversation[first.conversation_id][first.reviewer] = result.score
-    return _agreement("review_score", "Review score", 100.0, per_conversation, benchmark, "interval", bootstrap)
+    return _agreement("review_score", "Review score", 100.0, per_conversation, benchmark, "interval", resampler)
 
 
 def leniency_offsets(

@@ -94,6 +94,7 @@ def bootstrap_interval(
     samples: int = 1000,
     seed: int = 0,
     confidence: float = 0.95,
+    draws: np.ndarray | None = None,
 ) -> tuple[float, float] | None:
     """A percentile interval for alpha, resampling units (conversations) with replacement.
 
@@ -107,7 +108,12 @@ def bootstrap_interval(
     keep = m >= 2
     counts, m = counts[keep], m[keep]
     n_units = counts.shape[0]
-    draws = _resample_counts(n_units, samples, seed)
+    # ``draws`` (samples x units) lets several figures share one resampling of the same
+    # conversations: consistent across criteria, and drawn once.
+    if draws is None:
+        draws = _resample_counts(n_units, samples, seed)
+    elif not keep.all():
+        draws = draws[:, keep]
     if level == "interval":
         estimates = _interval_samples(values, counts, m, draws)
     else:
