@@ -21,7 +21,7 @@ class CliError(click.ClickException):
     def __init__(self, error: CxReviewError) -> None:
         super().__init__(error.one_line())
         self.error = error
-        self.exit_code = error.exit_code
+        self.exit_code = error.exit_code  # type: ignore[misc]  # per error, not per class
 
     def show(self, file: Any = None) -> None:
         out = file or sys.stderr

@@ -120,7 +120,7 @@ def review_records(
     calibrated: bool = True,
     include_drafts: bool = False,
     session: str | None = None,
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """Rows of the review or criterion level, scores calibrated unless ``calibrated`` is False."""
     import json as _json
 
@@ -136,14 +136,14 @@ def review_records(
     scores_by_review: dict[int, list] = {}
     for row in score_rows(db.conn, include_drafts=include_drafts):
         scores_by_review.setdefault(row["review_id"], []).append(row)
-    records: list[dict[str, object]] = []
+    records: list[dict[str, Any]] = []
     for review in review_context(db.conn, include_drafts):
         if not _passes(review, filters) or (session and review["session"] != session):
             continue
         rubric = rubrics[(review["rubric_id"], review["rubric_version"])]
         calibration = calibrations.get(review["rubric_id"])
-        raw_values: dict[str, object] = {}
-        calibrated_values: dict[str, object] = {}
+        raw_values: dict[str, Any] = {}
+        calibrated_values: dict[str, Any] = {}
         criterion_rows = []
         for score in scores_by_review.get(review["review_id"], []):
             na = bool(score["na"])
@@ -202,8 +202,8 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _passes(row: object, filters: Filters) -> bool:
-    get = row.__getitem__  # type: ignore[attr-defined]
+def _passes(row: Any, filters: Filters) -> bool:
+    get = row.__getitem__
     started = get("started_at") or ""
     if filters.since and started < filters.since:
         return False

@@ -204,7 +204,7 @@ def _random(
         return picks
     for _ in range(size * PROBES_PER_PICK + 200):
         row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
-        if candidates.accepts(row):
+        if row is not None and candidates.accepts(row):
             candidates.chosen.add(row["id"])
             picks.append(Pick(row["id"], pick, "random pick", row["agent"]))
             if len(picks) == size:
@@ -279,7 +279,7 @@ def _spotlight(
         if signal is None or rng.random() >= (signal["risk"] or 0) ** SPOTLIGHT_POWER:
             continue
         row = sql.conversation_by_id(db.conn, signal["conversation_id"])
-        if candidates.accepts(row):
+        if row is not None and candidates.accepts(row):
             candidates.chosen.add(row["id"])
             picks.append(Pick(row["id"], "spotlight", _reason(signal["risk"], signal["risk_reasons"]), row["agent"]))
     if len(picks) < n_spot:
@@ -305,6 +305,7 @@ def _weighted_fallback(db: Database, candidates: _Candidates, rng: random.Random
     keyed.sort(key=lambda item: item[0], reverse=True)
     picks = []
     for _, row, signal in keyed[:count]:
+        assert signal is not None  # a weight above 0 needs a risk
         candidates.chosen.add(row["id"])
         picks.append(Pick(row["id"], "spotlight", _reason(signal["risk"], signal["risk_reasons"]), row["agent"]))
     return picks

@@ -86,7 +86,7 @@ def sample_command(
     chosen_rubric = resolve_rubric(rubric)
     with database(ctx) as db:
         result = create_session(db, request, chosen_rubric)
-    kinds = {}
+    kinds: dict[str, int] = {}
     for pick in result.picks:
         kinds[pick.pick] = kinds.get(pick.pick, 0) + 1
     breakdown = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))

@@ -216,8 +216,7 @@ def _conversation(
     if rng.random() < 0.15:  # some customers share more than needed
         b.customer("", f"{'mijn IBAN is' if lang == 'nl' else 'my IBAN is'} {customer['iban']}")
     outcome, csat_range, handled_by_agent = _SCENARIO_FUNCS[scenario](b, rng, queue)
-    if not handled_by_agent:
-        agent = None
+    agent_name: str | None = agent if handled_by_agent else None
     csat = rng.randint(*csat_range) if rng.random() < 0.6 else None
     channel = _pick_weighted(rng, CHANNELS)
     return {
@@ -226,7 +225,7 @@ def _conversation(
         "channel": channel,
         "queue": queue,
         "language": lang,
-        "agent": agent,
+        "agent": agent_name,
         "customer": customer["id"],
         "outcome": outcome,
         "csat": csat,

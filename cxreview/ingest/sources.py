@@ -70,7 +70,7 @@ class Source:
 def open_source(path: str) -> Source:
     if path == "-":
         raw = sys.stdin.buffer
-        buffered = io.BufferedReader(raw) if not hasattr(raw, "peek") else raw
+        buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[type-var]
         head = buffered.peek(2)[:2]  # type: ignore[attr-defined]
         return Source("<stdin>", buffered, None, head == b"\x1f\x8b")
     file_path = Path(path)

@@ -332,9 +332,9 @@ def analyze(
             bot_turns += 1
             if len(f.norm) >= repeat_cfg["min_chars"] and bot_norms:
                 for index in _candidates(f, bot_features, repeat_cfg["bot_similarity"]):
-                    earlier = bot_features[index]
-                    if _contrast(f, earlier) is None:
-                        score = fuzz.ratio(f.norm, earlier.norm)
+                    earlier_text = bot_features[index]
+                    if _contrast(f, earlier_text) is None:
+                        score = fuzz.ratio(f.norm, earlier_text.norm)
                         result.n_bot_repeats += 1
                         ms.flags.append(
                             Flag(

@@ -8,6 +8,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from cxreview.errors import DatabaseError, DatabaseLockedError
 from cxreview.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -31,7 +32,7 @@ class Database:
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return _locked_guard(lambda: self.conn.execute(sql, params).fetchall())
 
-    def scalar(self, sql: str, params: tuple | dict = ()) -> object:
+    def scalar(self, sql: str, params: tuple | dict = ()) -> Any:
         row = _locked_guard(lambda: self.conn.execute(sql, params).fetchone())
         return None if row is None else row[0]
 

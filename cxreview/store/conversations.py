@@ -34,7 +34,7 @@ def write_conversations(
     """
     now = now_iso()
     conv_rows = []
-    message_rows = []
+    message_rows: list[tuple] = []
     for record, digest in records:
         conv_rows.append(
             (

@@ -55,7 +55,7 @@ def messages_of(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[
 def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSignals], config_hash: str) -> None:
     """Write the signals of analysed conversations, replacing older ones (caller holds a transaction)."""
     ids = [r.conversation_id for r in results]
-    analysed = set()
+    analysed: set[str] = set()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,7 +18,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close the help"),
     ]
 
-    def __init__(self, title: str, bindings: list[Binding]) -> None:
+    def __init__(self, title: str, bindings: list[Any]) -> None:
         super().__init__()
         self.title_text = title
         self.key_bindings = bindings

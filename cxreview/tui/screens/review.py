@@ -401,9 +401,8 @@ class ReviewScreen(Screen[None]):
         if not self.review.submitted:
             criterion_id = self._criterion().id
             review_id = self.review.id
-            self.app.store.enqueue(
-                partial(self.app.store.run, lambda db: reviews.set_position(db, review_id, criterion_id))
-            )  # type: ignore[attr-defined]
+            store = self.app.store  # type: ignore[attr-defined]
+            store.enqueue(partial(store.run, lambda db: reviews.set_position(db, review_id, criterion_id)))
             self.pending += 1
             self._flush("")
 
@@ -543,7 +542,8 @@ class ReviewScreen(Screen[None]):
         seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
         try:
             store.flush()
-            store.run(lambda db: (reviews.add_time(db, review_id, seconds), reviews.submit(db, review_id)))
+            store.run(lambda db: reviews.add_time(db, review_id, seconds))
+            store.run(lambda db: reviews.submit(db, review_id))
             review = store.review(review_id)
         except CxReviewError as error:
             self.post_message(WorkFailed(error.one_line()))
