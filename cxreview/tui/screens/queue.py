@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from cxreview.tui.data import SessionInfo
+from cxreview.tui.data import QueueItem, SessionInfo
 from cxreview.tui.messages import SessionLoaded, WorkFailed
 
 # What a reviewer decides on comes first, so nothing important hides at 80 columns.
@@ -32,19 +32,24 @@ class QueueScreen(Screen[None]):
         self.session_name = name
         self.session: SessionInfo | None = None
         self.resume_draft = False
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="queue-title")
-        yield ProgressBar(id="queue-progress", show_eta=False)
+        yield ProgressBar(total=1, id="queue-progress", show_eta=False)  # a total: no animated "indeterminate" bar
         yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.load()
 
+    def on_screen_suspend(self) -> None:
+        self._stale = True  # a review was opened over the queue: statuses may change
+
     def on_screen_resume(self) -> None:
-        if self.session is not None:
+        if self.session is not None and self._stale:
+            self._stale = False
             self.load()
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
@@ -63,25 +68,20 @@ class QueueScreen(Screen[None]):
         session = self.session = message.session
         table = self.query_one(DataTable)
         row = table.cursor_row
-        # Columns are rebuilt with the rows: after a clear(), DataTable keeps the old
-        # column widths, which cut off every value when the queue reloads.
-        table.clear(columns=True)
-        table.add_columns(*COLUMNS)
-        for item in session.items:
-            why = item.reason if item.pick != "random" else "random pick"
-            table.add_row(
-                str(item.position),
-                Text(item.status, style=STATUS_STYLE[item.status]),
-                Text(item.conversation_id),
-                Text(" ".join(item.badges) or "-", style="bold red3" if item.badges else "dim"),
-                Text(item.agent or "bot only"),
-                Text(why if len(why) <= 40 else why[:39] + "…"),
-                Text(item.queue or "-"),
-                Text(item.channel or "-"),
-                Text(item.language or "-"),
-                str(item.n_messages),
-                key=item.conversation_id,
-            )
+        cells = [self._cells(item) for item in session.items]
+        keys = [item.conversation_id for item in session.items]
+        if table.columns and [str(k.value) for k in table.rows] == keys:
+            # Back from a review: only statuses change. Updating cells in place keeps the
+            # layout still (a clear() would keep stale column widths and cut values off).
+            for key, values in zip(keys, cells, strict=True):
+                for column, value in zip(COLUMNS, values, strict=True):
+                    table.update_cell(key, column, value, update_width=True)
+        else:
+            table.clear(columns=True)
+            for column in COLUMNS:
+                table.add_column(column, key=column)
+            for key, values in zip(keys, cells, strict=True):
+                table.add_row(*values, key=key)
         total, done = len(session.items), session.done
         kind = "blind calibration, " if session.calibration else ""
         self.query_one("#queue-title", Static).update(
@@ -99,6 +99,22 @@ class QueueScreen(Screen[None]):
                     table.move_cursor(row=index)
                     self.app.open_review(session, index)  # type: ignore[attr-defined]
                     break
+
+    @staticmethod
+    def _cells(item: QueueItem) -> list[Text | str]:
+        why = item.reason if item.pick != "random" else "random pick"
+        return [
+            str(item.position),
+            Text(item.status, style=STATUS_STYLE[item.status]),
+            Text(item.conversation_id),
+            Text(" ".join(item.badges) or "-", style="bold red3" if item.badges else "dim"),
+            Text(item.agent or "bot only"),
+            Text(why if len(why) <= 40 else why[:39] + "…"),
+            Text(item.queue or "-"),
+            Text(item.channel or "-"),
+            Text(item.language or "-"),
+            str(item.n_messages),
+        ]
 
     def _selected(self) -> int | None:
         table = self.query_one(DataTable)
