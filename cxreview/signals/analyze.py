@@ -87,7 +87,7 @@ def _lang_key(language: str) -> str:
 
 
 def _analyze_chunk(
-    tasks: list[tuple[str, str, str | None, float | None]], db: Database | None = None
+    tasks: list[tuple[str, str, str | None, float | None, bool]], db: Database | None = None
 ) -> tuple[int, int]:
     """Read, analyse and write one chunk of conversations; returns (conversations, messages)."""
     if db is None:
@@ -101,12 +101,14 @@ def _analyze_chunk(
         grouped.setdefault(cid, []).append((position, role, text, at))
     results: list[ConversationSignals] = []
     count = 0
-    for cid, language, outcome, csat in tasks:
+    for cid, language, outcome, csat, detected in tasks:
         messages = grouped.get(cid, [])
         count += len(messages)
         key = _lang_key(language)
         prepared = [(pos, role, at, _FEATURES[(key, role == "customer", text)]) for pos, role, text, at in messages]
-        results.append(analyze(cid, language, prepared, config, outcome, csat))
+        result = analyze(cid, language, prepared, config, outcome, csat)
+        result.language_detected = detected
+        results.append(result)
     with db.transaction() as conn:
         sql.replace_signals(conn, results, _STATE["config_hash"])
     return len(results), count
@@ -139,7 +141,7 @@ def analyze_conversations(
         else:
             _FEATURES.update(_features_for(new_keys, None))
         summary.distinct_texts += len(new_keys)
-        tasks = [(cid, languages[cid], info[cid][1], info[cid][2]) for cid in part if cid in info]
+        tasks = [(cid, languages[cid], info[cid][1], info[cid][2], info[cid][0] is None) for cid in part if cid in info]
         chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
         if parallel:
             # Created after the features exist: forked workers inherit them for free.

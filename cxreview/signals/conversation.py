@@ -135,6 +135,7 @@ class ConversationSignals:
     max_ignored_bot_turns: int = 0
     risk: float = 0.0
     risk_reasons: list[str] = field(default_factory=list)
+    language_detected: bool = False  # the import gave none: the store fills it in
 
 
 def _noisy_or(parts: dict[str, float]) -> float:

@@ -116,7 +116,8 @@ def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSign
         )
         for f in r.flags:
             conv_flag_rows.append((cid, f.flag, f.rule, f.detail, _dumps(f.positions)))
-        language_rows.append((r.language, cid))
+        if r.language_detected:
+            language_rows.append((r.language, cid))
     # One flag of a kind per message: the first rule that raised it is kept.
     conn.executemany("INSERT OR IGNORE INTO message_flags VALUES (?, ?, ?, ?, ?, ?)", flag_rows)
     conn.executemany(f"INSERT INTO conversation_signals VALUES ({','.join('?' * 28)})", conv_rows)
