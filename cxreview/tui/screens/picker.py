@@ -41,19 +41,30 @@ class SessionPickerScreen(Screen[None]):
             return
         sessions = event.worker.result or []
         table = self.query_one(DataTable)
-        table.clear(columns=True)
-        table.add_columns("Session", "Strategy", "Done", "To do", "Rubric")
         reviewer = self.app.reviewer  # type: ignore[attr-defined]
+        rows = []
         for session in sessions:
             progress = session["reviewers"][reviewer]
-            table.add_row(
-                Text(session["name"]),
-                session["strategy"] + (", blind" if session["calibration"] else ""),
-                f"{progress['done']}/{progress['total']}",
-                str(progress["total"] - progress["done"]),
-                Text(session["rubric"]),
-                key=session["name"],
+            rows.append(
+                (
+                    session["name"],
+                    [
+                        Text(session["name"]),
+                        Text(session["strategy"] + (", blind" if session["calibration"] else "")),
+                        Text(f"{progress['done']}/{progress['total']}"),
+                        Text(str(progress["total"] - progress["done"])),
+                        Text(session["rubric"]),
+                    ],
+                )
             )
+        labels = ("Session", "Strategy", "Done", "To do", "Rubric")
+        table.clear(columns=True)
+        # Widths from the content: the table's own auto-width kept the labels' widths here.
+        for index, label in enumerate(labels):
+            width = max([len(label)] + [cells[index].cell_len for _, cells in rows])
+            table.add_column(label, key=label, width=width)
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
         intro = self.query_one("#picker-intro", Static)
         if sessions:
             intro.update(Text(f"Open sessions for {reviewer}. Enter opens one.", style="bold"))
