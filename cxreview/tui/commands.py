@@ -13,7 +13,7 @@ class ScreenActions(Provider):
     """Offers the bindings of the active screen that apply right now as commands."""
 
     def _actions(self) -> Iterator[tuple[str, Any, str]]:
-        screen = self.app.screen
+        screen = self.screen  # the screen the palette was opened from (not the palette itself)
         for binding in getattr(screen, "BINDINGS", []):
             if not hasattr(binding, "action") or binding.action.startswith("score("):
                 continue
