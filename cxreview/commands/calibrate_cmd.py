@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from cxreview.commands.common import _date, database
+from cxreview.commands.common import _date, database, working
 
 
 @click.command("calibrate")
@@ -53,7 +53,8 @@ def calibrate_command(
         grouped = load_scores(db, rubric_id, session, since)
     if not grouped:
         raise NotFoundError("no submitted reviews match", "score some conversations first, or widen --session/--since")
-    results = {rid: calibrate(scores, benchmark, shrinkage) for rid, scores in sorted(grouped.items())}
+    with working("Calibrating (agreement, bootstrap intervals, offsets)…"):
+        results = {rid: calibrate(scores, benchmark, shrinkage) for rid, scores in sorted(grouped.items())}
     if fmt == "json":
         click.echo(json.dumps({rid: _as_json(result) for rid, result in results.items()}, indent=2, ensure_ascii=False))
         return

@@ -115,3 +115,15 @@ def filters_from(values: dict[str, Any]) -> Any:
         agents=list(values.get("agents") or []),
         languages=[lang.lower() for lang in values.get("languages") or []],
     )
+
+
+@contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner on stderr for work that takes seconds and has no natural progress count."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.text import Text
+
+    with stderr_console().status(Text(message)):  # Text: names in the message are never markup
+        yield

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import _date, database
+from cxreview.commands.common import _date, database, working
 
 
 @click.command("insights")
@@ -48,7 +48,7 @@ def insights_command(
     if repeat_days <= 0:
         raise UsageError("--repeat-days must be above 0", "e.g. --repeat-days 7")
     filters = Filters(since=since, to=to, queues=list(queues), channels=[c.lower() for c in channels])
-    with database(ctx) as db:
+    with database(ctx) as db, working("Computing insights over all conversations…"):
         insights = compute(db, filters, repeat_days)
     if fmt == "table" and not output:
         from rich.console import Console

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import _date, database
+from cxreview.commands.common import _date, database, working
 
 
 @click.command("report")
@@ -28,7 +28,7 @@ def report_command(ctx: click.Context, agent: str, since: str | None, fmt: str, 
     """
     from cxreview.reports.coaching import build_report, to_html, to_markdown
 
-    with database(ctx) as db:
+    with database(ctx) as db, working(f"Writing the coaching report for {agent}…"):
         report = build_report(db, agent, since)
     text = to_html(report) if fmt == "html" else to_markdown(report)
     if output:
