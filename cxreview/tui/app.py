@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -69,6 +70,18 @@ class ReviewApp(App[None]):
     ) -> None:
         """Notifications often quote names or ids from the data: never read them as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[arg-type]
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every key reaches the app before any widget, dialogs and text areas included
+        # (they stop keys from bubbling): the place to notice that the reviewer is active.
+        if isinstance(event, events.Key):
+            from cxreview.tui.screens.review import ReviewScreen
+
+            for screen in reversed(self.screen_stack):
+                if isinstance(screen, ReviewScreen):
+                    screen.touch()
+                    break
+        await super().on_event(event)
 
     def action_insights(self) -> None:
         from cxreview.tui.screens.insights import InsightsScreen

@@ -29,6 +29,12 @@ from cxreview.tui.widgets.transcript import Transcript
 
 IDLE_SECONDS = 60  # review time pauses after a minute without input
 
+
+def _now() -> float:
+    """The review-time clock (a function of its own, so tests can move it)."""
+    return time.monotonic()
+
+
 _DIGITS = [
     Binding(
         str(d),
@@ -171,7 +177,7 @@ class ReviewScreen(Screen[None]):
         self.cursor = 0
         self.preview: int | None = None
         self.pending = 0
-        self._last_input = time.monotonic()
+        self._last_input = _now()
         self._unsaved_seconds = 0.0
 
     # -- layout --------------------------------------------------------------------------
@@ -318,8 +324,10 @@ class ReviewScreen(Screen[None]):
             self.pending += 1
             self._flush("")
 
-    def on_key(self) -> None:
-        now = time.monotonic()
+    def touch(self) -> None:
+        """Count the time since the last input as review time, unless it was a pause (the
+        app calls this for every key, dialogs included: writing a note is reviewing)."""
+        now = _now()
         gap = now - self._last_input
         if gap <= IDLE_SECONDS:
             self._unsaved_seconds += gap
