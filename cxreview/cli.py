@@ -34,6 +34,9 @@ class CliError(click.ClickException):
 class CxGroup(click.Group):
     """Turns every CxReviewError raised by a command into a one-line CLI error."""
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # registration order, not alphabetical
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -86,15 +89,16 @@ def _register() -> None:
         sessions_cmd,
     )
 
+    # In pipeline order: `cxreview --help` lists them as a day's work goes.
     cli.add_command(import_cmd.import_command)
     cli.add_command(analyze_cmd.analyze_command)
+    cli.add_command(sample_cmd.sample_command)
+    cli.add_command(sessions_cmd.sessions_group)
+    cli.add_command(review_cmd.review_command)
     cli.add_command(calibrate_cmd.calibrate_command)
     cli.add_command(export_cmd.export_command)
     cli.add_command(report_cmd.report_command)
     cli.add_command(insights_cmd.insights_command)
-    cli.add_command(sample_cmd.sample_command)
-    cli.add_command(review_cmd.review_command)
-    cli.add_command(sessions_cmd.sessions_group)
     cli.add_command(rubric_cmd.rubric_group)
     cli.add_command(scores_cmd.scores_group)
     cli.add_command(demo_cmd.demo_command)
