@@ -13,7 +13,7 @@ from cxreview.reports.charts import sparkline, svg_bars, text_bar
 LABELS = {
     "frustration": "followed by frustration",
     "human_request": "followed by a request for a person",
-    "abandoned": "last answer before the customer left unresolved",
+    "abandoned": "the last answer before the customer left unresolved",
 }
 
 
@@ -220,8 +220,9 @@ def _small(group: Group) -> str:
 
 def intro(insights: Insights) -> str:
     scope = ", ".join(f"{k}={v}" for k, v in insights.filters.items()) or "all conversations"
+    noun = "conversation" if insights.conversations == 1 else "conversations"
     return (
-        f"Insights over {insights.conversations:,} conversations ({scope}). Every figure shows its base (n); "
+        f"Insights over {insights.conversations:,} {noun} ({scope}). Every figure shows its base (n); "
         f"groups with fewer than {SMALL} conversations are marked small and listed after the others, not ranked. "
         "Near-identical answers are grouped into one template. Personal data is masked."
     )
