@@ -57,29 +57,24 @@ def _tone_batch(batch: list[Key]) -> list[Tone]:
     return [tone(shape, language, customer) for language, customer, shape in batch]
 
 
-def _details_batch(batch: list[tuple[Key, Tone]]) -> list[TextFeatures]:
-    return [with_details(text, language, customer, known) for (language, customer, text), known in batch]
-
-
 def _features_for(keys: list[Key], pool: Any | None) -> dict[Key, TextFeatures]:
-    """Features of distinct texts: the tone once per distinct shape, details once per text."""
+    """Features of distinct texts: the tone once per distinct shape, details once per text.
+
+    Tones (VADER and the cues) are the expensive part and go to the pool when there are
+    many shapes. Details stay in this process: they cost a few microseconds a text, less
+    than sending them to a worker and back (measured: 2.1 s here against 4.1 s through the
+    pool for 127,000 texts).
+    """
     shapes = {key: (key[0], key[1], shape_of(key[2])) for key in keys}
     distinct_shapes = list(set(shapes.values()))
     tones: dict[Key, Tone] = {}
-    detail_tasks: list[tuple[Key, Tone]]
-    if pool is None:
+    if pool is None or len(distinct_shapes) < 2000:
         tones.update(zip(distinct_shapes, _tone_batch(distinct_shapes), strict=True))
-        detail_tasks = [(key, tones[shapes[key]]) for key in keys]
-        return dict(zip(keys, _details_batch(detail_tasks), strict=True))
-    batches = [distinct_shapes[i : i + 1000] for i in range(0, len(distinct_shapes), 1000)]
-    for batch, result in zip(batches, pool.imap(_tone_batch, batches), strict=True):
-        tones.update(zip(batch, result, strict=True))
-    detail_tasks = [(key, tones[shapes[key]]) for key in keys]
-    features: dict[Key, TextFeatures] = {}
-    chunks = [detail_tasks[i : i + 5000] for i in range(0, len(detail_tasks), 5000)]
-    for chunk, result in zip(chunks, pool.imap(_details_batch, chunks), strict=True):
-        features.update(zip((key for key, _ in chunk), result, strict=True))
-    return features
+    else:
+        batches = [distinct_shapes[i : i + 500] for i in range(0, len(distinct_shapes), 500)]
+        for batch, result in zip(batches, pool.imap(_tone_batch, batches), strict=True):
+            tones.update(zip(batch, result, strict=True))
+    return {key: with_details(key[2], key[0], key[1], tones[shapes[key]]) for key in keys}
 
 
 def _lang_key(language: str) -> str:
