@@ -1,4 +1,4 @@
-"""A line of signal facts over a frustration sparkline of the conversation."""
+"""Frustration and sentiment timelines of the conversation, over a line of signal facts."""
 
 from __future__ import annotations
 
@@ -7,28 +7,40 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
+
+from cxreview.reports.charts import sparkline
 
 
 class SignalSummary(Vertical):
-    """Frustration over the customer's turns, and the facts a reviewer checks first."""
+    """The customer's frustration and sentiment turn by turn, and the facts a reviewer checks first."""
 
     DEFAULT_CSS = """
     SignalSummary { height: auto; }
-    SignalSummary Sparkline { height: 1; margin: 0 1; }
+    SignalSummary #timeline { height: auto; padding: 0 1; }
     SignalSummary #facts { height: auto; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Sparkline([], id="timeline")
+        yield Static(id="timeline")
         yield Static(id="facts")
 
     def show(self, view: Any) -> None:
-        frustration = [
-            v["frustration"] for _, v in sorted(view.message_signals.items()) if v.get("frustration") is not None
-        ]
-        self.query_one(Sparkline).data = frustration or [0.0]
+        self.query_one("#timeline", Static).update(timeline(view))
         self.query_one("#facts", Static).update(facts(view))
+
+
+def timeline(view: Any) -> Text:
+    """The customer's turns in order: frustration (0..1) and sentiment (-1..1) as sparklines."""
+    customer = [v for _, v in sorted(view.message_signals.items()) if v.get("frustration") is not None]
+    text = Text()
+    if not customer:
+        return text.append("no customer messages analysed", style="dim")
+    text.append("frustration ", style="dim")
+    text.append(sparkline([v["frustration"] for v in customer], 0.0, 1.0), style="red3")
+    text.append("  sentiment ", style="dim")
+    text.append(sparkline([v["sentiment"] for v in customer], -1.0, 1.0), style="dodger_blue2")
+    return text
 
 
 def facts(view: Any) -> Text:
