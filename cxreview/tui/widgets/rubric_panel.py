@@ -100,6 +100,27 @@ class RubricPanel(Static):
         state = review.criteria[criterion.id]
         lines.append(Text(""))
         lines.append(Text(criterion.question, style="italic"))
+        # Short, decision-relevant lines first; the anchors, the longest text, come last so
+        # that at 80x24 only they can run past the bottom.
+        signals = [
+            f"{SIGNAL_LABELS.get(s, s.replace('_', ' '))}: {self.signal_values[s]}"
+            for s in criterion.signals
+            if s in self.signal_values
+        ]
+        if signals:
+            lines.append(Text("Signals: " + "; ".join(signals), style=SIGNAL))
+        if criterion.critical:
+            effect = "zeroes the review" if criterion.critical.effect == "zero" else "flags the review"
+            lines.append(
+                Text(f"★ critical: below {criterion.level_name(criterion.critical.below)} {effect}", style=CRITICAL)
+            )
+        if state.root_causes:
+            lines.append(Text("Root causes: " + ", ".join(state.root_causes), style="dim"))
+        if state.note:
+            lines.append(Text("Note: ").append(Text(state.note)))
+        keys = "0 no · 1 yes" if criterion.binary else f"{criterion.min}-{criterion.max}"
+        hint = f"keys {keys}" + (" · n N/A" if criterion.allow_na else "") + " · ←→ anchors"
+        lines.append(Text(hint, style="dim"))
         level = self.preview if self.preview is not None else state.score
         if state.na:
             lines.append(Text("N/A: does not apply to this conversation", style="dim"))
@@ -111,23 +132,4 @@ class RubricPanel(Static):
             low, high = criterion.min, criterion.max
             lines.append(Text(f"{criterion.level_name(low)}: {criterion.anchors.get(low, '')}", style="dim"))
             lines.append(Text(f"{criterion.level_name(high)}: {criterion.anchors.get(high, '')}", style="dim"))
-        if criterion.critical:
-            effect = "zeroes the review" if criterion.critical.effect == "zero" else "flags the review"
-            lines.append(
-                Text(f"★ critical: below {criterion.level_name(criterion.critical.below)} {effect}", style=CRITICAL)
-            )
-        keys = "0 no · 1 yes" if criterion.binary else f"{criterion.min}-{criterion.max}"
-        hint = f"keys {keys}" + (" · n N/A" if criterion.allow_na else "")
-        lines.append(Text(hint, style="dim"))
-        signals = [
-            f"{SIGNAL_LABELS.get(s, s.replace('_', ' '))}: {self.signal_values[s]}"
-            for s in criterion.signals
-            if s in self.signal_values
-        ]
-        if signals:
-            lines.append(Text("Signals: " + "; ".join(signals), style=SIGNAL))
-        if state.root_causes:
-            lines.append(Text("Root causes: " + ", ".join(state.root_causes), style="dim"))
-        if state.note:
-            lines.append(Text("Note: ").append(Text(state.note)))
         return Group(*lines)
