@@ -70,18 +70,14 @@ class QueueScreen(Screen[None]):
         row = table.cursor_row
         cells = [self._cells(item) for item in session.items]
         keys = [item.conversation_id for item in session.items]
-        if table.columns and [str(k.value) for k in table.rows] == keys:
-            # Back from a review: only statuses change. Updating cells in place keeps the
-            # layout still (a clear() would keep stale column widths and cut values off).
-            for key, values in zip(keys, cells, strict=True):
-                for column, value in zip(COLUMNS, values, strict=True):
-                    table.update_cell(key, column, value, update_width=True)
-        else:
-            table.clear(columns=True)
-            for column in COLUMNS:
-                table.add_column(column, key=column)
-            for key, values in zip(keys, cells, strict=True):
-                table.add_row(*values, key=key)
+        # Column widths come from the content: the table's own auto-width sometimes kept
+        # the labels' widths (a race with its idle-time measuring), cutting values off.
+        table.clear(columns=True)
+        for index, column in enumerate(COLUMNS):
+            width = max([len(column)] + [_width(values[index]) for values in cells])
+            table.add_column(column, key=column, width=width)
+        for key, values in zip(keys, cells, strict=True):
+            table.add_row(*values, key=key)
         total, done = len(session.items), session.done
         kind = "blind calibration, " if session.calibration else ""
         self.query_one("#queue-title", Static).update(
@@ -147,3 +143,7 @@ class QueueScreen(Screen[None]):
         from cxreview.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("session queue", self.BINDINGS))
+
+
+def _width(value: Text | str) -> int:
+    return value.cell_len if isinstance(value, Text) else len(value)
