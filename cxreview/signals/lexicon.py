@@ -10,23 +10,6 @@ from typing import Any
 import yaml
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-CUE_NAMES = (
-    "human_request",
-    "escalation",
-    "profanity",
-    "rejection",
-    "repetition",
-    "sarcasm",
-    "impatience",
-    "giving_up",
-    "grievance",
-    "declines_human",
-    "failure",
-    "disclosure",
-    "handover_offer",
-    "handover_done",
-    "uncertainty",
-)
 LANGUAGES = ("en", "nl")
 
 
@@ -59,6 +42,7 @@ CUSTOMER_CUES = (
     "declines_human",
 )
 SYSTEM_CUES = ("failure", "disclosure", "handover_offer", "handover_done", "uncertainty")
+CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES
 # Words too common to tell anything on their own; a pattern keeps them as triggers only
 # when it has no other word.
 _COMMON = frozenset("a an the i to me my you your is it of and or de het een je ik mij met van en of".split())
