@@ -120,8 +120,10 @@ def review_records(
     calibrated: bool = True,
     include_drafts: bool = False,
     session: str | None = None,
+    benchmark: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows of the review or criterion level, scores calibrated unless ``calibrated`` is False."""
+    """Rows of the review or criterion level, scores calibrated unless ``calibrated`` is False
+    (offsets centred, or anchored on ``benchmark``)."""
     import json as _json
 
     from cxreview.calibration import calibrate, calibrated_value, load_scores
@@ -131,7 +133,7 @@ def review_records(
     calibrations = {}
     if calibrated:
         for rubric_id, scores in load_scores(db).items():
-            calibrations[rubric_id] = calibrate(scores, bootstrap=0)
+            calibrations[rubric_id] = calibrate(scores, benchmark, bootstrap=0)
     rubrics = rubric_versions(db.conn)
     scores_by_review: dict[int, list] = {}
     for row in score_rows(db.conn, include_drafts=include_drafts):
@@ -229,7 +231,8 @@ def export_reviews(
     calibrated: bool = True,
     include_drafts: bool = False,
     session: str | None = None,
+    benchmark: str | None = None,
 ) -> int:
-    records = review_records(db, level, filters, calibrated, include_drafts, session)
+    records = review_records(db, level, filters, calibrated, include_drafts, session, benchmark)
     columns = REVIEW_COLUMNS if level == "review" else CRITERION_COLUMNS
     return write_rows(out, columns, records, fmt)

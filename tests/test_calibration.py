@@ -201,3 +201,12 @@ def test_calibrate_cli_json(run_cli, db_path) -> None:  # type: ignore[no-untype
     assert "indicative only" in data["criteria"][0]["note"]
     table = run_cli("calibrate")
     assert "Agreement" in table.output and "ana" in table.output
+
+
+def test_export_can_anchor_offsets_on_a_benchmark_reviewer(demo: Database) -> None:
+    _simulate(demo, {"lead": 0, "ana": 1}, conversations=20)
+    anchored = review_records(demo, "review", Filters(), benchmark="lead")
+    lead = [r for r in anchored if r["reviewer"] == "lead"]
+    assert all(r["calibrated_score"] == r["raw_score"] for r in lead)
+    centred = review_records(demo, "review", Filters())
+    assert any(r["calibrated_score"] != r["raw_score"] for r in centred if r["reviewer"] == "lead")

@@ -25,6 +25,7 @@ from cxreview.commands.common import database, filter_options, filters_from
 )
 @click.option("--include-drafts", is_flag=True, help="Also reviews that are not submitted yet.")
 @click.option("--session", help="Only reviews of this session (review and criterion levels).")
+@click.option("--benchmark", help="Anchor the leniency offsets on this reviewer instead of centring them.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
 @filter_options
@@ -37,6 +38,7 @@ def export_command(
     calibrated: bool,
     include_drafts: bool,
     session: str | None,
+    benchmark: str | None,
     **filters: object,
 ) -> None:
     """Export reviews, criterion scores, conversations or messages.
@@ -59,7 +61,7 @@ def export_command(
 
     def run(out) -> int:  # type: ignore[no-untyped-def]
         if level in ("review", "criterion"):
-            return export_reviews(db, level, chosen, out, fmt, calibrated, include_drafts, session)
+            return export_reviews(db, level, chosen, out, fmt, calibrated, include_drafts, session, benchmark)
         return export_signals(db, level, chosen, out, fmt)
 
     with database(ctx) as db:
