@@ -57,18 +57,28 @@ class Review:
 
 def register_rubric(db: Database, rubric: Rubric) -> None:
     """Record the rubric a review uses; refuse a changed file under an unchanged version."""
+    if _rubric_is_stored(db, rubric):  # the usual case: a read, no write lock
+        return
     with db.transaction() as conn:
-        row = sql.stored_rubric(conn, rubric.id, rubric.version)
-        if row is None:
+        if sql.stored_rubric(conn, rubric.id, rubric.version) is None:
             sql.insert_rubric(
                 conn, rubric.id, rubric.version, rubric.content_hash, rubric.name, rubric.to_dict(), rubric.source
             )
-        elif row["content_hash"] != rubric.content_hash:
-            raise ConflictError(
-                f'rubric "{rubric.id}" version {rubric.version} in {rubric.source or "the file"} differs from '
-                f"the version {rubric.version} already used by reviews in this database",
-                f"raise version to {rubric.version + 1} in the file (old reviews keep version {rubric.version})",
-            )
+    _rubric_is_stored(db, rubric)  # another process may have stored a different one meanwhile
+
+
+def _rubric_is_stored(db: Database, rubric: Rubric) -> bool:
+    """True when this exact rubric version is stored; ConflictError when a different one is."""
+    row = sql.stored_rubric(db.conn, rubric.id, rubric.version)
+    if row is None:
+        return False
+    if row["content_hash"] != rubric.content_hash:
+        raise ConflictError(
+            f'rubric "{rubric.id}" version {rubric.version} in {rubric.source or "the file"} differs from '
+            f"the version {rubric.version} already used by reviews in this database",
+            f"raise version to {rubric.version + 1} in the file (old reviews keep version {rubric.version})",
+        )
+    return True
 
 
 def stored_rubric(db: Database, rubric_id: str, version: int | None = None) -> Rubric:
@@ -90,6 +100,10 @@ def start_review(
     if not reviewer:
         raise UsageError("a reviewer name is needed", "pass --reviewer NAME")
     register_rubric(db, rubric)
+    # Reopening a review is a read: the TUI does it on every conversation it shows.
+    existing = sql.find_review(db.conn, conversation_id, reviewer, rubric.id)
+    if existing is not None and (existing["session_id"] is not None or session_id is None):
+        return get_review(db, existing["id"])
     with db.transaction() as conn:
         if conn.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)).fetchone() is None:
             raise NotFoundError(f'no conversation "{conversation_id}"', "check the id, or import it first")

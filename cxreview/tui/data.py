@@ -156,13 +156,6 @@ class TuiStore:
 
     def start_review(self, conversation_id: str, reviewer: str, rubric: Rubric, session_id: int) -> Review:
         with self.lock:
-            # Reopening an existing review is a read; only a first visit writes.
-            row = self.db.conn.execute(
-                "SELECT id, session_id FROM reviews WHERE conversation_id = ? AND reviewer = ? AND rubric_id = ?",
-                (conversation_id, reviewer, rubric.id),
-            ).fetchone()
-            if row is not None and row["session_id"] is not None:
-                return reviews.get_review(self.db, row["id"])
             return reviews.start_review(self.db, conversation_id, reviewer, rubric, session_id)
 
     def review(self, review_id: int) -> Review:
