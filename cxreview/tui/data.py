@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from cxreview import reviews
@@ -58,7 +58,6 @@ class ConversationView:
     message_signals: dict[int, dict[str, Any]]
     signals: dict[str, Any] | None
     repeat_contacts: int
-    others: list[Review] = field(default_factory=list)  # other reviewers' reviews (calibration)
 
 
 class TuiStore:
@@ -122,7 +121,7 @@ class TuiStore:
             )
         return SessionInfo(row["id"], row["name"], bool(row["calibration"]), rubric, items)
 
-    def conversation(self, conversation_id: str, rubric_id: str, reviewer: str) -> ConversationView:
+    def conversation(self, conversation_id: str) -> ConversationView:
         with self.lock:
             conversation = get_conversation(self.db.conn, conversation_id)
             if conversation is None:
@@ -138,21 +137,25 @@ class TuiStore:
                     )
                     or 0
                 )
-            others = [
-                reviews.get_review(self.db, row["id"])
-                for row in self.db.query(
-                    "SELECT id FROM reviews WHERE conversation_id = ? AND rubric_id = ? AND reviewer != ? ORDER BY reviewer",
-                    (conversation_id, rubric_id, reviewer),
-                )
-            ]
             return ConversationView(
                 conversation=conversation,
                 messages=messages,
                 message_signals=message_signals(self.db.conn, conversation_id),
                 signals=conversation_signals(self.db.conn, conversation_id),
                 repeat_contacts=repeat,
-                others=others,
             )
+
+    def other_reviews(self, conversation_id: str, rubric_id: str, reviewer: str) -> list[Review]:
+        """The other reviewers' reviews of a conversation: loaded only for the side-by-side
+        view after submitting, never with the transcript (blind, and not on the hot path)."""
+        with self.lock:
+            return [
+                reviews.get_review(self.db, row["id"])
+                for row in self.db.query(
+                    "SELECT id FROM reviews WHERE conversation_id = ? AND rubric_id = ? AND reviewer != ? ORDER BY reviewer",
+                    (conversation_id, rubric_id, reviewer),
+                )
+            ]
 
     def start_review(self, conversation_id: str, reviewer: str, rubric: Rubric, session_id: int) -> Review:
         with self.lock:

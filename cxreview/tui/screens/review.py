@@ -207,7 +207,7 @@ class ReviewScreen(Screen[None]):
         reviewer = self.app.reviewer  # type: ignore[attr-defined]
         try:
             review = store.start_review(self.item.conversation_id, reviewer, self.session.rubric, self.session.id)
-            view = store.conversation(self.item.conversation_id, self.session.rubric.id, reviewer)
+            view = store.conversation(self.item.conversation_id)
         except Exception as error:  # noqa: BLE001 - reported in the UI, the app keeps running
             self.post_message(WorkFailed(str(error)))
             return
@@ -601,8 +601,8 @@ class ReviewScreen(Screen[None]):
         assert self.review is not None
         review_id = self.review.id
         store.run(lambda db: reviews.mark_seen_others(db, review_id))
-        view = store.conversation(self.item.conversation_id, self.session.rubric.id, self.review.reviewer)
-        self.app.call_from_thread(self._show_compare, view.others)
+        others = store.other_reviews(self.item.conversation_id, self.session.rubric.id, self.review.reviewer)
+        self.app.call_from_thread(self._show_compare, others)
 
     def _show_compare(self, others: list[Review]) -> None:
         from cxreview.tui.screens.modals import CompareModal
