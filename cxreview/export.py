@@ -113,6 +113,14 @@ CRITERION_COLUMNS = (
 )
 
 
+def calibrations_for(db: Database, benchmark: str | None = None) -> dict[str, Any]:
+    """Leniency offsets per rubric id, fitted on every blind submitted score (no bootstrap:
+    exports need the offsets, not the agreement intervals)."""
+    from cxreview.calibration import calibrate, load_scores
+
+    return {rubric_id: calibrate(scores, benchmark, bootstrap=0) for rubric_id, scores in load_scores(db).items()}
+
+
 def review_records(
     db: Database,
     level: str,
@@ -121,19 +129,21 @@ def review_records(
     include_drafts: bool = False,
     session: str | None = None,
     benchmark: str | None = None,
+    calibrations: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Rows of the review or criterion level, scores calibrated unless ``calibrated`` is False
-    (offsets centred, or anchored on ``benchmark``)."""
+    (offsets centred, or anchored on ``benchmark``). Callers that need both levels pass
+    ``calibrations`` from :func:`calibrations_for`, so the offsets are fitted once."""
     import json as _json
 
-    from cxreview.calibration import calibrate, calibrated_value, load_scores
+    from cxreview.calibration import calibrated_value
     from cxreview.rubrics.scoring import NA, review_score
     from cxreview.store.calibration import review_context, rubric_versions, score_rows
 
-    calibrations = {}
-    if calibrated:
-        for rubric_id, scores in load_scores(db).items():
-            calibrations[rubric_id] = calibrate(scores, benchmark, bootstrap=0)
+    if not calibrated:
+        calibrations = {}
+    elif calibrations is None:
+        calibrations = calibrations_for(db, benchmark)
     rubrics = rubric_versions(db.conn)
     scores_by_review: dict[int, list] = {}
     for row in score_rows(db.conn, include_drafts=include_drafts):

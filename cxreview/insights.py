@@ -165,6 +165,9 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
             for (row_role, text), flags in _by_last_answer(repeat_rows).items()
         ]
     )
+    from cxreview.export import calibrations_for
+
+    calibrations = calibrations_for(db)  # fitted once for the QA and csat sections
     return Insights(
         filters={k: v for k, v in vars(filters).items() if v},
         conversations=conversations,
@@ -183,8 +186,8 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
             [t for t in repeat_templates if t.counts.get("came_back")],
             key=lambda t: (t.n < SMALL, -t.rate("came_back")),
         )[:TOP],
-        qa=_qa_linkage(db, filters),
-        csat=_csat(db, filters),
+        qa=_qa_linkage(db, filters, calibrations),
+        csat=_csat(db, filters, calibrations),
         weeks=[
             Group(
                 r["week"],
@@ -220,11 +223,15 @@ def _groups(rows: list[Any]) -> list[Group]:
     return sorted(groups, key=lambda g: (g.small, -(g.values["peak_frustration"] or 0)))
 
 
-def _qa_linkage(db: Database, filters: Filters) -> list[dict[str, Any]]:
+def _qa_linkage(db: Database, filters: Filters, calibrations: dict[str, Any]) -> list[dict[str, Any]]:
     """Calibrated criterion scores in conversations with and without each signal."""
     from cxreview.export import review_records
 
-    rows = [r for r in review_records(db, "criterion", filters) if r["status"] == "submitted" and not r["na"]]
+    rows = [
+        r
+        for r in review_records(db, "criterion", filters, calibrations=calibrations)
+        if r["status"] == "submitted" and not r["na"]
+    ]
     if not rows:
         return []
     context = sql.conversation_flags_for(db.conn, sorted({str(r["conversation_id"]) for r in rows}))
@@ -254,11 +261,11 @@ def _qa_linkage(db: Database, filters: Filters) -> list[dict[str, Any]]:
     return result
 
 
-def _csat(db: Database, filters: Filters) -> list[Group]:
+def _csat(db: Database, filters: Filters, calibrations: dict[str, Any]) -> list[Group]:
     from cxreview.export import review_records
 
     by_level: dict[str, list[float]] = defaultdict(list)
-    rows = [r for r in review_records(db, "review", filters) if r["status"] == "submitted"]
+    rows = [r for r in review_records(db, "review", filters, calibrations=calibrations) if r["status"] == "submitted"]
     context = sql.conversation_flags_for(db.conn, sorted({str(r["conversation_id"]) for r in rows}))
     for row in rows:
         csat = context.get(str(row["conversation_id"]), {}).get("csat")

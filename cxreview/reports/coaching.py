@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from cxreview.errors import NotFoundError
-from cxreview.export import review_records
+from cxreview.export import calibrations_for, review_records
 from cxreview.privacy import mask_pii
 from cxreview.reports.charts import sparkline, svg_bars, svg_line, text_bar
 from cxreview.store import Database
@@ -56,8 +56,13 @@ class CoachingReport:
 
 def build_report(db: Database, agent: str, since: str | None = None) -> CoachingReport:
     filters = Filters(since=since)
-    reviews = [r for r in review_records(db, "review", filters) if r["status"] == "submitted"]
-    criteria_rows = [r for r in review_records(db, "criterion", filters) if r["status"] == "submitted"]
+    calibrations = calibrations_for(db)  # fitted once for both levels
+    reviews = [
+        r for r in review_records(db, "review", filters, calibrations=calibrations) if r["status"] == "submitted"
+    ]
+    criteria_rows = [
+        r for r in review_records(db, "criterion", filters, calibrations=calibrations) if r["status"] == "submitted"
+    ]
     mine = [r for r in reviews if r["agent"] == agent]
     if not mine:
         known = sorted({str(r["agent"]) for r in reviews if r["agent"]})
