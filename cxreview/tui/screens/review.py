@@ -13,7 +13,6 @@ from typing import Any
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -23,7 +22,8 @@ from cxreview.errors import CxReviewError
 from cxreview.reviews import Review
 from cxreview.tui.data import ConversationView, SessionInfo
 from cxreview.tui.messages import ConversationLoaded, ReviewSaved, ReviewSubmitted, WorkFailed
-from cxreview.tui.widgets.rubric_panel import RubricPanel
+from cxreview.tui.screens.review_keys import REVIEW_BINDINGS
+from cxreview.tui.widgets.rubric_panel import RubricPanel, signal_values
 from cxreview.tui.widgets.signal_summary import SignalSummary
 from cxreview.tui.widgets.transcript import Transcript
 
@@ -35,138 +35,8 @@ def _now() -> float:
     return time.monotonic()
 
 
-_DIGITS = [
-    Binding(
-        str(d),
-        f"score({d})",
-        f"Score {d}",
-        show=False,
-        id=f"review.score_{d}",
-        tooltip=f"Give the focused criterion level {d} and move on",
-    )
-    for d in range(10)
-]
-
-
 class ReviewScreen(Screen[None]):
-    BINDINGS = [
-        *_DIGITS,
-        Binding("enter", "submit", "Submit", id="review.submit", tooltip="Submit this review and open the next"),
-        Binding("n", "na", "N/A", id="review.na", tooltip="Mark the focused criterion N/A (where the rubric allows)"),
-        Binding(
-            "up",
-            "criterion(-1)",
-            "Prev crit.",
-            show=False,
-            id="review.criterion_up",
-            tooltip="Focus the previous criterion",
-        ),
-        Binding(
-            "down",
-            "criterion(1)",
-            "Next crit.",
-            show=False,
-            id="review.criterion_down",
-            tooltip="Focus the next criterion",
-        ),
-        Binding(
-            "left",
-            "preview(-1)",
-            "Level -",
-            show=False,
-            id="review.level_down",
-            tooltip="Show the anchor of the level below",
-        ),
-        Binding(
-            "right",
-            "preview(1)",
-            "Level +",
-            show=False,
-            id="review.level_up",
-            tooltip="Show the anchor of the level above",
-        ),
-        Binding(
-            "space",
-            "set_preview",
-            "Set level",
-            show=False,
-            id="review.set_level",
-            tooltip="Give the level whose anchor is shown",
-        ),
-        Binding("j", "message(1)", "Next msg", show=False, id="review.message_down", tooltip="Focus the next message"),
-        Binding(
-            "k", "message(-1)", "Prev msg", show=False, id="review.message_up", tooltip="Focus the previous message"
-        ),
-        Binding(
-            "right_square_bracket",
-            "highlight(1)",
-            "Next ⚑",
-            key_display="]",
-            id="review.next_highlight",
-            tooltip="Jump to the next highlighted message",
-        ),
-        Binding(
-            "left_square_bracket",
-            "highlight(-1)",
-            "Prev ⚑",
-            key_display="[",
-            show=False,
-            id="review.previous_highlight",
-            tooltip="Jump to the previous highlighted message",
-        ),
-        Binding(
-            "pagedown", "page(1)", "Page down", show=False, id="review.page_down", tooltip="Scroll the transcript down"
-        ),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="review.page_up", tooltip="Scroll the transcript up"),
-        Binding(
-            "c", "criterion_note", "Note", id="review.criterion_note", tooltip="Write a note on the focused criterion"
-        ),
-        Binding(
-            "r", "root_causes", "Causes", id="review.root_causes", tooltip="Pick root causes for the focused criterion"
-        ),
-        Binding(
-            "a",
-            "message_note",
-            "Msg note",
-            show=False,
-            id="review.message_note",
-            tooltip="Write a note on the focused message",
-        ),
-        Binding(
-            "o",
-            "overall_note",
-            "Coaching",
-            show=False,
-            id="review.overall_note",
-            tooltip="Write the overall coaching note",
-        ),
-        Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last change"),
-        Binding(
-            "m",
-            "toggle_mask",
-            "Mask",
-            show=False,
-            id="review.mask",
-            tooltip="Show or mask personal data (e-mail, phone, IBAN, card)",
-        ),
-        Binding(
-            "v",
-            "compare",
-            "Compare",
-            id="review.compare",
-            tooltip="Calibration: everyone's scores side by side (after you submitted)",
-        ),
-        Binding("escape", "back", "Queue", id="review.back", tooltip="Back to the session queue (everything is saved)"),
-        Binding(
-            "i",
-            "app.insights",
-            "Insights",
-            show=False,
-            id="review.insights",
-            tooltip="Insights across all conversations",
-        ),
-        Binding("question_mark", "help", "Help", id="review.help", tooltip="Show every key"),
-    ]
+    BINDINGS = REVIEW_BINDINGS
 
     def __init__(self, session: SessionInfo, index: int) -> None:
         super().__init__()
@@ -177,6 +47,7 @@ class ReviewScreen(Screen[None]):
         self.cursor = 0
         self.preview: int | None = None
         self.pending = 0
+        self._signal_values: dict[str, str] = {}
         self._last_input = _now()
         self._unsaved_seconds = 0.0
 
@@ -215,6 +86,7 @@ class ReviewScreen(Screen[None]):
 
     def on_conversation_loaded(self, message: ConversationLoaded) -> None:
         self.view, self.review = message.view, message.review
+        self._signal_values = signal_values(self.view)  # once per conversation, not per key
         conversation = self.view.conversation
         position = f"{self.index + 1}/{len(self.session.items)}"
         title = Text(f"{position} · {conversation['id']}", style="bold")
@@ -252,32 +124,9 @@ class ReviewScreen(Screen[None]):
         self.app.notify(message.error, severity="error", timeout=8)
 
     # -- rendering ---------------------------------------------------------------------------
-    def _signal_values(self) -> dict[str, str]:
-        view = self.view
-        if view is None:
-            return {}
-        values: dict[str, str] = {}
-        signals = view.signals or {}
-        counts: dict[str, int] = {}
-        for entry in view.message_signals.values():
-            for flag in entry["flags"]:
-                counts[flag["flag"]] = counts.get(flag["flag"], 0) + 1
-        for flag, count in counts.items():
-            values[flag] = str(count)
-        if signals:
-            if signals.get("peak_frustration") is not None:
-                values["peak_frustration"] = f"{signals['peak_frustration']:.2f}"
-            values["trajectory"] = signals.get("trajectory_label") or "-"
-            for name in ("stuck_in_bot", "bot_loop", "handover", "bot_disclosed", "uncertainty_admitted"):
-                if signals.get(name) is not None:
-                    values[name] = "yes" if signals[name] else "no"
-        values["outcome"] = view.conversation.get("outcome") or "-"
-        values["repeat_contact"] = f"{view.repeat_contacts} in 7 days" if view.repeat_contacts else "none"
-        return values
-
     def _refresh_rubric(self) -> None:
         if self.review is not None:
-            self.query_one(RubricPanel).show(self.review, self.cursor, self.preview, self._signal_values())
+            self.query_one(RubricPanel).show(self.review, self.cursor, self.preview, self._signal_values)
 
     # -- writing -----------------------------------------------------------------------------
     def _write(self, operation: Any, message: str = "") -> None:
@@ -458,54 +307,69 @@ class ReviewScreen(Screen[None]):
 
         self._write(undo, "Undone")
 
-    def action_criterion_note(self) -> None:
-        if self.review is None:
-            return
+    def _edit_note(self, title: str, current: str, show: Any, save: Any, saved: str) -> None:
+        """Open the note dialog; on save, ``show`` the text at once and ``save`` it in order."""
         from cxreview.tui.screens.modals import NoteModal
-
-        criterion = self._criterion()
-        review_id = self.review.id
 
         def done(text: str | None) -> None:
             if text is not None and self.review is not None:
-                self.review.criteria[criterion.id].note = text
-                self._refresh_rubric()
-                self._write(lambda db: reviews.set_criterion_note(db, review_id, criterion.id, text), "Note saved")
+                show(text)
+                self._write(lambda db: save(db, text), saved)
 
-        self.app.push_screen(NoteModal(f"Note on {criterion.label}", self.review.criteria[criterion.id].note), done)
+        self.app.push_screen(NoteModal(title, current), done)
+
+    def action_criterion_note(self) -> None:
+        if self.review is None:
+            return
+        review, criterion = self.review, self._criterion()
+        state = review.criteria[criterion.id]
+
+        def show(text: str) -> None:
+            state.note = text
+            self._refresh_rubric()
+
+        self._edit_note(
+            f"Note on {criterion.label}",
+            state.note,
+            show,
+            lambda db, text: reviews.set_criterion_note(db, review.id, criterion.id, text),
+            "Note saved",
+        )
 
     def action_overall_note(self) -> None:
         if self.review is None:
             return
-        from cxreview.tui.screens.modals import NoteModal
+        review = self.review
 
-        review_id = self.review.id
+        def show(text: str) -> None:
+            review.overall_note = text
+            self._refresh_rubric()
 
-        def done(text: str | None) -> None:
-            if text is not None and self.review is not None:
-                self.review.overall_note = text
-                self._refresh_rubric()
-                self._write(lambda db: reviews.set_overall_note(db, review_id, text), "Coaching note saved")
-
-        self.app.push_screen(NoteModal("Coaching note for the agent", self.review.overall_note), done)
+        self._edit_note(
+            "Coaching note for the agent",
+            review.overall_note,
+            show,
+            lambda db, text: reviews.set_overall_note(db, review.id, text),
+            "Coaching note saved",
+        )
 
     def action_message_note(self) -> None:
         transcript = self.query_one(Transcript)
         position = transcript.focused_position
         if self.review is None or position is None:
             return
-        from cxreview.tui.screens.modals import NoteModal
+        review = self.review
 
-        review_id = self.review.id
+        def show(text: str) -> None:
+            review.message_notes[position] = text
+            transcript.set_notes(review.message_notes)
 
-        def done(text: str | None) -> None:
-            if text is not None and self.review is not None:
-                self.review.message_notes[position] = text
-                transcript.set_notes(self.review.message_notes)
-                self._write(lambda db: reviews.set_message_note(db, review_id, position, text), "Message note saved")
-
-        self.app.push_screen(
-            NoteModal(f"Note on message {position}", self.review.message_notes.get(position, "")), done
+        self._edit_note(
+            f"Note on message {position}",
+            review.message_notes.get(position, ""),
+            show,
+            lambda db, text: reviews.set_message_note(db, review.id, position, text),
+            "Message note saved",
         )
 
     def action_root_causes(self) -> None:

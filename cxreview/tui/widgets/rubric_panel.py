@@ -133,3 +133,26 @@ class RubricPanel(Static):
             lines.append(Text(f"{criterion.level_name(low)}: {criterion.anchors.get(low, '')}", style="dim"))
             lines.append(Text(f"{criterion.level_name(high)}: {criterion.anchors.get(high, '')}", style="dim"))
         return Group(*lines)
+
+
+def signal_values(view: Any) -> dict[str, str]:
+    """The figures the rubric links to its criteria, for one conversation (flag counts,
+    peak frustration, trajectory, handover, transparency, outcome, repeat contact)."""
+    values: dict[str, str] = {}
+    signals = view.signals or {}
+    counts: dict[str, int] = {}
+    for entry in view.message_signals.values():
+        for flag in entry["flags"]:
+            counts[flag["flag"]] = counts.get(flag["flag"], 0) + 1
+    for flag, count in counts.items():
+        values[flag] = str(count)
+    if signals:
+        if signals.get("peak_frustration") is not None:
+            values["peak_frustration"] = f"{signals['peak_frustration']:.2f}"
+        values["trajectory"] = signals.get("trajectory_label") or "-"
+        for name in ("stuck_in_bot", "bot_loop", "handover", "bot_disclosed", "uncertainty_admitted"):
+            if signals.get(name) is not None:
+                values[name] = "yes" if signals[name] else "no"
+    values["outcome"] = view.conversation.get("outcome") or "-"
+    values["repeat_contact"] = f"{view.repeat_contacts} in 7 days" if view.repeat_contacts else "none"
+    return values
