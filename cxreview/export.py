@@ -25,6 +25,7 @@ _BOOL_COLUMNS = {
     "critical_fail",
     "na",
     "random_pick",
+    "arrived_frustrated",
 }
 
 

@@ -23,8 +23,10 @@ from cxreview.signals.config import config_hash, load_config
 from cxreview.signals.conversation import ConversationSignals, analyze
 from cxreview.signals.features import TextFeatures, Tone, shape_of, tone, with_details
 from cxreview.signals.language import detect_language
+from cxreview.signals.phases import Phases, split_phases
 from cxreview.store import Database, open_database
 from cxreview.store import signals as sql
+from cxreview.store.phases import replace_phases
 
 CHUNK = 500  # conversations per phase-2 task: small, so writes interleave
 PARALLEL_MIN_MESSAGES = 20_000
@@ -95,6 +97,7 @@ def _analyze_chunk(
     for cid, position, role, text, at in sql.messages_of(db.conn, ids):
         grouped.setdefault(cid, []).append((position, role, text, at))
     results: list[ConversationSignals] = []
+    phases: list[Phases] = []
     count = 0
     for cid, language, outcome, csat, detected in tasks:
         messages = grouped.get(cid, [])
@@ -104,8 +107,10 @@ def _analyze_chunk(
         result = analyze(cid, language, prepared, config, outcome, csat)
         result.language_detected = detected
         results.append(result)
+        phases.append(split_phases(cid, prepared, result.messages, config))
     with db.transaction() as conn:
         sql.replace_signals(conn, results, _STATE["config_hash"])
+        replace_phases(conn, phases)
     return len(results), count
 
 

@@ -41,7 +41,23 @@ class Filters:
         return (" AND ".join(clauses) or "1"), params
 
 
-MESSAGE_COLUMNS = ("conversation_id", "position", "role", "author", "at", "text", "sentiment", "frustration", "flags")
+MESSAGE_COLUMNS = (
+    "conversation_id",
+    "position",
+    "role",
+    "author",
+    "at",
+    "text",
+    "sentiment",
+    "frustration",
+    "flags",
+    "phase",
+)
+# The phase a message belongs to: everything before the first agent message is the bot's
+# side (its turns and the wait for a person), the rest the agent's.
+_PHASE_OF_MESSAGE = """CASE WHEN p.conversation_id IS NULL OR p.kind = 'none' THEN NULL
+                WHEN p.agent_start IS NOT NULL AND m.position >= p.agent_start THEN 'agent'
+                WHEN p.kind IN ('bot', 'hybrid') THEN 'bot' ELSE 'agent' END"""
 
 
 def message_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3.Row]:
@@ -51,9 +67,11 @@ def message_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3
                json_extract(cs.per_message, '$[' || (m.position - 1) || '][0]') AS sentiment,
                json_extract(cs.per_message, '$[' || (m.position - 1) || '][1]') AS frustration,
                (SELECT json_group_array(f.flag) FROM message_flags f
-                 WHERE f.conversation_id = m.conversation_id AND f.position = m.position) AS flags
+                 WHERE f.conversation_id = m.conversation_id AND f.position = m.position) AS flags,
+               {_PHASE_OF_MESSAGE} AS phase
             FROM conversations c JOIN messages m ON m.conversation_id = c.id
             LEFT JOIN conversation_signals cs ON cs.conversation_id = c.id
+            LEFT JOIN conversation_phases p ON p.conversation_id = c.id
             WHERE {where} ORDER BY m.conversation_id, m.position""",
         params,
     )
@@ -83,6 +101,23 @@ CONVERSATION_COLUMNS = (
     "bot_disclosed",
     "handover_offered",
     "uncertainty_admitted",
+    "phases",
+    "bot_peak_frustration",
+    "bot_spikes",
+    "bot_repeats",
+    "handover_request",
+    "handover_announced",
+    "handover_wait_messages",
+    "handover_wait_seconds",
+    "arrival_frustration",
+    "arrived_frustrated",
+    "arrival_evidence",
+    "agent_start",
+    "agent_peak_frustration",
+    "agent_spikes",
+    "agent_end_frustration",
+    "agent_change",
+    "agent_added",
 )
 
 
@@ -96,8 +131,13 @@ def conversation_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sq
                     UNION SELECT flag FROM conversation_flags WHERE conversation_id = c.id)) AS flags,
                s.peak_frustration, s.sentiment_start, s.sentiment_end, s.trajectory_label AS trajectory, s.handover,
                s.handover_latency_turns, s.handover_latency_seconds, s.bot_disclosed, s.handover_offered,
-               s.uncertainty_admitted
+               s.uncertainty_admitted, p.kind AS phases, p.bot_peak_frustration, p.bot_spikes, p.bot_repeats,
+               p.request_position AS handover_request, p.announced_position AS handover_announced,
+               p.wait_messages AS handover_wait_messages, p.wait_seconds AS handover_wait_seconds,
+               p.arrival_frustration, p.arrived_frustrated, p.arrival_evidence, p.agent_start,
+               p.agent_peak_frustration, p.agent_spikes, p.agent_end_frustration, p.agent_change, p.agent_added
             FROM conversations c LEFT JOIN conversation_signals s ON s.conversation_id = c.id
+            LEFT JOIN conversation_phases p ON p.conversation_id = c.id
             WHERE {where} ORDER BY c.started_at, c.id""",
         params,
     )

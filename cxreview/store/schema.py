@@ -199,6 +199,45 @@ MIGRATIONS: list[str] = [
     ALTER TABLE reviews ADD COLUMN seen_others_at TEXT;
     ALTER TABLE reviews ADD COLUMN blind INTEGER NOT NULL DEFAULT 1;
     """,
+    # 6: credit to the right party. Phases of each conversation (bot phase, handover,
+    # agent phase) with the customer's frustration per phase and their state on arrival;
+    # and a second rubric per session for the bot's part of a conversation.
+    """
+    CREATE TABLE conversation_phases (
+        conversation_id         TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+        kind                    TEXT NOT NULL CHECK (kind IN ('bot', 'agent', 'hybrid', 'none')),
+        bot_start               INTEGER,
+        bot_end                 INTEGER,
+        bot_customer_messages   INTEGER NOT NULL DEFAULT 0,
+        bot_peak_frustration    REAL,
+        bot_mean_frustration    REAL,
+        bot_spikes              INTEGER NOT NULL DEFAULT 0,
+        bot_repeats             INTEGER NOT NULL DEFAULT 0,
+        bot_customer_repeats    INTEGER NOT NULL DEFAULT 0,
+        request_position        INTEGER,
+        offer_position          INTEGER,
+        announced_position      INTEGER,
+        wait_messages           INTEGER,
+        wait_seconds            REAL,
+        agent_start             INTEGER,
+        agent_end               INTEGER,
+        agent_started_at        TEXT,
+        agent_customer_messages INTEGER NOT NULL DEFAULT 0,
+        agent_peak_frustration  REAL,
+        agent_mean_frustration  REAL,
+        agent_spikes            INTEGER NOT NULL DEFAULT 0,
+        agent_customer_repeats  INTEGER NOT NULL DEFAULT 0,
+        arrival_frustration     REAL,
+        arrived_frustrated      INTEGER,
+        arrival_evidence        TEXT NOT NULL DEFAULT '',
+        arrival_positions       TEXT NOT NULL DEFAULT '[]',
+        agent_end_frustration   REAL,
+        agent_change            TEXT CHECK (agent_change IN ('recovered', 'stayed', 'worse')),
+        agent_added             REAL
+    );
+    ALTER TABLE sessions ADD COLUMN bot_rubric_id TEXT;
+    ALTER TABLE sessions ADD COLUMN bot_rubric_version INTEGER;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -152,6 +152,7 @@ def test_message_export_is_spreadsheet_safe(db: Database, write_jsonl) -> None:
         "sentiment",
         "frustration",
         "flags",
+        "phase",
     ]
     assert rows[5]["text"] == '\'=HYPERLINK("http://evil")'
     assert rows[2]["flags"] == "bot_repeat"

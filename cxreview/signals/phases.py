@@ -1,0 +1,219 @@
+"""Phases of a conversation: the bot phase, the handover and the agent phase.
+
+Credit goes to the party that was there. Everything before the first agent message is the
+bot side (the bot's own turns and the wait for a person: the agent was not there yet);
+from the first agent message on is the agent phase. Per phase: peak and mean customer
+frustration, emotion spikes and repeats. At the handover: the request, the offer or
+announcement, how long the customer waited, and how the customer arrived (their last
+frustration before the agent joined, with the message as evidence). Under the agent, the
+customer recovered, stayed or got worse; only that change is the agent's.
+
+Pure functions over the analysed messages: no database.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+ARRIVAL_WINDOW = 2  # the customer's last messages before the agent joined: their state on arrival
+CHANGES = ("recovered", "stayed", "worse")
+
+
+class _Flagged(Protocol):
+    flag: str
+
+
+class _Analysed(Protocol):
+    """What phases need of an analysed message (``signals.conversation.MessageSignals``)."""
+
+    position: int
+    frustration: float | None
+    cues: dict[str, Any]
+    flags: Any
+
+
+@dataclass
+class PhaseFigures:
+    """Customer frustration and trouble within one phase."""
+
+    start: int | None = None
+    end: int | None = None
+    started_at: str | None = None
+    ended_at: str | None = None
+    customer_messages: int = 0
+    peak_frustration: float | None = None
+    mean_frustration: float | None = None
+    spikes: int = 0
+    bot_repeats: int = 0
+    customer_repeats: int = 0
+
+
+@dataclass
+class Phases:
+    conversation_id: str
+    kind: str  # "bot", "agent", "hybrid" or "none"
+    bot: PhaseFigures = field(default_factory=PhaseFigures)
+    agent: PhaseFigures = field(default_factory=PhaseFigures)
+    request_position: int | None = None  # the customer's first request for a person
+    offer_position: int | None = None  # the bot's first offer of a person
+    announced_position: int | None = None  # "I'll connect you now": bot or system
+    wait_messages: int | None = None  # from the announcement (or offer, or request) to the agent
+    wait_seconds: float | None = None
+    arrival_frustration: float | None = None
+    arrived_frustrated: bool | None = None
+    arrival_evidence: str = ""
+    arrival_positions: list[int] = field(default_factory=list)
+    agent_end_frustration: float | None = None
+    agent_change: str | None = None  # recovered / stayed / worse; None without a customer reply
+    agent_added: float | None = None  # frustration above the arrival state, caused under the agent
+
+
+def _seconds(start: str | None, end: str | None) -> float | None:
+    if not start or not end:
+        return None
+    try:
+        a = datetime.fromisoformat(start.replace("Z", "+00:00"))
+        b = datetime.fromisoformat(end.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (b - a).total_seconds()
+
+
+def _flags(message: _Analysed) -> set[str]:
+    return {f.flag for f in message.flags}
+
+
+def _figures(
+    rows: Sequence[tuple[int, str, str | None, _Analysed]],
+) -> PhaseFigures:
+    figures = PhaseFigures()
+    if not rows:
+        return figures
+    figures.start, figures.end = rows[0][0], rows[-1][0]
+    figures.started_at, figures.ended_at = rows[0][2], rows[-1][2]
+    frustration = []
+    for _, role, _, analysed in rows:
+        flags = _flags(analysed)
+        if role == "customer":
+            figures.customer_messages += 1
+            if analysed.frustration is not None:
+                frustration.append(analysed.frustration)
+            figures.spikes += "emotion_spike" in flags
+            figures.customer_repeats += "customer_repeat" in flags
+        elif role == "bot":
+            figures.bot_repeats += "bot_repeat" in flags
+    if frustration:
+        figures.peak_frustration = round(max(frustration), 4)
+        figures.mean_frustration = round(statistics.fmean(frustration), 4)
+    return figures
+
+
+def _evidence(message: _Analysed) -> str:
+    cues = [name.replace("_", " ") for name in (message.cues or {}) if not name.endswith("_match")]
+    detail = f"message {message.position}: frustration {message.frustration or 0:.2f}"
+    return detail + (f" ({', '.join(cues[:3])})" if cues else "")
+
+
+def split_phases(
+    conversation_id: str,
+    messages: Sequence[tuple[int, str, str | None, Any]],
+    analysed: Sequence[_Analysed],
+    config: dict[str, Any],
+) -> Phases:
+    """``messages``: (position, role, at, features with ``cues``) in order; ``analysed``:
+    the per-message signals of the same messages, in the same order."""
+    frustrated_at = config["frustration"]["frustrated_at"]
+    rise = config["spike"]["rise"]
+    rows = [(m[0], m[1], m[2], a) for m, a in zip(messages, analysed, strict=True)]
+    first_agent = next((i for i, row in enumerate(rows) if row[1] == "agent"), None)
+    has_bot = any(row[1] == "bot" for row in rows[: first_agent if first_agent is not None else len(rows)])
+    if first_agent is None:
+        kind = "bot" if has_bot else "none"
+        before, after = rows, []
+    else:
+        kind = "hybrid" if has_bot else "agent"
+        before, after = rows[:first_agent], rows[first_agent:]
+    phases = Phases(conversation_id, kind)
+    if kind in ("bot", "hybrid"):
+        phases.bot = _figures(before)
+    if after:
+        phases.agent = _figures(after)
+    _handover(phases, before, messages, first_agent, rows)
+    if after:
+        _arrival(phases, before, after, frustrated_at, rise)
+    return phases
+
+
+def _handover(
+    phases: Phases,
+    before: Sequence[tuple[int, str, str | None, _Analysed]],
+    messages: Sequence[tuple[int, str, str | None, Any]],
+    first_agent: int | None,
+    rows: Sequence[tuple[int, str, str | None, _Analysed]],
+) -> None:
+    for index, (position, role, _, analysed) in enumerate(before):
+        cues = getattr(messages[index][3], "cues", None) or {}
+        if role == "customer" and phases.request_position is None and "human_request" in _flags(analysed):
+            phases.request_position = position
+        elif role in ("bot", "system"):
+            if phases.offer_position is None and role == "bot" and ("handover_offer" in cues or "handover_done" in cues):
+                phases.offer_position = position
+            if phases.announced_position is None and "handover_done" in cues:
+                phases.announced_position = position
+    if phases.kind != "hybrid" or first_agent is None:
+        return
+    start = next(
+        (p for p in (phases.announced_position, phases.offer_position, phases.request_position) if p is not None),
+        None,
+    )
+    if start is None:
+        return
+    agent_position, agent_at = rows[first_agent][0], rows[first_agent][2]
+    start_at = next(row[2] for row in rows if row[0] == start)
+    phases.wait_messages = agent_position - start
+    phases.wait_seconds = _seconds(start_at, agent_at)
+
+
+def _arrival(
+    phases: Phases,
+    before: Sequence[tuple[int, str, str | None, _Analysed]],
+    after: Sequence[tuple[int, str, str | None, _Analysed]],
+    frustrated_at: float,
+    rise: float,
+) -> None:
+    """How the customer arrived, and what changed under the agent."""
+    earlier = [row[3] for row in before if row[1] == "customer" and row[3].frustration is not None]
+    later = [row[3] for row in after if row[1] == "customer" and row[3].frustration is not None]
+    if earlier:
+        window = earlier[-ARRIVAL_WINDOW:]
+    elif later:
+        # The agent opened the conversation: the customer's first message says why they
+        # came (the mood they bring), before the agent could have done anything about it.
+        window, later = later[:1], later[1:]
+    else:
+        return
+    strongest = max(window, key=lambda m: m.frustration or 0.0)
+    arrival = strongest.frustration or 0.0
+    phases.arrival_frustration = round(arrival, 4)
+    phases.arrived_frustrated = arrival >= frustrated_at
+    phases.arrival_positions = [m.position for m in window]
+    phases.arrival_evidence = _evidence(strongest)
+    if not later:
+        return
+    end = later[-1].frustration or 0.0
+    peak = max(m.frustration or 0.0 for m in later)
+    phases.agent_end_frustration = round(end, 4)
+    phases.agent_added = round(max(0.0, peak - arrival), 4)
+    if phases.arrived_frustrated:
+        if end < frustrated_at:
+            phases.agent_change = "recovered"
+        elif peak - arrival >= rise:
+            phases.agent_change = "worse"
+        else:
+            phases.agent_change = "stayed"
+    else:
+        phases.agent_change = "worse" if peak >= frustrated_at else "stayed"
