@@ -12,7 +12,11 @@ from cxreview.commands.common import _date, database, working
 @click.option("--to", "to", callback=_date, metavar="DATE", help="Conversations up to DATE.")
 @click.option("--queue", "queues", multiple=True, help="Only this queue (repeatable).")
 @click.option("--channel", "channels", multiple=True, help="Only this channel (repeatable).")
-@click.option("--repeat-days", type=int, default=7, show_default=True, help="Window for repeat contact.")
+@click.option(
+    "--repeat-days",
+    type=int,
+    help="Window for repeat contact in days (default: repeat_contact.days of the signals config, 7).",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "md", "html"]), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
 @click.pass_context
@@ -22,7 +26,7 @@ def insights_command(
     to: str | None,
     queues: tuple[str, ...],
     channels: tuple[str, ...],
-    repeat_days: int,
+    repeat_days: int | None,
     fmt: str,
     output: str | None,
 ) -> None:
@@ -43,8 +47,11 @@ def insights_command(
     from cxreview.errors import UsageError
     from cxreview.insights import compute
     from cxreview.reports.insights_report import renderables, to_html, to_json, to_markdown
+    from cxreview.signals.config import repeat_contact_days
     from cxreview.store.exports import Filters
 
+    if repeat_days is None:
+        repeat_days = repeat_contact_days()
     if repeat_days <= 0:
         raise UsageError("--repeat-days must be above 0", "e.g. --repeat-days 7")
     filters = Filters(since=since, to=to, queues=list(queues), channels=[c.lower() for c in channels])

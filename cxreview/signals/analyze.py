@@ -24,6 +24,7 @@ from cxreview.signals.conversation import ConversationSignals, analyze
 from cxreview.signals.features import TextFeatures, Tone, shape_of, tone, with_details
 from cxreview.signals.language import detect_language
 from cxreview.signals.phases import Phases, split_phases
+from cxreview.signals.summary import csat_scale
 from cxreview.store import Database, open_database
 from cxreview.store import signals as sql
 from cxreview.store.phases import replace_phases
@@ -47,8 +48,12 @@ _FEATURES: dict[Key, TextFeatures] = {}
 _STATE: dict[str, Any] = {}
 
 
-def _init_worker(config: dict[str, Any], db_path: str | None, features: dict[Key, TextFeatures] | None) -> None:
+def _init_worker(
+    config: dict[str, Any], db_path: str | None, features: dict[Key, TextFeatures] | None, scale: float | None
+) -> None:
     _STATE["config"] = config
+    _STATE["config_hash"] = config_hash(config)
+    _STATE["csat_scale"] = scale
     _STATE["db_path"] = db_path
     _STATE["db"] = None
     if features is not None:  # spawn: the features come pickled; fork: they are inherited
@@ -104,7 +109,7 @@ def _analyze_chunk(
         count += len(messages)
         key = _lang_key(language)
         prepared = [(pos, role, at, _FEATURES[(key, role == "customer", text)]) for pos, role, text, at in messages]
-        result = analyze(cid, language, prepared, config, outcome, csat)
+        result = analyze(cid, language, prepared, config, outcome, csat, _STATE.get("csat_scale"))
         result.language_detected = detected
         results.append(result)
         phases.append(split_phases(cid, prepared, result.messages, config))
@@ -126,7 +131,14 @@ def analyze_conversations(
     target = list(ids) if ids is not None else sql.all_conversation_ids(db.conn)
     summary = AnalyzeSummary()
     workers = workers or min(2, os.cpu_count() or 1)
-    _STATE.update(config=config, config_hash=config_hash(config), db_path=str(db.path), db=None)
+    largest = sql.max_csat(db.conn)
+    _STATE.update(
+        config=config,
+        config_hash=config_hash(config),
+        db_path=str(db.path),
+        db=None,
+        csat_scale=None if largest is None else csat_scale(largest),
+    )
     for start in range(0, len(target), SUPER_CHUNK):
         part = target[start : start + SUPER_CHUNK]
         info = sql.conversation_info(db.conn, part)
@@ -190,5 +202,5 @@ def _can_fork() -> bool:
 def _pool(workers: int, config: dict[str, Any], db_path: str | None, features: dict | None = None) -> Any:
     method = "fork" if _can_fork() else "spawn"
     return multiprocessing.get_context(method).Pool(
-        workers, initializer=_init_worker, initargs=(config, db_path, features)
+        workers, initializer=_init_worker, initargs=(config, db_path, features, _STATE.get("csat_scale"))
     )

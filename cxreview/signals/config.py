@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -62,6 +63,16 @@ def _merge(base: dict[str, Any], override: Any, name: str, prefix: str, problems
             problems.append(f"{name}: {path} must be a number of 0 or more (got {value!r})")
         else:
             base[key] = value
+
+
+def repeat_contact_days() -> int:
+    """The repeat-contact window of the shipped config (insights default, review screen)."""
+    return int(_default_config()["repeat_contact"]["days"])
+
+
+@functools.lru_cache(maxsize=1)
+def _default_config() -> dict[str, Any]:
+    return load_config()
 
 
 def config_hash(config: dict[str, Any]) -> str:

@@ -26,6 +26,12 @@ def conversation_info(
     return info
 
 
+def max_csat(conn: sqlite3.Connection) -> float | None:
+    """The largest survey answer in the data: tells a 1..5 survey from a 0..10 one."""
+    value = conn.execute("SELECT max(csat) FROM conversations").fetchone()[0]
+    return None if value is None else float(value)
+
+
 def all_conversation_ids(conn: sqlite3.Connection, stale_only: str | None = None) -> list[str]:
     """Every conversation id, or (with a config hash) those not analysed under that config."""
     if stale_only is None:

@@ -16,6 +16,7 @@ from cxreview import reviews
 from cxreview.errors import NotFoundError
 from cxreview.reviews import Review
 from cxreview.rubrics.model import Rubric
+from cxreview.signals.config import repeat_contact_days
 from cxreview.store import Database, open_database
 from cxreview.store.conversations import get_conversation, get_messages
 from cxreview.store.sessions import list_sessions, session_items, session_row
@@ -132,8 +133,8 @@ class TuiStore:
                 repeat = int(
                     self.db.scalar(
                         "SELECT count(*) FROM conversations WHERE customer = ? AND id != ? "
-                        "AND abs(julianday(started_at) - julianday(?)) <= 7",
-                        (conversation["customer"], conversation_id, conversation["started_at"]),
+                        "AND abs(julianday(started_at) - julianday(?)) <= ?",
+                        (conversation["customer"], conversation_id, conversation["started_at"], repeat_contact_days()),
                     )
                     or 0
                 )

@@ -161,3 +161,12 @@ def test_message_export_is_spreadsheet_safe(db: Database, write_jsonl) -> None:
     record = json.loads(out.getvalue().splitlines()[0])
     assert record["conversation_id"] == "loop" and record["bot_disclosed"] is False and "bot_loop" in record["flags"]
     assert safe_cell("-5 stars") == "'-5 stars" and safe_cell(-0.5) == -0.5 and safe_cell("@x") == "'@x"
+
+
+def test_csat_scale_comes_from_the_data(db: Database, write_jsonl) -> None:
+    """A 0..10 survey: a 3 is low there, although it would not be on a 1..5 one."""
+    calm = [{"role": "customer", "text": "When does my parcel come?"}, {"role": "agent", "text": "Tomorrow."}]
+    rows = [conversation("three", messages=calm, csat=3), conversation("nine", messages=calm, csat=9)]
+    import_files(db, [str(write_jsonl(rows))])
+    analyze_conversations(db)
+    assert "csat 3" in conversation_signals(db.conn, "three")["risk_reasons"]

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from cxreview.reviews import Review
 from cxreview.rubrics.model import Criterion
+from cxreview.signals.config import repeat_contact_days
 
 # Mid-tone colours that read on dark and light themes alike.
 CRITICAL = "bold dark_orange"
@@ -154,5 +155,7 @@ def signal_values(view: Any) -> dict[str, str]:
             if signals.get(name) is not None:
                 values[name] = "yes" if signals[name] else "no"
     values["outcome"] = view.conversation.get("outcome") or "-"
-    values["repeat_contact"] = f"{view.repeat_contacts} in 7 days" if view.repeat_contacts else "none"
+    values["repeat_contact"] = (
+        f"{view.repeat_contacts} in {repeat_contact_days()} days" if view.repeat_contacts else "none"
+    )
     return values

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from cxreview.reports.charts import sparkline
+from cxreview.signals.config import repeat_contact_days
 
 
 class SignalSummary(Vertical):
@@ -64,7 +65,9 @@ def facts(view: Any) -> Text:
             parts.append(("trend", signals["trajectory_label"]))
     parts.append(("outcome", conversation.get("outcome") or "-"))
     parts.append(("csat", f"{conversation['csat']:g}" if conversation.get("csat") is not None else "-"))
-    parts.append(("repeat contact", f"{view.repeat_contacts} in 7d" if view.repeat_contacts else "no"))
+    parts.append(
+        ("repeat contact", f"{view.repeat_contacts} in {repeat_contact_days()}d" if view.repeat_contacts else "no")
+    )
     text = Text()
     for index, (label, value) in enumerate(parts):
         if index:

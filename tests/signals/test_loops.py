@@ -1,0 +1,115 @@
+"""Each documented loop rule, the handover case, and the config values that used to be
+constants in code (sentiment gain, curt length, disclosure window, csat scale)."""
+
+from __future__ import annotations
+
+from cxreview.signals.config import copy_config, load_config
+from cxreview.signals.conversation import ConversationSignals, analyze
+from cxreview.signals.features import text_features
+
+CONFIG = load_config()
+
+
+def run(turns: list[tuple[str, str]], config: dict | None = None, **kwargs: object) -> ConversationSignals:
+    messages = [
+        (position, role, None, text_features(text, "en", role == "customer"))
+        for position, (role, text) in enumerate(turns, start=1)
+    ]
+    return analyze("t", "en", messages, config or CONFIG, **kwargs)  # type: ignore[arg-type]
+
+
+def loop_flag(result: ConversationSignals) -> tuple[str, list[int]] | None:
+    flag = next((f for f in result.flags if f.flag == "bot_loop"), None)
+    return None if flag is None else (flag.rule, flag.positions)
+
+
+def test_loop_rule_bot_failures() -> None:
+    result = run(
+        [
+            ("customer", "where is my refund"),
+            ("bot", "Sorry, I didn't understand that."),
+            ("customer", "my refund"),
+            ("bot", "Sorry, I didn't understand that. Could you rephrase?"),
+        ]
+    )
+    assert loop_flag(result) == ("bot failures", [2, 4])
+    once = run([("customer", "where is my refund"), ("bot", "Sorry, I didn't understand that.")])
+    assert loop_flag(once) is None
+
+
+REPEATING = [
+    ("bot", "Hello, how can I help?"),
+    ("customer", "I want to change the delivery address of my parcel"),
+    ("bot", "I can help with payments and returns."),
+    ("customer", "I want to change the delivery address of my parcel"),
+    ("bot", "Please choose payments or returns."),
+    ("customer", "I want to change the delivery address of my parcel!"),
+]
+
+
+def test_loop_rule_customer_repeats_to_the_bot() -> None:
+    result = run(REPEATING)
+    assert loop_flag(result) == ("customer repeats", [4, 6])
+    assert loop_flag(run(REPEATING[:4])) is None  # one repeat is not a loop
+
+
+def test_customer_repeats_to_the_bot_survive_the_handover() -> None:
+    result = run([*REPEATING, ("bot", "I'm transferring you to a colleague."), ("agent", "Hi, Sanne here.")])
+    assert result.handover and loop_flag(result) == ("customer repeats", [4, 6])
+
+
+def test_customer_repeats_to_a_person_are_no_bot_loop() -> None:
+    to_agent = [("bot", "Hi, I'm a virtual assistant."), ("agent", "Hi, Sanne here.")] + REPEATING[1::2]
+    assert loop_flag(run(to_agent)) is None
+    no_bot = [("agent", "Hi, Sanne here.")] + REPEATING[1::2]
+    assert loop_flag(run(no_bot)) is None
+
+
+def test_loop_thresholds_come_from_the_config() -> None:
+    config = copy_config(CONFIG)
+    config["loop"]["customer_repeats"] = 3
+    assert loop_flag(run(REPEATING, config)) is None
+
+
+def test_sentiment_gain_and_curt_length_come_from_the_config() -> None:
+    text = [("customer", "This is a bit disappointing.")]
+    base = run(text).messages[0].cues["negative_sentiment"]
+    config = copy_config(CONFIG)
+    config["frustration"]["sentiment_gain"] = 3.0
+    assert run(text, config).messages[0].cues["negative_sentiment"] > base
+    chatty = [
+        ("customer", "Hello there, I ordered a blue jacket last week and it has not arrived yet"),
+        ("agent", "Let me check that for you."),
+        ("customer", "ok no"),
+    ]
+    assert "curt" in run(chatty).messages[2].cues
+    config["frustration"]["curt_min_usual_words"] = 50
+    assert "curt" not in run(chatty, config).messages[2].cues
+
+
+def test_disclosure_window_comes_from_the_config() -> None:
+    late = [
+        ("bot", "Hello!"),
+        ("bot", "How can I help?"),
+        ("bot", "I'm a virtual assistant, by the way."),
+    ]
+    assert run(late).bot_disclosed is False
+    config = copy_config(CONFIG)
+    config["transparency"]["disclosure_within_bot_turns"] = 3
+    assert run(late, config).bot_disclosed is True
+
+
+def test_low_csat_respects_the_scale() -> None:
+    turns = [("customer", "When does my parcel come?"), ("agent", "Tomorrow.")]
+
+    def low(csat: float, scale: float | None = None, config: dict | None = None) -> bool:
+        result = run(turns, config, csat=csat, csat_scale=scale)
+        return any(r.startswith("csat") for r in result.risk_reasons)
+
+    assert low(2) and not low(3)  # 1..5, guessed from the value
+    assert low(3, scale=10) and low(4, scale=10) and not low(5, scale=10)
+    assert low(7) is False  # a 7 is on a 0..10 scale: not low
+    assert low(40, scale=100) and not low(60, scale=100)
+    config = copy_config(CONFIG)
+    config["csat"]["scale"] = 10  # the config wins over the data's guess
+    assert low(4, scale=5, config=config) and not low(5, scale=5, config=config)
