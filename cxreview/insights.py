@@ -58,7 +58,9 @@ class Insights:
     unanswered: int
     loop_prompts: list[Template]
     stuck_by_queue: list[Group]
-    drivers: dict[str, list[Group]]  # "queue", "channel", "agent"
+    drivers: dict[str, list[Group]]  # "queue", "channel": the whole conversation
+    agents: list[Group]  # per agent, the agent phase only: inherited against caused
+    handovers: list[Template]  # handover announcements: the wait after them, the arrival state
     trajectories: dict[str, float | int]
     repeat_days: int
     repeat_by_queue: list[Group]
@@ -129,7 +131,8 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
             for r in sql.repeated_bot_prompts(conn, filters)
         ]
     )[:TOP]
-    drivers = {column: _groups(sql.group_signals(conn, filters, column)) for column in ("queue", "channel", "agent")}
+    # About an agent only the agent phase speaks: queues and channels keep the whole conversation.
+    drivers = {column: _groups(sql.group_signals(conn, filters, column)) for column in ("queue", "channel")}
     latencies: dict[str, list[tuple[int, float | None]]] = defaultdict(list)
     for row in sql.handover_latencies(conn, filters):
         latencies[row["grp"]].append((row["turns"], row["seconds"]))
@@ -176,6 +179,8 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
         loop_prompts=loops,
         stuck_by_queue=sorted(stuck, key=lambda g: (g.small, -(g.values["stuck_share"] or 0))),
         drivers=drivers,
+        agents=_agents(sql.agent_phase_signals(conn, filters)),
+        handovers=_handovers(sql.handover_announcements(conn, filters)),
         trajectories={"n": totals[0] or 0, "better": totals[1] or 0.0, "worse": totals[2] or 0.0},
         repeat_days=repeat_days,
         repeat_by_queue=sorted(
@@ -221,6 +226,47 @@ def _groups(rows: list[Any]) -> list[Group]:
         for r in rows
     ]
     return sorted(groups, key=lambda g: (g.small, -(g.values["peak_frustration"] or 0)))
+
+
+def _agents(rows: list[Any]) -> list[Group]:
+    """Agents ranked by what changed under them (the share that got worse, then the frustration
+    added above the arrival state), never by the mood customers arrived in from the bot."""
+    groups = []
+    for r in rows:
+        inherited = int(r["inherited"] or 0)
+        groups.append(
+            Group(
+                r["grp"],
+                r["n"],
+                {
+                    "inherited_share": r["inherited_share"],
+                    "recovered_share": (r["recovered"] or 0) / inherited if inherited else None,
+                    "worse_share": (r["worse"] or 0) / r["with_reply"] if r["with_reply"] else None,
+                    "added": r["added"],
+                    "agent_peak": r["agent_peak"],
+                    "agent_spike_share": r["agent_spike_share"],
+                    "bot_peak": r["bot_peak"],
+                },
+            )
+        )
+    return sorted(groups, key=lambda g: (g.small, -(g.values["worse_share"] or 0), -(g.values["added"] or 0)))
+
+
+def _handovers(rows: list[Any]) -> list[Template]:
+    """Handover announcements as templates: the waits after them and how customers arrived."""
+    by_text: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        entry = by_text.setdefault((r["role"], r["text"]), {"n": 0, "counts": defaultdict(int), "example": ""})
+        entry["n"] += 1
+        entry["example"] = entry["example"] or r["conversation_id"]
+        counts = entry["counts"]
+        counts["reached_agent"] += int(r["reached_agent"] or 0)
+        counts["arrived_frustrated"] += int(r["arrived_frustrated"] or 0)
+        if r["wait_seconds"] is not None:
+            counts["wait_known"] += 1
+            counts["wait_seconds"] += round(r["wait_seconds"])
+    templates = _templates([(role, text, e["n"], dict(e["counts"]), e["example"]) for (role, text), e in by_text.items()])
+    return sorted(templates, key=lambda t: -t.n)[:TOP]
 
 
 def _qa_linkage(db: Database, filters: Filters, calibrations: dict[str, Any]) -> list[dict[str, Any]]:

@@ -80,7 +80,7 @@ def test_demo_insights_cover_every_section_with_bases(demo: Database) -> None:
     queues = {g.name for g in insights.stuck_by_queue}
     assert queues == {"billing", "delivery", "technical support", "cancellations"}
     assert any(g.values["median_turns"] is not None for g in insights.stuck_by_queue)
-    agents = insights.drivers["agent"]
+    agents = insights.agents
     ranked = [g.small for g in agents]
     assert ranked == sorted(ranked)  # small groups come after the ranked ones
     assert all(g.small == (g.n < SMALL) for g in agents)
@@ -137,3 +137,55 @@ def test_cli_insights_formats(run_cli, tmp_path) -> None:  # type: ignore[no-unt
     assert out.read_text().startswith("<!doctype html>")
     bad = run_cli("insights", "--repeat-days", "0")
     assert bad.exit_code == 2 and "--repeat-days must be above 0" in bad.output
+
+
+def _handover_conversation(index: int) -> dict:
+    """Calm with the bot; "I'll connect you" is followed by the agent's greeting, and the
+    customer's angry reply reacts to the agent's answer after it, not to the announcement."""
+    return conversation(
+        f"h{index}",
+        agent="Kim",
+        customer=f"H{index}",
+        messages=[
+            {"role": "bot", "text": "Hi, I'm the virtual assistant. How can I help?", "at": "2026-03-05T10:00:00Z"},
+            {"role": "customer", "text": "I'd like to change my address please", "at": "2026-03-05T10:00:10Z"},
+            {"role": "bot", "text": "I'll connect you with a colleague now.", "at": "2026-03-05T10:00:11Z"},
+            {"role": "agent", "text": "Just read the website, it's all there.", "at": "2026-03-05T10:02:11Z"},
+            {
+                "role": "customer",
+                "text": "That is ridiculous!! I want to file a complaint, this is terrible service.",
+                "at": "2026-03-05T10:03:00Z",
+            },
+        ],
+    )
+
+
+def test_reactions_credit_the_answer_directly_before_and_announcements_stand_apart(db: Database, write_jsonl) -> None:
+    from tests.signals.test_phases import ANGRY_AT_BOT
+
+    angry = [
+        conversation(f"a{i}", agent="Lea", messages=[{"role": r, "text": t, "at": at} for r, t, at in ANGRY_AT_BOT])
+        for i in range(3)
+    ]
+    import_files(db, [str(write_jsonl([_handover_conversation(i) for i in range(3)] + angry))])
+    analyze_conversations(db, workers=1)
+    insights = compute(db, Filters())
+    blamed = {t.text: t.counts.get("frustration", 0) for t in insights.answers["frustration"]}
+    # The bot's repeated prompt is blamed for the anger in the bot phase; the announcement never.
+    assert blamed == {
+        "Just read the website, it's all there.": 3,
+        "Could you give me your order number? It starts with NW.": 3,
+    }
+    [announcement] = insights.handovers
+    assert announcement.text == "I'll connect you with a colleague now." and announcement.n == 6
+    assert announcement.counts["reached_agent"] == 6 and announcement.counts["arrived_frustrated"] == 3
+    assert announcement.counts["wait_seconds"] / announcement.counts["wait_known"] == 150
+    # Kim made calm customers angry: that is hers. Lea's customers arrived angry from a bot
+    # loop and left calm: inherited and recovered, and she ranks after Kim although the
+    # peak frustration of her conversations is far higher.
+    kim, lea = insights.agents
+    assert kim.name == "Kim" and kim.values["inherited_share"] == 0 and kim.values["worse_share"] == 1
+    assert lea.name == "Lea" and lea.values["inherited_share"] == 1 and lea.values["recovered_share"] == 1
+    assert lea.values["worse_share"] == 0 and lea.values["bot_peak"] > kim.values["agent_peak"] - 0.2
+    markdown = to_markdown(insights)
+    assert "Handover announcements" in markdown and "what changed under the agent" in markdown

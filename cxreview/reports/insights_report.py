@@ -116,6 +116,55 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                 [(g.name, 100 * (g.values["peak_frustration"] or 0)) for g in groups if not g.small],
             )
         )
+    out.append(
+        (
+            "Agents: what changed under the agent (agent phase only; frustration from the bot is inherited)",
+            [
+                "Agent",
+                "n",
+                "arrived frustrated",
+                "of those recovered",
+                "got worse under the agent",
+                "mean frustration added",
+                "agent-phase spike",
+                "",
+            ],
+            [
+                [
+                    g.name,
+                    str(g.n),
+                    _pct(g.values["inherited_share"]),
+                    _pct(g.values["recovered_share"]),
+                    _pct(g.values["worse_share"]),
+                    _num(g.values["added"]),
+                    _pct(g.values["agent_spike_share"]),
+                    _small(g),
+                ]
+                for g in insights.agents
+            ],
+            [(g.name, 100 * (g.values["worse_share"] or 0)) for g in insights.agents if not g.small],
+        )
+    )
+    out.append(
+        (
+            "Handover announcements: how long customers then waited, and how they arrived",
+            ["Announcement (template)", "By", "n", "reached a person", "mean wait (s)", "arrived frustrated"],
+            [
+                [
+                    _short(t.text),
+                    t.role,
+                    str(t.n),
+                    str(t.counts.get("reached_agent", 0)),
+                    _num(t.counts["wait_seconds"] / t.counts["wait_known"], 0) if t.counts.get("wait_known") else "-",
+                    _pct(t.counts.get("arrived_frustrated", 0) / t.counts["reached_agent"])
+                    if t.counts.get("reached_agent")
+                    else "-",
+                ]
+                for t in insights.handovers
+            ],
+            [],
+        )
+    )
     if insights.weeks:
         weeks = insights.weeks
         out.append(
@@ -276,6 +325,8 @@ def to_json(insights: Insights) -> str:
         "loop_prompts": [template(t) for t in insights.loop_prompts],
         "stuck_by_queue": [group(g) for g in insights.stuck_by_queue],
         "drivers": {k: [group(g) for g in v] for k, v in insights.drivers.items()},
+        "agents": [group(g) for g in insights.agents],
+        "handover_announcements": [template(t) for t in insights.handovers],
         "trajectories": insights.trajectories,
         "repeat_days": insights.repeat_days,
         "repeat_by_queue": [group(g) for g in insights.repeat_by_queue],

@@ -14,41 +14,80 @@ def _scope(filters: Filters) -> tuple[str, list[Any]]:
 
 
 def answer_outcomes(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.Row]:
-    """Per distinct bot or agent answer text: how often the customer's next message turned
+    """Per distinct bot or agent answer text: how often the customer's reaction turned
     frustrated or asked for a person when their message before the answer had not (so a
     greeting is not blamed for the mood a customer arrives in), and how often it was the
-    last answer before the customer left unresolved (abandonment)."""
+    last answer before the customer left unresolved (abandonment).
+
+    The reaction to an answer is the customer message directly after it: when a message of
+    another party comes in between (the agent's greeting after the bot's "I'll connect
+    you"), the customer is reacting to that one instead. Handover announcements are left
+    out here and reported by :func:`handover_announcements`."""
     where, params = _scope(filters)
     return conn.execute(
         f"""WITH scoped AS (SELECT id, outcome FROM conversations c WHERE {where}),
         seq AS (
-            SELECT m.conversation_id, m.position, m.role, m.text, s.outcome,
-                   MIN(CASE WHEN m.role = 'customer' THEN m.position END) OVER (
-                       PARTITION BY m.conversation_id ORDER BY m.position
-                       ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_customer,
+            SELECT m.conversation_id, m.position, m.role, m.text, s.outcome, p.announced_position,
+                   LEAD(m.role) OVER (PARTITION BY m.conversation_id ORDER BY m.position) AS next_role,
                    MAX(CASE WHEN m.role = 'customer' THEN m.position END) OVER (
                        PARTITION BY m.conversation_id ORDER BY m.position
                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_customer,
                    MAX(CASE WHEN m.role IN ('bot', 'agent') THEN m.position END) OVER (
                        PARTITION BY m.conversation_id) AS last_answer
             FROM messages m JOIN scoped s ON s.id = m.conversation_id
+            LEFT JOIN conversation_phases p ON p.conversation_id = m.conversation_id
         )
         SELECT seq.role, seq.text, count(*) AS n,
-               sum(seq.previous_customer IS NOT NULL
+               sum(seq.previous_customer IS NOT NULL AND seq.next_role = 'customer'
                    AND EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
-                               AND f.position = seq.next_customer AND f.flag IN ('frustrated', 'emotion_spike'))
+                               AND f.position = seq.position + 1 AND f.flag IN ('frustrated', 'emotion_spike'))
                    AND NOT EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
                                AND f.position = seq.previous_customer AND f.flag = 'frustrated')) AS frustrated,
-               sum(seq.previous_customer IS NOT NULL
+               sum(seq.previous_customer IS NOT NULL AND seq.next_role = 'customer'
                    AND EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
-                               AND f.position = seq.next_customer AND f.flag = 'human_request')
+                               AND f.position = seq.position + 1 AND f.flag = 'human_request')
                    AND NOT EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
                                AND f.position = seq.previous_customer AND f.flag = 'human_request')) AS human_request,
                sum(seq.position = seq.last_answer AND coalesce(seq.outcome, '') IN ('abandoned', 'unresolved')
                    ) AS abandoned,
                min(seq.conversation_id) AS example_conversation
-        FROM seq WHERE seq.role IN ('bot', 'agent')
+        FROM seq WHERE seq.role IN ('bot', 'agent') AND seq.position IS NOT seq.announced_position
         GROUP BY seq.role, seq.text""",
+        params,
+    ).fetchall()
+
+
+def handover_announcements(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.Row]:
+    """Per handover announcement ("I'll connect you with a colleague"): how long the customer
+    then waited for a person, and the state they arrived in."""
+    where, params = _scope(filters)
+    return conn.execute(
+        f"""SELECT m.role, m.text, p.wait_seconds, p.wait_messages, p.arrived_frustrated,
+                   p.agent_start IS NOT NULL AS reached_agent, c.id AS conversation_id
+            FROM conversations c JOIN conversation_phases p ON p.conversation_id = c.id
+            JOIN messages m ON m.conversation_id = c.id AND m.position = p.announced_position
+            WHERE {where}""",
+        params,
+    ).fetchall()
+
+
+def agent_phase_signals(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.Row]:
+    """Per agent, over the agent phase only: how customers arrived (inherited frustration)
+    and what changed under the agent. Conversations without an agent phase are left out."""
+    where, params = _scope(filters)
+    return conn.execute(
+        f"""SELECT coalesce(c.agent, '(none)') AS grp, count(*) AS n,
+                   avg(p.arrived_frustrated) AS inherited_share,
+                   sum(p.arrived_frustrated) AS inherited,
+                   sum(p.arrived_frustrated AND p.agent_change = 'recovered') AS recovered,
+                   sum(p.agent_change = 'worse') AS worse,
+                   sum(p.agent_change IS NOT NULL) AS with_reply,
+                   avg(p.agent_added) AS added,
+                   avg(p.agent_peak_frustration) AS agent_peak,
+                   avg(p.agent_spikes > 0) AS agent_spike_share,
+                   avg(p.bot_peak_frustration) AS bot_peak
+            FROM conversations c JOIN conversation_phases p ON p.conversation_id = c.id
+            WHERE {where} AND p.agent_start IS NOT NULL GROUP BY grp""",
         params,
     ).fetchall()
 
