@@ -22,10 +22,11 @@ from typing import Any
 import numpy as np
 
 from cxreview.krippendorff import _resample_counts, alpha, bootstrap_interval
+from cxreview.reviews import rubric_versions
 from cxreview.rubrics.model import Rubric
 from cxreview.rubrics.scoring import NA, review_score
 from cxreview.store import Database
-from cxreview.store.calibration import rubric_versions, score_rows
+from cxreview.store.calibration import score_rows
 
 TOO_FEW = 10  # below this many conversations a figure is noise
 INDICATIVE = 30  # below this it is only indicative
@@ -92,7 +93,7 @@ def load_scores(
     include_drafts: bool = False,
 ) -> dict[str, list[Score]]:
     """Scores grouped by rubric id."""
-    rubrics = rubric_versions(db.conn)
+    rubrics = rubric_versions(db)
     grouped: dict[str, list[Score]] = defaultdict(list)
     rows = score_rows(db.conn, rubric_id, session, since, include_drafts=include_drafts, blind_only=blind_only)
     for row in rows:

@@ -138,14 +138,15 @@ def review_records(
     import json as _json
 
     from cxreview.calibration import calibrated_value
+    from cxreview.reviews import rubric_versions
     from cxreview.rubrics.scoring import NA, review_score
-    from cxreview.store.calibration import review_context, rubric_versions, score_rows
+    from cxreview.store.calibration import review_context, score_rows
 
     if not calibrated:
         calibrations = {}
     elif calibrations is None:
         calibrations = calibrations_for(db, benchmark)
-    rubrics = rubric_versions(db.conn)
+    rubrics = rubric_versions(db)
     scores_by_review: dict[int, list] = {}
     for row in score_rows(db.conn, include_drafts=include_drafts):
         scores_by_review.setdefault(row["review_id"], []).append(row)

@@ -111,8 +111,7 @@ def _ranked(templates: list[Template], key: str, minimum: int = SMALL) -> list[T
 
 def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
     conn = db.conn
-    where, params = filters.where("c")
-    conversations = int(conn.execute(f"SELECT count(*) FROM conversations c WHERE {where}", params).fetchone()[0])
+    conversations = sql.count_conversations(conn, filters)
     rows = [
         (
             r["role"],
@@ -152,12 +151,7 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
                 },
             )
         )
-    totals = conn.execute(
-        f"""SELECT count(*), avg(s.trajectory_label = 'better'), avg(s.trajectory_label = 'worse')
-            FROM conversations c JOIN conversation_signals s ON s.conversation_id = c.id
-            WHERE {where} AND s.trajectory_label IS NOT NULL""",
-        params,
-    ).fetchone()
+    totals = sql.trajectory_totals(conn, filters)
     repeat_rows = sql.repeat_contacts(conn, filters, repeat_days)
     by_queue: dict[str, list[int]] = defaultdict(list)
     for row in repeat_rows:

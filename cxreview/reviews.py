@@ -15,7 +15,9 @@ from cxreview.rubrics.model import Rubric
 from cxreview.rubrics.scoring import NA, ScoreResult, review_score
 from cxreview.store import Database
 from cxreview.store import reviews as sql
+from cxreview.store.calibration import rubric_rows
 from cxreview.store.clock import now_iso
+from cxreview.store.conversations import conversation_exists
 
 
 @dataclass
@@ -81,6 +83,14 @@ def _rubric_is_stored(db: Database, rubric: Rubric) -> bool:
     return True
 
 
+def rubric_versions(db: Database) -> dict[tuple[str, int], Rubric]:
+    """Every rubric version used in this database, by (id, version)."""
+    return {
+        (row["id"], row["version"]): Rubric.from_dict(json.loads(row["definition"]), source=row["source"] or "")
+        for row in rubric_rows(db.conn)
+    }
+
+
 def stored_rubric(db: Database, rubric_id: str, version: int | None = None) -> Rubric:
     """The rubric exactly as it was when reviews used it (latest version if none given)."""
     row = sql.latest_rubric(db.conn, rubric_id) if version is None else sql.stored_rubric(db.conn, rubric_id, version)
@@ -105,7 +115,7 @@ def start_review(
     if existing is not None and (existing["session_id"] is not None or session_id is None):
         return get_review(db, existing["id"])
     with db.transaction() as conn:
-        if conn.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)).fetchone() is None:
+        if not conversation_exists(conn, conversation_id):
             raise NotFoundError(f'no conversation "{conversation_id}"', "check the id, or import it first")
         row = sql.find_review(conn, conversation_id, reviewer, rubric.id)
         if row is None:
@@ -226,10 +236,7 @@ def set_criterion_note(db: Database, review_id: int, criterion_id: str, note: st
 
 def set_message_note(db: Database, review_id: int, position: int, note: str) -> Review:
     review = _editable(db, review_id)
-    exists = db.scalar(
-        "SELECT 1 FROM messages WHERE conversation_id = ? AND position = ?", (review.conversation_id, position)
-    )
-    if not exists:
+    if not sql.message_exists(db.conn, review.conversation_id, position):
         raise NotFoundError(
             f"conversation {review.conversation_id} has no message {position}", "pick a message in the transcript"
         )
@@ -309,7 +316,7 @@ def submit(db: Database, review_id: int) -> ScoreResult:
             passed=None if result.passed is None else int(result.passed),
             critical_fail=int(result.critical_fail),
         )
-        conn.execute("DELETE FROM review_changes WHERE review_id = ?", (review_id,))
+        sql.clear_changes(conn, review_id)
     return result
 
 
@@ -320,8 +327,8 @@ def reopen(db: Database, review_id: int) -> Review:
     if not review.submitted:
         return review
     with db.transaction() as conn:
-        seen = conn.execute("SELECT seen_others_at FROM reviews WHERE id = ?", (review_id,)).fetchone()[0]
-        extra = {"blind": 0} if seen else {}
+        row = sql.review_row(conn, review_id)
+        extra = {"blind": 0} if row is not None and row["seen_others_at"] else {}
         sql.update_review(
             conn, review_id, status="draft", submitted_at=None, score=None, passed=None, critical_fail=0, **extra
         )
@@ -331,13 +338,8 @@ def reopen(db: Database, review_id: int) -> Review:
 def mark_seen_others(db: Database, review_id: int) -> None:
     """Record that the reviewer looked at the other reviewers' scores (calibration)."""
     with db.transaction() as conn:
-        conn.execute(
-            "UPDATE reviews SET seen_others_at = coalesce(seen_others_at, ?) WHERE id = ?", (now_iso(), review_id)
-        )
+        sql.mark_seen_others(conn, review_id)
 
 
 def reviews_of_conversation(db: Database, conversation_id: str) -> list[dict[str, Any]]:
-    rows = db.query(
-        "SELECT id, reviewer, status FROM reviews WHERE conversation_id = ? ORDER BY id", (conversation_id,)
-    )
-    return [dict(r) for r in rows]
+    return [dict(r) for r in sql.reviews_of_conversation(db.conn, conversation_id)]

@@ -22,6 +22,7 @@ from cxreview.rubrics.scoring import review_score
 from cxreview.store import Database
 from cxreview.store import reviews as sql
 from cxreview.store.clock import now_iso
+from cxreview.store.conversations import conversation_exists
 
 REQUIRED = ("conversation_id", "reviewer", "criterion", "score")
 NA_VALUES = {"na", "n/a", "n.v.t.", "nvt", "-"}
@@ -223,7 +224,5 @@ class _ConversationCheck:
 
     def __call__(self, conversation_id: str) -> bool:
         if conversation_id not in self.known:
-            self.known[conversation_id] = bool(
-                self.db.scalar("SELECT 1 FROM conversations WHERE id = ?", (conversation_id,))
-            )
+            self.known[conversation_id] = conversation_exists(self.db.conn, conversation_id)
         return self.known[conversation_id]

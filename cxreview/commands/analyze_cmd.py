@@ -39,13 +39,14 @@ def analyze_command(
         click.echo(default_config_text(), nl=False)
         return
     from cxreview.signals.analyze import analyze_conversations
+    from cxreview.store.conversations import conversation_exists
     from cxreview.store.signals import all_conversation_ids
 
     config = load_config(config_path)
     with database(ctx) as db:
         if conversations:
             ids = list(conversations)
-            missing = [i for i in ids if not db.scalar("SELECT 1 FROM conversations WHERE id = ?", (i,))]
+            missing = [i for i in ids if not conversation_exists(db.conn, i)]
             if missing:
                 from cxreview.errors import NotFoundError
 

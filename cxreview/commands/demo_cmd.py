@@ -30,13 +30,14 @@ def demo_command(path: Path | None, fresh: bool, no_tui: bool) -> None:
       cxreview demo --fresh
     """
     from cxreview.demo.build import DEMO_REVIEWER, build_demo, default_demo_path, ensure_demo_session
+    from cxreview.store.conversations import table_counts
 
     target = path or default_demo_path()
     db, summary = build_demo(target, fresh=fresh)
     with db:
         session = ensure_demo_session(db)
-        count = db.scalar("SELECT count(*) FROM conversations")
-        messages = db.scalar("SELECT count(*) FROM messages")
+        counts = table_counts(db.conn)
+        count, messages = counts["conversations"], counts["messages"]
     state = "Built" if summary else "Reusing"
     click.echo(
         f"{state} the demo database {target}: {plural(int(count), 'conversation')}, {plural(int(messages), 'message')}."

@@ -9,6 +9,7 @@ from cxreview.errors import DatabaseError
 from cxreview.ingest.importer import ImportSummary, import_files
 from cxreview.resources import bundled_dir
 from cxreview.store import Database, open_database
+from cxreview.store.conversations import table_counts
 
 
 def default_demo_path() -> Path:
@@ -32,9 +33,9 @@ def build_demo(path: Path, fresh: bool = False) -> tuple[Database, ImportSummary
     existed = path.exists()
     db = open_database(path, create=True)
     summary = None
-    if not existed or db.scalar("SELECT count(*) FROM conversations") == 0:
+    if not existed or table_counts(db.conn)["conversations"] == 0:
         summary = import_files(db, [str(demo_corpus())])
-    if db.scalar("SELECT count(*) FROM conversation_signals") == 0:
+    if table_counts(db.conn)["conversation_signals"] == 0:
         from cxreview.signals.analyze import analyze_conversations
 
         analyze_conversations(db)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from cxreview.ingest.hygiene import clean_optional, clean_text
+from cxreview.records import ConversationRecord, MessageRecord  # neutral module the store can import too
 
 ROLES = ("customer", "agent", "bot", "system")
 CONVERSATION_FIELDS = (
@@ -28,52 +26,6 @@ CONVERSATION_FIELDS = (
 )
 _UTC_Z = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\Z")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
-
-
-@dataclass(slots=True)
-class MessageRecord:
-    role: str
-    text: str
-    at: str | None = None
-    author: str | None = None
-
-
-@dataclass(slots=True)
-class ConversationRecord:
-    id: str
-    messages: list[MessageRecord]
-    started_at: str | None = None
-    channel: str | None = None
-    queue: str | None = None
-    language: str | None = None
-    agent: str | None = None
-    customer: str | None = None
-    outcome: str | None = None
-    csat: float | None = None
-    tags: list[str] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
-
-    def content_hash(self) -> str:
-        """A fingerprint of everything imported, to tell updated from unchanged."""
-        payload = json.dumps(
-            [
-                self.started_at,
-                self.channel,
-                self.queue,
-                self.language,
-                self.agent,
-                self.customer,
-                self.outcome,
-                self.csat,
-                self.tags,
-                self.meta,
-                [(m.role, m.text, m.at, m.author) for m in self.messages],
-            ],
-            ensure_ascii=False,
-            sort_keys=True,
-            default=str,
-        )
-        return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
 
 class Problems:

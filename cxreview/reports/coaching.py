@@ -14,10 +14,11 @@ from cxreview.errors import NotFoundError
 from cxreview.export import calibrations_for, review_records
 from cxreview.privacy import mask_pii
 from cxreview.reports.charts import sparkline, svg_bars, svg_line, text_bar
+from cxreview.reviews import rubric_versions
 from cxreview.store import Database
-from cxreview.store.calibration import rubric_versions
 from cxreview.store.conversations import get_messages
 from cxreview.store.exports import Filters
+from cxreview.store.reviews import criterion_notes, message_note_rows
 from cxreview.store.signals import message_signals
 
 HIGHLIGHTS = ("emotion_spike", "bot_repeat", "customer_repeat", "ignored_human_request", "human_request")
@@ -70,7 +71,7 @@ def build_report(db: Database, agent: str, since: str | None = None) -> Coaching
             f'no submitted reviews of agent "{agent}"' + (f" since {since}" if since else ""),
             "agents with reviews: " + (", ".join(known[:8]) or "none yet"),
         )
-    rubrics = rubric_versions(db.conn)
+    rubrics = rubric_versions(db)
     # Per criterion: this agent's mean against the median of every agent's mean (0..100).
     per_agent: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     labels: dict[str, str] = {}
@@ -158,11 +159,9 @@ def _examples(db: Database, reviews: list[dict[str, Any]]) -> list[Example]:
             ]
             lines.append((m["role"], mask_pii(m["text"]), ", ".join(flags)))
         notes = [str(review["overall_note"])] if review["overall_note"] else []
-        for row in db.query(
-            "SELECT criterion, note FROM review_scores WHERE review_id = ? AND note != ''", (review["review_id"],)
-        ):
+        for row in criterion_notes(db.conn, review["review_id"]):
             notes.append(f"{row['criterion']}: {row['note']}")
-        for row in db.query("SELECT position, note FROM message_notes WHERE review_id = ?", (review["review_id"],)):
+        for row in message_note_rows(db.conn, review["review_id"]):
             notes.append(f"message {row['position']}: {row['note']}")
         examples.append(
             Example(

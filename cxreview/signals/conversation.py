@@ -16,61 +16,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.repeats import candidates, contrast
 from cxreview.signals.summary import noisy_or, summarise
 
 _FRUSTRATION_CUES = ("escalation", "profanity", "rejection", "sarcasm", "impatience", "giving_up", "grievance")
 _MATCHED_CUES = _FRUSTRATION_CUES + ("repetition",)
-
-
-@dataclass(slots=True)
-class Flag:
-    flag: str
-    rule: str
-    detail: str
-    positions: list[int] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class MessageSignals:
-    position: int
-    sentiment: float
-    frustration: float | None
-    cues: dict[str, Any]
-    flags: list[Flag] = field(default_factory=list)
-
-
-@dataclass
-class ConversationSignals:
-    conversation_id: str
-    language: str
-    messages: list[MessageSignals]
-    flags: list[Flag]
-    n_customer_messages: int = 0
-    peak_frustration: float | None = None
-    mean_frustration: float | None = None
-    sentiment_start: float | None = None
-    sentiment_end: float | None = None
-    trajectory: float | None = None
-    trajectory_label: str | None = None
-    bot_loop: bool = False
-    stuck_in_bot: bool = False
-    handover: bool = False
-    handover_position: int | None = None
-    handover_latency_turns: int | None = None
-    handover_latency_seconds: float | None = None
-    bot_disclosed: bool | None = None
-    handover_offered: bool | None = None
-    uncertainty_admitted: bool | None = None
-    n_spikes: int = 0
-    n_bot_repeats: int = 0
-    n_customer_repeats: int = 0
-    n_human_requests: int = 0
-    max_ignored_bot_turns: int = 0
-    risk: float = 0.0
-    risk_reasons: list[str] = field(default_factory=list)
-    language_detected: bool = False  # the import gave none: the store fills it in
 
 
 @dataclass

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
-
-from cxreview.rubrics.model import Rubric
 
 
 def score_rows(
@@ -45,11 +42,9 @@ def score_rows(
     ).fetchall()
 
 
-def rubric_versions(conn: sqlite3.Connection) -> dict[tuple[str, int], Rubric]:
-    return {
-        (row["id"], row["version"]): Rubric.from_dict(json.loads(row["definition"]), source=row["source"] or "")
-        for row in conn.execute("SELECT id, version, definition, source FROM rubrics")
-    }
+def rubric_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every stored rubric version: id, version, definition (JSON) and source."""
+    return conn.execute("SELECT id, version, definition, source FROM rubrics").fetchall()
 
 
 def review_context(conn: sqlite3.Connection, include_drafts: bool) -> list[sqlite3.Row]:

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from cxreview.ingest.records import ConversationRecord
+from cxreview.records import ConversationRecord
 from cxreview.store.clock import now_iso
 
 _CHUNK = 500
@@ -87,6 +87,19 @@ def count_conversations(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM conversations").fetchone()[0])
 
 
+# What `cxreview db info` and the demo report: the rows people think in.
+COUNTED_TABLES = ("conversations", "messages", "conversation_signals", "sessions", "reviews", "review_scores")
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row counts of the main tables (the names come from COUNTED_TABLES, never from input)."""
+    return {table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in COUNTED_TABLES}
+
+
+def conversation_exists(conn: sqlite3.Connection, conversation_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)).fetchone() is not None
+
+
 def get_conversation(conn: sqlite3.Connection, conversation_id: str) -> dict[str, Any] | None:
     row = conn.execute("SELECT * FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
     if row is None:
@@ -103,3 +116,14 @@ def get_messages(conn: sqlite3.Connection, conversation_id: str) -> list[dict[st
         (conversation_id,),
     ).fetchall()
     return [dict(r) for r in rows]
+
+
+def nearby_contacts(conn: sqlite3.Connection, customer: str, conversation_id: str, started_at: str, days: int) -> int:
+    """Other conversations of this customer that started within ``days`` before or after."""
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM conversations WHERE customer = ? AND id != ? "
+            "AND abs(julianday(started_at) - julianday(?)) <= ?",
+            (customer, conversation_id, started_at, days),
+        ).fetchone()[0]
+    )

@@ -13,6 +13,23 @@ def _scope(filters: Filters) -> tuple[str, list[Any]]:
     return where, params
 
 
+def count_conversations(conn: sqlite3.Connection, filters: Filters) -> int:
+    where, params = _scope(filters)
+    return int(conn.execute(f"SELECT count(*) FROM conversations c WHERE {where}", params).fetchone()[0])
+
+
+def trajectory_totals(conn: sqlite3.Connection, filters: Filters) -> tuple[int, float, float]:
+    """Analysed conversations with a trajectory, and the shares that got better and worse."""
+    where, params = _scope(filters)
+    row = conn.execute(
+        f"""SELECT count(*), avg(s.trajectory_label = 'better'), avg(s.trajectory_label = 'worse')
+            FROM conversations c JOIN conversation_signals s ON s.conversation_id = c.id
+            WHERE {where} AND s.trajectory_label IS NOT NULL""",
+        params,
+    ).fetchone()
+    return int(row[0] or 0), float(row[1] or 0.0), float(row[2] or 0.0)
+
+
 def answer_outcomes(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.Row]:
     """Per distinct bot or agent answer text: how often the customer's reaction turned
     frustrated or asked for a person when their message before the answer had not (so a

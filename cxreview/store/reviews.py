@@ -74,6 +74,13 @@ def message_note_rows(conn: sqlite3.Connection, review_id: int) -> list[sqlite3.
     ).fetchall()
 
 
+def criterion_notes(conn: sqlite3.Connection, review_id: int) -> list[sqlite3.Row]:
+    """(criterion, note) of the criteria of a review that have a note."""
+    return conn.execute(
+        "SELECT criterion, note FROM review_scores WHERE review_id = ? AND note != '' ORDER BY criterion", (review_id,)
+    ).fetchall()
+
+
 def upsert_score(conn: sqlite3.Connection, review_id: int, criterion: str, **values: Any) -> None:
     """Write some columns of one criterion's row, creating the row when needed."""
     conn.execute(
@@ -124,3 +131,36 @@ def pop_change(conn: sqlite3.Connection, review_id: int) -> sqlite3.Row | None:
 
 def add_seconds(conn: sqlite3.Connection, review_id: int, seconds: float) -> None:
     conn.execute("UPDATE reviews SET review_seconds = review_seconds + ? WHERE id = ?", (seconds, review_id))
+
+
+def message_exists(conn: sqlite3.Connection, conversation_id: str, position: int) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM messages WHERE conversation_id = ? AND position = ?", (conversation_id, position)
+    ).fetchone()
+    return row is not None
+
+
+def clear_changes(conn: sqlite3.Connection, review_id: int) -> None:
+    """Forget the undo log of a review (on submit: a submitted review is not undone)."""
+    conn.execute("DELETE FROM review_changes WHERE review_id = ?", (review_id,))
+
+
+def mark_seen_others(conn: sqlite3.Connection, review_id: int) -> None:
+    """Keep the first time the reviewer looked at the other reviewers' scores."""
+    conn.execute("UPDATE reviews SET seen_others_at = coalesce(seen_others_at, ?) WHERE id = ?", (now_iso(), review_id))
+
+
+def reviews_of_conversation(conn: sqlite3.Connection, conversation_id: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, reviewer, status FROM reviews WHERE conversation_id = ? ORDER BY id", (conversation_id,)
+    ).fetchall()
+
+
+def other_review_ids(
+    conn: sqlite3.Connection, conversation_id: str, rubric_id: str, reviewer: str
+) -> list[sqlite3.Row]:
+    """The reviews of a conversation under a rubric by everyone but ``reviewer``."""
+    return conn.execute(
+        "SELECT id FROM reviews WHERE conversation_id = ? AND rubric_id = ? AND reviewer != ? ORDER BY reviewer",
+        (conversation_id, rubric_id, reviewer),
+    ).fetchall()

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from cxreview.signals.conversation import ConversationSignals
+from cxreview.records import ConversationSignals
 from cxreview.store.clock import now_iso
 
 _CHUNK = 500

@@ -18,7 +18,8 @@ from cxreview.reviews import Review
 from cxreview.rubrics.model import Rubric
 from cxreview.signals.config import repeat_contact_days
 from cxreview.store import Database, open_database
-from cxreview.store.conversations import get_conversation, get_messages
+from cxreview.store.conversations import get_conversation, get_messages, nearby_contacts
+from cxreview.store.reviews import other_review_ids
 from cxreview.store.sessions import list_sessions, session_items, session_row
 from cxreview.store.signals import conversation_signals, message_signals
 
@@ -130,13 +131,12 @@ class TuiStore:
             messages = get_messages(self.db.conn, conversation_id)
             repeat = 0
             if conversation["customer"] and conversation["started_at"]:
-                repeat = int(
-                    self.db.scalar(
-                        "SELECT count(*) FROM conversations WHERE customer = ? AND id != ? "
-                        "AND abs(julianday(started_at) - julianday(?)) <= ?",
-                        (conversation["customer"], conversation_id, conversation["started_at"], repeat_contact_days()),
-                    )
-                    or 0
+                repeat = nearby_contacts(
+                    self.db.conn,
+                    conversation["customer"],
+                    conversation_id,
+                    conversation["started_at"],
+                    repeat_contact_days(),
                 )
             return ConversationView(
                 conversation=conversation,
@@ -152,10 +152,7 @@ class TuiStore:
         with self.lock:
             return [
                 reviews.get_review(self.db, row["id"])
-                for row in self.db.query(
-                    "SELECT id FROM reviews WHERE conversation_id = ? AND rubric_id = ? AND reviewer != ? ORDER BY reviewer",
-                    (conversation_id, rubric_id, reviewer),
-                )
+                for row in other_review_ids(self.db.conn, conversation_id, rubric_id, reviewer)
             ]
 
     def start_review(self, conversation_id: str, reviewer: str, rubric: Rubric, session_id: int) -> Review:
