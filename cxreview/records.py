@@ -105,3 +105,39 @@ class ConversationSignals:
     risk: float = 0.0
     risk_reasons: list[str] = field(default_factory=list)
     language_detected: bool = False  # the import gave none: the store fills it in
+
+
+@dataclass
+class PhaseFigures:
+    """Customer frustration and trouble within one phase."""
+
+    start: int | None = None
+    end: int | None = None
+    started_at: str | None = None
+    ended_at: str | None = None
+    customer_messages: int = 0
+    peak_frustration: float | None = None
+    mean_frustration: float | None = None
+    spikes: int = 0
+    bot_repeats: int = 0
+    customer_repeats: int = 0
+
+
+@dataclass
+class Phases:
+    conversation_id: str
+    kind: str  # "bot", "agent", "hybrid" or "none"
+    bot: PhaseFigures = field(default_factory=PhaseFigures)
+    agent: PhaseFigures = field(default_factory=PhaseFigures)
+    request_position: int | None = None  # the customer's first request for a person
+    offer_position: int | None = None  # the bot's first offer of a person
+    announced_position: int | None = None  # "I'll connect you now": bot or system
+    wait_messages: int | None = None  # from the announcement (or offer, or request) to the agent
+    wait_seconds: float | None = None
+    arrival_frustration: float | None = None
+    arrived_frustrated: bool | None = None
+    arrival_evidence: str = ""
+    arrival_positions: list[int] = field(default_factory=list)
+    agent_end_frustration: float | None = None
+    agent_change: str | None = None  # recovered / stayed / worse; None without a customer reply
+    agent_added: float | None = None  # frustration above the arrival state, caused under the agent

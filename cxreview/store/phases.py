@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from cxreview.signals.phases import Phases
+from cxreview.records import Phases
 
 PHASE_COLUMNS = (
     "conversation_id",
