@@ -50,3 +50,7 @@ class NotFoundError(CxReviewError):
 
 class ConflictError(CxReviewError):
     """The requested change clashes with what is stored (a name in use, a changed rubric)."""
+
+
+class OutputError(CxReviewError):
+    """An output file cannot be written (or would overwrite the database); nothing was changed."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from dataclasses import dataclass, field
 
 from cxreview.errors import CxReviewError, InputError
@@ -43,13 +44,25 @@ class _PendingReview:
     reviewer: str
     rubric: Rubric
     submitted_at: str | None
+    where: str = ""
     scores: dict[str, tuple[int | None, bool, str]] = field(default_factory=dict)
+    # Scores of the same review already in the database (a re-import may complete it).
+    stored: dict[str, int | str | None] = field(default_factory=dict)
+    complete: bool = True
 
 
 def import_scores(
-    db: Database, path: str, default_rubric: Rubric | None = None, column_map: dict[str, str] | None = None
+    db: Database,
+    path: str,
+    default_rubric: Rubric | None = None,
+    column_map: dict[str, str] | None = None,
+    as_draft: bool = False,
 ) -> ScoreImportSummary:
-    """Validate every row, then write every review in one transaction, or nothing."""
+    """Validate every row, then write every review in one transaction, or nothing.
+
+    A review that misses criteria of its rubric is an error, or with ``as_draft`` a
+    draft to finish in the review app: never a submitted review with a made-up score.
+    """
     column_map = column_map or {}
     source = open_source(path)
     problems: list[str] = []
@@ -105,7 +118,7 @@ def import_scores(
                 problems.extend(where.items)
                 continue
             key = (conv_id, reviewer, rubric.id)
-            review = pending.setdefault(key, _PendingReview(conv_id, reviewer, rubric, submitted_at))
+            review = pending.setdefault(key, _PendingReview(conv_id, reviewer, rubric, submitted_at, where.where))
             if cell["criterion"] in review.scores:
                 problems.append(
                     f"{where.where}: {reviewer} scored {cell['criterion']} of {conv_id} twice; keep one row"
@@ -116,6 +129,8 @@ def import_scores(
     finally:
         source.close()
     problems.extend(source.problems)
+    if not problems:
+        problems.extend(_check_complete(db, pending, as_draft))
     if problems:
         raise InputError(
             f"nothing was imported: {len(problems)} problem{'s' * (len(problems) != 1)} in {source.name}",
@@ -133,7 +148,8 @@ def _write(db: Database, pending: dict[tuple[str, str, str], _PendingReview]) ->
     with db.transaction() as conn:
         for review in pending.values():
             row = sql.find_review(conn, review.conversation_id, review.reviewer, review.rubric.id)
-            submitted_at = review.submitted_at or now_iso()
+            status = "submitted" if review.complete else "draft"
+            submitted_at = (review.submitted_at or now_iso()) if review.complete else None
             if row is None:
                 review_id = sql.insert_review(
                     conn,
@@ -143,7 +159,7 @@ def _write(db: Database, pending: dict[tuple[str, str, str], _PendingReview]) ->
                     review.rubric.version,
                     None,
                     source="import",
-                    status="submitted",
+                    status=status,
                     submitted_at=submitted_at,
                 )
                 summary.reviews_new += 1
@@ -155,7 +171,11 @@ def _write(db: Database, pending: dict[tuple[str, str, str], _PendingReview]) ->
                     conn, review_id, criterion, score=score, na=int(na), note=note, root_causes=json.dumps([])
                 )
                 summary.scores += 1
-            result = review_score(review.rubric, {c: ("na" if na else s) for c, (s, na, _) in review.scores.items()})
+            if not review.complete:
+                sql.update_review(conn, review_id, status="draft", submitted_at=None, score=None, passed=None)
+                continue
+            values = {**review.stored, **{c: ("na" if na else s) for c, (s, na, _) in review.scores.items()}}
+            result = review_score(review.rubric, values)
             sql.update_review(
                 conn,
                 review_id,
@@ -207,12 +227,41 @@ def _parse_score(rubric: Rubric, criterion_id: str, raw: str, where: Problems) -
     try:
         number = float(value.replace(",", "."))
     except ValueError:
+        number = math.nan
+    if not math.isfinite(number):  # also inf, nan and 1e400, which float() accepts
         where.add(f'score "{raw}" for {criterion_id} is not a number')
         return None
     if number != int(number) or not criterion.min <= number <= criterion.max:
         where.add(f"score {raw} for {criterion_id} is outside {criterion.min}..{criterion.max}")
         return None
     return int(number), False
+
+
+def _check_complete(db: Database, pending: dict[tuple[str, str, str], _PendingReview], as_draft: bool) -> list[str]:
+    """Every review must score every criterion (here or already stored), or become a draft."""
+    problems = []
+    for review in pending.values():
+        row = sql.find_review(db.conn, review.conversation_id, review.reviewer, review.rubric.id)
+        if row is not None:
+            for stored in sql.score_rows(db.conn, row["id"]):
+                if stored["na"]:
+                    review.stored[stored["criterion"]] = "na"
+                elif stored["score"] is not None:
+                    review.stored[stored["criterion"]] = stored["score"]
+        missing = [c for c in review.rubric.criteria if c.id not in review.scores and c.id not in review.stored]
+        if not missing:
+            continue
+        review.complete = False
+        if as_draft:
+            continue
+        critical = [c.id for c in missing if c.critical is not None]
+        names = ", ".join(c.id for c in missing) + (f" (critical: {', '.join(critical)})" if critical else "")
+        problems.append(
+            f"{review.where}: the review of {review.conversation_id} by {review.reviewer} misses "
+            f"{names}; score every criterion "
+            f"of rubric {review.rubric.id}, or pass --as-draft to import incomplete reviews as drafts"
+        )
+    return problems
 
 
 class _ConversationCheck:

@@ -36,10 +36,14 @@ def test_imports_reviews_grouped_by_conversation_and_reviewer(loaded: Database, 
             "c1,ana,resolution,n/a,,\n"
             "c1,ben,empathy,2,=HYPERLINK(x),2026-02-02T10:00:00Z\n"
             "c2,ana,empathy,5,,\n"
+            "c1,ben,clarity,3,,\n"
+            "c2,ana,clarity,5,,\n"
+            "c2,ana,resolution,4,,\n"
+            "c1,ben,resolution,na,,\n"
         ),
     )
     summary = import_scores(loaded, str(path), resolve_rubric("default"))
-    assert (summary.reviews_new, summary.scores) == (3, 5)
+    assert (summary.reviews_new, summary.scores) == (3, 9)
     ana = loaded.query("SELECT * FROM reviews WHERE conversation_id='c1' AND reviewer='ana'")[0]
     assert ana["source"] == "import" and ana["status"] == "submitted"
     assert ana["submitted_at"] == "2026-02-01T10:00:00Z"
@@ -84,10 +88,44 @@ def test_rubric_column_or_option_is_required(loaded: Database, tmp_path: Path) -
         import_scores(loaded, str(path))
     assert "--rubric" in info.value.problems[0]
     with_column = _csv(tmp_path, "conversation_id,reviewer,criterion,score,rubric\nc1,ana,transparency,4,bot\n")
-    assert import_scores(loaded, str(with_column)).reviews_new == 1
+    assert import_scores(loaded, str(with_column), as_draft=True).reviews_new == 1
 
 
 def test_missing_required_column(loaded: Database, tmp_path: Path) -> None:
     path = _csv(tmp_path, "conversation,reviewer,criterion,score\nc1,ana,empathy,4\n")
     with pytest.raises(InputError, match='missing column "conversation_id"'):
         import_scores(loaded, str(path), resolve_rubric("default"))
+
+
+def test_a_review_missing_criteria_is_an_error_naming_them(loaded: Database, tmp_path: Path) -> None:
+    """Issue 14 item 5: one row (empathy only) used to become a submitted, passing review."""
+    path = _csv(tmp_path, "conversation_id,reviewer,criterion,score\nc1,ana,empathy,4\n")
+    with pytest.raises(InputError) as info:
+        import_scores(loaded, str(path), resolve_rubric("default"))
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{path}:2: the review of c1 by ana misses clarity, resolution (critical: resolution)")
+    assert "--as-draft" in problem
+    assert loaded.scalar("SELECT count(*) FROM reviews") == 0
+
+
+def test_as_draft_imports_an_incomplete_review_as_a_draft_and_a_later_file_completes_it(
+    loaded: Database, tmp_path: Path
+) -> None:
+    path = _csv(tmp_path, "conversation_id,reviewer,criterion,score\nc1,ana,empathy,4\n")
+    import_scores(loaded, str(path), resolve_rubric("default"), as_draft=True)
+    review = loaded.query("SELECT * FROM reviews")[0]
+    assert (review["status"], review["score"], review["submitted_at"], review["passed"]) == ("draft", None, None, None)
+    rest = _csv(tmp_path, "conversation_id,reviewer,criterion,score\nc1,ana,clarity,4\nc1,ana,resolution,1\n")
+    import_scores(loaded, str(rest), resolve_rubric("default"))
+    review = loaded.query("SELECT * FROM reviews")[0]
+    # resolution 1 is below its critical level (effect zero): the stored empathy score counts too.
+    assert (review["status"], review["score"], review["critical_fail"]) == ("submitted", 0, 1)
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e400", "Infinity"])
+def test_non_finite_scores_are_row_errors(loaded: Database, tmp_path: Path, value: str) -> None:
+    """Issue 14 item 14: these used to end in an OverflowError/ValueError traceback."""
+    path = _csv(tmp_path, f"conversation_id,reviewer,criterion,score\nc1,ana,empathy,{value}\n")
+    with pytest.raises(InputError) as info:
+        import_scores(loaded, str(path), resolve_rubric("default"))
+    assert info.value.problems == [f'{path}:2: score "{value}" for empathy is not a number']

@@ -56,6 +56,7 @@ def export_command(
       cxreview export --level message --format jsonl --queue billing --since 2026-10-01
     """
     from cxreview.export import export_reviews, export_signals
+    from cxreview.output_file import check_output_path, open_output
 
     chosen = filters_from(filters)
 
@@ -64,9 +65,11 @@ def export_command(
             return export_reviews(db, level, chosen, out, fmt, calibrated, include_drafts, session, benchmark)
         return export_signals(db, level, chosen, out, fmt)
 
+    if output:
+        check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
     with database(ctx) as db:
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as out:
+            with open_output(output, ctx.obj["db_path"], newline="") as out:
                 count = run(out)
             click.echo(f"Wrote {count:,} {level} rows to {output}.", err=True)
         else:

@@ -46,6 +46,7 @@ def insights_command(
     """
     from cxreview.errors import UsageError
     from cxreview.insights import compute
+    from cxreview.output_file import check_output_path, write_output
     from cxreview.reports.insights_report import renderables, to_html, to_json, to_markdown
     from cxreview.signals.config import repeat_contact_days
     from cxreview.store.exports import Filters
@@ -54,6 +55,8 @@ def insights_command(
         repeat_days = repeat_contact_days()
     if repeat_days <= 0:
         raise UsageError("--repeat-days must be above 0", "e.g. --repeat-days 7")
+    if output:
+        check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
     filters = Filters(since=since, to=to, queues=list(queues), channels=[c.lower() for c in channels])
     with database(ctx) as db, working("Computing insights over all conversations…"):
         insights = compute(db, filters, repeat_days)
@@ -66,8 +69,7 @@ def insights_command(
         return
     text = {"json": to_json, "md": to_markdown, "html": to_html}.get(fmt, to_markdown)(insights)
     if output:
-        with open(output, "w", encoding="utf-8") as out:
-            out.write(text)
+        write_output(output, ctx.obj["db_path"], text)
         click.echo(f"Wrote insights to {output}.", err=True)
     else:
         click.echo(text)

@@ -26,14 +26,17 @@ def report_command(ctx: click.Context, agent: str, since: str | None, fmt: str, 
       cxreview report --agent "Sanne de Vries"
       cxreview report --agent "Sanne de Vries" --since 2026-10-01 --format html -o sanne.html
     """
+    from cxreview.output_file import check_output_path, write_output
     from cxreview.reports.coaching import build_report, to_html, to_markdown
+
+    if output:
+        check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
 
     with database(ctx) as db, working(f"Writing the coaching report for {agent}…"):
         report = build_report(db, agent, since)
     text = to_html(report) if fmt == "html" else to_markdown(report)
     if output:
-        with open(output, "w", encoding="utf-8") as out:
-            out.write(text)
+        write_output(output, ctx.obj["db_path"], text)
         click.echo(f"Wrote the coaching report for {agent} to {output}.", err=True)
     else:
         click.echo(text, nl=False)

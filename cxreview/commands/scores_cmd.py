@@ -21,12 +21,17 @@ def scores_group() -> None:
 @click.argument("file")
 @click.option("--rubric", help="Rubric for rows without a rubric column (YAML file or shipped name).")
 @click.option("--map", "maps", multiple=True, metavar="SRC=DEST", help="Rename a column, e.g. agent_score=score.")
+@click.option("--as-draft", is_flag=True, help="Import reviews that miss criteria as drafts instead of failing.")
 @click.pass_context
-def import_scores_command(ctx: click.Context, file: str, rubric: str | None, maps: tuple[str, ...]) -> None:
+def import_scores_command(
+    ctx: click.Context, file: str, rubric: str | None, maps: tuple[str, ...], as_draft: bool
+) -> None:
     """Import scores from a CSV with columns conversation_id, reviewer, criterion, score
     (and optional note, submitted_at, rubric).
 
     All or nothing: one bad row and nothing is written; every problem is listed.
+    Every review must score every criterion of its rubric (or, with --as-draft, it is
+    imported as a draft to finish in the review app).
     Importing the same file again updates the same reviews. N/A is written na or n/a.
 
     \b
@@ -40,7 +45,7 @@ def import_scores_command(ctx: click.Context, file: str, rubric: str | None, map
 
     default = resolve_rubric(rubric) if rubric else None
     with database(ctx) as db:
-        summary = import_scores(db, file, default, parse_pairs(maps, "--map"))
+        summary = import_scores(db, file, default, parse_pairs(maps, "--map"), as_draft)
     click.echo(
         f"Imported {plural(summary.scores, 'score')}: {plural(summary.reviews_new, 'new review')}, "
         f"{summary.reviews_updated:,} updated (rubric {', '.join(sorted(summary.rubrics))})."

@@ -10,6 +10,7 @@ from cxreview.ingest.importer import ImportSummary, import_files
 from cxreview.resources import bundled_dir
 from cxreview.store import Database, open_database
 from cxreview.store.conversations import table_counts
+from cxreview.store.demo_mark import is_cxreview_file, is_demo_database, mark_demo
 
 
 def default_demo_path() -> Path:
@@ -24,14 +25,37 @@ def demo_corpus() -> Path:
     return path
 
 
+def _check_is_demo(path: Path) -> None:
+    """Refuse to reuse or delete anything that is not a demo database cxreview built.
+
+    Demo databases built before the mark existed are still recognised at the default
+    path, which only cxreview writes to.
+    """
+    if not path.exists() and not path.is_symlink():
+        return
+    if path.is_file() and not path.is_symlink():
+        if is_demo_database(path):
+            return
+        if path.resolve() == default_demo_path().resolve() and is_cxreview_file(path):
+            return
+    raise DatabaseError(
+        f"{path} exists and is not a demo database built by cxreview; it was left untouched",
+        "choose another --path for the demo (or remove that file yourself if you are sure)",
+    )
+
+
 def build_demo(path: Path, fresh: bool = False) -> tuple[Database, ImportSummary | None]:
     """Create (or reuse) the demo database; return it and the import summary if it was built."""
+    _check_is_demo(path)
     if fresh:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists()
     db = open_database(path, create=True)
+    if not existed:
+        with db.transaction() as conn:
+            mark_demo(conn)
     summary = None
     if not existed or table_counts(db.conn)["conversations"] == 0:
         summary = import_files(db, [str(demo_corpus())])

@@ -38,13 +38,16 @@ def parse_csv(
             current_line[0] = number
             yield line
 
-    delimiter = "\t" if name.lower().removesuffix(".gz").endswith(".tsv") else ","
-    reader = csv.reader(text_lines(), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
+    default = "\t" if name.lower().removesuffix(".gz").endswith(".tsv") else ","
+    lines_iter = text_lines()
+    first = next(lines_iter, None)
+    if first is None:
         yield None, [f"{name}: the file is empty; expected a header row with {', '.join(REQUIRED)}"]
         return
+    delimiter = _detect_delimiter(first, default, column_map)
+    # strict: a quote that is never closed is an error instead of swallowing the rows after it.
+    reader = csv.reader(_chain(first, lines_iter), delimiter=delimiter, strict=True)
+    header = next(reader)
     columns = [column_map.get(h.strip(), h.strip()) for h in header]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
@@ -58,11 +61,20 @@ def parse_csv(
             ],
         )
         return
+    duplicate = _duplicate_column(header, columns)
+    if duplicate:
+        yield None, [f"{name}:1: {duplicate}"]
+        return
     index = {column: i for i, column in enumerate(columns)}
     groups: dict[str, dict[str, Any]] = {}
     order = 0
-    for row in reader:
+    row_start = current_line[0] + 1
+    for row in _rows(reader):
+        if isinstance(row, csv.Error):
+            yield None, [f"{name}:{row_start}: {_explain_csv_error(row, row_start, current_line[0])}"]
+            return
         line_no = current_line[0]
+        row_start = line_no + 1
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(columns):
@@ -104,6 +116,68 @@ def parse_csv(
             problems = [_line_for_message(p, rows) for p in problems]
         yield record, problems
         del conv_id
+
+
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def _detect_delimiter(first_line: str, default: str, column_map: dict[str, str]) -> str:
+    """The separator whose header has the required columns; else the one giving most columns.
+
+    Excel in many European locales saves "CSV" with semicolons; this reads those as they are.
+    """
+    best, best_count = default, 0
+    for delimiter in (default, *[d for d in DELIMITERS if d != default]):
+        try:
+            header = next(csv.reader([first_line], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        columns = {column_map.get(h.strip(), h.strip()) for h in header}
+        if all(c in columns for c in REQUIRED):
+            return delimiter
+        if len(header) > best_count:
+            best, best_count = delimiter, len(header)
+    return best
+
+
+def _duplicate_column(header: list[str], columns: list[str]) -> str | None:
+    """Name a column that appears twice (after --map), which would silently drop one of them."""
+    first_seen: dict[str, int] = {}
+    for position, column in enumerate(columns, start=1):
+        if column in first_seen:
+            names = f'"{header[first_seen[column] - 1].strip()}" and "{header[position - 1].strip()}"'
+            return (
+                f'column "{column}" appears twice (columns {first_seen[column]} and {position}: {names}); '
+                "rename or remove one of them (or change --map)"
+            )
+        first_seen[column] = position
+    return None
+
+
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str] | csv.Error]:
+    """The reader's rows; a CSV syntax error ends the file as a value instead of an exception."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        yield exc
+
+
+def _explain_csv_error(exc: csv.Error, row_start: int, line: int) -> str:
+    text = str(exc)
+    if "unexpected end of data" in text or "expected after" in text:
+        return (
+            f"a quoted cell that starts on this line is not closed where it should be (seen on line {line}), "
+            "so the rows after it would be swallowed into one message; close the quote "
+            '(a quote inside a cell is written as two: "")'
+        )
+    if "field larger than field limit" in text:
+        return f"a cell is longer than the line limit (rows {row_start}-{line}); see --max-line-mb"
+    return f"not valid CSV ({text}, line {line})"
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
 
 
 def _line_for_message(problem: str, rows: list[tuple]) -> str:

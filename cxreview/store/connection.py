@@ -22,9 +22,11 @@ BUSY_TIMEOUT_S = 120.0
 class Database:
     """A connection with explicit transactions (autocommit otherwise)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False) -> None:
         self.path = path
         self.conn = conn
+        # Opened read-only because the file or its folder is not writable (see _writable).
+        self.read_only = read_only
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         return _locked_guard(lambda: self.conn.execute(sql, params))
@@ -40,14 +42,22 @@ class Database:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: BEGIN IMMEDIATE takes the write lock up front, so two
         writers queue on the busy timeout instead of deadlocking on a lock upgrade."""
+        if self.read_only:
+            raise DatabaseError(
+                f"the database {self.path} is read-only: this command needs to write to it",
+                "ask for write access to the file and its folder, or work on a copy",
+            )
         _locked_guard(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             _locked_guard(lambda: self.conn.execute("COMMIT"))
+        except BaseException:
+            # SQLite rolls back by itself after some errors (disk full): a second
+            # ROLLBACK would fail and hide the real cause, so only roll back if needed.
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -69,6 +79,28 @@ def _locked_guard(call):  # type: ignore[no-untyped-def]
                 "wait for the other import or analysis to finish, then run the command again",
             ) from exc
         raise
+
+
+def explain_sqlite_error(exc: sqlite3.Error, path: str | os.PathLike[str] | None) -> DatabaseError | None:
+    """Turn a file-level SQLite failure into a one-line error with its fix, or None."""
+    text = str(exc).lower()
+    where = resolve_path(path)
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            f"the database {where} is read-only: this command needs to write to it",
+            "ask for write access to the file and its folder, or work on a copy",
+        )
+    if "disk is full" in text or "disk full" in text:
+        return DatabaseError(
+            f"the disk is full: nothing was written to {where}, it is as it was",
+            "free some disk space and run the command again",
+        )
+    if "disk i/o error" in text or "unable to open" in text:
+        return DatabaseError(
+            f"cannot read or write {where} or its -wal/-shm files (SQLite says: {exc})",
+            "check free disk space, file size limits (ulimit -f) and the folder's permissions",
+        )
+    return None
 
 
 def resolve_path(path: str | os.PathLike[str] | None) -> Path:
@@ -96,13 +128,17 @@ def open_database(path: str | os.PathLike[str] | None = None, *, create: bool = 
             )
     elif db_path.is_dir():
         raise DatabaseError(f"{db_path} is a folder, not a database file", "pass a file path to --db")
+    read_only = db_path.exists() and not _writable(db_path)
     try:
-        conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        conn = _connect(db_path, read_only)
     except sqlite3.Error as exc:
         raise DatabaseError(f"cannot open {db_path}: {exc}", "check the path and its permissions") from exc
     conn.row_factory = sqlite3.Row
-    db = Database(db_path, conn)
+    db = Database(db_path, conn, read_only=read_only)
     try:
+        # Look before touching: a file we refuse must stay byte-for-byte as it was, so
+        # the ownership and version checks run before the first write (journal mode).
+        _check_version(db, *_header(conn))
         _configure(db)
         _migrate(db)
     except sqlite3.DatabaseError as exc:
@@ -119,10 +155,40 @@ def open_database(path: str | os.PathLike[str] | None = None, *, create: bool = 
     return db
 
 
+def _writable(db_path: Path) -> bool:
+    """Writing needs the file and its folder (SQLite creates -wal and -shm beside it)."""
+    folder = db_path.parent if str(db_path.parent) else Path(".")
+    return os.access(db_path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _connect(db_path: Path, read_only: bool) -> sqlite3.Connection:
+    """A normal connection, or a read-only one when the file or its folder is not writable."""
+    options: dict[str, Any] = {"timeout": BUSY_TIMEOUT_S, "isolation_level": None, "check_same_thread": False}
+    if not read_only:
+        return sqlite3.connect(db_path, **options)
+    uri = db_path.resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, **options)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        # A WAL database in a read-only folder without its -shm file cannot be opened
+        # normally; nobody can be writing to it there, so read it as an immutable file.
+        conn.close()
+        return sqlite3.connect(uri + "&immutable=1", uri=True, **options)
+
+
+def _header(conn: sqlite3.Connection) -> tuple[int, int]:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version, conn.execute("PRAGMA application_id").fetchone()[0]
+
+
 def _configure(db: Database) -> None:
     conn = db.conn
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     conn.execute("PRAGMA foreign_keys = ON")
+    if db.read_only:
+        return  # the journal mode is a write; reads work in whatever mode the file is in
     # Switching to WAL needs a moment of exclusive access; another process creating
     # the same file at the same instant can make it fail once, so retry briefly.
     for attempt in range(50):
@@ -143,7 +209,11 @@ def _migrate(db: Database) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
         return
-    _check_version(db, version, conn.execute("PRAGMA application_id").fetchone()[0])
+    if db.read_only:
+        raise DatabaseError(
+            f"{db.path} needs an upgrade to schema {SCHEMA_VERSION} but is read-only",
+            "ask for write access to the file and its folder, or open it once with write access",
+        )
     with db.transaction():
         # Re-read inside the write lock: another process may have migrated meanwhile.
         version = conn.execute("PRAGMA user_version").fetchone()[0]

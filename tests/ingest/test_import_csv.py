@@ -83,3 +83,49 @@ def test_tsv_files_are_tab_separated(db: Database, tmp_path: Path) -> None:
     path = _write(tmp_path, "conversation_id\trole\ttext\n1\tcustomer\thi, there\n", "x.tsv")
     import_files(db, [str(path)])
     assert get_messages(db.conn, "1")[0]["text"] == "hi, there"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The quote on line 2 is never closed: every row after it would become one message.
+        'conversation_id,role,text\nc1,customer,"hello\nc1,agent,fine\nc2,customer,bye\n',
+        # ... or it "closes" on a later row's opening quote.
+        'conversation_id,role,text\nc1,customer,"hello\nc1,agent,fine\nc2,customer,"ok"\nc3,agent,"x"\n',
+    ],
+)
+def test_an_unterminated_quote_is_an_error_naming_the_line(db: Database, tmp_path: Path, text: str) -> None:
+    """Issue 14 item 4: nothing is imported, the problem points at the opening line."""
+    path = _write(tmp_path, text)
+    with pytest.raises(InputError) as info:
+        import_files(db, [str(path)])
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{path}:2: a quoted cell") and "close the quote" in problem
+    assert db.scalar("SELECT count(*) FROM conversations") == 0
+
+
+@pytest.mark.parametrize(
+    ("header", "mapping", "named"),
+    [
+        ("conversation_id,role,text,text", {}, 'column "text" appears twice (columns 3 and 4'),
+        ("conversation_id,role,body,text", {"body": "text"}, '"body" and "text"'),
+    ],
+)
+def test_a_duplicated_column_is_an_error_naming_it(
+    db: Database, tmp_path: Path, header: str, mapping: dict[str, str], named: str
+) -> None:
+    path = _write(tmp_path, f"{header}\nc1,customer,hello,there\n")
+    with pytest.raises(InputError) as info:
+        import_files(db, [str(path)], column_map=mapping)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{path}:1: ") and named in problem
+    assert db.scalar("SELECT count(*) FROM conversations") == 0
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_other_delimiters_are_detected(db: Database, tmp_path: Path, delimiter: str) -> None:
+    """Issue 14 item 16: Excel's semicolon CSV reads as it is (commas inside cells stay)."""
+    rows = [["conversation_id", "role", "text"], ["c1", "customer", "hi, there"], ["c1", "agent", '"ok; sure"']]
+    path = _write(tmp_path, "".join(delimiter.join(row) + "\n" for row in rows))
+    import_files(db, [str(path)])
+    assert [m["text"] for m in get_messages(db.conn, "c1")] == ["hi, there", "ok; sure"]

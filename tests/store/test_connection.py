@@ -105,3 +105,118 @@ def test_a_lock_held_past_the_busy_timeout_is_a_clear_error(db_path: Path, monke
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def _journal_files(path: Path) -> list[str]:
+    return [p.name for p in path.parent.iterdir() if p.name.startswith(path.name + "-")]
+
+
+@pytest.mark.parametrize("kind", ["foreign tables", "other application", "newer schema"])
+def test_a_refused_rollback_journal_file_stays_byte_for_byte_untouched(tmp_path: Path, kind: str) -> None:
+    """Issue 14 item 3: refusing must not switch the file to WAL first."""
+    path = tmp_path / "theirs.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    if kind == "other application":
+        conn.execute("PRAGMA application_id = 1234")
+    if kind == "newer schema":
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError):
+        open_database(path)
+    assert path.read_bytes() == before
+    assert _journal_files(path) == []
+
+
+def _with_rows(db_path: Path) -> None:
+    with open_database(db_path) as db, db.transaction() as conn:
+        conn.execute("INSERT INTO conversations (id, content_hash, imported_at) VALUES ('c1', 'h', 'now')")
+
+
+def test_a_database_that_is_not_writable_opens_read_only(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14 item 11: reads work, a write is one line saying read-only."""
+    from click.testing import CliRunner
+
+    from cxreview.cli import cli
+    from cxreview.store import connection
+
+    _with_rows(db_path)
+    monkeypatch.setattr(connection, "_writable", lambda path: False)
+    with open_database(db_path) as db:
+        assert db.read_only and db.scalar("SELECT count(*) FROM conversations") == 1
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            db.conn.execute("DELETE FROM conversations")
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "sample", "--size", "1"])
+    assert result.exit_code == 1
+    assert "read-only" in result.output and len(result.output.strip().splitlines()) == 1
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "export", "--level", "conversation"])
+    assert result.exit_code == 0 and "c1" in result.output
+
+
+def test_a_read_only_folder_and_file_work_for_reads(db_path: Path) -> None:
+    """The real thing: a read-only bind mount (needs mount rights; root in a mount namespace)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    if shutil.which("unshare") is None:
+        pytest.skip("unshare is not available")
+    _with_rows(db_path)
+    folder = db_path.parent
+    script = (
+        f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} && "
+        f"{sys.executable} -m cxreview --db {db_path} export --level conversation && "
+        f"{{ {sys.executable} -m cxreview --db {db_path} sample --size 1; echo rc=$?; }}"
+    )
+    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("no permission to create a mount namespace")
+    result = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert "c1" in result.stdout, result.stderr
+    assert "rc=1" in result.stdout
+    assert "Traceback" not in result.stderr and "read-only" in result.stderr
+
+
+def test_disk_full_during_an_import_is_one_line_and_changes_nothing(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 item 12: SQLite's page limit makes the disk 'full' part way through an import."""
+    import json
+
+    from click.testing import CliRunner
+
+    import cxreview.commands.common as common
+    from cxreview.cli import cli
+    from tests.conftest import conversation
+
+    _with_rows(db_path)
+    real_open = common.open_database
+
+    def nearly_full(path: object, create: bool = False) -> object:
+        db = real_open(path, create=create)  # type: ignore[arg-type]
+        db.conn.execute(f"PRAGMA max_page_count = {db.scalar('PRAGMA page_count') + 3}")
+        return db
+
+    monkeypatch.setattr(common, "open_database", nearly_full)
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps(conversation(f"n{i}")) + "\n" for i in range(300)))
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "import", "-q", str(source)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: the disk is full: nothing was written to {db_path}, it is as it was; "
+        "free some disk space and run the command again"
+    ]
+    with open_database(db_path) as db:
+        assert db.scalar("SELECT count(*) FROM conversations") == 1
