@@ -6,7 +6,6 @@ and must never load textual.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from typing import Any
 
@@ -43,16 +42,16 @@ class CxGroup(click.Group):
             return super().invoke(ctx)
         except CxReviewError as error:
             raise CliError(error) from None
-        except sqlite3.OperationalError as exc:
+        except BrokenPipeError:  # e.g. `cxreview export | head`
+            sys.stderr.close()
+            ctx.exit(0)
+        except Exception as exc:  # a file-level database failure (read-only, disk full) is one line
             from cxreview.store.connection import explain_sqlite_error
 
             explained = explain_sqlite_error(exc, ctx.obj.get("db_path") if ctx.obj else None)
             if explained is None:
                 raise
             raise CliError(explained) from None
-        except BrokenPipeError:  # e.g. `cxreview export | head`
-            sys.stderr.close()
-            ctx.exit(0)
 
 
 @click.group(cls=CxGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -81,8 +81,10 @@ def _locked_guard(call):  # type: ignore[no-untyped-def]
         raise
 
 
-def explain_sqlite_error(exc: sqlite3.Error, path: str | os.PathLike[str] | None) -> DatabaseError | None:
+def explain_sqlite_error(exc: BaseException, path: str | os.PathLike[str] | None) -> DatabaseError | None:
     """Turn a file-level SQLite failure into a one-line error with its fix, or None."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
     text = str(exc).lower()
     where = resolve_path(path)
     if "readonly" in text or "read-only" in text:
