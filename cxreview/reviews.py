@@ -10,10 +10,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from cxreview.corrections import editor_role, record_resubmission
 from cxreview.errors import ConflictError, NotFoundError, UsageError
 from cxreview.rubrics.model import Rubric
 from cxreview.rubrics.scoring import NA, ScoreResult, review_score
 from cxreview.store import Database
+from cxreview.store import corrections as corrections_sql
 from cxreview.store import reviews as sql
 from cxreview.store.calibration import rubric_rows
 from cxreview.store.clock import now_iso
@@ -48,6 +50,14 @@ class Review:
     last_criterion: str | None
     criteria: dict[str, CriterionState]
     message_notes: dict[int, str]
+    first_submitted_at: str | None = None  # set once submitted: a later save is an edit with history
+    edit_by: str | None = None  # who reopened this submitted review, until it is saved again
+    edit_as: str | None = None  # "reviewer" or "arbiter"
+
+    @property
+    def editing(self) -> bool:
+        """A once-submitted review reopened for a correction."""
+        return not self.submitted and self.first_submitted_at is not None
 
     @property
     def submitted(self) -> bool:
@@ -93,7 +103,12 @@ def rubric_versions(db: Database) -> dict[tuple[str, int], Rubric]:
 
 def stored_rubric(db: Database, rubric_id: str, version: int | None = None) -> Rubric:
     """The rubric exactly as it was when reviews used it (latest version if none given)."""
-    row = sql.latest_rubric(db.conn, rubric_id) if version is None else sql.stored_rubric(db.conn, rubric_id, version)
+    return stored_rubric_from_conn(db.conn, rubric_id, version)
+
+
+def stored_rubric_from_conn(conn: Any, rubric_id: str, version: int | None = None) -> Rubric:
+    """:func:`stored_rubric` inside a transaction."""
+    row = sql.latest_rubric(conn, rubric_id) if version is None else sql.stored_rubric(conn, rubric_id, version)
     if row is None:
         raise NotFoundError(
             f'rubric "{rubric_id}"{f" version {version}" if version else ""} has not been used in this database',
@@ -156,13 +171,16 @@ def get_review(db: Database, review_id: int) -> Review:
         last_criterion=row["last_criterion"],
         criteria=criteria,
         message_notes=notes,
+        first_submitted_at=row["first_submitted_at"],
+        edit_by=row["edit_by"],
+        edit_as=row["edit_as"],
     )
 
 
 def _editable(db: Database, review_id: int) -> Review:
     review = get_review(db, review_id)
     if review.submitted:
-        raise ConflictError(f"review {review_id} is submitted", "reopen it first to change it")
+        raise ConflictError(f"review {review_id} is submitted", "reopen it first to change it (e in the review screen)")
     return review
 
 
@@ -176,8 +194,11 @@ def _criterion(review: Review, criterion_id: str):  # type: ignore[no-untyped-de
         ) from None
 
 
-def set_score(db: Database, review_id: int, criterion_id: str, score: int | None) -> Review:
-    """Score a criterion (None clears it); clears an N/A mark."""
+def set_score(
+    db: Database, review_id: int, criterion_id: str, score: int | None, expected: tuple[int | None, bool] | None = None
+) -> Review:
+    """Score a criterion (None clears it); clears an N/A mark. With ``expected`` (the (score, na)
+    the person saw), a value someone else changed meanwhile is not overwritten: ConflictError."""
     review = _editable(db, review_id)
     criterion = _criterion(review, criterion_id)
     if score is not None and score not in criterion.levels:
@@ -185,26 +206,42 @@ def set_score(db: Database, review_id: int, criterion_id: str, score: int | None
             f"{score} is not a level of {criterion.label}",
             f"score it from {criterion.min} to {criterion.max}" + (" or N/A" if criterion.allow_na else ""),
         )
-    state = review.criteria[criterion_id]
-    _write_score(db, review_id, criterion_id, [state.score, state.na], [score, False])
+    _write_score(db, review_id, criterion, [score, False], expected)
     return get_review(db, review_id)
 
 
-def set_na(db: Database, review_id: int, criterion_id: str, na: bool = True) -> Review:
+def set_na(
+    db: Database, review_id: int, criterion_id: str, na: bool = True, expected: tuple[int | None, bool] | None = None
+) -> Review:
     review = _editable(db, review_id)
     criterion = _criterion(review, criterion_id)
     if na and not criterion.allow_na:
         raise UsageError(f"{criterion.label} cannot be N/A in this rubric", "give it a score")
-    state = review.criteria[criterion_id]
-    _write_score(db, review_id, criterion_id, [state.score, state.na], [None if na else state.score, na])
+    _write_score(db, review_id, criterion, [None if na else review.criteria[criterion_id].score, na], expected)
     return get_review(db, review_id)
 
 
-def _write_score(db: Database, review_id: int, criterion_id: str, before: list, after: list) -> None:
+def _write_score(db: Database, review_id: int, criterion: Any, after: list, expected: tuple | None) -> None:
     with db.transaction() as conn:
-        sql.upsert_score(conn, review_id, criterion_id, score=after[0], na=int(after[1]))
-        sql.log_change(conn, review_id, "score", criterion_id, before, after)
-        sql.update_review(conn, review_id, last_criterion=criterion_id)
+        # Read inside the write lock: an arbiter may have changed this score a moment ago.
+        before = list(corrections_sql.score_of(conn, review_id, criterion.id))
+        if expected is not None and tuple(before) != (expected[0], bool(expected[1])):
+            raise _changed_meanwhile(conn, review_id, criterion, before)
+        sql.upsert_score(conn, review_id, criterion.id, score=after[0], na=int(after[1]))
+        sql.log_change(conn, review_id, "score", criterion.id, before, after)
+        sql.update_review(conn, review_id, last_criterion=criterion.id)
+
+
+def _changed_meanwhile(conn: Any, review_id: int, criterion: Any, now: list) -> ConflictError:
+    """Tell the person who changed a score under them, and leave their change unwritten."""
+    from cxreview.corrections import describe_value
+
+    last = corrections_sql.last_edit_of(conn, review_id, "score", criterion.id)
+    who = f"{last['editor']} ({last['role']})" if last is not None else "someone else"
+    return ConflictError(
+        f"{who} changed {criterion.label} to {describe_value('score', now)} while you had this review open",
+        "nothing of yours was overwritten; give your score again to replace it",
+    )
 
 
 def set_root_causes(db: Database, review_id: int, criterion_id: str, causes: list[str]) -> Review:
@@ -269,13 +306,18 @@ def add_time(db: Database, review_id: int, seconds: float) -> None:
 
 def undo(db: Database, review_id: int) -> str | None:
     """Revert the last change of a draft; return what was undone, or None if nothing is left."""
-    _editable(db, review_id)
+    review = _editable(db, review_id)
     with db.transaction() as conn:
         change = sql.pop_change(conn, review_id)
         if change is None:
             return None
         field_name, target, before = change["field"], change["target"], json.loads(change["before"])
-        if field_name == "score":
+        overtaken = field_name == "score" and list(corrections_sql.score_of(conn, review_id, target)) != json.loads(
+            change["after"]
+        )
+        if overtaken:
+            pass  # someone else changed it since: undoing would overwrite their change
+        elif field_name == "score":
             sql.upsert_score(conn, review_id, target, score=before[0], na=int(before[1]))
             sql.update_review(conn, review_id, last_criterion=target)
         elif field_name == "root_causes":
@@ -286,6 +328,8 @@ def undo(db: Database, review_id: int) -> str | None:
             sql.set_message_note(conn, review_id, int(target), before)
         elif field_name == "overall_note":
             sql.update_review(conn, review_id, overall_note=before)
+    if overtaken:
+        raise _changed_meanwhile(db.conn, review_id, review.rubric.criterion(target), json.loads(change["after"]))
     labels = {
         "score": "score",
         "root_causes": "root causes",
@@ -296,8 +340,9 @@ def undo(db: Database, review_id: int) -> str | None:
     return f"{labels[field_name]}{' of ' + target if target and field_name != 'message_note' else ''}"
 
 
-def submit(db: Database, review_id: int) -> ScoreResult:
-    """Submit a complete review: every criterion scored or N/A."""
+def submit(db: Database, review_id: int, reason: str = "") -> ScoreResult:
+    """Submit a complete review: every criterion scored or N/A. Saving a reopened review
+    again records what changed as one revision, with ``reason``."""
     review = _editable(db, review_id)
     missing = [review.rubric.criterion(cid).label for cid, s in review.criteria.items() if s.value is None]
     if missing:
@@ -307,11 +352,16 @@ def submit(db: Database, review_id: int) -> ScoreResult:
         )
     result = review.result()
     with db.transaction() as conn:
+        row: Any = sql.review_row(conn, review_id)
+        if row["first_submitted_at"]:
+            record_resubmission(conn, row, reason.strip())
+        now = now_iso()
         sql.update_review(
             conn,
             review_id,
             status="submitted",
-            submitted_at=now_iso(),
+            submitted_at=now,
+            first_submitted_at=row["first_submitted_at"] or now,
             score=result.score,
             passed=None if result.passed is None else int(result.passed),
             critical_fail=int(result.critical_fail),
@@ -320,17 +370,52 @@ def submit(db: Database, review_id: int) -> ScoreResult:
     return result
 
 
-def reopen(db: Database, review_id: int) -> Review:
-    """Make a submitted review editable again. After its reviewer has seen the other
-    reviewers' scores, a reopened review no longer counts as blind."""
+def refresh_result(conn: Any, review_id: int) -> ScoreResult:
+    """Recompute a submitted review's stored score after a score changed (an accepted dispute)."""
+    row: Any = sql.review_row(conn, review_id)
+    rubric = stored_rubric_from_conn(conn, row["rubric_id"], row["rubric_version"])
+    values: dict[str, float | str | None] = {c.id: None for c in rubric.criteria}
+    for score in sql.score_rows(conn, review_id):
+        values[score["criterion"]] = NA if score["na"] else score["score"]
+    result = review_score(rubric, values)
+    sql.update_review(
+        conn,
+        review_id,
+        score=result.score,
+        passed=None if result.passed is None else int(result.passed),
+        critical_fail=int(result.critical_fail),
+    )
+    return result
+
+
+def reopen(db: Database, review_id: int, by: str | None = None, as_arbiter: bool = False) -> Review:
+    """Make a submitted review editable again, by its reviewer (or by ``by`` as an arbiter).
+    The submitted scores are kept as the reviewer's original. After its reviewer has seen the
+    other reviewers' scores, a reopened review no longer counts as blind."""
     review = get_review(db, review_id)
+    editor, role = editor_role(review.reviewer, by, as_arbiter)
     if not review.submitted:
+        if review.editing and (review.edit_by, review.edit_as) != (editor, role):
+            raise ConflictError(
+                f"review {review_id} is being corrected by {review.edit_by} ({review.edit_as})",
+                "wait until they saved it, then reopen it",
+            )
         return review
     with db.transaction() as conn:
+        corrections_sql.keep_originals(conn, review_id)
         row = sql.review_row(conn, review_id)
         extra = {"blind": 0} if row is not None and row["seen_others_at"] else {}
         sql.update_review(
-            conn, review_id, status="draft", submitted_at=None, score=None, passed=None, critical_fail=0, **extra
+            conn,
+            review_id,
+            status="draft",
+            submitted_at=None,
+            score=None,
+            passed=None,
+            critical_fail=0,
+            edit_by=editor,
+            edit_as=role,
+            **extra,
         )
     return get_review(db, review_id)
 

@@ -12,7 +12,17 @@ from cxreview.errors import RubricError
 from cxreview.resources import bundled_dir
 from cxreview.rubrics.model import Criterion, Critical, Rubric
 
-TOP_KEYS = ("id", "name", "version", "description", "language", "applies_to", "pass_threshold", "criteria")
+TOP_KEYS = (
+    "id",
+    "name",
+    "version",
+    "description",
+    "language",
+    "applies_to",
+    "pass_threshold",
+    "dispute_days",
+    "criteria",
+)
 CRITERION_KEYS = (
     "id",
     "label",
@@ -109,7 +119,7 @@ def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
         raise RubricError(f"{name}: the rubric is empty", "start from rubrics/default.yaml", problems=[])
     top = check.mapping(root, TOP_KEYS, "the rubric")
     values: dict[str, Any] = {}
-    for key in ("id", "name", "version", "description", "language", "applies_to", "pass_threshold"):
+    for key in ("id", "name", "version", "description", "language", "applies_to", "pass_threshold", "dispute_days"):
         if key in top:
             values[key] = _scalar(top[key][1])
     for key in ("id", "name", "version"):
@@ -128,6 +138,11 @@ def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
     threshold = values.get("pass_threshold", 70)
     if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0 <= threshold <= 100:
         check.add(top["pass_threshold"][1], '"pass_threshold" must be a number from 0 to 100')
+    dispute_days = values.get("dispute_days")
+    if dispute_days is not None and (
+        not isinstance(dispute_days, int) or isinstance(dispute_days, bool) or dispute_days < 1
+    ):
+        check.add(top["dispute_days"][1], '"dispute_days" must be a whole number of days, 1 or more')
     criteria: list[Criterion] = []
     if "criteria" not in top:
         if isinstance(root, yaml.MappingNode):
@@ -159,6 +174,7 @@ def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
         pass_threshold=float(threshold),
         criteria=tuple(criteria),
         source=name,
+        dispute_days=dispute_days,
     )
 
 

@@ -61,6 +61,8 @@ class Rubric:
     criteria: tuple[Criterion, ...]
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Days after a review's submission during which agents may dispute it (None: no rubric limit).
+    dispute_days: int | None = None
 
     def criterion(self, criterion_id: str) -> Criterion:
         for criterion in self.criteria:
@@ -73,6 +75,8 @@ class Rubric:
         data = asdict(self)
         data.pop("source", None)
         data.pop("extra", None)
+        if data.get("dispute_days") is None:
+            data.pop("dispute_days", None)  # keeps the hash of rubrics stored before this key existed
         for criterion in data["criteria"]:
             criterion["anchors"] = {str(k): v for k, v in criterion["anchors"].items()}
             criterion["root_causes"] = list(criterion["root_causes"])
@@ -115,4 +119,5 @@ class Rubric:
             pass_threshold=data["pass_threshold"],
             criteria=criteria,
             source=source,
+            dispute_days=data.get("dispute_days"),
         )

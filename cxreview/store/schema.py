@@ -238,6 +238,73 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sessions ADD COLUMN bot_rubric_id TEXT;
     ALTER TABLE sessions ADD COLUMN bot_rubric_version INTEGER;
     """,
+    # 7: corrections and disputes. A submitted review that is changed keeps the reviewer's
+    # first submission (review_originals, original_score) for calibration, and every later
+    # save that changed something is a revision with its changed values (who, when, why).
+    # Agents dispute one criterion of a submitted review; an arbiter decides.
+    """
+    ALTER TABLE reviews ADD COLUMN first_submitted_at TEXT;
+    ALTER TABLE reviews ADD COLUMN original_score REAL;
+    ALTER TABLE reviews ADD COLUMN edit_by TEXT;
+    ALTER TABLE reviews ADD COLUMN edit_as TEXT;
+    UPDATE reviews SET first_submitted_at = submitted_at WHERE status = 'submitted';
+    CREATE TABLE review_originals (
+        review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        criterion TEXT NOT NULL,
+        score     INTEGER,
+        na        INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (review_id, criterion)
+    ) WITHOUT ROWID;
+    CREATE TABLE review_revisions (
+        id         INTEGER PRIMARY KEY,
+        review_id  INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        editor     TEXT NOT NULL,
+        role       TEXT NOT NULL CHECK (role IN ('reviewer', 'arbiter')),
+        reason     TEXT NOT NULL DEFAULT '',
+        dispute_id INTEGER,
+        at         TEXT NOT NULL
+    );
+    CREATE INDEX review_revisions_review ON review_revisions(review_id, id);
+    CREATE TABLE review_edits (
+        revision_id INTEGER NOT NULL REFERENCES review_revisions(id) ON DELETE CASCADE,
+        field       TEXT NOT NULL,
+        target      TEXT NOT NULL,
+        before      TEXT,
+        after       TEXT
+    );
+    CREATE INDEX review_edits_revision ON review_edits(revision_id);
+    CREATE TABLE disputes (
+        id           INTEGER PRIMARY KEY,
+        review_id    INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        criterion    TEXT NOT NULL,
+        opened_by    TEXT NOT NULL,
+        reason       TEXT NOT NULL,
+        opened_at    TEXT NOT NULL,
+        status       TEXT NOT NULL DEFAULT 'open'
+                     CHECK (status IN ('open', 'accepted', 'rejected', 'withdrawn')),
+        score_before INTEGER,
+        na_before    INTEGER NOT NULL DEFAULT 0,
+        score_after  INTEGER,
+        na_after     INTEGER,
+        resolved_by  TEXT,
+        resolved_at  TEXT,
+        answer       TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX disputes_review ON disputes(review_id, criterion);
+    CREATE INDEX disputes_status ON disputes(status, opened_at);
+    CREATE TABLE dispute_notes (
+        id         INTEGER PRIMARY KEY,
+        dispute_id INTEGER NOT NULL REFERENCES disputes(id) ON DELETE CASCADE,
+        author     TEXT NOT NULL,
+        role       TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        at         TEXT NOT NULL
+    );
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
