@@ -92,10 +92,12 @@ def load_scores(
     blind_only: bool = True,
     include_drafts: bool = False,
 ) -> dict[str, list[Score]]:
-    """Scores grouped by rubric id."""
+    """Scores grouped by rubric id: each reviewer's own first submission (docs/calibration.md)."""
     rubrics = rubric_versions(db)
     grouped: dict[str, list[Score]] = defaultdict(list)
-    rows = score_rows(db.conn, rubric_id, session, since, include_drafts=include_drafts, blind_only=blind_only)
+    rows = score_rows(
+        db.conn, rubric_id, session, since, include_drafts=include_drafts, blind_only=blind_only, first_submission=True
+    )
     for row in rows:
         rubric_key = (row[3], row[4])  # rubric_id, rubric_version
         grouped[row[3]].append(Score(row[0], row[1], row[2], rubrics[rubric_key], row[11], row[12], bool(row[13])))

@@ -85,11 +85,13 @@ def _register() -> None:
         analyze_cmd,
         calibrate_cmd,
         demo_cmd,
+        disputes_cmd,
         export_cmd,
         import_cmd,
         insights_cmd,
         report_cmd,
         review_cmd,
+        reviews_cmd,
         rubric_cmd,
         sample_cmd,
         scores_cmd,
@@ -102,6 +104,8 @@ def _register() -> None:
     cli.add_command(sample_cmd.sample_command)
     cli.add_command(sessions_cmd.sessions_group)
     cli.add_command(review_cmd.review_command)
+    cli.add_command(reviews_cmd.reviews_group)
+    cli.add_command(disputes_cmd.disputes_group)
     cli.add_command(calibrate_cmd.calibrate_command)
     cli.add_command(export_cmd.export_command)
     cli.add_command(report_cmd.report_command)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cxreview.errors import ConflictError, InputError, NotFoundError, UsageError
+from cxreview.ingest.hygiene import clean_text
 from cxreview.store import Database
 from cxreview.store import corrections as corrections_sql
 from cxreview.store import disputes as sql
@@ -87,7 +88,7 @@ def _check_can_open(conn: sqlite3.Connection, review_id: int, criterion: str, wh
 
 
 def _clean(value: str | None, what: str, fix: str) -> str:
-    text = (value or "").strip()
+    text = clean_text(value or "").strip()  # names and reasons end up in terminals and reports
     if not text:
         raise UsageError(f"{what} is empty", fix)
     return text

@@ -26,6 +26,7 @@ _BOOL_COLUMNS = {
     "na",
     "random_pick",
     "arrived_frustrated",
+    "edited",
 }
 
 
@@ -101,6 +102,10 @@ REVIEW_COLUMNS = (
     "pass",
     "critical_fail",
     "overall_note",
+    "edited",
+    "edit_count",
+    "original_score",
+    "dispute_status",
 )
 CRITERION_COLUMNS = (
     *REVIEW_COLUMNS[:12],
@@ -111,6 +116,9 @@ CRITERION_COLUMNS = (
     "na",
     "root_causes",
     "note",
+    "edited",
+    "original",
+    "dispute_status",
 )
 
 
@@ -147,6 +155,7 @@ def review_records(
     elif calibrations is None:
         calibrations = calibrations_for(db, benchmark)
     rubrics = rubric_versions(db)
+    changes = _corrections(db)
     scores_by_review: dict[int, list] = {}
     for row in score_rows(db.conn, include_drafts=include_drafts):
         scores_by_review.setdefault(row["review_id"], []).append(row)
@@ -184,7 +193,11 @@ def review_records(
             "submitted_at": review["submitted_at"],
             "review_seconds": round(review["review_seconds"] or 0, 1),
         }
+        review_id = review["review_id"]
         if level == "review":
+            edits = changes["edit_counts"].get(review_id, 0)
+            statuses = changes["review_disputes"].get(review_id, [])
+            original = changes["original_scores"].get(review_id, raw_result.score)
             records.append(
                 {
                     **base,
@@ -193,10 +206,17 @@ def review_records(
                     "pass": chosen.passed,
                     "critical_fail": chosen.critical_fail,
                     "overall_note": review["overall_note"],
+                    "edited": edits > 0,
+                    "edit_count": edits,
+                    "original_score": _round(original),
+                    # One word per review: any open dispute first, else the latest decision.
+                    "dispute_status": "open" if "open" in statuses else (statuses[-1] if statuses else None),
                 }
             )
             continue
         for score, value, offset, na in criterion_rows:
+            key = (review_id, score["criterion"])
+            original_score, original_na = changes["originals"].get(key, (score["score"], na))
             records.append(
                 {
                     **base,
@@ -207,9 +227,29 @@ def review_records(
                     "na": na,
                     "root_causes": _json.dumps(_json.loads(score["root_causes"]), ensure_ascii=False),
                     "note": score["note"],
+                    "edited": (original_score, original_na) != (score["score"], na),
+                    "original": "na" if original_na else original_score,
+                    "dispute_status": changes["disputes"].get(key),
                 }
             )
     return records
+
+
+def _corrections(db: Database) -> dict[str, Any]:
+    """Edit counts, the reviewers' first submissions and dispute states, read once per export."""
+    from cxreview.store import corrections, disputes
+
+    by_criterion = disputes.status_by_criterion(db.conn)
+    by_review: dict[int, list[str]] = {}
+    for (review_id, _), status in by_criterion.items():
+        by_review.setdefault(review_id, []).append(status)
+    return {
+        "edit_counts": corrections.edit_counts(db.conn),
+        "original_scores": corrections.original_scores(db.conn),
+        "originals": corrections.originals(db.conn),
+        "disputes": by_criterion,
+        "review_disputes": by_review,
+    }
 
 
 def _round(value: float | None) -> float | None:

@@ -43,6 +43,20 @@ class Example:
 
 
 @dataclass
+class ChangedScore:
+    """A score changed after the review was first submitted, shown as changed with the reason."""
+
+    conversation_id: str
+    criterion: str
+    original: str
+    final: str
+    why: str
+
+    def sentence(self) -> str:
+        return f"{self.conversation_id}, {self.criterion}: {self.original} -> {self.final} ({self.why})"
+
+
+@dataclass
 class CoachingReport:
     agent: str
     since: str | None
@@ -53,6 +67,7 @@ class CoachingReport:
     trend: list[tuple[str, float, int]]
     root_causes: list[tuple[str, int]]
     examples: list[Example]
+    changed: list[ChangedScore] = field(default_factory=list)
 
 
 def build_report(db: Database, agent: str, since: str | None = None) -> CoachingReport:
@@ -123,7 +138,31 @@ def build_report(db: Database, agent: str, since: str | None = None) -> Coaching
         trend=trend,
         root_causes=causes.most_common(5),
         examples=_examples(db, mine),
+        changed=_changed_scores(db, [r for r in criteria_rows if r["agent"] == agent and r["edited"]], labels),
     )
+
+
+def _changed_scores(db: Database, rows: list[dict[str, Any]], labels: dict[str, str]) -> list[ChangedScore]:
+    """Scores that changed after submission (a correction or an accepted dispute), with why."""
+    from cxreview.store.corrections import latest_score_changes
+
+    reasons = latest_score_changes(db.conn) if rows else {}
+    changed = []
+    for row in rows:
+        change = reasons.get((row["review_id"], row["criterion"]))
+        if change is None:
+            why = "changed"
+        elif change["dispute_id"] is not None:
+            why = f"your dispute was accepted by {change['editor']}"
+        else:
+            why = f"corrected by the {'reviewer' if change['role'] == 'reviewer' else 'QA lead'}"
+        if change is not None and change["reason"]:
+            why += f": {change['reason']}"
+        final = "N/A" if row["na"] else str(row["raw"])
+        original = "N/A" if row["original"] == "na" else str(row["original"])
+        label = labels.get(str(row["criterion"]), str(row["criterion"]))
+        changed.append(ChangedScore(str(row["conversation_id"]), label, original, final, mask_pii(why)))
+    return changed
 
 
 def _examples(db: Database, reviews: list[dict[str, Any]]) -> list[Example]:
@@ -213,6 +252,9 @@ def to_markdown(report: CoachingReport) -> str:
     if report.root_causes:
         out += ["", "## What reviewers noticed most", ""]
         out += [f"- {_md(cause)} ({count}x)" for cause, count in report.root_causes]
+    if report.changed:
+        out += ["", "## Changed scores", ""]
+        out += [f"- {_md(change.sentence())}" for change in report.changed]
     out += ["", "## Three moments from your conversations", ""]
     for example in report.examples:
         score = "-" if example.score is None else f"{example.score:.0f}"
@@ -268,6 +310,10 @@ def to_html(report: CoachingReport) -> str:
     if report.root_causes:
         parts += ["<h2>What reviewers noticed most</h2><ul>"]
         parts += [f"<li>{escape(cause)} ({count}x)</li>" for cause, count in report.root_causes]
+        parts.append("</ul>")
+    if report.changed:
+        parts += ["<h2>Changed scores</h2><ul>"]
+        parts += [f"<li>{escape(change.sentence())}</li>" for change in report.changed]
         parts.append("</ul>")
     parts.append("<h2>Three moments from your conversations</h2>")
     for example in report.examples:

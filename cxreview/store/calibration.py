@@ -13,9 +13,16 @@ def score_rows(
     since: str | None = None,
     include_drafts: bool = False,
     blind_only: bool = False,
+    first_submission: bool = False,
 ) -> list[sqlite3.Row]:
-    """One row per criterion score, with the review, conversation and session it belongs to."""
+    """One row per criterion score, with the review, conversation and session it belongs to.
+
+    Final scores by default; with ``first_submission`` the reviewer's own first submitted
+    scores (what calibration compares: a later correction or an arbiter's decision is not
+    the reviewer's independent judgement), also while the reviewer is correcting the review."""
     clauses = ["1"] if include_drafts else ["r.status = 'submitted'"]
+    if first_submission and not include_drafts:
+        clauses = ["(r.status = 'submitted' OR r.first_submitted_at IS NOT NULL)"]
     params: list[Any] = []
     if rubric_id:
         clauses.append("r.rubric_id = ?")
@@ -31,15 +38,22 @@ def score_rows(
         params.append(since)
     if blind_only:
         clauses.append("r.blind = 1")
+    score = _FIRST if first_submission else _FINAL
     return conn.execute(
         f"""SELECT r.id AS review_id, r.conversation_id, r.reviewer, r.rubric_id, r.rubric_version, r.source,
                    r.status, r.submitted_at, r.review_seconds, r.overall_note, r.blind,
-                   sc.criterion, sc.score, sc.na, sc.root_causes, sc.note
+                   sc.criterion, {score}, sc.root_causes, sc.note
             FROM reviews r JOIN review_scores sc ON sc.review_id = r.id
+            LEFT JOIN review_originals o ON o.review_id = sc.review_id AND o.criterion = sc.criterion
             WHERE {" AND ".join(clauses)}
             ORDER BY r.id, sc.criterion""",
         params,
     ).fetchall()
+
+
+# The first submitted value where a review was changed since, else the stored one.
+_FIRST = "CASE WHEN o.review_id IS NULL THEN sc.score ELSE o.score END AS score, coalesce(o.na, sc.na) AS na"
+_FINAL = "sc.score, sc.na"
 
 
 def rubric_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:

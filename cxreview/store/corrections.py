@@ -136,3 +136,12 @@ def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> None:
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+
+def latest_score_changes(conn: sqlite3.Connection) -> dict[tuple[int, str], sqlite3.Row]:
+    """The latest saved change of each criterion score, with who made it and why (reports)."""
+    rows = conn.execute(
+        "SELECT r.review_id, e.target, r.editor, r.role, r.reason, r.dispute_id FROM review_edits e "
+        "JOIN review_revisions r ON r.id = e.revision_id WHERE e.field = 'score' ORDER BY r.id"
+    )
+    return {(row["review_id"], row["target"]): row for row in rows}

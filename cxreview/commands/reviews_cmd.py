@@ -1,0 +1,62 @@
+"""`cxreview reviews history`: who changed a submitted review, what, when and why."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from cxreview.commands.common import database
+
+
+@click.group("reviews")
+def reviews_group() -> None:
+    """Look into single reviews.
+
+    \b
+    Example:
+      cxreview reviews history 42
+    """
+
+
+@reviews_group.command("history")
+@click.argument("review_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def history_command(ctx: click.Context, review_id: int, fmt: str) -> None:
+    """Print a review's history: first submission, every edit (who, as reviewer or arbiter,
+    when, each value from -> to, the reason) and its disputes.
+
+    \b
+    Examples:
+      cxreview reviews history 42
+      cxreview reviews history 42 --format json
+    """
+    from rich.console import Console
+    from rich.text import Text
+
+    from cxreview.corrections import history
+    from cxreview.reviews import get_review
+
+    with database(ctx) as db:
+        review = get_review(db, review_id)
+        events = history(db, review_id)
+    if fmt == "json":
+        click.echo(json.dumps([e.to_dict() for e in events], indent=2, ensure_ascii=False))
+        return
+    console = Console(highlight=False)
+    console.print(
+        Text(
+            f"Review {review.id} of {review.conversation_id} by {review.reviewer} "
+            f"(rubric {review.rubric.id} v{review.rubric.version}, {review.status})"
+        )
+    )
+    if not events:
+        console.print("Not submitted yet: no history.")
+    for event in events:
+        # Text throughout: names, reasons and notes are never read as markup.
+        console.print(Text(f"{event.at}  {event.who} ({event.role}) {event.what}"))
+        for change in event.changes:
+            console.print(Text(f"    {change}"))
+        if event.reason:
+            console.print(Text(f"    reason: {event.reason}"))
