@@ -8,11 +8,10 @@ arbiter, when, each value from -> to, and an optional reason.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from cxreview.errors import ConflictError, UsageError
+from cxreview.errors import ConflictError, NotFoundError, UsageError
 from cxreview.store import Database
 from cxreview.store import corrections as sql
 from cxreview.store import disputes as dispute_sql
@@ -43,7 +42,7 @@ def editor_role(owner: str, by: str | None, as_arbiter: bool) -> tuple[str, str]
     return editor, "reviewer"
 
 
-def net_changes(log: list[sqlite3.Row]) -> list[tuple[str, str, Any, Any]]:
+def net_changes(log: list[Any]) -> list[tuple[str, str, Any, Any]]:
     """Collapse an editing's undo log to (field, target, first before, last after), dropping
     values that ended where they started."""
     first: dict[tuple[str, str], Any] = {}
@@ -55,7 +54,7 @@ def net_changes(log: list[sqlite3.Row]) -> list[tuple[str, str, Any, Any]]:
     return [(f, t, first[(f, t)], last[(f, t)]) for (f, t) in first if first[(f, t)] != last[(f, t)]]
 
 
-def record_resubmission(conn: sqlite3.Connection, review: sqlite3.Row, reason: str) -> int | None:
+def record_resubmission(conn: Any, review: Any, reason: str) -> int | None:
     """Inside submit's transaction: turn the editing of a once-submitted review into a revision."""
     changes = net_changes(sql.changes_log(conn, review["id"]))
     review_sql.update_review(conn, review["id"], edit_by=None, edit_as=None)
@@ -66,7 +65,7 @@ def record_resubmission(conn: sqlite3.Connection, review: sqlite3.Row, reason: s
     )
 
 
-def pending_change_of(conn: sqlite3.Connection, review_id: int, criterion: str) -> tuple[Any, Any] | None:
+def pending_change_of(conn: Any, review_id: int, criterion: str) -> tuple[Any, Any] | None:
     """The unsaved (before, after) of a criterion's score in a review being edited, if it changed."""
     for f, t, before, after in net_changes(sql.changes_log(conn, review_id)):
         if f == "score" and t == criterion:
@@ -115,15 +114,15 @@ class HistoryEvent:
 
 def history(db: Database, review_id: int) -> list[HistoryEvent]:
     """First submission, every revision and every dispute of a review, oldest first."""
-    from cxreview.reviews import get_review
-
-    review = get_review(db, review_id)  # NotFoundError for an unknown id
-    row: Any = review_sql.review_row(db.conn, review_id)
+    row = review_sql.review_row(db.conn, review_id)
+    if row is None:
+        raise NotFoundError(f"no review {review_id}", "find review ids with 'cxreview export --level review'")
+    reviewer = row["reviewer"]
     events: list[HistoryEvent] = []
     if row["first_submitted_at"]:
         score = row["original_score"] if row["original_score"] is not None else row["score"]
         what = "submitted" + (f" (score {score:.1f})" if score is not None else "")
-        events.append(HistoryEvent(row["first_submitted_at"], review.reviewer, "reviewer", what))
+        events.append(HistoryEvent(row["first_submitted_at"], reviewer, "reviewer", what))
     edits_by_revision: dict[int, list[str]] = {}
     for edit in sql.edits(db.conn, review_id):
         edits_by_revision.setdefault(edit["revision_id"], []).append(
@@ -161,7 +160,7 @@ def history(db: Database, review_id: int) -> list[HistoryEvent]:
         events.append(
             HistoryEvent(
                 row["updated_at"],
-                row["edit_by"] or review.reviewer,
+                row["edit_by"] or reviewer,
                 row["edit_as"] or "reviewer",
                 "reopened, not saved yet",
             )

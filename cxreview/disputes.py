@@ -9,7 +9,6 @@ whole database with ``cxreview disputes deadline``) refuses late disputes.
 from __future__ import annotations
 
 import csv
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -54,7 +53,7 @@ def _parse_time(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
-def _check_can_open(conn: sqlite3.Connection, review_id: int, criterion: str, when: datetime, days: int | None) -> Any:
+def _check_can_open(conn: Any, review_id: int, criterion: str, when: datetime, days: int | None) -> Any:
     """The review and rubric criterion a new dispute is about, or the one-line reason it cannot be."""
     from cxreview.reviews import stored_rubric_from_conn
 
@@ -175,14 +174,14 @@ def _review_id(value: str | None) -> int:
         raise UsageError(f'review_id "{value}" is not a number', "give the review id from the export") from None
 
 
-def get_dispute(db: Database, dispute_id: int) -> sqlite3.Row:
+def get_dispute(db: Database, dispute_id: int) -> Any:
     row = sql.dispute(db.conn, dispute_id)
     if row is None:
         raise NotFoundError(f"no dispute {dispute_id}", "list disputes with 'cxreview disputes list'")
     return row
 
 
-def _decidable(row: sqlite3.Row, to: str) -> None:
+def _decidable(row: Any, to: str) -> None:
     if to not in TRANSITIONS.get(row["status"], ()):
         raise ConflictError(
             f"dispute {row['id']} is already {row['status']}", "a decided dispute is final; open a new one if needed"
@@ -297,7 +296,7 @@ def add_note(db: Database, dispute_id: int, author: str, text: str, role: str = 
         sql.add_note(conn, dispute_id, author, role, text)
 
 
-def notes(db: Database, dispute_id: int) -> list[sqlite3.Row]:
+def notes(db: Database, dispute_id: int) -> list[Any]:
     return sql.notes(db.conn, dispute_id)
 
 
