@@ -9,14 +9,27 @@ from cxreview.store import Database
 
 
 @click.command("import")
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Input format (default: from the file name)."
 )
 @click.option(
-    "--map", "maps", multiple=True, metavar="SRC=DEST", help="Rename a column or field, e.g. ticket_id=conversation_id."
+    "--preset",
+    metavar="NAME|FILE",
+    help="A shipped mapping (zendesk, intercom, freshdesk, chatbot-events) or a mapping file.",
 )
+@click.option("--list-presets", is_flag=True, help="List the shipped presets and exit.")
+@click.option(
+    "--map", "maps", multiple=True, metavar="SRC=DEST", help="Read a field from SRC (dotted paths work), e.g. author.type=role."
+)
+@click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE", help="Give every conversation a value, e.g. channel=email.")
+@click.option(
+    "--where", "wheres", multiple=True, metavar="FIELD=VALUE", help="Keep only matching records (FIELD!=VALUE drops them)."
+)
+@click.option("--values", "values", multiple=True, metavar="FIELD:SRC=DEST", help="Translate a value, e.g. csat:good=5.")
 @click.option("--roles", multiple=True, metavar="VALUE=ROLE", help="Map a role value, e.g. end-user=customer.")
+@click.option("--time-format", metavar="FORMAT", help="auto, iso, epoch, epoch_ms or a pattern like \"%d-%m-%Y %H:%M\".")
+@click.option("--keep-notes", is_flag=True, help="Keep internal notes (shown as notes, never analysed).")
 @click.option("--no-analyze", is_flag=True, help="Skip computing signals after the import.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
@@ -24,42 +37,69 @@ def import_command(
     ctx: click.Context,
     files: tuple[str, ...],
     fmt: str | None,
+    preset: str | None,
+    list_presets: bool,
     maps: tuple[str, ...],
+    sets: tuple[str, ...],
+    wheres: tuple[str, ...],
+    values: tuple[str, ...],
     roles: tuple[str, ...],
+    time_format: str | None,
+    keep_notes: bool,
     no_analyze: bool,
     quiet: bool,
 ) -> None:
-    """Import conversations from JSONL or CSV files (.gz works, - reads stdin).
+    """Import conversations from JSONL, JSON or CSV files (.gz works, - reads stdin).
 
     Importing is all or nothing: if any record is invalid nothing is written and every
     problem is listed with its file and line. Re-importing updates, never duplicates.
+    Helpdesk exports come in through a preset or a mapping file (docs/formats.md).
 
     \b
     Examples:
       cxreview import chats.jsonl
       cxreview import export.csv.gz --map ticket_id=conversation_id --roles end-user=customer
+      cxreview import conversations.json --preset intercom
+      cxreview import tickets.csv --preset my-helpdesk.yaml --set channel=email
       zcat old/*.jsonl.gz | cxreview import - --format jsonl
     """
-    from cxreview.ingest.importer import import_files, parse_pairs
+    from cxreview.ingest.importer import import_files
+    from cxreview.ingest.mapping_options import MappingOptions
 
-    column_map = parse_pairs(maps, "--map")
-    role_map = parse_pairs(roles, "--roles", lower_keys=True)
+    if list_presets:
+        from cxreview.ingest.mapping import list_presets as shipped
+
+        for name, description in shipped().items():
+            click.echo(f"{name:16} {description}")
+        return
+    if not files:
+        raise click.UsageError("give one or more FILES to import (or --list-presets)")
+    options = MappingOptions(preset, maps, sets, wheres, values, roles, time_format, keep_notes)
     with database(ctx, create=True) as db:
         with progress_bar("Reading", None, enabled=not quiet) as bar:
             summary = import_files(
                 db,
                 files,
                 fmt,
-                column_map,
-                role_map,
                 on_progress=bar.advance,
                 on_source=lambda source: bar.reset(f"Reading {source.name}", source.size),
+                options=options,
             )
+        for warning in summary.warnings:
+            click.echo(f"warning: {warning}", err=True)
         click.echo(
             f"Imported {plural(summary.total, 'conversation')} ({plural(summary.messages, 'message')}) "
             f"from {plural(summary.files, 'file')}: {summary.new:,} new, {summary.updated:,} updated, "
             f"{summary.unchanged:,} unchanged."
         )
+        if summary.notes_dropped:
+            click.echo(
+                f"Left out {plural(summary.notes_dropped, 'internal note')} (--keep-notes keeps them as notes)."
+            )
+        if summary.skipped:
+            click.echo(
+                f"Skipped {plural(summary.skipped, 'conversation')} with nothing but internal notes or events."
+            )
         if summary.repeated:
             click.echo(f"{plural(summary.repeated, 'conversation')} appeared more than once; the last one was kept.")
         if not no_analyze and summary.changed_ids:

@@ -23,13 +23,14 @@ CONVERSATION_COLUMNS = (
 )
 
 
-def parse_csv(
-    name: str,
-    lines: Iterable[tuple[int, str]],
-    column_map: dict[str, str],
-    role_map: dict[str, str],
-) -> Iterator[tuple[ConversationRecord | None, list[str]]]:
-    """Group rows into conversations; order messages by ``at``, then by file order."""
+def read_rows(
+    name: str, lines: Iterable[tuple[int, str]], column_map: dict[str, str] | None = None
+) -> Iterator[tuple[int, list[str] | str]]:
+    """Yield (number of the row's FIRST line, cells); the header comes first, as line 1.
+
+    A quoted cell may span lines; errors must point where the row starts, not where it ends.
+    A CSV syntax error ends the file: it comes as (line, problem text) instead of cells.
+    """
     numbered = iter(lines)
     current_line = [0]
 
@@ -42,12 +43,35 @@ def parse_csv(
     lines_iter = text_lines()
     first = next(lines_iter, None)
     if first is None:
-        yield None, [f"{name}: the file is empty; expected a header row with {', '.join(REQUIRED)}"]
         return
-    delimiter = _detect_delimiter(first, default, column_map)
+    delimiter = _detect_delimiter(first, default, column_map or {})
     # strict: a quote that is never closed is an error instead of swallowing the rows after it.
     reader = csv.reader(_chain(first, lines_iter), delimiter=delimiter, strict=True)
-    header = next(reader)
+    row_start = 1
+    for row in _rows(reader):
+        if isinstance(row, csv.Error):
+            yield row_start, f"{name}:{row_start}: {_explain_csv_error(row, row_start, current_line[0])}"
+            return
+        yield row_start, row
+        row_start = current_line[0] + 1
+
+
+def parse_csv(
+    name: str,
+    lines: Iterable[tuple[int, str]],
+    column_map: dict[str, str],
+    role_map: dict[str, str],
+) -> Iterator[tuple[ConversationRecord | None, list[str]]]:
+    """Group rows into conversations; order messages by ``at``, then by file order."""
+    reader = read_rows(name, lines, column_map)
+    first_row = next(reader, None)
+    if first_row is None:
+        yield None, [f"{name}: the file is empty; expected a header row with {', '.join(REQUIRED)}"]
+        return
+    header = first_row[1]
+    if isinstance(header, str):
+        yield None, [header]
+        return
     columns = [column_map.get(h.strip(), h.strip()) for h in header]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
@@ -61,20 +85,17 @@ def parse_csv(
             ],
         )
         return
-    duplicate = _duplicate_column(header, columns)
+    duplicate = duplicate_column(header, columns)
     if duplicate:
         yield None, [f"{name}:1: {duplicate}"]
         return
     index = {column: i for i, column in enumerate(columns)}
     groups: dict[str, dict[str, Any]] = {}
     order = 0
-    row_start = current_line[0] + 1
-    for row in _rows(reader):
-        if isinstance(row, csv.Error):
-            yield None, [f"{name}:{row_start}: {_explain_csv_error(row, row_start, current_line[0])}"]
+    for line_no, row in reader:
+        if isinstance(row, str):
+            yield None, [row]
             return
-        line_no = current_line[0]
-        row_start = line_no + 1
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(columns):
@@ -140,7 +161,7 @@ def _detect_delimiter(first_line: str, default: str, column_map: dict[str, str])
     return best
 
 
-def _duplicate_column(header: list[str], columns: list[str]) -> str | None:
+def duplicate_column(header: list[str], columns: list[str]) -> str | None:
     """Name a column that appears twice (after --map), which would silently drop one of them."""
     first_seen: dict[str, int] = {}
     for position, column in enumerate(columns, start=1):

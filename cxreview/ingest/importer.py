@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cxreview.errors import InputError, UsageError
 from cxreview.ingest.csv_format import parse_csv
 from cxreview.ingest.jsonl import parse_jsonl
+from cxreview.ingest.mapped import MappingReport, finish, parse_mapped
+from cxreview.ingest.mapping import Mapping, native_jsonl
+from cxreview.ingest.mapping_options import MappingOptions
+from cxreview.ingest.problem_log import ProblemLog
 from cxreview.ingest.records import ROLES, ConversationRecord
 from cxreview.ingest.sources import FORMATS, Source, detect_format, open_source
 from cxreview.store import Database
 from cxreview.store.conversations import existing_hashes, write_conversations
 
 BATCH = 2000
-MAX_SHOWN_PROBLEMS = 50
 
 Progress = Callable[[int], None]
 
@@ -28,6 +32,9 @@ class ImportSummary:
     messages: int = 0
     files: int = 0
     changed_ids: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes_dropped: int = 0
+    skipped: int = 0  # conversations with nothing but internal notes and events
 
     @property
     def total(self) -> int:
@@ -63,26 +70,39 @@ def import_files(
     role_map: dict[str, str] | None = None,
     on_progress: Progress | None = None,
     on_source: Callable[[Source], None] | None = None,
+    options: MappingOptions | None = None,
 ) -> ImportSummary:
-    """Import ``paths`` in one transaction; raise InputError listing every problem."""
+    """Import ``paths`` in one transaction; raise InputError listing every problem.
+
+    Without mapping options native files take the direct parsers; any option (or a file
+    the native parser cannot read, such as a JSON array) goes through the mapping engine.
+    """
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f'unknown format "{fmt}"', "use --format jsonl or --format csv")
-    column_map = column_map or {}
-    role_map = {k.lower(): v for k, v in (role_map or {}).items()}
+    options = options or MappingOptions()
+    if column_map or role_map:  # the library's older keyword arguments are the same options
+        options = replace(
+            options,
+            maps=[*options.maps, *(f"{k}={v}" for k, v in (column_map or {}).items())],
+            roles=[*options.roles, *(f"{k}={v}" for k, v in (role_map or {}).items())],
+        )
+    mappings: dict[str, Mapping] = {}
+    if options.any():  # option mistakes show before any file is read
+        for kind in ("jsonl", "csv"):
+            mappings[kind] = options.mapping_for(kind)
     summary = ImportSummary()
-    problems: list[str] = []
-    problem_count = 0
+    log = ProblemLog()
     seen: set[str] = set()  # ids already counted as new, updated or unchanged
     in_run: set[str] = set()  # ids met so far in the input
     batch: list[ConversationRecord] = []
 
     def flush() -> None:
-        if problem_count or not batch:
+        if log.count or not batch:
             batch.clear()
             return
         stored = existing_hashes(db.conn, [r.id for r in batch])
         to_write: list[tuple[ConversationRecord, str]] = []
-        replace: set[str] = set()
+        replace_ids: set[str] = set()
         for record in batch:
             digest = record.content_hash()
             old = stored.get(record.id)
@@ -93,14 +113,14 @@ def import_files(
                 if old is None:
                     summary.new += 1
                 else:
-                    replace.add(record.id)
+                    replace_ids.add(record.id)
                     if record.id not in seen:
                         summary.updated += 1
                 to_write.append((record, digest))
                 summary.changed_ids.append(record.id)
             summary.messages += len(record.messages)
             seen.add(record.id)
-        write_conversations(db.conn, to_write, replace)
+        write_conversations(db.conn, to_write, replace_ids)
         batch.clear()
 
     for path in paths:  # fail fast on a typo before taking the write lock
@@ -116,17 +136,22 @@ def import_files(
                 lines = source.lines()
                 first = next(lines, None)
                 if first is None:
-                    found = source.problems or [f"{source.name}: the file is empty; export the conversations again"]
-                    problem_count += len(found)
-                    problems.extend(found[: max(0, MAX_SHOWN_PROBLEMS - len(problems))])
+                    log.extend(source.problems or [f"{source.name}: the file is empty; export the conversations again"])
                     continue
-                chosen = detect_format(path, fmt, first[1])
-                parser = parse_jsonl if chosen == "jsonl" else parse_csv
+                chosen = detect_format(path, fmt or _preset_format(path, mappings), first[1])
+                report = MappingReport()
+                mapping = mappings.get(chosen)
+                if mapping is None and chosen == "jsonl" and not _is_json_lines(first[1]):
+                    mapping = native_jsonl()  # a JSON array or a pretty-printed document
+                if mapping is not None:
+                    records = parse_mapped(source.name, _chain(first, lines), mapping, chosen, report)
+                else:
+                    parser = parse_jsonl if chosen == "jsonl" else parse_csv
+                    records = parser(source.name, _chain(first, lines), {}, {})
                 last_position = 0
-                for record, record_problems in parser(source.name, _chain(first, lines), column_map, role_map):
+                for record, record_problems in records:
                     if record_problems:
-                        problem_count += len(record_problems)
-                        problems.extend(record_problems[: max(0, MAX_SHOWN_PROBLEMS - len(problems))])
+                        log.extend(record_problems)
                         continue
                     assert record is not None
                     if record.id in in_run:
@@ -142,22 +167,47 @@ def import_files(
                             last_position = position
                 _dedupe_batch(batch)
                 flush()
-                if source.problems:
-                    problem_count += len(source.problems)
-                    problems.extend(source.problems[: max(0, MAX_SHOWN_PROBLEMS - len(problems))])
+                if mapping is not None:
+                    option_problems, warnings = finish(report, mapping)
+                    log.extend(option_problems)
+                    summary.warnings.extend(warnings)
+                    summary.notes_dropped += report.notes_dropped
+                    summary.skipped += report.conversations_skipped
+                log.extend(source.problems)
                 if on_progress:
                     on_progress(source.position() - last_position)
             finally:
                 source.close()
-        if problem_count:
-            shown = len(problems)
-            more = f" ({problem_count - shown} more not shown)" if problem_count > shown else ""
+        if log.count:
+            shown = log.summary()
             raise InputError(
-                f"nothing was imported: {problem_count} problem{'s' * (problem_count != 1)} in the input{more}",
+                f"nothing was imported: {log.count:,} problem{'s' * (log.count != 1)} in the input",
                 "fix the problems listed above and run the same import again",
-                problems=problems,
+                problems=shown,
             )
     return summary
+
+
+def _preset_format(path: str, mappings: dict[str, Mapping]) -> str | None:
+    """A preset's format counts only when the file name does not tell (standard input)."""
+    mapping = mappings.get("jsonl")
+    if mapping is None or mapping.format is None:
+        return None
+    try:
+        return detect_format(path, None)
+    except InputError:
+        return "csv" if mapping.format == "csv" else "jsonl"
+
+
+def _is_json_lines(first_line: str) -> bool:
+    """True when the first line is one complete JSON object (the native layout)."""
+    text = first_line.strip()
+    if not text.startswith("{"):
+        return not text.startswith("[")
+    try:
+        return isinstance(json.loads(text), dict)
+    except json.JSONDecodeError:  # cut off (JSON lines, reported as such) or the start of a document
+        return not text.endswith(("{", "[", ","))
 
 
 def _chain(first: tuple[int, str], rest):  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ CONVERSATION_FIELDS = (
     "messages",
 )
 _UTC_Z = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\Z")
+_EPOCH = re.compile(r"-?\d{9,14}(?:\.\d+)?\Z")  # digits only: epoch seconds or milliseconds
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
 
@@ -39,16 +40,28 @@ class Problems:
         self.items.append(f"{self.where}: {message}")
 
 
-def parse_timestamp(value: Any, what: str, problems: Problems) -> str | None:
-    """Normalise ISO 8601 or epoch seconds; aware times become UTC with a Z."""
+def parse_timestamp(value: Any, what: str, problems: Problems, time_format: str | None = None) -> str | None:
+    """Normalise a time; aware times become UTC with a Z.
+
+    ``time_format`` is None/"auto" (ISO 8601, or epoch seconds/milliseconds as a number or
+    digits), "iso", "epoch", "epoch_ms", or a strftime pattern such as ``%d-%m-%Y %H:%M``.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         problems.add(f"{what} is {value!r}; expected an ISO 8601 time such as 2026-03-05T14:02:00Z")
         return None
+    fmt = time_format or "auto"
+    if isinstance(value, str) and fmt in ("auto", "epoch", "epoch_ms") and _EPOCH.match(value.strip()):
+        value = float(value)
     if isinstance(value, (int, float)):
+        if fmt not in ("auto", "epoch", "epoch_ms"):
+            problems.add(f"{what} {value!r} is a number, not a {_describe_format(fmt)} time")
+            return None
+        # Auto: an epoch in seconds would need the year 5000 to pass 1e11, so more is milliseconds.
+        seconds = value / 1000 if fmt == "epoch_ms" or (fmt == "auto" and abs(value) >= 1e11) else value
         try:
-            moment = datetime.fromtimestamp(float(value), tz=timezone.utc)
+            moment = datetime.fromtimestamp(float(seconds), tz=timezone.utc)
         except (OverflowError, OSError, ValueError):
             problems.add(f"{what} {value!r} is not a valid epoch time; use ISO 8601 instead")
             return None
@@ -57,16 +70,30 @@ def parse_timestamp(value: Any, what: str, problems: Problems) -> str | None:
         problems.add(f"{what} is {type(value).__name__}; expected an ISO 8601 time string")
         return None
     text = value.strip()
+    if fmt not in ("auto", "iso", "epoch", "epoch_ms"):
+        try:
+            moment = datetime.strptime(text, fmt)
+        except ValueError:
+            problems.add(f'{what} "{value}" does not match --time-format "{fmt}"')
+            return None
+        return moment.isoformat() if moment.tzinfo is None else _format_utc(moment.astimezone(timezone.utc))
     if _UTC_Z.match(text):
         return text
     try:
         moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     except ValueError:
-        problems.add(f'{what} "{value}" is not a time; expected ISO 8601 such as 2026-03-05T14:02:00Z')
+        problems.add(f'{what} "{value}" is not a time; expected {_describe_format(fmt)} such as 2026-03-05T14:02:00Z'
+                     + (" (or pass --time-format with its pattern, e.g. --time-format \"%d-%m-%Y %H:%M\")"
+                        if fmt in ("auto", "iso") else ""))
         return None
     if moment.tzinfo is None:
         return moment.isoformat()
     return _format_utc(moment.astimezone(timezone.utc))
+
+
+def _describe_format(fmt: str) -> str:
+    return {"epoch": "epoch seconds", "epoch_ms": "epoch milliseconds"}.get(fmt, "ISO 8601" if fmt in ("auto", "iso")
+                                                                              else f'"{fmt}"')
 
 
 def _format_utc(moment: datetime) -> str:
@@ -113,9 +140,17 @@ def _guess_role(raw: str) -> str:
 
 
 def build_conversation(
-    data: dict[str, Any], where: str, role_map: dict[str, str]
+    data: dict[str, Any],
+    where: str,
+    role_map: dict[str, str],
+    time_format: str | None = None,
+    sort_by_time: bool = False,
 ) -> tuple[ConversationRecord | None, list[str]]:
-    """Validate one conversation given as a dict in the native shape."""
+    """Validate one conversation given as a dict in the native shape.
+
+    With ``sort_by_time`` messages are ordered by time when every one has a time (a stable
+    sort, so file order breaks ties). ``agent`` defaults to the author of most human agent turns.
+    """
     problems = Problems(where)
     raw_id = data.get("id")
     if raw_id is None or raw_id == "" or isinstance(raw_id, (dict, list, bool)):
@@ -130,7 +165,7 @@ def build_conversation(
         problems.add('has no messages; "messages" must be a non-empty list of {role, text}')
     else:
         for index, raw in enumerate(raw_messages, start=1):
-            message = _build_message(raw, index, role_map, problems)
+            message = _build_message(raw, index, role_map, problems, time_format)
             if message is not None:
                 messages.append(message)
     csat = data.get("csat")
@@ -157,7 +192,9 @@ def build_conversation(
         language = language.strip().lower()
         if not _LANGUAGE.match(language):
             problems.add(f'language "{language}" is not a language code such as en or nl')
-    started_at = parse_timestamp(data.get("started_at"), "started_at", problems)
+    started_at = parse_timestamp(data.get("started_at"), "started_at", problems, time_format)
+    if sort_by_time and all(m.at for m in messages):
+        messages.sort(key=lambda m: m.at or "")
     if started_at is None and messages:
         started_at = next((m.at for m in messages if m.at), None)
     if problems.items:
@@ -169,7 +206,7 @@ def build_conversation(
         channel=_lower(optional_text(data.get("channel"), "channel", problems)),
         queue=optional_text(data.get("queue"), "queue", problems),
         language=language,
-        agent=optional_text(data.get("agent"), "agent", problems),
+        agent=optional_text(data.get("agent"), "agent", problems) or _main_agent(messages),
         customer=optional_text(data.get("customer"), "customer", problems),
         outcome=optional_text(data.get("outcome"), "outcome", problems),
         csat=csat,
@@ -183,7 +220,18 @@ def _lower(value: str | None) -> str | None:
     return value.strip().lower() if value else value
 
 
-def _build_message(raw: Any, index: int, role_map: dict[str, str], problems: Problems) -> MessageRecord | None:
+def _main_agent(messages: list[MessageRecord]) -> str | None:
+    """The author of most human agent turns (the first one on a tie), if any is named."""
+    counts: dict[str, int] = {}
+    for message in messages:
+        if message.role == "agent" and message.author:
+            counts[message.author] = counts.get(message.author, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
+
+
+def _build_message(
+    raw: Any, index: int, role_map: dict[str, str], problems: Problems, time_format: str | None = None
+) -> MessageRecord | None:
     if not isinstance(raw, dict):
         problems.add(f"message {index} is {type(raw).__name__}; expected an object with role and text")
         return None
@@ -198,7 +246,7 @@ def _build_message(raw: Any, index: int, role_map: dict[str, str], problems: Pro
     return MessageRecord(
         role=role,
         text=clean_text(text),
-        at=parse_timestamp(raw.get("at"), f"message {index} at", problems),
+        at=parse_timestamp(raw.get("at"), f"message {index} at", problems, time_format),
         author=clean_optional(raw.get("author")) if isinstance(raw.get("author"), str) else None,
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ import yaml
 from cxreview.errors import RubricError
 from cxreview.resources import bundled_dir
 from cxreview.rubrics.model import Criterion, Critical, Rubric
+from cxreview.yaml_check import YamlChecker, compose
 
 TOP_KEYS = (
     "id",
@@ -50,35 +50,7 @@ class _Located:
         self.column = node.start_mark.column + 1
 
 
-class _Checker:
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[str] = []
-
-    def add(self, node: yaml.Node | None, message: str) -> None:
-        if node is None:
-            self.problems.append(f"{self.path}: {message}")
-        else:
-            self.problems.append(f"{self.path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: {message}")
-
-    def mapping(self, node: yaml.Node, allowed: tuple[str, ...], what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """Keys of a mapping node with their key and value nodes; flags unknown and repeated keys."""
-        if not isinstance(node, yaml.MappingNode):
-            self.add(node, f"{what} must be a mapping of keys to values")
-            return {}
-        result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in result:
-                self.add(key_node, f'"{key}" appears twice in {what}; keep one')
-                continue
-            if key not in allowed:
-                guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f'did you mean "{guess[0]}"?' if guess else f"allowed keys: {', '.join(allowed)}"
-                self.add(key_node, f'unknown key "{key}" in {what}; {hint}')
-                continue
-            result[key] = (key_node, value_node)
-        return result
+_Checker = YamlChecker
 
 
 def _scalar(node: yaml.Node) -> Any:
@@ -104,17 +76,7 @@ def load_rubric(path: str | Path) -> Rubric:
 
 def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
     check = _Checker(name)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RubricError(
-            f"{where}: YAML syntax error: {problem}",
-            "check indentation and quoting around that spot",
-            problems=[],
-        ) from None
+    root = compose(text, name, RubricError)
     if root is None:
         raise RubricError(f"{name}: the rubric is empty", "start from rubrics/default.yaml", problems=[])
     top = check.mapping(root, TOP_KEYS, "the rubric")
