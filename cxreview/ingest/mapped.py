@@ -24,6 +24,7 @@ from cxreview.ingest.mapping import (
     _norm,
     did_you_mean,
     first_value,
+    native_csv,
 )
 from cxreview.ingest.records import ConversationRecord, Problems, build_conversation, parse_timestamp
 
@@ -356,6 +357,13 @@ def parse_mapped(
     for where, record, problems in source:
         if where == "header":
             report.known_keys.update(record)
+            for option, (path, _) in list(report.unseen.items()):
+                if path.flat in record:  # a CSV column that exists is found, even in an empty file
+                    del report.unseen[option]
+            clash = _renamed_onto_a_column(record, mapping) if mapping.name == native_csv().name else None
+            if clash:
+                yield None, [f"{name}:1: {clash}"]
+                return
             continue
         if problems:
             yield None, problems
@@ -389,6 +397,11 @@ def parse_mapped(
     for start in range(0, len(grouped), CHUNK):
         chunk = [(g.pop("_where"), g) for g in grouped[start : start + CHUNK]]
         yield from _validate(engine, chunk)
+
+
+def _renamed_onto_a_column(header: list[str], mapping: Mapping) -> str | None:
+    """--map body=text on a file that has a text column too: which one is meant?"""
+    return duplicate_column(header, [mapping.renames.get(h, h) for h in header])
 
 
 def _validate(engine: _Engine, pending: list[tuple[str, dict[str, Any]]]) -> Iterator[Result]:

@@ -167,6 +167,8 @@ class Mapping:
     required_sources: dict[str, str] = field(default_factory=dict)
     # Role values given with --roles: a warning when no message has them.
     warn_roles: dict[str, str] = field(default_factory=dict)
+    # --map SRC=DEST as given: on native CSV a DEST that is also a column is a clash.
+    renames: dict[str, str] = field(default_factory=dict)
 
     def copy(self) -> Mapping:
         return replace(
@@ -177,6 +179,7 @@ class Mapping:
             constants=dict(self.constants),
             required_sources=dict(self.required_sources),
             warn_roles=dict(self.warn_roles),
+            renames=dict(self.renames),
         )
 
     def used_top_keys(self) -> set[str]:

@@ -95,6 +95,7 @@ def _apply_maps(mapping: Mapping, maps: Sequence[str]) -> None:
     targets: dict[str, str] = {}
     for pair in maps:
         source, target = _split(pair, "--map", "ticket_id=conversation_id")
+        mapping.renames[source] = target
         target = "id" if target == "conversation_id" else target
         if source in sources:
             raise UsageError(
