@@ -65,6 +65,12 @@ class _Engine:
         self.other_values = {k: v for k, v in mapping.values.items() if k != "role"}
         self.used = mapping.used_top_keys()
         self.sampled = 0
+        # (target, paths, the keys a path can start with, value table) per conversation field
+        self.conversation_specs = [
+            (target, paths, frozenset(p.flat if not p.parts else p.parts[0] for p in paths) | {p.flat for p in paths},
+             self.other_values.get(target))
+            for target, paths in mapping.conversation.items()
+        ]
         self.html = mapping.body == "html"
         self.auto_html = mapping.body == "auto"
         for option, (path, level) in mapping_required(mapping).items():
@@ -75,13 +81,13 @@ class _Engine:
         """Conversation fields of a record; with ``into``, only those still missing there."""
         conv: dict[str, Any] = {} if into is None else into
         meta: dict[str, Any] = conv.setdefault("meta", {}) if into is not None else {}
-        for target, paths in self.m.conversation.items():
-            if target in conv or target in meta:
-                continue
+        keys = record.keys()
+        for target, paths, firsts, table in self.conversation_specs:
+            if target in conv or target in meta or firsts.isdisjoint(keys):
+                continue  # set already, or no path can start in this record (the common miss, cheaply)
             value = first_value(paths, record, record)
             if value is MISSING:
                 continue
-            table = self.other_values.get(target)
             if table is not None:
                 value = table.get(_norm(value), value)
                 if value == "":

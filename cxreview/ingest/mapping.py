@@ -51,6 +51,8 @@ PRESETS_DIR = FilePath(__file__).resolve().parent / "presets"
 
 def _norm(value: Any) -> str:
     """The form values are compared in: text trimmed and case-folded, true/false, 5 not 5.0."""
+    if type(value) is str:
+        return value.strip().casefold()
     if value is None or value is MISSING:
         return ""
     if isinstance(value, bool):
@@ -68,24 +70,27 @@ class Path:
     parts: tuple[str, ...]
     outer: bool = False
     flat: str = ""  # the path as one key: flat records (CSV rows) may name a column "author.type"
+    single: bool = True
 
     @classmethod
     def parse(cls, text: str) -> Path:
         outer = text.startswith("^")
         body = text[1:] if outer else text
-        return cls(text, tuple(p for p in body.replace("[]", "").split(".") if p), outer, body)
+        parts = tuple(p for p in body.replace("[]", "").split(".") if p)
+        return cls(text, parts, outer, body, len(parts) == 1)
 
     def get(self, item: Any, outer: Any = None) -> Any:
         """The value at this path, or MISSING. A list on the way maps over its elements."""
         current = outer if self.outer else item
+        # type() rather than isinstance(): this runs several times per message of a million.
+        if type(current) is dict:
+            value = current.get(self.flat, MISSING)
+            if value is not MISSING or self.single:
+                return value
         if not self.parts:  # "." is the record itself (a ticket whose description is its first message)
             return current
-        if isinstance(current, dict):
-            value = current.get(self.flat, MISSING)
-            if value is not MISSING or len(self.parts) <= 1:
-                return value
         for part in self.parts:
-            if isinstance(current, dict):
+            if type(current) is dict:
                 current = current.get(part, MISSING)
             elif isinstance(current, list):
                 if part.isdigit():

@@ -162,3 +162,13 @@ def test_csv_errors_name_the_first_line_of_the_row(db: Database, tmp_path: Path)
         import_files(db, [_csv(tmp_path, text)])
     # c2's row starts on line 5 (the quoted cell above it spans lines 2 to 4)
     assert error.value.problems[0].split("/")[-1].startswith("export.csv:5: conversation c2: message 1")
+
+
+def test_event_lines_without_a_preset_point_to_one(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "bot.jsonl"
+    events = [{"session_id": "s1", "sender": "bot", "message": {"text": "hi"}}] * 3
+    path.write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        import_files(db, [str(path)])
+    (problem,) = error.value.problems
+    assert "--preset chatbot-events" in problem and "[3 times in all, on lines 1, 2, 3]" in problem
