@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from cxreview.errors import UsageError
+from cxreview.parties import party_of
 from cxreview.store import Database
 from cxreview.store import exports as sql
 from cxreview.store.exports import Filters
@@ -94,6 +95,7 @@ REVIEW_COLUMNS = (
     "pick",
     "rubric_id",
     "rubric_version",
+    "party",
     "status",
     "submitted_at",
     "review_seconds",
@@ -108,7 +110,7 @@ REVIEW_COLUMNS = (
     "dispute_status",
 )
 CRITERION_COLUMNS = (
-    *REVIEW_COLUMNS[:12],
+    *REVIEW_COLUMNS[:13],
     "criterion",
     "raw",
     "calibrated",
@@ -189,6 +191,7 @@ def review_records(
             "pick": review["pick"] or ("imported" if review["source"] == "import" else None),
             "rubric_id": review["rubric_id"],
             "rubric_version": review["rubric_version"],
+            "party": party_of(rubric),
             "status": review["status"],
             "submitted_at": review["submitted_at"],
             "review_seconds": round(review["review_seconds"] or 0, 1),

@@ -286,7 +286,9 @@ def _qa_linkage(db: Database, filters: Filters, calibrations: dict[str, Any]) ->
             value = row["calibrated"] if row["calibrated"] is not None else row["raw"]
             if value is None:
                 continue
-            by_criterion[str(row["criterion"])][test(context.get(str(row["conversation_id"]), {}))].append(float(value))
+            # The bot rubric and the agent rubric may share criterion ids (resolution): keep them apart.
+            label = str(row["criterion"]) if row["party"] == "agent" else f"bot: {row['criterion']}"
+            by_criterion[label][test(context.get(str(row["conversation_id"]), {}))].append(float(value))
         for criterion, split in sorted(by_criterion.items()):
             result.append(
                 {

@@ -21,11 +21,13 @@ from datetime import date
 from typing import Any
 
 from cxreview.errors import ConflictError, NotFoundError, UsageError
+from cxreview.parties import check_pair, skipped_kinds
 from cxreview.reviews import register_rubric
 from cxreview.rubrics.model import Rubric
 from cxreview.store import Database
 from cxreview.store import sessions as sql
 from cxreview.store.exports import Filters
+from cxreview.store.phases import conversation_kind
 
 STRATEGIES = ("random", "stratified", "spotlight")
 PROBES_PER_PICK = 60  # random probes per wanted pick before falling back to the indexes
@@ -69,11 +71,13 @@ class SampleResult:
 class _Candidates:
     """Tests conversations against the filters and takes each one at most once."""
 
-    def __init__(self, db: Database, request: SampleRequest) -> None:
+    def __init__(self, db: Database, request: SampleRequest, skip_kinds: tuple[str, ...] = ()) -> None:
         self.db = db
         self.request = request
         self.filters = request.filters
         self.chosen: set[str] = set()
+        self.skip_kinds = skip_kinds
+        self.skipped: set[str] = set()
 
     def accepts(self, row: Any) -> bool:
         if row is None or row["id"] in self.chosen:
@@ -96,6 +100,9 @@ class _Candidates:
             return False
         if not self.request.include_reviewed and sql.is_taken(self.db.conn, row["id"]):
             return False
+        if self.skip_kinds and conversation_kind(self.db.conn, row["id"]) in self.skip_kinds:
+            self.skipped.add(row["id"])
+            return False
         return True
 
     def where(self) -> tuple[str, list[Any]]:
@@ -106,13 +113,19 @@ class _Candidates:
 
 
 def create_session(
-    db: Database, request: SampleRequest, rubric: Rubric, on_progress: Callable[[int], None] | None = None
+    db: Database,
+    request: SampleRequest,
+    rubric: Rubric,
+    on_progress: Callable[[int], None] | None = None,
+    bot_rubric: Rubric | None = None,
 ) -> SampleResult:
-    """Sample conversations and store them as a named session assigned to reviewers."""
+    """Sample conversations and store them as a named session assigned to reviewers; with a
+    ``bot_rubric`` the bot's part of each conversation is scored with it (cxreview.parties)."""
     _validate(db, request)
+    check_pair(rubric, bot_rubric)
     seed = request.seed if request.seed is not None else random.SystemRandom().randrange(1, 2**31)
     rng = random.Random(seed)
-    candidates = _Candidates(db, request)
+    candidates = _Candidates(db, request, skipped_kinds(rubric, bot_rubric))
     notes: list[str] = []
     if request.strategy == "random":
         picks = _random(db, candidates, rng, request.size or 0, "random", notes)
@@ -124,6 +137,12 @@ def create_session(
         raise NotFoundError(
             "no conversation matches the filters" + ("" if request.include_reviewed else " (reviewed ones left out)"),
             "widen the filters, or add --include-reviewed",
+        )
+    if candidates.skipped:
+        party = "no bot" if rubric.applies_to == "bot" else "no person"
+        notes.append(
+            f"conversations where {party} took part were left out: rubric {rubric.id} cannot score them"
+            + ("" if rubric.applies_to == "bot" else " (add --bot-rubric bot to review the bot too)")
         )
     wanted = request.size if request.strategy != "stratified" else None
     if wanted and len(picks) < wanted:
@@ -137,6 +156,8 @@ def create_session(
             assignments[reviewer].append(pick.conversation_id)
             items.append((position, pick.conversation_id, reviewer, pick.pick, pick.reason))
     register_rubric(db, rubric)
+    if bot_rubric is not None:
+        register_rubric(db, bot_rubric)
     name = request.name or _default_name(db, request.strategy)
     filters = {k: v for k, v in vars(request.filters).items() if v}
     if request.min_messages:
@@ -155,6 +176,7 @@ def create_session(
             request.random_share if request.strategy == "spotlight" else None,
             filters,
             notes,
+            (bot_rubric.id, bot_rubric.version) if bot_rubric is not None else None,
         )
         sql.insert_items(conn, [(session, *item) for item in items])
     return SampleResult(session, name, seed, picks, assignments, notes)

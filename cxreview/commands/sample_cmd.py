@@ -29,6 +29,10 @@ from cxreview.commands.common import database, filter_options, filters_from, plu
 @click.option("--calibration", is_flag=True, help="Every reviewer gets every conversation, scored blind.")
 @click.option("--rubric", default="default", show_default=True, help="Rubric YAML file or shipped name.")
 @click.option(
+    "--bot-rubric",
+    help="A second rubric for the bot's part: bot-only conversations get it, hybrid ones both rubrics.",
+)
+@click.option(
     "--random-share", type=float, default=0.2, show_default=True, help="Spotlight: share of plain random picks."
 )
 @click.option("--min-messages", type=int, default=0, help="Leave out conversations with fewer messages.")
@@ -46,6 +50,7 @@ def sample_command(
     reviewers: tuple[str, ...],
     calibration: bool,
     rubric: str,
+    bot_rubric: str | None,
     random_share: float,
     min_messages: int,
     include_reviewed: bool,
@@ -63,6 +68,7 @@ def sample_command(
       cxreview sample --strategy stratified --per-agent 3 --since 2026-11-01
       cxreview sample --strategy spotlight --size 30 --queue billing --seed 7
       cxreview sample --size 10 --calibration --reviewer ana --reviewer ben --name calib-nov
+      cxreview sample --size 20 --rubric default --bot-rubric bot
     """
     from cxreview.rubrics import resolve_rubric
     from cxreview.sampling import SampleRequest, create_session
@@ -84,15 +90,18 @@ def sample_command(
         random_share=random_share,
     )
     chosen_rubric = resolve_rubric(rubric)
+    chosen_bot = resolve_rubric(bot_rubric) if bot_rubric else None
     with database(ctx) as db:
-        result = create_session(db, request, chosen_rubric)
+        result = create_session(db, request, chosen_rubric, bot_rubric=chosen_bot)
     kinds: dict[str, int] = {}
     for pick in result.picks:
         kinds[pick.pick] = kinds.get(pick.pick, 0) + 1
     breakdown = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     click.echo(
         f'Created session "{result.name}": {plural(len(result.picks), "conversation")} ({breakdown}), '
-        f"rubric {chosen_rubric.id} v{chosen_rubric.version}, seed {result.seed}."
+        f"rubric {chosen_rubric.id} v{chosen_rubric.version}"
+        + (f", bot rubric {chosen_bot.id} v{chosen_bot.version}" if chosen_bot else "")
+        + f", seed {result.seed}."
     )
     for reviewer, ids in result.assignments.items():
         mode = " (blind calibration)" if calibration else ""

@@ -73,11 +73,16 @@ class CoachingReport:
 def build_report(db: Database, agent: str, since: str | None = None) -> CoachingReport:
     filters = Filters(since=since)
     calibrations = calibrations_for(db)  # fitted once for both levels
+    # Only the agent's own scorecard speaks about an agent: reviews with the bot rubric judge the bot.
     reviews = [
-        r for r in review_records(db, "review", filters, calibrations=calibrations) if r["status"] == "submitted"
+        r
+        for r in review_records(db, "review", filters, calibrations=calibrations)
+        if r["status"] == "submitted" and r["party"] == "agent"
     ]
     criteria_rows = [
-        r for r in review_records(db, "criterion", filters, calibrations=calibrations) if r["status"] == "submitted"
+        r
+        for r in review_records(db, "criterion", filters, calibrations=calibrations)
+        if r["status"] == "submitted" and r["party"] == "agent"
     ]
     mine = [r for r in reviews if r["agent"] == agent]
     if not mine:

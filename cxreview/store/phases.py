@@ -45,6 +45,23 @@ PHASE_COLUMNS = (
 _CHUNK = 500
 
 
+def kind_sql(conversation: str) -> str:
+    """SQL for a conversation's kind (hybrid, bot, agent or none): from its phases when it is
+    analysed, else from the roles in its messages. ``conversation`` is an id column."""
+    has = "EXISTS (SELECT 1 FROM messages x WHERE x.conversation_id = {c} AND x.role = '{role}')"
+    bot, agent = has.format(c=conversation, role="bot"), has.format(c=conversation, role="agent")
+    return (
+        f"coalesce((SELECT k.kind FROM conversation_phases k WHERE k.conversation_id = {conversation}), "
+        f"CASE WHEN {bot} AND {agent} THEN 'hybrid' WHEN {bot} THEN 'bot' WHEN {agent} THEN 'agent' ELSE 'none' END)"
+    )
+
+
+def conversation_kind(conn: sqlite3.Connection, conversation_id: str) -> str | None:
+    """hybrid, bot, agent or none; None when there is no such conversation."""
+    row = conn.execute(f"SELECT {kind_sql('c.id')} FROM conversations c WHERE c.id = ?", (conversation_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def _row(p: Phases) -> tuple[Any, ...]:
     return (
         p.conversation_id,

@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from cxreview.store.clock import now_iso
+from cxreview.store.phases import kind_sql
 
 CANDIDATE_COLUMNS = "rowid, id, started_at, queue, channel, language, agent, n_messages"
 
@@ -97,10 +98,11 @@ def insert_session(
     random_share: float | None,
     filters: dict[str, Any],
     notes: list[str],
+    bot_rubric: tuple[str, int] | None = None,
 ) -> int:
     cursor = conn.execute(
         "INSERT INTO sessions (name, created_at, strategy, seed, calibration, rubric_id, rubric_version, "
-        "random_share, filters, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "random_share, filters, notes, bot_rubric_id, bot_rubric_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             name,
             now_iso(),
@@ -112,6 +114,7 @@ def insert_session(
             random_share,
             json.dumps(filters, ensure_ascii=False),
             json.dumps(notes, ensure_ascii=False),
+            *(bot_rubric or (None, None)),
         ),
     )
     return int(cursor.lastrowid or 0)
@@ -125,21 +128,52 @@ def insert_items(conn: sqlite3.Connection, rows: list[tuple[int, int, str, str, 
     )
 
 
+# One row per session item with the state of its review: a conversation in a session with a
+# bot rubric needs the bot rubric when the bot took part and the agent rubric when a person
+# did (a hybrid one both); the item is done when every review it needs is submitted.
+_ITEMS = f"""
+    WITH items AS (
+        SELECT i.*, se.rubric_id AS agent_rubric, se.bot_rubric_id AS bot_rubric,
+               {kind_sql("i.conversation_id")} AS kind
+        FROM session_items i JOIN sessions se ON se.id = i.session_id
+        WHERE (:session IS NULL OR i.session_id = :session) AND (:reviewer IS NULL OR i.reviewer = :reviewer)
+    ),
+    needs AS (
+        SELECT items.*, bot_rubric IS NULL OR kind NOT IN ('bot') AS needs_agent,
+               bot_rubric IS NOT NULL AND kind IN ('bot', 'hybrid') AS needs_bot
+        FROM items
+    ),
+    states AS (
+        SELECT needs.*, ra.id AS agent_review, ra.status AS agent_status, ra.last_criterion AS agent_last,
+               rb.id AS bot_review, rb.status AS bot_status, rb.last_criterion AS bot_last,
+               CASE WHEN (needs_agent AND ra.status IS NOT 'submitted') OR (needs_bot AND rb.status IS NOT 'submitted')
+                    THEN CASE WHEN ra.id IS NOT NULL OR rb.id IS NOT NULL THEN 'draft' END
+                    ELSE 'submitted' END AS review_status
+        FROM needs
+        LEFT JOIN reviews ra ON ra.conversation_id = needs.conversation_id AND ra.reviewer = needs.reviewer
+                            AND ra.rubric_id = needs.agent_rubric
+        LEFT JOIN reviews rb ON rb.conversation_id = needs.conversation_id AND rb.reviewer = needs.reviewer
+                            AND rb.rubric_id = needs.bot_rubric
+    )"""
+
+
 def list_sessions(conn: sqlite3.Connection, reviewer: str | None = None) -> list[dict[str, Any]]:
     """Sessions with progress per reviewer: done (submitted), started (draft), total."""
     rows = conn.execute(
-        """SELECT s.id, s.name, s.created_at, s.strategy, s.calibration, s.rubric_id, s.rubric_version,
-                  i.reviewer, count(*) AS total,
-                  sum(r.status = 'submitted') AS done, sum(r.status = 'draft') AS started
-           FROM sessions s JOIN session_items i ON i.session_id = s.id
-           LEFT JOIN reviews r ON r.conversation_id = i.conversation_id AND r.reviewer = i.reviewer
-                              AND r.rubric_id = s.rubric_id
-           WHERE (? IS NULL OR i.reviewer = ?)
-           GROUP BY s.id, i.reviewer ORDER BY s.created_at DESC, s.id DESC, i.reviewer""",
-        (reviewer, reviewer),
+        _ITEMS
+        + """
+        SELECT s.id, s.name, s.created_at, s.strategy, s.calibration, s.rubric_id, s.rubric_version,
+               s.bot_rubric_id, s.bot_rubric_version, st.reviewer, count(*) AS total,
+               sum(st.review_status = 'submitted') AS done, sum(st.review_status = 'draft') AS started
+        FROM sessions s JOIN states st ON st.session_id = s.id
+        GROUP BY s.id, st.reviewer ORDER BY s.created_at DESC, s.id DESC, st.reviewer""",
+        {"session": None, "reviewer": reviewer},
     ).fetchall()
     sessions: dict[int, dict[str, Any]] = {}
     for row in rows:
+        rubric = f"{row['rubric_id']} v{row['rubric_version']}"
+        if row["bot_rubric_id"]:
+            rubric += f" + bot: {row['bot_rubric_id']} v{row['bot_rubric_version']}"
         entry = sessions.setdefault(
             row["id"],
             {
@@ -148,7 +182,7 @@ def list_sessions(conn: sqlite3.Connection, reviewer: str | None = None) -> list
                 "created_at": row["created_at"],
                 "strategy": row["strategy"],
                 "calibration": bool(row["calibration"]),
-                "rubric": f"{row['rubric_id']} v{row['rubric_version']}",
+                "rubric": rubric,
                 "reviewers": {},
             },
         )
@@ -165,16 +199,19 @@ def session_row(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None:
 
 
 def session_items(conn: sqlite3.Connection, session: int, reviewer: str | None = None) -> list[sqlite3.Row]:
+    """The items of a session with the conversation's kind, the state of its review(s) and
+    where the reviewer left off (the bot review first, as the bot came first)."""
     return conn.execute(
-        """SELECT i.position, i.conversation_id, i.reviewer, i.pick, i.reason, c.agent, c.queue, c.channel,
-                  c.language, c.n_messages, c.started_at, r.id AS review_id, r.status AS review_status,
-                  r.last_criterion, s.risk, s.bot_loop, s.stuck_in_bot, s.n_spikes
-           FROM session_items i JOIN sessions se ON se.id = i.session_id
-           JOIN conversations c ON c.id = i.conversation_id
-           LEFT JOIN reviews r ON r.conversation_id = i.conversation_id AND r.reviewer = i.reviewer
-                              AND r.rubric_id = se.rubric_id
-           LEFT JOIN conversation_signals s ON s.conversation_id = i.conversation_id
-           WHERE i.session_id = ? AND (? IS NULL OR i.reviewer = ?)
-           ORDER BY i.position, i.reviewer""",
-        (session, reviewer, reviewer),
+        _ITEMS
+        + """
+        SELECT st.position, st.conversation_id, st.reviewer, st.pick, st.reason, st.kind, c.agent, c.queue,
+               c.channel, c.language, c.n_messages, c.started_at, coalesce(st.agent_review, st.bot_review) AS review_id,
+               st.review_status,
+               CASE WHEN st.needs_bot AND st.bot_status IS NOT 'submitted' THEN st.bot_last ELSE st.agent_last END
+                   AS last_criterion,
+               s.risk, s.bot_loop, s.stuck_in_bot, s.n_spikes
+        FROM states st JOIN conversations c ON c.id = st.conversation_id
+        LEFT JOIN conversation_signals s ON s.conversation_id = st.conversation_id
+        ORDER BY st.position, st.reviewer""",
+        {"session": session, "reviewer": reviewer},
     ).fetchall()
