@@ -52,7 +52,7 @@ def check_pair(rubric: Rubric, bot_rubric: Rubric | None) -> None:
 
 def skipped_kinds(rubric: Rubric, bot_rubric: Rubric | None) -> tuple[str, ...]:
     """Conversations a session cannot score: a session with only an agent rubric leaves out
-    conversations no person took part in, one with only a bot rubric those without a bot."""
+    the bot-only ones, one with only a bot rubric those a person handled alone."""
     if bot_rubric is not None or rubric.applies_to == "any":
         return ()
-    return ("agent", "none") if rubric.applies_to == "bot" else ("bot", "none")
+    return ("agent",) if rubric.applies_to == "bot" else ("bot",)
