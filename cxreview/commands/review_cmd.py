@@ -10,8 +10,11 @@ from cxreview.commands.common import database
 @click.command("review")
 @click.argument("session", required=False)
 @click.option("--reviewer", required=True, help="Your name, as used in sessions.")
+@click.option(
+    "--as-arbiter", is_flag=True, help="Decide disputes (press d in the session picker) as REVIEWER, recorded as such."
+)
 @click.pass_context
-def review_command(ctx: click.Context, session: str | None, reviewer: str) -> None:
+def review_command(ctx: click.Context, session: str | None, reviewer: str, as_arbiter: bool) -> None:
     """Review conversations in the terminal: transcript, signals and rubric side by side.
 
     Without SESSION it lists your open sessions. Every score and note is saved the
@@ -21,6 +24,7 @@ def review_command(ctx: click.Context, session: str | None, reviewer: str) -> No
     Examples:
       cxreview review --reviewer ana
       cxreview review 2026-11-26-spotlight --reviewer ana
+      cxreview review --reviewer lead --as-arbiter      # decide disputes
     """
     from cxreview.errors import NotFoundError
     from cxreview.store.sessions import session_row
@@ -32,4 +36,4 @@ def review_command(ctx: click.Context, session: str | None, reviewer: str) -> No
         path = db.path
     from cxreview.tui.app import ReviewApp
 
-    ReviewApp(path, reviewer, session).run()
+    ReviewApp(path, reviewer, session, as_arbiter=as_arbiter).run()

@@ -8,7 +8,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
-from cxreview.tui.commands import ScreenActions
+from cxreview.tui.commands import AppActions, ScreenActions
 from cxreview.tui.data import SessionInfo, TuiStore
 
 
@@ -17,20 +17,24 @@ class ReviewApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "cxreview"
-    COMMANDS = App.COMMANDS | {ScreenActions}
+    COMMANDS = App.COMMANDS | {ScreenActions, AppActions}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", tooltip="Leave cxreview (everything is saved)"),
     ]
 
-    def __init__(self, db_path: str | Path, reviewer: str, session: str | None = None) -> None:
+    def __init__(
+        self, db_path: str | Path, reviewer: str, session: str | None = None, as_arbiter: bool = False
+    ) -> None:
         super().__init__()
         self.db_path = str(db_path)
         self.reviewer = reviewer
+        # An arbiter decides disputes and may correct other reviewers' reviews (recorded as such).
+        self.as_arbiter = as_arbiter
         self.initial_session = session
         self.store = TuiStore(self.db_path)
 
     def on_mount(self) -> None:
-        self.sub_title = f"reviewer {self.reviewer}"
+        self.sub_title = f"{'arbiter' if self.as_arbiter else 'reviewer'} {self.reviewer}"
         if self.initial_session:
             self.open_session(self.initial_session, resume=True)
         else:
@@ -88,6 +92,12 @@ class ReviewApp(App[None]):
 
         if not isinstance(self.screen, InsightsScreen):
             self.push_screen(InsightsScreen())
+
+    def action_disputes(self) -> None:
+        from cxreview.tui.screens.disputes import DisputesScreen
+
+        if not isinstance(self.screen, DisputesScreen):
+            self.push_screen(DisputesScreen())
 
     def on_unmount(self) -> None:
         self.store.close()

@@ -16,6 +16,7 @@ class SessionPickerScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", id="picker.open", tooltip="Open the highlighted session"),
         Binding("i", "app.insights", "Insights", id="picker.insights", tooltip="Insights across all conversations"),
+        Binding("d", "app.disputes", "Disputes", id="picker.disputes", tooltip="Open disputes, oldest first"),
         Binding("question_mark", "help", "Help", id="picker.help", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", id="picker.quit", tooltip="Leave cxreview"),
     ]
