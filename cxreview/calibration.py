@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from cxreview.filters import Filters
 from cxreview.krippendorff import _resample_counts, alpha, bootstrap_interval
 from cxreview.reviews import rubric_versions
 from cxreview.rubrics.model import Rubric
@@ -95,8 +96,10 @@ def load_scores(
     """Scores grouped by rubric id: each reviewer's own first submission (docs/calibration.md)."""
     rubrics = rubric_versions(db)
     grouped: dict[str, list[Score]] = defaultdict(list)
+    # The same UTC bound as every conversation filter: "2026-10-01" and "...+02:00" both work.
+    start = Filters(since=since).start
     rows = score_rows(
-        db.conn, rubric_id, session, since, include_drafts=include_drafts, blind_only=blind_only, first_submission=True
+        db.conn, rubric_id, session, start, include_drafts=include_drafts, blind_only=blind_only, first_submission=True
     )
     for row in rows:
         rubric_key = (row[3], row[4])  # rubric_id, rubric_version

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from cxreview.errors import UsageError
+from cxreview.filters import Filters
 from cxreview.parties import party_of
 from cxreview.store import Database
 from cxreview.store import exports as sql
-from cxreview.store.exports import Filters
 
 # OWASP CSV injection: a text cell starting with one of these could run as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -163,7 +163,7 @@ def review_records(
         scores_by_review.setdefault(row["review_id"], []).append(row)
     records: list[dict[str, Any]] = []
     for review in review_context(db.conn, include_drafts):
-        if not _passes(review, filters) or (session and review["session"] != session):
+        if not filters.matches(review) or (session and review["session"] != session):
             continue
         rubric = rubrics[(review["rubric_id"], review["rubric_version"])]
         calibration = calibrations.get(review["rubric_id"])
@@ -257,24 +257,6 @@ def _corrections(db: Database) -> dict[str, Any]:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
-
-
-def _passes(row: Any, filters: Filters) -> bool:
-    get = row.__getitem__
-    started = get("started_at") or ""
-    if filters.since and started < filters.since:
-        return False
-    if filters.to and started >= (filters.to + "T99" if len(filters.to) == 10 else filters.to):
-        return False
-    for column, values in (
-        ("queue", filters.queues),
-        ("channel", filters.channels),
-        ("agent", filters.agents),
-        ("language", filters.languages),
-    ):
-        if values and get(column) not in values:
-            return False
-    return True
 
 
 def export_reviews(

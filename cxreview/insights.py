@@ -14,10 +14,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from cxreview.filters import Filters
 from cxreview.signals.features import shape_of
 from cxreview.store import Database
 from cxreview.store import insights as sql
-from cxreview.store.exports import Filters
 
 SMALL = 20  # groups with fewer conversations are marked, not ranked
 TEMPLATE_SIMILARITY = 85
@@ -166,7 +166,7 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
 
     calibrations = calibrations_for(db)  # fitted once for the QA and csat sections
     return Insights(
-        filters={k: v for k, v in vars(filters).items() if v},
+        filters=filters.described(),
         conversations=conversations,
         answers=answers,
         unanswered=sql.unanswered_endings(conn, filters),

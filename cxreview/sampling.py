@@ -21,12 +21,12 @@ from datetime import date
 from typing import Any
 
 from cxreview.errors import ConflictError, NotFoundError, UsageError
+from cxreview.filters import Filters
 from cxreview.parties import check_pair, skipped_kinds
 from cxreview.reviews import register_rubric
 from cxreview.rubrics.model import Rubric
 from cxreview.store import Database
 from cxreview.store import sessions as sql
-from cxreview.store.exports import Filters
 from cxreview.store.phases import conversation_kind
 
 STRATEGIES = ("random", "stratified", "spotlight")
@@ -82,20 +82,8 @@ class _Candidates:
     def accepts(self, row: Any) -> bool:
         if row is None or row["id"] in self.chosen:
             return False
-        f = self.filters
-        started = row["started_at"] or ""
-        if f.since and started < f.since:
+        if not self.filters.matches(row):
             return False
-        if f.to and started >= (f.to + "T99" if len(f.to) == 10 else f.to):
-            return False
-        for column, values in (
-            ("queue", f.queues),
-            ("channel", f.channels),
-            ("agent", f.agents),
-            ("language", f.languages),
-        ):
-            if values and row[column] not in values:
-                return False
         if row["n_messages"] < self.request.min_messages:
             return False
         if not self.request.include_reviewed and sql.is_taken(self.db.conn, row["id"]):
@@ -105,11 +93,9 @@ class _Candidates:
             return False
         return True
 
-    def where(self) -> tuple[str, list[Any]]:
-        where, params = self.filters.where("c")
-        where += " AND c.n_messages >= ?"
-        params.append(self.request.min_messages)
-        return where, params
+    def scope(self) -> tuple[Filters, int]:
+        """What the store's listing of candidates needs: the filters and the minimum length."""
+        return self.filters, self.request.min_messages
 
 
 def create_session(
@@ -232,8 +218,7 @@ def _random(
             if len(picks) == size:
                 return picks
     # Narrow filters: probing rarely hits. List the filtered conversations instead.
-    where, params = candidates.where()
-    pool = [r for r in sql.filtered_candidates(db.conn, where, params) if candidates.accepts(r)]
+    pool = [r for r in sql.filtered_candidates(db.conn, *candidates.scope()) if candidates.accepts(r)]
     for row in rng.sample(pool, min(size - len(picks), len(pool))):
         candidates.chosen.add(row["id"])
         picks.append(Pick(row["id"], pick, "random pick", row["agent"]))
@@ -249,7 +234,6 @@ def _stratified(
     per_group = request.per_group or 0
     wanted = set(request.filters.agents if column == "agent" else request.filters.queues)
     low, high = sql.rowid_bounds(db.conn)
-    where, params = candidates.where()
     groups: list[str] = []
     value = sql.next_value(db.conn, column, None)
     while value is not None:
@@ -269,7 +253,7 @@ def _stratified(
                 if len(found) == per_group:
                     break
         if len(found) < per_group:
-            rows = [r for r in sql.rows_for_value(db.conn, column, value, where, params) if candidates.accepts(r)]
+            rows = [r for r in sql.rows_for_value(db.conn, column, value, *candidates.scope()) if candidates.accepts(r)]
             for row in rng.sample(rows, min(per_group - len(found), len(rows))):
                 candidates.chosen.add(row["id"])
                 found.append(Pick(row["id"], "stratified", reason, row["agent"]))
@@ -315,9 +299,8 @@ def _spotlight(
 def _weighted_fallback(db: Database, candidates: _Candidates, rng: random.Random, count: int) -> list[Pick]:
     """Narrow filters: weighted sampling without replacement over the filtered set
     (Efraimidis-Spirakis keys u^(1/w))."""
-    where, params = candidates.where()
     keyed = []
-    for row in sql.filtered_candidates(db.conn, where, params):
+    for row in sql.filtered_candidates(db.conn, *candidates.scope()):
         if not candidates.accepts(row):
             continue
         signal = sql.risk_of(db.conn, row["id"])

@@ -12,11 +12,11 @@ import pytest
 from cxreview import reviews
 from cxreview.calibration import calibrate, calibrated_value, load_scores
 from cxreview.export import export_reviews, review_records
+from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.reports.coaching import build_report, to_html, to_markdown
 from cxreview.rubrics import resolve_rubric
 from cxreview.store import Database
-from cxreview.store.exports import Filters
 from tests.conftest import REPO
 
 RUBRIC = resolve_rubric("default")

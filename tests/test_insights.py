@@ -6,12 +6,12 @@ import json
 
 import pytest
 
+from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.insights import SMALL, compute
 from cxreview.reports.insights_report import to_html, to_json, to_markdown
 from cxreview.signals.analyze import analyze_conversations
 from cxreview.store import Database
-from cxreview.store.exports import Filters
 from tests.conftest import REPO, conversation
 
 

@@ -75,13 +75,13 @@ def plural(count: int, word: str) -> str:
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Accept 2026-03-05 or a full ISO time; anything else is a usage error."""
+    """Accept 2026-03-05 or a full ISO time (UTC unless it has an offset); anything else is a usage error."""
     if value is None:
         return None
-    from datetime import datetime
+    from cxreview.filters import parse_bound
 
     try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parse_bound(value)
     except ValueError:
         raise click.BadParameter(f'"{value}" is not a date; write it as 2026-03-05') from None
     return value
@@ -91,9 +91,20 @@ def filter_options(function: Any) -> Any:
     """The filters shared by export, sample and insights."""
     options = [
         click.option(
-            "--since", "--from", "since", callback=_date, metavar="DATE", help="Conversations started on or after DATE."
+            "--since",
+            "--from",
+            "since",
+            callback=_date,
+            metavar="DATE",
+            help="Conversations started on or after DATE (UTC, or give an offset: 2026-03-05T10:00+02:00).",
         ),
-        click.option("--to", "to", callback=_date, metavar="DATE", help="Conversations started on or before DATE."),
+        click.option(
+            "--to",
+            "to",
+            callback=_date,
+            metavar="DATE",
+            help="Conversations started on or before DATE (a bare date includes that whole UTC day).",
+        ),
         click.option("--queue", "queues", multiple=True, help="Only this queue (repeatable)."),
         click.option("--channel", "channels", multiple=True, help="Only this channel (repeatable)."),
         click.option("--agent", "agents", multiple=True, help="Only this agent (repeatable)."),
@@ -105,7 +116,7 @@ def filter_options(function: Any) -> Any:
 
 
 def filters_from(values: dict[str, Any]) -> Any:
-    from cxreview.store.exports import Filters
+    from cxreview.filters import Filters
 
     return Filters(
         since=values.get("since"),

@@ -45,11 +45,11 @@ def insights_command(
       cxreview insights --format html -o insights.html
     """
     from cxreview.errors import UsageError
+    from cxreview.filters import Filters
     from cxreview.insights import compute
     from cxreview.output_file import check_output_path, write_output
     from cxreview.reports.insights_report import renderables, to_html, to_json, to_markdown
     from cxreview.signals.config import repeat_contact_days
-    from cxreview.store.exports import Filters
 
     if repeat_days is None:
         repeat_days = repeat_contact_days()

@@ -12,12 +12,12 @@ from typing import Any
 
 from cxreview.errors import NotFoundError
 from cxreview.export import calibrations_for, review_records
+from cxreview.filters import Filters
 from cxreview.privacy import mask_pii
 from cxreview.reports.charts import sparkline, svg_bars, svg_line, text_bar
 from cxreview.reviews import rubric_versions
 from cxreview.store import Database
 from cxreview.store.conversations import get_messages
-from cxreview.store.exports import Filters
 from cxreview.store.reviews import criterion_notes, message_note_rows
 from cxreview.store.signals import message_signals
 

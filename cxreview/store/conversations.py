@@ -117,13 +117,3 @@ def get_messages(conn: sqlite3.Connection, conversation_id: str) -> list[dict[st
     ).fetchall()
     return [dict(r) for r in rows]
 
-
-def nearby_contacts(conn: sqlite3.Connection, customer: str, conversation_id: str, started_at: str, days: int) -> int:
-    """Other conversations of this customer that started within ``days`` before or after."""
-    return int(
-        conn.execute(
-            "SELECT count(*) FROM conversations WHERE customer = ? AND id != ? "
-            "AND abs(julianday(started_at) - julianday(?)) <= ?",
-            (customer, conversation_id, started_at, days),
-        ).fetchone()[0]
-    )

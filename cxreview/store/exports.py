@@ -4,42 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
 
-
-@dataclass
-class Filters:
-    """Common filters of export, sample and insights: all optional, combined with AND."""
-
-    since: str | None = None
-    to: str | None = None
-    queues: list[str] = field(default_factory=list)
-    channels: list[str] = field(default_factory=list)
-    agents: list[str] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
-
-    def where(self, alias: str = "c") -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.since:
-            clauses.append(f"{alias}.started_at >= ?")
-            params.append(self.since)
-        if self.to:
-            # A bare date means "up to the end of that day".
-            clauses.append(f"{alias}.started_at < ?")
-            params.append(self.to + "T99" if len(self.to) == 10 else self.to)
-        for column, values in (
-            ("queue", self.queues),
-            ("channel", self.channels),
-            ("agent", self.agents),
-            ("language", self.languages),
-        ):
-            if values:
-                clauses.append(f"{alias}.{column} IN ({','.join('?' * len(values))})")
-                params.extend(values)
-        return (" AND ".join(clauses) or "1"), params
-
+# Filters lives in the neutral cxreview.filters; imported from here by older callers.
+from cxreview.filters import Filters
+from cxreview.store.filtering import where
 
 MESSAGE_COLUMNS = (
     "conversation_id",
@@ -61,7 +29,7 @@ _PHASE_OF_MESSAGE = """CASE WHEN p.conversation_id IS NULL OR p.kind = 'none' TH
 
 
 def message_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3.Row]:
-    where, params = filters.where()
+    where_sql, params = where(filters)
     return conn.execute(
         f"""SELECT m.conversation_id, m.position, m.role, m.author, m.at, m.text,
                json_extract(cs.per_message, '$[' || (m.position - 1) || '][0]') AS sentiment,
@@ -72,7 +40,7 @@ def message_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3
             FROM conversations c JOIN messages m ON m.conversation_id = c.id
             LEFT JOIN conversation_signals cs ON cs.conversation_id = c.id
             LEFT JOIN conversation_phases p ON p.conversation_id = c.id
-            WHERE {where} ORDER BY m.conversation_id, m.position""",
+            WHERE {where_sql} ORDER BY m.conversation_id, m.position""",
         params,
     )
 
@@ -122,7 +90,7 @@ CONVERSATION_COLUMNS = (
 
 
 def conversation_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3.Row]:
-    where, params = filters.where()
+    where_sql, params = where(filters)
     return conn.execute(
         f"""SELECT c.id AS conversation_id, c.started_at, c.agent, c.queue, c.channel, c.language, c.customer,
                c.outcome, c.csat, c.n_messages, s.risk, s.risk_reasons,
@@ -138,6 +106,6 @@ def conversation_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sq
                p.agent_peak_frustration, p.agent_spikes, p.agent_end_frustration, p.agent_change, p.agent_added
             FROM conversations c LEFT JOIN conversation_signals s ON s.conversation_id = c.id
             LEFT JOIN conversation_phases p ON p.conversation_id = c.id
-            WHERE {where} ORDER BY c.started_at, c.id""",
+            WHERE {where_sql} ORDER BY c.started_at, c.id""",
         params,
     )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from cxreview.store.exports import Filters
+from cxreview.filters import Filters
+from cxreview.store.filtering import where as filter_sql
+from cxreview.store.repeats import came_back_condition, window
 
 
 def _scope(filters: Filters) -> tuple[str, list[Any]]:
-    where, params = filters.where("c")
-    return where, params
+    return filter_sql(filters, "c")
 
 
 def count_conversations(conn: sqlite3.Connection, filters: Filters) -> int:
@@ -171,14 +172,12 @@ def repeat_contacts(conn: sqlite3.Connection, filters: Filters, days: int) -> li
     where, params = _scope(filters)
     return conn.execute(
         f"""SELECT c.id, coalesce(c.queue, '(none)') AS grp,
-                   EXISTS (SELECT 1 FROM conversations d WHERE d.customer = c.customer
-                           AND d.started_at > c.started_at
-                           AND d.started_at <= strftime('%Y-%m-%dT%H:%M:%SZ', c.started_at, ?)) AS came_back,
+                   EXISTS (SELECT 1 FROM conversations d WHERE {came_back_condition("c")}) AS came_back,
                    (SELECT m.text FROM messages m WHERE m.conversation_id = c.id AND m.role IN ('bot', 'agent')
                      ORDER BY m.position DESC LIMIT 1) AS last_answer
             FROM conversations c
             WHERE {where} AND c.customer IS NOT NULL AND c.started_at IS NOT NULL""",
-        [f"+{int(days)} days", *params],
+        [window(days), *params],
     ).fetchall()
 
 

@@ -6,7 +6,9 @@ import json
 import sqlite3
 from typing import Any
 
+from cxreview.filters import Filters
 from cxreview.store.clock import now_iso
+from cxreview.store.filtering import where as filtered
 from cxreview.store.phases import kind_sql
 
 CANDIDATE_COLUMNS = "rowid, id, started_at, queue, channel, language, agent, n_messages"
@@ -52,9 +54,15 @@ def is_taken(conn: sqlite3.Connection, conversation_id: str) -> bool:
     )
 
 
-def filtered_candidates(conn: sqlite3.Connection, where: str, params: list[Any]) -> list[sqlite3.Row]:
+def _candidate_scope(filters: Filters, min_messages: int) -> tuple[str, list[Any]]:
+    where, params = filtered(filters, "c")
+    return f"{where} AND c.n_messages >= ?", [*params, min_messages]
+
+
+def filtered_candidates(conn: sqlite3.Connection, filters: Filters, min_messages: int) -> list[sqlite3.Row]:
     """All conversations passing the filters, through the indexes: the fallback when
     random probing finds too few (very narrow filters)."""
+    where, params = _candidate_scope(filters, min_messages)
     return conn.execute(
         f"SELECT {CANDIDATE_COLUMNS} FROM conversations c WHERE {where} ORDER BY rowid", params
     ).fetchall()
@@ -74,8 +82,9 @@ def next_value(conn: sqlite3.Connection, column: str, after: str | None) -> str 
 
 
 def rows_for_value(
-    conn: sqlite3.Connection, column: str, value: str, where: str, params: list[Any]
+    conn: sqlite3.Connection, column: str, value: str, filters: Filters, min_messages: int
 ) -> list[sqlite3.Row]:
+    where, params = _candidate_scope(filters, min_messages)
     return conn.execute(
         f"SELECT {CANDIDATE_COLUMNS} FROM conversations c WHERE {column} = ? AND {where} ORDER BY rowid",
         [value, *params],

@@ -18,7 +18,8 @@ from cxreview.reviews import Review
 from cxreview.rubrics.model import Rubric
 from cxreview.signals.config import repeat_contact_days
 from cxreview.store import Database, open_database
-from cxreview.store.conversations import get_conversation, get_messages, nearby_contacts
+from cxreview.store.conversations import get_conversation, get_messages
+from cxreview.store.repeats import came_back_count
 from cxreview.store.reviews import other_review_ids
 from cxreview.store.sessions import list_sessions, session_items, session_row
 from cxreview.store.signals import conversation_signals, message_signals
@@ -129,15 +130,8 @@ class TuiStore:
             if conversation is None:
                 raise NotFoundError(f'no conversation "{conversation_id}"', "it may have been deleted; re-import it")
             messages = get_messages(self.db.conn, conversation_id)
-            repeat = 0
-            if conversation["customer"] and conversation["started_at"]:
-                repeat = nearby_contacts(
-                    self.db.conn,
-                    conversation["customer"],
-                    conversation_id,
-                    conversation["started_at"],
-                    repeat_contact_days(),
-                )
+            # The one definition of repeat contact (store/repeats.py), as insights use it.
+            repeat = came_back_count(self.db.conn, conversation_id, repeat_contact_days())
             return ConversationView(
                 conversation=conversation,
                 messages=messages,

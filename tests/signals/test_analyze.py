@@ -11,12 +11,12 @@ import pytest
 
 from cxreview.errors import InputError
 from cxreview.export import export_signals, safe_cell
+from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.signals import analyze as analyze_module
 from cxreview.signals.analyze import analyze_conversations
 from cxreview.signals.config import config_hash, load_config
 from cxreview.store import Database, open_database
-from cxreview.store.exports import Filters
 from cxreview.store.signals import all_conversation_ids, conversation_signals, message_signals
 from tests.conftest import REPO, conversation
 

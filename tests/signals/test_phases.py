@@ -86,10 +86,10 @@ def test_analysis_stores_phases_and_exports_them(tmp_path, write_jsonl) -> None:
     import io
 
     from cxreview.export import export_signals
+    from cxreview.filters import Filters
     from cxreview.ingest.importer import import_files
     from cxreview.signals.analyze import analyze_conversations
     from cxreview.store import open_database
-    from cxreview.store.exports import Filters
     from cxreview.store.phases import phases_of as stored
     from tests.conftest import conversation
 

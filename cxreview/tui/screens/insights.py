@@ -33,9 +33,9 @@ class InsightsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="insights", exit_on_error=False)
     def compute(self) -> None:
+        from cxreview.filters import Filters
         from cxreview.insights import compute
         from cxreview.reports.insights_report import renderables
-        from cxreview.store.exports import Filters
 
         try:
             parts = self.app.store.run(lambda db: renderables(compute(db, Filters())))  # type: ignore[attr-defined]
