@@ -7,10 +7,10 @@ import pytest
 from cxreview import disputes, reviews
 from cxreview.calibration import load_scores
 from cxreview.export import review_records
+from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.reports.coaching import build_report, to_html, to_markdown
 from cxreview.store import Database
-from cxreview.store.exports import Filters
 from tests.conftest import conversation
 from tests.test_corrections import submitted
 
