@@ -11,13 +11,13 @@ import pytest
 from cxreview import reviews
 from cxreview.errors import UsageError
 from cxreview.export import export_reviews
+from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.parties import rubrics_for
 from cxreview.rubrics import resolve_rubric
 from cxreview.sampling import SampleRequest, create_session
 from cxreview.signals.analyze import analyze_conversations
 from cxreview.store import Database
-from cxreview.store.exports import Filters
 from cxreview.store.sessions import list_sessions, session_items
 from tests.conftest import conversation
 
