@@ -184,6 +184,16 @@ def _validate(db: Database, request: SampleRequest) -> None:
         raise UsageError(f'cannot stratify by "{request.group_by}"', "use --by agent or --by queue")
     if len(set(request.reviewers)) != len(request.reviewers):
         raise UsageError("a reviewer is named twice", "name each reviewer once")
+    if request.strategy == "spotlight":
+        from cxreview.store.signals import count_unanalysed
+
+        missing = count_unanalysed(db.conn)
+        if missing:  # spotlight would silently never pick them
+            raise ConflictError(
+                f"{missing:,} conversation{'s have' if missing != 1 else ' has'} no signals yet "
+                "(an import or analysis was interrupted, or is still running, or used --no-analyze)",
+                "run 'cxreview analyze --stale' (or wait for the running import) and sample again",
+            )
     if request.name is not None:
         if not request.name.strip():
             raise UsageError("the session name is empty", "pass --name with some text")

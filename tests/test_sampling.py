@@ -162,7 +162,7 @@ def test_spotlight_without_signals_says_to_analyze(db: Database, write_jsonl) ->
     from tests.conftest import conversation
 
     import_files(db, [str(write_jsonl([conversation("x")]))])
-    with pytest.raises(NotFoundError, match="cxreview analyze"):
+    with pytest.raises(ConflictError, match="cxreview analyze"):
         create_session(db, SampleRequest(size=1, strategy="spotlight"), RUBRIC)
 
 

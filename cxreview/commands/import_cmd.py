@@ -102,13 +102,21 @@ def import_command(
             )
         if summary.repeated:
             click.echo(f"{plural(summary.repeated, 'conversation')} appeared more than once; the last one was kept.")
-        if not no_analyze and summary.changed_ids:
+        if not no_analyze:
             _analyze_after_import(db, summary.changed_ids, quiet)
 
 
-def _analyze_after_import(db: Database, ids: list[str], quiet: bool) -> None:
+def _analyze_after_import(db: Database, changed: list[str], quiet: bool) -> None:
+    """Analyse what changed, and anything an earlier, interrupted run left without signals."""
     from cxreview.signals.analyze import analyze_conversations
+    from cxreview.store.signals import unanalysed_ids
 
+    changed_set = set(changed)
+    leftover = [i for i in unanalysed_ids(db.conn) if i not in changed_set]
+    ids = changed + leftover
+    if not ids:
+        return
     with progress_bar("Analysing", len(ids), enabled=not quiet) as bar:
         result = analyze_conversations(db, ids, on_progress=bar.advance)
-    click.echo(f"Analysed {plural(result.conversations, 'conversation')}.")
+    note = f" ({plural(len(leftover), 'conversation')} had no signals from an earlier run)" if leftover else ""
+    click.echo(f"Analysed {plural(result.conversations, 'conversation')}{note}.")

@@ -46,6 +46,27 @@ def all_conversation_ids(conn: sqlite3.Connection, stale_only: str | None = None
     ]
 
 
+def unanalysed_ids(conn: sqlite3.Connection, limit: int | None = None) -> list[str]:
+    """Conversations without any signals row (an interrupted import or analysis, or --no-analyze)."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT c.id FROM conversations c WHERE NOT EXISTS "
+            "(SELECT 1 FROM conversation_signals s WHERE s.conversation_id = c.id) ORDER BY c.id LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+    ]
+
+
+def count_unanalysed(conn: sqlite3.Connection) -> int:
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM conversations c WHERE NOT EXISTS "
+            "(SELECT 1 FROM conversation_signals s WHERE s.conversation_id = c.id)"
+        ).fetchone()[0]
+    )
+
+
 def messages_of(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[str, int, str, str, str | None]]:
     """(conversation_id, position, role, text, at) for the ids, grouped by conversation in order."""
     for start in range(0, len(ids), _CHUNK):

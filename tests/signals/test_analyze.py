@@ -170,3 +170,22 @@ def test_csat_scale_comes_from_the_data(db: Database, write_jsonl) -> None:
     import_files(db, [str(write_jsonl(rows))])
     analyze_conversations(db)
     assert "csat 3" in conversation_signals(db.conn, "three")["risk_reasons"]
+
+
+def test_conversations_left_without_signals_are_noticed(run_cli, write_jsonl, db_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14 item 13: kill -9 during the analysis of an import leaves conversations
+    without signals (analysis commits per batch); spotlight refuses, a re-import analyses them."""
+    from cxreview.store import open_database
+    from tests.conftest import conversation
+
+    source = write_jsonl([conversation(f"k{i}", customer=f"C{i}") for i in range(20)])
+    assert run_cli("import", "-q", str(source)).exit_code == 0
+    with open_database(db_path) as db:  # the state a killed analysis leaves behind
+        db.execute("DELETE FROM conversation_signals WHERE conversation_id > 'k1'")
+    refused = run_cli("sample", "--size", "3", "--strategy", "spotlight")
+    assert refused.exit_code == 1
+    assert "18 conversations have no signals yet" in refused.output and "cxreview analyze --stale" in refused.output
+    again = run_cli("import", "-q", str(source))
+    assert "20 unchanged" in again.output
+    assert "Analysed 18 conversations (18 conversations had no signals from an earlier run)." in again.output
+    assert run_cli("sample", "--size", "3", "--strategy", "spotlight").exit_code == 0
