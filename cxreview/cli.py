@@ -24,11 +24,13 @@ class CliError(click.ClickException):
         self.exit_code = error.exit_code  # type: ignore[misc]  # per error, not per class
 
     def show(self, file: Any = None) -> None:
+        from cxreview.hygiene import clean_for_terminal  # errors quote names: clean them too
+
         out = file or sys.stderr
         if isinstance(self.error, InputError):
             for problem in self.error.problems:
-                click.echo(problem, file=out)
-        click.echo(f"Error: {self.error.one_line()}", file=out)
+                click.echo(clean_for_terminal(problem), file=out)
+        click.echo(f"Error: {clean_for_terminal(self.error.one_line())}", file=out)
 
 
 class CxGroup(click.Group):

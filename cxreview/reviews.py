@@ -12,6 +12,7 @@ from typing import Any
 
 from cxreview.corrections import editor_role, record_resubmission
 from cxreview.errors import ConflictError, NotFoundError, UsageError
+from cxreview.hygiene import clean_name, clean_text
 from cxreview.rubrics.model import Rubric
 from cxreview.rubrics.scoring import NA, ScoreResult, review_score
 from cxreview.store import Database
@@ -121,7 +122,7 @@ def start_review(
     db: Database, conversation_id: str, reviewer: str, rubric: Rubric, session_id: int | None = None
 ) -> Review:
     """Open this reviewer's review of the conversation, creating a draft if there is none."""
-    reviewer = reviewer.strip()
+    reviewer = clean_name(reviewer)  # shown in other reviewers' terminals: never escapes
     if not reviewer:
         raise UsageError("a reviewer name is needed", "pass --reviewer NAME")
     register_rubric(db, rubric)
@@ -265,6 +266,7 @@ def set_criterion_note(db: Database, review_id: int, criterion_id: str, note: st
     review = _editable(db, review_id)
     _criterion(review, criterion_id)
     before = review.criteria[criterion_id].note
+    note = clean_text(note)
     with db.transaction() as conn:
         sql.upsert_score(conn, review_id, criterion_id, note=note)
         sql.log_change(conn, review_id, "note", criterion_id, before, note)
@@ -278,6 +280,7 @@ def set_message_note(db: Database, review_id: int, position: int, note: str) -> 
             f"conversation {review.conversation_id} has no message {position}", "pick a message in the transcript"
         )
     before = review.message_notes.get(position, "")
+    note = clean_text(note)
     with db.transaction() as conn:
         sql.set_message_note(conn, review_id, position, note)
         sql.log_change(conn, review_id, "message_note", str(position), before, note)
@@ -286,6 +289,7 @@ def set_message_note(db: Database, review_id: int, position: int, note: str) -> 
 
 def set_overall_note(db: Database, review_id: int, note: str) -> Review:
     review = _editable(db, review_id)
+    note = clean_text(note)
     with db.transaction() as conn:
         sql.update_review(conn, review_id, overall_note=note)
         sql.log_change(conn, review_id, "overall_note", "", review.overall_note, note)

@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from cxreview.errors import ConflictError, NotFoundError, UsageError
 from cxreview.filters import Filters
+from cxreview.hygiene import clean_name
 from cxreview.parties import check_pair, skipped_kinds
 from cxreview.reviews import register_rubric
 from cxreview.rubrics.model import Rubric
@@ -107,6 +108,14 @@ def create_session(
 ) -> SampleResult:
     """Sample conversations and store them as a named session assigned to reviewers; with a
     ``bot_rubric`` the bot's part of each conversation is scored with it (cxreview.parties)."""
+    # Names reach other reviewers' terminals through the shared database: clean them first.
+    request = replace(
+        request,
+        name=None if request.name is None else clean_name(request.name),
+        reviewers=[clean_name(r) for r in request.reviewers],
+    )
+    if any(not r for r in request.reviewers):
+        raise UsageError("a reviewer name is empty", "pass --reviewer with a name")
     _validate(db, request)
     check_pair(rubric, bot_rubric)
     seed = request.seed if request.seed is not None else random.SystemRandom().randrange(1, 2**31)

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 
 from cxreview.errors import CxReviewError, InputError
-from cxreview.ingest.hygiene import clean_text
+from cxreview.hygiene import clean_name, clean_text
 from cxreview.ingest.records import Problems, parse_timestamp
 from cxreview.ingest.sources import open_source
 from cxreview.reviews import register_rubric, stored_rubric
@@ -107,7 +107,7 @@ def import_scores(
                 where.add("empty conversation_id")
             elif not known_conversations(conv_id):
                 where.add(f'no conversation "{conv_id}" in the database; import the conversations first')
-            reviewer = clean_text(cell["reviewer"])
+            reviewer = clean_name(cell["reviewer"])
             if not reviewer:
                 where.add("empty reviewer; every score needs the name of who gave it")
             submitted_at = parse_timestamp(cell.get("submitted_at") or None, "submitted_at", where)

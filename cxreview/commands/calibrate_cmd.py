@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from cxreview.commands.common import _date, database, working
+from cxreview.commands.common import _date, database, echo, safe_console, working
 
 
 @click.command("calibrate")
@@ -56,7 +56,7 @@ def calibrate_command(
     with working("Calibrating (agreement, bootstrap intervals, offsets)…"):
         results = {rid: calibrate(scores, benchmark, shrinkage) for rid, scores in sorted(grouped.items())}
     if fmt == "json":
-        click.echo(json.dumps({rid: _as_json(result) for rid, result in results.items()}, indent=2, ensure_ascii=False))
+        echo(json.dumps({rid: _as_json(result) for rid, result in results.items()}, indent=2, ensure_ascii=False))
         return
     for result in results.values():
         _print_table(result)
@@ -76,11 +76,10 @@ def _alpha(agreement: Any) -> str:
 
 
 def _print_table(result: Any) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
+    console = safe_console()
     rubric = result.rubric
     table = Table(title=Text(f"Agreement: {rubric.name} ({rubric.id})"), title_justify="left")
     for column in ("Criterion", "Convs", "Pairs", "Exact", "±1", "Alpha (95% CI)", "N/A agree"):

@@ -17,9 +17,61 @@ def database(ctx: click.Context, create: bool = False) -> Database:
 
 
 def stderr_console() -> Any:
-    from rich.console import Console
+    return safe_console(stderr=True)
 
-    return Console(stderr=True)
+
+def safe_console(stderr: bool = False) -> Any:
+    """A rich Console that cleans every piece of text it prints (but not its own styling).
+
+    Names, labels and notes come from a database other people write to: an escape sequence
+    that slipped in could retitle a reviewer's terminal or fill their clipboard (OSC 52).
+    """
+    return _safe_console_class()(stderr=stderr)
+
+
+_SAFE_CONSOLE: list[Any] = []
+
+
+def _safe_console_class() -> Any:
+    if not _SAFE_CONSOLE:
+        from rich.console import Console
+        from rich.segment import Segment
+
+        from cxreview.hygiene import clean_for_terminal
+
+        class SafeConsole(Console):
+            def _render_buffer(self, buffer: Any) -> str:
+                cleaned = (
+                    segment if segment.control else Segment(clean_for_terminal(segment.text), segment.style)
+                    for segment in buffer
+                )
+                return str(super()._render_buffer(cleaned))
+
+        _SAFE_CONSOLE.append(SafeConsole)
+    return _SAFE_CONSOLE[0]
+
+
+def echo(message: object = "", err: bool = False, nl: bool = True) -> None:
+    """click.echo, with escapes and control characters removed from what is printed."""
+    from cxreview.hygiene import clean_for_terminal
+
+    click.echo(clean_for_terminal(str(message)), err=err, nl=nl)
+
+
+class TerminalSafeWriter:
+    """Wraps standard output for exports: every write is cleaned like ``echo``."""
+
+    def __init__(self, out: Any) -> None:
+        from cxreview.hygiene import clean_for_terminal
+
+        self.out = out
+        self.clean = clean_for_terminal
+
+    def write(self, text: str) -> int:
+        return int(self.out.write(self.clean(text)))
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 @contextmanager

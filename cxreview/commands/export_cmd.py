@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from cxreview.commands.common import database, filter_options, filters_from
+from cxreview.commands.common import TerminalSafeWriter, database, echo, filter_options, filters_from
 
 
 @click.command("export")
@@ -71,6 +71,6 @@ def export_command(
         if output:
             with open_output(output, ctx.obj["db_path"], newline="") as out:
                 count = run(out)
-            click.echo(f"Wrote {count:,} {level} rows to {output}.", err=True)
+            echo(f"Wrote {count:,} {level} rows to {output}.", err=True)
         else:
-            run(sys.stdout)
+            run(TerminalSafeWriter(sys.stdout))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import _date, database, working
+from cxreview.commands.common import _date, database, echo, safe_console, working
 
 
 @click.command("insights")
@@ -61,15 +61,13 @@ def insights_command(
     with database(ctx) as db, working("Computing insights over all conversations…"):
         insights = compute(db, filters, repeat_days)
     if fmt == "table" and not output:
-        from rich.console import Console
-
-        console = Console()
+        console = safe_console()
         for part in renderables(insights):
             console.print(part)
         return
     text = {"json": to_json, "md": to_markdown, "html": to_html}.get(fmt, to_markdown)(insights)
     if output:
         write_output(output, ctx.obj["db_path"], text)
-        click.echo(f"Wrote insights to {output}.", err=True)
+        echo(f"Wrote insights to {output}.", err=True)
     else:
-        click.echo(text)
+        echo(text)

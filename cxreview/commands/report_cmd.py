@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import _date, database, working
+from cxreview.commands.common import _date, database, echo, working
 
 
 @click.command("report")
@@ -37,6 +37,6 @@ def report_command(ctx: click.Context, agent: str, since: str | None, fmt: str, 
     text = to_html(report) if fmt == "html" else to_markdown(report)
     if output:
         write_output(output, ctx.obj["db_path"], text)
-        click.echo(f"Wrote the coaching report for {agent} to {output}.", err=True)
+        echo(f"Wrote the coaching report for {agent} to {output}.", err=True)
     else:
-        click.echo(text, nl=False)
+        echo(text, nl=False)

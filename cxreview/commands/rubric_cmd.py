@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from cxreview.commands.common import echo, safe_console
 from cxreview.errors import InputError
 
 
@@ -38,10 +39,10 @@ def check_command(files: tuple[str, ...]) -> None:
         except InputError as error:
             failed += 1
             for problem in error.problems:
-                click.echo(problem, err=True)
-            click.echo(f"{error.one_line()}", err=True)
+                echo(problem, err=True)
+            echo(f"{error.one_line()}", err=True)
             continue
-        click.echo(f"{name}: ok ({rubric.id} version {rubric.version}, {len(rubric.criteria)} criteria)")
+        echo(f"{name}: ok ({rubric.id} version {rubric.version}, {len(rubric.criteria)} criteria)")
     if failed:
         raise click.exceptions.Exit(1)
 
@@ -57,14 +58,13 @@ def show_command(file: str) -> None:
     Example:
       cxreview rubric show bot
     """
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from cxreview.rubrics import resolve_rubric
 
     rubric = resolve_rubric(file)
-    console = Console()
+    console = safe_console()
     console.print(
         Text(
             f"{rubric.name} ({rubric.id} v{rubric.version}, {rubric.language}, applies to {rubric.applies_to})",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, filter_options, filters_from, plural
+from cxreview.commands.common import database, echo, filter_options, filters_from, plural
 
 
 @click.command("sample")
@@ -97,7 +97,7 @@ def sample_command(
     for pick in result.picks:
         kinds[pick.pick] = kinds.get(pick.pick, 0) + 1
     breakdown = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
-    click.echo(
+    echo(
         f'Created session "{result.name}": {plural(len(result.picks), "conversation")} ({breakdown}), '
         f"rubric {chosen_rubric.id} v{chosen_rubric.version}"
         + (f", bot rubric {chosen_bot.id} v{chosen_bot.version}" if chosen_bot else "")
@@ -105,8 +105,8 @@ def sample_command(
     )
     for reviewer, ids in result.assignments.items():
         mode = " (blind calibration)" if calibration else ""
-        click.echo(f"  {reviewer}: {plural(len(ids), 'conversation')}{mode}")
+        echo(f"  {reviewer}: {plural(len(ids), 'conversation')}{mode}")
     for note in result.notes:
-        click.echo(f"Note: {note}")
+        echo(f"Note: {note}")
     first = next(iter(result.assignments))
-    click.echo(f"Next: cxreview review {result.name} --reviewer {first}")
+    echo(f"Next: cxreview review {result.name} --reviewer {first}")

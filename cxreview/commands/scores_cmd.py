@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, plural
+from cxreview.commands.common import database, echo, plural
 
 
 @click.group("scores")
@@ -46,7 +46,7 @@ def import_scores_command(
     default = resolve_rubric(rubric) if rubric else None
     with database(ctx) as db:
         summary = import_scores(db, file, default, parse_pairs(maps, "--map"), as_draft)
-    click.echo(
+    echo(
         f"Imported {plural(summary.scores, 'score')}: {plural(summary.reviews_new, 'new review')}, "
         f"{summary.reviews_updated:,} updated (rubric {', '.join(sorted(summary.rubrics))})."
     )

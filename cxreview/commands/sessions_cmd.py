@@ -6,7 +6,7 @@ import json
 
 import click
 
-from cxreview.commands.common import database
+from cxreview.commands.common import database, echo, safe_console
 
 
 @click.group("sessions", invoke_without_command=True)
@@ -23,7 +23,6 @@ def sessions_group(ctx: click.Context, reviewer: str | None) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -32,7 +31,7 @@ def sessions_group(ctx: click.Context, reviewer: str | None) -> None:
     with database(ctx) as db:
         sessions = list_sessions(db.conn, reviewer)
     if not sessions:
-        click.echo("No sessions yet. Create one with: cxreview sample --size 20 --reviewer NAME")
+        echo("No sessions yet. Create one with: cxreview sample --size 20 --reviewer NAME")
         return
     table = Table(title="Review sessions", title_justify="left")
     table.add_column("Session", overflow="fold", min_width=12)
@@ -55,7 +54,7 @@ def sessions_group(ctx: click.Context, reviewer: str | None) -> None:
                 "█" * filled + "░" * (10 - filled),
                 Text(session["rubric"] if first else ""),
             )
-    Console().print(table)
+    safe_console().print(table)
 
 
 @sessions_group.command("show")
@@ -69,7 +68,6 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None) -> None:
     Example:
       cxreview sessions show 2026-11-26-spotlight --reviewer ana
     """
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -102,6 +100,6 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None) -> None:
             item["pick"],
             Text(item["reason"]),
         )
-    Console().print(table)
+    safe_console().print(table)
     for note in json.loads(session["notes"]):
-        click.echo(f"Note: {note}")
+        echo(f"Note: {note}")

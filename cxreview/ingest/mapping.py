@@ -284,7 +284,7 @@ def list_presets() -> dict[str, str]:
 
 def parse_mapping(text: str, name: str = "<mapping>") -> Mapping:
     check = YamlChecker(name)
-    root = compose(text, name)
+    root = compose(text, name, what="mapping")
     if root is None:
         raise InputError(f"{name}: the mapping is empty", "start from a shipped preset (--list-presets)")
     top = check.mapping(root, TOP_KEYS, "the mapping")

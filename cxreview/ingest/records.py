@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
-from cxreview.ingest.hygiene import clean_optional, clean_text
+from cxreview.ingest.hygiene import clean_name, clean_text
 from cxreview.records import ConversationRecord, MessageRecord  # neutral module the store can import too
 
 ROLES = ("customer", "agent", "bot", "system")
@@ -82,9 +82,14 @@ def parse_timestamp(value: Any, what: str, problems: Problems, time_format: str 
     try:
         moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     except ValueError:
-        problems.add(f'{what} "{value}" is not a time; expected {_describe_format(fmt)} such as 2026-03-05T14:02:00Z'
-                     + (" (or pass --time-format with its pattern, e.g. --time-format \"%d-%m-%Y %H:%M\")"
-                        if fmt in ("auto", "iso") else ""))
+        problems.add(
+            f'{what} "{value}" is not a time; expected {_describe_format(fmt)} such as 2026-03-05T14:02:00Z'
+            + (
+                ' (or pass --time-format with its pattern, e.g. --time-format "%d-%m-%Y %H:%M")'
+                if fmt in ("auto", "iso")
+                else ""
+            )
+        )
         return None
     if moment.tzinfo is None:
         return moment.isoformat()
@@ -92,8 +97,9 @@ def parse_timestamp(value: Any, what: str, problems: Problems, time_format: str 
 
 
 def _describe_format(fmt: str) -> str:
-    return {"epoch": "epoch seconds", "epoch_ms": "epoch milliseconds"}.get(fmt, "ISO 8601" if fmt in ("auto", "iso")
-                                                                              else f'"{fmt}"')
+    return {"epoch": "epoch seconds", "epoch_ms": "epoch milliseconds"}.get(
+        fmt, "ISO 8601" if fmt in ("auto", "iso") else f'"{fmt}"'
+    )
 
 
 def _format_utc(moment: datetime) -> str:
@@ -109,7 +115,7 @@ def optional_text(value: Any, what: str, problems: Problems) -> str | None:
     if not isinstance(value, str):
         problems.add(f"{what} is {type(value).__name__}; expected text")
         return None
-    return clean_text(value)
+    return clean_name(value) or None  # one-line labels: no escapes, no bidi overrides
 
 
 def parse_role(value: Any, index: int, role_map: dict[str, str], problems: Problems) -> str:
@@ -159,6 +165,8 @@ def build_conversation(
     else:
         conv_id = clean_text(str(raw_id))
         problems.where = f"{where}: conversation {conv_id}"
+        if not conv_id.strip():
+            problems.add('"id" is blank; every conversation needs a unique id')
     raw_messages = data.get("messages")
     messages: list[MessageRecord] = []
     if not isinstance(raw_messages, list) or not raw_messages:
@@ -247,7 +255,7 @@ def _build_message(
         role=role,
         text=clean_text(text),
         at=parse_timestamp(raw.get("at"), f"message {index} at", problems, time_format),
-        author=clean_optional(raw.get("author")) if isinstance(raw.get("author"), str) else None,
+        author=(clean_name(raw["author"]) or None) if isinstance(raw.get("author"), str) else None,
     )
 
 
@@ -255,8 +263,8 @@ def _parse_tags(value: Any, problems: Problems) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, str):
-        return [clean_text(t.strip()) for t in re.split(r"[;,|]", value) if t.strip()]
+        return [clean_name(t) for t in re.split(r"[;,|]", value) if clean_name(t)]
     if isinstance(value, list) and all(isinstance(t, (str, int, float)) for t in value):
-        return [clean_text(str(t)) for t in value]
+        return [clean_name(str(t)) for t in value if clean_name(str(t))]
     problems.add('"tags" must be a list of strings or a comma-separated string')
     return []

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from cxreview.errors import RubricError
+from cxreview.hygiene import clean_name, clean_text
 from cxreview.resources import bundled_dir
 from cxreview.rubrics.model import Criterion, Critical, Rubric
-from cxreview.yaml_check import YamlChecker, compose
+from cxreview.yaml_check import YamlChecker, compose, short
 
 TOP_KEYS = (
     "id",
@@ -38,6 +40,8 @@ CRITERION_KEYS = (
 )
 APPLIES_TO = ("agent", "bot", "any")
 CRITICAL_EFFECTS = ("zero", "flag")
+MAX_SHOWN = 50  # problems listed; the count says how many more there are
+MAX_LEVELS = 100  # every level needs an anchor; a scale beyond this is a mistake or an attack
 BINARY_NAMES = {"no": 0, "yes": 1, "false": 0, "true": 1, "0": 0, "1": 1}
 
 
@@ -54,7 +58,14 @@ _Checker = YamlChecker
 
 
 def _scalar(node: yaml.Node) -> Any:
-    return yaml.safe_load(yaml.serialize(node)) if node is not None else None
+    """Build the Python value of a node directly (no re-serialising: cheap on large rubrics)."""
+    if node is None:
+        return None
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def load_rubric(path: str | Path) -> Rubric:
@@ -76,7 +87,7 @@ def load_rubric(path: str | Path) -> Rubric:
 
 def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
     check = _Checker(name)
-    root = compose(text, name, RubricError)
+    root = compose(text, name, RubricError, "rubric")
     if root is None:
         raise RubricError(f"{name}: the rubric is empty", "start from rubrics/default.yaml", problems=[])
     top = check.mapping(root, TOP_KEYS, "the rubric")
@@ -122,15 +133,16 @@ def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
     if check.problems:
         count = len(check.problems)
         raise RubricError(
-            f"{name}: {count} mistake{'s' * (count != 1)} in the rubric",
+            f"{name}: {count} mistake{'s' * (count != 1)} in the rubric"
+            + (f" (the first {MAX_SHOWN} shown)" if count > MAX_SHOWN else ""),
             "fix the lines listed above; docs/rubrics.md describes every key",
-            problems=check.problems,
+            problems=check.problems[:MAX_SHOWN],
         )
     return Rubric(
-        id=str(values["id"]).strip(),
-        name=str(values["name"]),
+        id=clean_name(str(values["id"])),
+        name=clean_name(str(values["name"])),
         version=int(version),
-        description=str(values.get("description") or ""),
+        description=clean_text(str(values.get("description") or "")),
         language=str(values.get("language") or "en"),
         applies_to=str(applies_to),
         pass_threshold=float(threshold),
@@ -182,6 +194,13 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
                 fields["scale"][1], f"{label}: scale min ({low}) must be below max ({high}); e.g. {{min: 1, max: 5}}"
             )
             return None
+        if high - low + 1 > MAX_LEVELS:
+            check.add(
+                fields["scale"][1],
+                f"{label}: a scale of {high - low + 1:,} levels is more than a reviewer can use "
+                f"(at most {MAX_LEVELS}); e.g. {{min: 1, max: 5}}",
+            )
+            return None
     anchors: dict[int, str] = {}
     anchor_node = fields.get("anchors", (None, None))[1]
     if anchor_node is None:
@@ -202,16 +221,16 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
             if not isinstance(value, str) or not value.strip():
                 check.add(value_node, f"{label}: the anchor for level {key_node.value} is empty; describe that level")
                 continue
-            anchors[level] = value.strip()
+            anchors[level] = clean_text(value.strip())
         for level in range(low, high + 1):
             if level not in anchors:
                 name = ("yes" if level else "no") if binary else str(level)
                 check.add(anchor_node, f"{label}: level {name} has no anchor; add one so reviewers score alike")
     weight = raw.get("weight", 1)
-    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not 0 < weight < math.inf:
         check.add(
             fields["weight"][1] if "weight" in fields else node,
-            f"{label}: weight must be a number above 0 (got {weight!r})",
+            f"{label}: weight must be a number above 0 (got {short(weight)})",
         )
     allow_na = raw.get("allow_na", False)
     if not isinstance(allow_na, bool):
@@ -232,9 +251,9 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
     if len(check.problems) > before:
         return None
     return Criterion(
-        id=crit_id,
-        label=raw["label"].strip(),
-        question=raw["question"].strip(),
+        id=clean_name(crit_id),
+        label=clean_name(raw["label"]),
+        question=clean_name(raw["question"]),
         min=low,
         max=high,
         binary=binary,
@@ -242,8 +261,8 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
         weight=float(weight),
         allow_na=bool(allow_na),
         critical=critical,
-        root_causes=lists["root_causes"],
-        guidance=(guidance or "").strip(),
+        root_causes=tuple(clean_name(v) for v in lists["root_causes"]),
+        guidance=clean_text((guidance or "").strip()),
         signals=lists["signals"],
     )
 
@@ -266,7 +285,7 @@ def _critical(
     if not isinstance(below, int) or isinstance(below, bool) or not low < below <= high:
         check.add(
             node,
-            f"{label}: critical level below {value['below']!r} is outside the scale; "
+            f"{label}: critical level below {short(value['below'])} is outside the scale; "
             f"use a level from {low + 1} to {high} (scores below it fail)",
         )
         return None

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from cxreview.errors import InputError
+from cxreview.yaml_check import check_yaml
 
 DEFAULT_CONFIG_PATH = Path(__file__).with_name("default_config.yaml")
 
@@ -27,7 +28,9 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
         return config
     name = str(path)
     try:
-        override = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+        check_yaml(text, name, "signals config", InputError)  # alias bombs, deep nesting, tags: refused unbuilt
+        override = yaml.safe_load(text)
     except FileNotFoundError:
         raise InputError(
             f"{name}: no such config file", "print the defaults with 'cxreview analyze --show-config'"
