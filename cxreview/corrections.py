@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxreview.errors import ConflictError, NotFoundError, UsageError
+from cxreview.ingest.hygiene import clean_text
 from cxreview.store import Database
 from cxreview.store import corrections as sql
 from cxreview.store import disputes as dispute_sql
@@ -60,9 +61,9 @@ def record_resubmission(conn: Any, review: Any, reason: str) -> int | None:
     review_sql.update_review(conn, review["id"], edit_by=None, edit_as=None)
     if not changes:
         return None
-    return sql.add_revision(
-        conn, review["id"], review["edit_by"] or review["reviewer"], review["edit_as"] or "reviewer", reason, changes
-    )
+    editor, role = review["edit_by"] or review["reviewer"], review["edit_as"] or "reviewer"
+    # The reason is typed by a person and shown in terminals and reports: no control characters.
+    return sql.add_revision(conn, review["id"], editor, role, clean_text(reason).strip(), changes)
 
 
 def pending_change_of(conn: Any, review_id: int, criterion: str) -> tuple[Any, Any] | None:

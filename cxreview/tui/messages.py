@@ -30,6 +30,7 @@ class ReviewSaved(Message):
 @dataclass
 class ReviewSubmitted(Message):
     review: Review
+    note: str = ""  # what others changed meanwhile, to tell the reviewer
 
 
 @dataclass

@@ -22,6 +22,7 @@ from cxreview.errors import CxReviewError
 from cxreview.reviews import Review
 from cxreview.tui.data import ConversationView, SessionInfo
 from cxreview.tui.messages import ConversationLoaded, ReviewSaved, ReviewSubmitted, WorkFailed
+from cxreview.tui.screens.review_edit import REOPEN_HINT, ReviewCorrections
 from cxreview.tui.screens.review_keys import REVIEW_BINDINGS
 from cxreview.tui.widgets.rubric_panel import RubricPanel, signal_values
 from cxreview.tui.widgets.signal_summary import SignalSummary
@@ -35,7 +36,7 @@ def _now() -> float:
     return time.monotonic()
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ReviewCorrections, Screen[None]):
     BINDINGS = REVIEW_BINDINGS
 
     def __init__(self, session: SessionInfo, index: int) -> None:
@@ -79,6 +80,7 @@ class ReviewScreen(Screen[None]):
         try:
             review = store.start_review(self.item.conversation_id, reviewer, self.session.rubric, self.session.id)
             view = store.conversation(self.item.conversation_id)
+            self.remember_revision(review.id)
         except Exception as error:  # noqa: BLE001 - reported in the UI, the app keeps running
             self.post_message(WorkFailed(str(error)))
             return
@@ -122,6 +124,8 @@ class ReviewScreen(Screen[None]):
     def on_work_failed(self, message: WorkFailed) -> None:
         self.pending = max(0, self.pending - 1)
         self.app.notify(message.error, severity="error", timeout=8)
+        if self.review is not None and self.pending == 0:
+            self.reload_after_conflict(self.review.id)  # what is shown may no longer be what is stored
 
     # -- rendering ---------------------------------------------------------------------------
     def _refresh_rubric(self) -> None:
@@ -191,12 +195,16 @@ class ReviewScreen(Screen[None]):
         if action in self._EDITS or action == "submit":
             if self.review is None:
                 return False
+            if self.review.submitted and action == "score":
+                return True  # a digit on a submitted review says how to reopen it
             if self.review.submitted and action in self._EDITS:
                 return None
         if action == "na" and self.review is not None:
             return True if self._criterion().allow_na else None
         if action == "root_causes" and self.review is not None:
             return True if self._criterion().root_causes else None
+        if action == "edit":
+            return True if (self.review is not None and self.review.submitted) else None
         if action == "compare":
             if not self.session.calibration:
                 return False
@@ -210,6 +218,9 @@ class ReviewScreen(Screen[None]):
     def action_score(self, digit: int) -> None:
         if self.review is None:
             return
+        if self.review.submitted:
+            self.app.notify(REOPEN_HINT, severity="warning", timeout=4)
+            return
         criterion = self._criterion()
         level = digit
         if level not in criterion.levels:
@@ -221,8 +232,9 @@ class ReviewScreen(Screen[None]):
     def _give(self, criterion: Any, level: int) -> None:
         assert self.review is not None
         state = self.review.criteria[criterion.id]
+        seen = (state.score, state.na)  # a value someone else changed meanwhile is not overwritten
         state.score, state.na = level, False
-        self._write(partial(_set_score, self.review.id, criterion.id, level))
+        self._write(partial(_set_score, self.review.id, criterion.id, level, seen))
         self._advance()
 
     def _advance(self) -> None:
@@ -398,16 +410,24 @@ class ReviewScreen(Screen[None]):
         if self.review.submitted:
             self._open_next()
             return
+        if self.review.editing:
+            # A correction: ask why first (optional); escape keeps the review open.
+            self.ask_reason_then(self._submit)
+            return
+        if not self._missing():
+            self._submit()
+
+    def _missing(self) -> bool:
+        assert self.review is not None
         missing = [
             self.review.rubric.criterion(cid).label for cid, s in self.review.criteria.items() if s.value is None
         ]
         if missing:
             self.app.notify(f"Score {', '.join(missing)} first (or mark N/A where allowed).", severity="warning")
-            return
-        self._submit()
+        return bool(missing)
 
     @work(thread=True, exclusive=True, group="submit", exit_on_error=False)
-    def _submit(self) -> None:
+    def _submit(self, reason: str = "") -> None:
         store = self.app.store  # type: ignore[attr-defined]
         assert self.review is not None
         review_id = self.review.id
@@ -415,18 +435,21 @@ class ReviewScreen(Screen[None]):
         try:
             store.flush()
             store.run(lambda db: reviews.add_time(db, review_id, seconds))
-            store.run(lambda db: reviews.submit(db, review_id))
+            store.run(lambda db: reviews.submit(db, review_id, reason))
             review = store.review(review_id)
+            news = self.news_after_submit(review_id)
         except CxReviewError as error:
             self.post_message(WorkFailed(error.one_line()))
             return
-        self.post_message(ReviewSubmitted(review))
+        self.post_message(ReviewSubmitted(review, news))
 
     def on_review_submitted(self, message: ReviewSubmitted) -> None:
         self.review = message.review
         result = message.review.result()
         score = "no score (all N/A)" if result.score is None else f"{result.score:.0f}"
         self.item.status = "done"
+        if message.note:
+            self.app.notify(message.note, timeout=10)
         if self.session.calibration:
             self.app.notify(f"Submitted: {score}. Press v to compare with the other reviewers.", timeout=5)
             self._refresh_rubric()
@@ -489,8 +512,8 @@ class _NothingToUndo(CxReviewError):
         super().__init__("nothing to undo in this review")
 
 
-def _set_score(review_id: int, criterion_id: str, level: int, db: Any) -> None:
-    reviews.set_score(db, review_id, criterion_id, level)
+def _set_score(review_id: int, criterion_id: str, level: int, seen: tuple[int | None, bool], db: Any) -> None:
+    reviews.set_score(db, review_id, criterion_id, level, expected=seen)
 
 
 def _set_na(review_id: int, criterion_id: str, db: Any) -> None:

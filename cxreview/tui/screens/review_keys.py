@@ -106,6 +106,9 @@ REVIEW_BINDINGS: list[BindingType] = [
     ),
     Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last change"),
     Binding(
+        "e", "edit", "Edit", show=False, id="review.edit", tooltip="Reopen this submitted review to correct it"
+    ),
+    Binding(
         "m",
         "toggle_mask",
         "Mask",
