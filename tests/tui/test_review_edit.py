@@ -10,17 +10,23 @@ from cxreview.tui.screens.review import ReviewScreen
 from tests.tui.conftest import settle
 
 
+async def _submit_first(app, pilot) -> ReviewScreen:  # type: ignore[no-untyped-def]
+    """Open the first conversation and submit empathy 4, clarity 3, resolution 5."""
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    await pilot.press("4", "3", "5", "enter")
+    await settle(app, pilot)
+    assert screen.review is not None and screen.review.submitted
+    return screen
+
+
 async def test_submit_press_e_change_a_score_submit_and_history_shows_it(make_app, tui_db: Path) -> None:
     app = make_app(session="calib")  # a calibration session stays on the review after submitting
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, ReviewScreen)
-        await pilot.press("4", "3", "5", "enter")
-        await settle(app, pilot)
-        assert screen.review is not None and screen.review.submitted
+        screen = await _submit_first(app, pilot)
         review_id = screen.review.id
         await pilot.press("3")  # a digit on a submitted review: told how to reopen it, nothing written
         await settle(app, pilot)
@@ -46,13 +52,7 @@ async def test_submit_press_e_change_a_score_submit_and_history_shows_it(make_ap
 async def test_an_arbiters_change_is_not_overwritten_and_is_told(make_app, tui_db: Path) -> None:
     app = make_app(session="calib")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, ReviewScreen)
-        await pilot.press("4", "3", "5", "enter")
-        await settle(app, pilot)
+        screen = await _submit_first(app, pilot)
         review_id = screen.review.id
         await pilot.press("e")
         await settle(app, pilot)
