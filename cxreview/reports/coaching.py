@@ -15,13 +15,10 @@ from cxreview.export import calibrations_for, review_records
 from cxreview.filters import Filters
 from cxreview.privacy import mask_pii
 from cxreview.reports.charts import sparkline, svg_bars, svg_line, text_bar
+from cxreview.reports.excerpts import Example, examples
 from cxreview.reviews import rubric_versions
 from cxreview.store import Database
-from cxreview.store.conversations import get_messages
-from cxreview.store.reviews import criterion_notes, message_note_rows
-from cxreview.store.signals import message_signals
-
-HIGHLIGHTS = ("emotion_spike", "bot_repeat", "customer_repeat", "ignored_human_request", "human_request")
+from cxreview.store.insights import agent_phase_signals
 
 
 @dataclass
@@ -30,16 +27,6 @@ class CriterionLine:
     agent: float
     team: float
     n: int
-
-
-@dataclass
-class Example:
-    conversation_id: str
-    date: str
-    score: float | None
-    why: str
-    lines: list[tuple[str, str, str]]  # (role, text, marker)
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -68,6 +55,8 @@ class CoachingReport:
     root_causes: list[tuple[str, int]]
     examples: list[Example]
     changed: list[ChangedScore] = field(default_factory=list)
+    conversations: int = 0  # reviewed conversations; ``reviews`` counts every reviewer's review
+    arrivals: dict[str, int] = field(default_factory=dict)  # how customers arrived and what changed
 
 
 def build_report(db: Database, agent: str, since: str | None = None) -> CoachingReport:
@@ -142,7 +131,9 @@ def build_report(db: Database, agent: str, since: str | None = None) -> Coaching
         criteria=lines,
         trend=trend,
         root_causes=causes.most_common(5),
-        examples=_examples(db, mine),
+        examples=examples(db, agent, mine),
+        conversations=len({r["conversation_id"] for r in mine}),
+        arrivals=_arrivals(db, agent, since),
         changed=_changed_scores(db, [r for r in criteria_rows if r["agent"] == agent and r["edited"]], labels),
     )
 
@@ -170,63 +161,48 @@ def _changed_scores(db: Database, rows: list[dict[str, Any]], labels: dict[str, 
     return changed
 
 
-def _examples(db: Database, reviews: list[dict[str, Any]]) -> list[Example]:
-    """The weakest, the strongest and the latest reviewed conversation, around their flags."""
-    with_score = [r for r in reviews if r["calibrated_score"] is not None]
-    chosen: list[tuple[dict[str, Any], str]] = []
-    if with_score:
-        chosen.append((min(with_score, key=lambda r: r["calibrated_score"]), "lowest score: a moment to learn from"))
-        best = max(with_score, key=lambda r: r["calibrated_score"])
-        if best is not chosen[0][0]:
-            chosen.append((best, "highest score: what to keep doing"))
-    latest = max(reviews, key=lambda r: str(r["submitted_at"] or ""))
-    if all(latest is not c[0] for c in chosen):
-        chosen.append((latest, "most recent review"))
-    examples = []
-    for review, why in chosen[:3]:
-        cid = str(review["conversation_id"])
-        messages = get_messages(db.conn, cid)
-        signals = message_signals(db.conn, cid)
-        marked = [
-            m["position"]
-            for m in messages
-            if any(f["flag"] in HIGHLIGHTS for f in signals.get(m["position"], {}).get("flags", []))
-        ]
-        focus = marked[0] if marked else (messages[len(messages) // 2]["position"] if messages else 1)
-        window = [m for m in messages if focus - 2 <= m["position"] <= focus + 3]
-        lines = []
-        for m in window:
-            flags = [
-                f["flag"].replace("_", " ")
-                for f in signals.get(m["position"], {}).get("flags", [])
-                if f["flag"] in HIGHLIGHTS
-            ]
-            lines.append((m["role"], mask_pii(m["text"]), ", ".join(flags)))
-        notes = [str(review["overall_note"])] if review["overall_note"] else []
-        for row in criterion_notes(db.conn, review["review_id"]):
-            notes.append(f"{row['criterion']}: {row['note']}")
-        for row in message_note_rows(db.conn, review["review_id"]):
-            notes.append(f"message {row['position']}: {row['note']}")
-        examples.append(
-            Example(
-                cid,
-                str(review["submitted_at"] or "")[:10],
-                review["calibrated_score"],
-                why,
-                lines,
-                [mask_pii(n) for n in notes],
-            )
-        )
-    return examples
+def _arrivals(db: Database, agent: str, since: str | None) -> dict[str, int]:
+    """Over all the agent's conversations with an agent phase: how many customers arrived
+    frustrated (inherited, from the bot or from before), how many of those recovered, and
+    how many got worse under the agent."""
+    rows = agent_phase_signals(db.conn, Filters(since=since, agents=[agent]))
+    if not rows:
+        return {}
+    row = rows[0]
+    return {
+        "n": int(row["n"]),
+        "inherited": int(row["inherited"] or 0),
+        "recovered": int(row["recovered"] or 0),
+        "worse": int(row["worse"] or 0),
+    }
+
+
+def arrival_sentence(report: CoachingReport) -> str:
+    """The agent-phase figures in words: inherited frustration is not the agent's."""
+    a = report.arrivals
+    if not a:
+        return ""
+    return (
+        f"In {a['inherited']} of your {a['n']} conversations the customer was already frustrated when you "
+        f"joined (from the bot or from before); {a['recovered']} of them left calm with you. "
+        f"{a['worse']} got worse while with you. Frustration customers brought with them is not counted as yours."
+    )
+
+
+def based_on(report: CoachingReport) -> str:
+    period = f" since {report.since}" if report.since else ""
+    conversations = f"{report.conversations} conversation{'s' * (report.conversations != 1)}"
+    if report.reviews == report.conversations:
+        return f"Based on {conversations} reviewed{period}."
+    return f"Based on {report.reviews} reviews of {conversations}{period} (some were scored by more than one reviewer)."
 
 
 def to_markdown(report: CoachingReport) -> str:
     out = [f"# Coaching report: {_md(report.agent)}", ""]
-    period = f" since {report.since}" if report.since else ""
     score = "-" if report.mean_score is None else f"{report.mean_score:.0f}"
     team = "-" if report.team_score is None else f"{report.team_score:.0f}"
     out += [
-        f"Based on {report.reviews} reviewed conversation{'s' * (report.reviews != 1)}{period}. "
+        f"{based_on(report)} "
         f"Your average review score is **{score}** (team median {team}). Scores are corrected for how "
         "lenient or strict each reviewer is, so they compare fairly.",
         "",
@@ -254,6 +230,8 @@ def to_markdown(report: CoachingReport) -> str:
             f"`{sparkline([t[1] for t in report.trend], 0, 100)}` "
             + ", ".join(f"{week}: {value:.0f} (n={n})" for week, value, n in report.trend),
         ]
+    if report.arrivals:
+        out += ["", "## How your customers arrived and left", "", arrival_sentence(report)]
     if report.root_causes:
         out += ["", "## What reviewers noticed most", ""]
         out += [f"- {_md(cause)} ({count}x)" for cause, count in report.root_causes]
@@ -293,7 +271,7 @@ def to_html(report: CoachingReport) -> str:
         "border-left:4px solid #d1d5db;background:#f9fafb}.customer{border-color:#3b82f6}.agent{border-color:#10b981}"
         ".bot{border-color:#8b5cf6}.flag{color:#b91c1c;font-weight:bold}.note{color:#6b7280}</style></head><body>",
         f"<h1>Coaching report: {escape(report.agent)}</h1>",
-        f"<p>Based on {report.reviews} reviewed conversations{' since ' + escape(report.since) if report.since else ''}. "
+        f"<p>{escape(based_on(report))} "
         f"Your average review score is <strong>{score}</strong> (team median {team}). Scores are corrected for how "
         "lenient or strict each reviewer is, so they compare fairly.</p>",
         "<h2>Your scores per criterion</h2>",
@@ -312,6 +290,8 @@ def to_html(report: CoachingReport) -> str:
             svg_line([t[1] for t in report.trend], [t[0][-3:] for t in report.trend]),
             "<p class='note'>" + ", ".join(f"{escape(w)}: {v:.0f} (n={n})" for w, v, n in report.trend) + "</p>",
         ]
+    if report.arrivals:
+        parts += ["<h2>How your customers arrived and left</h2>", f"<p>{escape(arrival_sentence(report))}</p>"]
     if report.root_causes:
         parts += ["<h2>What reviewers noticed most</h2><ul>"]
         parts += [f"<li>{escape(cause)} ({count}x)</li>" for cause, count in report.root_causes]
