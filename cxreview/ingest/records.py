@@ -183,7 +183,11 @@ def build_conversation(
             if csat != csat or csat < 0:  # NaN or negative
                 raise ValueError
         except (TypeError, ValueError):
-            problems.add(f"csat {data.get('csat')!r} is not a non-negative number")
+            raw = data.get("csat")
+            problems.add(
+                f"csat {raw!r} is not a non-negative number"
+                + (f" (translate it, e.g. --values csat:{raw}=5)" if isinstance(raw, str) and raw.strip() else "")
+            )
             csat = None
     else:
         csat = None

@@ -88,7 +88,7 @@ def test_an_unused_roles_value_is_a_warning(db: Database, tmp_path: Path) -> Non
 def test_a_value_without_a_translation_names_the_fix(db: Database, tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         _run(db, _csv(tmp_path), maps=(*BASE, "satisfaction_rating=csat"), roles=("end-user=customer",))
-    assert any("csat 'good' is not a non-negative number" in p for p in error.value.problems)
+    assert any("csat 'good' is not a non-negative number (translate it, e.g. --values csat:good=5)" in p for p in error.value.problems)
 
 
 def test_time_format_in_every_format(db: Database, tmp_path: Path, write_jsonl: Callable[..., Path]) -> None:
