@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import sys
 import time
 from datetime import datetime
@@ -133,7 +134,7 @@ def main() -> None:
     t_intercom = run("map-intercom.db", str(intercom), "--preset", "intercom")
     t_events = run("map-events.db", str(events), "--preset", "chatbot-events")
     n_bodies, per_body = html_cost(intercom)
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}, load average {os.getloadavg()[0]:.1f} at the end (others share the cores)")
     print(f"messages: {n_messages:,}")
     print(f"native JSONL:              {t_native:7.2f} s  ({n_messages / t_native:,.0f} messages/s)")
     print(f"--preset intercom (HTML):  {t_intercom:7.2f} s  ratio {t_intercom / t_native:.2f}  (target <= 1.5)")
