@@ -164,7 +164,9 @@ class _Engine:
             return
         for option in [o for o, (path, lvl) in unseen.items() if lvl == level or lvl == "any"]:
             path = unseen[option][0]
-            if path.get(item, outer) is not MISSING:
+            if path.get(item, outer) is not MISSING or (
+                outer is not item and outer is not None and path.get(outer, outer) is not MISSING
+            ):
                 del unseen[option]
 
     def sample(self, item: Any) -> None:

@@ -118,7 +118,8 @@ class Condition:
     """``FIELD=A|B`` keeps records whose field is A or B; ``FIELD!=A`` drops those that are A.
 
     An empty alternative stands for a missing or empty field; ``FIELD=^OTHER`` compares two
-    fields (``author_id=^requester_id``).
+    fields (``author_id=^requester_id``). A field the message lacks is looked up in its
+    conversation record, so ``state=closed`` keeps whole conversations.
     """
 
     text: str
@@ -139,7 +140,10 @@ class Condition:
         return cls(text, Path.parse(name), negate, values, other)
 
     def holds(self, item: Any, outer: Any = None) -> bool:
-        found = _norm(self.path.get(item, outer))
+        raw = self.path.get(item, outer)
+        if raw is MISSING and outer is not None and outer is not item:
+            raw = self.path.get(outer, outer)  # a conversation's field filters all its messages
+        found = _norm(raw)
         if self.other is not None:
             match = found != "" and found == _norm(self.other.get(item, outer))
         else:

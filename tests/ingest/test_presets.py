@@ -192,3 +192,8 @@ def test_bots_describing_themselves_disclose_they_are_bots(db: Database, tmp_pat
     analyze_conversations(db, list(greetings))
     disclosed = dict(db.conn.execute("SELECT conversation_id, bot_disclosed FROM conversation_signals").fetchall())
     assert disclosed == dict.fromkeys(greetings, 1)
+
+
+def test_a_conversation_field_filters_whole_conversations(db: Database) -> None:
+    summary = _import(db, "intercom_conversations.json", "intercom", wheres=("state=closed",))
+    assert summary.new == 2 and get_conversation(db.conn, "215470881234568") is None
