@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxreview.errors import ConflictError, NotFoundError, UsageError
-from cxreview.ingest.hygiene import clean_text
+from cxreview.hygiene import clean_text
 from cxreview.store import Database
 from cxreview.store import corrections as sql
 from cxreview.store import disputes as dispute_sql
@@ -185,3 +185,4 @@ def news_since(db: Database, review_id: int, bookmark: int, me: str) -> list[str
         via = f" (dispute {edit['dispute_id']})" if edit["dispute_id"] else ""
         lines.append(f"{edit['editor']} ({edit['role']}) changed {change}{via}")
     return lines
+

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cxreview.errors import ConflictError, InputError, NotFoundError, UsageError
-from cxreview.ingest.hygiene import clean_text
+from cxreview.hygiene import clean_name, clean_text
 from cxreview.store import Database
 from cxreview.store import corrections as corrections_sql
 from cxreview.store import disputes as sql
@@ -86,8 +86,9 @@ def _check_can_open(conn: Any, review_id: int, criterion: str, when: datetime, d
     return review
 
 
-def _clean(value: str | None, what: str, fix: str) -> str:
-    text = clean_text(value or "").strip()  # names and reasons end up in terminals and reports
+def _clean(value: str | None, what: str, fix: str, name: bool = False) -> str:
+    # Names and reasons end up in terminals and reports: no escapes (and no bidi in names).
+    text = (clean_name if name else clean_text)(value or "").strip()
     if not text:
         raise UsageError(f"{what} is empty", fix)
     return text
@@ -102,7 +103,7 @@ def open_dispute(
     now: datetime | None = None,
 ) -> Opened:
     """Contest one criterion's score; refused on drafts, unknown criteria and after the deadline."""
-    by = _clean(by, "the name of who disputes", "pass --by AGENT")
+    by = _clean(by, "the name of who disputes", "pass --by AGENT", name=True)
     reason = _clean(reason, "the reason", "say why the score is wrong with --reason TEXT")
     when = now or datetime.now(timezone.utc)
     days = global_deadline_days(db)
@@ -145,7 +146,7 @@ def import_disputes(db: Database, path: str | Path, now: datetime | None = None)
         for line, row in enumerate(rows, start=2):
             try:
                 review_id = _review_id(row.get("review_id"))
-                by = _clean(row.get("by"), "by", "name who disputes")
+                by = _clean(row.get("by"), "by", "name who disputes", name=True)
                 reason = _clean(row.get("reason"), "reason", "say why the score is wrong")
                 when = _parse_time(row["opened_at"]) if (row.get("opened_at") or "").strip() else default_when
                 criterion = (row.get("criterion") or "").strip()
@@ -202,7 +203,7 @@ def accept(
     from cxreview.corrections import pending_change_of
     from cxreview.reviews import get_review, refresh_result
 
-    by = _clean(by, "the arbiter's name", "pass --by NAME")
+    by = _clean(by, "the arbiter's name", "pass --by NAME", name=True)
     row = get_dispute(db, dispute_id)
     _decidable(row, "accepted")
     review = get_review(db, row["review_id"])
@@ -215,6 +216,7 @@ def accept(
             f"accept with a score from {criterion.min} to {criterion.max}",
         )
     new = (None if na else score, na)
+    answer = clean_text(answer)  # shown to the agent, in terminals and in reports
     with db.transaction() as conn:
         current = corrections_sql.score_of(conn, review.id, criterion.id)
         if expected is not None and current != (expected[0], bool(expected[1])):
@@ -263,14 +265,14 @@ def _value(score: Any) -> str:
 
 
 def reject(db: Database, dispute_id: int, by: str, answer: str) -> None:
-    by = _clean(by, "the arbiter's name", "pass --by NAME")
+    by = _clean(by, "the arbiter's name", "pass --by NAME", name=True)
     answer = _clean(answer, "the answer", "tell the agent why with --answer TEXT")
     _finish(db, dispute_id, "rejected", by, answer)
 
 
 def withdraw(db: Database, dispute_id: int, by: str, note: str = "") -> None:
     """Only the person who opened a dispute withdraws it."""
-    by = _clean(by, "the name of who withdraws", "pass --by AGENT")
+    by = _clean(by, "the name of who withdraws", "pass --by AGENT", name=True)
     row = get_dispute(db, dispute_id)
     if by != row["opened_by"]:
         raise ConflictError(
@@ -289,7 +291,7 @@ def _finish(db: Database, dispute_id: int, status: str, by: str, answer: str) ->
 def add_note(db: Database, dispute_id: int, author: str, text: str, role: str = "arbiter") -> None:
     """A message in the dispute's conversation; allowed in any state (a decided dispute may
     still get a follow-up explanation)."""
-    author = _clean(author, "the author's name", "pass --by NAME")
+    author = _clean(author, "the author's name", "pass --by NAME", name=True)
     text = _clean(text, "the note", "write something")
     get_dispute(db, dispute_id)
     with db.transaction() as conn:
@@ -338,3 +340,13 @@ def stats(db: Database) -> dict[str, Any]:
         "per_reviewer": groups["reviewer"],
         "per_criterion": groups["criterion"],
     }
+
+
+def parse_score(value: str) -> tuple[int | None, bool]:
+    """A score as typed on the command line: a level, or na / n/a."""
+    if value.strip().lower() in ("na", "n/a"):
+        return None, True
+    try:
+        return int(value), False
+    except ValueError:
+        raise UsageError(f'"{value}" is not a score', "give a level such as 4, or na") from None

@@ -432,3 +432,49 @@ def mark_seen_others(db: Database, review_id: int) -> None:
 
 def reviews_of_conversation(db: Database, conversation_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in sql.reviews_of_conversation(db.conn, conversation_id)]
+
+
+def correct_score(
+    db: Database,
+    review_id: int,
+    criterion: str,
+    score: int | None,
+    na: bool,
+    by: str,
+    as_arbiter: bool = False,
+    reason: str = "",
+) -> str:
+    """Reopen a submitted review, change one score and save it again (one revision); return
+    the new review score in words. Nothing is written when any step is refused."""
+    review = get_review(db, review_id)
+    if not review.submitted:
+        raise ConflictError(
+            f"review {review_id} is not submitted", "change a draft in the review app; edit submitted reviews here"
+        )
+    editor_role(review.reviewer, by, as_arbiter)  # refuse before anything is written
+    item = _criterion(review, criterion)
+    if na and not item.allow_na:
+        raise UsageError(f"{item.label} cannot be N/A in this rubric", "give it a score")
+    if not na and score not in item.levels:
+        raise UsageError(f"{score} is not a level of {item.label}", f"score it from {item.min} to {item.max}")
+    state = review.criteria[criterion]
+    if (state.score, state.na) == (None if na else score, na):
+        raise UsageError(f"{criterion} is already {'N/A' if na else score}", "give another score")
+    reopen(db, review_id, by=by, as_arbiter=as_arbiter)
+    try:
+        if na:
+            set_na(db, review_id, criterion)
+        else:
+            set_score(db, review_id, criterion, score)
+        result = submit(db, review_id, reason)
+    except BaseException:
+        _abandon(db, review_id)
+        raise
+    return "none (all N/A)" if result.score is None else f"{result.score:.1f}"
+
+
+def _abandon(db: Database, review_id: int) -> None:
+    """Put a refused correction back: undo its changes and submit the review as it was."""
+    while undo(db, review_id) is not None:
+        pass
+    submit(db, review_id)

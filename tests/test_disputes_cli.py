@@ -98,3 +98,28 @@ def test_import_reject_withdraw(run_cli, review_id: int, tmp_path: Path, db_path
 def test_history_of_unknown_review(run_cli, db: Database) -> None:
     result = run_cli("reviews", "history", "7")
     assert result.exit_code == 1 and result.output.startswith("Error: no review 7;")
+
+
+def test_reviews_edit_by_the_reviewer_and_by_an_arbiter(run_cli, review_id: int, db_path: Path) -> None:
+    result = run_cli("reviews", "edit", "1", "--criterion", "empathy", "--score", "3", "--by", "ana", "--reason", "x")
+    assert result.exit_code == 0 and result.output.startswith("Review 1: empathy is now 3; review score ")
+    refused = run_cli("reviews", "edit", "1", "--criterion", "empathy", "--score", "4", "--by", "ben")
+    assert refused.exit_code == 1 and "this review is ana's; ben cannot change it" in refused.output
+    bad = run_cli("reviews", "edit", "1", "--criterion", "empathy", "--score", "9", "--by", "lead", "--as-arbiter")
+    assert bad.exit_code == 2 and "9 is not a level of Empathy" in bad.output
+    assert (
+        run_cli(
+            "reviews", "edit", "1", "--criterion", "clarity", "--score", "na", "--by", "lead", "--as-arbiter"
+        ).exit_code
+        == 2
+    )
+    run_cli("reviews", "edit", "1", "--criterion", "clarity", "--score", "5", "--by", "lead", "--as-arbiter")
+    with open_database(db_path) as db:
+        revisions = [tuple(r) for r in db.query("SELECT editor, role, reason FROM review_revisions ORDER BY id")]
+        assert db.scalar("SELECT status FROM reviews WHERE id = 1") == "submitted"
+    assert revisions == [("ana", "reviewer", "x"), ("lead", "arbiter", "")]
+    history = json.loads(run_cli("reviews", "history", "1", "--format", "json").output)
+    assert [e["changes"] for e in history if e["what"] == "edited"] == [
+        ["empathy score: 2 -> 3"],
+        ["clarity score: 3 -> 5"],
+    ]

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from cxreview.commands.common import database, plural
+from cxreview.commands.common import database, echo, plural, safe_console
 
 
 @click.group("disputes")
@@ -43,7 +43,7 @@ def open_command(ctx: click.Context, review_id: int, criterion: str, by: str, re
 
     with database(ctx) as db:
         opened = open_dispute(db, review_id, criterion, by, reason)
-    click.echo(f"Opened dispute {opened.id} on {opened.criterion} of review {opened.review_id}.")
+    echo(f"Opened dispute {opened.id} on {opened.criterion} of review {opened.review_id}.")
 
 
 @disputes_group.command("import")
@@ -61,7 +61,7 @@ def import_command(ctx: click.Context, file: str) -> None:
 
     with database(ctx) as db:
         opened = import_disputes(db, file)
-    click.echo(f"Opened {plural(len(opened), 'dispute')}.")
+    echo(f"Opened {plural(len(opened), 'dispute')}.")
 
 
 @disputes_group.command("list")
@@ -82,12 +82,11 @@ def list_command(ctx: click.Context, status: str | None, agent: str | None, fmt:
     with database(ctx) as db:
         rows = list_disputes(db, status, agent)
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not rows:
-        click.echo("No disputes" + (f" with status {status}" if status else "") + ".")
+        echo("No disputes" + (f" with status {status}" if status else "") + ".")
         return
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -107,7 +106,7 @@ def list_command(ctx: click.Context, status: str | None, agent: str | None, fmt:
             Text(row["opened_by"]),
             Text(row["reason"]),  # Text: untrusted words are never markup
         )
-    Console().print(table)
+    safe_console().print(table)
 
 
 def _score_change(row: dict[str, Any]) -> str:
@@ -133,15 +132,14 @@ def stats_command(ctx: click.Context, fmt: str) -> None:
     with database(ctx) as db:
         figures = stats(db)
     if fmt == "json":
-        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        echo(json.dumps(figures, indent=2, ensure_ascii=False))
         return
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     counts = figures["by_status"]
-    click.echo(f"{plural(figures['total'], 'dispute')}: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
-    console = Console()
+    echo(f"{plural(figures['total'], 'dispute')}: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    console = safe_console()
     for kind in ("reviewer", "criterion"):
         table = Table(title=f"Per {kind}", title_justify="left")
         for name in (kind.capitalize(), "Disputes", "Accepted", "Rejected", "Acceptance"):
@@ -158,15 +156,6 @@ def stats_command(ctx: click.Context, fmt: str) -> None:
         console.print(table)
 
 
-def _score(value: str) -> tuple[int | None, bool]:
-    if value.strip().lower() in ("na", "n/a"):
-        return None, True
-    try:
-        return int(value), False
-    except ValueError:
-        raise click.BadParameter(f'"{value}" is not a score; give a level such as 4, or na') from None
-
-
 @disputes_group.command("accept")
 @click.argument("dispute_id", type=int)
 @click.option("--score", required=True, help="The new score of the criterion (a level, or na).")
@@ -180,14 +169,14 @@ def accept_command(ctx: click.Context, dispute_id: int, score: str, by: str, ans
     Example:
       cxreview disputes accept 7 --score 4 --by lead --answer "agreed, see message 5"
     """
-    from cxreview.disputes import accept
+    from cxreview.disputes import accept, parse_score
 
-    value, na = _score(score)
+    value, na = parse_score(score)
     with database(ctx) as db:
         notice = accept(db, dispute_id, by, value, na=na, answer=answer)
-    click.echo(f"Accepted dispute {dispute_id}; the score is now {'N/A' if na else value}.")
+    echo(f"Accepted dispute {dispute_id}; the score is now {'N/A' if na else value}.")
     if notice:
-        click.echo(f"Note: {notice}.")
+        echo(f"Note: {notice}.")
 
 
 @disputes_group.command("reject")
@@ -206,7 +195,7 @@ def reject_command(ctx: click.Context, dispute_id: int, by: str, answer: str) ->
 
     with database(ctx) as db:
         reject(db, dispute_id, by, answer)
-    click.echo(f"Rejected dispute {dispute_id}.")
+    echo(f"Rejected dispute {dispute_id}.")
 
 
 @disputes_group.command("withdraw")
@@ -224,7 +213,7 @@ def withdraw_command(ctx: click.Context, dispute_id: int, by: str) -> None:
 
     with database(ctx) as db:
         withdraw(db, dispute_id, by)
-    click.echo(f"Withdrew dispute {dispute_id}.")
+    echo(f"Withdrew dispute {dispute_id}.")
 
 
 @disputes_group.command("note")
@@ -244,7 +233,7 @@ def note_command(ctx: click.Context, dispute_id: int, by: str, text: str, role: 
 
     with database(ctx) as db:
         add_note(db, dispute_id, by, text, role)
-    click.echo(f"Added a note to dispute {dispute_id}.")
+    echo(f"Added a note to dispute {dispute_id}.")
 
 
 @disputes_group.command("deadline")
@@ -264,15 +253,15 @@ def deadline_command(ctx: click.Context, days: str | None) -> None:
     with database(ctx) as db:
         if days is None:
             current = global_deadline_days(db)
-            click.echo("No dispute deadline." if current is None else f"Disputes within {current} days of submission.")
+            echo("No dispute deadline." if current is None else f"Disputes within {current} days of submission.")
             return
         if days.lower() == "off":
             set_global_deadline(db, None)
-            click.echo("No dispute deadline.")
+            echo("No dispute deadline.")
             return
         try:
             value = int(days)
         except ValueError:
             raise click.BadParameter(f'"{days}" is not a number of days; give e.g. 14, or off') from None
         set_global_deadline(db, value)
-    click.echo(f"Disputes within {value} days of submission.")
+    echo(f"Disputes within {value} days of submission.")

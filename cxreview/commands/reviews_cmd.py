@@ -6,7 +6,7 @@ import json
 
 import click
 
-from cxreview.commands.common import database
+from cxreview.commands.common import database, echo, safe_console
 
 
 @click.group("reviews")
@@ -32,7 +32,6 @@ def history_command(ctx: click.Context, review_id: int, fmt: str) -> None:
       cxreview reviews history 42
       cxreview reviews history 42 --format json
     """
-    from rich.console import Console
     from rich.text import Text
 
     from cxreview.corrections import history
@@ -42,9 +41,9 @@ def history_command(ctx: click.Context, review_id: int, fmt: str) -> None:
         review = get_review(db, review_id)
         events = history(db, review_id)
     if fmt == "json":
-        click.echo(json.dumps([e.to_dict() for e in events], indent=2, ensure_ascii=False))
+        echo(json.dumps([e.to_dict() for e in events], indent=2, ensure_ascii=False))
         return
-    console = Console(highlight=False)
+    console = safe_console()
     console.print(
         Text(
             f"Review {review.id} of {review.conversation_id} by {review.reviewer} "
@@ -60,3 +59,30 @@ def history_command(ctx: click.Context, review_id: int, fmt: str) -> None:
             console.print(Text(f"    {change}"))
         if event.reason:
             console.print(Text(f"    reason: {event.reason}"))
+
+
+@reviews_group.command("edit")
+@click.argument("review_id", type=int)
+@click.option("--criterion", required=True, help="The criterion id to change.")
+@click.option("--score", required=True, help="The new score (a level, or na).")
+@click.option("--by", "by", required=True, metavar="NAME", help="Who changes it: the reviewer, or an arbiter.")
+@click.option("--as-arbiter", is_flag=True, help="Change someone else's review, recorded as the arbiter's edit.")
+@click.option("--reason", default="", help="Why (kept in the history and shown in coaching reports).")
+@click.pass_context
+def edit_command(
+    ctx: click.Context, review_id: int, criterion: str, score: str, by: str, as_arbiter: bool, reason: str
+) -> None:
+    """Correct one score of a submitted review; the change is kept in its history.
+
+    \b
+    Examples:
+      cxreview reviews edit 42 --criterion empathy --score 4 --by ana --reason "misread it"
+      cxreview reviews edit 42 --criterion empathy --score 4 --by lead --as-arbiter
+    """
+    from cxreview.disputes import parse_score
+    from cxreview.reviews import correct_score
+
+    value, na = parse_score(score)
+    with database(ctx) as db:
+        result = correct_score(db, review_id, criterion, value, na, by, as_arbiter, reason)
+    echo(f"Review {review_id}: {criterion} is now {'N/A' if na else value}; review score {result}.")
