@@ -1,35 +1,52 @@
-"""Signal quality against hand-labelled data in benchmarks/eval/.
+"""Signal quality on labelled data: the frustration model against plain VADER, per corpus
+and across corpora, and precision/recall of every flag at its threshold.
 
-Usage: python benchmarks/signals_eval.py
-Prints precision and recall of each flag, and the AUC of frustration, per language.
+Usage: python benchmarks/signals_eval.py [--uss-dir DIR] [--misses]
+
+Corpora (see benchmarks/labelled.py): the public USS dialogues CCPE and ReDial from
+../shared/data/dev (skipped with a note when absent), more USS parts from --uss-dir
+(for example MWOZ.txt and SGD.txt of sunnweiwei/user-satisfaction-simulation: never
+used for training, so a fair out-of-sample test), and our own labelled messages in
+benchmarks/eval/. The shipped model is trained on CCPE, ReDial and our own main file:
+its figures on those are in-sample and printed as such; the cross-corpus lines retrain
+on one part and test on another.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+from pathlib import Path
 
 import numpy as np
 from common import ROOT
+from labelled import EVAL, Rows, own_rows, uss_path, uss_rows
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 
-EVAL = ROOT / "benchmarks" / "eval"
-FRUSTRATED_AT = 0.3
-
-
-def _rows(name: str) -> list[list[str]]:
-    lines = (EVAL / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("|", 3) for line in lines if line and not line.startswith("#")]
+IN_SAMPLE = ("CCPE", "ReDial", "own")
 
 
 def auc(scores: list[float], labels: list[int]) -> float:
     """Area under the ROC curve via the Mann-Whitney statistic (ties count half)."""
     s, y = np.asarray(scores), np.asarray(labels)
     pos, neg = s[y == 1], s[y == 0]
-    greater = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
-    return float(greater / (len(pos) * len(neg)))
+    if not len(pos) or not len(neg):
+        return float("nan")
+    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
+    ranks = np.empty(len(order))
+    values = np.concatenate([pos, neg])[order]
+    # Average ranks for ties.
+    i = 0
+    while i < len(values):
+        j = i
+        while j + 1 < len(values) and values[j + 1] == values[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
 def precision_recall(predicted: list[bool], labels: list[int]) -> tuple[float, float, int]:
@@ -39,44 +56,88 @@ def precision_recall(predicted: list[bool], labels: list[int]) -> tuple[float, f
     return tp / max(1, tp + fp), tp / max(1, tp + fn), len(labels)
 
 
-def customer_messages(config: dict, prefix: str = "customer") -> list[str]:
-    report = [f"-- {prefix} messages --"]
-    all_scores: list[float] = []
-    all_frustrated: list[int] = []
-    failures = []
-    for language in ("en", "nl"):
-        rows = _rows(f"{prefix}_{language}.txt")
-        scores, frustrated, wants_human, flagged_human = [], [], [], []
-        for label_f, label_h, text in rows:
-            features = text_features(text, language)
-            result = analyze("eval", language, [(1, "customer", None, features)], config)
-            message = result.messages[0]
-            scores.append(message.frustration or 0.0)
-            frustrated.append(int(label_f))
-            wants_human.append(int(label_h))
-            flagged = any(f.flag == "human_request" for f in message.flags)
-            flagged_human.append(flagged)
-            if ((message.frustration or 0) >= FRUSTRATED_AT) != bool(int(label_f)):
-                failures.append(f"  frustration {message.frustration:.2f} label {label_f} [{language}] {text}")
-            if flagged != bool(int(label_h)):
-                failures.append(f"  human_request {flagged} label {label_h} [{language}] {text}")
-        p, r, n = precision_recall([s >= FRUSTRATED_AT for s in scores], frustrated)
-        report.append(
-            f"frustration AUC [{language}]: {auc(scores, frustrated):.3f}  "
-            f"(frustrated at >= {FRUSTRATED_AT}: precision {p:.2f}, recall {r:.2f}, n={n})"
+def corpus_lines(rows: Rows, misses: bool) -> list[str]:
+    tag = " (in-sample: the shipped model was trained on it)" if rows.name in IN_SAMPLE else " (out-of-sample)"
+    lines = [
+        f"{rows.name}: {len(rows.labels)} customer turns, {sum(rows.labels)} frustrated/dissatisfied{tag}",
+        f"  frustration AUC {auc(rows.frustration, rows.labels):.3f}   plain VADER AUC {auc(rows.vader, rows.labels):.3f}",
+    ]
+    for flag in ("frustrated", "emotion_spike"):
+        p, r, _ = precision_recall([flag in f for f in rows.flags], rows.labels)
+        fired = sum(flag in f for f in rows.flags)
+        lines.append(f"  {flag:14} precision {p:.2f}  recall {r:.2f}  (fired on {fired})")
+    if rows.human:
+        p, r, n = precision_recall(["human_request" in f for f in rows.flags], rows.human)
+        lines.append(f"  human_request  precision {p:.2f}  recall {r:.2f}  (n={n}, {sum(rows.human)} requests)")
+    if misses:
+        frustrated_at = load_config()["frustration"]["frustrated_at"]
+        for text, score, label in zip(rows.texts, rows.frustration, rows.labels, strict=True):
+            if (score >= frustrated_at) != bool(label) and (label or rows.name.startswith("own")):
+                lines.append(f"    miss: frustration {score:.2f} label {label}: {text[:100]}")
+    return lines
+
+
+def cross_corpus(corpora: dict[str, Rows]) -> list[str]:
+    """Retrain on one part, test on another; VADER on the same test set for comparison."""
+    from train_frustration import fit, predict
+
+    lines = ["-- cross-corpus (retrained on the left, tested on the right) --"]
+    pairs = [
+        (["CCPE"], "ReDial"),
+        (["ReDial"], "CCPE"),
+        (["CCPE", "own"], "ReDial"),
+        (["ReDial", "own"], "CCPE"),
+        (["CCPE", "ReDial"], "own"),
+        (["CCPE", "ReDial"], "own held-out"),
+        (["CCPE", "ReDial", "own"], "own held-out"),
+    ]
+    pairs += [(["CCPE", "ReDial", "own"], name) for name in corpora if name not in IN_SAMPLE + ("own held-out",)]
+    for train, test in pairs:
+        if not all(name in corpora for name in train + [test]):
+            continue
+        model = fit([corpora[name] for name in train])
+        rows = corpora[test]
+        lines.append(
+            f"  {' + '.join(train):22} -> {test:13} AUC {auc(predict(model, rows), rows.labels):.3f}"
+            f"   (VADER {auc(rows.vader, rows.labels):.3f})"
         )
-        p, r, n = precision_recall(flagged_human, wants_human)
-        report.append(f"human_request [{language}]: precision {p:.2f}, recall {r:.2f}, n={n}")
-        all_scores += scores
-        all_frustrated += frustrated
-    report.append(f"frustration AUC [all]: {auc(all_scores, all_frustrated):.3f}")
-    return report + ["misclassified:"] + failures
+    return lines
+
+
+def _labelled_lines(name: str) -> list[list[str]]:
+    lines = (EVAL / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("|", 3) for line in lines if line and not line.startswith("#")]
+
+
+def flag_examples(config: dict) -> list[str]:
+    """human_request, customer_repeat (meta statements) and shouting on short labelled
+    texts in benchmarks/eval/flags.txt (phrased like public support threads, written by us)."""
+    lines = ["-- flags on labelled phrasings (benchmarks/eval/flags.txt) --"]
+    groups: dict[str, tuple[list[bool], list[int], list[str]]] = {}
+    for flag, label, language, text in _labelled_lines("flags.txt"):
+        f = text_features(text, language)
+        result = analyze("eval", language, [(1, "customer", None, f)], config)
+        fired = {
+            "human_request": any(x.flag == "human_request" for x in result.messages[0].flags),
+            "customer_repeat": any(x.flag == "customer_repeat" for x in result.messages[0].flags),
+            "shouting": bool(f.caps or f.emphasis),
+        }[flag]
+        predicted, labels, wrong = groups.setdefault(flag, ([], [], []))
+        predicted.append(fired)
+        labels.append(int(label))
+        if fired != bool(int(label)):
+            wrong.append(f"    miss: {flag} {fired} label {label} [{language}] {text}")
+    for flag, (predicted, labels, wrong) in groups.items():
+        p, r, n = precision_recall(predicted, labels)
+        lines.append(f"  {flag:14} precision {p:.2f}  recall {r:.2f}  (n={n}, {sum(labels)} positives)")
+        lines += wrong
+    return lines
 
 
 def bot_pairs(config: dict) -> list[str]:
     report, failures = [], []
     for language in ("en", "nl"):
-        rows = [r for r in _rows("bot_pairs.txt") if r[1] == language]
+        rows = [r for r in _labelled_lines("bot_pairs.txt") if r[1] == language]
         predicted, labels = [], []
         for label, lang, first, second in rows:
             messages = [
@@ -89,10 +150,10 @@ def bot_pairs(config: dict) -> list[str]:
             predicted.append(flagged)
             labels.append(int(label))
             if flagged != bool(int(label)):
-                failures.append(f"  bot_repeat {flagged} label {label} [{lang}] {first} / {second}")
+                failures.append(f"    miss: bot_repeat {flagged} label {label} [{lang}] {first} / {second}")
         p, r, n = precision_recall(predicted, labels)
-        report.append(f"bot_repeat [{language}]: precision {p:.2f}, recall {r:.2f}, n={n} pairs")
-    return report + ["misclassified:"] + failures
+        report.append(f"  bot_repeat [{language}]   precision {p:.2f}  recall {r:.2f}  (n={n} pairs)")
+    return ["-- bot repeats (benchmarks/eval/bot_pairs.txt) --"] + report + failures
 
 
 def demo_conversations(config: dict) -> list[str]:
@@ -113,16 +174,33 @@ def demo_conversations(config: dict) -> list[str]:
     p1, r1, n = precision_recall(stuck_pred, stuck_label)
     p2, r2, _ = precision_recall(loop_pred, loop_label)
     return [
-        f"stuck_in_bot on the demo corpus: precision {p1:.2f}, recall {r1:.2f}, n={n} conversations",
-        f"bot_loop on the demo corpus: precision {p2:.2f}, recall {r2:.2f}, n={n} conversations",
+        "-- conversation flags on the demo corpus (its scenario tags as labels: circular) --",
+        f"  stuck_in_bot   precision {p1:.2f}  recall {r1:.2f}  (n={n} conversations)",
+        f"  bot_loop       precision {p2:.2f}  recall {r2:.2f}  (n={n} conversations)",
     ]
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--uss-dir", type=Path, help="folder with more USS parts (MWOZ.txt, SGD.txt, ...)")
+    parser.add_argument("--misses", action="store_true", help="list misclassified messages")
+    args = parser.parse_args()
     config = load_config()
-    lines = customer_messages(config) + customer_messages(config, "heldout_customer")
-    for line in lines + bot_pairs(config) + demo_conversations(config):
-        print(line)
+    corpora: dict[str, Rows] = {}
+    for name in ("CCPE", "ReDial", "MWOZ", "SGD"):
+        path = uss_path(name, args.uss_dir)
+        if path is not None:
+            corpora[name] = uss_rows(name, path, config)
+        elif name in ("CCPE", "ReDial"):
+            print(f"{name}: not found (../shared/data/dev or $CXREVIEW_DEV_DATA); skipped")
+    corpora["own"] = own_rows(config=config)
+    corpora["own held-out"] = own_rows("heldout_customer", config)
+    lines = [f"frustrated_at {config['frustration']['frustrated_at']}, spike.absolute {config['spike']['absolute']}"]
+    for rows in corpora.values():
+        lines += corpus_lines(rows, args.misses)
+    lines += cross_corpus(corpora)
+    lines += flag_examples(config) + bot_pairs(config) + demo_conversations(config)
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -73,6 +73,8 @@ class MessageSignals:
     frustration: float | None
     cues: dict[str, Any]
     flags: list[Flag] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)  # the frustration model's inputs (not stored)
+    reasons: list[str] = field(default_factory=list)  # what pushed frustration up, in words
 
 
 @dataclass

@@ -18,11 +18,11 @@ from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.features import TextFeatures
+from cxreview.signals.frustration import MESSAGE_CUES, Context, feature_values, judged_sentiment, reasons, score
 from cxreview.signals.repeats import candidates, contrast
-from cxreview.signals.summary import noisy_or, summarise
+from cxreview.signals.summary import summarise
 
-_FRUSTRATION_CUES = ("escalation", "profanity", "rejection", "sarcasm", "impatience", "giving_up", "grievance")
-_MATCHED_CUES = _FRUSTRATION_CUES + ("repetition",)
+_MATCHED_CUES = MESSAGE_CUES  # cues whose matched words are kept as evidence
 
 
 @dataclass
@@ -44,8 +44,12 @@ class _State:
     bot_positions: list[int] = field(default_factory=list)
     bot_failures: list[int] = field(default_factory=list)
     bot_turns: int = 0
-    # The previous bot or agent message failed ("I don't understand"): the customer reacts to it.
+    # The previous bot or agent message: failed ("I don't understand"), repeated an earlier
+    # one, asked a question. The customer's next message reacts to it.
     last_failure: int | None = None
+    last_bot_repeat: bool = False
+    last_question: bool = False
+    said_no: bool = False  # the customer's last message said no or rejected the answer
     # Requests for a person and the handover.
     first_request: tuple[int, str | None] | None = None
     pending_request: int | None = None
@@ -78,65 +82,69 @@ def analyze(
 
 def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
     config, result, position = state.config, state.result, ms.position
-    weights = config["frustration"]["weights"]
-    parts: dict[str, float] = {}
-    cues = f.cues
-    sarcastic = "sarcasm" in cues
-    negativity = -f.sentiment if not sarcastic else abs(f.sentiment)
-    if negativity > 0:
-        gain = config["frustration"]["sentiment_gain"]
-        parts["negative_sentiment"] = weights["negative_sentiment"] * min(1.0, gain * negativity)
-    if f.caps:
-        parts["caps"] = weights["caps"] * f.caps
-    if f.exclamation:
-        parts["exclamation"] = weights["exclamation"] * f.exclamation
-    if f.emphasis:
-        parts["emphasis"] = weights["emphasis"]
-    if cues:
-        for cue in _FRUSTRATION_CUES:
-            if cue in cues:
-                parts[cue] = weights[cue]
     repeat_of = _customer_repeat(state, f)
-    if repeat_of is not None:
+    meta = f.cues.get("repetition")
+    if repeat_of is not None or meta:
         result.n_customer_repeats += 1
         if state.bot_turns and not result.handover:
             state.repeats_with_bot.append(position)
-        ms.flags.append(
-            Flag(
-                "customer_repeat",
-                "near-duplicate" if "similarity" in repeat_of[1] else "repeated identifier",
-                f"repeats message {repeat_of[0]} ({repeat_of[1]})",
-                [repeat_of[0], position],
+        if repeat_of is not None:
+            rule = "near-duplicate" if "similarity" in repeat_of[1] else "repeated identifier"
+            flag = Flag(
+                "customer_repeat", rule, f"repeats message {repeat_of[0]} ({repeat_of[1]})", [repeat_of[0], position]
             )
-        )
-    if "repetition" in cues or repeat_of is not None:
-        parts["repetition"] = weights["repetition"]
-    if state.last_failure is not None:
-        parts["after_failure"] = weights["after_failure"]
+        else:
+            flag = Flag("customer_repeat", "says so", f'says they already said it: "{meta}"', [position])
+        ms.flags.append(flag)
+    curt = False
     if state.words and f.sentiment <= 0:
         ordered = sorted(state.words)
         usual = ordered[len(ordered) // 2]
-        curt = config["frustration"]
-        if usual >= curt["curt_min_usual_words"] and f.words <= usual * curt["curt_ratio"]:
-            parts["curt"] = weights["curt"]
-    if "human_request" in cues and "declines_human" not in cues:
-        _human_request(state, ms, at, f, parts)
-    frustration = noisy_or(parts)
+        cfg = config["frustration"]
+        curt = usual >= cfg["curt_min_usual_words"] and f.words <= usual * cfg["curt_ratio"]
+    asks_person = "human_request" in f.cues and "declines_human" not in f.cues
+    again = asks_person and state.first_request is not None
+    if asks_person:
+        _human_request(state, ms, at, f)
+    context = Context(
+        after_failure=state.last_failure is not None,
+        after_bot_repeat=state.last_bot_repeat,
+        after_question=state.last_question,
+        repeats_self=repeat_of is not None,
+        no_again=state.said_no and _says_no(f),
+        curt=curt,
+        human_request=asks_person,
+        human_request_repeat=again,
+    )
+    ms.features = feature_values(f, context)
+    frustration, pushes = score(ms.features)
     ms.frustration = round(frustration, 4)
-    if parts:
-        ms.cues = {name: round(value, 3) for name, value in parts.items()}
-        for cue in _MATCHED_CUES:
-            if cue in cues:
-                ms.cues[f"{cue}_match"] = cues[cue]
-    _spike_and_frustrated(state, ms, frustration, f.sentiment)
+    ms.reasons = reasons(pushes)
+    ms.cues = {name: round(push, 3) for name, push in pushes.items() if push > 0}
+    for cue in _MATCHED_CUES:
+        if cue in f.cues:
+            ms.cues[f"{cue}_match"] = f.cues[cue]
+    # The message's tone as frustration judges it: sarcastic praise is not positive, and a
+    # frustrated message is not "fine" because its words are polite.
+    mood = judged_sentiment(f)
+    if frustration >= config["frustration"]["frustrated_at"]:
+        mood = min(mood, -frustration)
+    ms.sentiment = round(mood, 4)
+    _spike_and_frustrated(state, ms, frustration, mood)
     state.frustration.append(frustration)
-    state.sentiment.append(-abs(f.sentiment) if sarcastic else f.sentiment)
+    state.sentiment.append(mood)
     state.words.append(f.words)
     state.norms.append(f.norm)
     state.positions.append(position)
     for ident in f.identifiers:
         state.identifiers.setdefault(ident, position)
     state.last_failure = None
+    state.last_bot_repeat = state.last_question = False
+    state.said_no = _says_no(f)
+
+
+def _says_no(f: TextFeatures) -> bool:
+    return "negative_answer" in f.cues or "rejection" in f.cues
 
 
 def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
@@ -154,14 +162,10 @@ def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
     return None
 
 
-def _human_request(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures, parts: dict[str, float]) -> None:
-    weights = state.config["frustration"]["weights"]
+def _human_request(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
     state.result.n_human_requests += 1
-    parts["human_request"] = weights["human_request"]
     ms.flags.append(Flag("human_request", "phrase", f'asks for a person: "{f.cues["human_request"]}"', [ms.position]))
-    if state.first_request is not None:
-        parts["human_request_repeat"] = weights["human_request_repeat"]
-    else:
+    if state.first_request is None:
         state.first_request = (ms.position, at)
     if not state.result.handover and state.pending_request is None:
         state.pending_request = ms.position
@@ -173,7 +177,12 @@ def _spike_and_frustrated(state: _State, ms: MessageSignals, frustration: float,
     spike_cfg, position = state.config["spike"], ms.position
     if frustration >= spike_cfg["absolute"]:
         ms.flags.append(
-            Flag("emotion_spike", "absolute", f"frustration {frustration:.2f} (>= {spike_cfg['absolute']})", [position])
+            Flag(
+                "emotion_spike",
+                "absolute",
+                f"frustration {frustration:.2f} (>= {spike_cfg['absolute']}): {', '.join(ms.reasons)}",
+                [position],
+            )
         )
     elif state.frustration:
         earlier = sum(state.frustration) / len(state.frustration)
@@ -198,16 +207,19 @@ def _spike_and_frustrated(state: _State, ms: MessageSignals, frustration: float,
             )
     frustrated_at = state.config["frustration"]["frustrated_at"]
     if frustration >= frustrated_at:
+        why = f": {', '.join(ms.reasons)}" if ms.reasons else ""
         # Insights ask which answers customers react to with frustration: a flag in the
         # indexed flag table keeps that a join instead of a scan.
         ms.flags.append(
-            Flag("frustrated", "threshold", f"frustration {frustration:.2f} (>= {frustrated_at})", [position])
+            Flag("frustrated", "threshold", f"frustration {frustration:.2f} (>= {frustrated_at}){why}", [position])
         )
 
 
 def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
     result, position, cues = state.result, ms.position, f.cues
     state.bot_turns += 1
+    state.last_bot_repeat = False
+    state.last_question = f.question
     repeat_cfg = state.config["repeat"]
     if len(f.norm) >= repeat_cfg["min_chars"] and state.bot_features:
         for index in candidates(f, state.bot_features, repeat_cfg["bot_similarity"]):
@@ -223,6 +235,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
                         [state.bot_positions[index], position],
                     )
                 )
+                state.last_bot_repeat = True
                 break
     if "failure" in cues:
         state.bot_failures.append(position)
@@ -270,6 +283,8 @@ def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatur
             result.handover_latency_seconds = _seconds(start[1], at)
     state.pending_request = None
     state.last_failure = position if "failure" in f.cues else None
+    state.last_bot_repeat = False
+    state.last_question = f.question
 
 
 def _system_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:

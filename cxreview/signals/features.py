@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from cxreview.signals.lexicon import CUSTOMER_CUES, SYSTEM_CUES, critical_words, match_cues
+from cxreview.signals.lexicon import (
+    CUSTOMER_CUES,
+    SYSTEM_CUES,
+    critical_words,
+    known_words,
+    match_cues,
+    negation_words,
+)
 from cxreview.signals.sentiment import sentiment
 
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -16,7 +23,7 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ']+")
 _EXCLAIM = re.compile(r"(?=[!?]*!)[!?]{2,}")
 _UPPER = re.compile(r"[A-ZÀ-Þ]")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
-_SHOUTED = re.compile(r"\b(?!(?:FAQ|SMS|PDF|IBAN|CEO|USA|EUR|VAT|BTW|KVK|ATM|APP|URL|NL|EN|OK|ID)\b)[A-ZÀ-Þ]{3,}\b")
+_SHOUTED = re.compile(r"\b[A-ZÀ-Þ]{2,}\b")
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -36,6 +43,8 @@ class Tone(NamedTuple):
     exclamation: float  # 0..1: !! and ?! bursts
     emphasis: float  # 1 when a word is shouted ("NOW") in an otherwise normal message
     cues: dict[str, str]  # cue name -> the words that matched
+    negations: int  # negation words ("not", "never", "niet", "n't")
+    question: bool  # ends with a question mark
 
 
 class TextFeatures(NamedTuple):
@@ -44,6 +53,8 @@ class TextFeatures(NamedTuple):
     exclamation: float
     emphasis: float
     cues: dict[str, str]
+    negations: int
+    question: bool
     norm: str  # lower case, no punctuation, single spaces: for repeat checks
     critical: frozenset[str]  # numbers, dates, names, negations: differences veto a repeat
     identifiers: frozenset[str]  # order numbers and the like
@@ -68,13 +79,25 @@ def shape_of(text: str) -> str:
 def tone(text: str, language: str, customer: bool = True) -> Tone:
     """Tone of a customer message, or (``customer=False``) of a bot, agent or system one."""
     cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES)
+    shouted = [w for w in _SHOUTED.findall(text) if _is_shouted_word(w, language)]
     letters = len(_LETTER.findall(text))
     uppers = len(_UPPER.findall(text))
-    caps = uppers / letters if letters >= 4 and uppers / letters > 0.6 else 0.0
-    emphasis = 1.0 if not caps and _SHOUTED.search(text) else 0.0
+    # Most letters in capitals is shouting only when real words are in capitals: a message
+    # that is mostly product acronyms ("GTA BSOD") is not.
+    caps = uppers / letters if letters >= 4 and uppers / letters > 0.6 and shouted else 0.0
+    emphasis = 1.0 if not caps and shouted else 0.0
     bursts = _EXCLAIM.findall(text)
     exclamation = min(1.0, 0.5 * len(bursts) + 0.1 * sum(len(b) for b in bursts)) if bursts else 0.0
-    return Tone(sentiment(text, language), caps, exclamation, emphasis, cues)
+    words = _WORD.findall(text.lower())
+    negations = sum(1 for w in words if w in negation_words() or w.endswith("n't"))
+    question = text.rstrip().endswith("?")
+    return Tone(sentiment(text, language), caps, exclamation, emphasis, cues, negations, question)
+
+
+def _is_shouted_word(word: str, language: str) -> bool:
+    """A word in capitals is shouting when it is a word people say ("NOW", "NIET"), not an
+    acronym ("GTA", "BSOD", "OTP"): known words, or long ones (acronyms are short)."""
+    return len(word) >= 6 or word.lower() in known_words(language)
 
 
 def with_details(text: str, language: str, customer: bool, known: Tone) -> TextFeatures:

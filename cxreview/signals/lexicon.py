@@ -40,6 +40,12 @@ CUSTOMER_CUES = (
     "giving_up",
     "grievance",
     "declines_human",
+    "negative_answer",
+    "confusion",
+    "waiting",
+    "rhetorical",
+    "emoji",
+    "correction",
 )
 SYSTEM_CUES = ("failure", "disclosure", "handover_offer", "handover_done", "uncertainty")
 CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES
@@ -120,6 +126,27 @@ def critical_words(language: str) -> frozenset[str]:
         for lang in LANGUAGES:
             words.update(w.lower() for w in cues[group].get(lang, []))
     return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def negation_words() -> frozenset[str]:
+    """Negations of both languages, lower case ("not", "never", "niet", "geen")."""
+    cues = raw_cues()
+    return frozenset(w.lower() for lang in LANGUAGES for w in cues["negation_words"].get(lang, []))
+
+
+@functools.lru_cache(maxsize=2)
+def known_words(language: str) -> frozenset[str]:
+    """Ordinary words of a language (sentiment lexicon, function words, shouted words):
+    a word in capitals that is one of these is shouted, anything else is an acronym."""
+    from cxreview.signals.sentiment import lexicon_words  # sentiment imports this module
+
+    cues = raw_cues()
+    words = set(lexicon_words(language)) | set(negation_words())
+    for lang in LANGUAGES:
+        words.update(cues["language_hints"].get(lang, []))
+        words.update(cues["shouted_words"].get(lang, []))
+    return frozenset(words - set(cues["acronyms"]))
 
 
 @functools.lru_cache(maxsize=1)

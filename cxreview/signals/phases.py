@@ -125,7 +125,11 @@ def _handover(
         if role == "customer" and phases.request_position is None and "human_request" in _flags(analysed):
             phases.request_position = position
         elif role in ("bot", "system"):
-            if phases.offer_position is None and role == "bot" and ("handover_offer" in cues or "handover_done" in cues):
+            if (
+                phases.offer_position is None
+                and role == "bot"
+                and ("handover_offer" in cues or "handover_done" in cues)
+            ):
                 phases.offer_position = position
             if phases.announced_position is None and "handover_done" in cues:
                 phases.announced_position = position

@@ -8,6 +8,7 @@ single-threaded worker processes, where the swap is safe.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -46,10 +47,43 @@ def _analyzer(language: str) -> vader.SentimentIntensityAnalyzer:
     return vader.SentimentIntensityAnalyzer()
 
 
+def lexicon_words(language: str) -> frozenset[str]:
+    """The single words of the sentiment lexicon of ``language``."""
+    return frozenset(w for w in _analyzer("nl" if language == "nl" else "en").lexicon if w.isalpha())
+
+
+# Dutch word sense. "bezorgd" is "worried" after "ik ben", "erg", ... but "delivered" in
+# "je pakket wordt morgen bezorgd", the most common word of delivery chats.
+_WORRIED = re.compile(
+    r"\b(ben|bent|erg|heel|zeer|zo|best|nogal|wat|ernstig|enigszins|echt|beetje|maak me|maakt zich)\s+bezorgd\b"
+)
+_BEZORGD = re.compile(r"\bbezorgd\b")
+# A complaint or problem that is resolved is not negative: "je klacht is afgehandeld".
+_RESOLVED = re.compile(r"\b(afgehandeld|opgelost|verholpen|behandeld|verwerkt)\b")
+_PROBLEM = re.compile(r"\b(klacht|probleem|storing|melding|fout)\b")
+# Dutch puts the negation after the verb ("dat werkt niet", "het helpt me niet"); VADER
+# looks for it before the word it negates, so it is moved in front of the verb.
+_NEGATION_AFTER = re.compile(r"\b(\w+)((?: (?:me|mij|je|u|het|dat|ons|jullie|hem|haar))?) (niet|nooit)\b")
+
+
+def dutch_senses(text: str) -> str:
+    """The Dutch text rewritten so VADER reads the intended sense of ambiguous words."""
+    lower = text.lower()
+    if "bezorgd" in lower:
+        lower = _WORRIED.sub(lambda m: f"{m.group(1)} ongerust", lower)
+        lower = _BEZORGD.sub("geleverd", lower)
+    if _RESOLVED.search(lower):
+        lower = _PROBLEM.sub("zaak", lower)
+    if "niet" in lower or "nooit" in lower:
+        lower = _NEGATION_AFTER.sub(lambda m: f"{m.group(3)} {m.group(1)}{m.group(2)}", lower)
+    # VADER reads capitals as emphasis: keep the original casing where nothing changed.
+    return text if lower == text.lower() else lower
+
+
 def sentiment(text: str, language: str = "en") -> float:
     """VADER's compound score, -1 (very negative) to 1 (very positive)."""
     if language == "nl":
         analyzer = _analyzer("nl")
         with _dutch_rules():
-            return float(analyzer.polarity_scores(text)["compound"])
+            return float(analyzer.polarity_scores(dutch_senses(text))["compound"])
     return float(_analyzer("en").polarity_scores(text)["compound"])

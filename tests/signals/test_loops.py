@@ -1,5 +1,5 @@
 """Each documented loop rule, the handover case, and the config values that used to be
-constants in code (sentiment gain, curt length, disclosure window, csat scale)."""
+constants in code (curt length, disclosure window, csat scale)."""
 
 from __future__ import annotations
 
@@ -71,12 +71,8 @@ def test_loop_thresholds_come_from_the_config() -> None:
     assert loop_flag(run(REPEATING, config)) is None
 
 
-def test_sentiment_gain_and_curt_length_come_from_the_config() -> None:
-    text = [("customer", "This is a bit disappointing.")]
-    base = run(text).messages[0].cues["negative_sentiment"]
+def test_curt_length_comes_from_the_config() -> None:
     config = copy_config(CONFIG)
-    config["frustration"]["sentiment_gain"] = 3.0
-    assert run(text, config).messages[0].cues["negative_sentiment"] > base
     chatty = [
         ("customer", "Hello there, I ordered a blue jacket last week and it has not arrived yet"),
         ("agent", "Let me check that for you."),

@@ -1,0 +1,121 @@
+"""Labelled data for the frustration model and its evaluation, read where it lies.
+
+- The "user satisfaction simulation" dialogues (Sun et al., SIGIR 2021; public repository
+  sunnweiwei/user-satisfaction-simulation, dataset/*.txt). CCPE and ReDial are in
+  ``../shared/data/dev`` (gzip); more parts can be given with ``--uss-dir``. They are read
+  at training and benchmark time only and never copied into the package.
+- Our own hand-labelled customer messages in ``benchmarks/eval/`` (single messages).
+
+Every customer turn becomes the model's feature dict, computed by the same code that runs
+in ``cxreview analyze`` (the whole dialogue goes through ``analyze``, so the context
+features are real): one row per rated user turn, label 1 when its mean rating is <= 2.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from common import ROOT
+
+from cxreview.signals.config import load_config
+from cxreview.signals.conversation import analyze
+from cxreview.signals.features import text_features
+
+# ../shared/data/dev beside the checkout (a worktree sits one level deeper), or $CXREVIEW_DEV_DATA.
+_CANDIDATES = [Path(os.environ.get("CXREVIEW_DEV_DATA", ROOT / "no-such-dir"))] + [
+    up / "shared" / "data" / "dev" for up in ROOT.parents[:2]
+]
+DEV = next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[1])
+EVAL = ROOT / "benchmarks" / "eval"
+USS_FILES = {"CCPE": "uss_CCPE.txt.gz", "ReDial": "uss_ReDial.txt.gz"}
+
+
+@dataclass
+class Rows:
+    """Feature dicts, labels, texts and plain VADER scores of one corpus."""
+
+    name: str
+    features: list[dict[str, float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    vader: list[float] = field(default_factory=list)  # -compound: higher is more negative
+    frustration: list[float] = field(default_factory=list)  # the shipped model's score
+    flags: list[set[str]] = field(default_factory=list)
+    human: list[int] = field(default_factory=list)  # human-request labels (own examples only)
+
+
+def uss_path(name: str, extra_dir: Path | None = None) -> Path | None:
+    """Where a USS part lies: the dev folder (gzip) or ``extra_dir/NAME.txt``."""
+    if name in USS_FILES and (DEV / USS_FILES[name]).exists():
+        return DEV / USS_FILES[name]
+    if extra_dir is not None and (extra_dir / f"{name}.txt").exists():
+        return extra_dir / f"{name}.txt"
+    return None
+
+
+def _dialogues(path: Path) -> list[list[tuple[str, str, float | None]]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+        text = handle.read()
+    dialogues, current = [], []
+    for line in text.split("\n"):
+        if not line.strip():
+            if current:
+                dialogues.append(current)
+            current = []
+            continue
+        parts = line.split("\t")
+        role, utterance = parts[0], parts[1] if len(parts) > 1 else ""
+        if utterance == "OVERALL":
+            continue
+        ratings = [int(r) for r in parts[3].split(",") if r.strip()] if len(parts) > 3 and parts[3].strip() else []
+        mean = sum(ratings) / len(ratings) if ratings else None
+        current.append(("customer" if role == "USER" else "bot", utterance, mean))
+    if current:
+        dialogues.append(current)
+    return dialogues
+
+
+def uss_rows(name: str, path: Path, config: dict | None = None) -> Rows:
+    config = config or load_config()
+    rows = Rows(name)
+    for index, dialogue in enumerate(_dialogues(path)):
+        messages = [
+            (i, role, None, text_features(text, "en", role == "customer"))
+            for i, (role, text, _) in enumerate(dialogue, start=1)
+        ]
+        result = analyze(f"{name}-{index}", "en", messages, config)
+        for (role, text, mean), (_, _, _, f), ms in zip(dialogue, messages, result.messages, strict=True):
+            if role != "customer" or mean is None:
+                continue
+            rows.features.append(ms.features)
+            rows.labels.append(int(mean <= 2))
+            rows.texts.append(text)
+            rows.vader.append(-f.sentiment)
+            rows.frustration.append(ms.frustration or 0.0)
+            rows.flags.append({flag.flag for flag in ms.flags})
+    return rows
+
+
+def own_rows(prefix: str = "customer", config: dict | None = None) -> Rows:
+    """Our hand-labelled single customer messages, English and Dutch."""
+    config = config or load_config()
+    rows = Rows("own" if prefix == "customer" else "own held-out")
+    for language in ("en", "nl"):
+        for line in (EVAL / f"{prefix}_{language}.txt").read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            label_f, label_h, text = line.split("|", 2)
+            f = text_features(text, language)
+            ms = analyze("own", language, [(1, "customer", None, f)], config).messages[0]
+            rows.features.append(ms.features)
+            rows.labels.append(int(label_f))
+            rows.human.append(int(label_h))
+            rows.texts.append(text)
+            rows.vader.append(-f.sentiment)
+            rows.frustration.append(ms.frustration or 0.0)
+            rows.flags.append({flag.flag for flag in ms.flags})
+    return rows

@@ -1,0 +1,159 @@
+"""Train the frustration model and write cxreview/signals/frustration_model.json.
+
+Usage: python benchmarks/train_frustration.py [--uss-dir DIR] [--check]
+
+A logistic regression (fitted here with scipy, which scikit-learn brings; the package
+applies the weights with a dot product) over the interpretable features of `cxreview/signals/frustration.py`, fitted
+on the public USS dialogues CCPE and ReDial (from ../shared/data/dev; see
+benchmarks/labelled.py) and our own labelled messages (benchmarks/eval/customer_*.txt;
+the held-out files are never used for training). Each corpus weighs the same in the fit,
+and within a corpus positives weigh as much as negatives, so the 0.7 % frustrated turns
+of the USS data count and our own customer-service examples are not drowned.
+``--check`` prints the weights without writing them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+from common import ROOT
+from labelled import Rows, own_rows, uss_path, uss_rows
+from scipy.optimize import minimize
+
+from cxreview.signals.frustration import FEATURES, MODEL_PATH
+
+# The fit balances frustrated and calm turns 50/50, so its intercept puts a message
+# without any feature at about 0.3. Customer service sees far more calm messages than
+# frustrated ones: the shipped intercept is shifted so that such a message scores
+# BASE_RATE. A shift of the intercept changes no ranking (AUC) but makes the 0..1 scale
+# read as "how likely is this frustration" and keeps calm conversations near 0.
+BASE_RATE = 0.1
+C = 0.5  # inverse regularisation strength: weights stay moderate and readable
+TRAIN_CORPORA = ("CCPE", "ReDial")
+# Prior weights (log-odds) of the cues that mean frustration by what they are. The
+# training dialogues (movie chats) hardly contain complaints about waiting, emoji or
+# swearing, so without a prior those weights would say nothing about customer service:
+# the fit pulls each weight towards its prior instead of towards 0, and keeps it at
+# least half the prior.
+# Features without a prior (praise, questions, length, context) are learned freely.
+PRIOR = {
+    "negative_sentiment": 3.0,
+    "caps": 1.5,
+    "emphasis": 1.0,
+    "exclamation": 1.0,
+    "escalation": 2.0,
+    "profanity": 2.0,
+    "rejection": 1.5,
+    "sarcasm": 2.0,
+    "impatience": 1.5,
+    "giving_up": 2.0,
+    "grievance": 2.0,
+    "repetition": 1.5,
+    "confusion": 1.0,
+    "waiting": 2.0,
+    "rhetorical": 2.0,
+    "emoji": 2.5,
+    "correction": 0.5,
+    "after_failure": 1.0,
+    "after_bot_repeat": 1.0,
+    "repeats_self": 1.0,
+    "no_again": 0.5,
+    "curt": 0.5,
+    "human_request": 0.5,
+    "human_request_repeat": 1.0,
+}
+
+
+class Fitted:
+    """A logistic regression fitted by ``fit``: weights in FEATURES order and an intercept."""
+
+    def __init__(self, coef: np.ndarray, intercept: float) -> None:
+        self.coef_ = coef
+        self.intercept_ = intercept
+
+    def decision_function(self, x: np.ndarray) -> np.ndarray:
+        return x @ self.coef_ + self.intercept_
+
+
+def matrix(rows: Rows) -> np.ndarray:
+    return np.array([[values.get(name, 0.0) for name in FEATURES] for values in rows.features])
+
+
+def fit(corpora: list[Rows]) -> Fitted:
+    """One logistic regression over several corpora, each weighing the same: weighted log
+    loss plus (w - prior)^2 / (2C), minimised with L-BFGS-B under the bounds."""
+    xs, ys, ws = [], [], []
+    for rows in corpora:
+        y = np.array(rows.labels)
+        positives = max(1, int(y.sum()))
+        negatives = max(1, len(y) - positives)
+        # Half of each corpus' weight on its positives, half on its negatives.
+        w = np.where(y == 1, 0.5 / positives, 0.5 / negatives) * 1000
+        xs.append(matrix(rows))
+        ys.append(y)
+        ws.append(w)
+    x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+    prior = np.array([PRIOR.get(name, 0.0) for name in FEATURES])
+    n = len(FEATURES)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        coef, b = theta[:n], theta[n]
+        z = x @ coef + b
+        p = 1.0 / (1.0 + np.exp(-z))
+        value = float(np.sum(w * (np.logaddexp(0, z) - y * z)) + np.sum((coef - prior) ** 2) / (2 * C))
+        residual = w * (p - y)
+        grad = np.concatenate([x.T @ residual + (coef - prior) / C, [residual.sum()]])
+        return value, grad
+
+    # A cue keeps at least half its prior: movie chats cannot teach that a complaint is
+    # not one (their "I hate horror films" is about a film, not about the service).
+    bounds = [(PRIOR[name] / 2, None) if name in PRIOR else (None, None) for name in FEATURES] + [(None, None)]
+    start = np.concatenate([prior, [0.0]])
+    theta = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
+    return Fitted(theta[:n], float(theta[n]))
+
+
+def predict(model: Fitted, rows: Rows) -> list[float]:
+    return list(model.decision_function(matrix(rows)))
+
+
+def training_corpora(uss_dir: Path | None = None) -> list[Rows]:
+    corpora = []
+    for name in TRAIN_CORPORA:
+        path = uss_path(name, uss_dir)
+        if path is None:
+            raise SystemExit(f"{name} not found in ../shared/data/dev (or --uss-dir); see benchmarks/labelled.py")
+        corpora.append(uss_rows(name, path))
+    corpora.append(own_rows())
+    return corpora
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--uss-dir", type=Path, help="folder with more USS parts (NAME.txt)")
+    parser.add_argument("--check", action="store_true", help="print the weights, do not write them")
+    args = parser.parse_args()
+    corpora = training_corpora(args.uss_dir)
+    model = fit(corpora)
+    weights = {name: round(float(w), 4) for name, w in zip(FEATURES, model.coef_, strict=True)}
+    data = {
+        "trained_on": ", ".join(f"{rows.name} ({len(rows.labels)} turns)" for rows in corpora),
+        "script": "benchmarks/train_frustration.py",
+        "fitted_intercept": round(float(model.intercept_), 4),
+        "intercept": round(math.log(BASE_RATE / (1 - BASE_RATE)), 4),
+        "weights": weights,
+    }
+    for name, w in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
+        print(f"{name:22} {w:+.3f}")
+    print(f"{'intercept':22} {data['intercept']:+.3f}")
+    if not args.check:
+        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

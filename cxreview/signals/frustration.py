@@ -1,0 +1,154 @@
+"""Frustration of one customer message: a logistic regression over interpretable features.
+
+The features are things a supervisor would name: negative words, a "no" to what the bot
+just proposed, a complaint about waiting, a sarcastic "great service", what the bot or
+agent said just before (a failed answer, a repeated question). Their weights are learned
+by `benchmarks/train_frustration.py` from public labelled dialogues and our own examples,
+and ship as `frustration_model.json` (a few numbers): at run time the score is a dot
+product and a sigmoid, no machine-learning library. Each score keeps its reasons: the
+features that pushed it up most, in words.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from cxreview.signals.features import TextFeatures
+from cxreview.signals.lexicon import CUSTOMER_CUES
+
+MODEL_PATH = Path(__file__).with_name("frustration_model.json")
+
+# Cues of the message itself that enter the model as 0/1 features (a request for a person
+# enters through the context, where a declined one does not count).
+MESSAGE_CUES = tuple(c for c in CUSTOMER_CUES if c not in ("human_request", "declines_human"))
+
+# Every feature, with the words a supervisor sees when it is among a message's reasons.
+REASONS: dict[str, str] = {
+    "negative_sentiment": "negative words",
+    "positive_sentiment": "positive words",
+    "caps": "shouting in capitals",
+    "emphasis": "a shouted word",
+    "exclamation": "!! or ?! bursts",
+    "escalation": "threatens to escalate or cancel",
+    "profanity": "swearing or insults",
+    "rejection": "rejects the answer",
+    "sarcasm": "sarcasm",
+    "impatience": "impatience",
+    "giving_up": "gives up",
+    "grievance": "a grievance",
+    "repetition": "says they already said it",
+    "negative_answer": "says no",
+    "confusion": "is lost (what? still there?)",
+    "waiting": "complains about waiting",
+    "rhetorical": "a rhetorical question",
+    "emoji": "angry or sad emoji",
+    "correction": "corrects the answer or asks to look again",
+    "negations": "negations",
+    "question": "asks a question",
+    "short": "a very short reply",
+    "after_failure": "after a failed bot or agent answer",
+    "after_bot_repeat": "after the bot repeated itself",
+    "after_question": "answers a question",
+    "no_to_question": "says no to what was asked or proposed",
+    "repeats_self": "repeats an earlier message",
+    "no_again": "says no again",
+    "curt": "much shorter than usual",
+    "human_request": "asks for a person",
+    "human_request_repeat": "asks for a person again",
+}
+FEATURES = tuple(REASONS)
+# Praise words in these are not praise: "Great service. Really great." (sarcasm) and "So do
+# we just upload and hope for the best?" (rhetorical) turn them around; a complaint about
+# waiting or a grievance makes them say nothing ("Your 'Priority Support' takes days").
+_TURNS_PRAISE = ("sarcasm", "rhetorical")
+_MUTES_PRAISE = ("waiting", "grievance", "impatience", "rejection", "giving_up", "escalation", "profanity", "emoji")
+
+
+class Context(NamedTuple):
+    """What the conversation adds to a message."""
+
+    after_failure: bool = False  # the bot or agent just failed ("I don't understand")
+    after_bot_repeat: bool = False  # the bot just repeated an earlier message
+    after_question: bool = False  # the bot or agent just asked something
+    repeats_self: bool = False  # the customer repeats an earlier message of theirs
+    no_again: bool = False  # the customer's previous message said no too
+    curt: bool = False  # much shorter than this customer's usual message
+    human_request: bool = False
+    human_request_repeat: bool = False
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    intercept: float
+    trained_on: str
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> Model:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return Model(
+        {name: float(data["weights"].get(name, 0.0)) for name in FEATURES},
+        float(data["intercept"]),
+        str(data.get("trained_on", "")),
+    )
+
+
+def judged_sentiment(f: TextFeatures) -> float:
+    """The message's sentiment as frustration reads it: sarcastic or rhetorical praise is
+    negative, praise inside a complaint counts for nothing."""
+    cues = f.cues
+    if any(cue in cues for cue in _TURNS_PRAISE):
+        return -abs(f.sentiment)
+    if f.sentiment > 0 and any(cue in cues for cue in _MUTES_PRAISE):
+        return 0.0
+    return f.sentiment
+
+
+def feature_values(f: TextFeatures, context: Context) -> dict[str, float]:
+    """The non-zero features of a customer message in its context."""
+    values: dict[str, float] = {}
+    cues = f.cues
+    judged = judged_sentiment(f)
+    if judged < 0:
+        values["negative_sentiment"] = -judged
+    elif judged > 0:
+        values["positive_sentiment"] = judged
+    for name in ("caps", "emphasis", "exclamation"):
+        value = getattr(f, name)
+        if value:
+            values[name] = float(value)
+    for cue in MESSAGE_CUES:
+        if cue in cues:
+            values[cue] = 1.0
+    if f.negations:
+        values["negations"] = min(1.0, f.negations / 2)
+    if f.question:
+        values["question"] = 1.0
+    if f.words <= 3:
+        values["short"] = 1.0
+    if context.after_question and ("negative_answer" in cues or "rejection" in cues):
+        values["no_to_question"] = 1.0
+    for name in Context._fields:
+        if getattr(context, name):
+            values[name] = 1.0
+    return values
+
+
+def score(values: dict[str, float]) -> tuple[float, dict[str, float]]:
+    """(frustration 0..1, each feature's push on the log-odds)."""
+    m = model()
+    pushes = {name: m.weights[name] * value for name, value in values.items() if m.weights.get(name)}
+    z = m.intercept + sum(pushes.values())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), pushes
+
+
+def reasons(pushes: dict[str, float], top: int = 3) -> list[str]:
+    """The features that pushed a score up most, in words."""
+    ranked = sorted((p, name) for name, p in pushes.items() if p > 0)
+    return [REASONS[name] for _, name in reversed(ranked[-top:])]

@@ -1,0 +1,125 @@
+"""The frustration model, its evidence in words, and the cues and word senses it reads."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cxreview.signals.config import load_config
+from cxreview.signals.conversation import analyze
+from cxreview.signals.features import text_features
+from cxreview.signals.frustration import FEATURES, MODEL_PATH, REASONS, model
+from cxreview.signals.sentiment import sentiment
+
+CONFIG = load_config()
+
+
+def customer(text: str, language: str = "en"):  # noqa: ANN201
+    return analyze("t", language, [(1, "customer", None, text_features(text, language))], CONFIG).messages[0]
+
+
+def test_the_shipped_model_is_small_complete_and_says_where_it_comes_from() -> None:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert MODEL_PATH.stat().st_size < 4000
+    assert set(data["weights"]) == set(FEATURES) and "train_frustration.py" in data["script"]
+    assert all(REASONS[name] for name in FEATURES)
+    assert model().weights["grievance"] > 0 > model().weights["positive_sentiment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("That's not what I asked. You're not listening", "en"),
+        ("Wow. Great service. Really great.", "en"),
+        ("Bedankt voor niks. Ik zeg mijn abonnement op.", "nl"),
+        ("Dit is de derde keer dat ik het vraag!!", "nl"),
+        ("I already told you, WHERE IS MY PARCEL", "en"),
+    ],
+)
+def test_frustrated_messages_are_flagged_with_reasons_in_words(text: str, language: str) -> None:
+    message = customer(text, language)
+    assert message.frustration >= CONFIG["frustration"]["frustrated_at"]
+    flag = next(f for f in message.flags if f.flag == "frustrated")
+    assert message.reasons and message.reasons[0] in flag.detail
+    assert all(reason in REASONS.values() for reason in message.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hi, I'd like to check when my order will arrive", "en"),
+        ("Thanks, that's really helpful!", "en"),
+        ("Je pakket wordt morgen bezorgd, toch?", "nl"),
+        ("No thanks, that's all", "en"),
+        ("GTA keeps crashing with a BSOD on my AMD card, can you help?", "en"),
+    ],
+)
+def test_calm_messages_stay_low(text: str, language: str) -> None:
+    assert customer(text, language).frustration < CONFIG["frustration"]["frustrated_at"]
+
+
+def test_sarcasm_and_rhetorical_praise_are_not_positive_in_the_transcript() -> None:
+    assert customer("Wow. Great service. Really great.").sentiment < 0
+    assert customer("So do we just upload and hope for the best?").sentiment < 0
+    assert customer("Top hoor", "nl").sentiment < 0
+
+
+def test_context_counts_after_a_failed_or_repeated_bot_answer() -> None:
+    ask = "Could you tell me your order number please?"
+    plain = customer("I don't have it")
+    turns = [("bot", ask), ("customer", "I don't have one"), ("bot", ask), ("customer", "I don't have it")]
+    messages = [(i, r, None, text_features(t, "en", r == "customer")) for i, (r, t) in enumerate(turns, 1)]
+    after = analyze("t", "en", messages, CONFIG).messages[3]
+    assert after.features.get("after_bot_repeat") == 1.0 and after.frustration > plain.frustration
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who can I speak to regarding a legal claim?",
+        "do you still have a chat service?",
+        "How do I contact a customer services team?",
+        "Is there a phone number I can call?",
+        "real person please",
+    ],
+)
+def test_human_request_wordings(text: str) -> None:
+    assert any(f.flag == "human_request" for f in customer(text).flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kan ik iemand spreken?", "Ik wil graag een medewerker", "Kan ik met een mens praten?", "Kunt u mij bellen?"],
+)
+def test_human_request_wordings_dutch(text: str) -> None:
+    assert any(f.flag == "human_request" for f in customer(text, "nl").flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "repeat"),
+    [
+        ("this is my second tweet about this", "en", True),
+        ("see my four emails", "en", True),
+        ("As I said, it never arrived", "en", True),
+        ("Zoals ik al zei, het is nooit aangekomen", "nl", True),
+        ("Thanks again!", "en", False),
+        ("I use it 3-4 times a week", "en", False),
+        ("Nogmaals bedankt!", "nl", False),
+    ],
+)
+def test_customer_repeat_meta_statements(text: str, language: str, repeat: bool) -> None:
+    assert any(f.flag == "customer_repeat" for f in customer(text, language).flags) is repeat
+
+
+def test_shouting_is_not_an_acronym() -> None:
+    assert text_features("I want my money back NOW", "en").emphasis
+    assert not text_features("GTA crashes with a BSOD, the OTP never comes", "en").emphasis
+    assert not text_features("GTA BSOD AMD", "en").caps
+
+
+def test_dutch_word_sense_and_negation_after_the_verb() -> None:
+    assert sentiment("Je pakket wordt morgen bezorgd", "nl") >= 0
+    assert sentiment("Ik ben erg bezorgd over mijn pakket", "nl") < 0
+    assert sentiment("Je klacht is afgehandeld", "nl") >= 0
+    assert sentiment("Het helpt me niet", "nl") < 0
