@@ -185,6 +185,7 @@ def _write(db: Database, pending: dict[tuple[str, str, str], _PendingReview]) ->
                 passed=None if result.passed is None else int(result.passed),
                 critical_fail=int(result.critical_fail),
             )
+            sql.mark_first_submitted(conn, review_id, submitted_at or now_iso())  # imported reviews can be disputed
     return summary
 
 

@@ -47,6 +47,7 @@ def test_imports_reviews_grouped_by_conversation_and_reviewer(loaded: Database, 
     ana = loaded.query("SELECT * FROM reviews WHERE conversation_id='c1' AND reviewer='ana'")[0]
     assert ana["source"] == "import" and ana["status"] == "submitted"
     assert ana["submitted_at"] == "2026-02-01T10:00:00Z"
+    assert ana["first_submitted_at"] == "2026-02-01T10:00:00Z"  # disputes count their deadline from it
     # (2 x 75 + 1 x 50) / 3, resolution N/A
     assert ana["score"] == pytest.approx(200 / 3)
     na = loaded.scalar("SELECT na FROM review_scores WHERE review_id = ? AND criterion = 'resolution'", (ana["id"],))

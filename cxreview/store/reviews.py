@@ -54,8 +54,20 @@ def insert_review(
     now = now_iso()
     cursor = conn.execute(
         "INSERT INTO reviews (conversation_id, reviewer, rubric_id, rubric_version, session_id, status, "
-        "source, started_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (conversation_id, reviewer, rubric_id, rubric_version, session_id, status, source, now, now, submitted_at),
+        "source, started_at, updated_at, submitted_at, first_submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            conversation_id,
+            reviewer,
+            rubric_id,
+            rubric_version,
+            session_id,
+            status,
+            source,
+            now,
+            now,
+            submitted_at,
+            submitted_at if status == "submitted" else None,  # disputes and edits count from it
+        ),
     )
     return int(cursor.lastrowid or 0)
 
@@ -164,3 +176,10 @@ def other_review_ids(
         "SELECT id FROM reviews WHERE conversation_id = ? AND rubric_id = ? AND reviewer != ? ORDER BY reviewer",
         (conversation_id, rubric_id, reviewer),
     ).fetchall()
+
+
+def mark_first_submitted(conn: sqlite3.Connection, review_id: int, at: str) -> None:
+    """Keep the first submission time of a review submitted by other means than submit()."""
+    conn.execute(
+        "UPDATE reviews SET first_submitted_at = coalesce(first_submitted_at, ?) WHERE id = ?", (at, review_id)
+    )

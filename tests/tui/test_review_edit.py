@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cxreview import corrections, disputes
 from cxreview.store import open_database
+from cxreview.tui.commands import ScreenActions
 from cxreview.tui.screens.review import ReviewScreen
 from tests.tui.conftest import settle
 
@@ -31,6 +32,8 @@ async def test_submit_press_e_change_a_score_submit_and_history_shows_it(make_ap
         await pilot.press("3")  # a digit on a submitted review: told how to reopen it, nothing written
         await settle(app, pilot)
         assert "press e to reopen it" in [n.message for n in app._notifications][-1]
+        labels = [label for label, _, _ in ScreenActions(screen)._actions()]
+        assert "Reopen this submitted review to correct it" in labels  # the palette entry
         await pilot.press("e")
         await settle(app, pilot)
         assert not screen.review.submitted and screen.review.editing
