@@ -63,7 +63,7 @@ def main() -> None:
     path = build(100_000)
     with open_database(path) as db:
         start = time.perf_counter()
-        scores = load_scores(db)["default"]
+        scores = load_scores(db)[("default", 1)]
         loaded = time.perf_counter()
         result = calibrate(scores)
         done = time.perf_counter()

@@ -7,10 +7,14 @@ average mixes leniency with team quality. The model is
 
     score = conversation effect + reviewer offset + noise
 
-fitted by ridge regression (alternating least squares): the conversation effects are free,
-the offsets are pulled toward zero with a strength of ``shrinkage`` conversations, so an
-offset built on little shared evidence stays small. Offsets are then centred (or anchored
-on a benchmark reviewer) within each group of reviewers that share conversations.
+fitted by ridge regression, solved exactly: the conversation effects are free, the offsets are
+pulled toward zero with a strength of ``shrinkage`` conversations, so an offset built on little
+shared evidence stays small. Offsets are then centred (or anchored on a benchmark reviewer)
+within each group of reviewers that share conversations. An offset is *applied* to scores only
+on evidence (see :func:`evidence`); otherwise it is reported and applied as 0.
+
+Scores are grouped by rubric id *and version*: a new version may change scales or criteria,
+so its scores are never pooled with an older version's.
 """
 
 from __future__ import annotations
@@ -32,6 +36,11 @@ from cxreview.store.calibration import score_rows
 TOO_FEW = 10  # below this many conversations a figure is noise
 INDICATIVE = 30  # below this it is only indicative
 SHRINKAGE = 5.0  # an offset needs about this many shared conversations to count for half
+# Below this the ridge no longer pins the offsets down: at 0 only their differences are defined
+# (any constant can move between conversation and reviewer effects), and negative values reward
+# large offsets. 1 means one conversation's worth of pull toward zero.
+MIN_SHRINKAGE = 1.0
+APPLY_MIN_CONVERSATIONS = TOO_FEW  # the evidence rule: shared conversations an applied offset needs
 
 
 @dataclass(slots=True)
@@ -63,12 +72,27 @@ class CriterionAgreement:
 
 @dataclass
 class Offset:
+    """A reviewer's estimated offset on a criterion, and what is applied to their scores."""
+
     reviewer: str
     criterion: str
     offset: float
     n: int
     low: float
     high: float
+    applied: float = 0.0  # ``offset`` when the evidence supports it, else 0
+    reason: str = ""  # why it is or is not applied, in words for the export
+
+
+def evidence(offset: float, n: int, low: float, high: float) -> tuple[bool, str]:
+    """The rule for applying an offset: at least ``APPLY_MIN_CONVERSATIONS`` shared
+    conversations *and* a 95% interval that excludes zero. Anything less is noise the
+    tool itself would warn about, and applying it would move pass/fail on noise."""
+    if n < APPLY_MIN_CONVERSATIONS:
+        return False, f"not applied: {n} shared conversations, {APPLY_MIN_CONVERSATIONS} needed"
+    if low <= 0 <= high:
+        return False, f"not applied: 95% interval [{low:+.2f}, {high:+.2f}] includes 0"
+    return True, f"applied: {offset:+.2f}, 95% interval [{low:+.2f}, {high:+.2f}], n={n}"
 
 
 @dataclass
@@ -81,8 +105,16 @@ class Calibration:
     warnings: list[str] = field(default_factory=list)
 
     def offset(self, reviewer: str, criterion: str) -> float:
+        """The offset applied to this reviewer's scores on this criterion (0 without evidence)."""
         found = self.offsets.get((reviewer, criterion))
-        return found.offset if found else 0.0
+        return found.applied if found else 0.0
+
+    def reason(self, reviewer: str, criterion: str) -> str:
+        found = self.offsets.get((reviewer, criterion))
+        return found.reason if found else "not applied: shares no scored conversation with another reviewer"
+
+
+RubricKey = tuple[str, int]  # (rubric id, version)
 
 
 def load_scores(
@@ -92,10 +124,11 @@ def load_scores(
     since: str | None = None,
     blind_only: bool = True,
     include_drafts: bool = False,
-) -> dict[str, list[Score]]:
-    """Scores grouped by rubric id: each reviewer's own first submission (docs/calibration.md)."""
+) -> dict[RubricKey, list[Score]]:
+    """Scores grouped by (rubric id, version), versions never pooled: each reviewer's own first
+    submission (docs/calibration.md)."""
     rubrics = rubric_versions(db)
-    grouped: dict[str, list[Score]] = defaultdict(list)
+    grouped: dict[RubricKey, list[Score]] = defaultdict(list)
     # The same UTC bound as every conversation filter: "2026-10-01" and "...+02:00" both work.
     start = Filters(since=since).start
     rows = score_rows(
@@ -103,8 +136,18 @@ def load_scores(
     )
     for row in rows:
         rubric_key = (row[3], row[4])  # rubric_id, rubric_version
-        grouped[row[3]].append(Score(row[0], row[1], row[2], rubrics[rubric_key], row[11], row[12], bool(row[13])))
+        grouped[rubric_key].append(Score(row[0], row[1], row[2], rubrics[rubric_key], row[11], row[12], bool(row[13])))
     return dict(grouped)
+
+
+def check_shrinkage(shrinkage: float) -> None:
+    from cxreview.errors import UsageError
+
+    if not shrinkage >= MIN_SHRINKAGE:  # also refuses NaN
+        raise UsageError(
+            f"--shrinkage must be at least {MIN_SHRINKAGE:g} (got {shrinkage:g})",
+            f"use {SHRINKAGE:g} (the default), or a value from {MIN_SHRINKAGE:g} up",
+        )
 
 
 def _note(conversations: int) -> str:
@@ -118,7 +161,9 @@ def _note(conversations: int) -> str:
 def calibrate(
     scores: list[Score], benchmark: str | None = None, shrinkage: float = SHRINKAGE, bootstrap: int = 1000
 ) -> Calibration:
-    """Agreement per criterion and for the review score, and leniency offsets."""
+    """Agreement per criterion and for the review score, and leniency offsets, for the
+    scores of one rubric version."""
+    check_shrinkage(shrinkage)
     latest = max((s.rubric for s in scores), key=lambda r: r.version)
     # criterion -> conversation -> reviewer -> value (None for N/A): plain floats keep the
     # loops below cheap on a hundred thousand scores.
@@ -305,49 +350,81 @@ def leniency_offsets(
             continue
         fitted = _ridge(rows, shrinkage)
         for group in groups:
-            members = [r for r in group if r in fitted]
+            members = [r for r in group if r in fitted.index]
             if not members:
                 continue
+            positions = [fitted.index[r] for r in members]
+            # The anchor is a weighted mean of the group's offsets (the benchmark alone, or
+            # weights n): centred offset = (e_r - w) . beta, its variance (e_r - w)' C (e_r - w).
+            weights = np.zeros(len(fitted.index))
             if benchmark is not None and benchmark in members:
-                anchor = fitted[benchmark][0]
+                weights[fitted.index[benchmark]] = 1.0
             else:
-                total = sum(fitted[r][1] for r in members)
-                anchor = sum(fitted[r][0] * fitted[r][1] for r in members) / total if total else 0.0
-            for reviewer in members:
-                value, n, se = fitted[reviewer]
-                centred = value - anchor
+                counts = fitted.n[positions].astype(float)
+                weights[positions] = counts / counts.sum() if counts.sum() else 1.0 / len(positions)
+            anchor = float(weights @ fitted.beta)
+            for reviewer, position in zip(members, positions, strict=True):
+                contrast = -weights.copy()
+                contrast[position] += 1.0
+                centred = float(fitted.beta[position]) - anchor
+                se = float(np.sqrt(max(0.0, contrast @ fitted.covariance @ contrast)))
+                n = int(fitted.n[position])
+                low, high = centred - 1.96 * se, centred + 1.96 * se
+                applies, reason = evidence(centred, n, low, high)
+                if benchmark is not None and reviewer == benchmark:
+                    applies, reason = False, "not applied: the benchmark reviewer is the reference"
                 offsets[(reviewer, criterion.id)] = Offset(
-                    reviewer, criterion.id, centred, n, centred - 1.96 * se, centred + 1.96 * se
+                    reviewer, criterion.id, centred, n, low, high, centred if applies else 0.0, reason
                 )
     return offsets, groups, warnings
 
 
-def _ridge(rows: list[tuple[str, str, float]], shrinkage: float) -> dict[str, tuple[float, int, float]]:
-    """(conversation, reviewer, score) rows -> reviewer: (offset, shared conversations, standard error)."""
+@dataclass
+class _Fit:
+    index: dict[str, int]  # reviewer -> position
+    beta: Any  # offsets before centring
+    n: Any  # shared conversations per reviewer
+    covariance: Any  # of beta: sigma^2 (A^-1)
+
+
+def _ridge(rows: list[tuple[str, str, float]], shrinkage: float) -> _Fit:
+    """(conversation, reviewer, score) rows -> the exact ridge solution.
+
+    Minimising sum (y - a_c - b_r)^2 + shrinkage * sum b_r^2 over the free conversation
+    effects a_c gives a_c = mean over c of (y - b_r); put back, the offsets solve the
+    reviewer-sized system  (D_r + shrinkage I - N' D_c^-1 N) b = s_r - N' D_c^-1 s_c,
+    with N the conversation x reviewer count matrix, D the counts and s the score sums.
+    One ``numpy.linalg.solve`` of a reviewers x reviewers matrix: exact, no iterations.
+    """
     conversations = {c: i for i, c in enumerate(sorted({c for c, _, _ in rows}))}
     reviewers = {r: i for i, r in enumerate(sorted({r for _, r, _ in rows}))}
-    c_index = np.array([conversations[c] for c, _, _ in rows])
-    r_index = np.array([reviewers[r] for _, r, _ in rows])
-    y = np.array([v for _, _, v in rows], dtype=float)
-    per_conversation = np.bincount(c_index, minlength=len(conversations))
-    per_reviewer = np.bincount(r_index, minlength=len(reviewers))
-    beta = np.zeros(len(reviewers))
-    for _ in range(200):
-        alpha_c = np.bincount(c_index, weights=y - beta[r_index], minlength=len(conversations)) / per_conversation
-        new_beta = np.bincount(r_index, weights=y - alpha_c[c_index], minlength=len(reviewers)) / (
-            per_reviewer + shrinkage
-        )
-        if np.max(np.abs(new_beta - beta)) < 1e-7:
-            beta = new_beta
-            break
-        beta = new_beta
-    residual = y - alpha_c[c_index] - beta[r_index]
-    dof = max(1, len(y) - len(conversations) - len(reviewers))
-    sigma2 = float((residual**2).sum() / dof) if len(y) > len(conversations) else 1.0
-    return {
-        reviewer: (float(beta[i]), int(per_reviewer[i]), float(np.sqrt(sigma2 / (per_reviewer[i] + shrinkage))))
-        for reviewer, i in reviewers.items()
-    }
+    c_index = np.fromiter((conversations[c] for c, _, _ in rows), dtype=np.int64, count=len(rows))
+    r_index = np.fromiter((reviewers[r] for _, r, _ in rows), dtype=np.int64, count=len(rows))
+    y = np.fromiter((v for _, _, v in rows), dtype=float, count=len(rows))
+    n_c, n_r = len(conversations), len(reviewers)
+    per_conversation = np.bincount(c_index, minlength=n_c).astype(float)
+    per_reviewer = np.bincount(r_index, minlength=n_r).astype(float)
+    # N' D_c^-1 N summed over the pairs of scores within a conversation (a handful each), so
+    # memory grows with the scores, not with conversations x reviewers.
+    order = np.argsort(c_index, kind="stable")
+    c_sorted, r_sorted = c_index[order], r_index[order]
+    pair_weights = np.zeros(n_r * n_r)
+    for distance in range(int(per_conversation.max())):
+        same = c_sorted[: len(c_sorted) - distance] == c_sorted[distance:]
+        first, second = r_sorted[: len(r_sorted) - distance][same], r_sorted[distance:][same]
+        weight = 1.0 / per_conversation[c_sorted[distance:][same]]
+        pair_weights += np.bincount(first * n_r + second, weights=weight, minlength=n_r * n_r)
+        if distance:
+            pair_weights += np.bincount(second * n_r + first, weights=weight, minlength=n_r * n_r)
+    system = np.diag(per_reviewer + shrinkage) - pair_weights.reshape(n_r, n_r)
+    conversation_mean = np.bincount(c_index, weights=y, minlength=n_c) / per_conversation
+    rhs = np.bincount(r_index, weights=y - conversation_mean[c_index], minlength=n_r)
+    beta = np.linalg.solve(system, rhs)
+    effects = np.bincount(c_index, weights=y - beta[r_index], minlength=n_c) / per_conversation
+    residual = y - effects[c_index] - beta[r_index]
+    dof = len(y) - n_c - n_r + 1  # one constant is shared between the two sets of effects
+    sigma2 = float((residual**2).sum() / dof) if dof > 0 else 1.0
+    return _Fit(reviewers, beta, per_reviewer.astype(int), sigma2 * np.linalg.inv(system))
 
 
 def _linked_groups(scores: list[Score]) -> list[list[str]]:

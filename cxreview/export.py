@@ -103,6 +103,7 @@ REVIEW_COLUMNS = (
     "calibrated_score",
     "pass",
     "critical_fail",
+    "offsets",
     "overall_note",
     "edited",
     "edit_count",
@@ -115,6 +116,7 @@ CRITERION_COLUMNS = (
     "raw",
     "calibrated",
     "offset_applied",
+    "offset_note",
     "na",
     "root_causes",
     "note",
@@ -124,12 +126,12 @@ CRITERION_COLUMNS = (
 )
 
 
-def calibrations_for(db: Database, benchmark: str | None = None) -> dict[str, Any]:
-    """Leniency offsets per rubric id, fitted on every blind submitted score (no bootstrap:
-    exports need the offsets, not the agreement intervals)."""
+def calibrations_for(db: Database, benchmark: str | None = None) -> dict[tuple[str, int], Any]:
+    """Leniency offsets per (rubric id, version), fitted on every blind submitted score (no
+    bootstrap: exports need the offsets, not the agreement intervals)."""
     from cxreview.calibration import calibrate, load_scores
 
-    return {rubric_id: calibrate(scores, benchmark, bootstrap=0) for rubric_id, scores in load_scores(db).items()}
+    return {key: calibrate(scores, benchmark, bootstrap=0) for key, scores in load_scores(db).items()}
 
 
 def review_records(
@@ -140,7 +142,7 @@ def review_records(
     include_drafts: bool = False,
     session: str | None = None,
     benchmark: str | None = None,
-    calibrations: dict[str, Any] | None = None,
+    calibrations: dict[tuple[str, int], Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Rows of the review or criterion level, scores calibrated unless ``calibrated`` is False
     (offsets centred, or anchored on ``benchmark``). Callers that need both levels pass
@@ -166,7 +168,7 @@ def review_records(
         if not filters.matches(review) or (session and review["session"] != session):
             continue
         rubric = rubrics[(review["rubric_id"], review["rubric_version"])]
-        calibration = calibrations.get(review["rubric_id"])
+        calibration = calibrations.get((review["rubric_id"], review["rubric_version"]))
         raw_values: dict[str, Any] = {}
         calibrated_values: dict[str, Any] = {}
         criterion_rows = []
@@ -177,7 +179,8 @@ def review_records(
             )
             raw_values[score["criterion"]] = NA if na else score["score"]
             calibrated_values[score["criterion"]] = NA if na else value
-            criterion_rows.append((score, value, offset, na))
+            note = _offset_note(calibration, rubric, review["reviewer"], score["criterion"], na)
+            criterion_rows.append((score, value, offset, na, note))
         raw_result = review_score(rubric, raw_values)
         chosen = review_score(rubric, calibrated_values, raw_values) if calibrated else raw_result
         base = {
@@ -208,6 +211,7 @@ def review_records(
                     "calibrated_score": _round(chosen.score) if calibrated else None,
                     "pass": chosen.passed,
                     "critical_fail": chosen.critical_fail,
+                    "offsets": _offsets_summary(criterion_rows) if calibrated else None,
                     "overall_note": review["overall_note"],
                     "edited": edits > 0,
                     "edit_count": edits,
@@ -217,7 +221,7 @@ def review_records(
                 }
             )
             continue
-        for score, value, offset, na in criterion_rows:
+        for score, value, offset, na, note in criterion_rows:
             key = (review_id, score["criterion"])
             original_score, original_na = changes["originals"].get(key, (score["score"], na))
             records.append(
@@ -227,6 +231,7 @@ def review_records(
                     "raw": score["score"],
                     "calibrated": _round(value) if calibrated and not na else None,
                     "offset_applied": round(offset, 4) if calibrated else None,
+                    "offset_note": note if calibrated else None,
                     "na": na,
                     "root_causes": _json.dumps(_json.loads(score["root_causes"]), ensure_ascii=False),
                     "note": score["note"],
@@ -253,6 +258,23 @@ def _corrections(db: Database) -> dict[str, Any]:
         "disputes": by_criterion,
         "review_disputes": by_review,
     }
+
+
+def _offset_note(calibration: Any, rubric: Any, reviewer: str, criterion: str, na: bool) -> str:
+    """Whether a leniency offset moved this score, and if not why not."""
+    if na:
+        return "not applied: N/A"
+    if rubric.criterion(criterion).binary:
+        return "not applied: binary criterion"
+    if calibration is None:
+        return "not applied: no blind scores to calibrate on"
+    return str(calibration.reason(reviewer, criterion))
+
+
+def _offsets_summary(criterion_rows: list[tuple[Any, Any, float, bool, str]]) -> str:
+    """One cell per review: which criteria an offset moved, e.g. "applied: empathy, clarity"."""
+    moved = [row[0]["criterion"] for row in criterion_rows if row[4].startswith("applied")]
+    return ("applied: " + ", ".join(moved)) if moved else "none applied"
 
 
 def _round(value: float | None) -> float | None:

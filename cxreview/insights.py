@@ -263,7 +263,7 @@ def _handovers(rows: list[Any]) -> list[Template]:
     return sorted(templates, key=lambda t: -t.n)[:TOP]
 
 
-def _qa_linkage(db: Database, filters: Filters, calibrations: dict[str, Any]) -> list[dict[str, Any]]:
+def _qa_linkage(db: Database, filters: Filters, calibrations: dict[tuple[str, int], Any]) -> list[dict[str, Any]]:
     """Calibrated criterion scores in conversations with and without each signal."""
     from cxreview.export import review_records
 
@@ -303,7 +303,7 @@ def _qa_linkage(db: Database, filters: Filters, calibrations: dict[str, Any]) ->
     return result
 
 
-def _csat(db: Database, filters: Filters, calibrations: dict[str, Any]) -> list[Group]:
+def _csat(db: Database, filters: Filters, calibrations: dict[tuple[str, int], Any]) -> list[Group]:
     from cxreview.export import review_records
 
     by_level: dict[str, list[float]] = defaultdict(list)

@@ -20,7 +20,7 @@ from cxreview.commands.common import _date, database, echo, safe_console, workin
     type=float,
     default=5.0,
     show_default=True,
-    help="How many shared conversations an offset needs to count for half.",
+    help="How many shared conversations an offset needs to count for half (at least 1).",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
@@ -46,17 +46,19 @@ def calibrate_command(
       cxreview calibrate --session calib-nov --benchmark lead
       cxreview calibrate --since 2026-10-01 --format json > calibration.json
     """
-    from cxreview.calibration import calibrate, load_scores
+    from cxreview.calibration import calibrate, check_shrinkage, load_scores
     from cxreview.errors import NotFoundError
 
+    check_shrinkage(shrinkage)
     with database(ctx) as db:
         grouped = load_scores(db, rubric_id, session, since)
     if not grouped:
         raise NotFoundError("no submitted reviews match", "score some conversations first, or widen --session/--since")
     with working("Calibrating (agreement, bootstrap intervals, offsets)…"):
-        results = {rid: calibrate(scores, benchmark, shrinkage) for rid, scores in sorted(grouped.items())}
+        results = {key: calibrate(scores, benchmark, shrinkage) for key, scores in sorted(grouped.items())}
     if fmt == "json":
-        echo(json.dumps({rid: _as_json(result) for rid, result in results.items()}, indent=2, ensure_ascii=False))
+        as_json = {f"{rid}@{version}": _as_json(result) for (rid, version), result in results.items()}
+        echo(json.dumps(as_json, indent=2, ensure_ascii=False))
         return
     for result in results.values():
         _print_table(result)
@@ -81,7 +83,7 @@ def _print_table(result: Any) -> None:
 
     console = safe_console()
     rubric = result.rubric
-    table = Table(title=Text(f"Agreement: {rubric.name} ({rubric.id})"), title_justify="left")
+    table = Table(title=Text(f"Agreement: {rubric.name} ({rubric.id}, version {rubric.version})"), title_justify="left")
     for column in ("Criterion", "Convs", "Pairs", "Exact", "±1", "Alpha (95% CI)", "N/A agree"):
         table.add_column(column, justify="left" if column in ("Criterion", "Alpha (95% CI)") else "right")
     rows = [*result.criteria, *([result.review_score] if result.review_score else [])]
@@ -116,6 +118,9 @@ def _print_table(result: Any) -> None:
                         else "-" * min(5, round(abs(offset.offset) * 4))
                     )
                     cell.append(f"\n{offset.offset:+.2f} [{offset.low:+.2f}, {offset.high:+.2f}] n={offset.n} {bar}")
+                    cell.append(
+                        "\napplied" if offset.applied else "\nnot applied", style="" if offset.applied else "dim"
+                    )
                 cells.append(cell)
             offsets.add_row(Text(reviewer), *cells)
         console.print(offsets)
@@ -151,6 +156,8 @@ def _as_json(result: Any) -> dict[str, Any]:
                 "offset": round(o.offset, 4),
                 "n": o.n,
                 "interval_95": [round(o.low, 4), round(o.high, 4)],
+                "applied": round(o.applied, 4),
+                "reason": o.reason,
             }
             for o in sorted(result.offsets.values(), key=lambda o: (o.criterion, o.reviewer))
         ],

@@ -6,7 +6,9 @@
 - A critical criterion scored below its level makes the review score 0 (effect "zero") or
   only flags the review (effect "flag").
 - A review where every criterion is N/A has no score (None): not 0, not 100.
-- Pass when the review score >= the rubric's pass_threshold.
+- Pass when the review score >= the rubric's pass_threshold, compared with a tolerance of
+  ``PASS_TOLERANCE`` points: the score is a float, and weights 1, 1, 2 on a 1-4 scale scored
+  1, 3, 3 give 49.99999999999999, which must pass a threshold of 50 because it *is* 50.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ from dataclasses import dataclass, field
 from cxreview.rubrics.model import Rubric
 
 NA = "na"
+# Points on the 0-100 scale. Float rounding error in a weighted mean is about 1e-13; scores
+# on real scales and weights lie further apart than 1e-6 from any threshold they miss.
+PASS_TOLERANCE = 1e-6
+
+
+def passes(score: float, threshold: float) -> bool:
+    """Whether a review score reaches the pass threshold, float rounding forgiven."""
+    return score >= threshold - PASS_TOLERANCE
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ def review_score(
     score = 0.0 if zeroed else weighted / total_weight
     return ScoreResult(
         score=score,
-        passed=score >= rubric.pass_threshold,
+        passed=passes(score, rubric.pass_threshold),
         critical_fail=zeroed,
         flagged=tuple(flagged),
         scored=scored,

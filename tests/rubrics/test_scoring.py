@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cxreview.rubrics.loader import parse_rubric
 from cxreview.rubrics.scoring import mean_score, review_score
@@ -78,3 +82,49 @@ pass_threshold: 60
 criteria:
   - {id: a, label: A, question: q, scale: {min: 1, max: 6}, anchors: {1: a, 2: b, 3: c, 4: d, 5: e, 6: f}}
 """
+
+
+def _rubric(scales: list[tuple[int, int]], weights: list[int], threshold: float) -> str:
+    lines = [f"id: p\nname: P\nversion: 1\npass_threshold: {threshold}\ncriteria:"]
+    for index, ((low, high), weight) in enumerate(zip(scales, weights, strict=True)):
+        anchors = ", ".join(f"{level}: x" for level in range(low, high + 1))
+        lines.append(
+            f"  - {{id: c{index}, label: C, question: q, scale: {{min: {low}, max: {high}}}, weight: {weight}, anchors: {{{anchors}}}}}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def test_a_review_exactly_at_the_threshold_passes() -> None:
+    """1, 3, 3 on three 1-4 criteria weighted 1, 1, 2 is exactly 50 but 49.999... in floats."""
+    rubric = parse_rubric(_rubric([(1, 4)] * 3, [1, 1, 2], 50))
+    result = review_score(rubric, {"c0": 1, "c1": 3, "c2": 3})
+    assert result.score == pytest.approx(50) and result.passed is True
+
+
+SCALES = st.sampled_from([(1, 3), (1, 4), (1, 5), (1, 7), (1, 10), (0, 10)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.lists(st.tuples(SCALES, st.integers(1, 5), st.data()), min_size=1, max_size=5),
+    threshold=st.integers(0, 100) | st.sampled_from([62.5, 33.3, 66.7, 87.5]),
+    shift=st.sampled_from([None, 0]),
+)
+def test_pass_agrees_with_exact_arithmetic(data: list, threshold: float, shift: int | None) -> None:
+    """Over scales, weights, scores and thresholds: passed is exactly `exact score >= threshold`,
+    computed in fractions. With shift=0 the threshold is moved onto the exact score itself."""
+    scales = [scale for scale, _, _ in data]
+    weights = [weight for _, weight, _ in data]
+    values = [draw.draw(st.integers(low, high)) for (low, high), _, draw in data]
+    exact = sum(
+        (
+            Fraction(w) * Fraction(v - low, high - low) * 100
+            for (low, high), w, v in zip(scales, weights, values, strict=True)
+        ),
+        Fraction(0),
+    ) / sum(weights)
+    if shift == 0 and (exact * 100).denominator == 1:
+        threshold = float(exact)  # a threshold (two decimals at most) the review meets exactly
+    rubric = parse_rubric(_rubric(scales, weights, threshold))
+    result = review_score(rubric, {f"c{i}": v for i, v in enumerate(values)})
+    assert result.passed is (exact >= Fraction(str(threshold)))
