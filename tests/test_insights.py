@@ -91,6 +91,11 @@ def test_demo_insights_cover_every_section_with_bases(demo: Database) -> None:
 
 
 def test_formats_carry_the_same_figures(demo: Database) -> None:
+    # Personal data in an answer the report quotes (the demo's own addresses never reach it).
+    demo.execute(
+        "UPDATE messages SET text = '@jansen_nl jan@example.nl +31 6 12 34 56 78 ' || text "
+        "WHERE text LIKE 'Could you give me your order number%'"
+    )
     insights = compute(demo, Filters())
     data = json.loads(to_json(insights))
     assert data["conversations"] == 300 and "stuck_by_queue" in data and data["drivers"]["queue"]
@@ -104,7 +109,11 @@ def test_formats_carry_the_same_figures(demo: Database) -> None:
     ):
         assert section in markdown and section in html
     assert html.startswith("<!doctype html>") and "<svg" in html and "<script" not in html
-    assert "@" not in markdown.replace("@example", "")  # e-mail addresses are masked
+    for document in (markdown, html):
+        assert "Could you give me your order number" in document  # the answer is quoted...
+        for personal in ("jan.jansen@example.nl", "12 34 56 78", "@jansen_nl"):
+            assert personal not in document  # ...with its personal data masked
+    assert all(label in markdown for label in ("\\[email\\]", "\\[phone\\]", "\\[handle\\]"))
 
 
 def test_qa_linkage_splits_scores_by_signal(demo: Database) -> None:
