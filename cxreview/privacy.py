@@ -23,8 +23,9 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 # Dates (27-09-2026, 2026-09-27, 9/9/26) are not phone numbers, however valid their digits look.
 _DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# @name on social media: not preceded by a word character (that would be an e-mail address).
-_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+# @name on social media, starting a word (after a space or "(", not inside an e-mail address
+# or markup such as "[@click=...]").
+_HANDLE = re.compile(r"(?<![^\s(])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 # Country, check digits, then groups of four as IBANs are written (or all run together).
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
 # 13-19 digits, single spaces or dashes between groups; the match ends on a digit, so the

@@ -6,9 +6,12 @@ conversations as on a million. Only when the filters are so narrow that probing 
 missing does it fall back to listing the filtered conversations through the indexes.
 
 - random: uniform over the conversations that pass the filters (rejection sampling).
-- stratified: K per agent (or per queue), each agent found by one index seek.
+- stratified: K per agent (or per queue), each agent found by one index seek; a --size cut
+  keeps an even share per group, the groups getting one more drawn by the seed.
 - spotlight: probability proportional to risk squared (accept a probed conversation with
   probability risk^2), plus a share of plain random picks so scores stay representative.
+  Every strategy probes the conversations' rowids (fixed at import), so the same seed and
+  data give the same session, however often or in whatever order signals were re-analysed.
 """
 
 from __future__ import annotations
@@ -247,8 +250,10 @@ def _random(
 def _stratified(
     db: Database, candidates: _Candidates, rng: random.Random, request: SampleRequest, notes: list[str]
 ) -> list[Pick]:
-    """K per agent (or queue). Each group is found by an index seek; its picks come from
-    random probes, and only a group that probing cannot fill (a small one) is listed."""
+    """K per agent (or queue). The groups are found by index seeks; one shared run of random
+    probes fills them all (each probed conversation goes to its own group), so the probing
+    budget is linear in the number of groups. Only groups probing cannot fill (small ones)
+    are listed through the index."""
     column = request.group_by
     per_group = request.per_group or 0
     wanted = set(request.filters.agents if column == "agent" else request.filters.queues)
@@ -259,32 +264,60 @@ def _stratified(
         if not wanted or value in wanted:
             groups.append(value)
         value = sql.next_value(db.conn, column, value)
-    budget = per_group * PROBES_PER_PICK * max(1, len(groups))
-    picks: list[Pick] = []
-    for value in groups:
-        reason = f"{per_group} per {column}: {value}"
-        found: list[Pick] = []
-        for _ in range(budget):
-            row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
-            if row is not None and row[column] == value and candidates.accepts(row):
-                candidates.chosen.add(row["id"])
-                found.append(Pick(row["id"], "stratified", reason, row["agent"]))
-                if len(found) == per_group:
-                    break
-        if len(found) < per_group:
-            rows = [r for r in sql.rows_for_value(db.conn, column, value, *candidates.scope()) if candidates.accepts(r)]
-            for row in rng.sample(rows, min(per_group - len(found), len(rows))):
-                candidates.chosen.add(row["id"])
-                found.append(Pick(row["id"], "stratified", reason, row["agent"]))
-            if len(found) < per_group:
-                notes.append(
-                    f"{column} {value} has only {len(found)} conversation(s) to review, not {per_group}: all taken"
-                )
-        picks.extend(found)
-    if request.size and len(picks) > request.size:
-        notes.append(f"{len(picks)} picked, cut to --size {request.size}")
-        picks = picks[: request.size]
-    return picks
+    found: dict[str, list[Pick]] = {group: [] for group in groups}
+    reasons = {group: f"{per_group} per {column}: {group}" for group in groups}
+    open_groups = len(groups)
+    for _ in range(per_group * PROBES_PER_PICK * len(groups) if groups else 0):
+        row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
+        if row is None or row[column] not in found:
+            continue
+        group = row[column]
+        if len(found[group]) == per_group or not candidates.accepts(row):
+            continue
+        candidates.chosen.add(row["id"])
+        found[group].append(Pick(row["id"], "stratified", reasons[group], row["agent"]))
+        if len(found[group]) == per_group:
+            open_groups -= 1
+            if open_groups == 0:
+                break
+    for group in groups:
+        short = per_group - len(found[group])
+        if short <= 0:
+            continue
+        rows = [r for r in sql.rows_for_value(db.conn, column, group, *candidates.scope()) if candidates.accepts(r)]
+        for row in rng.sample(rows, min(short, len(rows))):
+            candidates.chosen.add(row["id"])
+            found[group].append(Pick(row["id"], "stratified", reasons[group], row["agent"]))
+        if len(found[group]) < per_group:
+            notes.append(
+                f"{column} {group} has only {len(found[group])} conversation(s) to review, not {per_group}: all taken"
+            )
+    total = sum(len(p) for p in found.values())
+    if request.size and total > request.size:
+        quota = fair_quota({group: len(picks) for group, picks in found.items()}, request.size, rng)
+        kept = sum(1 for q in quota.values() if q)
+        notes.append(
+            f"{total} picked, cut to --size {request.size}: an even share for each {column} "
+            f"({kept} of {len(groups)} kept), which ones get one more chosen at random by the seed"
+        )
+        found = {group: picks[: quota[group]] for group, picks in found.items()}
+    return [pick for group in groups for pick in found[group]]
+
+
+def fair_quota(available: dict[str, int], size: int, rng: random.Random) -> dict[str, int]:
+    """How many picks each group keeps when --size cuts a stratified sample: shares as even as
+    the groups allow (a group short of its share gives the rest to others), dealt one at a
+    time in an order shuffled by the seed, so no group is favoured by its name."""
+    order = sorted(available)
+    rng.shuffle(order)
+    quota = dict.fromkeys(order, 0)
+    remaining = min(size, sum(available.values()))
+    while remaining:
+        for group in order:
+            if remaining and quota[group] < available[group]:
+                quota[group] += 1
+                remaining -= 1
+    return quota
 
 
 def _spotlight(
@@ -293,18 +326,23 @@ def _spotlight(
     size = request.size or 0
     n_random = round(size * request.random_share)
     n_spot = size - n_random
-    low, high = sql.rowid_bounds(db.conn, "conversation_signals")
-    if high == 0:
+    # Probe the conversations' rowids, not the signal rows': conversations keep theirs from
+    # import, while signal rows are written in whatever order the analysis workers finish.
+    # The same seed and data must give the same session after any re-analysis.
+    if not sql.has_signals(db.conn):
         raise NotFoundError("no conversation has signals yet", "run 'cxreview analyze' first")
+    low, high = sql.rowid_bounds(db.conn)
     picks: list[Pick] = []
     for _ in range(n_spot * PROBES_PER_PICK * 4 + 400):
         if len(picks) == n_spot:
             break
-        signal = sql.signal_by_rowid(db.conn, rng.randint(low, high))
+        row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
+        if row is None or row["id"] in candidates.chosen:
+            continue
+        signal = sql.risk_of(db.conn, row["id"])
         if signal is None or rng.random() >= (signal["risk"] or 0) ** SPOTLIGHT_POWER:
             continue
-        row = sql.conversation_by_id(db.conn, signal["conversation_id"])
-        if row is not None and candidates.accepts(row):
+        if candidates.accepts(row):
             candidates.chosen.add(row["id"])
             picks.append(Pick(row["id"], "spotlight", _reason(signal["risk"], signal["risk_reasons"]), row["agent"]))
     if len(picks) < n_spot:

@@ -21,7 +21,8 @@ from cxreview.privacy import iban_valid, luhn_valid, mask_pii
         ("rekening NL91ABNA0417164300", "rekening [iban]"),
         ("GB82 WEST 1234 5698 7654 32.", "[iban]."),
         ("mail jan.jansen@example.nl now", "mail [email] now"),
-        ("DM me @jan_jansen or @Sanne.dV", "DM me [handle] or [handle]"),
+        ("DM me @jan_jansen or (@Sanne.dV)", "DM me [handle] or ([handle])"),
+        ("@jan_j hi", "[handle] hi"),
     ],
 )
 def test_personal_data_is_masked(text: str, masked: str) -> None:
@@ -41,6 +42,7 @@ def test_personal_data_is_masked(text: str, masked: str) -> None:
         "on 2026-03-05 at 10:00",
         "email me at the address on file",
         "price 1.299,00 euro, 12 x 3",
+        "[@click=app.quit]x[/] and a@b",
     ],
 )
 def test_other_text_stays(text: str) -> None:

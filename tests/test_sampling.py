@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cxreview import reviews
 from cxreview.errors import ConflictError, NotFoundError, UsageError
 from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.rubrics import resolve_rubric
-from cxreview.sampling import SampleRequest, create_session
+from cxreview.sampling import SampleRequest, create_session, fair_quota
 from cxreview.signals.analyze import analyze_conversations
-from cxreview.store import Database
+from cxreview.store import Database, open_database
 from cxreview.store.sessions import list_sessions, session_items
 from tests.conftest import REPO
 
@@ -126,6 +129,27 @@ def test_spotlight_prefers_risky_conversations_and_marks_random_picks(demo: Data
     assert {r["pick"]: r["n"] for r in stored} == {"spotlight": 24, "random": 6}
 
 
+def test_spotlight_is_reproducible_after_re_analysis(demo: Database, tmp_path: Path) -> None:
+    """Same seed, same data, same risks: the same session, after re-analysing 40 conversations
+    (in another order) and in a second database analysed in reverse order."""
+
+    def picks(db: Database, name: str) -> list[str]:
+        request = SampleRequest(size=10, strategy="spotlight", seed=11, name=name, include_reviewed=True)
+        return [p.conversation_id for p in create_session(db, request, RUBRIC).picks]
+
+    before = picks(demo, "before")
+    rowids = dict(demo.query("SELECT conversation_id, rowid FROM conversation_signals"))
+    ids = [r[0] for r in demo.query("SELECT id FROM conversations ORDER BY id DESC LIMIT 40")]
+    analyze_conversations(demo, ids=ids, workers=1)
+    assert picks(demo, "after") == before
+    assert dict(demo.query("SELECT conversation_id, rowid FROM conversation_signals")) == rowids  # updated in place
+    with open_database(tmp_path / "other.db") as other:
+        import_files(other, [str(REPO / "samples" / "demo.jsonl")])
+        everything = [r[0] for r in other.query("SELECT id FROM conversations ORDER BY id DESC")]
+        analyze_conversations(other, ids=everything, workers=1)
+        assert picks(other, "elsewhere") == before
+
+
 def test_split_among_reviewers_and_blind_calibration(demo: Database) -> None:
     split = create_session(demo, SampleRequest(size=9, seed=1, name="split", reviewers=["ana", "ben", "cem"]), RUBRIC)
     assert {r: len(ids) for r, ids in split.assignments.items()} == {"ana": 3, "ben": 3, "cem": 3}
@@ -179,3 +203,41 @@ def test_cli_sample_and_sessions(run_cli, write_jsonl) -> None:
     assert missing.exit_code == 1 and 'no session "nope"' in missing.output
     unknown = run_cli("sample", "--size", "2", "--rubric", "nope")
     assert unknown.exit_code == 1 and 'unknown rubric "nope"' in unknown.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    available=st.dictionaries(st.text("abcdefgh", min_size=1, max_size=3), st.integers(0, 6), min_size=1, max_size=12),
+    size=st.integers(1, 60),
+    seed=st.integers(0, 2**16),
+)
+def test_fair_quota_is_as_even_as_the_groups_allow(available: dict[str, int], size: int, seed: int) -> None:
+    quota = fair_quota(available, size, random.Random(seed))
+    assert sum(quota.values()) == min(size, sum(available.values()))
+    assert all(0 <= quota[g] <= available[g] for g in available)
+    for g in available:
+        for h in available:
+            # g may have fewer than h minus one only when g has nothing more to give
+            assert quota[g] >= quota[h] - 1 or quota[g] == available[g]
+
+
+def test_the_size_cut_is_drawn_by_the_seed_not_by_name(demo: Database) -> None:
+    """Seeds 1 and 2 used to give the same three (alphabetically first) agents; now every
+    agent is about equally likely to be kept."""
+    kept: list[frozenset[str]] = []
+    for seed in (1, 2, 3):
+        request = SampleRequest(
+            size=3, strategy="stratified", per_group=1, seed=seed, name=f"cut-{seed}", include_reviewed=True
+        )
+        result = create_session(demo, request, RUBRIC)
+        assert len(result.picks) == 3 and len({p.agent for p in result.picks}) == 3
+        assert any("chosen at random by the seed" in n for n in result.notes)
+        kept.append(frozenset(str(p.agent) for p in result.picks))
+    assert len(set(kept)) > 1
+    counts = Counter(
+        g
+        for seed in range(300)
+        for g, q in fair_quota(dict.fromkeys("abcdefghij", 2), 3, random.Random(seed)).items()
+        if q
+    )
+    assert all(60 <= counts[g] <= 120 for g in "abcdefghij")  # 90 expected each

@@ -27,10 +27,8 @@ def conversation_by_rowid(conn: sqlite3.Connection, rowid: int) -> sqlite3.Row |
     return conn.execute(f"SELECT {CANDIDATE_COLUMNS} FROM conversations WHERE rowid = ?", (rowid,)).fetchone()
 
 
-def signal_by_rowid(conn: sqlite3.Connection, rowid: int) -> sqlite3.Row | None:
-    return conn.execute(
-        "SELECT conversation_id, risk, risk_reasons FROM conversation_signals WHERE rowid = ?", (rowid,)
-    ).fetchone()
+def has_signals(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM conversation_signals)").fetchone()[0] == 1
 
 
 def conversation_by_id(conn: sqlite3.Connection, conversation_id: str) -> sqlite3.Row | None:

@@ -95,7 +95,7 @@ def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSign
     # Only conversations analysed before have rows to replace; on a first analysis this
     # saves the deletes.
     stale = [(cid,) for cid in ids if cid in analysed]
-    for table in ("message_flags", "conversation_signals", "conversation_flags"):
+    for table in ("message_flags", "conversation_flags"):
         conn.executemany(f"DELETE FROM {table} WHERE conversation_id = ?", stale)
     now = now_iso()
     flag_rows = []
@@ -147,10 +147,20 @@ def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSign
             language_rows.append((r.language, cid))
     # One flag of a kind per message: the first rule that raised it is kept.
     conn.executemany("INSERT OR IGNORE INTO message_flags VALUES (?, ?, ?, ?, ?, ?)", flag_rows)
-    conn.executemany(f"INSERT INTO conversation_signals VALUES ({','.join('?' * 28)})", conv_rows)
+    conn.executemany(_upsert_signals(conn), conv_rows)
     conn.executemany("INSERT OR IGNORE INTO conversation_flags VALUES (?, ?, ?, ?, ?)", conv_flag_rows)
     # A detected language fills the gap the import left; a given one is never overwritten.
     conn.executemany("UPDATE conversations SET language = ? WHERE id = ? AND language IS NULL", language_rows)
+
+
+def _upsert_signals(conn: sqlite3.Connection) -> str:
+    """INSERT that updates a re-analysed conversation's row in place: the row keeps its rowid
+    (no delete and re-insert in the order the analysis workers finish), so anything keyed on
+    the table stays put after a re-analysis."""
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(conversation_signals)")]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "conversation_id")
+    marks = ",".join("?" * len(columns))
+    return f"INSERT INTO conversation_signals VALUES ({marks}) ON CONFLICT (conversation_id) DO UPDATE SET {updates}"
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
