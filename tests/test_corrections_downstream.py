@@ -58,10 +58,10 @@ def test_criterion_export_has_original_and_dispute_status(corrected: Database) -
 
 
 def test_calibration_uses_the_reviewers_first_submission(corrected: Database) -> None:
-    scores = {(s.review_id, s.criterion): s.value for s in load_scores(corrected)["default"]}
+    scores = {(s.review_id, s.criterion): s.value for s in load_scores(corrected)[("default", 1)]}
     assert scores[(1, "empathy")] == 2 and scores[(2, "clarity")] == 3  # not the final 4 and 5
     reviews.reopen(corrected, 2)  # being corrected again: the original still counts
-    assert (2, "clarity") in {(s.review_id, s.criterion) for s in load_scores(corrected)["default"]}
+    assert (2, "clarity") in {(s.review_id, s.criterion) for s in load_scores(corrected)[("default", 1)]}
 
 
 def test_coaching_report_shows_changed_scores_with_the_reason(corrected: Database) -> None:
