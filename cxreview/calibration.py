@@ -440,9 +440,10 @@ def _linked_groups(scores: list[Score]) -> list[list[str]]:
     by_conversation: dict[str, set[str]] = defaultdict(set)
     for s in scores:
         by_conversation[s.conversation_id].add(s.reviewer)
-        find(s.reviewer)
-    for reviewers in by_conversation.values():
-        first, *rest = sorted(reviewers)
+    # A few dozen distinct teams of reviewers cover thousands of conversations: join each once.
+    teams = {tuple(sorted(reviewers)) for reviewers in by_conversation.values()}
+    for first, *rest in teams:
+        find(first)
         for other in rest:
             parent[find(other)] = find(first)
     groups: dict[str, list[str]] = defaultdict(list)

@@ -10,10 +10,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import cxreview
 from cxreview.cli import cli
 from cxreview.store import Database, open_database
 
 REPO = Path(__file__).resolve().parents[1]
+# Where the cxreview under test is imported from: the checkout when developing, site-packages
+# when CI tests the installed package. Subprocesses start there so they import the same one.
+PACKAGE_PARENT = Path(cxreview.__file__).resolve().parents[1]
 
 
 @pytest.fixture

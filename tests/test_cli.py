@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from cxreview.cli import cli
-from tests.conftest import REPO, conversation
+from tests.conftest import PACKAGE_PARENT, REPO, conversation
 
 
 def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -47,7 +47,7 @@ def _run(
         input=stdin,
         capture_output=True,
         env={**os.environ, **(env or {})},
-        cwd=cwd or REPO,
+        cwd=cwd or PACKAGE_PARENT,
         timeout=120,
     )
 
@@ -65,7 +65,7 @@ def test_help_and_batch_commands_never_import_textual(tmp_path: Path) -> None:
     source.write_text(json.dumps(conversation("c1")) + "\n")
     for args in (["--help"], ["--db", str(tmp_path / "x.db"), "import", "-q", str(source)]):
         out = subprocess.run(
-            [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=REPO, timeout=120
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=PACKAGE_PARENT, timeout=120
         )
         assert out.stdout.strip().endswith("TEXTUAL_ABSENT"), out.stdout + out.stderr
 
@@ -105,7 +105,7 @@ def test_default_database_is_created_in_the_working_folder(tmp_path: Path) -> No
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps(conversation("c1")) + "\n")
     env = {k: v for k, v in os.environ.items() if k != "CXREVIEW_DB"}
-    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPATH"] = str(PACKAGE_PARENT)
     result = subprocess.run(
         [sys.executable, "-m", "cxreview", "import", str(source)],
         capture_output=True,
