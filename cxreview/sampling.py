@@ -267,7 +267,10 @@ def _stratified(
     found: dict[str, list[Pick]] = {group: [] for group in groups}
     reasons = {group: f"{per_group} per {column}: {group}" for group in groups}
     open_groups = len(groups)
-    for _ in range(per_group * PROBES_PER_PICK * len(groups) if groups else 0):
+    # Linear in the groups; and never more than a few probes per conversation, since groups
+    # probing cannot fill are listed through the index below anyway (small tables, big K).
+    budget = min(per_group * PROBES_PER_PICK * len(groups), 3 * (high - low + 1)) if groups else 0
+    for _ in range(budget):
         row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
         if row is None or row[column] not in found:
             continue

@@ -241,3 +241,24 @@ def test_the_size_cut_is_drawn_by_the_seed_not_by_name(demo: Database) -> None:
         if q
     )
     assert all(60 <= counts[g] <= 120 for g in "abcdefghij")  # 90 expected each
+
+
+def test_stratified_probing_is_bounded_by_groups_and_table(demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--per-agent 50 on 300 conversations: no agent can be filled, and the former per-agent
+    probing spent K x 60 x agents probes for *each* agent (432,000 here). Now one shared run,
+    at most three probes per conversation, then each short agent listed through the index."""
+    from cxreview.store import sessions as store_sessions
+
+    probes = 0
+    real = store_sessions.conversation_by_rowid
+
+    def counting(conn, rowid):  # type: ignore[no-untyped-def]
+        nonlocal probes
+        probes += 1
+        return real(conn, rowid)
+
+    monkeypatch.setattr(store_sessions, "conversation_by_rowid", counting)
+    request = SampleRequest(size=None, strategy="stratified", per_group=50, seed=1, name="k50", include_reviewed=True)
+    result = create_session(demo, request, RUBRIC)
+    with_agent = demo.scalar("SELECT count(*) FROM conversations WHERE agent IS NOT NULL")
+    assert len(result.picks) == with_agent and probes <= 3 * 300
