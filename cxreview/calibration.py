@@ -302,15 +302,59 @@ def _agreement(
 def _review_score_agreement(
     scores: list[Score], benchmark: str | None, resampler: _Resampler
 ) -> CriterionAgreement | None:
-    by_review: dict[int, list[Score]] = defaultdict(list)
-    for score in scores:
-        by_review[score.review_id].append(score)
     per_conversation: dict[str, dict[str, float | None]] = defaultdict(dict)
-    for review_scores in by_review.values():
-        first = review_scores[0]
-        result = review_score(first.rubric, {s.criterion: (NA if s.na else s.value) for s in review_scores})
-        per_conversation[first.conversation_id][first.reviewer] = result.score
+    for conversation, reviewer, score in _review_scores(scores):
+        per_conversation[conversation][reviewer] = score
     return _agreement("review_score", "Review score", 100.0, per_conversation, benchmark, "interval", resampler)
+
+
+def _review_scores(scores: list[Score]) -> list[tuple[str, str, float | None]]:
+    """(conversation, reviewer, review score) per review, by the formula of rubrics/scoring.py.
+
+    Scores of one rubric version (the usual case) are scored with numpy in one pass: on a
+    hundred thousand scores, a review_score() call per review was a quarter of calibrate()."""
+    rubric = scores[0].rubric if scores else None
+    if rubric is None or any(s.rubric is not rubric for s in scores):
+        by_review: dict[int, list[Score]] = defaultdict(list)
+        for score in scores:
+            by_review[score.review_id].append(score)
+        return [
+            (
+                group[0].conversation_id,
+                group[0].reviewer,
+                review_score(group[0].rubric, {s.criterion: (NA if s.na else s.value) for s in group}).score,
+            )
+            for group in by_review.values()
+        ]
+    criteria = rubric.criteria
+    position = {c.id: i for i, c in enumerate(criteria)}
+    weight = np.array([c.weight for c in criteria] + [0.0])  # the extra slot: criteria not in the rubric
+    low = np.array([c.min for c in criteria] + [0.0], dtype=float)
+    span = np.array([c.max - c.min for c in criteria] + [1.0], dtype=float)
+    zero_below = np.array(
+        [float(c.critical.below) if c.critical and c.critical.effect == "zero" else -np.inf for c in criteria]
+        + [-np.inf]
+    )
+    review_ids, first, review_index = np.unique(
+        np.fromiter((s.review_id for s in scores), dtype=np.int64, count=len(scores)),
+        return_index=True,
+        return_inverse=True,
+    )
+    column = np.fromiter((position.get(s.criterion, len(criteria)) for s in scores), dtype=np.int64, count=len(scores))
+    value = np.fromiter(
+        (np.nan if s.na or s.value is None else s.value for s in scores), dtype=float, count=len(scores)
+    )
+    scored = ~np.isnan(value)
+    weights = np.where(scored, weight[column], 0.0)
+    normalised = np.where(scored, (np.nan_to_num(value) - low[column]) / span[column] * 100.0, 0.0)
+    total = np.bincount(review_index, weights=weights, minlength=len(review_ids))
+    weighted = np.bincount(review_index, weights=weights * normalised, minlength=len(review_ids))
+    zeroed = np.bincount(review_index, weights=scored & (value < zero_below[column]), minlength=len(review_ids))
+    result = np.where(zeroed > 0, 0.0, weighted / np.where(total > 0, total, 1.0))
+    return [
+        (scores[i].conversation_id, scores[i].reviewer, float(r) if t > 0 else None)
+        for i, r, t in zip(first.tolist(), result.tolist(), total.tolist(), strict=True)
+    ]
 
 
 def leniency_offsets(

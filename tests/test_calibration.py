@@ -311,3 +311,36 @@ def test_offsets_with_enough_evidence_are_applied_and_said_so(demo: Database) ->
     assert rows[("cem", "empathy")]["offset_applied"] == 0
     reviews_rows = [r for r in review_records(demo, "review", Filters()) if r["reviewer"] == "ana"]
     assert reviews_rows[0]["offsets"].startswith("applied: ")
+
+
+def test_vectorised_review_scores_match_the_score_formula(demo: Database) -> None:
+    """calibrate() scores reviews with numpy; it must agree with rubrics/scoring.py, N/A,
+    critical zero and flag included."""
+    import dataclasses
+
+    from cxreview.calibration import _review_scores
+    from cxreview.rubrics.scoring import review_score
+
+    _simulate(demo, {"ana": 1, "ben": -1}, conversations=25)
+    ids = [r[0] for r in demo.query("SELECT id FROM conversations ORDER BY id DESC LIMIT 3")]
+    _score(demo, ids[0], "cem", {"empathy": 4, "clarity": 3, "resolution": "na"})
+    _score(demo, ids[1], "cem", {"empathy": 5, "clarity": 5, "resolution": 1})  # critical: zero
+    _score(demo, ids[2], "cem", {"empathy": 1, "clarity": 4, "resolution": 4})  # critical: flag only
+    scores = load_scores(demo)[("default", 1)]
+    fast = _review_scores(scores)
+    by_review: dict[int, list] = {}
+    for s in scores:
+        by_review.setdefault(s.review_id, []).append(s)
+    expected = [
+        (
+            g[0].conversation_id,
+            g[0].reviewer,
+            review_score(g[0].rubric, {s.criterion: "na" if s.na else s.value for s in g}).score,
+        )
+        for g in by_review.values()
+    ]
+    assert [(c, r) for c, r, _ in fast] == [(c, r) for c, r, _ in expected]
+    assert [v for _, _, v in fast] == pytest.approx([v for _, _, v in expected], abs=1e-9)
+    assert 0.0 in [v for _, _, v in fast]
+    mixed = [dataclasses.replace(scores[0], rubric=dataclasses.replace(scores[0].rubric)), *scores[1:]]
+    assert [v for _, _, v in _review_scores(mixed)] == pytest.approx([v for _, _, v in expected], abs=1e-9)
