@@ -7,6 +7,7 @@ import sys
 import click
 
 from cxreview.commands.common import TerminalSafeWriter, database, echo, filter_options, filters_from
+from cxreview.store import Database
 
 
 @click.command("export")
@@ -68,9 +69,24 @@ def export_command(
     if output:
         check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
     with database(ctx) as db:
+        _check_names(db, session, benchmark)
         if output:
             with open_output(output, ctx.obj["db_path"], newline="") as out:
                 count = run(out)
             echo(f"Wrote {count:,} {level} rows to {output}.", err=True)
         else:
             run(TerminalSafeWriter(sys.stdout))
+
+
+def _check_names(db: Database, session: str | None, benchmark: str | None) -> None:
+    """A misspelt --session or --benchmark is an error, not an empty or uncalibrated export."""
+    from cxreview.errors import NotFoundError
+    from cxreview.store.reviews import reviewer_exists
+    from cxreview.store.sessions import session_row
+
+    if session is not None and session_row(db.conn, session) is None:
+        raise NotFoundError(f'no session "{session}"', "list the sessions with 'cxreview sessions'")
+    if benchmark is not None and not reviewer_exists(db.conn, benchmark):
+        raise NotFoundError(
+            f'no reviews by "{benchmark}" to use as --benchmark', "name a reviewer as in 'cxreview calibrate'"
+        )

@@ -31,6 +31,15 @@ from cxreview.store import Database
 @click.option("--time-format", metavar="FORMAT", help="auto, iso, epoch, epoch_ms or a pattern like \"%d-%m-%Y %H:%M\".")
 @click.option("--keep-notes", is_flag=True, help="Keep internal notes in the conversation's meta (never turns: never analysed).")
 @click.option("--no-analyze", is_flag=True, help="Skip computing signals after the import.")
+@click.option("--max-line-mb", type=float, envvar="CXREVIEW_MAX_LINE_MB", default=16, show_default=True, help="Longest line allowed.")
+@click.option(
+    "--max-input-mb", type=float, envvar="CXREVIEW_MAX_INPUT_MB", default=8192, show_default=True,
+    help="Largest file allowed (decompressed).",
+)
+@click.option(
+    "--max-gzip-ratio", type=float, envvar="CXREVIEW_MAX_GZIP_RATIO", default=200, show_default=True,
+    help="Refuse gzip data that expands more than this (a decompression bomb).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 def import_command(
@@ -47,6 +56,9 @@ def import_command(
     time_format: str | None,
     keep_notes: bool,
     no_analyze: bool,
+    max_line_mb: float,
+    max_input_mb: float,
+    max_gzip_ratio: float,
     quiet: bool,
 ) -> None:
     """Import conversations from JSONL, JSON or CSV files (.gz works, - reads stdin).
@@ -65,6 +77,7 @@ def import_command(
     """
     from cxreview.ingest.importer import import_files
     from cxreview.ingest.mapping_options import MappingOptions
+    from cxreview.ingest.sources import Limits
 
     if list_presets:
         from cxreview.ingest.mapping import list_presets as shipped
@@ -75,6 +88,9 @@ def import_command(
     if not files:
         raise click.UsageError("give one or more FILES to import (or --list-presets)")
     options = MappingOptions(preset, maps, sets, wheres, values, roles, time_format, keep_notes)
+    if min(max_line_mb, max_input_mb, max_gzip_ratio) <= 0:
+        raise click.UsageError("--max-line-mb, --max-input-mb and --max-gzip-ratio must be above 0")
+    limits = Limits(max_line_mb, max_input_mb, max_gzip_ratio)
     with database(ctx, create=True) as db:
         with progress_bar("Reading", None, enabled=not quiet) as bar:
             summary = import_files(
@@ -84,6 +100,7 @@ def import_command(
                 on_progress=bar.advance,
                 on_source=lambda source: bar.reset(f"Reading {source.name}", source.size),
                 options=options,
+                limits=limits,
             )
         for warning in summary.warnings:
             click.echo(f"warning: {warning}", err=True)

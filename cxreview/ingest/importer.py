@@ -14,7 +14,7 @@ from cxreview.ingest.mapping import Mapping, native_jsonl
 from cxreview.ingest.mapping_options import MappingOptions
 from cxreview.ingest.problem_log import ProblemLog
 from cxreview.ingest.records import ROLES, ConversationRecord
-from cxreview.ingest.sources import FORMATS, Source, detect_format, open_source
+from cxreview.ingest.sources import FORMATS, Limits, Source, detect_format, open_source
 from cxreview.store import Database
 from cxreview.store.conversations import existing_hashes, write_conversations
 
@@ -71,6 +71,7 @@ def import_files(
     on_progress: Progress | None = None,
     on_source: Callable[[Source], None] | None = None,
     options: MappingOptions | None = None,
+    limits: Limits | None = None,
 ) -> ImportSummary:
     """Import ``paths`` in one transaction; raise InputError listing every problem.
 
@@ -123,12 +124,13 @@ def import_files(
         write_conversations(db.conn, to_write, replace_ids)
         batch.clear()
 
+    limits = limits or Limits.from_env()
     for path in paths:  # fail fast on a typo before taking the write lock
         if path != "-":
-            open_source(path).close()
+            open_source(path, limits).close()
     with db.transaction():
         for path in paths:
-            source = open_source(path)
+            source = open_source(path, limits)
             summary.files += 1
             if on_source:
                 on_source(source)
@@ -149,7 +151,9 @@ def import_files(
                     parser = parse_jsonl if chosen == "jsonl" else parse_csv
                     records = parser(source.name, _chain(first, lines), {}, {})
                 last_position = 0
+                yielded = 0
                 for record, record_problems in records:
+                    yielded += 1
                     if record_problems:
                         log.extend(record_problems)
                         continue
@@ -173,7 +177,7 @@ def import_files(
                     summary.warnings.extend(warnings)
                     summary.notes_dropped += report.notes_dropped
                     summary.skipped += report.conversations_skipped
-                log.extend(source.problems)
+                log.extend(source.problems or ([] if yielded else _nothing_in(source, chosen)))
                 if on_progress:
                     on_progress(source.position() - last_position)
             finally:
@@ -186,6 +190,15 @@ def import_files(
                 problems=shown,
             )
     return summary
+
+
+def _nothing_in(source: Source, chosen: str) -> list[str]:
+    """Blank lines only, or a CSV header only, is a mistake like an empty file (exit 1 for all)."""
+    if source.content_lines == 0:
+        return [f"{source.name}: the file has only blank lines; export the conversations again"]
+    if chosen == "csv" and source.content_lines == 1:
+        return [f"{source.name}: the file has a header row but no rows; export the conversations again"]
+    return []
 
 
 def _preset_format(path: str, mappings: dict[str, Mapping]) -> str | None:

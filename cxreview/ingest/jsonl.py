@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from cxreview.ingest.records import ConversationRecord, build_conversation
+from cxreview.ingest.records import ConversationRecord, build_conversation, loads_json
 
 
 def parse_jsonl(
@@ -20,7 +20,7 @@ def parse_jsonl(
             continue
         where = f"{name}:{number}"
         try:
-            data = json.loads(line)
+            data = loads_json(line)
         except json.JSONDecodeError as exc:
             hint = (
                 "the line looks cut off; re-export the file"

@@ -26,7 +26,7 @@ from cxreview.ingest.mapping import (
     first_value,
     native_csv,
 )
-from cxreview.ingest.records import ConversationRecord, Problems, build_conversation, parse_timestamp
+from cxreview.ingest.records import ConversationRecord, Problems, build_conversation, loads_json, parse_timestamp
 
 Result = tuple[ConversationRecord | None, list[str]]
 CHUNK = 256  # conversations whose HTML bodies are converted together
@@ -244,7 +244,7 @@ def json_records(
     single: Any = MISSING
     if start.startswith("{"):
         try:
-            single = json.loads(first[1])
+            single = loads_json(first[1])
         except json.JSONDecodeError:
             single = MISSING  # an object over several lines: a pretty-printed document
     if single is not MISSING:  # JSON lines: every line is a record (or holds them at `records`)
@@ -253,7 +253,7 @@ def json_records(
             if not line.strip():
                 continue
             try:
-                data = json.loads(line)
+                data = loads_json(line)
             except json.JSONDecodeError as exc:
                 yield f"{name}:{number}", None, [f"{name}:{number}: not valid JSON ({exc.msg} at column {exc.colno}); "
                                                  "each line must be one complete JSON object"]
@@ -312,7 +312,7 @@ def _document_records(name: str, text: str, first_line: int, mapping: Mapping) -
                                                "expected an object"]
             position = end
     try:
-        document = json.loads(text)
+        document = loads_json(text)
     except json.JSONDecodeError as exc:
         yield f"{name}:{exc.lineno}", None, [
             f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); fix the file or export it again"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from datetime import datetime, timezone
 from typing import Any
@@ -24,7 +26,8 @@ CONVERSATION_FIELDS = (
     "meta",
     "messages",
 )
-_UTC_Z = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\Z")
+# The fast path for the common shape; days 29-31 take the slow path, which checks the month.
+_UTC_Z = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z\Z")
 _EPOCH = re.compile(r"-?\d{9,14}(?:\.\d+)?\Z")  # digits only: epoch seconds or milliseconds
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
@@ -38,6 +41,23 @@ class Problems:
 
     def add(self, message: str) -> None:
         self.items.append(f"{self.where}: {message}")
+
+
+def _no_constant(name: str) -> Any:
+    raise json.JSONDecodeError(f"{name} is not a JSON number (write null or a number)", name, 0)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise json.JSONDecodeError(f"the number {text[:20]} is too large", text, 0)
+    return value
+
+
+def loads_json(text: str) -> Any:
+    """json.loads, refusing NaN, Infinity and numbers that overflow to infinity: they are not
+    JSON, and stored they would make every JSON export unreadable."""
+    return json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
 
 
 def parse_timestamp(value: Any, what: str, problems: Problems, time_format: str | None = None) -> str | None:
@@ -180,7 +200,7 @@ def build_conversation(
     if csat is not None and csat != "":
         try:
             csat = float(csat)
-            if csat != csat or csat < 0:  # NaN or negative
+            if not math.isfinite(csat) or csat < 0:  # NaN, Infinity (CSV cells) or negative
                 raise ValueError
         except (TypeError, ValueError):
             raw = data.get("csat")

@@ -183,3 +183,8 @@ def mark_first_submitted(conn: sqlite3.Connection, review_id: int, at: str) -> N
     conn.execute(
         "UPDATE reviews SET first_submitted_at = coalesce(first_submitted_at, ?) WHERE id = ?", (at, review_id)
     )
+
+
+def reviewer_exists(conn: sqlite3.Connection, reviewer: str) -> bool:
+    """Whether anyone by this name has a review (a --benchmark typo should not pass silently)."""
+    return conn.execute("SELECT 1 FROM reviews WHERE reviewer = ? LIMIT 1", (reviewer,)).fetchone() is not None
