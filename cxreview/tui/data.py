@@ -14,11 +14,13 @@ from typing import Any
 
 from cxreview import reviews
 from cxreview.errors import NotFoundError
+from cxreview.parties import rubrics_for
 from cxreview.reviews import Review
 from cxreview.rubrics.model import Rubric
 from cxreview.signals.config import repeat_contact_days
 from cxreview.store import Database, open_database
 from cxreview.store.conversations import get_conversation, get_messages
+from cxreview.store.phases import phases_of
 from cxreview.store.repeats import came_back_count
 from cxreview.store.reviews import other_review_ids
 from cxreview.store.sessions import list_sessions, session_items, session_row
@@ -39,6 +41,7 @@ class QueueItem:
     pick: str
     reason: str
     last_criterion: str | None
+    kind: str | None = None  # hybrid, bot, agent or none: which rubrics the item needs
 
 
 @dataclass
@@ -48,6 +51,11 @@ class SessionInfo:
     calibration: bool
     rubric: Rubric
     items: list[QueueItem]
+    bot_rubric: Rubric | None = None  # the second rubric, for the bot's part
+
+    def rubrics_for(self, item: QueueItem) -> list[Rubric]:
+        """The rubrics this item is scored with, in the order the reviewer meets them."""
+        return rubrics_for(item.kind, self.rubric, self.bot_rubric)
 
     @property
     def done(self) -> int:
@@ -61,6 +69,7 @@ class ConversationView:
     message_signals: dict[int, dict[str, Any]]
     signals: dict[str, Any] | None
     repeat_contacts: int
+    phases: dict[str, Any] | None = None
 
 
 class TuiStore:
@@ -90,6 +99,11 @@ class TuiStore:
             if row is None:
                 raise NotFoundError(f'no session "{name}"', "list sessions with 'cxreview sessions'")
             rubric = reviews.stored_rubric(self.db, row["rubric_id"], row["rubric_version"])
+            bot_rubric = (
+                reviews.stored_rubric(self.db, row["bot_rubric_id"], row["bot_rubric_version"])
+                if row["bot_rubric_id"]
+                else None
+            )
             rows = session_items(self.db.conn, row["id"], reviewer)
             if not rows:
                 raise NotFoundError(
@@ -120,9 +134,10 @@ class TuiStore:
                     pick=r["pick"],
                     reason=r["reason"],
                     last_criterion=r["last_criterion"],
+                    kind=r["kind"],
                 )
             )
-        return SessionInfo(row["id"], row["name"], bool(row["calibration"]), rubric, items)
+        return SessionInfo(row["id"], row["name"], bool(row["calibration"]), rubric, items, bot_rubric)
 
     def conversation(self, conversation_id: str) -> ConversationView:
         with self.lock:
@@ -138,6 +153,7 @@ class TuiStore:
                 message_signals=message_signals(self.db.conn, conversation_id),
                 signals=conversation_signals(self.db.conn, conversation_id),
                 repeat_contacts=repeat,
+                phases=phases_of(self.db.conn, conversation_id),
             )
 
     def other_reviews(self, conversation_id: str, rubric_id: str, reviewer: str) -> list[Review]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -19,6 +19,7 @@ class SessionLoaded(Message):
 class ConversationLoaded(Message):
     view: ConversationView
     review: Review
+    parts: list[Review] = field(default_factory=list)  # every party's review, in order
 
 
 @dataclass

@@ -44,7 +44,9 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         self.session = session
         self.index = index
         self.view: ConversationView | None = None
-        self.review: Review | None = None
+        self.review: Review | None = None  # the part being scored: the bot's or the agent's
+        self.parts: list[Review] = []  # one review per party the conversation needs (cxreview.parties)
+        self._title = Text("")
         self.cursor = 0
         self.preview: int | None = None
         self.pending = 0
@@ -78,16 +80,23 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         reviewer = self.app.reviewer  # type: ignore[attr-defined]
         try:
-            review = store.start_review(self.item.conversation_id, reviewer, self.session.rubric, self.session.id)
+            parts = [
+                store.start_review(self.item.conversation_id, reviewer, rubric, self.session.id)
+                for rubric in self.session.rubrics_for(self.item)
+            ]
             view = store.conversation(self.item.conversation_id)
-            self.remember_revision(review.id)
+            for part in parts:
+                self.remember_revision(part.id)
         except Exception as error:  # noqa: BLE001 - reported in the UI, the app keeps running
             self.post_message(WorkFailed(str(error)))
             return
-        self.post_message(ConversationLoaded(view, review))
+        # Open the first part still to be submitted: the bot's criteria come first.
+        review = next((p for p in parts if not p.submitted), parts[-1])
+        self.post_message(ConversationLoaded(view, review, parts))
 
     def on_conversation_loaded(self, message: ConversationLoaded) -> None:
         self.view, self.review = message.view, message.review
+        self.parts = message.parts or [message.review]
         self._signal_values = signal_values(self.view)  # once per conversation, not per key
         conversation = self.view.conversation
         position = f"{self.index + 1}/{len(self.session.items)}"
@@ -102,14 +111,44 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
                 title.append(" · ").append(Text(str(value)))
         if self.item.pick == "spotlight":
             title.append("  spotlight", style="dim")
-        self.query_one("#conversation-title", Static).update(title)
+        self._title = title
+        self._show_title()
         self.query_one(SignalSummary).show(self.view)
         transcript = self.query_one(Transcript)
-        transcript.show(self.view.messages, self.view.message_signals, self.review.message_notes)
+        transcript.show(self.view.messages, self.view.message_signals, self.review.message_notes, self.view.phases)
         self.cursor = self._resume_cursor(self.review)
         self.preview = None
         self._refresh_rubric()
         self.refresh_bindings()
+
+    def _show_title(self) -> None:
+        """The conversation line, and in a two-party review whose criteria are shown."""
+        title = self._title.copy()
+        if len(self.parts) > 1 and self.review is not None:
+            number = next(i for i, p in enumerate(self.parts) if p.id == self.review.id) + 1
+            party = "bot" if self.review.rubric.applies_to == "bot" else "agent"
+            title.append(f"  scoring the {party}: {self.review.rubric.id} ({number} of {len(self.parts)})", "bold")
+        self.query_one("#conversation-title", Static).update(title)
+
+    def _switch_part(self, review: Review, cursor: int | None = None) -> None:
+        """Move to the other party's criteria without leaving the conversation."""
+        self.review = review
+        self.cursor = self._resume_cursor(review) if cursor is None else cursor
+        self.preview = None
+        self.query_one(Transcript).set_notes(review.message_notes)
+        self._show_title()
+        self._refresh_rubric()
+        self.refresh_bindings()
+
+    def _next_part(self) -> Review | None:
+        """The next part with a criterion left to score, after the current one."""
+        assert self.review is not None
+        ids = [p.id for p in self.parts]
+        here = ids.index(self.review.id) if self.review.id in ids else 0
+        for part in self.parts[here + 1 :] + self.parts[:here]:
+            if not part.submitted and any(s.value is None for s in part.criteria.values()):
+                return part
+        return None
 
     @staticmethod
     def _resume_cursor(review: Review) -> int:
@@ -164,6 +203,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         if message.note:
             self.app.notify(message.note, timeout=3)
         # Only take the database's version when no newer change is still on its way.
+        self.parts = [message.review if p.id == message.review.id else p for p in self.parts]
         if self.pending == 0 and self.review is not None and message.review.id == self.review.id:
             self.review = message.review
             self.query_one(Transcript).set_notes(self.review.message_notes)
@@ -247,6 +287,10 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
                 self.cursor = index
                 break
         else:
+            following = self._next_part() if len(self.parts) > 1 else None
+            if following is not None:  # this party is scored: on to the other's criteria
+                self._switch_part(following)
+                return
             self.cursor = min(self.cursor + 1, len(criteria) - 1)
         self._refresh_rubric()
         self.refresh_bindings()
@@ -263,7 +307,14 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
     def action_criterion(self, step: int) -> None:
         if self.review is None:
             return
-        self.cursor = (self.cursor + step) % len(self.review.rubric.criteria)
+        target = self.cursor + step
+        ids = [p.id for p in self.parts]
+        if len(self.parts) > 1 and not 0 <= target < len(self.review.rubric.criteria) and self.review.id in ids:
+            # Past the last bot criterion is the first agent criterion, and back.
+            other = self.parts[(ids.index(self.review.id) + (1 if step > 0 else -1)) % len(self.parts)]
+            self._switch_part(other, 0 if step > 0 else len(other.rubric.criteria) - 1)
+            return
+        self.cursor = target % len(self.review.rubric.criteria)
         self.preview = None
         self._refresh_rubric()
         self.refresh_bindings()
@@ -419,8 +470,12 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
 
     def _missing(self) -> bool:
         assert self.review is not None
+        parts = [p for p in self.parts if not p.submitted] or [self.review]
         missing = [
-            self.review.rubric.criterion(cid).label for cid, s in self.review.criteria.items() if s.value is None
+            (f"{p.rubric.id}: " if len(parts) > 1 else "") + p.rubric.criterion(cid).label
+            for p in parts
+            for cid, s in p.criteria.items()
+            if s.value is None
         ]
         if missing:
             self.app.notify(f"Score {', '.join(missing)} first (or mark N/A where allowed).", severity="warning")
@@ -431,12 +486,17 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         assert self.review is not None
         review_id = self.review.id
+        # Both parties of a hybrid conversation are submitted together: one review sitting.
+        others = [p.id for p in self.parts if p.id != review_id and not p.submitted]
         seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
         try:
             store.flush()
             store.run(lambda db: reviews.add_time(db, review_id, seconds))
+            for other in others:
+                store.run(lambda db, other=other: reviews.submit(db, other))
             store.run(lambda db: reviews.submit(db, review_id, reason))
             review = store.review(review_id)
+            self.parts = [store.review(p.id) for p in self.parts]
             news = self.news_after_submit(review_id)
         except CxReviewError as error:
             self.post_message(WorkFailed(error.one_line()))
@@ -464,6 +524,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         self.index = index
         self.view = None
         self.review = None
+        self.parts = []
         self.preview = None
         self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
         self.refresh_bindings()
@@ -488,7 +549,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         assert self.review is not None
         review_id = self.review.id
         store.run(lambda db: reviews.mark_seen_others(db, review_id))
-        others = store.other_reviews(self.item.conversation_id, self.session.rubric.id, self.review.reviewer)
+        others = store.other_reviews(self.item.conversation_id, self.review.rubric.id, self.review.reviewer)
         self.app.call_from_thread(self._show_compare, others)
 
     def _show_compare(self, others: list[Review]) -> None:

@@ -49,6 +49,7 @@ class Transcript(ScrollView, can_focus=False):
         "transcript--note",
         "transcript--cursor",
         "transcript--dim",
+        "transcript--divider",
     }
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -65,11 +66,19 @@ class Transcript(ScrollView, can_focus=False):
         self._cache: dict[int, Strip] = {}
         # Wrapped lines per message: moving the cursor re-wraps two messages, not all.
         self._wrapped: dict[tuple[int, bool, bool, int], list[Text]] = {}
+        self.divider: tuple[int, str] | None = None  # (position, label): where a person takes over
 
     # -- content -----------------------------------------------------------------------
-    def show(self, messages: list[dict[str, Any]], signals: dict[int, dict[str, Any]], notes: dict[int, str]) -> None:
+    def show(
+        self,
+        messages: list[dict[str, Any]],
+        signals: dict[int, dict[str, Any]],
+        notes: dict[int, str],
+        phases: dict[str, Any] | None = None,
+    ) -> None:
         self.messages = messages
         self.signals = signals
+        self.divider = handover_divider(phases)
         self.notes = dict(notes)
         self._wrapped.clear()
         self.set_reactive(Transcript.cursor, 0)
@@ -157,6 +166,8 @@ class Transcript(ScrollView, can_focus=False):
             header.append("  ⚑ asks for a person", self._style("transcript--marker"))
         body = Text(mask_pii(message["text"]) if self.masked else message["text"])
         texts = [(header, 0), (body, 2)]
+        if self.divider is not None and self.divider[0] == position:
+            texts.insert(0, (Text(self.divider[1], self._style("transcript--divider")), 0))
         if focused:
             values = self.signals.get(position, {})
             figures = [f"sentiment {values.get('sentiment', 0):+.2f}"]
@@ -223,6 +234,26 @@ class Transcript(ScrollView, can_focus=False):
             self._cache[index] = strip
         fill = base + self._style("transcript--cursor") if self._lines[index].message == self.cursor else base
         return strip.crop_extend(scroll_x, scroll_x + width, fill).apply_offsets(scroll_x, index)
+
+
+def handover_divider(phases: dict[str, Any] | None) -> tuple[int, str] | None:
+    """The line drawn where a person takes over from the bot: the wait and the customer's state."""
+    if not phases or phases.get("kind") != "hybrid" or phases.get("agent_start") is None:
+        return None
+    parts = ["a person takes over"]
+    seconds = phases.get("wait_seconds")
+    since = phases.get("announced_position") or phases.get("offer_position") or phases.get("request_position")
+    if seconds is not None:
+        minutes, rest = divmod(int(round(seconds)), 60)
+        waited = f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+        parts.append(f"waited {waited} after message {since}")
+    elif phases.get("wait_messages") is not None:
+        parts.append(f"{phases['wait_messages']} messages after message {since}")
+    if phases.get("arrived_frustrated"):
+        parts.append("customer arrived frustrated")
+    elif phases.get("arrived_frustrated") is not None:
+        parts.append("customer arrived calm")
+    return int(phases["agent_start"]), "── " + " · ".join(parts) + " ──"
 
 
 def _wrap(text: Text, width: int, console: Any) -> list[Text]:
