@@ -90,19 +90,22 @@ def list_command(ctx: click.Context, status: str | None, agent: str | None, fmt:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="Disputes", title_justify="left")
-    for name in ("Id", "Age", "Status", "Review", "Criterion", "Score", "Reviewer", "Agent", "By", "Reason"):
-        table.add_column(name, overflow="fold", no_wrap=name in ("Id", "Age", "Review"))
+    table = Table(title="Disputes", title_justify="left", expand=True)
+    # Short columns never wrap; names and the reason fold into what is left of the width.
+    # The status column only when the list mixes statuses.
+    short = ("Id", "Age") + (() if status else ("Status",)) + ("Review", "Criterion", "Score")
+    for name in short:
+        table.add_column(name, no_wrap=True)
+    for name in ("Reviewer", "By", "Reason"):
+        table.add_column(name, overflow="fold", ratio=2 if name == "Reason" else 1, min_width=8)
     for row in rows:
+        cells = [str(row["id"]), f"{row['age_days']:.0f} d"] + ([] if status else [row["status"]])
         table.add_row(
-            str(row["id"]),
-            f"{row['age_days']:.1f} d",
-            row["status"],
+            *cells,
             str(row["review_id"]),
             Text(row["criterion"]),
             _score_change(row),
             Text(row["reviewer"]),
-            Text(row["agent"] or ""),
             Text(row["opened_by"]),
             Text(row["reason"]),  # Text: untrusted words are never markup
         )
