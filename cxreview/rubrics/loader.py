@@ -12,7 +12,7 @@ from cxreview.errors import RubricError
 from cxreview.hygiene import clean_name, clean_text
 from cxreview.resources import bundled_dir
 from cxreview.rubrics.model import Criterion, Critical, Rubric
-from cxreview.yaml_check import YamlChecker, compose, short
+from cxreview.yaml_check import SHOWN_PROBLEMS, YamlChecker, compose, short
 
 TOP_KEYS = (
     "id",
@@ -40,7 +40,6 @@ CRITERION_KEYS = (
 )
 APPLIES_TO = ("agent", "bot", "any")
 CRITICAL_EFFECTS = ("zero", "flag")
-MAX_SHOWN = 50  # problems listed; the count says how many more there are
 MAX_LEVELS = 100  # every level needs an anchor; a scale beyond this is a mistake or an attack
 BINARY_NAMES = {"no": 0, "yes": 1, "false": 0, "true": 1, "0": 0, "1": 1}
 
@@ -134,9 +133,9 @@ def parse_rubric(text: str, name: str = "<rubric>") -> Rubric:
         count = len(check.problems)
         raise RubricError(
             f"{name}: {count} mistake{'s' * (count != 1)} in the rubric"
-            + (f" (the first {MAX_SHOWN} shown)" if count > MAX_SHOWN else ""),
+            + (f" (the first {SHOWN_PROBLEMS} shown)" if count > SHOWN_PROBLEMS else ""),
             "fix the lines listed above; docs/rubrics.md describes every key",
-            problems=check.problems[:MAX_SHOWN],
+            problems=check.problems[:SHOWN_PROBLEMS],
         )
     return Rubric(
         id=clean_name(str(values["id"])),
