@@ -64,7 +64,7 @@ class CxGroup(click.Group):
     default="cxreview.db",
     show_default=True,
     type=click.Path(dir_okay=False),
-    help="SQLite database file (or set CXREVIEW_DB).",
+    help="SQLite database file, or postgresql://USER@HOST:PORT/DBNAME for a team server (or set CXREVIEW_DB).",
 )
 @click.version_option(__version__, prog_name="cxreview")
 @click.pass_context
@@ -86,6 +86,7 @@ def _register() -> None:
     from cxreview.commands import (
         analyze_cmd,
         calibrate_cmd,
+        db_cmd,
         demo_cmd,
         disputes_cmd,
         export_cmd,
@@ -115,6 +116,7 @@ def _register() -> None:
     cli.add_command(rubric_cmd.rubric_group)
     cli.add_command(scores_cmd.scores_group)
     cli.add_command(demo_cmd.demo_command)
+    cli.add_command(db_cmd.db_group)
 
 
 _register()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Callable, Iterable
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,55 @@ REPO = Path(__file__).resolve().parents[1]
 # Where the cxreview under test is imported from: the checkout when developing, site-packages
 # when CI tests the installed package. Subprocesses start there so they import the same one.
 PACKAGE_PARENT = Path(cxreview.__file__).resolve().parents[1]
+ENGINES = ("sqlite", "postgresql")
+_DATABASE_NUMBERS = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Any]:
+    """A throwaway PostgreSQL server for the whole run (tests/pg_server.py), or None when
+    PostgreSQL is not installed; with CI=true a missing PostgreSQL fails the run instead."""
+    from tests.pg_server import Server, binaries
+
+    if binaries() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true and PostgreSQL is not installed: install it (Debian: apt-get install postgresql)")
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="cxreview-pg-"))
+    server = Server(folder)
+    try:
+        server.start()
+        yield server
+    finally:
+        try:
+            server.stop()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Run the test once per engine: the store must give the same results on both."""
+    return str(request.param)
+
+
+@pytest.fixture
+def db_target(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A new, empty database on ``engine``: a file path, or a connection string."""
+    if engine == "sqlite":
+        return str(tmp_path / "test.db")
+    server = request.getfixturevalue("postgres_server")
+    if server is None:
+        pytest.skip("PostgreSQL is not installed (with CI=true this is a failure)")
+    return str(server.create_database(f"t{os.getpid()}_{next(_DATABASE_NUMBERS)}", migrated=True))
+
+
+@pytest.fixture
+def engine_db(db_target: str) -> Iterable[Database]:
+    database = open_database(db_target)
+    yield database
+    database.close()
 
 
 @pytest.fixture

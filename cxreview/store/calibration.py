@@ -20,7 +20,7 @@ def score_rows(
     Final scores by default; with ``first_submission`` the reviewer's own first submitted
     scores (what calibration compares: a later correction or an arbiter's decision is not
     the reviewer's independent judgement), also while the reviewer is correcting the review."""
-    clauses = ["1"] if include_drafts else ["r.status = 'submitted'"]
+    clauses = ["1 = 1"] if include_drafts else ["r.status = 'submitted'"]
     if first_submission and not include_drafts:
         clauses = ["(r.status = 'submitted' OR r.first_submitted_at IS NOT NULL)"]
     params: list[Any] = []

@@ -20,13 +20,31 @@ BUSY_TIMEOUT_S = 120.0
 
 
 class Database:
-    """A connection with explicit transactions (autocommit otherwise)."""
+    """A connection with explicit transactions (autocommit otherwise).
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False) -> None:
+    SQLite here; ``store/postgres.py`` has the PostgreSQL subclass with the same methods.
+    """
+
+    engine = "sqlite"
+
+    def __init__(self, path: Path | str, conn: sqlite3.Connection, read_only: bool = False) -> None:
+        # A file path for SQLite; the connection string for PostgreSQL (worker processes
+        # of `analyze` open their own connection from it).
         self.path = path
         self.conn = conn
         # Opened read-only because the file or its folder is not writable (see _writable).
         self.read_only = read_only
+
+    @property
+    def display(self) -> str:
+        """Where the data is, for messages (never with a password)."""
+        return str(self.path)
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def after_copy(self) -> None:
+        """Called inside the transaction of `db copy` once every row is in (nothing to do on SQLite)."""
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         return _locked_guard(lambda: self.conn.execute(sql, params))
@@ -105,18 +123,40 @@ def explain_sqlite_error(exc: BaseException, path: str | os.PathLike[str] | None
     return None
 
 
-def resolve_path(path: str | os.PathLike[str] | None) -> Path:
+def resolve_target(path: str | os.PathLike[str] | None) -> str | os.PathLike[str]:
     """--db wins, then CXREVIEW_DB, then ./cxreview.db."""
-    return Path(path or os.environ.get("CXREVIEW_DB") or DEFAULT_DB)
+    return path or os.environ.get("CXREVIEW_DB") or DEFAULT_DB
+
+
+def resolve_path(path: str | os.PathLike[str] | None) -> Path:
+    return Path(resolve_target(path))
+
+
+def is_server_url(target: object) -> bool:
+    """A postgresql:// connection string (anything else is a SQLite file path)."""
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
 
 def open_database(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Database:
     """Open (and create or upgrade) the database at ``path``.
 
     With ``create=False`` a missing file is an error: read-only commands should not
-    leave empty databases behind in whatever folder they were run from.
+    leave empty databases behind in whatever folder they were run from. A
+    ``postgresql://`` connection string opens PostgreSQL instead (``store/postgres.py``).
     """
-    db_path = resolve_path(path)
+    target = resolve_target(path)
+    if is_server_url(target):
+        # Imported here: SQLite users never load psycopg (nor need it installed).
+        try:
+            from cxreview.store.postgres import open_postgres
+        except ImportError:
+            raise DatabaseError(
+                "PostgreSQL support is not installed (psycopg is missing)",
+                "install it with: pip install 'cxreview[postgresql]'",
+            ) from None
+
+        return open_postgres(str(target), create=create)
+    db_path = Path(target)
     if not db_path.exists():
         if not create:
             raise DatabaseError(
@@ -222,7 +262,7 @@ def _migrate(db: Database) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         _check_version(db, version, app_id)
         for number in range(version, SCHEMA_VERSION):
-            for statement in _split_sql(MIGRATIONS[number]):
+            for statement in split_sql(MIGRATIONS[number]):
                 conn.execute(statement)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -245,7 +285,7 @@ def _check_version(db: Database, version: int, app_id: int) -> None:
             )
 
 
-def _split_sql(script: str) -> list[str]:
+def split_sql(script: str) -> list[str]:
     """Split a migration into statements; executescript() would commit our transaction."""
     statements, buffer = [], ""
     for line in script.splitlines(keepends=True):

@@ -73,7 +73,7 @@ def list_disputes(
     conn: sqlite3.Connection, status: str | None = None, agent: str | None = None, review_id: int | None = None
 ) -> list[sqlite3.Row]:
     """Disputes oldest first, optionally of one status, one agent's conversations or one review."""
-    clauses: list[str] = ["1"]
+    clauses: list[str] = ["1 = 1"]
     params: list[Any] = []
     if status:
         clauses.append("d.status = ?")

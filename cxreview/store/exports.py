@@ -34,8 +34,9 @@ def message_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3
         f"""SELECT m.conversation_id, m.position, m.role, m.author, m.at, m.text,
                json_extract(cs.per_message, '$[' || (m.position - 1) || '][0]') AS sentiment,
                json_extract(cs.per_message, '$[' || (m.position - 1) || '][1]') AS frustration,
-               (SELECT json_group_array(f.flag) FROM message_flags f
-                 WHERE f.conversation_id = m.conversation_id AND f.position = m.position) AS flags,
+               (SELECT json_group_array(flag) FROM (
+                    SELECT f.flag FROM message_flags f WHERE f.conversation_id = m.conversation_id
+                    AND f.position = m.position ORDER BY f.flag) AS its_flags) AS flags,
                {_PHASE_OF_MESSAGE} AS phase
             FROM conversations c JOIN messages m ON m.conversation_id = c.id
             LEFT JOIN conversation_signals cs ON cs.conversation_id = c.id
@@ -96,7 +97,7 @@ def conversation_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sq
                c.outcome, c.csat, c.n_messages, s.risk, s.risk_reasons,
                (SELECT json_group_array(flag) FROM (
                     SELECT DISTINCT flag FROM message_flags WHERE conversation_id = c.id
-                    UNION SELECT flag FROM conversation_flags WHERE conversation_id = c.id)) AS flags,
+                    UNION SELECT flag FROM conversation_flags WHERE conversation_id = c.id ORDER BY flag) AS all_flags) AS flags,
                s.peak_frustration, s.sentiment_start, s.sentiment_end, s.trajectory_label AS trajectory, s.handover,
                s.handover_latency_turns, s.handover_latency_seconds, s.bot_disclosed, s.handover_offered,
                s.uncertainty_admitted, p.kind AS phases, p.bot_peak_frustration, p.bot_spikes, p.bot_repeats,

@@ -8,7 +8,7 @@ from cxreview.filters import Filters
 
 
 def where(filters: Filters, alias: str = "c") -> tuple[str, list[Any]]:
-    """A condition on ``alias`` (a conversations row) and its parameters; "1" when no filter is set."""
+    """A condition on ``alias`` (a conversations row) and its parameters; "1 = 1" when no filter is set."""
     clauses: list[str] = []
     params: list[Any] = []
     start, end = filters.start, filters.end
@@ -21,4 +21,4 @@ def where(filters: Filters, alias: str = "c") -> tuple[str, list[Any]]:
     for column, values in filters.values():
         clauses.append(f"{alias}.{column} IN ({','.join('?' * len(values))})")
         params.extend(values)
-    return (" AND ".join(clauses) or "1"), params
+    return (" AND ".join(clauses) or "1 = 1"), params

@@ -70,7 +70,7 @@ def answer_outcomes(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.
                    ) AS abandoned,
                min(seq.conversation_id) AS example_conversation
         FROM seq WHERE seq.role IN ('bot', 'agent') AND seq.position IS NOT seq.announced_position
-        GROUP BY seq.role, seq.text""",
+        GROUP BY seq.role, seq.text ORDER BY seq.role, seq.text""",
         params,
     ).fetchall()
 
@@ -84,7 +84,7 @@ def handover_announcements(conn: sqlite3.Connection, filters: Filters) -> list[s
                    p.agent_start IS NOT NULL AS reached_agent, c.id AS conversation_id
             FROM conversations c JOIN conversation_phases p ON p.conversation_id = c.id
             JOIN messages m ON m.conversation_id = c.id AND m.position = p.announced_position
-            WHERE {where}""",
+            WHERE {where} ORDER BY c.id""",
         params,
     ).fetchall()
 
@@ -97,7 +97,7 @@ def agent_phase_signals(conn: sqlite3.Connection, filters: Filters) -> list[sqli
         f"""SELECT coalesce(c.agent, '(none)') AS grp, count(*) AS n,
                    avg(p.arrived_frustrated) AS inherited_share,
                    sum(p.arrived_frustrated) AS inherited,
-                   sum(p.arrived_frustrated AND p.agent_change = 'recovered') AS recovered,
+                   sum(p.arrived_frustrated = 1 AND p.agent_change = 'recovered') AS recovered,
                    sum(p.agent_change = 'worse') AS worse,
                    sum(p.agent_change IS NOT NULL) AS with_reply,
                    avg(p.agent_added) AS added,
@@ -105,7 +105,7 @@ def agent_phase_signals(conn: sqlite3.Connection, filters: Filters) -> list[sqli
                    avg(p.agent_spikes > 0) AS agent_spike_share,
                    avg(p.bot_peak_frustration) AS bot_peak
             FROM conversations c JOIN conversation_phases p ON p.conversation_id = c.id
-            WHERE {where} AND p.agent_start IS NOT NULL GROUP BY grp""",
+            WHERE {where} AND p.agent_start IS NOT NULL GROUP BY grp ORDER BY grp""",
         params,
     ).fetchall()
 
@@ -131,7 +131,7 @@ def repeated_bot_prompts(conn: sqlite3.Connection, filters: Filters) -> list[sql
             FROM message_flags f JOIN conversations c ON c.id = f.conversation_id
             JOIN messages m ON m.conversation_id = f.conversation_id AND m.position = f.position
             WHERE f.flag = 'bot_repeat' AND {where}
-            GROUP BY m.text ORDER BY n DESC LIMIT 200""",
+            GROUP BY m.text ORDER BY n DESC, m.text LIMIT 200""",
         params,
     ).fetchall()
 
@@ -149,7 +149,7 @@ def group_signals(conn: sqlite3.Connection, filters: Filters, column: str) -> li
                    avg(s.trajectory_label = 'better') AS better,
                    avg(s.trajectory_label = 'worse') AS worse
             FROM conversations c JOIN conversation_signals s ON s.conversation_id = c.id
-            WHERE {where} GROUP BY grp""",
+            WHERE {where} GROUP BY grp ORDER BY grp""",
         params,
     ).fetchall()
 
@@ -161,7 +161,8 @@ def handover_latencies(conn: sqlite3.Connection, filters: Filters) -> list[sqlit
         f"""SELECT coalesce(c.queue, '(none)') AS grp, s.handover_latency_turns AS turns,
                    s.handover_latency_seconds AS seconds
             FROM conversations c JOIN conversation_signals s ON s.conversation_id = c.id
-            WHERE {where} AND s.n_human_requests > 0 AND s.handover = 1 AND s.handover_latency_turns IS NOT NULL""",
+            WHERE {where} AND s.n_human_requests > 0 AND s.handover = 1 AND s.handover_latency_turns IS NOT NULL
+            ORDER BY c.id""",
         params,
     ).fetchall()
 
@@ -176,7 +177,7 @@ def repeat_contacts(conn: sqlite3.Connection, filters: Filters, days: int) -> li
                    (SELECT m.text FROM messages m WHERE m.conversation_id = c.id AND m.role IN ('bot', 'agent')
                      ORDER BY m.position DESC LIMIT 1) AS last_answer
             FROM conversations c
-            WHERE {where} AND c.customer IS NOT NULL AND c.started_at IS NOT NULL""",
+            WHERE {where} AND c.customer IS NOT NULL AND c.started_at IS NOT NULL ORDER BY c.id""",
         [window(days), *params],
     ).fetchall()
 

@@ -100,7 +100,9 @@ def _row(p: Phases) -> tuple[Any, ...]:
 def replace_phases(conn: sqlite3.Connection, phases: Sequence[Phases]) -> None:
     """Write the phases of analysed conversations, replacing older ones (caller holds a transaction)."""
     marks = ",".join("?" * len(PHASE_COLUMNS))
-    conn.executemany(f"INSERT OR REPLACE INTO conversation_phases VALUES ({marks})", [_row(p) for p in phases])
+    # Delete, then insert: the same on SQLite and PostgreSQL (INSERT OR REPLACE is SQLite's own).
+    conn.executemany("DELETE FROM conversation_phases WHERE conversation_id = ?", [(p.conversation_id,) for p in phases])
+    conn.executemany(f"INSERT INTO conversation_phases VALUES ({marks})", [_row(p) for p in phases])
 
 
 def phases_of(conn: sqlite3.Connection, conversation_id: str) -> dict[str, Any] | None:

@@ -58,11 +58,11 @@ def test_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
 
 def test_older_database_is_upgraded_in_place(db_path: Path) -> None:
     """A version-1 database with data gains the later tables and keeps its rows."""
-    from cxreview.store.connection import _split_sql
+    from cxreview.store.connection import split_sql
     from cxreview.store.schema import MIGRATIONS
 
     conn = sqlite3.connect(db_path)
-    for statement in _split_sql(MIGRATIONS[0]):
+    for statement in split_sql(MIGRATIONS[0]):
         conn.execute(statement)
     conn.execute("INSERT INTO conversations (id, content_hash, imported_at) VALUES ('old', 'h', 'now')")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -1,0 +1,58 @@
+"""`cxreview db copy`: every table of one database into an empty one, on either engine.
+
+The tables are copied in the order the migrations create them, so a row's parents are
+always there first. The whole copy is one transaction on the destination: it is there
+completely, with the same row counts as the source, or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from cxreview.errors import DatabaseError
+from cxreview.store.connection import Database
+from cxreview.store.schema import MIGRATIONS
+
+BATCH = 2000
+TABLES: tuple[str, ...] = tuple(
+    name for script in MIGRATIONS for name in re.findall(r"CREATE TABLE (\w+)", script, flags=re.IGNORECASE)
+)
+
+
+def row_counts(db: Database) -> dict[str, int]:
+    """Rows per table, for every cxreview table (names from the migrations, never from input)."""
+    return {table: int(db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in TABLES}
+
+
+def copy_database(
+    source: Database, dest: Database, on_progress: Callable[[str, int], None] | None = None
+) -> dict[str, int]:
+    """Copy ``source`` into the empty ``dest``; return the verified row counts per table."""
+    wanted = row_counts(source)
+    already = {table: n for table, n in row_counts(dest).items() if n}
+    if already:
+        table, n = next(iter(already.items()))
+        raise DatabaseError(
+            f"{dest.display} is not empty ({n:,} rows in {table})",
+            "copy into a new database (a new file, or an empty PostgreSQL database)",
+        )
+    with dest.transaction() as out:
+        for table in TABLES:
+            cursor: Any = source.conn.execute(f"SELECT * FROM {table}")
+            columns = [column[0] for column in cursor.description]
+            insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            while batch := cursor.fetchmany(BATCH):
+                out.executemany(insert, [tuple(row) for row in batch])
+                if on_progress:
+                    on_progress(table, len(batch))
+        dest.after_copy()
+        copied = row_counts(dest)
+        if copied != wanted:
+            wrong = [t for t in TABLES if copied[t] != wanted[t]]
+            raise DatabaseError(
+                f"the copy of {wrong[0]} has {copied[wrong[0]]:,} rows, the source {wanted[wrong[0]]:,}: nothing was kept",
+                "make sure nobody writes to the source during the copy, then run it again",
+            )
+    return copied
