@@ -48,12 +48,13 @@ def all_conversation_ids(conn: sqlite3.Connection, stale_only: str | None = None
 
 def unanalysed_ids(conn: sqlite3.Connection, limit: int | None = None) -> list[str]:
     """Conversations without any signals row (an interrupted import or analysis, or --no-analyze)."""
+    # LIMIT only when given: "LIMIT -1" (no limit) is SQLite's own, PostgreSQL refuses it.
+    bounded = "" if limit is None else f" LIMIT {int(limit)}"
     return [
         r[0]
         for r in conn.execute(
             "SELECT c.id FROM conversations c WHERE NOT EXISTS "
-            "(SELECT 1 FROM conversation_signals s WHERE s.conversation_id = c.id) ORDER BY c.id LIMIT ?",
-            (-1 if limit is None else limit,),
+            "(SELECT 1 FROM conversation_signals s WHERE s.conversation_id = c.id) ORDER BY c.id" + bounded
         )
     ]
 
