@@ -158,10 +158,16 @@ def _upsert_signals(conn: sqlite3.Connection) -> str:
     """INSERT that updates a re-analysed conversation's row in place: the row keeps its rowid
     (no delete and re-insert in the order the analysis workers finish), so anything keyed on
     the table stays put after a re-analysis."""
-    columns = [row[1] for row in conn.execute("PRAGMA table_info(conversation_signals)")]
+    # The columns as the table has them, on either engine ("rowid" is PostgreSQL's numbering
+    # column, see schema.POSTGRES_AFTER_TABLE, never written by us).
+    cursor = conn.execute("SELECT * FROM conversation_signals LIMIT 0")
+    columns = [d[0] for d in cursor.description if d[0] != "rowid"]
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "conversation_id")
     marks = ",".join("?" * len(columns))
-    return f"INSERT INTO conversation_signals VALUES ({marks}) ON CONFLICT (conversation_id) DO UPDATE SET {updates}"
+    return (
+        f"INSERT INTO conversation_signals ({', '.join(columns)}) VALUES ({marks}) "
+        f"ON CONFLICT (conversation_id) DO UPDATE SET {updates}"
+    )
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
