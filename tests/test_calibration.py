@@ -202,6 +202,11 @@ def test_calibrate_cli_json(run_cli, db_path) -> None:  # type: ignore[no-untype
     result = run_cli("calibrate", "--format", "json")
     data = json.loads(result.output)["default@1"]
     assert data["criteria"][0]["conversations"] == 12 and data["criteria"][0]["alpha_95"] is not None
+    # Every offset says whether it is applied and why: ana's +1 on 12 conversations is evidence.
+    ana = next(o for o in data["offsets"] if o["reviewer"] == "ana" and o["criterion"] == "empathy")
+    assert ana["applied"] == ana["offset"] > 0 and ana["reason"].startswith("applied")
+    table = run_cli("calibrate")
+    assert "version 1" in table.output and "applied" in table.output
     assert "indicative only" in data["criteria"][0]["note"]
     table = run_cli("calibrate")
     assert "Agreement" in table.output and "ana" in table.output
