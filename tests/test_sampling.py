@@ -205,7 +205,7 @@ def test_cli_sample_and_sessions(run_cli, write_jsonl) -> None:
     assert unknown.exit_code == 1 and 'unknown rubric "nope"' in unknown.output
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     available=st.dictionaries(st.text("abcdefgh", min_size=1, max_size=3), st.integers(0, 6), min_size=1, max_size=12),
     size=st.integers(1, 60),

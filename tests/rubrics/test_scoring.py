@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cxreview.rubrics.loader import parse_rubric
@@ -104,18 +104,19 @@ def test_a_review_exactly_at_the_threshold_passes() -> None:
 SCALES = st.sampled_from([(1, 3), (1, 4), (1, 5), (1, 7), (1, 10), (0, 10)])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
-    data=st.lists(st.tuples(SCALES, st.integers(1, 5), st.data()), min_size=1, max_size=5),
+    data=st.lists(st.tuples(SCALES, st.integers(1, 5), st.integers(0, 99)), min_size=1, max_size=5),
     threshold=st.integers(0, 100) | st.sampled_from([62.5, 33.3, 66.7, 87.5]),
-    shift=st.sampled_from([None, 0]),
+    shift=st.sampled_from([None, 0, 0]),
 )
+@example(data=[((1, 4), 1, 0), ((1, 4), 1, 2), ((1, 4), 2, 2)], threshold=50, shift=None)  # 49.999...
 def test_pass_agrees_with_exact_arithmetic(data: list, threshold: float, shift: int | None) -> None:
     """Over scales, weights, scores and thresholds: passed is exactly `exact score >= threshold`,
     computed in fractions. With shift=0 the threshold is moved onto the exact score itself."""
     scales = [scale for scale, _, _ in data]
     weights = [weight for _, weight, _ in data]
-    values = [draw.draw(st.integers(low, high)) for (low, high), _, draw in data]
+    values = [low + raw % (high - low + 1) for (low, high), _, raw in data]
     exact = sum(
         (
             Fraction(w) * Fraction(v - low, high - low) * 100
