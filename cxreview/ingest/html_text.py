@@ -46,6 +46,8 @@ _ESCAPES_TEMPLATE = (
     "<frameset",
     "<![cdata[",
 )
+# One scan for all of them (a guard that picks the parsing route; the parsing is lexbor's).
+_RISKY = re.compile("|".join(re.escape(marker) for marker in _ESCAPES_TEMPLATE))
 _BREAK = "\x1e"  # stands for a line break the markup asks for, until source newlines are gone
 _MARKUP = re.compile(r"<[A-Za-z!/]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -74,7 +76,7 @@ def html_to_text_many(bodies: Sequence[str]) -> list[str]:
     for index, body in enumerate(bodies):
         if "<" not in body and "&" not in body:  # plain text: nothing to parse, newlines stay
             result[index] = body.strip()
-        elif any(marker in body.lower() for marker in _ESCAPES_TEMPLATE):
+        elif _RISKY.search(body.lower()) is not None:
             tree = LexborHTMLParser(body)
             root = tree.body
             result[index] = _tidy(_text_of(root)) if root is not None else ""
@@ -148,5 +150,5 @@ def _tidy(text: str) -> str:
     # Source formatting (indentation, newlines inside a paragraph) is not what a reader sees:
     # only the breaks the markup asks for become lines. str.split() folds every kind of
     # white space (no-break spaces included) in C, which matters at a million bodies.
-    joined = "\n".join(" ".join(line.split()) for line in text.split(_BREAK)).strip()
+    joined = "\n".join([" ".join(line.split()) for line in text.split(_BREAK)]).strip()
     return _BLANK_LINES.sub("\n\n", joined) if "\n\n\n" in joined else joined

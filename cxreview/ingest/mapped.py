@@ -249,16 +249,20 @@ def json_records(
             single = MISSING  # an object over several lines: a pretty-printed document
     if single is not MISSING:  # JSON lines: every line is a record (or holds them at `records`)
         yield from _line_records(name, [(first[0], single)], mapping)
+        plain = mapping.records is None  # the common case, without a generator per line
         for number, line in numbered:
-            if not line.strip():
-                continue
             try:
                 data = loads_json(line)
             except json.JSONDecodeError as exc:
+                if not line.strip():
+                    continue
                 yield f"{name}:{number}", None, [f"{name}:{number}: not valid JSON ({exc.msg} at column {exc.colno}); "
                                                  "each line must be one complete JSON object"]
                 continue
-            yield from _line_records(name, [(number, data)], mapping)
+            if plain and type(data) is dict:
+                yield f"{name}:{number}", data, []
+            else:
+                yield from _line_records(name, [(number, data)], mapping)
         return
     text = first[1] + "".join(line for _, line in numbered)
     yield from _document_records(name, text, first[0], mapping)

@@ -87,6 +87,12 @@ class Path:
             value = current.get(self.flat, MISSING)
             if value is not MISSING or self.single:
                 return value
+            if len(self.parts) == 2:  # author.type: the usual nesting, without the loop
+                inner = current.get(self.parts[0], MISSING)
+                if type(inner) is dict:
+                    return inner.get(self.parts[1], MISSING)
+                if inner is MISSING or inner is None:
+                    return MISSING
         if not self.parts:  # "." is the record itself (a ticket whose description is its first message)
             return current
         for part in self.parts:
@@ -106,6 +112,9 @@ class Path:
 
 def first_value(paths: tuple[Path, ...], item: Any, outer: Any = None) -> Any:
     """The first of ``paths`` that holds a non-empty value, else MISSING."""
+    if len(paths) == 1:
+        value = paths[0].get(item, outer)
+        return MISSING if value is None or value == "" else value
     for path in paths:
         value = path.get(item, outer)
         if value is not MISSING and value is not None and value != "":

@@ -99,6 +99,8 @@ def parse_timestamp(value: Any, what: str, problems: Problems, time_format: str 
         return moment.isoformat() if moment.tzinfo is None else _format_utc(moment.astimezone(timezone.utc))
     if _UTC_Z.match(text):
         return text
+    if text.endswith("+00:00") and _UTC_Z.match(utc := text[:-6] + "Z"):  # UTC with an offset: common in logs
+        return utc
     try:
         moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     except ValueError:
