@@ -71,6 +71,10 @@ class _Engine:
              self.other_values.get(target))
             for target, paths in mapping.conversation.items()
         ]
+        self.role_paths = mapping.message.get("role", ())
+        self.text_paths = mapping.message.get("text", ())
+        self.at_paths = mapping.message.get("at", ())
+        self.author_paths = mapping.message.get("author", ())
         self.html = mapping.body == "html"
         self.auto_html = mapping.body == "auto"
         for option, (path, level) in mapping_required(mapping).items():
@@ -134,7 +138,7 @@ class _Engine:
                     role = rule_role
                     break
         if role is None:
-            raw = first_value(m.message.get("role", ()), item, outer)
+            raw = first_value(self.role_paths, item, outer)
             if raw is MISSING:
                 role = self.role_values.get("", "")  # values: role: {"": agent} gives a default
             else:
@@ -145,17 +149,21 @@ class _Engine:
             self.report.notes_dropped += 1
             return None
         message: dict[str, Any] = {"role": role}
-        text_paths = m.message.get("text", ())
+        text_paths = self.text_paths
         text = first_value(text_paths, item, outer)
         if text is not MISSING:
             message["text"] = text
         elif any(path.get(item, outer) is not MISSING for path in text_paths):
             message["text"] = ""  # present but empty (an event such as an assignment): left out
         # Absent altogether, validation reports the message has no text (a wrong path, usually).
-        for target in ("at", "author"):
-            value = first_value(m.message.get(target, ()), item, outer)
-            if value is not MISSING:
-                message[target] = value if target == "at" or isinstance(value, str) else str(value)
+        if self.at_paths:
+            at = first_value(self.at_paths, item, outer)
+            if at is not MISSING:
+                message["at"] = at
+        if self.author_paths:
+            author = first_value(self.author_paths, item, outer)
+            if author is not MISSING:
+                message["author"] = author if type(author) is str else str(author)
         return message
 
     def check_required(self, item: Any, outer: Any, level: str) -> None:
@@ -366,6 +374,7 @@ def parse_mapped(
     source = csv_records(name, lines) if kind == "csv" else json_records(name, lines, mapping)
     pending: list[tuple[str, dict[str, Any]]] = []
     groups: dict[str, dict[str, Any]] = {}
+    group_by, nested_paths = mapping.group_by, bool(mapping.messages)
     for where, record, problems in source:
         if where == "header":
             report.known_keys.update(record)
@@ -380,23 +389,29 @@ def parse_mapped(
         if problems:
             yield None, problems
             continue
-        engine.sample(record)
-        if engine.has_messages(record) or mapping.group_by is None:
+        if engine.sampled < _SAMPLE:
+            engine.sample(record)
+        if group_by is None or (nested_paths and engine.has_messages(record)):
             pending.append((where, engine.nested(record)))
             if len(pending) >= CHUNK:
                 yield from _validate(engine, pending)
                 pending.clear()
             continue
         # One record per message.
-        engine.check_required(record, record, "any")
-        key = mapping.group_by.get(record, record)
-        if key is MISSING or key is None or _norm(key) == "":
-            yield None, [f"{where}: no conversation id in {mapping.group_by.text}; every record needs one"]
+        if report.unseen:
+            engine.check_required(record, record, "any")
+        key = group_by.get(record, record)
+        if key is MISSING or key is None or key == "":
+            yield None, [f"{where}: no conversation id in {group_by.text}; every record needs one"]
             continue
-        group = groups.get(str(key))
+        key_text = key if type(key) is str else str(key)
+        group = groups.get(key_text)
         if group is None:
+            if not key_text.strip():
+                yield None, [f"{where}: no conversation id in {group_by.text}; every record needs one"]
+                continue
             # The grouping key is the conversation id (a row's own "id" is the message's).
-            group = groups[str(key)] = {"_where": where, "_lines": [], "messages": [], "id": key}
+            group = groups[key_text] = {"_where": where, "_lines": [], "messages": [], "id": key}
         engine.fields(record, into=group)
         message = engine.message(record, record)
         if message is None:
