@@ -26,7 +26,15 @@ from cxreview.ingest.mapping import (
     first_value,
     native_csv,
 )
-from cxreview.ingest.records import ConversationRecord, Problems, build_conversation, loads_json, parse_timestamp
+from cxreview.ingest.records import (
+    ConversationRecord,
+    Problems,
+    _finite_float,
+    _no_constant,
+    build_conversation,
+    loads_json,
+    parse_timestamp,
+)
 
 Result = tuple[ConversationRecord | None, list[str]]
 CHUNK = 256  # conversations whose HTML bodies are converted together
@@ -290,7 +298,8 @@ def _line_records(name: str, items: list[tuple[int, Any]], mapping: Mapping) -> 
 
 
 def _document_records(name: str, text: str, first_line: int, mapping: Mapping) -> Iterator[tuple[str, Any, list[str]]]:
-    decoder = json.JSONDecoder()
+    # The same refusals as loads_json: NaN, Infinity and overflowing numbers are not JSON.
+    decoder = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite_float)
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
     if stripped.startswith("["):
@@ -312,8 +321,10 @@ def _document_records(name: str, text: str, first_line: int, mapping: Mapping) -
             try:
                 record, end = decoder.raw_decode(text, position)
             except json.JSONDecodeError as exc:
-                yield f"{name}:{exc.lineno}", None, [
-                    f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); fix the file or export it again"
+                # A refused value (NaN) reports against its own text: name the record's line then.
+                spot = f"{exc.lineno}:{exc.colno}" if exc.doc is text else str(line)
+                yield f"{name}:{spot}", None, [
+                    f"{name}:{spot}: not valid JSON ({exc.msg}); fix the file or export it again"
                 ]
                 return
             index += 1

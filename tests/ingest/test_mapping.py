@@ -172,3 +172,12 @@ def test_event_lines_without_a_preset_point_to_one(db: Database, tmp_path: Path)
         import_files(db, [str(path)])
     (problem,) = error.value.problems
     assert "--preset chatbot-events" in problem and "[3 times in all, on lines 1, 2, 3]" in problem
+
+
+def test_a_json_array_refuses_nan_like_json_lines(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text('[\n  {"id": "a", "csat": NaN, "messages": [{"role": "customer", "text": "hi"}]}\n]\n', encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        import_files(db, [str(path)])
+    assert error.value.problems[0].split("/")[-1].startswith("export.json:2:")
+    assert count_conversations(db.conn) == 0
