@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, plural, progress_bar
+from cxreview.commands.common import database, echo, plural, progress_bar
 from cxreview.store import Database
 
 
@@ -103,7 +103,7 @@ def import_command(
                 limits=limits,
             )
         for warning in summary.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            echo(f"warning: {warning}", err=True)  # warnings quote the file: cleaned for the terminal
         click.echo(
             f"Imported {plural(summary.total, 'conversation')} ({plural(summary.messages, 'message')}) "
             f"from {plural(summary.files, 'file')}: {summary.new:,} new, {summary.updated:,} updated, "
