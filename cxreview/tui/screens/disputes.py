@@ -207,6 +207,8 @@ class DisputeScreen(Screen[None]):
         if action in ("accept", "accept_na", "reject"):
             if self.dispute is None:
                 return False
+            if action == "accept_na" and not self.review.rubric.criterion(self.dispute["criterion"]).allow_na:
+                return None  # the palette does not offer what the rubric forbids
             return True if self.dispute["status"] == "open" else None
         return True
 
