@@ -27,8 +27,10 @@ def insert_rubric(
     source: str,
 ) -> None:
     conn.execute(
+        # Two reviewers starting at once may both register the rubric: the second one's row is
+        # not needed (the caller then checks the stored one is the same).
         "INSERT INTO rubrics (id, version, content_hash, name, definition, source, first_used_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id, version) DO NOTHING",
         (rubric_id, version, digest, name, json.dumps(definition, ensure_ascii=False), source, now_iso()),
     )
 
