@@ -38,6 +38,31 @@ def corpus(messages: int) -> Path:
     return path
 
 
+def distinct_corpus(messages: int) -> Path:
+    """The demo corpus with every customer message made distinct: three words of the
+    corpus' own vocabulary, a different combination for each message, are added to it
+    (real traffic repeats far less than the demo's templates; bot messages stay templates)."""
+    import re
+
+    source = corpus(messages)
+    path = source.with_name(source.stem + "-distinct.jsonl")
+    if path.exists():
+        return path
+    lines = source.read_text(encoding="utf-8").splitlines()
+    vocabulary = sorted({w for line in lines for w in re.findall(r"\b[a-z]{4,12}\b", line)})[:400]
+    size, counter = len(vocabulary), 0
+    with path.open("w", encoding="utf-8") as out:
+        for line in lines:
+            conv = json.loads(line)
+            for m in conv["messages"]:
+                if m["role"] == "customer":
+                    a, b, c = counter % size, counter // size % size, counter // size // size % size
+                    m["text"] = f"{m['text']} ({vocabulary[a]} {vocabulary[b]} {vocabulary[c]})"
+                    counter += 1
+            out.write(json.dumps(conv, ensure_ascii=False) + "\n")
+    return path
+
+
 def flat_messages(source: Path) -> Path:
     """The same corpus as one JSON object per message, as sqlite-utils insert --nl wants."""
     path = source.with_suffix(".messages.jsonl")
