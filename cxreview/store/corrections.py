@@ -70,7 +70,8 @@ def revisions(conn: sqlite3.Connection, review_id: int) -> list[sqlite3.Row]:
 def edits(conn: sqlite3.Connection, review_id: int) -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT e.* FROM review_edits e JOIN review_revisions r ON r.id = e.revision_id "
-        "WHERE r.review_id = ? ORDER BY e.revision_id, e.rowid",
+        # Scores first, then by criterion: a stable order on every engine (no rowid).
+        "WHERE r.review_id = ? ORDER BY e.revision_id, CASE e.field WHEN 'score' THEN 0 ELSE 1 END, e.target, e.field",
         (review_id,),
     ).fetchall()
 
@@ -81,7 +82,8 @@ def edits_since(conn: sqlite3.Connection, review_id: int, after_revision: int, n
     return conn.execute(
         "SELECT r.id AS revision_id, r.editor, r.role, r.dispute_id, e.field, e.target, e.before, e.after "
         "FROM review_revisions r JOIN review_edits e ON e.revision_id = r.id "
-        "WHERE r.review_id = ? AND r.id > ? AND r.editor != ? ORDER BY r.id",
+        "WHERE r.review_id = ? AND r.id > ? AND r.editor != ? "
+        "ORDER BY r.id, CASE e.field WHEN 'score' THEN 0 ELSE 1 END, e.target, e.field",
         (review_id, after_revision, not_by),
     ).fetchall()
 
