@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -19,6 +18,7 @@ from rapidfuzz import fuzz, process
 from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, feature_values, judged_sentiment, reasons, score
+from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import candidates, contrast
 from cxreview.signals.summary import summarise
 
@@ -280,7 +280,7 @@ def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatur
         start = state.first_request or state.handover_cue
         if start is not None:
             result.handover_latency_turns = position - start[0]
-            result.handover_latency_seconds = _seconds(start[1], at)
+            result.handover_latency_seconds = seconds_between(start[1], at)
     state.pending_request = None
     state.last_failure = position if "failure" in f.cues else None
     state.last_bot_repeat = False
@@ -299,14 +299,3 @@ _STEPS: dict[str, Callable[[_State, MessageSignals, str | None, TextFeatures], N
     "bot": _bot_step,
     "agent": _agent_step,
 }
-
-
-def _seconds(start: str | None, end: str | None) -> float | None:
-    if not start or not end:
-        return None
-    try:
-        a = datetime.fromisoformat(start.replace("Z", "+00:00"))
-        b = datetime.fromisoformat(end.replace("Z", "+00:00"))
-        return (b - a).total_seconds()
-    except ValueError:
-        return None

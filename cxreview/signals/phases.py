@@ -37,7 +37,8 @@ class _Analysed(Protocol):
     flags: Any
 
 
-def _seconds(start: str | None, end: str | None) -> float | None:
+def seconds_between(start: str | None, end: str | None) -> float | None:
+    """Seconds from one ISO time to another; None when either is missing or unreadable."""
     if not start or not end:
         return None
     try:
@@ -144,7 +145,7 @@ def _handover(
     agent_position, agent_at = rows[first_agent][0], rows[first_agent][2]
     start_at = next(row[2] for row in rows if row[0] == start)
     phases.wait_messages = agent_position - start
-    phases.wait_seconds = _seconds(start_at, agent_at)
+    phases.wait_seconds = seconds_between(start_at, agent_at)
 
 
 def _arrival(

@@ -11,6 +11,7 @@ from cxreview.signals.analyze import analyze_conversations
 from cxreview.store import open_database
 from cxreview.tui.app import ReviewApp
 from cxreview.tui.screens.review import ReviewScreen
+from cxreview.tui.widgets.signal_summary import facts
 from cxreview.tui.widgets.transcript import Transcript
 from tests.conftest import conversation
 from tests.signals.test_phases import ANGRY_AT_BOT
@@ -57,6 +58,7 @@ async def test_one_review_moves_from_the_bots_criteria_to_the_agents(tmp_path: P
                 divider = screen.query_one(Transcript).divider
                 assert divider is not None and divider[0] == 8
                 assert "waited 3 min 00 s after message 7" in divider[1] and "arrived frustrated" in divider[1]
+                assert "with the agent arrived frustrated, recovered" in facts(screen.view).plain
                 await pilot.press("4", "2", "3", "2")  # the bot: transparency, handover, loops, resolution
                 await settle(app, pilot)
                 assert screen.review.rubric.id == "default" and screen.cursor == 0  # on to the agent

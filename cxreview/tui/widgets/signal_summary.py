@@ -63,6 +63,11 @@ def facts(view: Any) -> Text:
             parts.append(("bot disclosed", "yes" if signals["bot_disclosed"] else "NO"))
         if signals.get("trajectory_label"):
             parts.append(("trend", signals["trajectory_label"]))
+    phases = getattr(view, "phases", None) or {}
+    if phases.get("agent_change"):
+        # What is the agent's: the state the customer arrived in is inherited, the change is theirs.
+        arrived = "frustrated" if phases.get("arrived_frustrated") else "calm"
+        parts.append(("with the agent", f"arrived {arrived}, {phases['agent_change']}"))
     parts.append(("outcome", conversation.get("outcome") or "-"))
     parts.append(("csat", f"{conversation['csat']:g}" if conversation.get("csat") is not None else "-"))
     parts.append(
@@ -73,7 +78,7 @@ def facts(view: Any) -> Text:
         if index:
             text.append(" · ", style="dim")
         text.append(f"{label} ", style="dim")
-        text.append(value, style="bold" if value in ("NO", "worse") else "")
+        text.append(value, style="bold" if value in ("NO", "worse") or value.endswith(", worse") else "")
     if not signals:
         text.append("  (not analysed: run cxreview analyze)", style="dim")
     return text
