@@ -43,6 +43,23 @@ class Database:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one consistent state of the database (a read transaction)."""
+        _locked_guard(lambda: self.conn.execute("BEGIN"))
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    def batches(self, sql: str, size: int) -> Iterator[tuple[list[str], list[tuple[Any, ...]]]]:
+        """(column names, rows) of a query, ``size`` rows at a time, without holding them all."""
+        cursor = self.conn.execute(sql)
+        columns = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(size):
+            yield columns, [tuple(r) for r in rows]
+
     def after_copy(self) -> None:
         """Called inside the transaction of `db copy` once every row is in (nothing to do on SQLite)."""
 

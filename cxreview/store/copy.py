@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from cxreview.errors import DatabaseError
 from cxreview.store.connection import Database
@@ -30,7 +29,6 @@ def copy_database(
     source: Database, dest: Database, on_progress: Callable[[str, int], None] | None = None
 ) -> dict[str, int]:
     """Copy ``source`` into the empty ``dest``; return the verified row counts per table."""
-    wanted = row_counts(source)
     already = {table: n for table, n in row_counts(dest).items() if n}
     if already:
         table, n = next(iter(already.items()))
@@ -38,15 +36,15 @@ def copy_database(
             f"{dest.display} is not empty ({n:,} rows in {table})",
             "copy into a new database (a new file, or an empty PostgreSQL database)",
         )
-    with dest.transaction() as out:
+    # One snapshot of the source: reviewers may keep working on it during the copy.
+    with source.snapshot(), dest.transaction() as out:
+        wanted = row_counts(source)
         for table in TABLES:
-            cursor: Any = source.conn.execute(f"SELECT * FROM {table}")
-            columns = [column[0] for column in cursor.description]
-            insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-            while batch := cursor.fetchmany(BATCH):
-                out.executemany(insert, [tuple(row) for row in batch])
+            for columns, rows in source.batches(f"SELECT * FROM {table}", BATCH):
+                marks = ", ".join("?" * len(columns))
+                out.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
                 if on_progress:
-                    on_progress(table, len(batch))
+                    on_progress(table, len(rows))
         dest.after_copy()
         copied = row_counts(dest)
         if copied != wanted:

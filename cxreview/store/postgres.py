@@ -161,6 +161,31 @@ class PgDatabase(Database):
             )
 
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One consistent state for every read inside (REPEATABLE READ, read only)."""
+        conn: PgConnection = self.conn  # type: ignore[assignment]
+        conn.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        conn.in_transaction = True
+        try:
+            yield
+        finally:
+            conn.rollback()
+
+    def batches(self, sql: str, size: int) -> Iterator[tuple[list[str], list[tuple[Any, ...]]]]:
+        """A server-side cursor: the client holds ``size`` rows at a time, not the table.
+        Needs a transaction (``snapshot``)."""
+        conn: PgConnection = self.conn  # type: ignore[assignment]
+        text, _ = dialect.statement(sql)
+        with conn.raw.cursor(name="cxreview_batches") as cursor:
+            cursor.itersize = size
+            cursor.execute(text)  # type: ignore[call-overload]
+            columns: list[str] | None = None
+            while rows := cursor.fetchmany(size):
+                if columns is None:
+                    columns = [d.name for d in cursor.description or []]
+                yield columns, [tuple(r) for r in rows]
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[Any]:
         """A short write transaction (READ COMMITTED: writers wait on row locks only)."""
         conn: PgConnection = self.conn  # type: ignore[assignment]

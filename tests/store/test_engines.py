@@ -88,9 +88,10 @@ def test_filters_and_repeat_contact_agree(engine_db: Database, write_jsonl: Call
 
 
 def test_db_info_and_a_copy_there_and_back(
-    engine: str, db_target: str, write_jsonl: Callable[..., Path], tmp_path: Path
+    engine: str, db_target: str, write_jsonl: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SQLite -> engine -> SQLite keeps every row; the review reads the same at the end."""
+    monkeypatch.setattr("cxreview.store.copy.BATCH", 2)  # several batches per table, streamed
     origin = tmp_path / "origin.db"
     with open_database(origin) as db:
         _import(db, write_jsonl, [conversation("a"), conversation("b")])
