@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from cxreview.agreement import Figures, agreement, dedupe_last
 from cxreview.filters import Filters
-from cxreview.krippendorff import _resample_counts, alpha, bootstrap_interval
 from cxreview.reviews import rubric_versions
 from cxreview.rubrics.model import Rubric
 from cxreview.rubrics.scoring import NA, review_score
@@ -165,154 +165,94 @@ def calibrate(
     scores of one rubric version."""
     check_shrinkage(shrinkage)
     latest = max((s.rubric for s in scores), key=lambda r: r.version)
-    # criterion -> conversation -> reviewer -> value (None for N/A): plain floats keep the
-    # loops below cheap on a hundred thousand scores.
-    by_criterion: dict[str, dict[str, dict[str, float | None]]] = defaultdict(lambda: defaultdict(dict))
-    for score in scores:
-        value = None if score.na or score.value is None else float(score.value)
-        by_criterion[score.criterion][score.conversation_id][score.reviewer] = value
-    # One bootstrap resampling of all shared conversations, used by every figure.
-    shared = sorted({c for values in by_criterion.values() for c, v in values.items() if len(v) >= 2})
-    resampler = _Resampler(shared, bootstrap)
+    table = _Table.of(scores)
+    # A benchmark nobody in these scores is: no reference anywhere, so no alignment.
+    reference = None if benchmark is None else table.reviewer_codes.get(benchmark, -2)
     results = []
     for criterion in latest.criteria:
-        per_conversation = by_criterion.get(criterion.id, {})
-        results.append(
-            _agreement(
-                criterion.id,
-                criterion.label,
-                criterion.max - criterion.min,
-                per_conversation,
-                benchmark,
-                "ordinal",
-                resampler,
-            )
+        conversation, reviewer, value = table.criterion(criterion.id)
+        figures = agreement(
+            conversation, reviewer, value, criterion.max - criterion.min, reference, "ordinal", bootstrap
         )
-    review_level = _review_score_agreement(scores, benchmark, resampler)
-    offsets, groups, warnings = leniency_offsets(scores, latest, benchmark, shrinkage, by_criterion)
+        results.append(_criterion_agreement(criterion.id, criterion.label, figures, table.reviewers))
+    review_level = _review_score_agreement(scores, table, reference, bootstrap)
+    offsets, groups, warnings = leniency_offsets(scores, latest, benchmark, shrinkage, table)
     return Calibration(latest, results, review_level, offsets, groups, warnings)
 
 
-class _Resampler:
-    """How often each shared conversation is drawn in each bootstrap sample."""
+@dataclass
+class _Table:
+    """The scores as parallel arrays: codes for conversations, reviewers and criteria, the
+    review id and the value (NaN for N/A). ``keep`` picks one entry per conversation,
+    reviewer and criterion (the last wins), what the agreement figures and offsets use."""
 
-    def __init__(self, conversations: list[str], samples: int) -> None:
-        self.index = {c: i for i, c in enumerate(conversations)}
-        self.samples = samples
-        self.draws = _resample_counts(len(conversations), samples, 0) if samples and conversations else None
+    conversations: dict[str, int]
+    reviewer_codes: dict[str, int]
+    reviewers: list[str]
+    criteria: dict[str, int]
+    review_id: Any
+    conversation: Any
+    reviewer: Any
+    criterion_code: Any
+    value: Any
+    keep: Any
 
-    def for_units(self, unit_ids: list[str]) -> Any:
-        if self.draws is None:
-            return None
-        columns = [self.index[c] for c in unit_ids]
-        if columns == list(range(len(self.index))):
-            return self.draws  # the usual case: every shared conversation, in order, no copy
-        return self.draws[:, columns]
+    @classmethod
+    def of(cls, scores: list[Score]) -> _Table:
+        conversations: dict[str, int] = {}
+        reviewers: dict[str, int] = {}
+        criteria: dict[str, int] = {}
+        conversation = [conversations.setdefault(s.conversation_id, len(conversations)) for s in scores]
+        reviewer = [reviewers.setdefault(s.reviewer, len(reviewers)) for s in scores]
+        criterion = [criteria.setdefault(s.criterion, len(criteria)) for s in scores]
+        codes = np.array([conversation, reviewer, criterion], dtype=np.int64).reshape(3, len(scores))
+        review_id = np.array([s.review_id for s in scores], dtype=np.int64)
+        value = np.array([np.nan if s.na or s.value is None else s.value for s in scores], dtype=np.float64)
+        keep = dedupe_last(codes[2], codes[0], codes[1])
+        return cls(
+            conversations, reviewers, list(reviewers), criteria, review_id, codes[0], codes[1], codes[2], value, keep
+        )
+
+    def criterion(self, criterion_id: str) -> tuple[Any, Any, Any]:
+        """(conversation, reviewer, value) arrays of one criterion, one entry per reviewer."""
+        kept = self.keep[self.criterion_code[self.keep] == self.criteria.get(criterion_id, -1)]
+        return self.conversation[kept], self.reviewer[kept], self.value[kept]
 
 
-def _agreement(
-    criterion: str,
-    label: str,
-    span: float,
-    per_conversation: dict[str, dict[str, float | None]],
-    benchmark: str | None,
-    level: str,
-    resampler: _Resampler,
-) -> CriterionAgreement:
-    units: list[list[float]] = []
-    unit_ids: list[str] = []
-    pairs = exact = within = 0
-    na_pairs = na_same = 0
-    na_conversations = 0
-    alignment: dict[str, list[float]] = defaultdict(list)
-    score_of = 100.0 / span if span else 0.0
-    for conversation_id, values in per_conversation.items():
-        if len(values) < 2:
-            continue
-        if len(values) == 2 and benchmark is None:
-            # The common case, two reviewers and no benchmark, without the general loops.
-            (first, a), (second, b) = values.items()
-            na_conversations += 1
-            na_pairs += 1
-            na_same += (a is None) == (b is None)
-            if a is None or b is None:
-                continue
-            units.append([a, b])
-            unit_ids.append(conversation_id)
-            pairs += 1
-            difference = abs(a - b)
-            exact += difference == 0
-            within += difference <= 1
-            aligned = 100.0 - difference * score_of if span else 100.0
-            alignment[first].append(aligned)
-            alignment[second].append(aligned)
-            continue
-        na_conversations += 1
-        flags = [v is not None for v in values.values()]
-        for i in range(len(flags)):
-            for j in range(i + 1, len(flags)):
-                na_pairs += 1
-                na_same += flags[i] == flags[j]
-        scored = {r: v for r, v in values.items() if v is not None}
-        if len(scored) < 2:
-            continue
-        numbers = list(scored.values())
-        units.append(numbers)  # alpha needs the values of a unit, not who gave them
-        unit_ids.append(conversation_id)
-        for i in range(len(numbers)):
-            for j in range(i + 1, len(numbers)):
-                pairs += 1
-                difference = abs(numbers[i] - numbers[j])
-                exact += difference == 0
-                within += difference <= 1
-        for reviewer, value in scored.items():
-            if benchmark is not None:
-                if reviewer == benchmark or benchmark not in scored:
-                    continue
-                reference = scored[benchmark]
-            else:
-                others = sorted(v for r, v in scored.items() if r != reviewer)
-                middle = len(others) // 2
-                reference = others[middle] if len(others) % 2 else (others[middle - 1] + others[middle]) / 2
-            alignment[reviewer].append(100 * (1 - abs(value - reference) / span) if span else 100.0)
-    conversations = len(units)
-    value_alpha = alpha(units, level) if units else None  # type: ignore[arg-type]
-    draws = resampler.for_units(unit_ids)
-    interval = (
-        bootstrap_interval(units, level, samples=resampler.samples, draws=draws)  # type: ignore[arg-type]
-        if units and draws is not None and value_alpha is not None
-        else None
-    )
+def _criterion_agreement(criterion: str, label: str, figures: Figures, reviewers: list[str]) -> CriterionAgreement:
     return CriterionAgreement(
         criterion=criterion,
         label=label,
-        conversations=conversations,
-        pairs=pairs,
-        exact=exact / pairs if pairs else None,
-        within_one=within / pairs if pairs else None,
-        alpha=value_alpha,
-        alpha_interval=interval,
-        alignment={r: (sum(v) / len(v), len(v)) for r, v in alignment.items()},
-        na_conversations=na_conversations,
-        na_agreement=na_same / na_pairs if na_pairs else None,
-        note=_note(conversations),
+        conversations=figures.conversations,
+        pairs=figures.pairs,
+        exact=figures.exact,
+        within_one=figures.within_one,
+        alpha=figures.alpha,
+        alpha_interval=figures.alpha_interval,
+        alignment={reviewers[r]: figures.alignment[r] for r in sorted(figures.alignment, key=reviewers.__getitem__)},
+        na_conversations=figures.na_conversations,
+        na_agreement=figures.na_agreement,
+        note=_note(figures.conversations),
     )
 
 
 def _review_score_agreement(
-    scores: list[Score], benchmark: str | None, resampler: _Resampler
+    scores: list[Score], table: _Table, reference: int | None, bootstrap: int
 ) -> CriterionAgreement | None:
-    per_conversation: dict[str, dict[str, float | None]] = defaultdict(dict)
-    for conversation, reviewer, score in _review_scores(scores):
-        per_conversation[conversation][reviewer] = score
-    return _agreement("review_score", "Review score", 100.0, per_conversation, benchmark, "interval", resampler)
+    if scores and all(s.rubric is scores[0].rubric for s in scores):
+        conversation, reviewer, value = _review_score_arrays(table, scores[0].rubric)
+    else:
+        rows = _review_scores(scores)
+        conversation = np.array([table.conversations[c] for c, _, _ in rows], dtype=np.int64)
+        reviewer = np.array([table.reviewer_codes[r] for _, r, _ in rows], dtype=np.int64)
+        value = np.array([np.nan if v is None else v for _, _, v in rows], dtype=np.float64)
+    keep = dedupe_last(conversation, reviewer)
+    figures = agreement(conversation[keep], reviewer[keep], value[keep], 100.0, reference, "interval", bootstrap)
+    return _criterion_agreement("review_score", "Review score", figures, table.reviewers)
 
 
 def _review_scores(scores: list[Score]) -> list[tuple[str, str, float | None]]:
-    """(conversation, reviewer, review score) per review, by the formula of rubrics/scoring.py.
-
-    Scores of one rubric version (the usual case) are scored with numpy in one pass: on a
-    hundred thousand scores, a review_score() call per review was a quarter of calibrate()."""
+    """(conversation, reviewer, review score) per review, by the formula of rubrics/scoring.py."""
     rubric = scores[0].rubric if scores else None
     if rubric is None or any(s.rubric is not rubric for s in scores):
         by_review: dict[int, list[Score]] = defaultdict(list)
@@ -326,6 +266,18 @@ def _review_scores(scores: list[Score]) -> list[tuple[str, str, float | None]]:
             )
             for group in by_review.values()
         ]
+    table = _Table.of(scores)
+    conversation, reviewer, value = _review_score_arrays(table, rubric)
+    names = list(table.conversations)
+    return [
+        (names[c], table.reviewers[r], None if np.isnan(v) else v)
+        for c, r, v in zip(conversation.tolist(), reviewer.tolist(), value.tolist(), strict=True)
+    ]
+
+
+def _review_score_arrays(table: _Table, rubric: Rubric) -> tuple[Any, Any, Any]:
+    """(conversation, reviewer, review score or NaN) arrays, one entry per review, scored with
+    numpy in one pass (a review_score() call per review was a quarter of calibrate())."""
     criteria = rubric.criteria
     position = {c.id: i for i, c in enumerate(criteria)}
     weight = np.array([c.weight for c in criteria] + [0.0])  # the extra slot: criteria not in the rubric
@@ -335,15 +287,9 @@ def _review_scores(scores: list[Score]) -> list[tuple[str, str, float | None]]:
         [float(c.critical.below) if c.critical and c.critical.effect == "zero" else -np.inf for c in criteria]
         + [-np.inf]
     )
-    review_ids, first, review_index = np.unique(
-        np.fromiter((s.review_id for s in scores), dtype=np.int64, count=len(scores)),
-        return_index=True,
-        return_inverse=True,
-    )
-    column = np.fromiter((position.get(s.criterion, len(criteria)) for s in scores), dtype=np.int64, count=len(scores))
-    value = np.fromiter(
-        (np.nan if s.na or s.value is None else s.value for s in scores), dtype=float, count=len(scores)
-    )
+    review_ids, first, review_index = np.unique(table.review_id, return_index=True, return_inverse=True)
+    column = np.array([position.get(c, len(criteria)) for c in table.criteria], dtype=np.int64)[table.criterion_code]
+    value = table.value
     scored = ~np.isnan(value)
     weights = np.where(scored, weight[column], 0.0)
     normalised = np.where(scored, (np.nan_to_num(value) - low[column]) / span[column] * 100.0, 0.0)
@@ -351,10 +297,8 @@ def _review_scores(scores: list[Score]) -> list[tuple[str, str, float | None]]:
     weighted = np.bincount(review_index, weights=weights * normalised, minlength=len(review_ids))
     zeroed = np.bincount(review_index, weights=scored & (value < zero_below[column]), minlength=len(review_ids))
     result = np.where(zeroed > 0, 0.0, weighted / np.where(total > 0, total, 1.0))
-    return [
-        (scores[i].conversation_id, scores[i].reviewer, float(r) if t > 0 else None)
-        for i, r, t in zip(first.tolist(), result.tolist(), total.tolist(), strict=True)
-    ]
+    result[total <= 0] = np.nan
+    return table.conversation[first], table.reviewer[first], result
 
 
 def leniency_offsets(
@@ -362,12 +306,14 @@ def leniency_offsets(
     rubric: Rubric,
     benchmark: str | None = None,
     shrinkage: float = SHRINKAGE,
-    by_criterion: dict[str, dict[str, dict[str, float | None]]] | None = None,
+    table: _Table | None = None,
 ) -> tuple[dict[tuple[str, str], Offset], list[list[str]], list[str]]:
     """Ridge estimates of each reviewer's offset per criterion, centred within linked groups."""
     offsets: dict[tuple[str, str], Offset] = {}
     warnings: list[str] = []
-    groups = _linked_groups(scores)
+    if table is None:
+        table = _Table.of(scores)
+    groups = _linked_groups(table)
     if len(groups) > 1:
         listed = "; ".join(", ".join(group) for group in groups)
         warnings.append(
@@ -377,22 +323,14 @@ def leniency_offsets(
     for criterion in rubric.criteria:
         if criterion.binary:
             continue  # binary criteria are not adjusted
-        if by_criterion is None:
-            by_criterion = defaultdict(lambda: defaultdict(dict))
-            for s in scores:
-                by_criterion[s.criterion][s.conversation_id][s.reviewer] = (
-                    None if s.na or s.value is None else float(s.value)
-                )
-        rows = [
-            (conversation, reviewer, value)
-            for conversation, values in by_criterion.get(criterion.id, {}).items()
-            if sum(v is not None for v in values.values()) >= 2
-            for reviewer, value in values.items()
-            if value is not None
-        ]
-        if not rows:
+        conversation, reviewer, value = table.criterion(criterion.id)
+        scored = ~np.isnan(value)
+        # Only conversations with two or more scored values say anything about leniency.
+        per_conversation = np.bincount(conversation[scored], minlength=len(table.conversations))
+        keep = scored & (per_conversation[conversation] >= 2)
+        if not keep.any():
             continue
-        fitted = _ridge(rows, shrinkage)
+        fitted = _ridge_arrays(conversation[keep], reviewer[keep], value[keep], shrinkage, table.reviewers)
         for group in groups:
             members = [r for r in group if r in fitted.index]
             if not members:
@@ -432,7 +370,18 @@ class _Fit:
 
 
 def _ridge(rows: list[tuple[str, str, float]], shrinkage: float) -> _Fit:
-    """(conversation, reviewer, score) rows -> the exact ridge solution.
+    """(conversation, reviewer, score) rows -> the exact ridge solution (see _ridge_arrays)."""
+    conversations: dict[str, int] = {}
+    reviewers: dict[str, int] = {}
+    n = len(rows)
+    c_index = np.fromiter((conversations.setdefault(c, len(conversations)) for c, _, _ in rows), np.int64, n)
+    r_index = np.fromiter((reviewers.setdefault(r, len(reviewers)) for _, r, _ in rows), np.int64, n)
+    y = np.fromiter((v for _, _, v in rows), dtype=float, count=n)
+    return _ridge_arrays(c_index, r_index, y, shrinkage, list(reviewers))
+
+
+def _ridge_arrays(conversation: Any, reviewer: Any, y: Any, shrinkage: float, names: list[str]) -> _Fit:
+    """Coded (conversation, reviewer, score) arrays -> the exact ridge solution.
 
     Minimising sum (y - a_c - b_r)^2 + shrinkage * sum b_r^2 over the free conversation
     effects a_c gives a_c = mean over c of (y - b_r); put back, the offsets solve the
@@ -440,11 +389,8 @@ def _ridge(rows: list[tuple[str, str, float]], shrinkage: float) -> _Fit:
     with N the conversation x reviewer count matrix, D the counts and s the score sums.
     One ``numpy.linalg.solve`` of a reviewers x reviewers matrix: exact, no iterations.
     """
-    conversations = {c: i for i, c in enumerate(sorted({c for c, _, _ in rows}))}
-    reviewers = {r: i for i, r in enumerate(sorted({r for _, r, _ in rows}))}
-    c_index = np.fromiter((conversations[c] for c, _, _ in rows), dtype=np.int64, count=len(rows))
-    r_index = np.fromiter((reviewers[r] for _, r, _ in rows), dtype=np.int64, count=len(rows))
-    y = np.fromiter((v for _, _, v in rows), dtype=float, count=len(rows))
+    conversations, c_index = np.unique(conversation, return_inverse=True)
+    reviewers, r_index = np.unique(reviewer, return_inverse=True)
     n_c, n_r = len(conversations), len(reviewers)
     per_conversation = np.bincount(c_index, minlength=n_c).astype(float)
     per_reviewer = np.bincount(r_index, minlength=n_r).astype(float)
@@ -468,31 +414,33 @@ def _ridge(rows: list[tuple[str, str, float]], shrinkage: float) -> _Fit:
     residual = y - effects[c_index] - beta[r_index]
     dof = len(y) - n_c - n_r + 1  # one constant is shared between the two sets of effects
     sigma2 = float((residual**2).sum() / dof) if dof > 0 else 1.0
-    return _Fit(reviewers, beta, per_reviewer.astype(int), sigma2 * np.linalg.inv(system))
+    index = {names[int(r)]: i for i, r in enumerate(reviewers)}
+    return _Fit(index, beta, per_reviewer.astype(int), sigma2 * np.linalg.inv(system))
 
 
-def _linked_groups(scores: list[Score]) -> list[list[str]]:
-    """Reviewers joined when they reviewed a conversation in common (union-find)."""
-    parent: dict[str, str] = {}
+def _linked_groups(table: _Table) -> list[list[str]]:
+    """Reviewers joined when they reviewed a conversation in common (union-find over the
+    few distinct pairs of reviewers that share a conversation)."""
+    n = len(table.reviewers)
+    parent = list(range(n))
 
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
+    def find(x: int) -> int:
+        while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    by_conversation: dict[str, set[str]] = defaultdict(set)
-    for s in scores:
-        by_conversation[s.conversation_id].add(s.reviewer)
-    # A few dozen distinct teams of reviewers cover thousands of conversations: join each once.
-    teams = {tuple(sorted(reviewers)) for reviewers in by_conversation.values()}
-    for first, *rest in teams:
-        find(first)
-        for other in rest:
-            parent[find(other)] = find(first)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for reviewer in sorted(parent):
-        groups[find(reviewer)].append(reviewer)
+    order = np.lexsort((table.reviewer, table.conversation))
+    conversation, reviewer = table.conversation[order], table.reviewer[order]
+    if len(conversation):
+        # Each reviewer of a conversation joins its first reviewer: that links them all.
+        starts = np.r_[0, np.flatnonzero(np.diff(conversation)) + 1]
+        first = np.repeat(reviewer[starts], np.diff(np.r_[starts, len(conversation)]))
+        for edge in np.unique(first * n + reviewer).tolist():
+            parent[find(edge % n)] = find(edge // n)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for code, name in sorted(enumerate(table.reviewers), key=lambda item: item[1]):
+        groups[find(code)].append(name)
     return sorted(groups.values(), key=lambda g: (-len(g), g))
 
 

@@ -8,7 +8,6 @@ interval and ratio levels.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -94,30 +93,43 @@ def bootstrap_interval(
     samples: int = 1000,
     seed: int = 0,
     confidence: float = 0.95,
-    draws: np.ndarray | None = None,
 ) -> tuple[float, float] | None:
-    """A percentile interval for alpha, resampling units (conversations) with replacement.
-
-    Vectorised over the samples: each unit's contribution is computed once, and every
-    bootstrap sample is a weighted sum of them (one matrix product for all samples).
-    """
+    """A percentile interval for alpha, resampling units (conversations) with replacement."""
     values, counts = value_counts(units)
+    return bootstrap_interval_from_counts(values, counts, level, samples, seed, confidence)
+
+
+def bootstrap_interval_from_counts(
+    values: np.ndarray,
+    counts: np.ndarray,
+    level: str = "ordinal",
+    samples: int = 1000,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> tuple[float, float] | None:
+    """The bootstrap interval from a unit-by-value count matrix.
+
+    Units with the same counts contribute the same to alpha, and drawing n units with
+    replacement puts a multinomial number of draws on each distinct pattern of counts. So
+    the resampling draws pattern counts (a few dozen patterns on a 1-5 scale, however many
+    conversations there are) instead of n units per sample: the same distribution, at a
+    cost independent of the number of conversations.
+    """
     if alpha_from_counts(values, counts, level) is None:
         return None
-    m = counts.sum(axis=1)
-    keep = m >= 2
-    counts, m = counts[keep], m[keep]
-    n_units = counts.shape[0]
-    # ``draws`` (samples x units) lets several figures share one resampling of the same
-    # conversations: consistent across criteria, and drawn once.
-    if draws is None:
-        draws = _resample_counts(n_units, samples, seed)
-    elif not keep.all():
-        draws = draws[:, keep]
+    counts = counts[counts.sum(axis=1) >= 2]
+    rng = np.random.default_rng(seed)
     if level == "interval":
-        estimates = _interval_samples(values, counts, m, draws)
+        # Interval alpha needs only four sums per unit: patterns of those, not of the counts
+        # (review scores have a hundred distinct values, so the counts are wide).
+        stats = _interval_stats(values, counts, counts.sum(axis=1))
+        patterns, frequency = np.unique(stats, axis=0, return_counts=True)
+        draws = rng.multinomial(len(counts), frequency / frequency.sum(), size=samples).astype(np.float64)
+        estimates = _interval_from_stats(patterns, draws)
     else:
-        estimates = _matrix_samples(values, counts, m, draws, level)
+        patterns, frequency = np.unique(counts, axis=0, return_counts=True)
+        draws = rng.multinomial(len(counts), frequency / frequency.sum(), size=samples).astype(np.float64)
+        estimates = _matrix_samples(values, patterns, patterns.sum(axis=1), draws, level)
     estimates = estimates[np.isfinite(estimates)]
     if len(estimates) < samples // 2:
         return None
@@ -126,31 +138,18 @@ def bootstrap_interval(
     return float(low), float(high)
 
 
-@functools.lru_cache(maxsize=2)
-def _resample_counts(n_units: int, samples: int, seed: int) -> np.ndarray:
-    """How often each unit is drawn in each bootstrap sample (sampling with replacement).
-
-    32-bit draws and a bincount per sample: about ten times faster than numpy's
-    multinomial, which walks every unit for every sample. Cached: the criteria of one
-    rubric usually share their conversations, so they share the resampling too.
-    """
-    rng = np.random.default_rng(seed)
-    picks = rng.integers(0, n_units, size=(samples, n_units), dtype=np.int32)
-    counts = np.empty((samples, n_units), dtype=np.float32)
-    for row in range(samples):
-        counts[row] = np.bincount(picks[row], minlength=n_units)
-    counts.flags.writeable = False
-    return counts
-
-
-def _interval_samples(values: np.ndarray, counts: np.ndarray, m: np.ndarray, draws: np.ndarray) -> np.ndarray:
-    """Interval alpha from sums of squares: no value-by-value matrix, so review scores
-    with a hundred distinct values cost no more than a 1-5 scale."""
+def _interval_stats(values: np.ndarray, counts: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """Per unit: number of values, their sum, their sum of squares and the sum over ordered
+    pairs of (v_i - v_j)^2 / (m - 1): all interval alpha needs, however many distinct values."""
     total = counts @ values
     squares = counts @ (values**2)
-    within = 2 * (m * squares - total**2) / (m - 1)  # sum over ordered pairs of (v_i - v_j)^2, per unit
+    within = 2 * (m * squares - total**2) / (m - 1)
+    return np.stack([m, total, squares, within], axis=1)
+
+
+def _interval_from_stats(stats: np.ndarray, draws: np.ndarray) -> np.ndarray:
+    """Interval alpha for each row of ``draws`` (how often each unit counts)."""
     # float64 here: n * sum(v^2) - sum(v)^2 cancels, and float32 sums would not survive it.
-    stats = np.stack([m, total, squares, within], axis=1)
     n, sum_v, sum_v2, observed = (draws.astype(np.float64) @ stats).T
     expected = 2 * (n * sum_v2 - sum_v**2)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -160,8 +159,8 @@ def _interval_samples(values: np.ndarray, counts: np.ndarray, m: np.ndarray, dra
 def _matrix_samples(values: np.ndarray, counts: np.ndarray, m: np.ndarray, draws: np.ndarray, level: str) -> np.ndarray:
     n_values = len(values)
     per_unit = counts[:, :, None] * counts[:, None, :] - counts[:, :, None] * np.eye(n_values)[None, :, :]
-    per_unit = (per_unit / (m - 1)[:, None, None]).reshape(len(m), n_values * n_values).astype(np.float32)
-    observed = (draws @ per_unit).astype(np.float64).reshape(len(draws), n_values, n_values)
+    per_unit = (per_unit / (m - 1)[:, None, None]).reshape(len(m), n_values * n_values)
+    observed = (draws @ per_unit).reshape(len(draws), n_values, n_values)
     totals = observed.sum(axis=2)
     n = totals.sum(axis=1)
     if level == "ordinal":
