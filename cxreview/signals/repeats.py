@@ -3,10 +3,12 @@ make two similar texts different messages (another number, date, name or negatio
 
 from __future__ import annotations
 
+import functools
+
 from rapidfuzz import fuzz
 
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.lexicon import contrast_prefixes
+from cxreview.signals.lexicon import contrast_prefixes, raw_cues
 
 _NEGATIONS = frozenset(
     {
@@ -116,4 +118,24 @@ def candidates(f: TextFeatures, earlier: list[TextFeatures], cutoff: float) -> l
         small, large = (words, other_words) if len(words) <= len(other_words) else (other_words, words)
         if len(small) >= 4 and len(large) - len(small) <= 3 and small <= large:
             found.append(index)
+            continue
+        # The same question in other words: "Could you tell me your order number?" /
+        # "Can you please give me your order number?" have the same content words.
+        key, other_key = semantic_key(f.norm), semantic_key(other.norm)
+        if len(key) >= 2 and key == other_key:
+            found.append(index)
     return found
+
+
+def semantic_key(norm: str) -> tuple[str, ...]:
+    """The content words of a normalised text, synonyms merged, politeness and function
+    words dropped, sorted: two wordings of one request share it."""
+    fillers, synonyms = _wording()
+    return tuple(sorted({synonyms.get(w, w) for w in norm.split()} - fillers))
+
+
+@functools.lru_cache(maxsize=1)
+def _wording() -> tuple[frozenset[str], dict[str, str]]:
+    cues = raw_cues()["rephrasing"]
+    synonyms = {word: group[0] for group in cues["synonyms"] for word in group}
+    return frozenset(cues["fillers"]), synonyms

@@ -109,3 +109,28 @@ def test_low_csat_respects_the_scale() -> None:
     config = copy_config(CONFIG)
     config["csat"]["scale"] = 10  # the config wins over the data's guess
     assert low(4, scale=5, config=config) and not low(5, scale=5, config=config)
+
+
+def test_a_rephrased_question_asked_three_times_is_a_loop() -> None:
+    """The same ask in other words counts as a repeat; three asks are a loop."""
+    result = run(
+        [
+            ("bot", "Could you tell me your order number?"),
+            ("customer", "I don't have one"),
+            ("bot", "Can you tell me your order number please?"),
+            ("customer", "I just said I don't have it"),
+            ("bot", "Could you please give me your order number?"),
+        ]
+    )
+    assert result.n_bot_repeats == 2 and loop_flag(result) == ("bot repeats", [3, 5])
+    assert any(f.flag == "customer_repeat" for f in result.messages[3].flags)
+    near_miss = run(
+        [
+            ("bot", "Can we deliver your parcel on Monday?"),
+            ("customer", "No"),
+            ("bot", "Could we deliver your parcel on Tuesday then?"),
+            ("customer", "No"),
+            ("bot", "Can we deliver your parcel on Wednesday?"),
+        ]
+    )
+    assert not near_miss.bot_loop
