@@ -99,5 +99,7 @@ def test_rubric_pairs_that_make_no_sense_are_refused(corpus: Database, run_cli) 
         create_session(corpus, SampleRequest(size=1, name="x"), BOT, bot_rubric=BOT)
     done = run_cli("sample", "--size", "3", "--rubric", "default", "--bot-rubric", "bot", "--name", "cli")
     assert done.exit_code == 0 and "bot rubric bot v1" in done.output
+    shown = run_cli("sessions", "show", "cli")
+    assert shown.exit_code == 0 and "bot rubric bot v1" in " ".join(shown.output.split())
     refused = run_cli("sample", "--size", "3", "--bot-rubric", "default", "--name", "cli2")
     assert refused.exit_code != 0 and "not a bot rubric" in refused.output

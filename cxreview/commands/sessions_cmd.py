@@ -85,6 +85,8 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None) -> None:
         f"created {session['created_at'][:16].replace('T', ' ')}, strategy {session['strategy']}, "
         f"seed {session['seed']}, rubric {session['rubric_id']} v{session['rubric_version']}"
     )
+    if session["bot_rubric_id"]:
+        caption += f", bot rubric {session['bot_rubric_id']} v{session['bot_rubric_version']}"
     if filters:
         caption += ", filters " + ", ".join(f"{k}={v}" for k, v in filters.items())
     table = Table(title=Text(f"Session {name}"), caption=Text(caption), title_justify="left")
