@@ -132,11 +132,20 @@ def load_scores(
     # The same UTC bound as every conversation filter: "2026-10-01" and "...+02:00" both work.
     start = Filters(since=since).start
     rows = score_rows(
-        db.conn, rubric_id, session, start, include_drafts=include_drafts, blind_only=blind_only, first_submission=True
+        db.conn,
+        rubric_id,
+        session,
+        start,
+        include_drafts=include_drafts,
+        blind_only=blind_only,
+        first_submission=True,
+        lean=True,
     )
-    for row in rows:
-        rubric_key = (row[3], row[4])  # rubric_id, rubric_version
-        grouped[rubric_key].append(Score(row[0], row[1], row[2], rubrics[rubric_key], row[11], row[12], bool(row[13])))
+    for review, conversation, reviewer, rubric, version, criterion, value, na in rows:
+        rubric_key = (rubric, version)
+        grouped[rubric_key].append(
+            Score(review, conversation, reviewer, rubrics[rubric_key], criterion, value, bool(na))
+        )
     return dict(grouped)
 
 
@@ -372,10 +381,10 @@ class _Fit:
 def _ridge(rows: list[tuple[str, str, float]], shrinkage: float) -> _Fit:
     """(conversation, reviewer, score) rows -> the exact ridge solution (see _ridge_arrays)."""
     conversations: dict[str, int] = {}
-    reviewers: dict[str, int] = {}
+    reviewers = {r: i for i, r in enumerate(sorted({r for _, r, _ in rows}))}  # beta in name order
     n = len(rows)
     c_index = np.fromiter((conversations.setdefault(c, len(conversations)) for c, _, _ in rows), np.int64, n)
-    r_index = np.fromiter((reviewers.setdefault(r, len(reviewers)) for _, r, _ in rows), np.int64, n)
+    r_index = np.fromiter((reviewers[r] for _, r, _ in rows), np.int64, n)
     y = np.fromiter((v for _, _, v in rows), dtype=float, count=n)
     return _ridge_arrays(c_index, r_index, y, shrinkage, list(reviewers))
 
