@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from cxreview.tui.commands import AppActions, ScreenActions
 from cxreview.tui.data import SessionInfo, TuiStore
@@ -98,6 +100,16 @@ class ReviewApp(App[None]):
 
         if not isinstance(self.screen, DisputesScreen):
             self.push_screen(DisputesScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own "Keys" panel squeezes the layout and its escape also left the
+        conversation: "Keys" opens the screen's own help dialog instead."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        help_action = getattr(screen, "action_help", None)
+        if help_action is not None:
+            yield SystemCommand("Keys", "Every key of this screen (escape closes)", help_action)
 
     def on_unmount(self) -> None:
         self.store.close()

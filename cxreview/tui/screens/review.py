@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -48,6 +48,9 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         self.parts: list[Review] = []  # one review per party the conversation needs (cxreview.parties)
         self._title = Text("")
         self.cursor = 0
+        # The criterion the reviewer last scored: `c` and `r` act on it (not on the one the
+        # cursor moved on to) until the reviewer moves the cursor themselves.
+        self.last_scored: int | None = None
         self.preview: int | None = None
         self.pending = 0
         self._signal_values: dict[str, str] = {}
@@ -117,6 +120,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         transcript = self.query_one(Transcript)
         transcript.show(self.view.messages, self.view.message_signals, self.review.message_notes, self.view.phases)
         self.cursor = self._resume_cursor(self.review)
+        self.last_scored = None
         self.preview = None
         self._refresh_rubric()
         self.refresh_bindings()
@@ -135,6 +139,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         self.review = review
         self.cursor = self._resume_cursor(review) if cursor is None else cursor
         self.preview = None
+        self.last_scored = None  # an index into the other party's criteria: c and r follow the cursor
         self.query_one(Transcript).set_notes(review.message_notes)
         self._show_title()
         self._refresh_rubric()
@@ -169,7 +174,9 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
     # -- rendering ---------------------------------------------------------------------------
     def _refresh_rubric(self) -> None:
         if self.review is not None:
-            self.query_one(RubricPanel).show(self.review, self.cursor, self.preview, self._signal_values)
+            self.query_one(RubricPanel).show(
+                self.review, self.cursor, self.preview, self._signal_values, self.last_scored
+            )
 
     # -- writing -----------------------------------------------------------------------------
     def _write(self, operation: Any, message: str = "") -> None:
@@ -230,30 +237,57 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
     _EDITS = ("score", "na", "undo", "criterion_note", "root_causes", "message_note", "overall_note", "set_preview")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out what does not apply: edits of a submitted review, N/A where the rubric
-        forbids it, root causes where it lists none, the comparison before submitting."""
-        if action in self._EDITS or action == "submit":
+        """Grey out what does not apply (the footer shows it; ``on_key`` says why when pressed)."""
+        if action == "compare" and not self.session.calibration:
+            return False
+        return None if self.why_not(action) else True
+
+    def why_not(self, action: str) -> str | None:
+        """Why a key cannot act right now, in a short sentence (None: it can)."""
+        if action in self._EDITS or action in ("submit", "compare"):
             if self.review is None:
-                return False
-            if self.review.submitted and action == "score":
-                return True  # a digit on a submitted review says how to reopen it
+                return "The conversation is still loading."
             if self.review.submitted and action in self._EDITS:
-                return None
-        if action == "na" and self.review is not None:
-            return True if self._criterion().allow_na else None
-        if action == "root_causes" and self.review is not None:
-            return True if self._criterion().root_causes else None
-        if action == "edit":
-            return True if (self.review is not None and self.review.submitted) else None
+                return REOPEN_HINT
+        if action == "edit" and (self.review is None or not self.review.submitted):
+            return "Only a submitted review is reopened with e; this one is open for changes."
+        if self.review is None:
+            return None
+        if action == "na" and not self._criterion().allow_na:
+            return f"{self._criterion().label} cannot be N/A in this rubric; score it with a digit."
+        if action == "root_causes" and not self._target().root_causes:
+            return f"{self._target().label} has no root causes to pick in this rubric."
+        if action == "set_preview" and self.preview is None:
+            return "Show a level with ← or → first; space then gives that level."
         if action == "compare":
             if not self.session.calibration:
-                return False
-            return True if (self.review is not None and self.review.submitted) else None
-        return True
+                return "v compares reviewers in calibration sessions only."
+            if not self.review.submitted:
+                return "Submit first: the side-by-side view opens after you submitted (the review is blind)."
+        if action == "message_note" and self.view is not None and not self.view.messages:
+            return "This conversation has no messages to note on."
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        """A key whose binding is greyed out reaches here: say why instead of doing nothing."""
+        bindings = next((b for node, b in self._binding_chain if node is self), self._bindings)  # keymap applied
+        for binding in bindings.key_to_bindings.get(event.key, ()):
+            reason = self.why_not(binding.action.split("(")[0])
+            if reason:
+                event.stop()
+                self.app.notify(reason, severity="warning", timeout=4)
+                return
 
     def _criterion(self) -> Any:
         assert self.review is not None
         return self.review.rubric.criteria[self.cursor]
+
+    def _target(self) -> Any:
+        """The criterion a note or root causes apply to: the one last scored, unless the
+        reviewer moved the cursor since (then the focused one)."""
+        assert self.review is not None
+        index = self.cursor if self.last_scored is None else self.last_scored
+        return self.review.rubric.criteria[index]
 
     def action_score(self, digit: int) -> None:
         if self.review is None:
@@ -275,11 +309,14 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         seen = (state.score, state.na)  # a value someone else changed meanwhile is not overwritten
         state.score, state.na = level, False
         self._write(partial(_set_score, self.review.id, criterion.id, level, seen))
-        self._advance()
+        self._advance(self.cursor)
 
-    def _advance(self) -> None:
+    def _advance(self, scored: int) -> None:
+        """Move to the next criterion not yet scored; when all are, stay (a digit then corrects
+        the criterion just scored, never silently one scored before)."""
         assert self.review is not None
         self.preview = None
+        self.last_scored = scored
         criteria = self.review.rubric.criteria
         for offset in range(1, len(criteria) + 1):
             index = (self.cursor + offset) % len(criteria)
@@ -291,7 +328,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
             if following is not None:  # this party is scored: on to the other's criteria
                 self._switch_part(following)
                 return
-            self.cursor = min(self.cursor + 1, len(criteria) - 1)
+            # Every criterion is scored: the focus stays (a digit corrects the one just scored).
         self._refresh_rubric()
         self.refresh_bindings()
 
@@ -302,19 +339,27 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         state = self.review.criteria[criterion.id]
         state.score, state.na = None, True
         self._write(partial(_set_na, self.review.id, criterion.id))
-        self._advance()
+        self._advance(self.cursor)
 
     def action_criterion(self, step: int) -> None:
         if self.review is None:
             return
         target = self.cursor + step
         ids = [p.id for p in self.parts]
-        if len(self.parts) > 1 and not 0 <= target < len(self.review.rubric.criteria) and self.review.id in ids:
-            # Past the last bot criterion is the first agent criterion, and back.
-            other = self.parts[(ids.index(self.review.id) + (1 if step > 0 else -1)) % len(self.parts)]
-            self._switch_part(other, 0 if step > 0 else len(other.rubric.criteria) - 1)
+        if not 0 <= target < len(self.review.rubric.criteria):
+            neighbour = (ids.index(self.review.id) + (1 if step > 0 else -1)) if self.review.id in ids else -1
+            if len(self.parts) > 1 and 0 <= neighbour < len(self.parts):
+                # Past the last bot criterion is the first agent criterion, and back (no wrap).
+                other = self.parts[neighbour]
+                self.last_scored = None
+                self._switch_part(other, 0 if step > 0 else len(other.rubric.criteria) - 1)
+                return
+            # No wrapping: the next digit would silently overwrite a score given long ago.
+            edge = "first" if target < 0 else "last"
+            self.app.notify(f"This is the {edge} criterion.", timeout=2)
             return
-        self.cursor = target % len(self.review.rubric.criteria)
+        self.cursor = target
+        self.last_scored = None
         self.preview = None
         self._refresh_rubric()
         self.refresh_bindings()
@@ -384,7 +429,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
     def action_criterion_note(self) -> None:
         if self.review is None:
             return
-        review, criterion = self.review, self._criterion()
+        review, criterion = self.review, self._target()
         state = review.criteria[criterion.id]
 
         def show(text: str) -> None:
@@ -440,7 +485,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
             return
         from cxreview.tui.screens.modals import RootCauseModal
 
-        criterion = self._criterion()
+        criterion = self._target()
         review_id = self.review.id
 
         def done(chosen: list[str] | None) -> None:
@@ -515,17 +560,19 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
             self._refresh_rubric()
             self.refresh_bindings()
             return
-        self.app.notify(f"Submitted: {score}", timeout=3)
         self._open_next()
+        self.app.notify(f"Submitted: {score}", timeout=3)
 
     def open_item(self, index: int) -> None:
         """Show another conversation of the session in this same screen (no remount)."""
         self._save_time()
+        self.app.clear_notifications()  # old toasts belong to the conversation left behind
         self.index = index
         self.view = None
         self.review = None
         self.parts = []
         self.preview = None
+        self.last_scored = None
         self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
         self.refresh_bindings()
         self.load()
@@ -560,6 +607,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
 
     def action_back(self) -> None:
         self._save_time()
+        self.app.clear_notifications()
         self.app.pop_screen()
 
     def action_help(self) -> None:

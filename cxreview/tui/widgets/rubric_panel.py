@@ -43,17 +43,31 @@ class RubricPanel(Static):
         super().__init__(**kwargs)
         self.review: Review | None = None
         self.cursor = 0
+        self.target = 0  # where c and r write: the criterion last scored until the cursor moves
         self.preview: int | None = None
         self.signal_values: dict[str, str] = {}
         self.content_group: Group = Group()
 
-    def show(self, review: Review, cursor: int, preview: int | None, signal_values: dict[str, str]) -> None:
+    def show(
+        self,
+        review: Review,
+        cursor: int,
+        preview: int | None,
+        signal_values: dict[str, str],
+        target: int | None = None,
+    ) -> None:
         self.review = review
         self.cursor = cursor
+        self.target = cursor if target is None else target
         self.preview = preview
         self.signal_values = signal_values
         self.content_group = self._render_review()
         self.update(self.content_group)
+
+    @property
+    def plain(self) -> str:
+        """The panel's text without styles (what a test or a screen reader would read)."""
+        return "\n".join(r.plain for r in self.content_group.renderables if isinstance(r, Text))
 
     @property
     def criteria(self) -> list[Criterion]:
@@ -78,21 +92,7 @@ class RubricPanel(Static):
             if state.root_causes or state.note:
                 line.append(" ✎", style="dim")
             lines.append(line)
-        result = review.result()
-        score = Text("Score ", style="bold")
-        if result.score is None:
-            score.append("—", style="dim")
-        else:
-            score.append(f"{result.score:.0f}", style="bold")
-            verdict = "pass" if result.passed else "fail"
-            score.append(f"  {verdict} (≥{review.rubric.pass_threshold:g})", style=PASS if result.passed else FAIL)
-        if result.critical_fail:
-            score.append("  critical fail", style=FAIL)
-        elif result.flagged:
-            score.append("  flagged: " + ", ".join(result.flagged), style=CRITICAL)
-        if result.missing:
-            score.append(f"  ({len(result.missing)} to score)", style="dim")
-        lines.append(score)
+        lines.append(score_line(review))
         if review.overall_note:
             lines.append(Text("Coaching note: ").append(Text(review.overall_note)))
         if review.submitted:
@@ -101,6 +101,8 @@ class RubricPanel(Static):
         state = review.criteria[criterion.id]
         lines.append(Text(""))
         lines.append(Text(criterion.question, style="italic"))
+        if criterion.guidance:
+            lines.append(Text(criterion.guidance, style="dim italic"))
         # Short, decision-relevant lines first; the anchors, the longest text, come last so
         # that at 80x24 only they can run past the bottom.
         signals = [
@@ -121,6 +123,8 @@ class RubricPanel(Static):
             lines.append(Text("Note: ").append(Text(state.note)))
         keys = "0 no · 1 yes" if criterion.binary else f"{criterion.min}-{criterion.max}"
         hint = f"keys {keys}" + (" · n N/A" if criterion.allow_na else "") + " · ←→ anchors"
+        if self.target != self.cursor:
+            hint += f" · c/r: {review.rubric.criteria[self.target].label}"
         lines.append(Text(hint, style="dim"))
         level = self.preview if self.preview is not None else state.score
         if state.na:
@@ -134,6 +138,30 @@ class RubricPanel(Static):
             lines.append(Text(f"{criterion.level_name(low)}: {criterion.anchors.get(low, '')}", style="dim"))
             lines.append(Text(f"{criterion.level_name(high)}: {criterion.anchors.get(high, '')}", style="dim"))
         return Group(*lines)
+
+
+def score_line(review: Review) -> Text:
+    """The live score: "x of y criteria scored" until every one is, then score and verdict
+    (a pass or fail before the last criterion would be a guess)."""
+    result = review.result()
+    score = Text("Score ", style="bold")
+    total = len(review.rubric.criteria)
+    if result.missing:
+        score.append(f"{total - len(result.missing)} of {total} criteria scored", style="bold")
+        if result.critical_fail:
+            score.append("  critical fail", style=FAIL)
+        return score
+    if result.score is None:
+        score.append("— (all N/A)", style="dim")
+    else:
+        score.append(f"{result.score:.0f}", style="bold")
+        verdict = "pass" if result.passed else "fail"
+        score.append(f"  {verdict} (≥{review.rubric.pass_threshold:g})", style=PASS if result.passed else FAIL)
+    if result.critical_fail:
+        score.append("  critical fail", style=FAIL)
+    elif result.flagged:
+        score.append("  flagged: " + ", ".join(result.flagged), style=CRITICAL)
+    return score
 
 
 def signal_values(view: Any) -> dict[str, str]:
