@@ -17,7 +17,8 @@ from cxreview.commands.common import database
 def review_command(ctx: click.Context, session: str | None, reviewer: str, as_arbiter: bool) -> None:
     """Review conversations in the terminal: transcript, signals and rubric side by side.
 
-    Without SESSION it lists your open sessions. Every score and note is saved the
+    Without SESSION it resumes your one open session (or the one with a review in
+    progress) and otherwise lists your open sessions. Every score and note is saved the
     moment you make it; reopening resumes where you were. Press ? for every key.
 
     \b

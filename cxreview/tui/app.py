@@ -40,14 +40,14 @@ class ReviewApp(App[None]):
         if self.initial_session:
             self.open_session(self.initial_session, resume=True)
         else:
-            self.show_picker()
+            # Resume straight away when there is no real choice (an arbiter starts at the picker).
+            self.show_picker(auto_open=not self.as_arbiter)
 
-    def show_picker(self) -> None:
+    def show_picker(self, auto_open: bool = False) -> None:
         from cxreview.tui.screens.picker import SessionPickerScreen
 
-        self.switch_screen(SessionPickerScreen()) if len(self.screen_stack) > 1 else self.push_screen(
-            SessionPickerScreen()
-        )
+        picker = SessionPickerScreen(auto_open=auto_open)
+        self.switch_screen(picker) if len(self.screen_stack) > 1 else self.push_screen(picker)
 
     def open_session(self, name: str, resume: bool = False) -> None:
         from cxreview.tui.screens.queue import QueueScreen

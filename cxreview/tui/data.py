@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cxreview import reviews
@@ -25,6 +25,7 @@ from cxreview.store.repeats import came_back_count
 from cxreview.store.reviews import other_review_ids
 from cxreview.store.sessions import list_sessions, session_items, session_row
 from cxreview.store.signals import conversation_signals, message_signals
+from cxreview.tui.long_text import Body, prepare
 
 
 @dataclass
@@ -70,6 +71,9 @@ class ConversationView:
     signals: dict[str, Any] | None
     repeat_contacts: int
     phases: dict[str, Any] | None = None
+    # Message bodies masked and shortened in the loading worker, never on the UI thread
+    # (a 50 MB message once froze the app and quit with it).
+    bodies: list[Body] = field(default_factory=list)
 
 
 class TuiStore:
@@ -154,6 +158,7 @@ class TuiStore:
                 signals=conversation_signals(self.db.conn, conversation_id),
                 repeat_contacts=repeat,
                 phases=phases_of(self.db.conn, conversation_id),
+                bodies=[prepare(message["text"]) for message in messages],
             )
 
     def other_reviews(self, conversation_id: str, rubric_id: str, reviewer: str) -> list[Review]:

@@ -37,3 +37,11 @@ class ReviewSubmitted(Message):
 @dataclass
 class WorkFailed(Message):
     error: str
+
+
+@dataclass
+class LinesWrapped(Message):
+    """A piece of a long message, masked and wrapped by a worker."""
+
+    lines: list[str]
+    done: int  # characters handled so far

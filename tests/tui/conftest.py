@@ -53,3 +53,11 @@ async def settle(app: ReviewApp, pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
         await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def open_first_review(app: ReviewApp, pilot):  # type: ignore[no-untyped-def]
+    """From the queue, open the highlighted (first to-do) conversation; returns the screen."""
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    return app.screen

@@ -9,7 +9,7 @@ from cxreview.store import open_database
 from cxreview.tui.screens.help import HelpScreen
 from cxreview.tui.screens.review import ReviewScreen
 from cxreview.tui.widgets.rubric_panel import RubricPanel
-from tests.tui.conftest import settle
+from tests.tui.conftest import open_first_review, settle
 
 
 def _messages(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -28,10 +28,7 @@ def _score_rows(path: Path) -> dict[str, tuple]:
 async def test_no_silent_keys_no_wrapping_and_notes_on_the_criterion_scored(make_app, tui_db: Path) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        screen = app.screen
+        screen = await open_first_review(app, pilot)
         assert isinstance(screen, ReviewScreen)
         # Before anything is scored the score line counts, it does not judge.
         assert "0 of 3 criteria scored" in screen.query_one(RubricPanel).plain
@@ -100,10 +97,7 @@ async def test_digits_on_a_submitted_review_say_why(make_app, tui_db: Path) -> N
 async def test_palette_keys_opens_the_help_dialog_and_escape_only_closes_it(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        review = app.screen
+        review = await open_first_review(app, pilot)
         await pilot.press("ctrl+p")
         await settle(app, pilot)
         await pilot.press(*"Keys", "enter")

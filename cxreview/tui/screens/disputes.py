@@ -165,7 +165,9 @@ class DisputeScreen(Screen[None]):
         if dispute["agent"]:
             title.append(" · ").append(Text(dispute["agent"]))
         self.query_one("#conversation-title", Static).update(title)
-        self.query_one(Transcript).show(view.messages, view.message_signals, review.message_notes)
+        self.query_one(Transcript).show(
+            view.messages, view.message_signals, review.message_notes, view.phases, bodies=view.bodies
+        )
         self.query_one("#dispute-panel", Static).update(self._panel(dispute, notes, review))
         self.refresh_bindings()
 

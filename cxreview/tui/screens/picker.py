@@ -27,6 +27,11 @@ class SessionPickerScreen(Screen[None]):
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    def __init__(self, auto_open: bool = False) -> None:
+        super().__init__()
+        # At start-up the picker steps aside when there is no real choice (see _resume_target).
+        self.auto_open = auto_open
+
     def on_mount(self) -> None:
         self.load()
 
@@ -41,8 +46,14 @@ class SessionPickerScreen(Screen[None]):
             self.app.notify(str(event.worker.error), severity="error")
             return
         sessions = event.worker.result or []
-        table = self.query_one(DataTable)
         reviewer = self.app.reviewer  # type: ignore[attr-defined]
+        if self.auto_open:
+            self.auto_open = False
+            target = resume_target(sessions, reviewer)
+            if target is not None:
+                self.app.open_session(target, resume=True)  # type: ignore[attr-defined]
+                return
+        table = self.query_one(DataTable)
         rows = []
         for session in sessions:
             progress = session["reviewers"][reviewer]
@@ -91,3 +102,12 @@ class SessionPickerScreen(Screen[None]):
         from cxreview.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("sessions", self.BINDINGS))
+
+
+def resume_target(sessions: list[dict[str, Any]], reviewer: str) -> str | None:
+    """The session to open without asking: the only open one, or the only one with a review
+    in progress. None when there is a real choice (or nothing to open)."""
+    if len(sessions) == 1:
+        return str(sessions[0]["name"])
+    started = [s for s in sessions if s["reviewers"][reviewer].get("started")]
+    return str(started[0]["name"]) if len(started) == 1 else None

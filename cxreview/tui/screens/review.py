@@ -13,7 +13,7 @@ from typing import Any
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -65,8 +65,11 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
                 yield Static(id="conversation-title")
                 yield SignalSummary(id="summary")
                 yield Transcript(id="transcript")
-            yield RubricPanel(id="rubric")
-        yield Footer()
+            with Vertical(id="rubric-column"):
+                with _RubricScroll(id="rubric-scroll"):
+                    yield RubricPanel(id="rubric")
+                yield Static(Text("▼ more below: shift+↓ scrolls"), id="rubric-hint")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
@@ -116,9 +119,16 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
             title.append("  spotlight", style="dim")
         self._title = title
         self._show_title()
-        self.query_one(SignalSummary).show(self.view)
+        why = f"{self.item.pick}: {self.item.reason}" if self.item.pick != "random" else "random pick"
+        self.query_one(SignalSummary).show(self.view, why)
         transcript = self.query_one(Transcript)
-        transcript.show(self.view.messages, self.view.message_signals, self.review.message_notes, self.view.phases)
+        transcript.show(
+            self.view.messages,
+            self.view.message_signals,
+            self.review.message_notes,
+            self.view.phases,
+            bodies=self.view.bodies,
+        )
         self.cursor = self._resume_cursor(self.review)
         self.last_scored = None
         self.preview = None
@@ -177,6 +187,19 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
             self.query_one(RubricPanel).show(
                 self.review, self.cursor, self.preview, self._signal_values, self.last_scored
             )
+            self.call_after_refresh(self._rubric_hint)
+
+    def _rubric_hint(self) -> None:
+        scroll = self.query_one(_RubricScroll)
+        self.query_one("#rubric-hint").set_class(scroll.scroll_y < scroll.max_scroll_y, "-shown")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._rubric_hint)
+
+    def action_scroll_rubric(self, step: int) -> None:
+        scroll = self.query_one(_RubricScroll)
+        scroll.scroll_to(y=scroll.scroll_y + step * max(1, scroll.size.height - 2), animate=False)
+        self.call_after_refresh(self._rubric_hint)
 
     # -- writing -----------------------------------------------------------------------------
     def _write(self, operation: Any, message: str = "") -> None:
@@ -391,9 +414,40 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         if not self.query_one(Transcript).jump_highlight(step > 0):
             self.app.notify("No more highlighted messages that way.", timeout=2)
 
+    def action_details(self) -> None:
+        """Open or close the header: the whole title, signal line and why it was picked."""
+        self.toggle_class("-details")
+
+    def action_evidence(self) -> None:
+        """Jump to the message the focused message's evidence names; again for the next one."""
+        transcript = self.query_one(Transcript)
+        if not transcript.messages:
+            return
+        here = transcript.messages[transcript.cursor]["position"]
+        related = transcript.related(transcript.cursor)
+        if not related:
+            self.app.notify("The focused message's evidence names no other message.", timeout=3)
+            return
+        transcript.go_to_position(related[0])
+        self.app.notify(f"Message {related[0]}, named by message {here}'s evidence.", timeout=3)
+
     def action_page(self, step: int) -> None:
         transcript = self.query_one(Transcript)
         transcript.scroll_to(y=transcript.scroll_offset.y + step * max(1, transcript.size.height - 2), animate=False)
+
+    def action_expand(self) -> None:
+        transcript = self.query_one(Transcript)
+        index = transcript.cursor
+        if not transcript.messages:
+            self.app.notify("This conversation has no messages.", timeout=3)
+            return
+        if not transcript.bodies[index].shortened:
+            self.app.notify("The focused message is shown in full already.", timeout=3)
+            return
+        from cxreview.tui.screens.long_message import LongMessageScreen
+
+        message = transcript.messages[index]
+        self.app.push_screen(LongMessageScreen(message["position"], message["text"], transcript.masked))
 
     def action_toggle_mask(self) -> None:
         transcript = self.query_one(Transcript)
@@ -614,6 +668,10 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         from cxreview.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("review", self.BINDINGS))
+
+
+class _RubricScroll(VerticalScroll, can_focus=False):
+    """Scrolls the rubric panel (shift+↑↓); never takes focus, so ↑↓ stay the criterion keys."""
 
 
 class _NothingToUndo(CxReviewError):

@@ -20,6 +20,8 @@ _DIGITS = [
 REVIEW_BINDINGS: list[BindingType] = [
     *_DIGITS,
     Binding("enter", "submit", "Submit", id="review.submit", tooltip="Submit this review and open the next"),
+    # The footer shows keys in this order and cuts the rest at 80 columns: most important first.
+    Binding("question_mark", "help", "Help", id="review.help", tooltip="Show every key"),
     Binding("n", "na", "N/A", id="review.na", tooltip="Mark the focused criterion N/A (where the rubric allows)"),
     Binding(
         "up",
@@ -81,6 +83,38 @@ REVIEW_BINDINGS: list[BindingType] = [
         tooltip="Jump to the previous highlighted message",
     ),
     Binding(
+        "shift+down",
+        "scroll_rubric(1)",
+        "Rubric ↓",
+        show=False,
+        id="review.rubric_down",
+        tooltip="Scroll the rubric panel down (anchors run past the bottom on small screens)",
+    ),
+    Binding(
+        "shift+up",
+        "scroll_rubric(-1)",
+        "Rubric ↑",
+        show=False,
+        id="review.rubric_up",
+        tooltip="Scroll the rubric panel up",
+    ),
+    Binding(
+        "t",
+        "details",
+        "Details",
+        show=False,
+        id="review.details",
+        tooltip="Open or close the header: full title, signals and why the conversation was picked",
+    ),
+    Binding(
+        "g",
+        "evidence",
+        "Go to",
+        show=False,
+        id="review.evidence",
+        tooltip="Go to the message the focused message's evidence names",
+    ),
+    Binding(
         "pagedown", "page(1)", "Page down", show=False, id="review.page_down", tooltip="Scroll the transcript down"
     ),
     Binding("pageup", "page(-1)", "Page up", show=False, id="review.page_up", tooltip="Scroll the transcript up"),
@@ -105,8 +139,14 @@ REVIEW_BINDINGS: list[BindingType] = [
         tooltip="Write the overall coaching note",
     ),
     Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last change"),
+    Binding("e", "edit", "Edit", show=False, id="review.edit", tooltip="Reopen this submitted review to correct it"),
     Binding(
-        "e", "edit", "Edit", show=False, id="review.edit", tooltip="Reopen this submitted review to correct it"
+        "x",
+        "expand",
+        "Expand",
+        show=False,
+        id="review.expand",
+        tooltip="Show the whole of a long (shortened) message",
     ),
     Binding(
         "m",
@@ -132,5 +172,4 @@ REVIEW_BINDINGS: list[BindingType] = [
         id="review.insights",
         tooltip="Insights across all conversations",
     ),
-    Binding("question_mark", "help", "Help", id="review.help", tooltip="Show every key"),
 ]

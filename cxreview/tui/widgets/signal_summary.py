@@ -14,21 +14,27 @@ from cxreview.signals.config import repeat_contact_days
 
 
 class SignalSummary(Vertical):
-    """The customer's frustration and sentiment turn by turn, and the facts a reviewer checks first."""
+    """The customer's frustration and sentiment turn by turn, and the facts a reviewer checks
+    first: one line at 80 columns (cut with an ellipsis), all of it when the screen's details
+    are open (key t), with why the conversation was picked."""
 
     DEFAULT_CSS = """
     SignalSummary { height: auto; }
-    SignalSummary #timeline { height: auto; padding: 0 1; }
-    SignalSummary #facts { height: auto; padding: 0 1; }
+    SignalSummary Static { height: auto; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    SignalSummary #pick-reason { display: none; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="timeline")
         yield Static(id="facts")
+        yield Static(id="pick-reason")
 
-    def show(self, view: Any) -> None:
-        self.query_one("#timeline", Static).update(timeline(view))
-        self.query_one("#facts", Static).update(facts(view))
+    def show(self, view: Any, reason: str = "") -> None:
+        line = timeline(view)
+        line.append(" · ", style="dim").append(facts(view))
+        self.query_one("#facts", Static).update(line)
+        self.query_one("#pick-reason", Static).update(
+            Text("why picked: ", style="dim").append(Text(reason)) if reason else Text("")
+        )
 
 
 def timeline(view: Any) -> Text:
@@ -37,10 +43,13 @@ def timeline(view: Any) -> Text:
     text = Text()
     if not customer:
         return text.append("no customer messages analysed", style="dim")
-    text.append("frustration ", style="dim")
+    # The scale next to each line: the bars are the customer's turns, low to high on it.
+    text.append("frustration 0", style="dim")
     text.append(sparkline([v["frustration"] for v in customer], 0.0, 1.0), style="red3")
-    text.append("  sentiment ", style="dim")
+    text.append("1", style="dim")
+    text.append("  sentiment -1", style="dim")
     text.append(sparkline([v["sentiment"] for v in customer], -1.0, 1.0), style="dodger_blue2")
+    text.append(f"+1 ({len(customer)} customer turns)", style="dim")
     return text
 
 

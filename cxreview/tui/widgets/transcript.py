@@ -7,6 +7,7 @@ Conversation text is always a rich Text, never markup.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cxreview.privacy import mask_pii
+from cxreview.tui.long_text import Body, prepare
 
 FLAG_LABELS = {
     "emotion_spike": "emotion spike",
@@ -58,11 +60,13 @@ class Transcript(ScrollView, can_focus=False):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.messages: list[dict[str, Any]] = []
+        self.bodies: list[Body] = []
         self.signals: dict[int, dict[str, Any]] = {}
         self.notes: dict[int, str] = {}
         self._lines: list[_Line] = []
         self._starts: list[int] = []
         self._width = 0
+        self._number_width = 1
         self._cache: dict[int, Strip] = {}
         # Wrapped lines per message: moving the cursor re-wraps two messages, not all.
         self._wrapped: dict[tuple[int, bool, bool, int], list[Text]] = {}
@@ -75,12 +79,17 @@ class Transcript(ScrollView, can_focus=False):
         signals: dict[int, dict[str, Any]],
         notes: dict[int, str],
         phases: dict[str, Any] | None = None,
+        bodies: list[Body] | None = None,
     ) -> None:
+        """Show a conversation; ``bodies`` are the texts prepared (masked, shortened) by the
+        loading worker, one per message (``TuiStore.conversation`` does it)."""
         self.messages = messages
+        self.bodies = bodies if bodies is not None else [prepare(m["text"]) for m in messages]
         self.signals = signals
         self.divider = handover_divider(phases)
         self.notes = dict(notes)
         self._wrapped.clear()
+        self._number_width = len(str(max((m["position"] for m in messages), default=1)))
         self.set_reactive(Transcript.cursor, 0)
         if self.size.width:  # not laid out yet: on_resize wraps once the width is known
             self._rebuild()
@@ -153,21 +162,34 @@ class Transcript(ScrollView, can_focus=False):
         position = message["position"]
         header = Text()
         header.append("▌ " if focused else "▏ ", self._style(f"transcript--{role}"))
+        # The number evidence refers to ("repeats message 4"), then role, author and time.
+        header.append(f"{position:>{self._number_width}} ", self._style("transcript--dim"))
         header.append(ROLE_LABELS.get(role, role.upper()), self._style(f"transcript--{role}") + Style(bold=True))
         if message.get("author"):
             header.append(" · ")
-            header.append(mask_pii(message["author"]) if self.masked else message["author"])
+            author = message["author"][:80]  # a name, not a text: never let it fill the screen
+            header.append(mask_pii(author) if self.masked else author)
         if message.get("at"):
             header.append(" · " + _clock(message["at"]), self._style("transcript--dim"))
-        flags = self._flags(position, HIGHLIGHT_FLAGS)
-        if flags:
-            header.append("  ⚑ " + ", ".join(FLAG_LABELS[f["flag"]] for f in flags), self._style("transcript--marker"))
-        elif self._flags(position, ("human_request",)):
-            header.append("  ⚑ asks for a person", self._style("transcript--marker"))
-        body = Text(mask_pii(message["text"]) if self.masked else message["text"])
+        # Every flag of the message, compact, without focusing it (full evidence on focus).
+        kinds = list(dict.fromkeys(f["flag"] for f in self._flags(position)))
+        if kinds:
+            strong = [k for k in kinds if k in HIGHLIGHT_FLAGS or k == "human_request"]
+            header.append("  ⚑ ", self._style("transcript--marker"))
+            header.append(", ".join(_short(k) for k in strong), self._style("transcript--marker"))
+            weak = [k for k in kinds if k not in strong]
+            if weak:
+                header.append(
+                    (", " if strong else "") + ", ".join(_short(k) for k in weak), self._style("transcript--evidence")
+                )
+        prepared = self.bodies[index]
+        body = Text(prepared.masked if self.masked else prepared.plain)
         texts = [(header, 0), (body, 2)]
         if self.divider is not None and self.divider[0] == position:
             texts.insert(0, (Text(self.divider[1], self._style("transcript--divider")), 0))
+        if prepared.shortened:
+            more = f"… shortened: {prepared.length:,} characters in all; x shows the whole message"
+            texts.append((Text(more, self._style("transcript--marker")), 2))
         if focused:
             values = self.signals.get(position, {})
             figures = [f"sentiment {values.get('sentiment', 0):+.2f}"]
@@ -179,15 +201,35 @@ class Transcript(ScrollView, can_focus=False):
             texts.append((Text(" · ".join(figures), self._style("transcript--evidence")), 2))
             for flag in self._flags(position):
                 label = FLAG_LABELS.get(flag["flag"], flag["flag"].replace("_", " "))
-                texts.append(
-                    (Text(f"⚑ {label} ({flag['rule']}): {flag['detail']}", self._style("transcript--evidence")), 2)
-                )
+                line = Text(f"⚑ {label} ({flag['rule']}): {flag['detail']}", self._style("transcript--evidence"))
+                if self.related(index):
+                    line.append(
+                        "  g: go to " + ", ".join(f"#{p}" for p in self.related(index)), self._style("transcript--dim")
+                    )
+                texts.append((line, 2))
         note = self.notes.get(position)
         if note:
             texts.append((Text("✎ ", self._style("transcript--note")) + Text(note, self._style("transcript--note")), 2))
         return texts
 
     # -- navigation ----------------------------------------------------------------------
+    def related(self, index: int) -> list[int]:
+        """The other messages the focused message's evidence names ("repeats message 4")."""
+        position = self.messages[index]["position"]
+        named: list[int] = []
+        for flag in self._flags(position):
+            named.extend(int(p) for p in flag.get("related") or [])
+            named.extend(int(p) for p in _MESSAGE_REF.findall(flag.get("detail") or ""))
+        known = {m["position"] for m in self.messages}
+        return sorted({p for p in named if p != position and p in known})
+
+    def go_to_position(self, position: int) -> bool:
+        for index, message in enumerate(self.messages):
+            if message["position"] == position:
+                self.cursor = index
+                return True
+        return False
+
     def move(self, step: int) -> None:
         if self.messages:
             self.cursor = max(0, min(len(self.messages) - 1, self.cursor + step))
@@ -286,6 +328,19 @@ def _wrap(text: Text, width: int, console: Any) -> list[Text]:
                 line = word
         lines.append(Text(line, style=text.style))
     return lines
+
+
+_MESSAGE_REF = re.compile(r"\bmessages? (\d+)")
+SHORT_FLAGS = {
+    "emotion_spike": "spike",
+    "customer_repeat": "repeat",
+    "ignored_human_request": "ignored request",
+    "human_request": "asks for a person",
+}
+
+
+def _short(flag: str) -> str:
+    return SHORT_FLAGS.get(flag, flag.replace("_", " "))
 
 
 def _clock(at: str) -> str:

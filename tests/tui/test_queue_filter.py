@@ -1,0 +1,53 @@
+"""Queue: filter with /, sort with s, columns dropped by priority at 80 columns."""
+
+from __future__ import annotations
+
+from cxreview.tui.screens.queue import QueueScreen
+from cxreview.tui.screens.review import ReviewScreen
+from tests.tui.conftest import settle
+
+
+def _rows(screen: QueueScreen) -> list[str]:
+    table = screen.query_one("DataTable")
+    return [str(key.value) for key in table.rows]
+
+
+async def test_filter_sort_and_open_the_highlighted_conversation(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, QueueScreen) and screen.session is not None
+        items = screen.session.items
+        assert len(_rows(screen)) == len(items)
+        target = items[2]
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*target.conversation_id.lower())
+        await pilot.pause()
+        assert _rows(screen) == [target.conversation_id]
+        await pilot.press("enter")  # keeps the filter, back to the table
+        await pilot.press("enter")  # opens the one row left: the session's third conversation
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen) and app.screen.index == 2
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("escape")  # clears the filter, stays in the queue
+        await pilot.pause()
+        assert app.screen is screen and len(_rows(screen)) == len(items)
+        await pilot.press("slash", *"nothing-like-this", "enter")
+        await pilot.pause()
+        assert _rows(screen) == [] and any("Nothing matches" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.press("s", "s")  # from # to Status to Conversation
+        await pilot.pause()
+        assert screen.sort_column == "Conversation"
+        assert _rows(screen) == sorted(item.conversation_id for item in items)
+
+
+async def test_narrow_queue_keeps_status_id_flags_and_why(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(app, pilot)
+        shown = [str(key.value) for key in app.screen.query_one("DataTable").columns]
+        assert {"Status", "Conversation", "Flags"} <= set(shown) and "Msgs" not in shown

@@ -1,0 +1,43 @@
+"""Message numbers, a marker on every flagged message, and evidence that jumps (key g)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cxreview.store import open_database
+from cxreview.tui.widgets.transcript import Transcript
+from tests.tui.conftest import open_first_review
+
+
+async def test_numbers_markers_and_evidence_links(make_app, tui_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        transcript = (await open_first_review(app, pilot)).query_one(Transcript)
+        conversation = app.screen.item.conversation_id
+        with open_database(tui_db) as db:
+            flags = [
+                dict(r)
+                for r in db.query(
+                    "SELECT position, flag, related FROM message_flags WHERE conversation_id = ?", (conversation,)
+                )
+            ]
+        assert flags, "the demo conversation has flags"
+        headers = {}
+        for line in transcript._lines:
+            message = transcript.messages[line.message]
+            headers.setdefault(message["position"], line.text.plain)
+        for position, header in headers.items():
+            assert f"{position} " in header[:8]  # the message number leads the header
+            flagged = any(f["position"] == position for f in flags)
+            assert ("⚑" in header) == flagged, header
+        linked = next((f for f in flags if any(p != f["position"] for p in json.loads(f["related"]))), None)
+        assert linked is not None, "the demo conversation has a repeat naming an earlier message"
+        assert transcript.go_to_position(linked["position"])
+        await pilot.press("g")
+        await pilot.pause()
+        target = min(p for p in json.loads(linked["related"]) if p != linked["position"])
+        assert transcript.messages[transcript.cursor]["position"] == target
+        await pilot.press("g")  # the target names nothing further back: says so, stays
+        await pilot.pause()
+        assert transcript.messages[transcript.cursor]["position"] == target
