@@ -379,3 +379,19 @@ def _weighted_fallback(db: Database, candidates: _Candidates, rng: random.Random
 def _reason(risk: float, reasons_json: str) -> str:
     reasons = json.loads(reasons_json) if reasons_json else []
     return f"risk {risk:.2f}: " + (", ".join(reasons) if reasons else "no single reason")
+
+
+def add_to_session(db: Database, session: str, conversation_id: str, reviewer: str, reason: str) -> int:
+    """Add one conversation at the end of a reviewer's part of a session (from an insight in
+    the review app); returns its position. Refused when it is there already."""
+    from cxreview.store import drill
+
+    with db.transaction() as conn:
+        session_id = sql.session_id(conn, session)
+        if session_id is None:
+            raise NotFoundError(f'no session "{session}"', "list sessions with 'cxreview sessions'")
+        if drill.in_session(conn, session_id, conversation_id, reviewer):
+            raise ConflictError(
+                f'{conversation_id} is already in session "{session}" for {reviewer}', "open it from the queue"
+            )
+        return drill.append_item(conn, session_id, conversation_id, reviewer, clean_name(reason)[:200])

@@ -12,6 +12,8 @@ from cxreview.commands.common import _date, database, echo, safe_console, workin
 @click.option("--to", "to", callback=_date, metavar="DATE", help="Conversations up to DATE.")
 @click.option("--queue", "queues", multiple=True, help="Only this queue (repeatable).")
 @click.option("--channel", "channels", multiple=True, help="Only this channel (repeatable).")
+@click.option("--agent", "agents", multiple=True, help="Only this agent's conversations (repeatable).")
+@click.option("--language", "languages", multiple=True, help="Only this language, e.g. nl (repeatable).")
 @click.option(
     "--repeat-days",
     type=int,
@@ -26,6 +28,8 @@ def insights_command(
     to: str | None,
     queues: tuple[str, ...],
     channels: tuple[str, ...],
+    agents: tuple[str, ...],
+    languages: tuple[str, ...],
     repeat_days: int | None,
     fmt: str,
     output: str | None,
@@ -42,6 +46,7 @@ def insights_command(
     Examples:
       cxreview insights
       cxreview insights --since 2026-10-01 --queue billing
+      cxreview insights --agent "Ana de Vries" --language nl
       cxreview insights --format html -o insights.html
     """
     from cxreview.errors import UsageError
@@ -57,7 +62,14 @@ def insights_command(
         raise UsageError("--repeat-days must be above 0", "e.g. --repeat-days 7")
     if output:
         check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
-    filters = Filters(since=since, to=to, queues=list(queues), channels=[c.lower() for c in channels])
+    filters = Filters(
+        since=since,
+        to=to,
+        queues=list(queues),
+        channels=[c.lower() for c in channels],
+        agents=list(agents),
+        languages=[language.lower() for language in languages],
+    )
     with database(ctx) as db, working("Computing insights over all conversations…"):
         insights = compute(db, filters, repeat_days)
     if fmt == "table" and not output:

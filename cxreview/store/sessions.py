@@ -222,3 +222,12 @@ def session_items(conn: sqlite3.Connection, session: int, reviewer: str | None =
         ORDER BY st.position, st.reviewer""",
         {"session": session, "reviewer": reviewer},
     ).fetchall()
+
+
+def item_reviewers(conn: sqlite3.Connection, session: int, conversation_id: str) -> list[str]:
+    """Everyone a session asks to review a conversation (calibration: several), by name."""
+    rows = conn.execute(
+        "SELECT DISTINCT reviewer FROM session_items WHERE session_id = ? AND conversation_id = ? ORDER BY reviewer",
+        (session, conversation_id),
+    ).fetchall()
+    return [row[0] for row in rows]

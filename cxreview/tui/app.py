@@ -25,9 +25,17 @@ class ReviewApp(App[None]):
     ]
 
     def __init__(
-        self, db_path: str | Path, reviewer: str, session: str | None = None, as_arbiter: bool = False
+        self,
+        db_path: str | Path,
+        reviewer: str,
+        session: str | None = None,
+        as_arbiter: bool = False,
+        keymap: Path | None = None,
     ) -> None:
         super().__init__()
+        from cxreview.tui.keymap import keymap_path
+
+        self.keymap_file = keymap if keymap is not None else keymap_path()
         self.db_path = str(db_path)
         self.reviewer = reviewer
         # An arbiter decides disputes and may correct other reviewers' reviews (recorded as such).
@@ -35,7 +43,20 @@ class ReviewApp(App[None]):
         self.initial_session = session
         self.store = TuiStore(self.db_path)
 
+    def _load_keymap(self) -> None:
+        """The user's keys by binding id; every mistake is said at start with file:line."""
+        from cxreview.tui.keymap import load_keymap
+
+        keymap, problems = load_keymap(self.keymap_file)
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems[:5]:
+            self.notify(problem, title="Keymap", severity="error", timeout=20)
+        if len(problems) > 5:
+            self.notify(f"... and {len(problems) - 5} more mistakes in the keymap", severity="error", timeout=20)
+
     def on_mount(self) -> None:
+        self._load_keymap()
         self.sub_title = f"{'arbiter' if self.as_arbiter else 'reviewer'} {self.reviewer}"
         if self.initial_session:
             self.open_session(self.initial_session, resume=True)

@@ -23,7 +23,7 @@ from cxreview.store.conversations import get_conversation, get_messages
 from cxreview.store.phases import phases_of
 from cxreview.store.repeats import came_back_count
 from cxreview.store.reviews import other_review_ids
-from cxreview.store.sessions import list_sessions, session_items, session_row
+from cxreview.store.sessions import item_reviewers, list_sessions, session_items, session_row
 from cxreview.store.signals import conversation_signals, message_signals
 from cxreview.tui.long_text import Body, prepare
 
@@ -169,6 +169,10 @@ class TuiStore:
                 reviews.get_review(self.db, row["id"])
                 for row in other_review_ids(self.db.conn, conversation_id, rubric_id, reviewer)
             ]
+
+    def item_reviewers(self, session_id: int, conversation_id: str) -> list[str]:
+        with self.lock:
+            return item_reviewers(self.db.conn, session_id, conversation_id)
 
     def start_review(self, conversation_id: str, reviewer: str, rubric: Rubric, session_id: int) -> Review:
         with self.lock:

@@ -1,25 +1,71 @@
-"""The Insights screen opens with i, computes in a worker and goes back with escape."""
+"""The Insights screen: sections that fold, rows that open their conversations (read-only or
+added to a session), and filters in the words of `cxreview insights`."""
 
 from __future__ import annotations
 
-from rich.table import Table
+from pathlib import Path
 
-from cxreview.tui.screens.insights import InsightsScreen
+import pytest
+from textual.widgets import Collapsible, DataTable
+
+from cxreview.store import open_database
+from cxreview.tui.screens.drill import ConversationScreen, DrillScreen, SessionChoice
+from cxreview.tui.screens.insights import InsightsScreen, parse_filters
 from cxreview.tui.screens.queue import QueueScreen
+from cxreview.tui.widgets.transcript import Transcript
 from tests.tui.conftest import settle
 
 
-async def test_insights_screen(make_app) -> None:
+def test_parse_filters_uses_the_cli_words() -> None:
+    filters = parse_filters('since=2026-03-01 queue=billing,returns agent="Ana de Vries" language=nl')
+    assert filters.since == "2026-03-01" and filters.queues == ["billing", "returns"]
+    assert filters.agents == ["Ana de Vries"] and filters.languages == ["nl"]
+    with pytest.raises(ValueError, match="not a filter"):
+        parse_filters("queue billing")
+
+
+async def test_drill_down_from_a_row_to_its_conversations(make_app, tui_db: Path) -> None:
+    with open_database(tui_db) as db:
+        in_sessions = {r[0] for r in db.query("SELECT conversation_id FROM session_items WHERE reviewer = 'ana'")}
+        before = len(db.query("SELECT 1 FROM session_items WHERE reviewer = 'ana'"))
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, QueueScreen)
         await pilot.press("i")
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, InsightsScreen)
-        titles = [str(part.title) for part in screen.parts if isinstance(part, Table)]
-        assert any("Frustration drivers by queue" in t for t in titles)
-        await pilot.press("escape")
+        number = next(i for i, s in enumerate(screen.sections) if s[0] == "Frustration drivers by queue")
+        table = screen.query_one(f"#section-{number}", DataTable)
+        queue = screen.sections[number][2][0][0]
+        table.focus()
+        await pilot.press("enter")
         await settle(app, pilot)
-        assert isinstance(app.screen, QueueScreen)
+        drill = app.screen
+        assert isinstance(drill, DrillScreen) and drill.rows and all(r["queue"] == queue for r in drill.rows)
+        target = next(i for i, r in enumerate(drill.rows) if r["id"] not in in_sessions)
+        drill.query_one(DataTable).move_cursor(row=target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConversationScreen) and app.screen.query_one(Transcript).messages
+        await pilot.press("a")  # two open sessions: which one?
+        await settle(app, pilot)
+        assert isinstance(app.screen, SessionChoice)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("escape", "escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        await pilot.press("c")  # fold every section
+        await pilot.pause()
+        assert all(section.collapsed for section in screen.query(Collapsible))
+        await pilot.press("f")
+        await settle(app, pilot)
+        await pilot.press(*f"queue={queue}", "enter")
+        await settle(app, pilot)
+        assert screen.filters.queues == [queue] and queue in screen.intro.split(")")[0]
+    with open_database(tui_db) as db:
+        rows = db.query("SELECT conversation_id, reason FROM session_items WHERE reviewer = 'ana'")
+        assert len(rows) == before + 1
+        assert any(r["conversation_id"] == drill.rows[target]["id"] and "insights" in r["reason"] for r in rows)

@@ -12,9 +12,10 @@ from tests.tui.conftest import settle
 
 
 async def _submit_first(app, pilot) -> ReviewScreen:  # type: ignore[no-untyped-def]
-    """Open the first conversation and submit empathy 4, clarity 3, resolution 5."""
+    """Open the session's last conversation and submit empathy 4, clarity 3, resolution 5
+    (after the last one to do the screen stays on the review it submitted)."""
     await settle(app, pilot)
-    await pilot.press("enter")
+    await pilot.press("down", "enter")
     await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, ReviewScreen)
@@ -25,7 +26,7 @@ async def _submit_first(app, pilot) -> ReviewScreen:  # type: ignore[no-untyped-
 
 
 async def test_submit_press_e_change_a_score_submit_and_history_shows_it(make_app, tui_db: Path) -> None:
-    app = make_app(session="calib")  # a calibration session stays on the review after submitting
+    app = make_app(session="calib")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _submit_first(app, pilot)
         review_id = screen.review.id

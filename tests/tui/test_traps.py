@@ -81,7 +81,7 @@ async def test_digits_on_a_submitted_review_say_why(make_app, tui_db: Path) -> N
     app = make_app(reviewer="ana", session="calib")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        await pilot.press("enter")
+        await pilot.press("down", "enter")  # the last one: the screen stays after submitting
         await settle(app, pilot)
         await pilot.press("4", "4", "4", "enter")
         await settle(app, pilot)

@@ -27,18 +27,25 @@ class HelpScreen(ModalScreen[None]):
         table = Table(title=Text(f"Keys: {self.title_text}"), expand=True, show_edge=False)
         table.add_column("Key", no_wrap=True, style="bold")
         table.add_column("Action")
+        table.add_column("id (keymap)", style="dim", no_wrap=True)
+        keymap: dict[str, str] = getattr(self.app, "_keymap", {})  # the user's keys, when remapped
         seen = set()
         digits = [b for b in self.key_bindings if b.action.startswith("score(")]
         if digits:
-            table.add_row(Text("0-9"), Text("Give the focused criterion that level and move to the next"))
+            table.add_row(
+                Text("0-9"), Text("Give the focused criterion that level and move to the next"), Text("review.score_N")
+            )
         for binding in self.key_bindings:
             if binding.action in seen or binding.action.startswith("score("):
                 continue
             seen.add(binding.action)
-            keys = binding.key_display or ", ".join(_key_name(k) for k in binding.key.split(","))
-            table.add_row(Text(keys), Text(binding.tooltip or binding.description))
-        table.add_row(Text("ctrl+p"), Text("Command palette: search every action by name"))
-        table.add_row(Text("ctrl+q"), Text("Quit (everything is already saved)"))
+            remapped = keymap.get(binding.id or "")
+            keys = (not remapped and binding.key_display) or ", ".join(
+                _key_name(k) for k in (remapped or binding.key).split(",")
+            )
+            table.add_row(Text(keys), Text(binding.tooltip or binding.description), Text(binding.id or ""))
+        table.add_row(Text("ctrl+p"), Text("Command palette: search every action by name"), Text(""))
+        table.add_row(Text("ctrl+q"), Text("Quit (everything is already saved)"), Text("app.quit"))
         with VerticalScroll(id="help-body"):
             yield Static(table)
             yield Static(Text("Press escape or ? to close.", style="dim"))

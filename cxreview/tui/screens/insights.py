@@ -1,7 +1,9 @@
-"""Insights across all conversations, in the review app (key i)."""
+"""Insights across all conversations, in the review app (key i): collapsible sections whose
+rows open the conversations behind them, and the filters of `cxreview insights`."""
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 from rich.text import Text
@@ -9,46 +11,184 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Collapsible, DataTable, Footer, Header, Input, Label, Static
+
+from cxreview.filters import Filters
+
+# The filter words: the same names as the options of `cxreview insights`.
+FILTER_WORDS = {
+    "since": "since",
+    "from": "since",
+    "to": "to",
+    "queue": "queues",
+    "channel": "channels",
+    "agent": "agents",
+    "language": "languages",
+}
+
+
+def parse_filters(text: str) -> Filters:
+    """``since=2026-03-01 queue=billing,returns agent="Ana de Vries"`` -> Filters; a
+    ValueError names the word that is wrong."""
+    values: dict[str, Any] = {}
+    for word in shlex.split(text):
+        name, _, value = word.partition("=")
+        field = FILTER_WORDS.get(name.strip().lower())
+        if field is None or not value.strip():
+            raise ValueError(f'"{word}" is not a filter; write since=, to=, queue=, channel=, agent= or language=')
+        if field in ("since", "to"):
+            values[field] = value.strip()
+        elif field in ("channels", "languages"):  # stored lower-case, as the CLI reads them
+            values.setdefault(field, []).extend(v.strip().lower() for v in value.split(",") if v.strip())
+        else:
+            values.setdefault(field, []).extend(v.strip() for v in value.split(",") if v.strip())
+    return Filters(**values)
+
+
+def filters_text(filters: Filters) -> str:
+    parts = []
+    for word, field in (("since", "since"), ("to", "to")):
+        if getattr(filters, field):
+            parts.append(f"{word}={getattr(filters, field)}")
+    for word, field in (("queue", "queues"), ("channel", "channels"), ("agent", "agents"), ("language", "languages")):
+        values = getattr(filters, field)
+        if values:
+            parts.append(shlex.quote(f"{word}={','.join(values)}"))
+    return " ".join(parts)
+
+
+def drill_keys(insights: Any) -> dict[str, list[tuple[str, str, str | None]]]:
+    """For each section title (its start), what each row stands for: (kind, value, role)."""
+
+    def texts(templates: list[Any]) -> list[tuple[str, str, str | None]]:
+        return [("text", t.text, t.role) for t in templates]
+
+    def groups(kind: str, items: list[Any]) -> list[tuple[str, str, str | None]]:
+        return [(kind, g.name, None) for g in items]
+
+    from cxreview.reports.insights_report import LABELS
+
+    keys: dict[str, list[tuple[str, str, str | None]]] = {}
+    for key, templates in insights.answers.items():
+        keys[f"Answers most often {LABELS[key]}"] = texts(templates)
+    keys["Loop hotspots"] = texts(insights.loop_prompts)
+    keys["Stuck in the bot, per queue"] = groups("queue", insights.stuck_by_queue)
+    for column, items in insights.drivers.items():
+        keys[f"Frustration drivers by {column}"] = groups(column, items)
+    keys["Agents:"] = groups("agent", insights.agents)
+    keys["Handover announcements"] = texts(insights.handovers)
+    keys["Repeat contact within"] = groups("queue", insights.repeat_by_queue)
+    keys["Last answers of a first contact"] = texts(insights.repeat_by_answer)
+    return keys
+
+
+def _keys_for(title: str, keys: dict[str, list[Any]]) -> list[Any]:
+    return next((values for start, values in keys.items() if title.startswith(start)), [])
 
 
 class InsightsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,i", "close", "Back", id="insights.back", tooltip="Back to where you were"),
+        Binding("f", "filters", "Filters", id="insights.filters", tooltip="Filter by period, queue, agent..."),
+        Binding("c", "collapse", "Fold all", id="insights.collapse", tooltip="Fold or unfold every section"),
         Binding("question_mark", "help", "Help", id="insights.help", tooltip="Show every key"),
     ]
 
-    parts: list[Any] = []
+    def __init__(self, filters: Filters | None = None) -> None:
+        super().__init__()
+        self.filters = filters or Filters()
+        self.sections: list[tuple[str, list[str], list[list[str]], list[Any]]] = []
+        self.row_keys: list[list[Any]] = []
+        self.intro = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="insights-filters")
         with VerticalScroll(id="insights-body"):
             yield Static(Text("Computing insights over all conversations…", style="dim"), id="insights-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#insights-body").focus()
         self.compute()
+
+    def _describe_filters(self) -> None:
+        scope = filters_text(self.filters) or "all conversations"
+        line = Text("Filters: ", style="bold").append(Text(scope))
+        line.append("   f changes them · enter on a row opens its conversations · c folds", style="dim")
+        self.query_one("#insights-filters", Static).update(line)
 
     @work(thread=True, exclusive=True, group="insights", exit_on_error=False)
     def compute(self) -> None:
-        from cxreview.filters import Filters
         from cxreview.insights import compute
-        from cxreview.reports.insights_report import renderables
+        from cxreview.reports.insights_report import intro, sections
 
+        cache: dict[str, Any] = self.app.__dict__.setdefault("insights_cache", {})
+        key = filters_text(self.filters)
         try:
-            parts = self.app.store.run(lambda db: renderables(compute(db, Filters())))  # type: ignore[attr-defined]
+            # Computed once per filter in a session of the app: reopening the screen is instant.
+            insights = cache.get(key)
+            if insights is None:
+                insights = cache[key] = self.app.store.run(lambda db: compute(db, self.filters))  # type: ignore[attr-defined]
+            parts = sections(insights), drill_keys(insights), intro(insights)
         except Exception as error:  # noqa: BLE001 - shown, the app keeps running
             self.app.call_from_thread(self.app.notify, f"Insights failed: {error}", severity="error")
             return
-        self.app.call_from_thread(self._show, parts)
+        self.app.call_from_thread(self._show, *parts)
 
-    def _show(self, parts: list[Any]) -> None:
-        self.parts = parts
+    def _show(self, sections: list[Any], keys: dict[str, list[Any]], intro: str) -> None:
+        self.sections, self.intro = sections, intro
+        self.row_keys = []
+        self._describe_filters()
         body = self.query_one("#insights-body")
-        self.query_one("#insights-status").remove()
-        body.mount_all([Static(part) for part in parts])
+        body.remove_children()
+        widgets: list[Any] = [Static(Text(intro, style="dim"))]
+        for number, (title, columns, rows, _bars) in enumerate(sections):
+            table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id=f"section-{number}")
+            for column in columns:
+                table.add_column(Text(column))
+            for index, row in enumerate(rows):
+                table.add_row(*[Text(cell) for cell in row], key=str(index))
+            self.row_keys.append(_keys_for(title, keys))
+            widgets.append(Collapsible(table, title=title, collapsed=False))
+        body.mount_all(widgets)
+        tables = self.query(DataTable)
+        if tables:
+            tables.first().focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        number = int(str(event.data_table.id).split("-")[1])
+        keys = self.row_keys[number] if number < len(self.row_keys) else []
+        index = int(str(event.row_key.value))
+        if index >= len(keys):
+            self.app.notify("This row sums up many groups; it has no conversations of its own to open.", timeout=4)
+            return
+        from cxreview.tui.screens.drill import DrillScreen
+
+        kind, value, role = keys[index]
+        title = self.sections[number][0]
+        self.app.push_screen(DrillScreen(kind, value, role, title, self.filters))
+
+    def action_filters(self) -> None:
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.filters = parse_filters(text)
+            except ValueError as error:
+                self.app.notify(str(error), severity="error", timeout=6)
+                return
+            self.query_one("#insights-body").remove_children()
+            self.query_one("#insights-body").mount(Static(Text("Computing insights…", style="dim")))
+            self.compute()
+
+        self.app.push_screen(FilterModal(filters_text(self.filters)), done)
+
+    def action_collapse(self) -> None:
+        sections = list(self.query(Collapsible))
+        fold = any(not s.collapsed for s in sections)
+        for section in sections:
+            section.collapsed = fold
 
     def action_close(self) -> None:
         self.app.pop_screen()
@@ -57,3 +197,30 @@ class InsightsScreen(Screen[None]):
         from cxreview.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("insights", self.BINDINGS))
+
+
+class FilterModal(ModalScreen[str | None]):
+    """One line of filters, in the words of `cxreview insights` options."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="filters.cancel", tooltip="Keep the filters as they were")]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Vertical
+
+        with Vertical(classes="dialog"):
+            yield Label(Text("Filters (enter applies, empty: all conversations)"), classes="dialog-title")
+            yield Input(self.current, placeholder="since=2026-03-01 to=2026-04-01 queue=billing agent=Ana language=nl")
+            yield Static(Text("since= to= queue= channel= agent= language= · several values: queue=a,b", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,16 +1,13 @@
-"""Small dialogs: write a note, pick root causes, compare calibration scores."""
+"""Small dialogs: write a note, pick root causes (the calibration comparison is compare.py)."""
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, SelectionList, Static, TextArea
-
-from cxreview.reviews import Review
+from textual.widgets import Button, Label, SelectionList, TextArea
 
 
 class NoteModal(ModalScreen[str | None]):
@@ -74,49 +71,4 @@ class RootCauseModal(ModalScreen[list[str] | None]):
         self.dismiss(list(self.query_one(SelectionList).selected))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class CompareModal(ModalScreen[None]):
-    """Calibration: everyone's scores and notes per criterion, side by side."""
-
-    BINDINGS = [Binding("escape,v", "close", "Close", id="compare.close", tooltip="Close the comparison")]
-
-    def __init__(self, mine: Review, others: list[Review]) -> None:
-        super().__init__()
-        self.mine = mine
-        self.others = others
-
-    def compose(self) -> ComposeResult:
-        reviews = [self.mine, *self.others]
-        table = Table(expand=True, show_lines=True, title=Text("Calibration: scores side by side"))
-        table.add_column("Criterion", style="bold")
-        for review in reviews:
-            status = "" if review.submitted else " (draft)"
-            table.add_column(Text(review.reviewer + status))
-        for criterion in self.mine.rubric.criteria:
-            cells = []
-            for review in reviews:
-                state = review.criteria.get(criterion.id)
-                if state is None:
-                    cells.append(Text("-"))
-                    continue
-                value = "N/A" if state.na else (criterion.level_name(state.score) if state.score is not None else "·")
-                cell = Text(value, style="bold")
-                if state.note:
-                    cell.append("\n").append(Text(state.note, style="dim"))
-                cells.append(cell)
-            table.add_row(Text(criterion.label), *cells)
-        scores = []
-        for review in reviews:
-            result = review.result()
-            scores.append(Text("—" if result.score is None else f"{result.score:.0f}", style="bold"))
-        table.add_row(Text("Review score"), *scores)
-        notes = [Text(r.overall_note or "", style="dim") for r in reviews]
-        table.add_row(Text("Coaching note"), *notes)
-        with VerticalScroll(classes="dialog wide"):
-            yield Static(table)
-            yield Static(Text("escape closes", style="dim"))
-
-    def action_close(self) -> None:
         self.dismiss(None)

@@ -51,6 +51,8 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         # The criterion the reviewer last scored: `c` and `r` act on it (not on the one the
         # cursor moved on to) until the reviewer moves the cursor themselves.
         self.last_scored: int | None = None
+        # Calibration: the review submitted last in this screen, which v compares.
+        self.last_submitted: tuple[Review, str] | None = None
         self.preview: int | None = None
         self.pending = 0
         self._signal_values: dict[str, str] = {}
@@ -285,7 +287,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         if action == "compare":
             if not self.session.calibration:
                 return "v compares reviewers in calibration sessions only."
-            if not self.review.submitted:
+            if self._compare_target() is None:
                 return "Submit first: the side-by-side view opens after you submitted (the review is blind)."
         if action == "message_note" and self.view is not None and not self.view.messages:
             return "This conversation has no messages to note on."
@@ -607,15 +609,25 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         result = message.review.result()
         score = "no score (all N/A)" if result.score is None else f"{result.score:.0f}"
         self.item.status = "done"
+        said = f"Submitted: {score}"
+        if self.session.calibration:
+            # Auto-advance here too; v compares the review just submitted from the next one.
+            self.last_submitted = (message.review, self.item.conversation_id)
+            said += ". v compares it with the other reviewers."
+            if not self._has_next():
+                self._refresh_rubric()
+                self.refresh_bindings()
+                if message.note:
+                    self.app.notify(message.note, timeout=10)
+                self.app.notify(said + " It was the last one to do; esc goes back to the queue.", timeout=8)
+                return
+        self._open_next()
         if message.note:
             self.app.notify(message.note, timeout=10)
-        if self.session.calibration:
-            self.app.notify(f"Submitted: {score}. Press v to compare with the other reviewers.", timeout=5)
-            self._refresh_rubric()
-            self.refresh_bindings()
-            return
-        self._open_next()
-        self.app.notify(f"Submitted: {score}", timeout=3)
+        self.app.notify(said, timeout=5 if self.session.calibration else 3)
+
+    def _has_next(self) -> bool:
+        return any(item.status != "done" for item in self.session.items[self.index + 1 :])
 
     def open_item(self, index: int) -> None:
         """Show another conversation of the session in this same screen (no remount)."""
@@ -640,24 +652,30 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         self.app.pop_screen()
 
     def action_compare(self) -> None:
-        if self.review is None or self.view is None:
-            return
-        self._load_compare()
+        target = self._compare_target()
+        if target is not None:
+            self._load_compare(*target)
+
+    def _compare_target(self) -> tuple[Review, str] | None:
+        """The review v compares: this one once submitted, else the one submitted just before."""
+        if self.review is not None and self.review.submitted:
+            return self.review, self.item.conversation_id
+        return self.last_submitted
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def _load_compare(self) -> None:
+    def _load_compare(self, mine: Review, conversation_id: str) -> None:
         store = self.app.store  # type: ignore[attr-defined]
-        assert self.review is not None
-        review_id = self.review.id
-        store.run(lambda db: reviews.mark_seen_others(db, review_id))
-        others = store.other_reviews(self.item.conversation_id, self.review.rubric.id, self.review.reviewer)
-        self.app.call_from_thread(self._show_compare, others)
+        store.run(lambda db: reviews.mark_seen_others(db, mine.id))
+        others = store.other_reviews(conversation_id, mine.rubric.id, mine.reviewer)
+        assigned = store.item_reviewers(self.session.id, conversation_id)
+        submitted = {mine.reviewer} | {r.reviewer for r in others if r.submitted}
+        waiting = [name for name in assigned if name not in submitted]
+        self.app.call_from_thread(self._show_compare, mine, conversation_id, others, waiting)
 
-    def _show_compare(self, others: list[Review]) -> None:
-        from cxreview.tui.screens.modals import CompareModal
+    def _show_compare(self, mine: Review, conversation_id: str, others: list[Review], waiting: list[str]) -> None:
+        from cxreview.tui.screens.compare import CompareModal
 
-        if self.review is not None:
-            self.app.push_screen(CompareModal(self.review, others))
+        self.app.push_screen(CompareModal(mine, others, waiting, conversation_id))
 
     def action_back(self) -> None:
         self._save_time()

@@ -1,0 +1,62 @@
+"""The conversations behind a figure of insights (a queue, an agent, an answer text), for the
+review app's drill-down, and adding one of them to a session."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from cxreview.filters import Filters
+from cxreview.store.filtering import where
+
+# The conversation columns an insights row can stand for (never user input: a closed list).
+GROUP_COLUMNS = ("queue", "channel", "agent", "language")
+LIMIT = 500
+
+
+def conversations_behind(
+    conn: sqlite3.Connection, kind: str, value: str, filters: Filters, role: str | None = None, limit: int = LIMIT
+) -> list[sqlite3.Row]:
+    """Conversations (newest first) where ``kind`` (a group column) is ``value``, or, with
+    kind "text", where a message by ``role`` reads exactly ``value``."""
+    condition, params = where(filters, "c")
+    columns = (
+        "c.id, c.agent, c.queue, c.channel, c.language, c.started_at, c.outcome, "
+        "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS n_messages"
+    )
+    if kind in GROUP_COLUMNS:
+        sql = f"SELECT {columns} FROM conversations c WHERE c.{kind} = ? AND {condition}"
+        args: list[Any] = [value, *params]
+    elif kind == "text":
+        sql = (
+            f"SELECT {columns} FROM conversations c WHERE {condition} AND c.id IN "
+            "(SELECT conversation_id FROM messages WHERE text = ? AND (? IS NULL OR role = ?))"
+        )
+        args = [*params, value, role, role]
+    else:
+        raise ValueError(f"no drill-down for {kind!r}")
+    return conn.execute(sql + " ORDER BY c.started_at DESC, c.id LIMIT ?", [*args, limit]).fetchall()
+
+
+def in_session(conn: sqlite3.Connection, session_id: int, conversation_id: str, reviewer: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM session_items WHERE session_id = ? AND conversation_id = ? AND reviewer = ?",
+        (session_id, conversation_id, reviewer),
+    ).fetchone()
+    return row is not None
+
+
+def append_item(conn: sqlite3.Connection, session_id: int, conversation_id: str, reviewer: str, reason: str) -> int:
+    """Add a conversation at the end of a reviewer's part of a session; returns its position."""
+    position = int(
+        conn.execute(
+            "SELECT coalesce(max(position), 0) + 1 FROM session_items WHERE session_id = ? AND reviewer = ?",
+            (session_id, reviewer),
+        ).fetchone()[0]
+    )
+    conn.execute(
+        "INSERT INTO session_items (session_id, position, conversation_id, reviewer, pick, reason) "
+        "VALUES (?, ?, ?, ?, 'spotlight', ?)",
+        (session_id, position, conversation_id, reviewer, reason),
+    )
+    return position
