@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from cxreview.tui.commands import AppActions, ScreenActions
 from cxreview.tui.data import SessionInfo, TuiStore
+from cxreview.tui.insights_cache import InsightsCache
 
 
 class ReviewApp(App[None]):
@@ -42,6 +43,7 @@ class ReviewApp(App[None]):
         self.as_arbiter = as_arbiter
         self.initial_session = session
         self.store = TuiStore(self.db_path)
+        self.insights = InsightsCache(self.db_path)
 
     def _load_keymap(self) -> None:
         """The user's keys by binding id; every mistake is said at start with file:line."""
@@ -57,6 +59,7 @@ class ReviewApp(App[None]):
 
     def on_mount(self) -> None:
         self._load_keymap()
+        self.insights.warm()
         self.sub_title = f"{'arbiter' if self.as_arbiter else 'reviewer'} {self.reviewer}"
         if self.initial_session:
             self.open_session(self.initial_session, resume=True)

@@ -69,3 +69,15 @@ async def test_drill_down_from_a_row_to_its_conversations(make_app, tui_db: Path
         rows = db.query("SELECT conversation_id, reason FROM session_items WHERE reviewer = 'ana'")
         assert len(rows) == before + 1
         assert any(r["conversation_id"] == drill.rows[target]["id"] and "insights" in r["reason"] for r in rows)
+
+
+def test_the_warm_up_computes_once_in_the_background(tui_db: Path) -> None:
+    from cxreview.filters import Filters
+    from cxreview.tui.insights_cache import InsightsCache
+
+    cache = InsightsCache(str(tui_db))
+    cache.warm().join()  # the demo database is small: no warm-up
+    assert cache._done == {}
+    cache._warm(warm_from=0)  # as on a big database
+    first = cache.get(Filters())
+    assert len(cache._done) == 1 and cache.get(Filters()) is first

@@ -120,16 +120,12 @@ class InsightsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="insights", exit_on_error=False)
     def compute(self) -> None:
-        from cxreview.insights import compute
         from cxreview.reports.insights_report import intro, sections
 
-        cache: dict[str, Any] = self.app.__dict__.setdefault("insights_cache", {})
-        key = filters_text(self.filters)
         try:
-            # Computed once per filter in a session of the app: reopening the screen is instant.
-            insights = cache.get(key)
-            if insights is None:
-                insights = cache[key] = self.app.store.run(lambda db: compute(db, self.filters))  # type: ignore[attr-defined]
+            # Computed once per filter in a run of the app (warmed at start on big databases),
+            # on its own connection: the review screen's saves never wait for it.
+            insights = self.app.insights.get(self.filters)  # type: ignore[attr-defined]
             parts = sections(insights), drill_keys(insights), intro(insights)
         except Exception as error:  # noqa: BLE001 - shown, the app keeps running
             self.app.call_from_thread(self.app.notify, f"Insights failed: {error}", severity="error")

@@ -1,0 +1,59 @@
+"""Insights screen speed: from pressing i to the sections on screen, on a big database.
+
+Usage: python benchmarks/tui_insights_speed.py --db PATH (an imported and analysed database)
+Target: under 2 s. Measures pressing i right at start (the warm-up has just begun: the worst
+case) and after the warm-up finished (the usual case: a reviewer presses i minutes later),
+with `compute` alone as the baseline, all in one run on the same database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+
+from common import machine
+
+from cxreview.filters import Filters
+from cxreview.insights import compute
+from cxreview.signals.config import repeat_contact_days
+from cxreview.store import open_database
+from cxreview.tui.app import ReviewApp
+from cxreview.tui.screens.insights import InsightsScreen
+
+
+async def press_i(path: str, wait_for_warm: bool) -> float:
+    app = ReviewApp(path, "bench")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.05)
+        if wait_for_warm:
+            while not app.insights._done:  # the background warm-up's result
+                await pilot.pause(0.05)
+        began = time.perf_counter()
+        await pilot.press("i")
+        while not (isinstance(app.screen, InsightsScreen) and app.screen.sections):
+            await pilot.pause(0.005)
+        return time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    args = parser.parse_args()
+    with open_database(args.db, create=False) as db:
+        conversations = db.scalar("SELECT count(*) FROM conversations")
+        messages = db.scalar("SELECT count(*) FROM messages")
+        began = time.perf_counter()
+        compute(db, Filters(), repeat_contact_days())
+        baseline = time.perf_counter() - began
+    cold = asyncio.run(press_i(args.db, wait_for_warm=False))
+    warm = asyncio.run(press_i(args.db, wait_for_warm=True))
+    print(f"machine: {machine()}")
+    print(f"database: {conversations:,} conversations, {messages:,} messages")
+    print(f"compute alone (baseline): {baseline:.2f} s")
+    print(f"press i at start (warm-up under way): {cold:.2f} s  ({cold / baseline:.2f}x compute)")
+    print(f"press i after the warm-up: {warm:.3f} s  (target < 2 s)")
+
+
+if __name__ == "__main__":
+    main()
