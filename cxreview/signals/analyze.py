@@ -23,7 +23,7 @@ from cxreview.signals.config import config_hash, load_config
 from cxreview.signals.conversation import ConversationSignals, analyze
 from cxreview.signals.features import TextFeatures, Tone, shape_of, tone, with_details
 from cxreview.signals.language import detect_language
-from cxreview.signals.phases import Phases, split_phases
+from cxreview.signals.phases import Phases, name_the_phase, split_phases
 from cxreview.signals.summary import csat_scale
 from cxreview.store import Database, open_database
 from cxreview.store import signals as sql
@@ -113,6 +113,7 @@ def _analyze_chunk(
         result.language_detected = detected
         results.append(result)
         phases.append(split_phases(cid, prepared, result.messages, config))
+        result.risk_reasons = name_the_phase(result.risk_reasons, phases[-1])
     with db.transaction() as conn:
         sql.replace_signals(conn, results, _STATE["config_hash"])
         replace_phases(conn, phases)

@@ -187,3 +187,19 @@ def _arrival(
             phases.agent_change = "stayed"
     else:
         phases.agent_change = "worse" if peak >= frustrated_at else "stayed"
+
+
+def name_the_phase(reasons: list[str], phases: Phases) -> list[str]:
+    """Risk reasons of a hybrid conversation say in which phase the frustration was, so a
+    spotlight pick never reads as the agent's doing when the bot caused it."""
+    if phases.kind != "hybrid":
+        return reasons
+    named = []
+    for reason in reasons:
+        if reason.startswith("peak frustration") and phases.bot.peak_frustration is not None:
+            agent_peak = phases.agent.peak_frustration or 0.0
+            reason += " (bot phase)" if phases.bot.peak_frustration >= agent_peak else " (agent phase)"
+        elif "emotion spike" in reason:
+            reason += f" ({phases.bot.spikes} bot phase, {phases.agent.spikes} agent phase)"
+        named.append(reason)
+    return named

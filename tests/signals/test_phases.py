@@ -101,6 +101,9 @@ def test_analysis_stores_phases_and_exports_them(tmp_path, write_jsonl) -> None:
         row = stored(db.conn, "h1")
         assert row is not None and row["kind"] == "hybrid" and row["agent_change"] == "recovered"
         assert row["arrived_frustrated"] == 1 and row["wait_seconds"] == 180 and row["arrival_positions"] == [4, 6]
+        # Spotlight reasons say where the frustration was: not the agent's doing.
+        reasons = db.scalar("SELECT risk_reasons FROM conversation_signals WHERE conversation_id = 'h1'")
+        assert "(bot phase)" in reasons and "1 bot phase, 0 agent phase" in reasons
         out = io.StringIO()
         export_signals(db, "conversation", Filters(), out, "csv")
         exported = next(csv.DictReader(io.StringIO(out.getvalue())))
