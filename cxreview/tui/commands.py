@@ -39,7 +39,8 @@ class ScreenActions(_ActionProvider):
             if screen.check_action(binding.action.split("(")[0], ()) is not True:
                 continue
             label = binding.tooltip or binding.description
-            yield label, partial(screen.run_action, binding.action), f"key: {binding.key_display or binding.key}"
+            key = (binding.key_display or binding.key).replace("[", "\\[")  # help is markup: "[" is a key here
+            yield label, partial(screen.run_action, binding.action), f"key: {key}"
 
 
 class AppActions(_ActionProvider):

@@ -71,7 +71,10 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
                 with _RubricScroll(id="rubric-scroll"):
                     yield RubricPanel(id="rubric")
                 yield Static(Text("▼ more below: shift+↓ scrolls"), id="rubric-hint")
-        yield Footer(compact=True)
+        footer = Footer()
+        if hasattr(Footer, "compact"):  # Textual >= 4: the narrow footer fits more keys at 80 columns
+            footer.compact = True
+        yield footer
 
     def on_mount(self) -> None:
         self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
