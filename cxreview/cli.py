@@ -66,9 +66,18 @@ class CxGroup(click.Group):
     type=click.Path(dir_okay=False),
     help="SQLite database file, or postgresql://USER@HOST:PORT/DBNAME for a team server (or set CXREVIEW_DB).",
 )
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bars and no status messages (data and errors still print)."
+)
+@click.option(
+    "--format",
+    "global_format",
+    type=click.Choice(["table", "json"]),
+    help="Default output of every command that prints data (its own --format wins).",
+)
 @click.version_option(__version__, prog_name="cxreview")
 @click.pass_context
-def cli(ctx: click.Context, db_path: str) -> None:
+def cli(ctx: click.Context, db_path: str, quiet: bool, global_format: str | None) -> None:
     """Review contact-center conversations for empathy, transparency and quality.
 
     \b
@@ -79,7 +88,7 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
     Try it on demo data first:  cxreview demo
     """
-    ctx.obj = {"db_path": db_path}
+    ctx.obj = {"db_path": db_path, "quiet": quiet, "format": global_format}
 
 
 def _register() -> None:
@@ -117,6 +126,10 @@ def _register() -> None:
     cli.add_command(scores_cmd.scores_group)
     cli.add_command(demo_cmd.demo_command)
     cli.add_command(db_cmd.db_group)
+    from cxreview.commands.global_options import add_global_options
+
+    for command in cli.commands.values():
+        add_global_options(command)
 
 
 _register()

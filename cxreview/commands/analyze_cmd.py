@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, plural, progress_bar
+from cxreview.commands.common import database, info, plural, progress_bar
 
 
 @click.command("analyze")
@@ -12,7 +12,6 @@ from cxreview.commands.common import database, plural, progress_bar
 @click.option("--show-config", is_flag=True, help="Print the default config to copy and edit, then exit.")
 @click.option("--stale", is_flag=True, help="Only conversations never analysed, or analysed under another config.")
 @click.option("--conversation", "conversations", multiple=True, metavar="ID", help="Only these conversations.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 def analyze_command(
     ctx: click.Context,
@@ -20,7 +19,6 @@ def analyze_command(
     show_config: bool,
     stale: bool,
     conversations: tuple[str, ...],
-    quiet: bool,
 ) -> None:
     """Compute sentiment, frustration, flags and risk for conversations.
 
@@ -55,9 +53,9 @@ def analyze_command(
                 )
         else:
             ids = all_conversation_ids(db.conn, config_hash(config) if stale else None)
-        with progress_bar("Analysing", len(ids), enabled=not quiet) as bar:
+        with progress_bar("Analysing", len(ids)) as bar:
             summary = analyze_conversations(db, ids, config, on_progress=bar.advance)
-    click.echo(
+    info(
         f"Analysed {plural(summary.conversations, 'conversation')} ({plural(summary.messages, 'message')}, "
         f"{summary.distinct_texts:,} distinct texts)."
     )

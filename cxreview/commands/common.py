@@ -26,7 +26,12 @@ def safe_console(stderr: bool = False) -> Any:
     Names, labels and notes come from a database other people write to: an escape sequence
     that slipped in could retitle a reviewer's terminal or fill their clipboard (OSC 52).
     """
-    return _safe_console_class()(stderr=stderr)
+    import os
+
+    # NO_COLOR (no-color.org) means no styles at all: rich alone drops colour but keeps bold.
+    # Off a terminal rich already prints plain text.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return _safe_console_class()(stderr=stderr, **({"color_system": None} if plain else {}))
 
 
 _SAFE_CONSOLE: list[Any] = []
@@ -58,6 +63,14 @@ def echo(message: object = "", err: bool = False, nl: bool = True) -> None:
     click.echo(clean_for_terminal(str(message)), err=err, nl=nl)
 
 
+def info(message: object = "", err: bool = False) -> None:
+    """A status message (what was done, what to do next): silent under --quiet; cleaned like echo."""
+    from cxreview.commands.global_options import is_quiet
+
+    if not is_quiet():
+        echo(message, err=err)
+
+
 class TerminalSafeWriter:
     """Wraps standard output for exports: every write is cleaned like ``echo``."""
 
@@ -77,7 +90,9 @@ class TerminalSafeWriter:
 @contextmanager
 def progress_bar(description: str, total: int | None, enabled: bool = True) -> Iterator[Any]:
     """A rich progress bar on a terminal; a silent stand-in when piped or --quiet."""
-    if not enabled or not sys.stderr.isatty():
+    from cxreview.commands.global_options import is_quiet
+
+    if not enabled or is_quiet() or not sys.stderr.isatty():
         yield _SilentProgress()
         return
     from rich.progress import (
@@ -183,7 +198,9 @@ def filters_from(values: dict[str, Any]) -> Any:
 @contextmanager
 def working(message: str) -> Iterator[None]:
     """A spinner on stderr for work that takes seconds and has no natural progress count."""
-    if not sys.stderr.isatty():
+    from cxreview.commands.global_options import is_quiet
+
+    if is_quiet() or not sys.stderr.isatty():
         yield
         return
     from rich.text import Text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from cxreview.commands.common import plural, progress_bar
+from cxreview.commands.global_options import print_json, table_or_json
 
 
 @click.group("db")
@@ -20,19 +21,27 @@ def db_group() -> None:
 
 
 @db_group.command("info")
+@table_or_json
 @click.pass_context
-def info_command(ctx: click.Context) -> None:
+def info_command(ctx: click.Context, fmt: str) -> None:
     """Say which engine and schema version the database has, and how many rows of each kind.
 
     \b
     Examples:
       cxreview db info
       CXREVIEW_DB=postgresql://ana@qa-db/cxreview cxreview db info
+      cxreview db info --format json
     """
     from cxreview.store import open_database
     from cxreview.store.copy import row_counts
 
     with open_database(ctx.obj["db_path"], create=False) as db:
+        if fmt == "json":
+            counts = row_counts(db)
+            print_json(
+                {"engine": db.engine, "database": db.display, "schema_version": db.schema_version(), "rows": counts}
+            )
+            return
         click.echo(f"engine: {db.engine}")
         click.echo(f"database: {db.display}")
         click.echo(f"schema version: {db.schema_version()}")
@@ -43,8 +52,7 @@ def info_command(ctx: click.Context) -> None:
 @db_group.command("copy")
 @click.argument("source")
 @click.argument("dest")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
-def copy_command(source: str, dest: str, quiet: bool) -> None:
+def copy_command(source: str, dest: str) -> None:
     """Copy a whole database into a new, empty one: SQLite file or postgresql:// URL, either way.
 
     The copy is one transaction on DEST and ends with a row count per table, checked
@@ -60,7 +68,7 @@ def copy_command(source: str, dest: str, quiet: bool) -> None:
 
     with open_database(source, create=False) as src, open_database(dest, create=True) as out:
         total = sum(row_counts(src).values())
-        with progress_bar("Copying", total, enabled=not quiet) as bar:
+        with progress_bar("Copying", total) as bar:
             counts = copy_database(src, out, lambda _table, n: bar.advance(n))
         click.echo(f"Copied {plural(sum(counts.values()), 'row')} from {src.display} to {out.display}; verified:")
         for table, count in counts.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, echo, plural, progress_bar
+from cxreview.commands.common import database, echo, info, plural, progress_bar
 from cxreview.store import Database
 
 
@@ -20,27 +20,55 @@ from cxreview.store import Database
 )
 @click.option("--list-presets", is_flag=True, help="List the shipped presets and exit.")
 @click.option(
-    "--map", "maps", multiple=True, metavar="SRC=DEST", help="Read a field from SRC (dotted paths work), e.g. author.type=role."
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="SRC=DEST",
+    help="Read a field from SRC (dotted paths work), e.g. author.type=role.",
 )
-@click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE", help="Give every conversation a value, e.g. channel=email.")
 @click.option(
-    "--where", "wheres", multiple=True, metavar="FIELD=VALUE", help="Keep only matching records (FIELD!=VALUE drops them)."
+    "--set", "sets", multiple=True, metavar="FIELD=VALUE", help="Give every conversation a value, e.g. channel=email."
 )
-@click.option("--values", "values", multiple=True, metavar="FIELD:SRC=DEST", help="Translate a value, e.g. csat:good=5.")
+@click.option(
+    "--where",
+    "wheres",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Keep only matching records (FIELD!=VALUE drops them).",
+)
+@click.option(
+    "--values", "values", multiple=True, metavar="FIELD:SRC=DEST", help="Translate a value, e.g. csat:good=5."
+)
 @click.option("--roles", multiple=True, metavar="VALUE=ROLE", help="Map a role value, e.g. end-user=customer.")
-@click.option("--time-format", metavar="FORMAT", help="auto, iso, epoch, epoch_ms or a pattern like \"%d-%m-%Y %H:%M\".")
-@click.option("--keep-notes", is_flag=True, help="Keep internal notes in the conversation's meta (never turns: never analysed).")
-@click.option("--no-analyze", is_flag=True, help="Skip computing signals after the import.")
-@click.option("--max-line-mb", type=float, envvar="CXREVIEW_MAX_LINE_MB", default=16, show_default=True, help="Longest line allowed.")
+@click.option("--time-format", metavar="FORMAT", help='auto, iso, epoch, epoch_ms or a pattern like "%d-%m-%Y %H:%M".')
 @click.option(
-    "--max-input-mb", type=float, envvar="CXREVIEW_MAX_INPUT_MB", default=8192, show_default=True,
+    "--keep-notes", is_flag=True, help="Keep internal notes in the conversation's meta (never turns: never analysed)."
+)
+@click.option("--no-analyze", is_flag=True, help="Skip computing signals after the import.")
+@click.option(
+    "--max-line-mb",
+    type=float,
+    envvar="CXREVIEW_MAX_LINE_MB",
+    default=16,
+    show_default=True,
+    help="Longest line allowed.",
+)
+@click.option(
+    "--max-input-mb",
+    type=float,
+    envvar="CXREVIEW_MAX_INPUT_MB",
+    default=8192,
+    show_default=True,
     help="Largest file allowed (decompressed).",
 )
 @click.option(
-    "--max-gzip-ratio", type=float, envvar="CXREVIEW_MAX_GZIP_RATIO", default=200, show_default=True,
+    "--max-gzip-ratio",
+    type=float,
+    envvar="CXREVIEW_MAX_GZIP_RATIO",
+    default=200,
+    show_default=True,
     help="Refuse gzip data that expands more than this (a decompression bomb).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 def import_command(
     ctx: click.Context,
@@ -59,7 +87,6 @@ def import_command(
     max_line_mb: float,
     max_input_mb: float,
     max_gzip_ratio: float,
-    quiet: bool,
 ) -> None:
     """Import conversations from JSONL, JSON or CSV files (.gz works, - reads stdin).
 
@@ -92,7 +119,7 @@ def import_command(
         raise click.UsageError("--max-line-mb, --max-input-mb and --max-gzip-ratio must be above 0")
     limits = Limits(max_line_mb, max_input_mb, max_gzip_ratio)
     with database(ctx, create=True) as db:
-        with progress_bar("Reading", None, enabled=not quiet) as bar:
+        with progress_bar("Reading", None) as bar:
             summary = import_files(
                 db,
                 files,
@@ -104,26 +131,22 @@ def import_command(
             )
         for warning in summary.warnings:
             echo(f"warning: {warning}", err=True)  # warnings quote the file: cleaned for the terminal
-        click.echo(
+        info(
             f"Imported {plural(summary.total, 'conversation')} ({plural(summary.messages, 'message')}) "
             f"from {plural(summary.files, 'file')}: {summary.new:,} new, {summary.updated:,} updated, "
             f"{summary.unchanged:,} unchanged."
         )
         if summary.notes_dropped:
-            click.echo(
-                f"Left out {plural(summary.notes_dropped, 'internal note')} (--keep-notes keeps them in meta)."
-            )
+            info(f"Left out {plural(summary.notes_dropped, 'internal note')} (--keep-notes keeps them in meta).")
         if summary.skipped:
-            click.echo(
-                f"Skipped {plural(summary.skipped, 'conversation')} with nothing but internal notes or events."
-            )
+            info(f"Skipped {plural(summary.skipped, 'conversation')} with nothing but internal notes or events.")
         if summary.repeated:
-            click.echo(f"{plural(summary.repeated, 'conversation')} appeared more than once; the last one was kept.")
+            info(f"{plural(summary.repeated, 'conversation')} appeared more than once; the last one was kept.")
         if not no_analyze:
-            _analyze_after_import(db, summary.changed_ids, quiet)
+            _analyze_after_import(db, summary.changed_ids)
 
 
-def _analyze_after_import(db: Database, changed: list[str], quiet: bool) -> None:
+def _analyze_after_import(db: Database, changed: list[str]) -> None:
     """Analyse what changed, and anything an earlier, interrupted run left without signals."""
     from cxreview.signals.analyze import analyze_conversations
     from cxreview.store.signals import unanalysed_ids
@@ -133,7 +156,7 @@ def _analyze_after_import(db: Database, changed: list[str], quiet: bool) -> None
     ids = changed + leftover
     if not ids:
         return
-    with progress_bar("Analysing", len(ids), enabled=not quiet) as bar:
+    with progress_bar("Analysing", len(ids)) as bar:
         result = analyze_conversations(db, ids, on_progress=bar.advance)
     note = f" ({plural(len(leftover), 'conversation')} had no signals from an earlier run)" if leftover else ""
-    click.echo(f"Analysed {plural(result.conversations, 'conversation')}{note}.")
+    info(f"Analysed {plural(result.conversations, 'conversation')}{note}.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from cxreview.commands.common import echo, safe_console
+from cxreview.commands.global_options import print_json, table_or_json
 from cxreview.errors import InputError
 
 
@@ -49,7 +50,8 @@ def check_command(files: tuple[str, ...]) -> None:
 
 @rubric_group.command("show")
 @click.argument("file")
-def show_command(file: str) -> None:
+@table_or_json
+def show_command(file: str, fmt: str) -> None:
     """Show a rubric's criteria, weights and anchors as a readable table.
 
     FILE is a YAML path or a shipped rubric name (default, default.nl, bot).
@@ -57,6 +59,7 @@ def show_command(file: str) -> None:
     \b
     Example:
       cxreview rubric show bot
+      cxreview rubric show default --format json
     """
     from rich.table import Table
     from rich.text import Text
@@ -64,6 +67,9 @@ def show_command(file: str) -> None:
     from cxreview.rubrics import resolve_rubric
 
     rubric = resolve_rubric(file)
+    if fmt == "json":
+        print_json(rubric.to_dict())
+        return
     console = safe_console()
     console.print(
         Text(

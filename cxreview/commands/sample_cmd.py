@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, echo, filter_options, filters_from, plural
+from cxreview.commands.common import database, filter_options, filters_from, info, plural
+from cxreview.commands.global_options import print_json, table_or_json
 
 
 @click.command("sample")
@@ -38,6 +39,7 @@ from cxreview.commands.common import database, echo, filter_options, filters_fro
 @click.option("--min-messages", type=int, default=0, help="Leave out conversations with fewer messages.")
 @click.option("--include-reviewed", is_flag=True, help="Also pick conversations already reviewed or in a session.")
 @filter_options
+@table_or_json
 @click.pass_context
 def sample_command(
     ctx: click.Context,
@@ -54,6 +56,7 @@ def sample_command(
     random_share: float,
     min_messages: int,
     include_reviewed: bool,
+    fmt: str,
     **filters: object,
 ) -> None:
     """Sample conversations into a named review session.
@@ -69,6 +72,7 @@ def sample_command(
       cxreview sample --strategy spotlight --size 30 --queue billing --seed 7
       cxreview sample --size 10 --calibration --reviewer ana --reviewer ben --name calib-nov
       cxreview sample --size 20 --rubric default --bot-rubric bot
+      cxreview sample --size 20 --reviewer ana --format json | jq .name
     """
     from cxreview.rubrics import resolve_rubric
     from cxreview.sampling import SampleRequest, create_session
@@ -93,11 +97,27 @@ def sample_command(
     chosen_bot = resolve_rubric(bot_rubric) if bot_rubric else None
     with database(ctx) as db:
         result = create_session(db, request, chosen_rubric, bot_rubric=chosen_bot)
+    if fmt == "json":
+        from dataclasses import asdict
+
+        print_json(
+            {
+                "name": result.name,
+                "seed": result.seed,
+                "rubric": {"id": chosen_rubric.id, "version": chosen_rubric.version},
+                "bot_rubric": {"id": chosen_bot.id, "version": chosen_bot.version} if chosen_bot else None,
+                "calibration": calibration,
+                "picks": [asdict(pick) for pick in result.picks],
+                "assignments": result.assignments,
+                "notes": result.notes,
+            }
+        )
+        return
     kinds: dict[str, int] = {}
     for pick in result.picks:
         kinds[pick.pick] = kinds.get(pick.pick, 0) + 1
     breakdown = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
-    echo(
+    info(
         f'Created session "{result.name}": {plural(len(result.picks), "conversation")} ({breakdown}), '
         f"rubric {chosen_rubric.id} v{chosen_rubric.version}"
         + (f", bot rubric {chosen_bot.id} v{chosen_bot.version}" if chosen_bot else "")
@@ -105,8 +125,8 @@ def sample_command(
     )
     for reviewer, ids in result.assignments.items():
         mode = " (blind calibration)" if calibration else ""
-        echo(f"  {reviewer}: {plural(len(ids), 'conversation')}{mode}")
+        info(f"  {reviewer}: {plural(len(ids), 'conversation')}{mode}")
     for note in result.notes:
-        echo(f"Note: {note}")
+        info(f"Note: {note}")
     first = next(iter(result.assignments))
-    echo(f"Next: cxreview review {result.name} --reviewer {first}")
+    info(f"Next: cxreview review {result.name} --reviewer {first}")

@@ -6,19 +6,21 @@ import json
 
 import click
 
-from cxreview.commands.common import database, echo, safe_console
+from cxreview.commands.common import database, info, safe_console
+from cxreview.commands.global_options import print_json, table_or_json
 
 
 @click.group("sessions", invoke_without_command=True)
 @click.option("--reviewer", help="Only this reviewer's part of each session.")
+@table_or_json
 @click.pass_context
-def sessions_group(ctx: click.Context, reviewer: str | None) -> None:
+def sessions_group(ctx: click.Context, reviewer: str | None, fmt: str) -> None:
     """List review sessions with progress (done / total per reviewer).
 
     \b
     Examples:
       cxreview sessions
-      cxreview sessions --reviewer ana
+      cxreview sessions --reviewer ana --format json
       cxreview sessions show 2026-11-26-spotlight
     """
     if ctx.invoked_subcommand is not None:
@@ -30,8 +32,11 @@ def sessions_group(ctx: click.Context, reviewer: str | None) -> None:
 
     with database(ctx) as db:
         sessions = list_sessions(db.conn, reviewer)
+    if fmt == "json":
+        print_json([dict(session) for session in sessions])
+        return
     if not sessions:
-        echo("No sessions yet. Create one with: cxreview sample --size 20 --reviewer NAME")
+        info("No sessions yet. Create one with: cxreview sample --size 20 --reviewer NAME")
         return
     table = Table(title="Review sessions", title_justify="left")
     table.add_column("Session", overflow="fold", min_width=12)
@@ -60,13 +65,15 @@ def sessions_group(ctx: click.Context, reviewer: str | None) -> None:
 @sessions_group.command("show")
 @click.argument("name")
 @click.option("--reviewer", help="Only this reviewer's conversations.")
+@table_or_json
 @click.pass_context
-def show_command(ctx: click.Context, name: str, reviewer: str | None) -> None:
+def show_command(ctx: click.Context, name: str, reviewer: str | None, fmt: str) -> None:
     """List a session's conversations with assignee, status and why each was picked.
 
     \b
     Example:
       cxreview sessions show 2026-11-26-spotlight --reviewer ana
+      cxreview sessions show 2026-11-26-spotlight --format json | jq '.items[].conversation_id'
     """
     from rich.table import Table
     from rich.text import Text
@@ -81,6 +88,12 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None) -> None:
         items = session_items(db.conn, session["id"], reviewer)
     status = {None: "to do", "draft": "in progress", "submitted": "done"}
     filters = json.loads(session["filters"])
+    if fmt == "json":
+        keys = ("name", "created_at", "strategy", "seed", "rubric_id", "rubric_version")
+        header = {key: session[key] for key in keys} | {"filters": filters, "notes": json.loads(session["notes"])}
+        rows = [dict(item) | {"status": status.get(item["review_status"], item["review_status"])} for item in items]
+        print_json({"session": header, "items": rows})
+        return
     caption = (
         f"created {session['created_at'][:16].replace('T', ' ')}, strategy {session['strategy']}, "
         f"seed {session['seed']}, rubric {session['rubric_id']} v{session['rubric_version']}"
@@ -104,4 +117,4 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None) -> None:
         )
     safe_console().print(table)
     for note in json.loads(session["notes"]):
-        echo(f"Note: {note}")
+        info(f"Note: {note}")
