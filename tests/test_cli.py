@@ -119,6 +119,6 @@ def test_default_database_is_created_in_the_working_folder(tmp_path: Path) -> No
 
 def test_summary_line(run_cli, write_jsonl) -> None:
     path = write_jsonl([conversation("a"), conversation("b")])
-    result = run_cli("import", "-q", str(path))
+    result = run_cli("import", str(path))
     assert result.exit_code == 0
     assert "Imported 2 conversations (6 messages) from 1 file: 2 new, 0 updated, 0 unchanged." in result.output

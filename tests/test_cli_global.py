@@ -106,3 +106,15 @@ def test_no_color_removes_every_style(demo: Path) -> None:
     assert plain.exit_code == 0 and "\x1b[" not in plain.output
     piped = _run("rubric", "show", "default")
     assert "\x1b[" not in piped.output and "Pass threshold" in piped.output
+
+
+def test_no_formula_guard_writes_text_as_stored(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    tweet = conversation(messages=[{"role": "customer", "text": "@jansen_nl =1+1 my order?"}])
+    source.write_text(json.dumps(tweet) + "\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert _run("import", str(source), "--db", db).exit_code == 0
+    guarded = _run("export", "--level", "message", "--db", db).output
+    raw = _run("export", "--level", "message", "--no-formula-guard", "--db", db).output
+    assert "'@jansen_nl =1+1 my order?" in guarded
+    assert ",@jansen_nl =1+1 my order?," in raw and "'@" not in raw

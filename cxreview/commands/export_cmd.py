@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from cxreview.commands.common import TerminalSafeWriter, database, echo, filter_options, filters_from
+from cxreview.commands.common import TerminalSafeWriter, database, filter_options, filters_from, info
 from cxreview.store import Database
 
 
@@ -28,6 +28,11 @@ from cxreview.store import Database
 @click.option("--session", help="Only reviews of this session (review and criterion levels).")
 @click.option("--benchmark", help="Anchor the leniency offsets on this reviewer instead of centring them.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option(
+    "--no-formula-guard",
+    is_flag=True,
+    help="CSV text exactly as stored, for data pipelines (default: cells starting with = + - @ get a leading ').",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
 @filter_options
 @click.pass_context
@@ -40,6 +45,7 @@ def export_command(
     include_drafts: bool,
     session: str | None,
     benchmark: str | None,
+    no_formula_guard: bool,
     **filters: object,
 ) -> None:
     """Export reviews, criterion scores, conversations or messages.
@@ -55,6 +61,7 @@ def export_command(
       cxreview export --level criterion --include-drafts --format jsonl
       cxreview export --level conversation -o conversations.csv
       cxreview export --level message --format jsonl --queue billing --since 2026-10-01
+      cxreview export --level message --no-formula-guard | your-pipeline   # raw text, not for Excel
     """
     from cxreview.export import export_reviews, export_signals
     from cxreview.output_file import check_output_path, open_output
@@ -63,8 +70,10 @@ def export_command(
 
     def run(out) -> int:  # type: ignore[no-untyped-def]
         if level in ("review", "criterion"):
-            return export_reviews(db, level, chosen, out, fmt, calibrated, include_drafts, session, benchmark)
-        return export_signals(db, level, chosen, out, fmt)
+            return export_reviews(
+                db, level, chosen, out, fmt, calibrated, include_drafts, session, benchmark, not no_formula_guard
+            )
+        return export_signals(db, level, chosen, out, fmt, not no_formula_guard)
 
     if output:
         check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
@@ -73,7 +82,7 @@ def export_command(
         if output:
             with open_output(output, ctx.obj["db_path"], newline="") as out:
                 count = run(out)
-            echo(f"Wrote {count:,} {level} rows to {output}.", err=True)
+            info(f"Wrote {count:,} {level} rows to {output}.", err=True)
         else:
             run(TerminalSafeWriter(sys.stdout))
 

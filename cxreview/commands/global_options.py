@@ -53,7 +53,12 @@ def add_global_options(command: click.Command) -> None:
             command.params.append(option)
     for param in command.params:
         choices = getattr(param.type, "choices", ())
-        if param.name == "fmt" and "json" in choices and not callable(param.default):
+        if (
+            isinstance(param, click.Option)
+            and param.name == "fmt"
+            and "json" in choices
+            and not callable(param.default)
+        ):
             param.show_default = str(param.default)
             param.default = _format_default(param.default, choices)
     if isinstance(command, click.Group):

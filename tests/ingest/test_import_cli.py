@@ -17,7 +17,7 @@ def test_list_presets(run_cli: Callable[..., Any]) -> None:
 
 
 def test_preset_import_says_what_was_left_out(run_cli: Callable[..., Any]) -> None:
-    result = run_cli("import", "-q", "--no-analyze", str(FIXTURES / "zendesk_tickets.json"), "--preset", "zendesk")
+    result = run_cli("import", "--no-analyze", str(FIXTURES / "zendesk_tickets.json"), "--preset", "zendesk")
     assert result.exit_code == 0, result.output
     assert "Imported 3 conversations (8 messages)" in result.output
     assert "Left out 3 internal notes (--keep-notes keeps them in meta)." in result.output
@@ -27,17 +27,17 @@ def test_preset_import_says_what_was_left_out(run_cli: Callable[..., Any]) -> No
 def test_a_typo_in_an_option_imports_nothing(run_cli: Callable[..., Any], tmp_path: Path) -> None:
     path = tmp_path / "e.csv"
     path.write_text("conversation_id,role,text,created_at\nA,customer,hi,1772719320\n", encoding="utf-8")
-    result = run_cli("import", "-q", "--no-analyze", str(path), "--map", "creatd_at=at")
+    result = run_cli("import", "--no-analyze", str(path), "--map", "creatd_at=at")
     assert result.exit_code == 1
     assert 'no record has a field "creatd_at"; did you mean "created_at"?' in result.output
     assert "Traceback" not in result.output
-    assert run_cli("import", "-q", "--no-analyze", str(path), "--map", "created_at=at").exit_code == 0
+    assert run_cli("import", "--no-analyze", str(path), "--map", "created_at=at").exit_code == 0
 
 
 def test_an_unused_role_value_warns(run_cli: Callable[..., Any], tmp_path: Path) -> None:
     path = tmp_path / "e.csv"
     path.write_text("conversation_id,role,text\nA,customer,hi\n", encoding="utf-8")
-    result = run_cli("import", "-q", "--no-analyze", str(path), "--roles", "end-user=customer")
+    result = run_cli("import", "--no-analyze", str(path), "--roles", "end-user=customer")
     assert result.exit_code == 0
     assert 'warning: --roles end-user=customer: no message has role "end-user"' in result.output
 

@@ -100,16 +100,16 @@ def test_each_distinct_text_shape_is_scored_once(db: Database, write_jsonl, monk
 
 def test_import_analyses_and_reimport_refreshes(db_path: Path, write_jsonl, run_cli) -> None:
     path = write_jsonl([LOOP])
-    assert "Analysed 1 conversation" in run_cli("import", "-q", str(path)).output
+    assert "Analysed 1 conversation" in run_cli("import", str(path)).output
     with open_database(db_path) as db:
         assert db.scalar("SELECT count(*) FROM message_signals") == 6
     calm = dict(LOOP, messages=[{"role": "customer", "text": "thanks, all good"}])
-    run_cli("import", "-q", "--no-analyze", str(write_jsonl([calm], "calm.jsonl")))
+    run_cli("import", "--no-analyze", str(write_jsonl([calm], "calm.jsonl")))
     with open_database(db_path) as db:
         assert db.scalar("SELECT count(*) FROM message_signals") == 0  # went with the old messages
         assert db.scalar("SELECT count(*) FROM conversation_signals") == 0
-    assert "Analysed 1 conversation" in run_cli("analyze", "--stale", "-q").output
-    assert "Analysed 0 conversations" in run_cli("analyze", "--stale", "-q").output
+    assert "Analysed 1 conversation" in run_cli("analyze", "--stale").output
+    assert "Analysed 0 conversations" in run_cli("analyze", "--stale").output
 
 
 def test_config_overrides_and_errors(tmp_path: Path) -> None:
@@ -179,13 +179,13 @@ def test_conversations_left_without_signals_are_noticed(run_cli, write_jsonl, db
     from tests.conftest import conversation
 
     source = write_jsonl([conversation(f"k{i}", customer=f"C{i}") for i in range(20)])
-    assert run_cli("import", "-q", str(source)).exit_code == 0
+    assert run_cli("import", str(source)).exit_code == 0
     with open_database(db_path) as db:  # the state a killed analysis leaves behind
         db.execute("DELETE FROM conversation_signals WHERE conversation_id > 'k1'")
     refused = run_cli("sample", "--size", "3", "--strategy", "spotlight")
     assert refused.exit_code == 1
     assert "18 conversations have no signals yet" in refused.output and "cxreview analyze --stale" in refused.output
-    again = run_cli("import", "-q", str(source))
+    again = run_cli("import", str(source))
     assert "20 unchanged" in again.output
     assert "Analysed 18 conversations (18 conversations had no signals from an earlier run)." in again.output
     assert run_cli("sample", "--size", "3", "--strategy", "spotlight").exit_code == 0
