@@ -89,7 +89,16 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None, fmt: str) 
     status = {None: "to do", "draft": "in progress", "submitted": "done"}
     filters = json.loads(session["filters"])
     if fmt == "json":
-        keys = ("name", "created_at", "strategy", "seed", "rubric_id", "rubric_version")
+        keys = (
+            "name",
+            "created_at",
+            "strategy",
+            "seed",
+            "rubric_id",
+            "rubric_version",
+            "bot_rubric_id",
+            "bot_rubric_version",
+        )
         header = {key: session[key] for key in keys} | {"filters": filters, "notes": json.loads(session["notes"])}
         rows = [dict(item) | {"status": status.get(item["review_status"], item["review_status"])} for item in items]
         print_json({"session": header, "items": rows})

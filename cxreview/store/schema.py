@@ -304,6 +304,61 @@ MIGRATIONS: list[str] = [
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );
+    """,    # 8: views for SQL users and Datasette, and full-text search on message text.
+    # The views are one text for both engines (json_group_array exists on PostgreSQL
+    # through POSTGRES_COMPAT). message_fts is SQLite's FTS5, kept in sync by triggers, so
+    # every import, re-import and deletion updates it in the same transaction; its rowid is
+    # the conversation's rowid * 2^20 + position (messages has no rowid of its own), so a
+    # deleted message is found by rowid, not by scanning. PostgreSQL skips the FTS part
+    # (see postgres.py, docs/schema.md).
+    """
+    CREATE VIEW conversation_overview AS
+        SELECT c.id AS conversation_id, c.started_at, c.channel, c.queue, c.language, c.agent,
+               c.outcome, c.csat, c.n_messages,
+               s.risk, s.risk_reasons, s.peak_frustration, s.mean_frustration, s.sentiment_start,
+               s.sentiment_end, s.trajectory, s.trajectory_label, s.bot_loop, s.stuck_in_bot, s.handover,
+               (SELECT json_group_array(flag) FROM (
+                    SELECT DISTINCT flag FROM message_flags WHERE conversation_id = c.id
+                    UNION SELECT flag FROM conversation_flags WHERE conversation_id = c.id ORDER BY flag) AS all_flags)
+                   AS flags,
+               p.kind AS phases, p.arrival_frustration, p.arrived_frustrated, p.agent_change,
+               r.id AS latest_review_id, r.reviewer AS latest_reviewer, r.submitted_at AS latest_review_at,
+               r.score AS latest_review_score, r.passed AS latest_review_pass
+        FROM conversations c
+        LEFT JOIN conversation_signals s ON s.conversation_id = c.id
+        LEFT JOIN conversation_phases p ON p.conversation_id = c.id
+        LEFT JOIN reviews r ON r.id = (
+            SELECT r2.id FROM reviews r2 WHERE r2.conversation_id = c.id AND r2.status = 'submitted'
+            ORDER BY r2.submitted_at DESC, r2.id DESC LIMIT 1);
+    CREATE VIEW review_overview AS
+        SELECT r.id AS review_id, r.conversation_id, c.agent, c.queue, c.channel, c.started_at, r.reviewer,
+               se.name AS session, r.rubric_id, r.rubric_version, r.status, r.submitted_at, r.review_seconds,
+               r.score AS raw_score, r.original_score, r.passed AS pass, r.critical_fail
+        FROM reviews r
+        JOIN conversations c ON c.id = r.conversation_id
+        LEFT JOIN sessions se ON se.id = r.session_id;
+    CREATE VIRTUAL TABLE message_fts USING fts5(
+        text, conversation_id UNINDEXED, position UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO message_fts(rowid, text, conversation_id, position)
+        SELECT c.rowid * 1048576 + m.position, m.text, m.conversation_id, m.position
+        FROM messages m JOIN conversations c ON c.id = m.conversation_id;
+    CREATE TRIGGER message_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO message_fts(rowid, text, conversation_id, position)
+        VALUES ((SELECT rowid FROM conversations WHERE id = new.conversation_id) * 1048576 + new.position,
+                new.text, new.conversation_id, new.position);
+    END;
+    CREATE TRIGGER message_fts_delete AFTER DELETE ON messages BEGIN
+        DELETE FROM message_fts
+        WHERE rowid = (SELECT rowid FROM conversations WHERE id = old.conversation_id) * 1048576 + old.position;
+    END;
+    CREATE TRIGGER message_fts_update AFTER UPDATE OF text ON messages BEGIN
+        UPDATE message_fts SET text = new.text
+        WHERE rowid = (SELECT rowid FROM conversations WHERE id = new.conversation_id) * 1048576 + new.position;
+    END;
+    CREATE TRIGGER message_fts_conversation_delete BEFORE DELETE ON conversations BEGIN
+        DELETE FROM message_fts WHERE rowid BETWEEN old.rowid * 1048576 AND old.rowid * 1048576 + 1048575;
+    END;
     """,
 ]
 
