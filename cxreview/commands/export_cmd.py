@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 
 import click
 
-from cxreview.commands.common import TerminalSafeWriter, database, filter_options, filters_from, info
+from cxreview.commands.common import TerminalSafeWriter, database, filter_options, filters_from, info, working
 from cxreview.store import Database
 
 
@@ -77,7 +78,9 @@ def export_command(
 
     if output:
         check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
-    with database(ctx) as db:
+    # A spinner only while writing a file: rich would route stdout through its live display.
+    spinner = working(f"Exporting {level} rows to {output}…") if output else nullcontext()
+    with database(ctx) as db, spinner:
         _check_names(db, session, benchmark)
         if output:
             with open_output(output, ctx.obj["db_path"], newline="") as out:

@@ -8,7 +8,9 @@ from typing import Any
 
 from cxreview.insights import SMALL, Group, Insights, Template
 from cxreview.privacy import mask_pii
-from cxreview.reports.charts import sparkline, svg_bars, text_bar
+from cxreview.reports.charts import sparkline, svg_bars, text_bar, word_cut
+
+BAR_LABEL = 28  # characters of an answer before a text bar (cut at a word, the table shows it whole)
 
 LABELS = {
     "frustration": "followed by frustration",
@@ -46,7 +48,7 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
             ]
             for t in insights.answers[key]
         ]
-        bars = [(_short(t.text, 28), 100 * t.rate(key)) for t in insights.answers[key] if t.n >= SMALL]
+        bars = [(_short(t.text), 100 * t.rate(key)) for t in insights.answers[key] if t.n >= SMALL]
         out.append(
             (
                 f"Answers most often {label}",
@@ -294,11 +296,12 @@ def renderables(insights: Insights) -> list[Any]:
         parts.append(table)
         if bars:
             chart = Text()
+            bars = [(word_cut(label, BAR_LABEL), value) for label, value in bars]  # the table has the full text
             width = max(len(label) for label, _ in bars)
             for label, value in bars:
                 chart.append(f"{label:<{width}} ")
                 chart.append(text_bar(value, 100, 24), style="dodger_blue2")
-                chart.append(f" {value:.0f}\n")
+                chart.append(f" {value:.0f}%\n")
             parts.append(chart)
     return parts
 
@@ -351,10 +354,11 @@ def to_markdown(insights: Insights) -> str:
             "| " + " | ".join("-" for _ in columns) + " |"
         ]
         if bars:
+            bars = [(word_cut(label, BAR_LABEL), value) for label, value in bars]  # the table has the full text
             width = max(len(label) for label, _ in bars)
             out += (
                 ["", "```"]
-                + [f"{label:<{width}} {text_bar(value, 100, 24)} {value:.0f}" for label, value in bars]
+                + [f"{label:<{width}} {text_bar(value, 100, 24)} {value:.0f}%" for label, value in bars]
                 + ["```"]
             )
         out.append("")
