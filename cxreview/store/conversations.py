@@ -81,6 +81,17 @@ def write_conversations(
         "INSERT INTO messages (conversation_id, position, role, author, text, at) VALUES (?, ?, ?, ?, ?, ?)",
         message_rows,
     )
+    if isinstance(conn, sqlite3.Connection) and message_rows:
+        # The full-text index (SQLite only, schema 8/9): one set statement per batch is about
+        # 5x cheaper than a trigger per message row. Deletions and edits use triggers.
+        batch = json.dumps(sorted({row[0] for row in message_rows}))
+        conn.execute(
+            """INSERT INTO message_fts (rowid, text, conversation_id, position)
+               SELECT c.rowid * 1048576 + m.position, m.text, m.conversation_id, m.position
+               FROM conversations c JOIN messages m ON m.conversation_id = c.id
+               WHERE c.id IN (SELECT value FROM json_each(?))""",
+            (batch,),
+        )
 
 
 def count_conversations(conn: sqlite3.Connection) -> int:
