@@ -118,3 +118,10 @@ def test_no_formula_guard_writes_text_as_stored(tmp_path: Path) -> None:
     raw = _run("export", "--level", "message", "--no-formula-guard", "--db", db).output
     assert "'@jansen_nl =1+1 my order?" in guarded
     assert ",@jansen_nl =1+1 my order?," in raw and "'@" not in raw
+
+
+def test_demo_is_silent_with_quiet(tmp_path: Path) -> None:
+    target = tmp_path / "demo.db"
+    quiet = _run("demo", "--path", str(target), "--no-tui", "-q")
+    assert quiet.exit_code == 0 and quiet.output == "" and target.exists()
+    assert "Reusing the demo database" in _run("demo", "--path", str(target), "--no-tui").output

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cxreview.commands.common import plural
+from cxreview.commands.common import info, plural
 
 
 @click.command("demo")
@@ -39,12 +39,12 @@ def demo_command(path: Path | None, fresh: bool, no_tui: bool) -> None:
         counts = table_counts(db.conn)
         count, messages = counts["conversations"], counts["messages"]
     state = "Built" if summary else "Reusing"
-    click.echo(
+    info(
         f"{state} the demo database {target}: {plural(int(count), 'conversation')}, {plural(int(messages), 'message')}."
     )
     if no_tui:
-        click.echo("Open it with:")
-        click.echo(f"  cxreview --db {target} review {session} --reviewer {DEMO_REVIEWER}")
+        info("Open it with:")
+        info(f"  cxreview --db {target} review {session} --reviewer {DEMO_REVIEWER}")
         return
     from cxreview.tui.app import ReviewApp
 
