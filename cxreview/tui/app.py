@@ -129,7 +129,8 @@ class ReviewApp(App[None]):
         """Textual's own "Keys" panel squeezes the layout and its escape also left the
         conversation: "Keys" opens the screen's own help dialog instead."""
         for command in super().get_system_commands(screen):
-            if command.title != "Keys":
+            # "Keys" on Textual 4.1+, "Show keys and help panel" before: both are left out.
+            if "keys" not in command.title.lower():
                 yield command
         help_action = getattr(screen, "action_help", None)
         if help_action is not None:
