@@ -56,3 +56,17 @@ def skipped_kinds(rubric: Rubric, bot_rubric: Rubric | None) -> tuple[str, ...]:
     if bot_rubric is not None or rubric.applies_to == "any":
         return ()
     return ("agent",) if rubric.applies_to == "bot" else ("bot",)
+
+
+def agent_label(agent: str | None, kind: str | None) -> str:
+    """Who handled a conversation, for lists and titles: the agent's name, else what its turns
+    say. "bot only" needs a conversation without a human agent turn (its ``kind``, from the
+    messages' roles), not just an empty agent field: people whose turns carry no name are
+    "agent (unnamed)"."""
+    if agent:
+        return agent
+    if kind in ("agent", "hybrid"):
+        return "agent (unnamed)"
+    if kind == "bot":
+        return "bot only"
+    return "no agent" if kind == "none" else "-"

@@ -13,7 +13,7 @@ from cxreview.errors import UsageError
 from cxreview.export import export_reviews
 from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
-from cxreview.parties import rubrics_for
+from cxreview.parties import agent_label, rubrics_for
 from cxreview.rubrics import resolve_rubric
 from cxreview.sampling import SampleRequest, create_session
 from cxreview.signals.analyze import analyze_conversations
@@ -103,3 +103,23 @@ def test_rubric_pairs_that_make_no_sense_are_refused(corpus: Database, run_cli) 
     assert shown.exit_code == 0 and "bot rubric bot v1" in " ".join(shown.output.split())
     refused = run_cli("sample", "--size", "3", "--bot-rubric", "default", "--name", "cli2")
     assert refused.exit_code != 0 and "not a bot rubric" in refused.output
+
+
+def test_bot_only_means_no_human_agent_turn(run_cli, write_jsonl) -> None:  # type: ignore[no-untyped-def]
+    """People whose turns carry no name are an agent, not "bot only" (issue 11 item 8)."""
+    unnamed = [
+        {"role": "customer", "text": "Where is my parcel?"},
+        {"role": "agent", "text": "It arrives tomorrow before 18:00."},
+    ]
+    records = [conversation("bot", agent=None, messages=_corpus()[0]["messages"])]
+    records.append(conversation("unnamed", agent=None, messages=unnamed))
+    run_cli("import", "-q", str(write_jsonl(records)))
+    run_cli("sample", "--size", "2", "--seed", "1", "--name", "who", "--bot-rubric", "bot")
+    shown = run_cli("sessions", "show", "who").output
+    assert shown.count("bot only") == 1 and "(unnamed)" in shown  # the column wraps the label
+    assert agent_label(None, "agent") == agent_label(None, "hybrid") == "agent (unnamed)"
+    assert (agent_label("Sanne", "bot"), agent_label(None, "bot"), agent_label(None, "none")) == (
+        "Sanne",
+        "bot only",
+        "no agent",
+    )

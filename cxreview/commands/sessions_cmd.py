@@ -8,6 +8,7 @@ import click
 
 from cxreview.commands.common import database, info, safe_console
 from cxreview.commands.global_options import print_json, table_or_json
+from cxreview.parties import agent_label
 
 
 @click.group("sessions", invoke_without_command=True)
@@ -120,7 +121,7 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None, fmt: str) 
             Text(item["conversation_id"]),
             Text(item["reviewer"]),
             status.get(item["review_status"], item["review_status"]),
-            Text(f"{item['agent'] or 'bot only'}\n{item['queue'] or '-'}"),
+            Text(f"{agent_label(item['agent'], item['kind'])}\n{item['queue'] or '-'}"),
             item["pick"],
             Text(item["reason"]),
         )

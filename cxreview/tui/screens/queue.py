@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
 
+from cxreview.parties import agent_label
 from cxreview.tui.data import QueueItem, SessionInfo
 from cxreview.tui.messages import SessionLoaded, WorkFailed
 
@@ -171,7 +172,7 @@ class QueueScreen(Screen[None]):
             Text(item.status, style=STATUS_STYLE[item.status]),
             Text(item.conversation_id),
             Text(" ".join(item.badges) or "-", style="bold red3" if item.badges else "dim"),
-            Text(item.agent or "bot only"),
+            Text(agent_label(item.agent, item.kind)),
             Text(why if len(why) <= WHY_WIDTH else why[: WHY_WIDTH - 1] + "…"),
             Text(item.queue or "-"),
             Text(item.channel or "-"),

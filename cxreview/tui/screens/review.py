@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static
 
 from cxreview import reviews
 from cxreview.errors import CxReviewError
+from cxreview.parties import agent_label
 from cxreview.reviews import Review
 from cxreview.tui.data import ConversationView, SessionInfo
 from cxreview.tui.messages import ConversationLoaded, ReviewSaved, ReviewSubmitted, WorkFailed
@@ -113,7 +114,7 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         position = f"{self.index + 1}/{len(self.session.items)}"
         title = Text(f"{position} · {conversation['id']}", style="bold")
         for value in (
-            conversation.get("agent") or "bot only",
+            agent_label(conversation.get("agent"), self.item.kind),
             conversation.get("queue"),
             conversation.get("channel"),
             conversation.get("language"),
