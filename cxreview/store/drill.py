@@ -8,6 +8,7 @@ from typing import Any
 
 from cxreview.filters import Filters
 from cxreview.store.filtering import where
+from cxreview.store.phases import kind_sql
 
 # The conversation columns an insights row can stand for (never user input: a closed list).
 GROUP_COLUMNS = ("queue", "channel", "agent", "language")
@@ -22,7 +23,8 @@ def conversations_behind(
     condition, params = where(filters, "c")
     columns = (
         "c.id, c.agent, c.queue, c.channel, c.language, c.started_at, c.outcome, "
-        "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS n_messages"
+        "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS n_messages, "
+        f"{kind_sql('c.id')} AS parties"  # hybrid, bot, agent or none: "bot only" needs no agent turn
     )
     if kind in GROUP_COLUMNS:
         sql = f"SELECT {columns} FROM conversations c WHERE c.{kind} = ? AND {condition}"

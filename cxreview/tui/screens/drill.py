@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 
 from cxreview.errors import CxReviewError
 from cxreview.filters import Filters
+from cxreview.parties import agent_label
 from cxreview.tui.widgets.transcript import Transcript
 
 COLUMNS = ("Conversation", "Started", "Agent", "Queue", "Ch", "Lang", "Msgs", "Outcome")
@@ -73,7 +74,7 @@ class DrillScreen(Screen[None]):
             cells = (
                 row["id"],
                 (row["started_at"] or "-")[:16],
-                row["agent"] or "bot only",
+                agent_label(row["agent"], row["parties"]),
                 row["queue"] or "-",
                 row["channel"] or "-",
                 row["language"] or "-",

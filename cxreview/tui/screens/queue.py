@@ -267,7 +267,7 @@ def _haystack(item: QueueItem) -> str:
     parts = (
         item.conversation_id,
         item.status,
-        item.agent or "bot only",
+        agent_label(item.agent, item.kind),
         item.queue,
         item.channel,
         item.language,
