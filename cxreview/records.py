@@ -11,6 +11,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+# An internal note kept on import (``import --keep-notes``): a turn shown as a note, never
+# analysed, quoted to agents or counted as a reply.
+NOTE = "note"
+
 
 @dataclass(slots=True)
 class MessageRecord:

@@ -29,7 +29,7 @@ from cxreview.store import Database
 @click.option("--values", "values", multiple=True, metavar="FIELD:SRC=DEST", help="Translate a value, e.g. csat:good=5.")
 @click.option("--roles", multiple=True, metavar="VALUE=ROLE", help="Map a role value, e.g. end-user=customer.")
 @click.option("--time-format", metavar="FORMAT", help="auto, iso, epoch, epoch_ms or a pattern like \"%d-%m-%Y %H:%M\".")
-@click.option("--keep-notes", is_flag=True, help="Keep internal notes in the conversation's meta (never turns: never analysed).")
+@click.option("--keep-notes", is_flag=True, help="Keep internal notes as turns with role note (shown, never analysed).")
 @click.option("--no-analyze", is_flag=True, help="Skip computing signals after the import.")
 @click.option("--max-line-mb", type=float, envvar="CXREVIEW_MAX_LINE_MB", default=16, show_default=True, help="Longest line allowed.")
 @click.option(
@@ -109,7 +109,7 @@ def import_command(
         )
         if summary.notes_dropped:
             info(
-                f"Left out {plural(summary.notes_dropped, 'internal note')} (--keep-notes keeps them in meta)."
+                f"Left out {plural(summary.notes_dropped, 'internal note')} (--keep-notes keeps them as notes)."
             )
         if summary.skipped:
             info(

@@ -15,7 +15,6 @@ from typing import Any
 
 from cxreview.ingest.csv_format import duplicate_column, read_rows
 from cxreview.ingest.html_text import html_to_text_many, looks_like_html
-from cxreview.ingest.hygiene import clean_text
 from cxreview.ingest.mapping import (
     CONVERSATION_TARGETS,
     MISSING,
@@ -28,12 +27,10 @@ from cxreview.ingest.mapping import (
 )
 from cxreview.ingest.records import (
     ConversationRecord,
-    Problems,
     _finite_float,
     _no_constant,
     build_conversation,
     loads_json,
-    parse_timestamp,
 )
 
 Result = tuple[ConversationRecord | None, list[str]]
@@ -449,17 +446,15 @@ def _validate(engine: _Engine, pending: list[tuple[str, dict[str, Any]]]) -> Ite
         lines = conv.pop("_lines", None)
         filtered_here = conv.pop("_filtered", 0)
         filtered = report.notes_dropped + report.records_dropped
-        if engine.m.keep_notes:
-            if lines:
-                lines = [line for line, m in zip(lines, conv["messages"], strict=True) if m.get("role") != "note"]
-            _move_notes_to_meta(conv, engine.m.times)
         kept = [m for m in conv["messages"] if not _is_blank(m.get("text"))]
         if len(kept) != len(conv["messages"]):
             if lines:
                 lines = [line for line, m in zip(lines, conv["messages"], strict=True) if not _is_blank(m.get("text"))]
             report.records_dropped += len(conv["messages"]) - len(kept)
             conv["messages"] = kept
-        if not kept and (filtered_here or report.notes_dropped + report.records_dropped > filtered):
+        # Kept notes are turns with role "note" (shown, never analysed), but not a conversation alone.
+        only_notes = bool(kept) and all(m.get("role") == "note" for m in kept)
+        if only_notes or (not kept and (filtered_here or report.notes_dropped + report.records_dropped > filtered)):
             report.conversations_skipped += 1  # only notes and events: nothing to review
             continue
         if not conv.get("meta"):
@@ -468,23 +463,6 @@ def _validate(engine: _Engine, pending: list[tuple[str, dict[str, Any]]]) -> Ite
         if problems and lines:
             problems = [_point_at_row(p, where, lines) for p in problems]
         yield record, problems
-
-
-def _move_notes_to_meta(conv: dict[str, Any], time_format: str) -> None:
-    """Kept notes live in meta.internal_notes: never a turn, so never analysed, quoted or counted."""
-    notes = [m for m in conv["messages"] if m.get("role") == "note"]
-    if not notes:
-        return
-    conv["messages"] = [m for m in conv["messages"] if m.get("role") != "note"]
-    scratch = Problems("note")
-    conv.setdefault("meta", {})["internal_notes"] = [
-        {
-            "author": note.get("author"),
-            "at": parse_timestamp(note.get("at"), "at", scratch, time_format),
-            "text": clean_text(note["text"]) if isinstance(note.get("text"), str) else "",
-        }
-        for note in notes
-    ]
 
 
 def _is_blank(text: Any) -> bool:

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from cxreview.ingest.hygiene import clean_name, clean_text
-from cxreview.records import ConversationRecord, MessageRecord  # neutral module the store can import too
+from cxreview.records import NOTE, ConversationRecord, MessageRecord  # neutral module the store can import too
 
 ROLES = ("customer", "agent", "bot", "system")
 CONVERSATION_FIELDS = (
@@ -143,7 +143,7 @@ def optional_text(value: Any, what: str, problems: Problems) -> str | None:
 def parse_role(value: Any, index: int, role_map: dict[str, str], problems: Problems) -> str:
     raw = value if isinstance(value, str) else ("" if value is None else str(value))
     mapped = role_map.get(raw.strip().lower(), raw.strip().lower())
-    if mapped in ROLES:
+    if mapped in ROLES or mapped == NOTE:
         return mapped
     if not raw:
         problems.add(f"message {index} has no role; expected customer, agent, bot or system")

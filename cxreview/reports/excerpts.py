@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxreview.privacy import mask_pii
+from cxreview.records import NOTE
 from cxreview.store import Database
 from cxreview.store.conversations import get_messages
 from cxreview.store.reviews import criterion_notes, message_note_rows
@@ -78,15 +79,17 @@ def _example(db: Database, agent: str, cid: str, reviews: list[dict[str, Any]], 
         notes += [f"{row['criterion']}: {row['note']}" for row in criterion_notes(db.conn, review["review_id"])]
         for row in message_note_rows(db.conn, review["review_id"]):
             message = by_position.get(row["position"])
-            if message is None or message["role"] == "bot":
-                continue  # a note about the bot is not for the agent's report
+            if message is None or message["role"] in ("bot", NOTE):
+                continue  # a note about the bot (or an internal note) is not for the agent's report
             notes.append(f'message {row["position"]} ("{_quote(message["text"])}"): {row["note"]}')
             noted.append(row["position"])
-    focus = _focus(own, messages, signals, noted, weakest)
+    turns = [m for m in messages if m["role"] != NOTE]  # internal notes are never quoted to agents
+    focus = _focus(own, turns, signals, noted, weakest)
     lines = []
     if focus is not None:
-        before = next((m for m in reversed(messages[: focus["position"] - 1]) if m["role"] == "customer"), None)
-        after = next((m for m in messages[focus["position"] :] if m["role"] == "customer"), None)
+        at = turns.index(focus)
+        before = next((m for m in reversed(turns[:at]) if m["role"] == "customer"), None)
+        after = next((m for m in turns[at + 1 :] if m["role"] == "customer"), None)
         for message in (before, focus, after):
             if message is not None:
                 flags = [
@@ -114,10 +117,12 @@ def _focus(
         if message["position"] in noted:
             return message
 
+    index = {m["position"]: i for i, m in enumerate(messages)}
+
     def reaction(message: dict[str, Any]) -> float:
-        following = message["position"]  # positions start at 1: this is the index of the next one
+        following = index[message["position"]] + 1  # the next turn (internal notes are left out)
         if following < len(messages) and messages[following]["role"] == "customer":
-            return float(signals.get(following + 1, {}).get("frustration") or 0.0)
+            return float(signals.get(messages[following]["position"], {}).get("frustration") or 0.0)
         return 0.0
 
     return max(own, key=reaction) if weakest else min(own, key=reaction)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cxreview.records import NOTE
 from cxreview.signals.config import config_hash, load_config
 from cxreview.signals.conversation import ConversationSignals, analyze
 from cxreview.signals.features import TextFeatures, Tone, shape_of, tone, with_details
@@ -100,6 +101,8 @@ def _analyze_chunk(
     ids = [t[0] for t in tasks]
     grouped: dict[str, list[tuple[int, str, str, str | None]]] = {}
     for cid, position, role, text, at in sql.messages_of(db.conn, ids):
+        if role == NOTE:
+            continue  # internal notes: never analysed, never a reply; the others keep their positions
         grouped.setdefault(cid, []).append((position, role, text, at))
     results: list[ConversationSignals] = []
     phases: list[Phases] = []

@@ -40,13 +40,14 @@ def answer_outcomes(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.
     The reaction to an answer is the customer message directly after it: when a message of
     another party comes in between (the agent's greeting after the bot's "I'll connect
     you"), the customer is reacting to that one instead. Handover announcements are left
-    out here and reported by :func:`handover_announcements`."""
+    out here and reported by :func:`handover_announcements`; internal notes are no turns."""
     where, params = _scope(filters)
     return conn.execute(
         f"""WITH scoped AS (SELECT id, outcome FROM conversations c WHERE {where}),
         seq AS (
             SELECT m.conversation_id, m.position, m.role, m.text, s.outcome, p.announced_position,
                    LEAD(m.role) OVER (PARTITION BY m.conversation_id ORDER BY m.position) AS next_role,
+                   LEAD(m.position) OVER (PARTITION BY m.conversation_id ORDER BY m.position) AS next_position,
                    MAX(CASE WHEN m.role = 'customer' THEN m.position END) OVER (
                        PARTITION BY m.conversation_id ORDER BY m.position
                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_customer,
@@ -54,16 +55,17 @@ def answer_outcomes(conn: sqlite3.Connection, filters: Filters) -> list[sqlite3.
                        PARTITION BY m.conversation_id) AS last_answer
             FROM messages m JOIN scoped s ON s.id = m.conversation_id
             LEFT JOIN conversation_phases p ON p.conversation_id = m.conversation_id
+            WHERE m.role <> 'note'
         )
         SELECT seq.role, seq.text, count(*) AS n,
                sum(seq.previous_customer IS NOT NULL AND seq.next_role = 'customer'
                    AND EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
-                               AND f.position = seq.position + 1 AND f.flag IN ('frustrated', 'emotion_spike'))
+                               AND f.position = seq.next_position AND f.flag IN ('frustrated', 'emotion_spike'))
                    AND NOT EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
                                AND f.position = seq.previous_customer AND f.flag = 'frustrated')) AS frustrated,
                sum(seq.previous_customer IS NOT NULL AND seq.next_role = 'customer'
                    AND EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
-                               AND f.position = seq.position + 1 AND f.flag = 'human_request')
+                               AND f.position = seq.next_position AND f.flag = 'human_request')
                    AND NOT EXISTS (SELECT 1 FROM message_flags f WHERE f.conversation_id = seq.conversation_id
                                AND f.position = seq.previous_customer AND f.flag = 'human_request')) AS human_request,
                sum(seq.position = seq.last_answer AND coalesce(seq.outcome, '') IN ('abandoned', 'unresolved')

@@ -25,6 +25,7 @@ from cxreview.store.schema import (
     MIGRATIONS,
     POSTGRES_AFTER_TABLE,
     POSTGRES_COMPAT,
+    POSTGRES_MIGRATIONS,
     POSTGRES_STATEMENTS,
     SCHEMA_VERSION,
 )
@@ -288,7 +289,7 @@ def _migrate(db: PgDatabase, create: bool) -> None:
                 (APPLICATION,),
             )
         for number in range(version, SCHEMA_VERSION):
-            for statement in split_sql(MIGRATIONS[number]):
+            for statement in split_sql(POSTGRES_MIGRATIONS.get(number, MIGRATIONS[number])):
                 if "message_fts" in statement:
                     continue  # SQLite's FTS5 index and its triggers: no full-text index here (docs/schema.md)
                 conn.raw.execute(_migration_statement(statement))  # type: ignore[call-overload]

@@ -365,6 +365,41 @@ MIGRATIONS: list[str] = [
     """
     DROP TRIGGER IF EXISTS message_fts_insert;
     """,
+    # 10: internal notes kept on import are turns with role 'note' (shown, never analysed).
+    # SQLite cannot change a CHECK: the table is rebuilt. Dropping the old one cascades to
+    # message_flags (foreign keys stay on inside our transaction), so its rows are kept aside
+    # and put back; the full-text index is refilled and the triggers of messages (delete and
+    # update; inserts are indexed by the import, see 9) made again. PostgreSQL swaps the
+    # constraint instead (POSTGRES_MIGRATIONS).
+    """
+    CREATE TEMP TABLE kept_message_flags AS SELECT * FROM message_flags;
+    CREATE TABLE messages_v10 (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        position        INTEGER NOT NULL,
+        role            TEXT NOT NULL CHECK (role IN ('customer', 'agent', 'bot', 'system', 'note')),
+        author          TEXT,
+        text            TEXT NOT NULL,
+        at              TEXT,
+        PRIMARY KEY (conversation_id, position)
+    ) WITHOUT ROWID;
+    INSERT INTO messages_v10 SELECT conversation_id, position, role, author, text, at FROM messages;
+    DROP TABLE messages;
+    ALTER TABLE messages_v10 RENAME TO messages;
+    INSERT INTO message_flags SELECT * FROM kept_message_flags;
+    DROP TABLE kept_message_flags;
+    DELETE FROM message_fts;
+    INSERT INTO message_fts(rowid, text, conversation_id, position)
+        SELECT c.rowid * 1048576 + m.position, m.text, m.conversation_id, m.position
+        FROM messages m JOIN conversations c ON c.id = m.conversation_id;
+    CREATE TRIGGER message_fts_delete AFTER DELETE ON messages BEGIN
+        DELETE FROM message_fts
+        WHERE rowid = (SELECT rowid FROM conversations WHERE id = old.conversation_id) * 1048576 + old.position;
+    END;
+    CREATE TRIGGER message_fts_update AFTER UPDATE OF text ON messages BEGIN
+        UPDATE message_fts SET text = new.text
+        WHERE rowid = (SELECT rowid FROM conversations WHERE id = new.conversation_id) * 1048576 + new.position;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -378,6 +413,15 @@ POSTGRES_AFTER_TABLE: dict[str, list[str]] = {
         f"CREATE UNIQUE INDEX {table}_rowid ON {table}(rowid)",
     ]
     for table in ("conversations", "conversation_signals")
+}
+
+# PostgreSQL: migrations whose SQLite text does not fit there, by number (0-based).
+POSTGRES_MIGRATIONS: dict[int, str] = {
+    9: """
+    ALTER TABLE messages DROP CONSTRAINT messages_role_check;
+    ALTER TABLE messages ADD CONSTRAINT messages_role_check
+        CHECK (role IN ('customer', 'agent', 'bot', 'system', 'note'));
+    """,
 }
 
 # PostgreSQL: statements whose SQLite text cannot be rewritten by rule (store/dialect.py

@@ -105,8 +105,11 @@ def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSign
     language_rows = []
     for r in results:
         cid = r.conversation_id
-        per_message = []
+        # Indexed by position - 1 (1-based positions); positions without signals (internal
+        # notes, never analysed) hold nulls so every later position stays in its place.
+        per_message: list[list[Any]] = []
         for m in r.messages:
+            per_message.extend([None, None, None] for _ in range(m.position - 1 - len(per_message)))
             per_message.append([m.sentiment, m.frustration, m.cues or None])
             for f in m.flags:
                 flag_rows.append((cid, m.position, f.flag, f.rule, f.detail, _dumps(f.positions)))
@@ -201,6 +204,8 @@ def message_signals(conn: sqlite3.Connection, conversation_id: str) -> dict[int,
     ).fetchone()
     if row is not None:
         for position, (sentiment, frustration, cues) in enumerate(json.loads(row[0]), start=1):
+            if sentiment is None:
+                continue  # an internal note: not analysed
             result[position] = {"sentiment": sentiment, "frustration": frustration, "cues": cues or {}, "flags": []}
     for flag in conn.execute(
         "SELECT * FROM message_flags WHERE conversation_id = ? ORDER BY position, flag", (conversation_id,)

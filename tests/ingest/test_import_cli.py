@@ -20,7 +20,7 @@ def test_preset_import_says_what_was_left_out(run_cli: Callable[..., Any]) -> No
     result = run_cli("import", "--no-analyze", str(FIXTURES / "zendesk_tickets.json"), "--preset", "zendesk")
     assert result.exit_code == 0, result.output
     assert "Imported 3 conversations (8 messages)" in result.output
-    assert "Left out 3 internal notes (--keep-notes keeps them in meta)." in result.output
+    assert "Left out 3 internal notes (--keep-notes keeps them as notes)." in result.output
     assert "Skipped 1 conversation with nothing but internal notes or events." in result.output
 
 

@@ -154,15 +154,15 @@ def test_chatbot_events(db: Database) -> None:
     assert get_conversation(db.conn, "S-200")["agent"] is None  # type: ignore[index]
 
 
-def test_keep_notes_keeps_them_out_of_the_transcript(db: Database) -> None:
+def test_keep_notes_keeps_them_as_note_turns(db: Database) -> None:
     summary = _import(db, "intercom_conversations.json", "intercom", keep_notes=True)
-    assert summary.notes_dropped == 0 and summary.messages == 10
+    assert summary.notes_dropped == 0 and summary.messages == 12
     conversation = get_conversation(db.conn, "215470881234567")
-    assert conversation is not None
-    assert conversation["meta"]["internal_notes"] == [
-        {"author": "Sanne de Vries", "at": "2026-03-05T14:03:40Z", "text": "Carrier says lost in depot, reship & refund shipping"}
+    assert conversation is not None and "internal_notes" not in conversation["meta"]
+    notes = [m for m in get_messages(db.conn, "215470881234567") if m["role"] == "note"]
+    assert [(n["author"], n["at"], n["text"]) for n in notes] == [
+        ("Sanne de Vries", "2026-03-05T14:03:40Z", "Carrier says lost in depot, reship & refund shipping")
     ]
-    assert not any("depot" in m["text"] for m in get_messages(db.conn, "215470881234567"))
 
 
 def test_unknown_preset_suggests_a_name() -> None:

@@ -74,6 +74,39 @@ def test_older_database_is_upgraded_in_place(db_path: Path) -> None:
         assert db.scalar("SELECT id FROM conversations") == "old"
 
 
+def test_version_7_gains_note_turns_and_keeps_messages_and_flags(db_path: Path) -> None:
+    """Migration 10 rebuilds messages (role 'note' allowed): rows, flags and search stay."""
+    from cxreview.store.connection import split_sql
+    from cxreview.store.schema import MIGRATIONS
+
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    for migration in MIGRATIONS[:7]:
+        for statement in split_sql(migration):
+            conn.execute(statement)
+    conn.execute("INSERT INTO conversations (id, content_hash, imported_at) VALUES ('old', 'h', 'now')")
+    conn.execute("INSERT INTO messages VALUES ('old', 1, 'customer', NULL, 'hello', NULL)")
+    conn.execute("INSERT INTO message_flags VALUES ('old', 1, 'frustrated', 'r', 'd', '[]')")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO messages VALUES ('old', 2, 'note', NULL, 'internal', NULL)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    with open_database(db_path) as db:
+        assert db.scalar("PRAGMA user_version") == SCHEMA_VERSION
+        db.conn.execute("INSERT INTO messages VALUES ('old', 2, 'note', NULL, 'internal', NULL)")
+        assert db.scalar("SELECT count(*) FROM messages") == 2
+        assert db.scalar("SELECT flag FROM message_flags WHERE position = 1") == "frustrated"
+        # The full-text index has the old rows and its triggers still follow changes.
+        found = "SELECT count(*) FROM message_fts WHERE message_fts MATCH ?"
+        assert db.scalar(found, ("hello",)) == 1
+        db.conn.execute("UPDATE messages SET text = 'changed words' WHERE position = 1")
+        assert db.scalar(found, ("hello",)) == 0 and db.scalar(found, ("changed",)) == 1
+        db.conn.execute("DELETE FROM conversations")  # the cascades still hold
+        assert db.scalar("SELECT count(*) FROM message_flags") == 0
+
+
 def test_transaction_rolls_back_on_error(db: object) -> None:
     from cxreview.store import Database
 

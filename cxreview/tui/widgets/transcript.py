@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cxreview.privacy import mask_pii
+from cxreview.records import NOTE
 from cxreview.tui.long_text import Body, prepare
 
 FLAG_LABELS = {
@@ -29,7 +30,7 @@ FLAG_LABELS = {
     "human_request": "asks for a person",
 }
 HIGHLIGHT_FLAGS = ("emotion_spike", "bot_repeat", "customer_repeat", "ignored_human_request")
-ROLE_LABELS = {"customer": "CUSTOMER", "agent": "AGENT", "bot": "BOT", "system": "SYSTEM"}
+ROLE_LABELS = {"customer": "CUSTOMER", "agent": "AGENT", "bot": "BOT", "system": "SYSTEM", NOTE: "internal note"}
 
 
 @dataclass
@@ -160,11 +161,13 @@ class Transcript(ScrollView, can_focus=False):
         role = message["role"]
         focused = index == self.cursor
         position = message["position"]
+        # An internal note (kept on import) is dim and labelled so: the customer never saw it.
+        role_style = self._style("transcript--dim" if role == NOTE else f"transcript--{role}")
         header = Text()
-        header.append("▌ " if focused else "▏ ", self._style(f"transcript--{role}"))
+        header.append("▌ " if focused else "▏ ", role_style)
         # The number evidence refers to ("repeats message 4"), then role, author and time.
         header.append(f"{position:>{self._number_width}} ", self._style("transcript--dim"))
-        header.append(ROLE_LABELS.get(role, role.upper()), self._style(f"transcript--{role}") + Style(bold=True))
+        header.append(ROLE_LABELS.get(role, role.upper()), role_style + Style(bold=True))
         if message.get("author"):
             header.append(" · ")
             author = message["author"][:80]  # a name, not a text: never let it fill the screen
@@ -183,14 +186,14 @@ class Transcript(ScrollView, can_focus=False):
                     (", " if strong else "") + ", ".join(_short(k) for k in weak), self._style("transcript--evidence")
                 )
         prepared = self.bodies[index]
-        body = Text(prepared.masked if self.masked else prepared.plain)
+        body = Text(prepared.masked if self.masked else prepared.plain, role_style if role == NOTE else "")
         texts = [(header, 0), (body, 2)]
         if self.divider is not None and self.divider[0] == position:
             texts.insert(0, (Text(self.divider[1], self._style("transcript--divider")), 0))
         if prepared.shortened:
             more = f"… shortened: {prepared.length:,} characters in all; x shows the whole message"
             texts.append((Text(more, self._style("transcript--marker")), 2))
-        if focused:
+        if focused and role != NOTE:  # a note is never analysed: no figures to show
             values = self.signals.get(position, {})
             figures = [f"sentiment {values.get('sentiment', 0):+.2f}"]
             if values.get("frustration") is not None:
