@@ -15,8 +15,13 @@ from cxreview.store.connection import Database
 from cxreview.store.schema import MIGRATIONS
 
 BATCH = 2000
+# A table a migration rebuilds under a passing name (messages_v8) is renamed to the old one.
+_REBUILT = {n for script in MIGRATIONS for n in re.findall(r"ALTER TABLE (\w+) RENAME TO", script, flags=re.IGNORECASE)}
 TABLES: tuple[str, ...] = tuple(
-    name for script in MIGRATIONS for name in re.findall(r"CREATE TABLE (\w+)", script, flags=re.IGNORECASE)
+    name
+    for script in MIGRATIONS
+    for name in re.findall(r"CREATE TABLE (\w+)", script, flags=re.IGNORECASE)
+    if name not in _REBUILT
 )
 
 
