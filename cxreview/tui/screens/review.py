@@ -25,6 +25,8 @@ from cxreview.tui.data import ConversationView, SessionInfo
 from cxreview.tui.messages import ConversationLoaded, ReviewSaved, ReviewSubmitted, WorkFailed
 from cxreview.tui.screens.review_edit import REOPEN_HINT, ReviewCorrections
 from cxreview.tui.screens.review_keys import REVIEW_BINDINGS
+from cxreview.tui.screens.review_notes import ReviewNotes
+from cxreview.tui.screens.review_reading import ReviewReading
 from cxreview.tui.widgets.rubric_panel import RubricPanel, signal_values
 from cxreview.tui.widgets.signal_summary import SignalSummary
 from cxreview.tui.widgets.transcript import Transcript
@@ -37,7 +39,7 @@ def _now() -> float:
     return time.monotonic()
 
 
-class ReviewScreen(ReviewCorrections, Screen[None]):
+class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
     BINDINGS = REVIEW_BINDINGS
 
     def __init__(self, session: SessionInfo, index: int) -> None:
@@ -413,56 +415,6 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
         if self.review is not None and self.preview is not None:
             self._give(self._criterion(), self.preview)
 
-    def action_message(self, step: int) -> None:
-        self.query_one(Transcript).move(step)
-
-    def action_highlight(self, step: int) -> None:
-        if not self.query_one(Transcript).jump_highlight(step > 0):
-            self.app.notify("No more highlighted messages that way.", timeout=2)
-
-    def action_details(self) -> None:
-        """Open or close the header: the whole title, signal line and why it was picked."""
-        self.toggle_class("-details")
-
-    def action_evidence(self) -> None:
-        """Jump to the message the focused message's evidence names; again for the next one."""
-        transcript = self.query_one(Transcript)
-        if not transcript.messages:
-            return
-        here = transcript.messages[transcript.cursor]["position"]
-        related = transcript.related(transcript.cursor)
-        if not related:
-            self.app.notify("The focused message's evidence names no other message.", timeout=3)
-            return
-        transcript.go_to_position(related[0])
-        self.app.notify(f"Message {related[0]}, named by message {here}'s evidence.", timeout=3)
-
-    def action_page(self, step: int) -> None:
-        transcript = self.query_one(Transcript)
-        transcript.scroll_to(y=transcript.scroll_offset.y + step * max(1, transcript.size.height - 2), animate=False)
-
-    def action_expand(self) -> None:
-        transcript = self.query_one(Transcript)
-        index = transcript.cursor
-        if not transcript.messages:
-            self.app.notify("This conversation has no messages.", timeout=3)
-            return
-        if not transcript.bodies[index].shortened:
-            self.app.notify("The focused message is shown in full already.", timeout=3)
-            return
-        from cxreview.tui.screens.long_message import LongMessageScreen
-
-        message = transcript.messages[index]
-        self.app.push_screen(LongMessageScreen(message["position"], message["text"], transcript.masked))
-
-    def action_toggle_mask(self) -> None:
-        transcript = self.query_one(Transcript)
-        transcript.masked = not transcript.masked
-        self.app.notify(
-            "Personal data masked" if transcript.masked else "Personal data shown: mind who can see your screen",
-            timeout=3,
-        )
-
     def action_undo(self) -> None:
         if self.review is None:
             return
@@ -474,91 +426,6 @@ class ReviewScreen(ReviewCorrections, Screen[None]):
                 raise _NothingToUndo()
 
         self._write(undo, "Undone")
-
-    def _edit_note(self, title: str, current: str, show: Any, save: Any, saved: str) -> None:
-        """Open the note dialog; on save, ``show`` the text at once and ``save`` it in order."""
-        from cxreview.tui.screens.modals import NoteModal
-
-        def done(text: str | None) -> None:
-            if text is not None and self.review is not None:
-                show(text)
-                self._write(lambda db: save(db, text), saved)
-
-        self.app.push_screen(NoteModal(title, current), done)
-
-    def action_criterion_note(self) -> None:
-        if self.review is None:
-            return
-        review, criterion = self.review, self._target()
-        state = review.criteria[criterion.id]
-
-        def show(text: str) -> None:
-            state.note = text
-            self._refresh_rubric()
-
-        self._edit_note(
-            f"Note on {criterion.label}",
-            state.note,
-            show,
-            lambda db, text: reviews.set_criterion_note(db, review.id, criterion.id, text),
-            "Note saved",
-        )
-
-    def action_overall_note(self) -> None:
-        if self.review is None:
-            return
-        review = self.review
-
-        def show(text: str) -> None:
-            review.overall_note = text
-            self._refresh_rubric()
-
-        self._edit_note(
-            "Coaching note for the agent",
-            review.overall_note,
-            show,
-            lambda db, text: reviews.set_overall_note(db, review.id, text),
-            "Coaching note saved",
-        )
-
-    def action_message_note(self) -> None:
-        transcript = self.query_one(Transcript)
-        position = transcript.focused_position
-        if self.review is None or position is None:
-            return
-        review = self.review
-
-        def show(text: str) -> None:
-            review.message_notes[position] = text
-            transcript.set_notes(review.message_notes)
-
-        self._edit_note(
-            f"Note on message {position}",
-            review.message_notes.get(position, ""),
-            show,
-            lambda db, text: reviews.set_message_note(db, review.id, position, text),
-            "Message note saved",
-        )
-
-    def action_root_causes(self) -> None:
-        if self.review is None:
-            return
-        from cxreview.tui.screens.modals import RootCauseModal
-
-        criterion = self._target()
-        review_id = self.review.id
-
-        def done(chosen: list[str] | None) -> None:
-            if chosen is not None and self.review is not None:
-                self.review.criteria[criterion.id].root_causes = chosen
-                self._refresh_rubric()
-                self._write(
-                    lambda db: reviews.set_root_causes(db, review_id, criterion.id, chosen), "Root causes saved"
-                )
-
-        self.app.push_screen(
-            RootCauseModal(criterion.label, criterion.root_causes, self.review.criteria[criterion.id].root_causes), done
-        )
 
     def action_submit(self) -> None:
         if self.review is None:

@@ -1,0 +1,66 @@
+"""Reading keys of the review screen: move through the transcript, jump to highlights and to
+the message evidence names, page, expand a shortened message, mask or show personal data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cxreview.tui.widgets.transcript import Transcript
+
+
+class ReviewReading:
+    """Mixed into ReviewScreen: the keys that read the conversation and change nothing."""
+
+    app: Any
+    query_one: Any
+    toggle_class: Any
+
+    def action_message(self, step: int) -> None:
+        self.query_one(Transcript).move(step)
+
+    def action_highlight(self, step: int) -> None:
+        if not self.query_one(Transcript).jump_highlight(step > 0):
+            self.app.notify("No more highlighted messages that way.", timeout=2)
+
+    def action_details(self) -> None:
+        """Open or close the header: the whole title, signal line and why it was picked."""
+        self.toggle_class("-details")
+
+    def action_evidence(self) -> None:
+        """Jump to the message the focused message's evidence names; again for the next one."""
+        transcript = self.query_one(Transcript)
+        if not transcript.messages:
+            return
+        here = transcript.messages[transcript.cursor]["position"]
+        related = transcript.related(transcript.cursor)
+        if not related:
+            self.app.notify("The focused message's evidence names no other message.", timeout=3)
+            return
+        transcript.go_to_position(related[0])
+        self.app.notify(f"Message {related[0]}, named by message {here}'s evidence.", timeout=3)
+
+    def action_page(self, step: int) -> None:
+        transcript = self.query_one(Transcript)
+        transcript.scroll_to(y=transcript.scroll_offset.y + step * max(1, transcript.size.height - 2), animate=False)
+
+    def action_expand(self) -> None:
+        transcript = self.query_one(Transcript)
+        index = transcript.cursor
+        if not transcript.messages:
+            self.app.notify("This conversation has no messages.", timeout=3)
+            return
+        if not transcript.bodies[index].shortened:
+            self.app.notify("The focused message is shown in full already.", timeout=3)
+            return
+        from cxreview.tui.screens.long_message import LongMessageScreen
+
+        message = transcript.messages[index]
+        self.app.push_screen(LongMessageScreen(message["position"], message["text"], transcript.masked))
+
+    def action_toggle_mask(self) -> None:
+        transcript = self.query_one(Transcript)
+        transcript.masked = not transcript.masked
+        self.app.notify(
+            "Personal data masked" if transcript.masked else "Personal data shown: mind who can see your screen",
+            timeout=3,
+        )
