@@ -201,15 +201,27 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
     yield from rest
 
 
+MESSAGE_MARKER = ": message "
+
+
+def message_problem(problem: str, messages: int) -> tuple[str, str, str] | None:
+    """(head, message number, tail) of a problem that names message N of ``messages``, else None:
+    both CSV and mapped imports point such a problem at the row or record of that message."""
+    if MESSAGE_MARKER not in problem:
+        return None
+    head, tail = problem.split(MESSAGE_MARKER, 1)
+    number = tail.split(" ", 1)[0]
+    if not number.isdigit() or int(number) > messages:
+        return None
+    return head, number, tail
+
+
 def _line_for_message(problem: str, rows: list[tuple]) -> str:
     """Point a message-level problem at the CSV row it came from."""
-    marker = ": message "
-    if marker not in problem:
+    found = message_problem(problem, len(rows))
+    if found is None:
         return problem
-    head, tail = problem.split(marker, 1)
-    number = tail.split(" ", 1)[0]
-    if not number.isdigit() or int(number) > len(rows):
-        return problem
+    head, number, tail = found
     line_no = rows[int(number) - 1][2]
     file_name = head.split(":", 1)[0]
     conversation = head.split(": ", 1)[1] if ": " in head else ""

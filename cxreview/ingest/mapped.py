@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from cxreview.ingest.csv_format import duplicate_column, read_rows
+from cxreview.ingest.csv_format import MESSAGE_MARKER, duplicate_column, message_problem, read_rows
 from cxreview.ingest.html_text import html_to_text_many, looks_like_html
 from cxreview.ingest.mapping import (
     CONVERSATION_TARGETS,
@@ -472,14 +472,11 @@ def _is_blank(text: Any) -> bool:
 
 def _point_at_row(problem: str, where: str, lines: list[str]) -> str:
     """A message problem in grouped records names the message's own record (its line)."""
-    marker = ": message "
-    if marker not in problem:
+    found = message_problem(problem, len(lines))
+    if found is None:
         return problem
-    head, tail = problem.split(marker, 1)
-    number = tail.split(" ", 1)[0]
-    if not number.isdigit() or int(number) > len(lines):
-        return problem
-    return lines[int(number) - 1] + head[len(where):] + marker + tail
+    head, number, tail = found
+    return lines[int(number) - 1] + head[len(where) :] + MESSAGE_MARKER + tail
 
 
 def finish(report: MappingReport, mapping: Mapping) -> tuple[list[str], list[str]]:
