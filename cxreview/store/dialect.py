@@ -14,7 +14,9 @@ import re
 from functools import lru_cache
 
 # Tables whose rows get an id from the engine: an INSERT returns it (cursor.lastrowid).
-ID_TABLES = frozenset({"reviews", "review_changes", "sessions", "review_revisions", "disputes", "dispute_notes"})
+ID_TABLES = frozenset(
+    {"reviews", "review_changes", "sessions", "review_revisions", "disputes", "dispute_notes", "autoqa_models"}
+)
 _INSERT = re.compile(r"^\s*INSERT\s+(?:OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)", re.IGNORECASE)
 
 

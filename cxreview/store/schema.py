@@ -400,6 +400,48 @@ MIGRATIONS: list[str] = [
         WHERE rowid = (SELECT rowid FROM conversations WHERE id = new.conversation_id) * 1048576 + new.position;
     END;
     """,
+    # 11: AutoQA (docs/autoqa.md). One model per rubric version and criterion, its parameters
+    # as JSON (never pickle: a shared database must not be able to run code) and its measured
+    # agreement; older models stay as history (active = 0). Machine scores live apart from
+    # human ones; each remembers the conversation and signals it saw (conversation_hash,
+    # analyzed_at), so scoring again only redoes what changed. review_scores.suggested marks a
+    # human score that is an accepted suggestion (training leaves those out).
+    """
+    CREATE TABLE autoqa_models (
+        id              INTEGER PRIMARY KEY,
+        rubric_id       TEXT NOT NULL,
+        rubric_version  INTEGER NOT NULL,
+        criterion       TEXT NOT NULL,
+        trained_at      TEXT NOT NULL,
+        n_reviews       INTEGER NOT NULL,
+        n_conversations INTEGER NOT NULL,
+        content_hash    TEXT NOT NULL,
+        params          TEXT NOT NULL,
+        reliable        INTEGER NOT NULL DEFAULT 0,
+        reason          TEXT NOT NULL DEFAULT '',
+        alpha           REAL,
+        alpha_low       REAL,
+        alpha_high      REAL,
+        exact           REAL,
+        within_one      REAL,
+        reviewers_alpha REAL,
+        active          INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX autoqa_models_active ON autoqa_models(rubric_id, rubric_version, criterion, active);
+    CREATE TABLE autoqa_scores (
+        model_id          INTEGER NOT NULL REFERENCES autoqa_models(id) ON DELETE CASCADE,
+        conversation_id   TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        value             REAL NOT NULL,
+        uncertainty       REAL NOT NULL,
+        reasons           TEXT NOT NULL DEFAULT '[]',
+        scored_at         TEXT NOT NULL,
+        conversation_hash TEXT,
+        analyzed_at       TEXT,
+        PRIMARY KEY (model_id, conversation_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX autoqa_scores_conversation ON autoqa_scores(conversation_id);
+    ALTER TABLE review_scores ADD COLUMN suggested INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,315 @@
+"""AutoQA in the store: models with their measured agreement, machine scores, training data.
+
+Machine scores are kept apart from human ones (``autoqa_scores``), one row per model and
+conversation. A model's parameters are JSON, never pickle: a shared database must not be
+able to run code on the machines that read it. See docs/autoqa.md and docs/schema.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cxreview.filters import Filters
+from cxreview.store.clock import now_iso
+from cxreview.store.connection import Database
+from cxreview.store.filtering import where
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The active model's score of one criterion for one conversation."""
+
+    criterion: str
+    value: float
+    uncertainty: float
+    reasons: tuple[str, ...]
+    reliable: bool
+    reason: str
+    model_id: int
+
+
+@dataclass(frozen=True)
+class ModelSummary:
+    """What a model is worth: its measured agreement and the data it learnt from."""
+
+    id: int
+    rubric_id: str
+    rubric_version: int
+    criterion: str
+    reliable: bool
+    reason: str
+    alpha: float | None
+    alpha_low: float | None
+    alpha_high: float | None
+    exact: float | None
+    within_one: float | None
+    reviewers_alpha: float | None
+    n_reviews: int
+    trained_at: str
+    n_conversations: int = 0
+
+
+@dataclass(frozen=True)
+class NewModel:
+    """A trained model to store (``params`` is plain JSON-able data)."""
+
+    rubric_id: str
+    rubric_version: int
+    criterion: str
+    n_reviews: int
+    n_conversations: int
+    content_hash: str
+    params: dict[str, Any]
+    reliable: bool
+    reason: str
+    alpha: float | None = None
+    alpha_low: float | None = None
+    alpha_high: float | None = None
+    exact: float | None = None
+    within_one: float | None = None
+    reviewers_alpha: float | None = None
+
+
+@dataclass(frozen=True)
+class MachineScore:
+    """One conversation scored by a model, with the inputs it saw (for incremental scoring)."""
+
+    conversation_id: str
+    value: float
+    uncertainty: float
+    reasons: tuple[str, ...]
+    conversation_hash: str | None = None
+    analyzed_at: str | None = None
+
+
+_SUMMARY = (
+    "id, rubric_id, rubric_version, criterion, reliable, reason, alpha, alpha_low, alpha_high, exact, "
+    "within_one, reviewers_alpha, n_reviews, trained_at, n_conversations"
+)
+
+
+def _summary(row: Any) -> ModelSummary:
+    values = dict(zip(_SUMMARY.split(", "), tuple(row), strict=True))
+    values["reliable"] = bool(values["reliable"])
+    return ModelSummary(**values)
+
+
+def save_model(db: Database, model: NewModel) -> int:
+    """Store a model as the active one of its rubric version and criterion, in one transaction:
+    the previous model stays as history (inactive) and its machine scores are dropped."""
+    with db.transaction() as conn:
+        previous = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM autoqa_models WHERE rubric_id = ? AND rubric_version = ? AND criterion = ? AND active = 1",
+                (model.rubric_id, model.rubric_version, model.criterion),
+            ).fetchall()
+        ]
+        for model_id in previous:
+            conn.execute("DELETE FROM autoqa_scores WHERE model_id = ?", (model_id,))
+            conn.execute("UPDATE autoqa_models SET active = 0 WHERE id = ?", (model_id,))
+        cursor = conn.execute(
+            "INSERT INTO autoqa_models (rubric_id, rubric_version, criterion, trained_at, n_reviews, n_conversations, "
+            "content_hash, params, reliable, reason, alpha, alpha_low, alpha_high, exact, within_one, "
+            "reviewers_alpha, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            (
+                model.rubric_id,
+                model.rubric_version,
+                model.criterion,
+                now_iso(),
+                model.n_reviews,
+                model.n_conversations,
+                model.content_hash,
+                json.dumps(model.params, sort_keys=True, allow_nan=False),
+                int(model.reliable),
+                model.reason,
+                model.alpha,
+                model.alpha_low,
+                model.alpha_high,
+                model.exact,
+                model.within_one,
+                model.reviewers_alpha,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def active_models(db: Database, rubric_id: str | None = None) -> list[ModelSummary]:
+    """The active model of every rubric version and criterion (optionally of one rubric)."""
+    clause, params = ("AND rubric_id = ?", (rubric_id,)) if rubric_id else ("", ())
+    rows = db.query(
+        f"SELECT {_SUMMARY} FROM autoqa_models WHERE active = 1 {clause} ORDER BY rubric_id, rubric_version, criterion",
+        params,
+    )
+    return [_summary(r) for r in rows]
+
+
+def model_history(db: Database, rubric_id: str, criterion: str) -> list[ModelSummary]:
+    """Every model of a rubric's criterion, newest first (agreement over time)."""
+    rows = db.query(
+        f"SELECT {_SUMMARY} FROM autoqa_models WHERE rubric_id = ? AND criterion = ? ORDER BY id DESC",
+        (rubric_id, criterion),
+    )
+    return [_summary(r) for r in rows]
+
+
+def model_params(db: Database, model_id: int) -> dict[str, Any]:
+    """The stored parameters (JSON) of a model."""
+    text = db.scalar("SELECT params FROM autoqa_models WHERE id = ?", (model_id,))
+    return {} if text is None else dict(json.loads(text))
+
+
+def model_hash(db: Database, model_id: int) -> str | None:
+    return db.scalar("SELECT content_hash FROM autoqa_models WHERE id = ?", (model_id,))
+
+
+def suggestions_for(db: Database, conversation_id: str, rubric_id: str, rubric_version: int) -> dict[str, Suggestion]:
+    """criterion -> the active model's score of the conversation (reliable and not)."""
+    rows = db.query(
+        "SELECT m.criterion, s.value, s.uncertainty, s.reasons, m.reliable, m.reason, m.id "
+        "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
+        "WHERE s.conversation_id = ? AND m.rubric_id = ? AND m.rubric_version = ? AND m.active = 1",
+        (conversation_id, rubric_id, rubric_version),
+    )
+    return {
+        r[0]: Suggestion(r[0], float(r[1]), float(r[2]), tuple(json.loads(r[3])), bool(r[4]), str(r[5]), int(r[6]))
+        for r in rows
+    }
+
+
+def predicted_scores(
+    db: Database, rubric_id: str, rubric_version: int, *, reliable_only: bool = True, criterion: str | None = None
+) -> list[tuple[str, str, float, float]]:
+    """(conversation_id, criterion, value, uncertainty) of the active models."""
+    clauses = ["m.rubric_id = ?", "m.rubric_version = ?", "m.active = 1"]
+    params: list[Any] = [rubric_id, rubric_version]
+    if reliable_only:
+        clauses.append("m.reliable = 1")
+    if criterion is not None:
+        clauses.append("m.criterion = ?")
+        params.append(criterion)
+    rows = db.query(
+        "SELECT s.conversation_id, m.criterion, s.value, s.uncertainty "
+        "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
+        f"WHERE {' AND '.join(clauses)} ORDER BY s.conversation_id, m.criterion",
+        tuple(params),
+    )
+    return [(str(r[0]), str(r[1]), float(r[2]), float(r[3])) for r in rows]
+
+
+def conversations_to_score(db: Database, model_id: int, filters: Filters, *, everything: bool = False) -> list[str]:
+    """Conversations (within the filters) the model has not scored, or whose content or
+    signals changed since it did; with ``everything`` all of them."""
+    condition, params = where(filters, "c")
+    stale = (
+        ""
+        if everything
+        else " AND (s.conversation_id IS NULL OR s.conversation_hash IS NOT c.content_hash "
+        "OR s.analyzed_at IS NOT g.analyzed_at)"
+    )
+    rows = db.query(
+        "SELECT c.id FROM conversations c "
+        "LEFT JOIN conversation_signals g ON g.conversation_id = c.id "
+        "LEFT JOIN autoqa_scores s ON s.conversation_id = c.id AND s.model_id = ? "
+        f"WHERE {condition}{stale} ORDER BY c.id",
+        (model_id, *params),
+    )
+    return [str(r[0]) for r in rows]
+
+
+def count_in_scope(db: Database, filters: Filters) -> int:
+    """Conversations within the filters (what 100% coverage means)."""
+    condition, params = where(filters, "c")
+    return int(db.scalar(f"SELECT count(*) FROM conversations c WHERE {condition}", tuple(params)) or 0)
+
+
+def write_scores(db: Database, model_id: int, scores: Sequence[MachineScore]) -> int:
+    """Insert or replace a batch of one model's machine scores, in one transaction."""
+    at = now_iso()
+    rows = [
+        (
+            model_id,
+            s.conversation_id,
+            float(s.value),
+            float(s.uncertainty),
+            json.dumps(list(s.reasons), ensure_ascii=False),
+            at,
+            s.conversation_hash,
+            s.analyzed_at,
+        )
+        for s in scores
+    ]
+    with db.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO autoqa_scores (model_id, conversation_id, value, uncertainty, reasons, scored_at, "
+            "conversation_hash, analyzed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(model_id, conversation_id) DO UPDATE SET value = excluded.value, "
+            "uncertainty = excluded.uncertainty, reasons = excluded.reasons, scored_at = excluded.scored_at, "
+            "conversation_hash = excluded.conversation_hash, analyzed_at = excluded.analyzed_at",
+            rows,
+        )
+    return len(rows)
+
+
+def count_scores(db: Database, model_id: int) -> int:
+    return int(db.scalar("SELECT count(*) FROM autoqa_scores WHERE model_id = ?", (model_id,)) or 0)
+
+
+def training_scores(db: Database, rubric_id: str | None = None) -> list[tuple[str, int, str, str, str, int]]:
+    """(rubric_id, rubric_version, criterion, conversation_id, reviewer, score) of every
+    submitted review: the final (corrected) scores, imported ones included. N/A, empty scores
+    and accepted suggestions are left out: a model must not learn from its own output."""
+    clause, params = ("AND r.rubric_id = ?", (rubric_id,)) if rubric_id else ("", ())
+    rows = db.query(
+        "SELECT r.rubric_id, r.rubric_version, sc.criterion, r.conversation_id, r.reviewer, sc.score "
+        "FROM reviews r JOIN review_scores sc ON sc.review_id = r.id "
+        "WHERE r.status = 'submitted' AND sc.na = 0 AND sc.score IS NOT NULL AND sc.suggested = 0 "
+        f"{clause} ORDER BY r.rubric_id, r.rubric_version, sc.criterion, r.conversation_id, r.reviewer",
+        params,
+    )
+    return [(str(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4]), int(r[5])) for r in rows]
+
+
+def conversation_inputs(db: Database, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """id -> the conversation's row with its signals and phases (None where not analysed):
+    what AutoQA features are computed from, besides the messages."""
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        rows = db.query(
+            "SELECT c.id, c.content_hash, c.outcome, c.csat, c.language, g.analyzed_at, g.peak_frustration, "
+            "g.mean_frustration, g.sentiment_start, g.sentiment_end, g.trajectory, g.bot_loop, g.stuck_in_bot, "
+            "g.handover, g.handover_latency_turns, g.handover_latency_seconds, g.bot_disclosed, g.handover_offered, "
+            "g.uncertainty_admitted, g.n_spikes, g.n_bot_repeats, g.n_customer_repeats, g.n_human_requests, "
+            "g.max_ignored_bot_turns, g.risk, p.kind, p.bot_customer_messages, p.bot_peak_frustration, "
+            "p.bot_mean_frustration, p.bot_spikes, p.bot_repeats, p.bot_customer_repeats, p.wait_messages, "
+            "p.wait_seconds, p.agent_customer_messages, p.agent_peak_frustration, p.agent_mean_frustration, "
+            "p.agent_spikes, p.agent_customer_repeats, p.arrival_frustration, p.arrived_frustrated, "
+            "p.agent_end_frustration, p.agent_change, p.agent_added "
+            "FROM conversations c LEFT JOIN conversation_signals g ON g.conversation_id = c.id "
+            "LEFT JOIN conversation_phases p ON p.conversation_id = c.id "
+            f"WHERE c.id IN ({marks})",
+            tuple(chunk),
+        )
+        for row in rows:
+            out[str(row[0])] = dict(zip(row.keys(), tuple(row), strict=True))
+    return out
+
+
+def messages_for(db: Database, ids: Sequence[str]) -> Iterable[tuple[str, int, str, str, str | None]]:
+    """(conversation_id, position, role, text, at) of the ids, grouped by conversation in order."""
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        for row in db.query(
+            f"SELECT conversation_id, position, role, text, at FROM messages WHERE conversation_id IN ({marks}) "
+            "ORDER BY conversation_id, position",
+            tuple(chunk),
+        ):
+            yield (row[0], row[1], row[2], row[3], row[4])
