@@ -49,7 +49,8 @@ def net_changes(log: list[Any]) -> list[tuple[str, str, Any, Any]]:
     first: dict[tuple[str, str], Any] = {}
     last: dict[tuple[str, str], Any] = {}
     for row in log:
-        key = (row["field"], row["target"])
+        # An accepted AutoQA suggestion is a score like any other in a revision.
+        key = ("score" if row["field"] == "suggestion" else row["field"], row["target"])
         first.setdefault(key, json.loads(row["before"]))
         last[key] = json.loads(row["after"])
     return [(f, t, first[(f, t)], last[(f, t)]) for (f, t) in first if first[(f, t)] != last[(f, t)]]

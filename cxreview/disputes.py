@@ -236,7 +236,7 @@ def accept(
                 f"{criterion.label} is already {_value(new)}", "accept with another score, or reject the dispute"
             )
         corrections_sql.keep_originals(conn, review.id)
-        review_sql.upsert_score(conn, review.id, criterion.id, score=new[0], na=int(new[1]))
+        review_sql.upsert_score(conn, review.id, criterion.id, score=new[0], na=int(new[1]), suggested=0)
         if review.submitted:
             refresh_result(conn, review.id)
         corrections_sql.add_revision(

@@ -29,6 +29,7 @@ class CriterionState:
     na: bool = False
     root_causes: list[str] = field(default_factory=list)
     note: str = ""
+    suggested: bool = False  # the score is an accepted AutoQA suggestion (cxreview.suggestions)
 
     @property
     def value(self) -> float | str | None:
@@ -155,6 +156,7 @@ def get_review(db: Database, review_id: int) -> Review:
             na=bool(score["na"]),
             root_causes=json.loads(score["root_causes"]),
             note=score["note"],
+            suggested=bool(score["suggested"]),
         )
     notes = {r["position"]: r["note"] for r in sql.message_note_rows(db.conn, review_id)}
     return Review(
@@ -198,8 +200,9 @@ def _criterion(review: Review, criterion_id: str):  # type: ignore[no-untyped-de
 def set_score(
     db: Database, review_id: int, criterion_id: str, score: int | None, expected: tuple[int | None, bool] | None = None
 ) -> Review:
-    """Score a criterion (None clears it); clears an N/A mark. With ``expected`` (the (score, na)
-    the person saw), a value someone else changed meanwhile is not overwritten: ConflictError."""
+    """Score a criterion (None clears it); clears an N/A mark and the mark of an accepted AutoQA
+    suggestion (the score is now the reviewer's own). With ``expected`` (the (score, na) the
+    person saw), a value someone else changed meanwhile is not overwritten: ConflictError."""
     review = _editable(db, review_id)
     criterion = _criterion(review, criterion_id)
     if score is not None and score not in criterion.levels:
@@ -228,9 +231,32 @@ def _write_score(db: Database, review_id: int, criterion: Any, after: list, expe
         before = list(corrections_sql.score_of(conn, review_id, criterion.id))
         if expected is not None and tuple(before) != (expected[0], bool(expected[1])):
             raise _changed_meanwhile(conn, review_id, criterion, before)
-        sql.upsert_score(conn, review_id, criterion.id, score=after[0], na=int(after[1]))
+        sql.upsert_score(conn, review_id, criterion.id, score=after[0], na=int(after[1]), suggested=0)
         sql.log_change(conn, review_id, "score", criterion.id, before, after)
         sql.update_review(conn, review_id, last_criterion=criterion.id)
+
+
+def accept_suggestions(db: Database, review_id: int, levels: dict[str, int]) -> list[str]:
+    """Give criteria the levels of accepted AutoQA suggestions (``review_scores.suggested`` = 1),
+    in one transaction; a criterion already scored or N/A is left as the reviewer has it (also
+    when it was scored a moment ago elsewhere). Returns the criterion ids written; each is
+    undone on its own with :func:`undo`."""
+    review = _editable(db, review_id)
+    for criterion_id, level in levels.items():
+        criterion = _criterion(review, criterion_id)
+        if level not in criterion.levels:
+            raise UsageError(f"{level} is not a level of {criterion.label}", f"use {criterion.min} to {criterion.max}")
+    written = []
+    with db.transaction() as conn:
+        for criterion_id, level in levels.items():
+            before = list(corrections_sql.score_of(conn, review_id, criterion_id))
+            if before != [None, False]:
+                continue  # never overwrite the reviewer's own score
+            sql.upsert_score(conn, review_id, criterion_id, score=level, na=0, suggested=1)
+            # Its own field in the undo log: undoing back to it restores the mark (see undo).
+            sql.log_change(conn, review_id, "suggestion", criterion_id, before, [level, False])
+            written.append(criterion_id)
+    return written
 
 
 def _changed_meanwhile(conn: Any, review_id: int, criterion: Any, now: list) -> ConflictError:
@@ -316,13 +342,17 @@ def undo(db: Database, review_id: int) -> str | None:
         if change is None:
             return None
         field_name, target, before = change["field"], change["target"], json.loads(change["before"])
-        overtaken = field_name == "score" and list(corrections_sql.score_of(conn, review_id, target)) != json.loads(
-            change["after"]
-        )
+        is_score = field_name in ("score", "suggestion")
+        overtaken = is_score and list(corrections_sql.score_of(conn, review_id, target)) != json.loads(change["after"])
         if overtaken:
             pass  # someone else changed it since: undoing would overwrite their change
-        elif field_name == "score":
-            sql.upsert_score(conn, review_id, target, score=before[0], na=int(before[1]))
+        elif is_score:
+            # Back to an accepted suggestion (the change before this one gave it) keeps its mark.
+            previous = sql.last_change_of(conn, review_id, ("score", "suggestion"), target)
+            suggested = previous is not None and previous["field"] == "suggestion" and json.loads(
+                previous["after"]
+            ) == list(before)
+            sql.upsert_score(conn, review_id, target, score=before[0], na=int(before[1]), suggested=int(suggested))
             sql.update_review(conn, review_id, last_criterion=target)
         elif field_name == "root_causes":
             sql.upsert_score(conn, review_id, target, root_causes=json.dumps(before, ensure_ascii=False))
@@ -336,6 +366,7 @@ def undo(db: Database, review_id: int) -> str | None:
         raise _changed_meanwhile(db.conn, review_id, review.rubric.criterion(target), json.loads(change["after"]))
     labels = {
         "score": "score",
+        "suggestion": "accepted AutoQA suggestion",
         "root_causes": "root causes",
         "note": "note",
         "message_note": "message note",

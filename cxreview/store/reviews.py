@@ -143,6 +143,16 @@ def pop_change(conn: sqlite3.Connection, review_id: int) -> sqlite3.Row | None:
     return row
 
 
+def last_change_of(conn: sqlite3.Connection, review_id: int, fields: tuple[str, ...], target: str) -> sqlite3.Row | None:
+    """The latest change still in the undo log of one target, among ``fields``."""
+    marks = ", ".join("?" for _ in fields)
+    return conn.execute(
+        f"SELECT field, after FROM review_changes WHERE review_id = ? AND target = ? AND field IN ({marks}) "
+        "ORDER BY id DESC LIMIT 1",
+        (review_id, target, *fields),
+    ).fetchone()
+
+
 def add_seconds(conn: sqlite3.Connection, review_id: int, seconds: float) -> None:
     conn.execute("UPDATE reviews SET review_seconds = review_seconds + ? WHERE id = ?", (seconds, review_id))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from textual.message import Message
 
@@ -20,6 +21,7 @@ class ConversationLoaded(Message):
     view: ConversationView
     review: Review
     parts: list[Review] = field(default_factory=list)  # every party's review, in order
+    suggestions: dict[int, dict[str, Any]] = field(default_factory=dict)  # review id -> AutoQA by criterion
 
 
 @dataclass

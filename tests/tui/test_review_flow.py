@@ -69,7 +69,7 @@ async def test_na_undo_notes_and_root_causes(make_app, tui_db: Path) -> None:
         await settle(app, pilot)
         await pilot.press("space", "down", "space", "enter")  # pick the first two root causes
         await settle(app, pilot)
-        await pilot.press("j", "a")  # note on the second message
+        await pilot.press("j", "A")  # note on the second message
         await settle(app, pilot)
         await pilot.press(*"upset here", "ctrl+s")
         await pilot.press("o")

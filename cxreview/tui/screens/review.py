@@ -23,6 +23,7 @@ from cxreview.parties import agent_label
 from cxreview.reviews import Review
 from cxreview.tui.data import ConversationView, SessionInfo
 from cxreview.tui.messages import ConversationLoaded, ReviewSaved, ReviewSubmitted, WorkFailed
+from cxreview.tui.screens.review_autoqa import ReviewAutoQA, load_suggestions
 from cxreview.tui.screens.review_edit import REOPEN_HINT, ReviewCorrections
 from cxreview.tui.screens.review_keys import REVIEW_BINDINGS
 from cxreview.tui.screens.review_notes import ReviewNotes
@@ -39,7 +40,7 @@ def _now() -> float:
     return time.monotonic()
 
 
-class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
+class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, Screen[None]):
     BINDINGS = REVIEW_BINDINGS
 
     def __init__(self, session: SessionInfo, index: int) -> None:
@@ -61,6 +62,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
         self._signal_values: dict[str, str] = {}
         self._last_input = _now()
         self._unsaved_seconds = 0.0
+        self.suggestions = {}
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -101,16 +103,21 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
             view = store.conversation(self.item.conversation_id)
             for part in parts:
                 self.remember_revision(part.id)
+            found = store.run(
+                partial(load_suggestions, conversation_id=view.conversation["id"], parts=parts,
+                        calibration=self.session.calibration)
+            )
         except Exception as error:  # noqa: BLE001 - reported in the UI, the app keeps running
             self.post_message(WorkFailed(str(error)))
             return
         # Open the first part still to be submitted: the bot's criteria come first.
         review = next((p for p in parts if not p.submitted), parts[-1])
-        self.post_message(ConversationLoaded(view, review, parts))
+        self.post_message(ConversationLoaded(view, review, parts, found))
 
     def on_conversation_loaded(self, message: ConversationLoaded) -> None:
         self.view, self.review = message.view, message.review
         self.parts = message.parts or [message.review]
+        self.suggestions = message.suggestions
         self._signal_values = signal_values(self.view)  # once per conversation, not per key
         conversation = self.view.conversation
         position = f"{self.index + 1}/{len(self.session.items)}"
@@ -193,7 +200,12 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
     def _refresh_rubric(self) -> None:
         if self.review is not None:
             self.query_one(RubricPanel).show(
-                self.review, self.cursor, self.preview, self._signal_values, self.last_scored
+                self.review,
+                self.cursor,
+                self.preview,
+                self._signal_values,
+                self.last_scored,
+                self.current_suggestions(),
             )
             self.call_after_refresh(self._rubric_hint)
 
@@ -265,7 +277,17 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
         self._last_input = now
 
     # -- actions ------------------------------------------------------------------------------
-    _EDITS = ("score", "na", "undo", "criterion_note", "root_causes", "message_note", "overall_note", "set_preview")
+    _EDITS = (
+        "score",
+        "na",
+        "undo",
+        "criterion_note",
+        "root_causes",
+        "message_note",
+        "overall_note",
+        "set_preview",
+        "accept_suggestions",
+    )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out what does not apply (the footer shows it; ``on_key`` says why when pressed)."""
@@ -297,6 +319,8 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
                 return "Submit first: the side-by-side view opens after you submitted (the review is blind)."
         if action == "message_note" and self.view is not None and not self.view.messages:
             return "This conversation has no messages to note on."
+        if action == "accept_suggestions":
+            return self.why_not_accept()
         return None
 
     def on_key(self, event: events.Key) -> None:
@@ -338,7 +362,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
         assert self.review is not None
         state = self.review.criteria[criterion.id]
         seen = (state.score, state.na)  # a value someone else changed meanwhile is not overwritten
-        state.score, state.na = level, False
+        state.score, state.na, state.suggested = level, False, False  # a digit is the reviewer's own score
         self._write(partial(_set_score, self.review.id, criterion.id, level, seen))
         self._advance(self.cursor)
 
@@ -368,7 +392,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
             return
         criterion = self._criterion()
         state = self.review.criteria[criterion.id]
-        state.score, state.na = None, True
+        state.score, state.na, state.suggested = None, True, False
         self._write(partial(_set_na, self.review.id, criterion.id))
         self._advance(self.cursor)
 
@@ -508,6 +532,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, Screen[None]):
         self.view = None
         self.review = None
         self.parts = []
+        self.suggestions = {}
         self.preview = None
         self.last_scored = None
         self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))

@@ -123,12 +123,20 @@ REVIEW_BINDINGS: list[BindingType] = [
         "r", "root_causes", "Causes", id="review.root_causes", tooltip="Pick root causes for the focused criterion"
     ),
     Binding(
-        "a",
+        "A",
         "message_note",
         "Msg note",
         show=False,
         id="review.message_note",
         tooltip="Write a note on the focused message",
+    ),
+    Binding(
+        "a",
+        "accept_suggestions",
+        "Accept AutoQA",
+        show=False,  # nothing changes on screen where no AutoQA model exists
+        id="review.accept_suggestions",
+        tooltip="Accept every reliable AutoQA suggestion of the conversation (never over a score you gave)",
     ),
     Binding(
         "o",

@@ -11,12 +11,14 @@ from textual.widgets import Static
 from cxreview.reviews import Review
 from cxreview.rubrics.model import Criterion
 from cxreview.signals.config import repeat_contact_days
+from cxreview.suggestions import ghost, nearest_level
 
 # Mid-tone colours that read on dark and light themes alike.
 CRITICAL = "bold dark_orange"
 PASS = "bold green3"
 FAIL = "bold red3"
 SIGNAL = "dodger_blue2"
+AUTOQA = "dim italic"  # a ghost value: visibly not a score anyone gave
 
 SIGNAL_LABELS = {
     "emotion_spike": "emotion spikes",
@@ -46,6 +48,7 @@ class RubricPanel(Static):
         self.target = 0  # where c and r write: the criterion last scored until the cursor moves
         self.preview: int | None = None
         self.signal_values: dict[str, str] = {}
+        self.suggestions: dict[str, Any] = {}
         self.content_group: Group = Group()
 
     def show(
@@ -55,8 +58,10 @@ class RubricPanel(Static):
         preview: int | None,
         signal_values: dict[str, str],
         target: int | None = None,
+        suggestions: dict[str, Any] | None = None,
     ) -> None:
         self.review = review
+        self.suggestions = suggestions or {}
         self.cursor = cursor
         self.target = cursor if target is None else target
         self.preview = preview
@@ -91,6 +96,11 @@ class RubricPanel(Static):
             )
             if state.root_causes or state.note:
                 line.append(" ✎", style="dim")
+            suggestion = self.suggestions.get(criterion.id)
+            if state.suggested:
+                line.append(" accepted AutoQA", style=AUTOQA)
+            elif suggestion is not None and suggestion.reliable:
+                line.append(f"  {ghost(suggestion)}", style=AUTOQA)
             lines.append(line)
         lines.append(score_line(review))
         if review.overall_note:
@@ -112,6 +122,7 @@ class RubricPanel(Static):
         ]
         if signals:
             lines.append(Text("Signals: " + "; ".join(signals), style=SIGNAL))
+        lines.extend(self._suggestion_lines(criterion))
         if criterion.critical:
             effect = "zeroes the review" if criterion.critical.effect == "zero" else "flags the review"
             lines.append(
@@ -125,6 +136,8 @@ class RubricPanel(Static):
         hint = f"keys {keys}" + (" · n N/A" if criterion.allow_na else "") + " · ←→ anchors"
         if self.target != self.cursor:
             hint += f" · c/r: {review.rubric.criteria[self.target].label}"
+        if any(s.reliable for s in self.suggestions.values()) and not review.submitted:
+            hint += " · a accepts AutoQA"
         lines.append(Text(hint, style="dim"))
         level = self.preview if self.preview is not None else state.score
         if state.na:
@@ -138,6 +151,21 @@ class RubricPanel(Static):
             lines.append(Text(f"{criterion.level_name(low)}: {criterion.anchors.get(low, '')}", style="dim"))
             lines.append(Text(f"{criterion.level_name(high)}: {criterion.anchors.get(high, '')}", style="dim"))
         return Group(*lines)
+
+    def _suggestion_lines(self, criterion: Criterion) -> list[Text]:
+        """The focused criterion's suggestion: the value, what it rounds to, the top reasons;
+        a not-reliable model only says so and why (no figure to anchor on)."""
+        suggestion = self.suggestions.get(criterion.id)
+        if suggestion is None:
+            return []
+        if not suggestion.reliable:
+            # The reason comes from the model store: plain text, never markup.
+            return [Text("AutoQA: not reliable (", style="dim").append(Text(suggestion.reason)).append(")")]
+        level = criterion.level_name(nearest_level(criterion, suggestion.value))
+        line = Text(f"{ghost(suggestion)} (a gives {level})", style=AUTOQA)
+        if suggestion.reasons:
+            line.append(": ", style=AUTOQA).append(Text("; ".join(suggestion.reasons[:3]), style=AUTOQA))
+        return [line]
 
 
 def score_line(review: Review) -> Text:

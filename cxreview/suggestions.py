@@ -1,0 +1,79 @@
+"""AutoQA suggestions in a review: which ones may be shown, and what accepting them writes.
+
+Headless (the review screen is one front end): the screen asks :func:`shown` what to show,
+:func:`plan_accept` what `a` would write and :func:`describe` how to say it. Rules:
+
+- only a *reliable* model's value is a figure (a not-reliable one is at most named as such);
+- blind calibration sessions never get suggestions: seeing the machine's score first would
+  anchor the reviewer and spoil the agreement being measured;
+- accepting never overwrites a score (or N/A) the reviewer already gave.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cxreview.rubrics.model import Criterion
+
+
+@dataclass(frozen=True)
+class AcceptPlan:
+    """What `a` would do: the levels to write and the criteria left alone, with why."""
+
+    levels: dict[str, int]  # criterion id -> level to write (rounded suggestion)
+    kept: list[str]  # labels of criteria already scored by the reviewer
+    not_reliable: list[str]  # labels of criteria whose model is not reliable
+
+
+def nearest_level(criterion: Criterion, value: float) -> int:
+    """The scale's level nearest to a predicted value (clipped to the scale). A value halfway
+    between two levels goes to the lower one: a suggestion should never flatter an agent."""
+    return min(criterion.levels, key=lambda level: (abs(level - value), level))
+
+
+def shown(suggestions: dict[str, Any], calibration: bool) -> dict[str, Any]:
+    """The suggestions a review screen may show at all: none in a blind calibration session."""
+    return {} if calibration else dict(suggestions)
+
+
+def plan_accept(review: Any, suggestions: dict[str, Any]) -> AcceptPlan:
+    """Levels for every criterion of ``review`` that has a reliable suggestion and no value yet."""
+    levels: dict[str, int] = {}
+    kept: list[str] = []
+    not_reliable: list[str] = []
+    for criterion in review.rubric.criteria:
+        suggestion = suggestions.get(criterion.id)
+        if suggestion is None:
+            continue
+        if not suggestion.reliable:
+            not_reliable.append(criterion.label)
+        elif review.criteria[criterion.id].value is not None:
+            kept.append(criterion.label)
+        else:
+            levels[criterion.id] = nearest_level(criterion, suggestion.value)
+    return AcceptPlan(levels, kept, not_reliable)
+
+
+def describe(plan: AcceptPlan, review: Any) -> str:
+    """One short sentence on what accepting did (or why it did nothing)."""
+    parts = []
+    if plan.levels:
+        given = ", ".join(
+            f"{review.rubric.criterion(cid).label} {review.rubric.criterion(cid).level_name(level)}"
+            for cid, level in plan.levels.items()
+        )
+        parts.append(f"Accepted AutoQA: {given}")
+    if plan.kept:
+        parts.append(f"kept your score{'s' if len(plan.kept) > 1 else ''} for {', '.join(plan.kept)}")
+    if plan.not_reliable:
+        parts.append(f"not reliable, score yourself: {', '.join(plan.not_reliable)}")
+    if not plan.levels:
+        head = "Nothing to accept" if plan.kept or plan.not_reliable else "No reliable AutoQA suggestion here"
+        parts.insert(0, head)
+    return "; ".join(parts) + "."
+
+
+def ghost(suggestion: Any) -> str:
+    """The figure beside the scale: "AutoQA 3.4 ±0.6"."""
+    return f"AutoQA {suggestion.value:.1f} ±{suggestion.uncertainty:.1f}"

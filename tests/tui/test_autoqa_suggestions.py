@@ -1,0 +1,93 @@
+"""AutoQA suggestions in the review screen: shown for reliable criteria, accepted with `a`
+(never over a reviewer's score), overridden by a digit, and never in blind calibration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cxreview.store import open_database
+from cxreview.store.autoqa import save_model, save_scores
+from cxreview.tui.screens.review import ReviewScreen
+from cxreview.tui.widgets.rubric_panel import RubricPanel
+from tests.tui.conftest import open_first_review, settle
+
+REASONS = ["acknowledged the problem", "[bold]apologised[/] once"]  # plain text, never markup
+
+
+def _predict(path: Path) -> None:
+    """Active models for the default rubric (resolution not reliable) scoring every conversation."""
+    with open_database(path) as db:
+        ids = [r["id"] for r in db.query("SELECT id FROM conversations")]
+        empathy = save_model(db, "default", 1, "empathy", reliable=True, reason="alpha 0.78 [0.70, 0.84]")
+        clarity = save_model(db, "default", 1, "clarity", reliable=True, reason="alpha 0.71 [0.66, 0.77]")
+        resolution = save_model(db, "default", 1, "resolution", reliable=False, reason="alpha 0.31 below 0.667")
+        save_scores(db, empathy, [(c, 3.6, 0.5, REASONS) for c in ids])
+        save_scores(db, clarity, [(c, 2.5, 0.8, ["asked two questions"]) for c in ids])  # halfway: the lower level
+        save_scores(db, resolution, [(c, 4.0, 1.1, ["noise"]) for c in ids])
+
+
+def _scores(path: Path, conversation_id: str, reviewer: str = "ana") -> dict[str, tuple]:
+    with open_database(path) as db:
+        rows = db.query(
+            "SELECT s.criterion, s.score, s.suggested FROM review_scores s JOIN reviews r ON r.id = s.review_id "
+            "WHERE r.conversation_id = ? AND r.reviewer = ?",
+            (conversation_id, reviewer),
+        )
+    return {r["criterion"]: (r["score"], r["suggested"]) for r in rows}
+
+
+async def test_accept_override_and_undo_record_which_scores_were_suggested(make_app, tui_db: Path) -> None:
+    _predict(tui_db)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_review(app, pilot)
+        assert isinstance(screen, ReviewScreen)
+        conversation = screen.item.conversation_id
+        panel = screen.query_one(RubricPanel).plain
+        assert "AutoQA 3.6 ±0.5 (a gives 4): acknowledged the problem; [bold]apologised[/] once" in panel
+        assert "AutoQA 2.5 ±0.8" in panel and "a accepts AutoQA" in panel
+        assert "AutoQA 4.0" not in panel  # not reliable: no figure
+        await pilot.press("5")  # the reviewer's own empathy score: a never overwrites it
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert _scores(tui_db, conversation) == {"empathy": (5, 0), "clarity": (2, 1)}
+        said = [n.message for n in app._notifications][-1]
+        assert "Accepted AutoQA: Clarity 2" in said and "kept your score for Empathy" in said
+        assert "not reliable, score yourself: Resolution" in said
+        # Resolution is focused now (the next one to score): its model is named, with no figure.
+        panel = screen.query_one(RubricPanel).plain
+        assert "AutoQA: not reliable (alpha 0.31 below 0.667)" in panel
+        await pilot.press("up")  # clarity
+        await pilot.press("3")  # a digit over an accepted suggestion makes it the reviewer's own
+        await settle(app, pilot)
+        assert _scores(tui_db, conversation)["clarity"] == (3, 0)
+        await pilot.press("u")  # back to the accepted suggestion, and to its mark
+        await settle(app, pilot)
+        assert _scores(tui_db, conversation)["clarity"] == (2, 1)
+        await pilot.press("u")  # the acceptance itself undone
+        await settle(app, pilot)
+        assert _scores(tui_db, conversation)["clarity"] == (None, 0)
+
+
+async def test_blind_calibration_never_shows_or_accepts_suggestions(make_app, tui_db: Path) -> None:
+    _predict(tui_db)
+    app = make_app(session="calib")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_review(app, pilot)
+        assert isinstance(screen, ReviewScreen) and screen.session.calibration
+        assert "AutoQA" not in screen.query_one(RubricPanel).plain
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert _scores(tui_db, screen.item.conversation_id) == {}
+        assert "Blind calibration session" in [n.message for n in app._notifications][-1]
+
+
+async def test_without_a_model_a_says_why_and_writes_nothing(make_app, tui_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_review(app, pilot)
+        assert "AutoQA" not in screen.query_one(RubricPanel).plain
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert _scores(tui_db, screen.item.conversation_id) == {}
+        assert "No reliable AutoQA suggestion" in [n.message for n in app._notifications][-1]
