@@ -349,9 +349,11 @@ def undo(db: Database, review_id: int) -> str | None:
         elif is_score:
             # Back to an accepted suggestion (the change before this one gave it) keeps its mark.
             previous = sql.last_change_of(conn, review_id, ("score", "suggestion"), target)
-            suggested = previous is not None and previous["field"] == "suggestion" and json.loads(
-                previous["after"]
-            ) == list(before)
+            suggested = (
+                previous is not None
+                and previous["field"] == "suggestion"
+                and json.loads(previous["after"]) == list(before)
+            )
             sql.upsert_score(conn, review_id, target, score=before[0], na=int(before[1]), suggested=int(suggested))
             sql.update_review(conn, review_id, last_criterion=target)
         elif field_name == "root_causes":

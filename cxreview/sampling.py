@@ -12,6 +12,8 @@ missing does it fall back to listing the filtered conversations through the inde
   probability risk^2), plus a share of plain random picks so scores stay representative.
   Every strategy probes the conversations' rowids (fixed at import), so the same seed and
   data give the same session, however often or in whatever order signals were re-analysed.
+- autoqa-low / uncertain: ranked by AutoQA's machine scores (cxreview.sampling_autoqa), with
+  the same share of random picks as spotlight.
 """
 
 from __future__ import annotations
@@ -29,11 +31,12 @@ from cxreview.hygiene import clean_name
 from cxreview.parties import check_pair, skipped_kinds
 from cxreview.reviews import register_rubric
 from cxreview.rubrics.model import Rubric
+from cxreview.sampling_autoqa import AUTOQA_STRATEGIES, check_criterion, ranked, targeted
 from cxreview.store import Database
 from cxreview.store import sessions as sql
 from cxreview.store.phases import conversation_kind
 
-STRATEGIES = ("random", "stratified", "spotlight")
+STRATEGIES = ("random", "stratified", "spotlight", *AUTOQA_STRATEGIES)
 PROBES_PER_PICK = 60  # random probes per wanted pick before falling back to the indexes
 SPOTLIGHT_POWER = 2.0  # weight = risk ** power: sharper than risk alone
 
@@ -60,6 +63,7 @@ class SampleRequest:
     min_messages: int = 0
     include_reviewed: bool = False
     random_share: float = 0.2
+    criterion: str | None = None  # autoqa-low / uncertain: rank on this criterion only
 
 
 @dataclass
@@ -121,6 +125,7 @@ def create_session(
         raise UsageError("a reviewer name is empty", "pass --reviewer with a name")
     _validate(db, request)
     check_pair(rubric, bot_rubric)
+    check_criterion(rubric, request.criterion)
     seed = request.seed if request.seed is not None else random.SystemRandom().randrange(1, 2**31)
     rng = random.Random(seed)
     candidates = _Candidates(db, request, skipped_kinds(rubric, bot_rubric))
@@ -129,6 +134,8 @@ def create_session(
         picks = _random(db, candidates, rng, request.size or 0, "random", notes)
     elif request.strategy == "stratified":
         picks = _stratified(db, candidates, rng, request, notes)
+    elif request.strategy in AUTOQA_STRATEGIES:
+        picks = _autoqa(db, candidates, rng, request, rubric, notes)
     else:
         picks = _spotlight(db, candidates, rng, request, notes)
     if not picks:
@@ -171,7 +178,7 @@ def create_session(
             request.calibration,
             rubric.id,
             rubric.version,
-            request.random_share if request.strategy == "spotlight" else None,
+            request.random_share if request.strategy in ("spotlight", *AUTOQA_STRATEGIES) else None,
             filters,
             notes,
             (bot_rubric.id, bot_rubric.version) if bot_rubric is not None else None,
@@ -182,7 +189,7 @@ def create_session(
 
 def _validate(db: Database, request: SampleRequest) -> None:
     if request.strategy not in STRATEGIES:
-        raise UsageError(f'unknown strategy "{request.strategy}"', "use random, stratified or spotlight")
+        raise UsageError(f'unknown strategy "{request.strategy}"', f"use one of {', '.join(STRATEGIES)}")
     if request.strategy == "stratified":
         if not request.per_group or request.per_group <= 0:
             raise UsageError("stratified sampling needs --per-agent K (K > 0)", "e.g. --per-agent 5")
@@ -353,6 +360,27 @@ def _spotlight(
     picks.extend(_random(db, candidates, rng, n_random, "random", notes))
     # Interleave so the random share is spread over the session, not left for the end.
     rng.shuffle(picks)
+    return picks
+
+
+def _autoqa(
+    db: Database, candidates: _Candidates, rng: random.Random, request: SampleRequest, rubric: Rubric, notes: list[str]
+) -> list[Pick]:
+    """The lowest predicted (or least certain) conversations, plus a share of random picks."""
+    size = request.size or 0
+    n_random = round(size * request.random_share)
+    order = ranked(db, rubric, request.strategy, request.criterion, rng)
+    # Blind calibration never shows AutoQA's figures (they would anchor the reviewers).
+    hidden = f"picked by AutoQA ({request.strategy}); figures hidden in blind calibration"
+    picks = [
+        Pick(cid, "autoqa", hidden if request.calibration else why, agent)
+        for cid, why, agent in targeted(db, candidates, order, size - n_random)
+    ]
+    if len(picks) < size - n_random:
+        notes.append(f"only {len(picks)} conversations with AutoQA scores match the filters; the rest are random picks")
+        n_random = size - len(picks)
+    picks.extend(_random(db, candidates, rng, n_random, "random", notes))
+    rng.shuffle(picks)  # the random share spread over the session, not left for the end
     return picks
 
 

@@ -7,7 +7,8 @@ from cxreview import reviews, suggestions
 from cxreview.ingest.importer import import_files
 from cxreview.rubrics import resolve_rubric
 from cxreview.store import Database
-from cxreview.store.autoqa import save_model, save_scores, suggestions_for
+from cxreview.store.autoqa import suggestions_for
+from tests.autoqa_helpers import predict
 from tests.conftest import conversation
 
 
@@ -20,8 +21,7 @@ def test_accepting_writes_marked_scores_but_never_over_the_reviewers(db: Databas
     import_files(db, [str(write_jsonl([conversation("c1")]))])
     rubric = resolve_rubric("default")
     for criterion, reliable, value in (("empathy", True, 3.7), ("clarity", True, 4.2), ("resolution", False, 2.0)):
-        model = save_model(db, "default", 1, criterion, reliable=reliable, reason="test")
-        save_scores(db, model, [("c1", value, 0.4, ["a reason"])])
+        predict(db, criterion, [("c1", value, 0.4, ["a reason"])], reliable=reliable)
     review = reviews.start_review(db, "c1", "ana", rubric)
     reviews.set_score(db, review.id, "clarity", 2)
     found = suggestions_for(db, "c1", "default", 1)

@@ -11,7 +11,10 @@ from cxreview.commands.global_options import print_json, table_or_json
 @click.command("sample")
 @click.option("--size", type=int, help="How many conversations (the cap, with --per-agent).")
 @click.option(
-    "--strategy", type=click.Choice(["random", "stratified", "spotlight"]), default="random", show_default=True
+    "--strategy",
+    type=click.Choice(["random", "stratified", "spotlight", "autoqa-low", "uncertain"]),
+    default="random",
+    show_default=True,
 )
 @click.option(
     "--per-agent", "per_group", type=int, help="Stratified: conversations per agent (or per queue with --by)."
@@ -34,7 +37,16 @@ from cxreview.commands.global_options import print_json, table_or_json
     help="A second rubric for the bot's part: bot-only conversations get it, hybrid ones both rubrics.",
 )
 @click.option(
-    "--random-share", type=float, default=0.2, show_default=True, help="Spotlight: share of plain random picks."
+    "--random-share",
+    type=float,
+    default=0.2,
+    show_default=True,
+    help="Spotlight, autoqa-low, uncertain: share of plain random picks.",
+)
+@click.option(
+    "--criterion",
+    metavar="ID",
+    help="autoqa-low, uncertain: rank on this criterion only (default: all criteria the strategy uses).",
 )
 @click.option("--min-messages", type=int, default=0, help="Leave out conversations with fewer messages.")
 @click.option("--include-reviewed", is_flag=True, help="Also pick conversations already reviewed or in a session.")
@@ -54,6 +66,7 @@ def sample_command(
     rubric: str,
     bot_rubric: str | None,
     random_share: float,
+    criterion: str | None,
     min_messages: int,
     include_reviewed: bool,
     fmt: str,
@@ -64,6 +77,11 @@ def sample_command(
     random: uniform; stratified: K per agent, so every agent is reviewed fairly;
     spotlight: weighted towards risky conversations (emotion spikes, bot loops, stuck in
     bot, ...) with a share of random picks so scores stay representative.
+    autoqa-low: the lowest AutoQA machine scores (predicted review score over the reliable
+    criteria, or one --criterion); not-reliable models never decide what is read.
+    uncertain: where AutoQA is least sure, from any active model, reliable or not: those
+    reviews teach a model most, which is how a not-reliable one becomes reliable.
+    Both need 'cxreview autoqa score' first and mix in --random-share random picks.
 
     \b
     Examples:
@@ -72,6 +90,8 @@ def sample_command(
       cxreview sample --strategy spotlight --size 30 --queue billing --seed 7
       cxreview sample --size 10 --calibration --reviewer ana --reviewer ben --name calib-nov
       cxreview sample --size 20 --rubric default --bot-rubric bot
+      cxreview sample --strategy autoqa-low --size 20 --seed 7 --reviewer ana
+      cxreview sample --strategy uncertain --size 15 --criterion empathy --random-share 0.1
       cxreview sample --size 20 --reviewer ana --format json | jq .name
     """
     from cxreview.rubrics import resolve_rubric
@@ -92,6 +112,7 @@ def sample_command(
         min_messages=min_messages,
         include_reviewed=include_reviewed,
         random_share=random_share,
+        criterion=criterion,
     )
     chosen_rubric = resolve_rubric(rubric)
     chosen_bot = resolve_rubric(bot_rubric) if bot_rubric else None

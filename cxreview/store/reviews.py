@@ -143,7 +143,9 @@ def pop_change(conn: sqlite3.Connection, review_id: int) -> sqlite3.Row | None:
     return row
 
 
-def last_change_of(conn: sqlite3.Connection, review_id: int, fields: tuple[str, ...], target: str) -> sqlite3.Row | None:
+def last_change_of(
+    conn: sqlite3.Connection, review_id: int, fields: tuple[str, ...], target: str
+) -> sqlite3.Row | None:
     """The latest change still in the undo log of one target, among ``fields``."""
     marks = ", ".join("?" for _ in fields)
     return conn.execute(

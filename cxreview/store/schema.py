@@ -442,6 +442,26 @@ MIGRATIONS: list[str] = [
     CREATE INDEX autoqa_scores_conversation ON autoqa_scores(conversation_id);
     ALTER TABLE review_scores ADD COLUMN suggested INTEGER NOT NULL DEFAULT 0;
     """,
+    # 12: sessions sampled from AutoQA's machine scores (sample --strategy autoqa-low or
+    # uncertain) mark their targeted picks 'autoqa'. SQLite cannot change a CHECK: the table
+    # is rebuilt (nothing refers to it); PostgreSQL swaps the constraint (POSTGRES_MIGRATIONS).
+    """
+    CREATE TABLE session_items_v12 (
+        session_id      INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position        INTEGER NOT NULL,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        reviewer        TEXT NOT NULL,
+        pick            TEXT NOT NULL CHECK (pick IN ('random', 'spotlight', 'stratified', 'autoqa')),
+        reason          TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (session_id, reviewer, position)
+    ) WITHOUT ROWID;
+    INSERT INTO session_items_v12 SELECT session_id, position, conversation_id, reviewer, pick, reason
+        FROM session_items;
+    DROP TABLE session_items;
+    ALTER TABLE session_items_v12 RENAME TO session_items;
+    CREATE INDEX session_items_conversation ON session_items(conversation_id);
+    CREATE INDEX session_items_reviewer ON session_items(reviewer, session_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -463,6 +483,11 @@ POSTGRES_MIGRATIONS: dict[int, str] = {
     ALTER TABLE messages DROP CONSTRAINT messages_role_check;
     ALTER TABLE messages ADD CONSTRAINT messages_role_check
         CHECK (role IN ('customer', 'agent', 'bot', 'system', 'note'));
+    """,
+    11: """
+    ALTER TABLE session_items DROP CONSTRAINT session_items_pick_check;
+    ALTER TABLE session_items ADD CONSTRAINT session_items_pick_check
+        CHECK (pick IN ('random', 'spotlight', 'stratified', 'autoqa'));
     """,
 }
 

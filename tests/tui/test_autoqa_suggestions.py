@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from cxreview.store import open_database
-from cxreview.store.autoqa import save_model, save_scores
 from cxreview.tui.screens.review import ReviewScreen
 from cxreview.tui.widgets.rubric_panel import RubricPanel
+from tests.autoqa_helpers import predict
 from tests.tui.conftest import open_first_review, settle
 
 REASONS = ["acknowledged the problem", "[bold]apologised[/] once"]  # plain text, never markup
@@ -18,12 +18,11 @@ def _predict(path: Path) -> None:
     """Active models for the default rubric (resolution not reliable) scoring every conversation."""
     with open_database(path) as db:
         ids = [r["id"] for r in db.query("SELECT id FROM conversations")]
-        empathy = save_model(db, "default", 1, "empathy", reliable=True, reason="alpha 0.78 [0.70, 0.84]")
-        clarity = save_model(db, "default", 1, "clarity", reliable=True, reason="alpha 0.71 [0.66, 0.77]")
-        resolution = save_model(db, "default", 1, "resolution", reliable=False, reason="alpha 0.31 below 0.667")
-        save_scores(db, empathy, [(c, 3.6, 0.5, REASONS) for c in ids])
-        save_scores(db, clarity, [(c, 2.5, 0.8, ["asked two questions"]) for c in ids])  # halfway: the lower level
-        save_scores(db, resolution, [(c, 4.0, 1.1, ["noise"]) for c in ids])
+        predict(db, "empathy", [(c, 3.6, 0.5, REASONS) for c in ids])
+        predict(db, "clarity", [(c, 2.5, 0.8, ["asked two questions"]) for c in ids])  # halfway: the lower level
+        predict(
+            db, "resolution", [(c, 4.0, 1.1, ["noise"]) for c in ids], reliable=False, reason="alpha 0.31 below 0.667"
+        )
 
 
 def _scores(path: Path, conversation_id: str, reviewer: str = "ana") -> dict[str, tuple]:

@@ -104,8 +104,12 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
             for part in parts:
                 self.remember_revision(part.id)
             found = store.run(
-                partial(load_suggestions, conversation_id=view.conversation["id"], parts=parts,
-                        calibration=self.session.calibration)
+                partial(
+                    load_suggestions,
+                    conversation_id=view.conversation["id"],
+                    parts=parts,
+                    calibration=self.session.calibration,
+                )
             )
         except Exception as error:  # noqa: BLE001 - reported in the UI, the app keeps running
             self.post_message(WorkFailed(str(error)))

@@ -17,9 +17,7 @@ def load_suggestions(db: Any, conversation_id: str, parts: list[Any], calibratio
     """In the load worker: every part's suggestions by review id (none at all when blind)."""
     if calibration:
         return {}
-    found = {
-        part.id: suggestions_for(db, conversation_id, part.rubric.id, part.rubric.version) for part in parts
-    }
+    found = {part.id: suggestions_for(db, conversation_id, part.rubric.id, part.rubric.version) for part in parts}
     return {review_id: shown for review_id, shown in found.items() if shown}
 
 

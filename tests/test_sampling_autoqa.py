@@ -1,0 +1,104 @@
+"""Sessions from AutoQA's machine scores: lowest predicted (reliable criteria only), least
+certain (any model), mixed with random picks, reproducible, with why each was picked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxreview.errors import NotFoundError
+from cxreview.filters import Filters
+from cxreview.ingest.importer import import_files
+from cxreview.rubrics import resolve_rubric
+from cxreview.sampling import SampleRequest, create_session
+from cxreview.store import Database, open_database
+from cxreview.store.sessions import session_items
+from tests.autoqa_helpers import predict
+from tests.conftest import REPO
+
+RUBRIC = resolve_rubric("default")
+
+
+@pytest.fixture
+def scored(db: Database) -> tuple[Database, list[str]]:
+    """The demo conversations with machine scores: empathy reliable (value falls with the
+    position), clarity not reliable (lowest and least certain on the *last* conversations)."""
+    import_files(db, [str(REPO / "samples" / "demo.jsonl")])
+    ids = sorted(r["id"] for r in db.query("SELECT id FROM conversations WHERE agent IS NOT NULL"))
+    n = len(ids)
+    predict(db, "empathy", [(c, 1 + 4 * i / n, 0.4, ["why"]) for i, c in enumerate(ids)])
+    predict(
+        db,
+        "clarity",
+        [(c, 5 - 4 * i / n, 0.2 + 3 * i / n, ["noise"]) for i, c in enumerate(ids)],
+        reliable=False,
+        reason="alpha 0.30 below 0.667",
+    )
+    return db, ids
+
+
+def _items(db: Database, name: str) -> list[tuple[str, str, str]]:
+    session = db.scalar("SELECT id FROM sessions WHERE name = ?", (name,))
+    return [(r["conversation_id"], r["pick"], r["reason"]) for r in session_items(db.conn, session)]
+
+
+def test_autoqa_low_picks_the_lowest_reliable_scores_reproducibly(scored: tuple[Database, list[str]]) -> None:
+    db, ids = scored
+    request = dict(size=10, strategy="autoqa-low", seed=5, random_share=0.0)
+    result = create_session(db, SampleRequest(name="low", **request), RUBRIC)
+    # Only empathy is reliable: its lowest are the first ids (clarity's lowest, the last, never count).
+    assert sorted(p.conversation_id for p in result.picks) == ids[:10]
+    items = _items(db, "low")
+    assert {pick for _, pick, _ in items} == {"autoqa"}
+    assert all(reason.startswith("AutoQA predicts Empathy") for _, _, reason in items)
+    again = create_session(db, SampleRequest(name="low2", include_reviewed=True, **request), RUBRIC)
+    assert [p.conversation_id for p in again.picks] == [p.conversation_id for p in result.picks]
+
+
+def test_uncertain_uses_any_model_and_mixes_in_random_picks(scored: tuple[Database, list[str]]) -> None:
+    db, ids = scored
+    result = create_session(
+        db, SampleRequest(size=10, strategy="uncertain", seed=3, random_share=0.3, name="unsure"), RUBRIC
+    )
+    kinds = [p.pick for p in result.picks]
+    assert kinds.count("autoqa") == 7 and kinds.count("random") == 3
+    targeted = {p.conversation_id for p in result.picks if p.pick == "autoqa"}
+    assert targeted <= set(ids[-12:])  # the not-reliable clarity model is least sure on the last ones
+    assert all(p.reason.startswith("AutoQA least sure: Clarity ±") for p in result.picks if p.pick == "autoqa")
+    stored = db.scalar("SELECT random_share FROM sessions WHERE name = 'unsure'")
+    assert stored == 0.3
+    blind = create_session(
+        db,
+        SampleRequest(size=4, strategy="uncertain", seed=3, calibration=True, reviewers=["ana", "ben"], name="calib"),
+        RUBRIC,
+    )
+    assert all("figures hidden" in p.reason and "±" not in p.reason for p in blind.picks if p.pick == "autoqa")
+
+
+def test_filters_and_one_criterion(scored: tuple[Database, list[str]]) -> None:
+    db, _ = scored
+    queue = db.scalar("SELECT queue FROM conversations WHERE queue IS NOT NULL LIMIT 1")
+    result = create_session(
+        db,
+        SampleRequest(size=3, strategy="uncertain", criterion="empathy", filters=Filters(queues=[queue]), seed=1),
+        RUBRIC,
+    )
+    assert {db.scalar("SELECT queue FROM conversations WHERE id = ?", (p.conversation_id,)) for p in result.picks} == {
+        queue
+    }
+    assert all("Empathy ±" in p.reason for p in result.picks if p.pick == "autoqa")
+
+
+def test_clear_errors_without_scores_or_reliable_models(db: Database, db_path: Path, run_cli) -> None:
+    import_files(db, [str(REPO / "samples" / "demo.jsonl")])
+    with pytest.raises(NotFoundError, match='no AutoQA model for rubric "default" version 1'):
+        create_session(db, SampleRequest(size=3, strategy="autoqa-low"), RUBRIC)
+    out = run_cli("sample", "--strategy", "uncertain", "--size", "3")
+    assert out.exit_code == 1 and "cxreview autoqa score" in out.output and "Traceback" not in out.output
+    assert len(out.output.strip().splitlines()) == 1
+    predict(db, "empathy", [("EN-00001", 2.0, 0.5, [])], reliable=False, reason="alpha 0.20 below 0.667")
+    with pytest.raises(NotFoundError, match="no reliable AutoQA model.*--strategy uncertain"):
+        create_session(db, SampleRequest(size=3, strategy="autoqa-low"), RUBRIC)
+    with open_database(db_path) as other:
+        assert other.scalar("SELECT count(*) FROM sessions") == 0  # nothing half-written
