@@ -40,6 +40,10 @@ def calibrate_command(
     alignment with the benchmark reviewer (or the others' median), N/A agreement, and
     each reviewer's offset with its uncertainty. Blind reviews only.
 
+    With AutoQA scores (cxreview autoqa score), the model is listed apart as the machine
+    reviewer "autoqa": its alignment and leniency on the conversations people reviewed,
+    reliable criteria only. It never takes part in the fit that corrects the people.
+
     \b
     Examples:
       cxreview calibrate
@@ -47,21 +51,33 @@ def calibrate_command(
       cxreview calibrate --since 2026-10-01 --format json > calibration.json
     """
     from cxreview.calibration import calibrate, check_shrinkage, load_scores
+    from cxreview.calibration_autoqa import as_json, load_machine, machine_figures
     from cxreview.errors import NotFoundError
 
     check_shrinkage(shrinkage)
     with database(ctx) as db:
         grouped = load_scores(db, rubric_id, session, since)
+        machines = {key: load_machine(db, *key) for key in grouped}
     if not grouped:
         raise NotFoundError("no submitted reviews match", "score some conversations first, or widen --session/--since")
     with working("Calibrating (agreement, bootstrap intervals, offsets)…"):
         results = {key: calibrate(scores, benchmark, shrinkage) for key, scores in sorted(grouped.items())}
+        # The machine is measured against the people after their fit, never inside it.
+        machine = {key: machine_figures(grouped[key], result, machines[key]) for key, result in results.items()}
     if fmt == "json":
-        as_json = {f"{rid}@{version}": _as_json(result) for (rid, version), result in results.items()}
-        echo(json.dumps(as_json, indent=2, ensure_ascii=False))
+        out = {
+            f"{rid}@{version}": {
+                **_as_json(result),
+                **({"autoqa": as_json(machine[(rid, version)])} if machine[(rid, version)] else {}),
+            }
+            for (rid, version), result in results.items()
+        }
+        echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
-    for result in results.values():
+    for key, result in results.items():
         _print_table(result)
+        if machine[key]:
+            _print_machine(machine[key])
 
 
 def _pct(value: float | None) -> str:
@@ -126,6 +142,41 @@ def _print_table(result: Any) -> None:
         console.print(offsets)
     for warning in result.warnings:
         console.print(Text(f"Warning: {warning}", style="yellow"))
+
+
+def _print_machine(figures: list[Any]) -> None:
+    """AutoQA as a reviewer, in a table of its own: a machine, outside the people's offsets."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text('AutoQA as reviewer "autoqa" (machine-estimated; not in the offsets above, reliable criteria only)'),
+        title_justify="left",
+    )
+    for column in ("Criterion", "Convs", "Align", "Leniency (95% CI)", "Exact", "±1", "CV alpha"):
+        table.add_column(column, justify="left" if column in ("Criterion", "Leniency (95% CI)") else "right")
+    for f in figures:
+        leniency = "-" if f.leniency is None else f"{f.leniency:+.2f}"
+        if f.low is not None:
+            leniency += f" [{f.low:+.2f}, {f.high:+.2f}]"
+        table.add_row(
+            Text(f.label),
+            str(f.conversations),
+            "-" if f.alignment is None else f"{f.alignment:.0f}",
+            leniency,
+            _pct(f.exact),
+            _pct(f.within_one),
+            "-" if f.cv_alpha is None else f"{f.cv_alpha:.2f}",
+        )
+    console = safe_console()
+    console.print(table)
+    console.print(
+        Text(
+            "In-sample: the model learnt from many of these reviews, so these figures flatter it; "
+            "CV alpha is its cross-validated agreement measured at training.",
+            style="dim",
+        )
+    )
 
 
 def _as_json(result: Any) -> dict[str, Any]:

@@ -64,6 +64,16 @@ _FIRST = "CASE WHEN o.review_id IS NULL THEN sc.score ELSE o.score END AS score,
 _FINAL = "sc.score, sc.na"
 
 
+def accepted_suggestions(conn: sqlite3.Connection, rubric_id: str, version: int) -> set[tuple[int, str]]:
+    """(review id, criterion) of the scores that are accepted AutoQA suggestions."""
+    rows = conn.execute(
+        "SELECT sc.review_id, sc.criterion FROM review_scores sc JOIN reviews r ON r.id = sc.review_id "
+        "WHERE sc.suggested = 1 AND r.rubric_id = ? AND r.rubric_version = ?",
+        (rubric_id, version),
+    ).fetchall()
+    return {(int(r[0]), str(r[1])) for r in rows}
+
+
 def rubric_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Every stored rubric version: id, version, definition (JSON) and source."""
     return conn.execute("SELECT id, version, definition, source FROM rubrics").fetchall()
