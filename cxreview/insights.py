@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from cxreview.filters import Filters
+from cxreview.insights_autoqa import machine_estimates
 from cxreview.signals.features import shape_of
 from cxreview.store import Database
 from cxreview.store import insights as sql
@@ -68,6 +69,7 @@ class Insights:
     qa: list[dict[str, Any]]
     csat: list[Group]
     weeks: list[Group] = field(default_factory=list)
+    machine: list[Any] = field(default_factory=list)  # insights_autoqa.MachineRow: AutoQA estimates
 
 
 def _templates(rows: list[tuple[str, str, int, dict[str, int], str]]) -> list[Template]:
@@ -186,6 +188,7 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
             key=lambda t: (t.n < SMALL, -t.rate("came_back")),
         )[:TOP],
         qa=_qa_linkage(db, filters, calibrations),
+        machine=machine_estimates(db, filters, calibrations),
         csat=_csat(db, filters, calibrations),
         weeks=[
             Group(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from html import escape
 from typing import Any
 
 from cxreview.insights import SMALL, Group, Insights, Template
+from cxreview.insights_autoqa import LABEL as MACHINE_LABEL
 from cxreview.privacy import mask_pii
 from cxreview.reports.charts import sparkline, svg_bars, text_bar, word_cut
 
@@ -253,6 +255,7 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                 [],
             )
         )
+    out.extend(_machine_sections(insights))
     if insights.csat:
         out.append(
             (
@@ -260,6 +263,44 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                 ["csat", "reviews", "mean review score", ""],
                 [[g.name, str(g.n), _num(g.values["mean_review_score"], 0), _small(g)] for g in insights.csat],
                 [(f"csat {g.name}", g.values["mean_review_score"] or 0) for g in insights.csat],
+            )
+        )
+    return out
+
+
+def _machine_sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], list[tuple[str, float]]]]:
+    """AutoQA's estimates per agent and per queue (reliable criteria only), always labelled."""
+    out: list[tuple[str, list[str], list[list[str]], list[tuple[str, float]]]] = []
+    tables: dict[tuple[str, str], list[Any]] = {}
+    for row in insights.machine:
+        tables.setdefault((row.rubric, row.column), []).append(row)
+    for (rubric, column), rows in tables.items():
+        out.append(
+            (
+                f"Machine-estimated (AutoQA) scores per {column} over all conversations, next to the reviewed "
+                f"ones (rubric {rubric}, reliable criteria only, lowest estimate first)",
+                [
+                    column.capitalize(),
+                    "Criterion",
+                    "n",
+                    "machine-estimated mean (AutoQA)",
+                    "reviewed mean (calibrated)",
+                    "reviews",
+                    "",
+                ],
+                [
+                    [
+                        r.group,
+                        r.criterion,
+                        str(r.n),
+                        _num(r.machine_mean),
+                        _num(r.reviewed_mean),
+                        str(r.reviews),
+                        f"small (n<{SMALL})" if r.n < SMALL else "",
+                    ]
+                    for r in rows
+                ],
+                [],
             )
         )
     return out
@@ -336,6 +377,7 @@ def to_json(insights: Insights) -> str:
         "repeat_by_last_answer": [template(t) for t in insights.repeat_by_answer],
         "qa_linkage": insights.qa,
         "csat": [group(g) for g in insights.csat],
+        "machine_estimates": [{"label": MACHINE_LABEL, **asdict(row)} for row in insights.machine],
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 

@@ -1,0 +1,69 @@
+"""Machine-estimated (AutoQA) scores in insights: per agent and per queue, the mean of the
+machine scores over *all* conversations next to the mean of the reviewed (calibrated) scores.
+
+Only criteria whose active model is reliable are shown, always labelled machine-estimated;
+with no reliable model there is nothing (docs/autoqa.md, docs/insights.md).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from cxreview.filters import Filters
+from cxreview.store import Database
+from cxreview.store.autoqa_means import GROUP_COLUMNS, machine_means, reliable_rubrics
+
+LABEL = "machine-estimated (AutoQA)"
+
+
+@dataclass
+class MachineRow:
+    """One group and criterion: the machine's mean over its conversations, the reviewed mean."""
+
+    rubric: str  # "default v1"
+    column: str  # agent or queue
+    group: str
+    criterion: str
+    n: int  # conversations with a machine score
+    machine_mean: float
+    reviewed_mean: float | None  # calibrated, submitted reviews of the same rubric version
+    reviews: int
+
+
+def machine_estimates(db: Database, filters: Filters, calibrations: dict[Any, Any]) -> list[MachineRow]:
+    """Rows per agent and per queue, lowest machine-estimated mean first within each criterion."""
+    rubrics = reliable_rubrics(db.conn)
+    if not rubrics:
+        return []
+    from cxreview.export import review_records
+
+    reviewed: dict[tuple[str, int, str, str, str], list[float]] = defaultdict(list)
+    for record in review_records(db, "criterion", filters, calibrations=calibrations):
+        value = record["calibrated"] if record["calibrated"] is not None else record["raw"]
+        if record["status"] != "submitted" or record["na"] or value is None:
+            continue
+        for column in GROUP_COLUMNS:
+            if record[column]:
+                key = (record["rubric_id"], record["rubric_version"], column, record[column], record["criterion"])
+                reviewed[key].append(float(value))
+    rows = []
+    for rubric_id, version in rubrics:
+        for column in GROUP_COLUMNS:
+            for r in machine_means(db.conn, rubric_id, version, filters, column):
+                given = reviewed.get((rubric_id, version, column, r["grp"], r["criterion"]), [])
+                rows.append(
+                    MachineRow(
+                        f"{rubric_id} v{version}",
+                        column,
+                        str(r["grp"]),
+                        str(r["criterion"]),
+                        int(r["n"]),
+                        float(r["mean"]),
+                        statistics.fmean(given) if given else None,
+                        len(given),
+                    )
+                )
+    return sorted(rows, key=lambda row: (row.rubric, row.column, row.criterion, row.machine_mean, row.group))
