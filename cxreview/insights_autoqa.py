@@ -67,3 +67,32 @@ def machine_estimates(db: Database, filters: Filters, calibrations: dict[Any, An
                     )
                 )
     return sorted(rows, key=lambda row: (row.rubric, row.column, row.criterion, row.machine_mean, row.group))
+
+
+def agent_sentence(db: Database, agent: str, since: str | None) -> str:
+    """For a coaching report: the agent's machine-estimated means over all their conversations
+    against the team median of agents' means, reliable criteria of agent rubrics only."""
+    from cxreview.reviews import rubric_versions
+
+    rubrics = rubric_versions(db)
+    parts = []
+    for rubric_id, version in reliable_rubrics(db.conn):
+        rubric = rubrics.get((rubric_id, version))
+        if rubric is None or rubric.applies_to == "bot":
+            continue  # the bot's scorecard says nothing about an agent
+        by_criterion: dict[str, dict[str, tuple[int, float]]] = defaultdict(dict)
+        for r in machine_means(db.conn, rubric_id, version, Filters(since=since), "agent"):
+            by_criterion[str(r["criterion"])][str(r["grp"])] = (int(r["n"]), float(r["mean"]))
+        for criterion in rubric.criteria:
+            groups = by_criterion.get(criterion.id, {})
+            if agent not in groups:
+                continue
+            n, mean = groups[agent]
+            team = statistics.median(m for _, m in groups.values())
+            parts.append(f"{criterion.label} {mean:.1f} (team median {team:.1f}; {n} conversations)")
+    if not parts:
+        return ""
+    return (
+        f"Machine-estimated (AutoQA) over all your conversations, not a review: {'; '.join(parts)}. "
+        "Shown only for criteria where AutoQA agrees with the reviewers reliably."
+    )

@@ -1,5 +1,6 @@
-"""Machine-estimated (AutoQA) scores in insights: per agent and queue over all conversations,
-next to the reviewed means, reliable criteria only, always labelled; nothing without a model."""
+"""Machine-estimated (AutoQA) scores in insights and coaching reports: per agent and queue over
+all conversations, next to the reviewed means, reliable criteria only, always labelled; nothing
+without a model."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from cxreview import reviews
 from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.insights import compute
+from cxreview.reports.coaching import build_report
+from cxreview.reports.coaching import to_html as coaching_html
 from cxreview.reports.insights_report import renderables, to_html, to_json
 from cxreview.rubrics import resolve_rubric
 from cxreview.store import Database
@@ -46,6 +49,11 @@ def test_machine_estimates_per_agent_and_queue_only_for_reliable_criteria(db: Da
     assert "Machine-estimated (AutoQA) scores per agent" in html and "machine-estimated mean (AutoQA)" in html
     text = " ".join(str(getattr(part, "title", "") or "") for part in renderables(insights))
     assert "Machine-estimated (AutoQA) scores per queue" in text
+
+    report = build_report(db, agent)
+    assert report.machine.startswith("Machine-estimated (AutoQA) over all your conversations, not a review: Empathy 2.0")
+    assert "Clarity" not in report.machine
+    assert "<h2>Machine-estimated (AutoQA)</h2>" in coaching_html(report)
 
     queue = db.scalar("SELECT queue FROM conversations WHERE id = ?", (rows[0]["id"],))
     narrowed = compute(db, Filters(queues=[queue])).machine

@@ -13,6 +13,7 @@ from typing import Any
 from cxreview.errors import NotFoundError
 from cxreview.export import calibrations_for, review_records
 from cxreview.filters import Filters
+from cxreview.insights_autoqa import agent_sentence
 from cxreview.privacy import mask_pii
 from cxreview.reports.charts import sparkline, svg_bars, svg_line, text_bar
 from cxreview.reports.excerpts import Example, examples
@@ -57,6 +58,7 @@ class CoachingReport:
     changed: list[ChangedScore] = field(default_factory=list)
     conversations: int = 0  # reviewed conversations; ``reviews`` counts every reviewer's review
     arrivals: dict[str, int] = field(default_factory=dict)  # how customers arrived and what changed
+    machine: str = ""  # machine-estimated (AutoQA) means, reliable criteria only (insights_autoqa)
 
 
 def build_report(db: Database, agent: str, since: str | None = None) -> CoachingReport:
@@ -134,6 +136,7 @@ def build_report(db: Database, agent: str, since: str | None = None) -> Coaching
         examples=examples(db, agent, mine),
         conversations=len({r["conversation_id"] for r in mine}),
         arrivals=_arrivals(db, agent, since),
+        machine=agent_sentence(db, agent, since),
         changed=_changed_scores(db, [r for r in criteria_rows if r["agent"] == agent and r["edited"]], labels),
     )
 
@@ -232,6 +235,8 @@ def to_markdown(report: CoachingReport) -> str:
         ]
     if report.arrivals:
         out += ["", "## How your customers arrived and left", "", arrival_sentence(report)]
+    if report.machine:
+        out += ["", "## Machine-estimated (AutoQA)", "", _md(report.machine)]
     if report.root_causes:
         out += ["", "## What reviewers noticed most", ""]
         out += [f"- {_md(cause)} ({count}x)" for cause, count in report.root_causes]
@@ -292,6 +297,8 @@ def to_html(report: CoachingReport) -> str:
         ]
     if report.arrivals:
         parts += ["<h2>How your customers arrived and left</h2>", f"<p>{escape(arrival_sentence(report))}</p>"]
+    if report.machine:
+        parts += ["<h2>Machine-estimated (AutoQA)</h2>", f"<p class='note'>{escape(report.machine)}</p>"]
     if report.root_causes:
         parts += ["<h2>What reviewers noticed most</h2><ul>"]
         parts += [f"<li>{escape(cause)} ({count}x)</li>" for cause, count in report.root_causes]
