@@ -21,7 +21,7 @@ def _predict(path: Path) -> None:
         predict(db, "empathy", [(c, 3.6, 0.5, REASONS) for c in ids])
         predict(db, "clarity", [(c, 2.5, 0.8, ["asked two questions"]) for c in ids])  # halfway: the lower level
         predict(
-            db, "resolution", [(c, 4.0, 1.1, ["noise"]) for c in ids], reliable=False, reason="alpha 0.31 below 0.667"
+            db, "resolution", [(c, 4.0, 1.1, ["noise"]) for c in ids], reliable=False, reason="not reliable: alpha 0.31 below 0.667"
         )
 
 
@@ -55,7 +55,8 @@ async def test_accept_override_and_undo_record_which_scores_were_suggested(make_
         assert "not reliable, score yourself: Resolution" in said
         # Resolution is focused now (the next one to score): its model is named, with no figure.
         panel = screen.query_one(RubricPanel).plain
-        assert "AutoQA: not reliable (alpha 0.31 below 0.667)" in panel
+        assert "AutoQA: not reliable: alpha 0.31 below 0.667" in panel
+        assert "a accepts AutoQA" not in panel  # nothing reliable left to accept
         await pilot.press("up")  # clarity
         await pilot.press("3")  # a digit over an accepted suggestion makes it the reviewer's own
         await settle(app, pilot)

@@ -136,7 +136,10 @@ class RubricPanel(Static):
         hint = f"keys {keys}" + (" · n N/A" if criterion.allow_na else "") + " · ←→ anchors"
         if self.target != self.cursor:
             hint += f" · c/r: {review.rubric.criteria[self.target].label}"
-        if any(s.reliable for s in self.suggestions.values()) and not review.submitted:
+        if not review.submitted and any(
+            s.reliable and c in review.criteria and review.criteria[c].value is None
+            for c, s in self.suggestions.items()
+        ):
             hint += " · a accepts AutoQA"
         lines.append(Text(hint, style="dim"))
         level = self.preview if self.preview is not None else state.score
@@ -160,7 +163,8 @@ class RubricPanel(Static):
             return []
         if not suggestion.reliable:
             # The reason comes from the model store: plain text, never markup.
-            return [Text("AutoQA: not reliable (", style="dim").append(Text(suggestion.reason)).append(")")]
+            why = suggestion.reason.removeprefix("not reliable").lstrip(": ")
+            return [Text("AutoQA: not reliable" + (": " if why else ""), style="dim").append(Text(why))]
         level = criterion.level_name(nearest_level(criterion, suggestion.value))
         line = Text(f"{ghost(suggestion)} (a gives {level})", style=AUTOQA)
         if suggestion.reasons:
