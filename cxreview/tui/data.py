@@ -71,8 +71,8 @@ class ConversationView:
     signals: dict[str, Any] | None
     repeat_contacts: int
     phases: dict[str, Any] | None = None
-    # Message bodies masked and shortened in the loading worker, never on the UI thread
-    # (a 50 MB message once froze the app and quit with it).
+    # Message bodies shortened in the loading worker, never on the UI thread (a 50 MB message
+    # once froze the app and quit with it); each is masked when first shown (bounded in size).
     bodies: list[Body] = field(default_factory=list)
 
 

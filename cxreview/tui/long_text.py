@@ -1,17 +1,19 @@
-"""Message text prepared for the screen off the UI thread: masked, and shortened when huge.
+"""Message text prepared for the screen: shortened when huge (off the UI thread), masked when shown.
 
 A 50 MB message once froze the review app for minutes (masking and wrapping ran on the UI
 thread, and quit could not get through). Now the worker that loads a conversation prepares
 each body here: the transcript shows at most ``LONG_MESSAGE`` characters of a message and
-says how much more there is; `x` opens the whole text in a view that masks and wraps it in
-a worker, chunk by chunk, so the screen and quit stay responsive. Nothing here imports
-textual.
+says how much more there is. A body is masked the first time it is shown, which is bounded
+by that length (masking all 500 messages of a long conversation up front cost half a second;
+the screen shows a dozen). `x` opens the whole text in a view that masks and wraps it in a
+worker, chunk by chunk, so the screen and quit stay responsive. Nothing here imports textual.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from cxreview.privacy import mask_pii
 
@@ -26,8 +28,17 @@ class Body:
     """A message body as shown: plain and masked, and the full length when shortened."""
 
     plain: str
-    masked: str
     length: int  # of the whole text
+    # Cut where no safe place was near: a wider window is masked, so a cut address is still
+    # recognised, then cut to the plain text's length.
+    wide: str | None = None
+
+    @cached_property
+    def masked(self) -> str:
+        """Masked once, when first shown (bounded: at most twice ``LONG_MESSAGE`` characters)."""
+        if self.wide is not None:
+            return mask_pii(self.wide)[: len(self.plain)]
+        return mask_pii(self.plain)
 
     @property
     def shortened(self) -> bool:
@@ -52,22 +63,15 @@ def safe_cut(text: str, limit: int) -> int:
     return newline if newline > 0 else limit
 
 
-def _masked_prefix(text: str, limit: int) -> tuple[str, str]:
-    """The first ``limit`` characters (or a little less), plain and masked alike."""
-    cut = safe_cut(text, limit)
-    if cut < limit or len(text) <= limit:
-        plain = text[:cut]
-        return plain, mask_pii(plain)
-    # No safe place: mask a wider window so a cut address is still recognised, then cut.
-    return text[:limit], mask_pii(text[: limit * 2])[:limit]
-
-
 def prepare(text: str, limit: int = LONG_MESSAGE) -> Body:
-    """Shorten (when longer than ``limit``) and mask one message body."""
+    """Shorten one message body when longer than ``limit`` (its ``masked`` comes when asked)."""
     if len(text) <= limit:
-        return Body(text, mask_pii(text), len(text))
-    plain, masked = _masked_prefix(text, limit)
-    return Body(plain, masked, len(text))
+        return Body(text, len(text))
+    cut = safe_cut(text, limit)
+    if cut < limit:
+        return Body(text[:cut], len(text))
+    # No safe place: mask a wider window so a cut address is still recognised, then cut.
+    return Body(text[:limit], len(text), text[: limit * 2])
 
 
 def chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:

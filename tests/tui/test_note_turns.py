@@ -25,6 +25,6 @@ async def test_a_note_turn_shows_marked_as_an_internal_note(make_app, tui_db: Pa
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_first_review(app, pilot)
         assert isinstance(screen, ReviewScreen)
-        lines = [line.text.plain for line in screen.query_one(Transcript)._lines]
+        lines = [text.plain for _, text in screen.query_one(Transcript).rendered_lines()]
         at = next(i for i, line in enumerate(lines) if "internal note" in line)
         assert " 2 internal note" in lines[at] and "Checked the depot [b]log[/b]" in lines[at + 1]

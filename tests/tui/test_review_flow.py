@@ -139,11 +139,11 @@ async def test_highlight_jumps_and_pii_toggle(make_app, tui_db: Path) -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         transcript = app.screen.query_one(Transcript)
-        rendered = "".join(line.text.plain for line in transcript._lines)
+        rendered = "".join(text.plain for _, text in transcript.rendered_lines())
         assert "jan.jansen@example.nl" not in rendered and "[email]" in rendered and "[phone]" in rendered
         await pilot.press("m")
         await pilot.pause()
-        rendered = "".join(line.text.plain for line in transcript._lines)
+        rendered = "".join(text.plain for _, text in transcript.rendered_lines())
         assert "jan.jansen@example.nl" in rendered
         marks = transcript.highlights()
         if marks:

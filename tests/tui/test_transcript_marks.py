@@ -24,10 +24,10 @@ async def test_numbers_markers_and_evidence_links(make_app, tui_db: Path) -> Non
             ]
         assert flags, "the demo conversation has flags"
         headers = {}
-        for line in transcript._lines:
-            message = transcript.messages[line.message]
-            if line.text.plain[:1] in ("▏", "▌"):  # the header (a handover divider comes before it)
-                headers.setdefault(message["position"], line.text.plain)
+        for index, text in transcript.rendered_lines():
+            message = transcript.messages[index]
+            if text.plain[:1] in ("▏", "▌"):  # the header (a handover divider comes before it)
+                headers.setdefault(message["position"], text.plain)
         for position, header in headers.items():
             assert f"{position} " in header[:8]  # the message number leads the header
             flagged = any(f["position"] == position for f in flags)

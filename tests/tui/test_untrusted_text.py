@@ -61,7 +61,7 @@ async def test_markup_shows_literally_and_triggers_nothing(tmp_path: Path) -> No
         screen = app.screen
         assert isinstance(screen, ReviewScreen)  # the draft is resumed
         transcript = screen.query_one(Transcript)
-        plain = "\n".join(line.text.plain for line in transcript._lines)
+        plain = "\n".join(text.plain for _, text in transcript.rendered_lines())
         for text in NASTY[:5]:
             assert text in plain
         assert "escape red and bell " in plain and "\x1b" not in plain

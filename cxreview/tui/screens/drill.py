@@ -151,7 +151,7 @@ class ConversationScreen(Screen[None]):
             if value:
                 title.append(" · ").append(Text(str(value)))
         self.query_one("#read-title", Static).update(title)
-        self.query_one(Transcript).show(view.messages, view.message_signals, {}, view.bodies)
+        self.query_one(Transcript).show(view.messages, view.message_signals, {}, view.phases, bodies=view.bodies)
 
     def action_message(self, step: int) -> None:
         self.query_one(Transcript).move(step)

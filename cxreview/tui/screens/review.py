@@ -13,6 +13,7 @@ from typing import Any
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -33,6 +34,7 @@ from cxreview.tui.widgets.signal_summary import SignalSummary
 from cxreview.tui.widgets.transcript import Transcript
 
 IDLE_SECONDS = 60  # review time pauses after a minute without input
+_ACTIONS = tuple(dict.fromkeys(b.action.split("(")[0] for b in REVIEW_BINDINGS if isinstance(b, Binding)))
 
 
 def _now() -> float:
@@ -63,6 +65,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self._last_input = _now()
         self._unsaved_seconds = 0.0
         self.suggestions = {}
+        self._keys_state: tuple[bool | None, ...] = ()
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -152,7 +155,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self.last_scored = None
         self.preview = None
         self._refresh_rubric()
-        self.refresh_bindings()
+        self.refresh_keys()
 
     def _show_title(self) -> None:
         """The conversation line, and in a two-party review whose criteria are shown."""
@@ -172,7 +175,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self.query_one(Transcript).set_notes(review.message_notes)
         self._show_title()
         self._refresh_rubric()
-        self.refresh_bindings()
+        self.refresh_keys()
 
     def _next_part(self) -> Review | None:
         """The next part with a criterion left to score, after the current one."""
@@ -262,7 +265,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
             self.review = message.review
             self.query_one(Transcript).set_notes(self.review.message_notes)
             self._refresh_rubric()
-            self.refresh_bindings()
+            self.refresh_keys()
 
     def _save_time(self) -> None:
         if self.review is not None and not self.review.submitted and self._unsaved_seconds >= 1:
@@ -298,6 +301,14 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         if action == "compare" and not self.session.calibration:
             return False
         return None if self.why_not(action) else True
+
+    def refresh_keys(self) -> None:
+        """Grey out or enable footer keys, only when one changed: the footer rebuilds itself
+        on every refresh_bindings (30-50 ms, after every score and on every conversation)."""
+        state = tuple(self.check_action(name, ()) for name in _ACTIONS)
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
 
     def why_not(self, action: str) -> str | None:
         """Why a key cannot act right now, in a short sentence (None: it can)."""
@@ -389,7 +400,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
                 return
             # Every criterion is scored: the focus stays (a digit corrects the one just scored).
         self._refresh_rubric()
-        self.refresh_bindings()
+        self.refresh_keys()
 
     def action_na(self) -> None:
         if self.review is None:
@@ -421,7 +432,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self.last_scored = None
         self.preview = None
         self._refresh_rubric()
-        self.refresh_bindings()
+        self.refresh_keys()
         if not self.review.submitted:
             criterion_id = self._criterion().id
             review_id = self.review.id
@@ -515,7 +526,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
             said += ". v compares it with the other reviewers."
             if not self._has_next():
                 self._refresh_rubric()
-                self.refresh_bindings()
+                self.refresh_keys()
                 if message.note:
                     self.app.notify(message.note, timeout=10)
                 self.app.notify(said + " It was the last one to do; esc goes back to the queue.", timeout=8)
@@ -540,7 +551,8 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self.preview = None
         self.last_scored = None
         self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
-        self.refresh_bindings()
+        # No refresh_bindings() here: the footer would be rebuilt twice per conversation (50 ms
+        # of a 500-message open); keys pressed while loading are checked by check_action anyway.
         self.load()
 
     def _open_next(self) -> None:

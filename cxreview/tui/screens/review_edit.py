@@ -49,7 +49,7 @@ class ReviewCorrections:
         self.item.status = "in progress"
         self.review = review  # the database's version: it may hold an arbiter's change
         self._refresh_rubric()  # type: ignore[attr-defined]
-        self.refresh_bindings()  # type: ignore[attr-defined]
+        self.refresh_keys()  # type: ignore[attr-defined]
         self.app.notify(note, timeout=8)
 
     def ask_reason_then(self, submit: Any) -> None:
@@ -78,4 +78,4 @@ class ReviewCorrections:
         if self.review is not None and self.review.id == review.id:
             self.review = review
             self._refresh_rubric()  # type: ignore[attr-defined]
-            self.refresh_bindings()  # type: ignore[attr-defined]
+            self.refresh_keys()  # type: ignore[attr-defined]

@@ -1,18 +1,24 @@
 """The transcript: every message with role, author, time, markers and evidence.
 
-Rendered with the Line API (like Toolong): messages are wrapped once per width, and only
-the visible lines are turned into strips, so a 500-message conversation opens at once.
-Conversation text is always a rich Text, never markup.
+Rendered lazily with the Line API, as Toolong renders huge logs: a message is laid out
+(masked, wrapped) only when one of its lines is on screen, and laid-out messages and rendered
+strips are kept in LRU caches. The line offsets of the other messages come from a cheap line
+count of their plain text; a message's count becomes exact when it is first laid out (only
+masking or a header wider than the screen can make the two differ, and a message's own start
+never moves when it does, so what is on screen stays put). A 500-message conversation opens
+by laying out the dozen messages that fit. Conversation text is always a rich Text, never markup.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -31,12 +37,9 @@ FLAG_LABELS = {
 }
 HIGHLIGHT_FLAGS = ("emotion_spike", "bot_repeat", "customer_repeat", "ignored_human_request")
 ROLE_LABELS = {"customer": "CUSTOMER", "agent": "AGENT", "bot": "BOT", "system": "SYSTEM", NOTE: "internal note"}
-
-
-@dataclass
-class _Line:
-    text: Text
-    message: int  # index into the messages
+BODY_INDENT = 2  # message text hangs clear of the role column
+# A key of the layout caches: (message index, focused, masked, width).
+_LayoutKey = tuple[int, bool, bool, int]
 
 
 class Transcript(ScrollView, can_focus=False):
@@ -64,13 +67,16 @@ class Transcript(ScrollView, can_focus=False):
         self.bodies: list[Body] = []
         self.signals: dict[int, dict[str, Any]] = {}
         self.notes: dict[int, str] = {}
-        self._lines: list[_Line] = []
-        self._starts: list[int] = []
         self._width = 0
         self._number_width = 1
-        self._cache: dict[int, Strip] = {}
-        # Wrapped lines per message: moving the cursor re-wraps two messages, not all.
-        self._wrapped: dict[tuple[int, bool, bool, int], list[Text]] = {}
+        # Lines per message (a count until laid out, then exact) and where each message
+        # starts: _starts[i] is the first line of message i, _starts[-1] the line count.
+        self._heights: list[int] = []
+        self._exact: list[bool] = []
+        self._starts: list[int] = [0]
+        # Laid-out messages and rendered lines, only those looked at recently.
+        self._layouts: LRUCache[_LayoutKey, list[Text]] = LRUCache(1024)
+        self._strips: LRUCache[tuple[_LayoutKey, int], Strip] = LRUCache(4096)
         self.divider: tuple[int, str] | None = None  # (position, label): where a person takes over
 
     # -- content -----------------------------------------------------------------------
@@ -82,24 +88,39 @@ class Transcript(ScrollView, can_focus=False):
         phases: dict[str, Any] | None = None,
         bodies: list[Body] | None = None,
     ) -> None:
-        """Show a conversation; ``bodies`` are the texts prepared (masked, shortened) by the
-        loading worker, one per message (``TuiStore.conversation`` does it)."""
+        """Show a conversation; ``bodies`` are the texts prepared (shortened) by the loading
+        worker, one per message (``TuiStore.conversation`` does it)."""
         self.messages = messages
         self.bodies = bodies if bodies is not None else [prepare(m["text"]) for m in messages]
         self.signals = signals
         self.divider = handover_divider(phases)
         self.notes = dict(notes)
-        self._wrapped.clear()
         self._number_width = len(str(max((m["position"] for m in messages), default=1)))
         self.set_reactive(Transcript.cursor, 0)
-        if self.size.width:  # not laid out yet: on_resize wraps once the width is known
-            self._rebuild()
+        self._relayout()
         self.scroll_to(y=0, animate=False)
 
     def set_notes(self, notes: dict[int, str]) -> None:
+        """New message notes: only the messages whose note changed are laid out again (the
+        others keep their exact heights, so nothing on screen moves)."""
+        changed = {p for p in set(notes) | set(self.notes) if notes.get(p) != self.notes.get(p)}
         self.notes = dict(notes)
-        self._wrapped.clear()
-        self._rebuild()
+        if changed:
+            self._invalidate([i for i, m in enumerate(self.messages) if m["position"] in changed])
+
+    @property
+    def line_count(self) -> int:
+        """Lines of the whole transcript (exact for the messages laid out so far)."""
+        return self._starts[-1]
+
+    def rendered_lines(self) -> list[tuple[int, Text]]:
+        """Every line as shown, with its message index: lays out every message (for tests
+        and exports of the view; the screen itself never needs them all)."""
+        lines: list[tuple[int, Text]] = []
+        for index in range(len(self.messages)):
+            lines.extend((index, text) for text in self._settled(index, place=False))
+        self._place()
+        return lines
 
     def highlights(self) -> list[int]:
         """Indexes of messages that carry a marker (a highlight or a request for a person)."""
@@ -111,43 +132,84 @@ class Transcript(ScrollView, can_focus=False):
         return [f for f in flags if kinds is None or f["flag"] in kinds]
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._rebuild()  # the focused message shows its evidence: its height changes
+        # The focused message shows its evidence: the two messages change height.
+        self._invalidate([i for i in (old, new) if 0 <= i < len(self.messages)])
         self._scroll_to_message(new)
 
     def watch_masked(self) -> None:
-        self._rebuild()
+        self._relayout()
+        self._scroll_to_message(self.cursor)
 
     def on_resize(self) -> None:
         if self._content_width() != self._width:
-            self._rebuild()
+            self._relayout()
+            self._scroll_to_message(self.cursor)
 
     def _content_width(self) -> int:
         return max(20, self.scrollable_content_region.width or self.size.width or 80)
 
-    def _rebuild(self) -> None:
-        width = self._content_width()
-        self._width = width
-        self._cache.clear()
-        lines: list[_Line] = []
-        starts: list[int] = []
-        console = self.app.console
-        for index, message in enumerate(self.messages):
-            starts.append(len(lines))
-            key = (index, index == self.cursor, self.masked, width)
-            wrapped = self._wrapped.get(key)
-            if wrapped is None:
-                wrapped = []
-                for text, indent in self._message_texts(index, message):
-                    # A hanging indent keeps message text clear of the role column.
-                    for line in _wrap(text, max(10, width - 1 - indent), console):
-                        wrapped.append(Text(" " * indent) + line if indent else line)
-                wrapped.append(Text(""))
-                self._wrapped[key] = wrapped
-            lines.extend(_Line(text, index) for text in wrapped)
-        self._lines = lines
-        self._starts = starts
-        self.virtual_size = Size(width, len(lines))
+    # -- layout ------------------------------------------------------------------------
+    def _relayout(self) -> None:
+        """Forget every layout (new conversation, width or masking) and count lines afresh."""
+        self._width = self._content_width()
+        self._layouts.clear()
+        self._strips.clear()
+        self._heights = [self._count(index) for index in range(len(self.messages))]
+        self._exact = [False] * len(self.messages)
+        self._place()
+
+    def _invalidate(self, indexes: list[int]) -> None:
+        """Lay the given messages out again now (they are few) and move what follows."""
+        for index in indexes:
+            for focused in (False, True):
+                key = (index, focused, self.masked, self._width)
+                self._layouts.discard(key)
+        self._strips.clear()
+        for index in indexes:
+            self._heights[index] = len(self._layout(index))
+            self._exact[index] = True
+        self._place()
+
+    def _place(self) -> None:
+        self._starts = [0, *accumulate(self._heights)]
+        self.virtual_size = Size(self._width, self._starts[-1])
         self.refresh()
+
+    def _count(self, index: int) -> int:
+        """The lines a message takes, counted from plain strings without building any Text:
+        exact for an unfocused message unless masking changes the wrapping or the header is
+        wider than the screen (the layout corrects it when the message is first shown)."""
+        if index == self.cursor:  # the focused message (with its evidence) is always laid out
+            return len(self._layout(index))
+        body = self.bodies[index]
+        # The masked text when it is already known (masking is what costs), else the plain.
+        text = body.__dict__.get("masked", body.plain) if self.masked else body.plain
+        room = max(10, self._width - 1 - BODY_INDENT)
+        lines = 2 + _count_wrapped(text, room)  # header, body, blank line
+        position = self.messages[index]["position"]
+        if self.divider is not None and self.divider[0] == position:
+            lines += _count_wrapped(self.divider[1], max(10, self._width - 1))
+        if body.shortened:
+            lines += _count_wrapped(_shortened(body), room)
+        note = self.notes.get(position)
+        if note:
+            lines += _count_wrapped("✎ " + note, room)
+        return lines
+
+    def _layout(self, index: int) -> list[Text]:
+        """The message's wrapped lines (cached); corrects its height if it was only counted."""
+        key = (index, index == self.cursor, self.masked, self._width)
+        wrapped = self._layouts.get(key)
+        if wrapped is None:
+            wrapped = []
+            console = self.app.console
+            for text, indent in self._message_texts(index, self.messages[index]):
+                # A hanging indent keeps message text clear of the role column.
+                for line in _wrap(text, max(10, self._width - 1 - indent), console):
+                    wrapped.append(Text(" " * indent) + line if indent else line)
+            wrapped.append(Text(""))
+            self._layouts.set(key, wrapped)
+        return wrapped
 
     def _style(self, name: str) -> Style:
         if name == "transcript--cursor":
@@ -187,12 +249,11 @@ class Transcript(ScrollView, can_focus=False):
                 )
         prepared = self.bodies[index]
         body = Text(prepared.masked if self.masked else prepared.plain, role_style if role == NOTE else "")
-        texts = [(header, 0), (body, 2)]
+        texts = [(header, 0), (body, BODY_INDENT)]
         if self.divider is not None and self.divider[0] == position:
             texts.insert(0, (Text(self.divider[1], self._style("transcript--divider")), 0))
         if prepared.shortened:
-            more = f"… shortened: {prepared.length:,} characters in all; x shows the whole message"
-            texts.append((Text(more, self._style("transcript--marker")), 2))
+            texts.append((Text(_shortened(prepared), self._style("transcript--marker")), BODY_INDENT))
         if focused and role != NOTE:  # a note is never analysed: no figures to show
             values = self.signals.get(position, {})
             figures = [f"sentiment {values.get('sentiment', 0):+.2f}"]
@@ -246,10 +307,9 @@ class Transcript(ScrollView, can_focus=False):
         return True
 
     def _scroll_to_message(self, index: int) -> None:
-        if not self._starts:
+        if not self.messages:
             return
-        top = self._starts[index]
-        bottom = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
+        top, bottom = self._starts[index], self._starts[index + 1]
         height = self.scrollable_content_region.height or self.size.height
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False)
@@ -260,25 +320,50 @@ class Transcript(ScrollView, can_focus=False):
     def focused_position(self) -> int | None:
         return self.messages[self.cursor]["position"] if self.messages else None
 
+    def _settled(self, index: int, place: bool = True) -> list[Text]:
+        """The message laid out, its counted height replaced by the exact one."""
+        lines = self._layout(index)
+        if not self._exact[index]:
+            self._exact[index] = True
+            if len(lines) != self._heights[index]:
+                self._heights[index] = len(lines)
+                if place:
+                    self._place()
+        return lines
+
     # -- Line API ------------------------------------------------------------------------
+    def _line(self, y: int) -> tuple[int, int]:
+        """(message index, line within it) of transcript line ``y``, laying the message out
+        first: once exact, its height may differ from the count, which moves only what follows."""
+        while True:
+            index = bisect_right(self._starts, y) - 1
+            lines = self._settled(index)
+            offset = y - self._starts[index]
+            if offset < len(lines) or y >= self._starts[-1]:
+                return index, offset
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        line_y = scroll_y + y
         width = self.size.width
         base = self.rich_style
-        if index >= len(self._lines):
+        if line_y >= self._starts[-1] or not self.messages:
             return Strip.blank(width, base)
-        strip = self._cache.get(index)
+        index, offset = self._line(line_y)
+        if offset >= len(self._layout(index)):  # the last message came out shorter than counted
+            return Strip.blank(width, base)
+        focused = index == self.cursor
+        key = ((index, focused, self.masked, self._width), offset)
+        strip = self._strips.get(key)
         if strip is None:
-            line = self._lines[index]
-            text = line.text.copy()
+            text = self._layout(index)[offset].copy()
             text.stylize(base)
-            if line.message == self.cursor:
+            if focused:
                 text.stylize(self._style("transcript--cursor"))
             strip = Strip(text.render(self.app.console), text.cell_len)
-            self._cache[index] = strip
-        fill = base + self._style("transcript--cursor") if self._lines[index].message == self.cursor else base
-        return strip.crop_extend(scroll_x, scroll_x + width, fill).apply_offsets(scroll_x, index)
+            self._strips.set(key, strip)
+        fill = base + self._style("transcript--cursor") if focused else base
+        return strip.crop_extend(scroll_x, scroll_x + width, fill).apply_offsets(scroll_x, line_y)
 
 
 def handover_divider(phases: dict[str, Any] | None) -> tuple[int, str] | None:
@@ -331,6 +416,37 @@ def _wrap(text: Text, width: int, console: Any) -> list[Text]:
                 line = word
         lines.append(Text(line, style=text.style))
     return lines
+
+
+def _count_wrapped(plain: str, width: int) -> int:
+    """How many lines ``_wrap`` makes of a plain text, counted without building them (the
+    same greedy rule; for wide characters an estimate the layout later corrects)."""
+    if "\n" not in plain and len(plain) <= width:
+        return 1
+    count = 0
+    for paragraph in plain.split("\n"):
+        length = 0  # of the line being filled
+        for word in paragraph.split(" "):
+            size = len(word)
+            while size > width:  # a word longer than the line is cut
+                if length:
+                    count += 1
+                    length = 0
+                count += 1
+                size -= width
+            if not length:
+                length = size
+            elif length + 1 + size <= width:
+                length += 1 + size
+            else:
+                count += 1
+                length = size
+        count += 1
+    return count
+
+
+def _shortened(body: Body) -> str:
+    return f"… shortened: {body.length:,} characters in all; x shows the whole message"
 
 
 _MESSAGE_REF = re.compile(r"\bmessages? (\d+)")
