@@ -35,6 +35,9 @@ class Template:
     counts: dict[str, int] = field(default_factory=dict)
     variants: int = 0
     example_conversation: str = ""
+    # Every distinct wording merged into this template: the drill-down finds the
+    # conversations behind all of them, not only behind ``text``.
+    texts: list[str] = field(default_factory=list, repr=False)
 
     def rate(self, key: str) -> float:
         return self.counts.get(key, 0) / self.n if self.n else 0.0
@@ -82,6 +85,7 @@ def _templates(rows: list[tuple[str, str, int, dict[str, int], str]]) -> list[Te
             template = by_shape[key] = Template(text, role, example_conversation=example)
         template.n += n
         template.variants += 1
+        template.texts.append(text)
         for name, value in counts.items():
             template.counts[name] = template.counts.get(name, 0) + value
     ordered = sorted(by_shape.items(), key=lambda item: -item[1].n)
@@ -97,6 +101,7 @@ def _templates(rows: list[tuple[str, str, int, dict[str, int], str]]) -> list[Te
             target = merged[match[2]][1]
             target.n += template.n
             target.variants += template.variants
+            target.texts.extend(template.texts)
             for name, value in template.counts.items():
                 target.counts[name] = target.counts.get(name, 0) + value
         else:

@@ -198,3 +198,24 @@ def test_reactions_credit_the_answer_directly_before_and_announcements_stand_apa
     assert lea.values["worse_share"] == 0 and lea.values["bot_peak"] > kim.values["agent_peak"] - 0.2
     markdown = to_markdown(insights)
     assert "Handover announcements" in markdown and "what changed under the agent" in markdown
+
+
+def test_the_drill_down_of_a_template_finds_every_wording(engine_db: Database, write_jsonl) -> None:
+    """A template row stands for all its wordings ("wait 10/11/12 working days"), not only the
+    most common one: the conversations behind it are all 30, on both engines."""
+    from cxreview.store.drill import conversations_behind
+
+    import_files(engine_db, [str(write_jsonl(_bad_answer_conversations(30)))])
+    analyze_conversations(engine_db, workers=1)
+    top = compute(engine_db, Filters()).answers["frustration"][0]
+    assert sorted(top.texts) == [f"Please wait {d} working days before contacting us." for d in (10, 11, 12)]
+    one = conversations_behind(engine_db.conn, "text", top.text, Filters(), top.role)
+    every = conversations_behind(engine_db.conn, "text", top.text, Filters(), top.role, texts=top.texts)
+    assert len(one) == 10 and {r["id"] for r in every} == {f"b{i}" for i in range(30)}
+    assert [r["started_at"] for r in every] == sorted((r["started_at"] for r in every), reverse=True)
+    # Chunked like a template with thousands of wordings, the answer is the same.
+    many = [*top.texts, *(f"never said {i}" for i in range(1200))]
+    assert [r["id"] for r in conversations_behind(engine_db.conn, "text", top.text, Filters(), "agent", texts=many)] == [
+        r["id"] for r in every
+    ]
+    assert conversations_behind(engine_db.conn, "text", top.text, Filters(), "customer", texts=top.texts) == []

@@ -30,9 +30,12 @@ class DrillScreen(Screen[None]):
         Binding("escape", "close", "Insights", id="drill.back", tooltip="Back to the insights"),
     ]
 
-    def __init__(self, kind: str, value: str, role: str | None, title: str, filters: Filters) -> None:
+    def __init__(
+        self, kind: str, value: str, role: str | None, title: str, filters: Filters, texts: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.kind, self.value, self.role = kind, value, role
+        self.texts = texts or []  # every wording of an answer template
         self.section_title = title
         self.filters = filters
         self.rows: list[dict[str, Any]] = []
@@ -45,6 +48,8 @@ class DrillScreen(Screen[None]):
 
     def on_mount(self) -> None:
         what = f"{self.kind} {self.value}" if self.kind != "text" else f'{self.role or "a"} message "{self.value}"'
+        if len(self.texts) > 1:
+            what += f" and {len(self.texts) - 1} other wordings of it"
         title = Text(self.section_title, style="bold").append("\n").append(Text(what[:300], style="dim"))
         self.query_one("#drill-title", Static).update(title)
         self.load()
@@ -56,7 +61,10 @@ class DrillScreen(Screen[None]):
         try:
             rows = self.app.store.run(  # type: ignore[attr-defined]
                 lambda db: [
-                    dict(r) for r in conversations_behind(db.conn, self.kind, self.value, self.filters, self.role)
+                    dict(r)
+                    for r in conversations_behind(
+                        db.conn, self.kind, self.value, self.filters, self.role, texts=self.texts
+                    )
                 ]
             )
         except Exception as error:  # noqa: BLE001 - shown, the app keeps running

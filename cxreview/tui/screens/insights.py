@@ -58,18 +58,23 @@ def filters_text(filters: Filters) -> str:
     return " ".join(parts)
 
 
-def drill_keys(insights: Any) -> dict[str, list[tuple[str, str, str | None]]]:
-    """For each section title (its start), what each row stands for: (kind, value, role)."""
+# What a row of insights stands for: (kind, value, role, every wording of an answer template).
+DrillKey = tuple[str, str, str | None, list[str]]
 
-    def texts(templates: list[Any]) -> list[tuple[str, str, str | None]]:
-        return [("text", t.text, t.role) for t in templates]
 
-    def groups(kind: str, items: list[Any]) -> list[tuple[str, str, str | None]]:
-        return [(kind, g.name, None) for g in items]
+def drill_keys(insights: Any) -> dict[str, list[DrillKey]]:
+    """For each section title (its start), what each row stands for."""
+
+    def texts(templates: list[Any]) -> list[DrillKey]:
+        # All the template's wordings, merged as the insights merge them (shape and near-identity).
+        return [("text", t.text, t.role, list(t.texts)) for t in templates]
+
+    def groups(kind: str, items: list[Any]) -> list[DrillKey]:
+        return [(kind, g.name, None, []) for g in items]
 
     from cxreview.reports.insights_report import LABELS
 
-    keys: dict[str, list[tuple[str, str, str | None]]] = {}
+    keys: dict[str, list[DrillKey]] = {}
     for key, templates in insights.answers.items():
         keys[f"Answers most often {LABELS[key]}"] = texts(templates)
     keys["Loop hotspots"] = texts(insights.loop_prompts)
@@ -161,9 +166,9 @@ class InsightsScreen(Screen[None]):
             return
         from cxreview.tui.screens.drill import DrillScreen
 
-        kind, value, role = keys[index]
+        kind, value, role, texts = keys[index]
         title = self.sections[number][0]
-        self.app.push_screen(DrillScreen(kind, value, role, title, self.filters))
+        self.app.push_screen(DrillScreen(kind, value, role, title, self.filters, texts))
 
     def action_filters(self) -> None:
         def done(text: str | None) -> None:

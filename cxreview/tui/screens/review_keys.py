@@ -115,6 +115,14 @@ REVIEW_BINDINGS: list[BindingType] = [
         tooltip="Go to the message the focused message's evidence names",
     ),
     Binding(
+        "p",
+        "peak",
+        "Peak",
+        show=False,
+        id="review.peak",
+        tooltip="Focus the customer's most frustrated message (again: the next most); a click on a bar focuses its message",
+    ),
+    Binding(
         "pagedown", "page(1)", "Page down", show=False, id="review.page_down", tooltip="Scroll the transcript down"
     ),
     Binding("pageup", "page(-1)", "Page up", show=False, id="review.page_up", tooltip="Scroll the transcript up"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cxreview.tui.widgets.signal_summary import SignalSummary, peaks
 from cxreview.tui.widgets.transcript import Transcript
 
 
@@ -38,6 +39,28 @@ class ReviewReading:
             return
         transcript.go_to_position(related[0])
         self.app.notify(f"Message {related[0]}, named by message {here}'s evidence.", timeout=3)
+
+    def action_peak(self) -> None:
+        """Focus the most frustrated customer message (what the frustration line peaks at);
+        pressed again on it, the next most frustrated, and so on."""
+        transcript = self.query_one(Transcript)
+        order = peaks(transcript.signals)
+        if not order:
+            self.app.notify("No analysed customer messages: the timelines are empty.", timeout=3)
+            return
+        here = transcript.focused_position
+        rank = (order.index(here) + 1) % len(order) if here == getattr(self, "_peak", None) else 0
+        self._peak = order[rank]
+        transcript.go_to_position(order[rank])
+        value = transcript.signals[order[rank]]["frustration"]
+        self.app.notify(f"Message {order[rank]}: frustration {value:.2f} ({rank + 1} of {len(order)}; p: next)", timeout=3)
+
+    def on_signal_summary_bar_clicked(self, message: SignalSummary.BarClicked) -> None:
+        transcript = self.query_one(Transcript)
+        if transcript.go_to_position(message.position):
+            value = transcript.signals.get(message.position, {}).get("frustration")
+            said = f"Message {message.position}" + (f": frustration {value:.2f}" if value is not None else "")
+            self.app.notify(said, timeout=3)
 
     def action_page(self, step: int) -> None:
         transcript = self.query_one(Transcript)

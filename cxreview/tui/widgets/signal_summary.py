@@ -1,12 +1,19 @@
-"""Frustration and sentiment timelines of the conversation, over a line of signal facts."""
+"""Frustration and sentiment timelines of the conversation, over a line of signal facts.
+
+Each bar of a timeline is one customer message: clicking a bar focuses that message in the
+transcript (the screen handles ``SignalSummary.BarClicked``), and the line names the
+frustration peak's message number (key p jumps there).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from cxreview.reports.charts import sparkline
@@ -24,12 +31,23 @@ class SignalSummary(Vertical):
     SignalSummary #pick-reason { display: none; }
     """
 
+    class BarClicked(Message):
+        """A timeline bar was clicked: the customer message it stands for."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.bars: list[tuple[int, list[int]]] = []  # (column of the first bar, message per bar)
+
     def compose(self) -> ComposeResult:
         yield Static(id="facts")
         yield Static(id="pick-reason")
 
     def show(self, view: Any, reason: str = "") -> None:
-        line = timeline(view)
+        line, self.bars = timeline(view)
         line.append(" · ", style="dim").append(facts(view))
         self.query_one("#facts", Static).update(line)
         self.query_one("#pick-reason", Static).update(
@@ -37,20 +55,50 @@ class SignalSummary(Vertical):
         )
 
 
-def timeline(view: Any) -> Text:
-    """The customer's turns in order: frustration (0..1) and sentiment (-1..1) as sparklines."""
-    customer = [v for _, v in sorted(view.message_signals.items()) if v.get("frustration") is not None]
+    def on_click(self, event: events.Click) -> None:
+        """A click on a bar of the facts line: the message that bar stands for."""
+        facts_line = self.query_one("#facts", Static)
+        if event.widget is not facts_line:
+            return
+        column = event.x - facts_line.styles.padding.left  # the line's own columns
+        for start, positions in self.bars:
+            if start <= column < start + len(positions):
+                self.post_message(self.BarClicked(positions[column - start]))
+                return
+
+
+def customer_turns(view: Any) -> list[tuple[int, dict[str, Any]]]:
+    """(message number, values) of the analysed customer messages, in order."""
+    return [(p, v) for p, v in sorted(view.message_signals.items()) if v.get("frustration") is not None]
+
+
+def peaks(signals: dict[int, dict[str, Any]]) -> list[int]:
+    """Customer message numbers from the most frustrated down (ties: the earlier first)."""
+    turns = [(p, v["frustration"]) for p, v in signals.items() if v.get("frustration") is not None]
+    return [p for p, _ in sorted(turns, key=lambda turn: (-turn[1], turn[0]))]
+
+
+def timeline(view: Any) -> tuple[Text, list[tuple[int, list[int]]]]:
+    """The customer's turns in order: frustration (0..1) and sentiment (-1..1) as sparklines,
+    each with its scale, and where the bars are: (column of the first bar, message per bar)."""
+    customer = customer_turns(view)
     text = Text()
     if not customer:
-        return text.append("no customer messages analysed", style="dim")
+        return text.append("no customer messages analysed", style="dim"), []
+    positions = [p for p, _ in customer]
+    bars: list[tuple[int, list[int]]] = []
     # The scale next to each line: the bars are the customer's turns, low to high on it.
     text.append("frustration 0", style="dim")
-    text.append(sparkline([v["frustration"] for v in customer], 0.0, 1.0), style="red3")
+    bars.append((text.cell_len, positions))
+    text.append(sparkline([v["frustration"] for _, v in customer], 0.0, 1.0), style="red3")
     text.append("1", style="dim")
+    top = max(customer, key=lambda turn: turn[1]["frustration"])
+    text.append(f" peak {top[1]['frustration']:.2f} at #{top[0]} (p)", style="dim")
     text.append("  sentiment -1", style="dim")
-    text.append(sparkline([v["sentiment"] for v in customer], -1.0, 1.0), style="dodger_blue2")
+    bars.append((text.cell_len, positions))
+    text.append(sparkline([v["sentiment"] for _, v in customer], -1.0, 1.0), style="dodger_blue2")
     text.append(f"+1 ({len(customer)} customer turns)", style="dim")
-    return text
+    return text, bars
 
 
 def facts(view: Any) -> Text:
