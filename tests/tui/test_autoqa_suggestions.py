@@ -91,3 +91,19 @@ async def test_without_a_model_a_says_why_and_writes_nothing(make_app, tui_db: P
         await settle(app, pilot)
         assert _scores(tui_db, screen.item.conversation_id) == {}
         assert "No reliable AutoQA suggestion" in [n.message for n in app._notifications][-1]
+
+
+async def test_the_accept_key_is_listed_in_help_and_can_be_remapped(make_app) -> None:
+    from cxreview.tui.keymap import all_bindings
+    from cxreview.tui.screens.help import HelpScreen
+
+    assert all_bindings()["review.accept_suggestions"].key == "a"
+    assert all_bindings()["review.message_note"].key == "A"
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_review(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        ids = [b.id for b in app.screen.key_bindings]
+        assert "review.accept_suggestions" in ids
