@@ -11,8 +11,7 @@ left intact (a number inside a link is part of the link, not someone's phone), a
 from __future__ import annotations
 
 import re
-
-import phonenumbers
+from typing import Any
 
 # English-speaking (UK, Ireland, US) and Dutch/Belgian conversations. A number written in
 # international form (+44, +31, ...) is found whatever the region.
@@ -54,6 +53,14 @@ def iban_valid(candidate: str) -> bool:
     return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
 
 
+def _phone_matcher() -> Any:
+    """libphonenumber's matcher, imported on first use: a text without seven digits never needs
+    it, and the review app starts faster without it."""
+    import phonenumbers
+
+    return phonenumbers.PhoneNumberMatcher
+
+
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of everything to mask, earliest and longest first, URLs excluded."""
     protected = [m.span() for m in _URL.finditer(text)] + [m.span() for m in _DATE.finditer(text)]
@@ -66,8 +73,9 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
             protected.append(match.span())
     found += [(*m.span(), "card") for m in _CARD.finditer(text) if luhn_valid(re.sub(r"\D", "", m.group()))]
     if sum(char.isdigit() for char in text) >= 7:  # the shortest number phonenumbers accepts here
+        matcher = _phone_matcher()
         for region in PHONE_REGIONS:
-            found += [(m.start, m.end, "phone") for m in phonenumbers.PhoneNumberMatcher(text, region)]
+            found += [(m.start, m.end, "phone") for m in matcher(text, region)]
     # Cards and IBANs beat phone numbers on the same digits; then earliest, then longest.
     rank = {"email": 0, "handle": 0, "iban": 1, "card": 1, "phone": 2}
     found.sort(key=lambda span: (rank[span[2]], span[0], -span[1]))

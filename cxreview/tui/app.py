@@ -59,7 +59,9 @@ class ReviewApp(App[None]):
 
     def on_mount(self) -> None:
         self._load_keymap()
-        self.insights.warm()
+        # After the first paint: on a big database the warm-up's queries would otherwise
+        # share the start with the first screen.
+        self.call_after_refresh(self.insights.warm)
         self.sub_title = f"{'arbiter' if self.as_arbiter else 'reviewer'} {self.reviewer}"
         if self.initial_session:
             self.open_session(self.initial_session, resume=True)

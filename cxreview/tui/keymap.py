@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
 
 from cxreview.errors import InputError
-from cxreview.yaml_check import YamlChecker, compose, did_you_mean
 
 KEYMAP_FILE = "keymap.yaml"
 # A key as Textual names it: a letter or other single character, or names joined with "+"
@@ -78,6 +76,12 @@ def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
     and how to fix it). A missing file is an empty keymap, not a mistake."""
     if not path.exists():
         return {}, []
+    # YAML is imported only when there is a keymap to read: most people have none, and the
+    # import is a measurable part of the app's start.
+    import yaml
+
+    from cxreview.yaml_check import YamlChecker, compose, did_you_mean
+
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")

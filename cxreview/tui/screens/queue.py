@@ -61,6 +61,7 @@ class QueueScreen(Screen[None]):
         self.session_name = name
         self.session: SessionInfo | None = None
         self.resume_draft = False
+        self._resume_at: str | None = None  # the conversation resumed straight away, if any
         self._stale = False
         self.filter_text = ""
         self.sort_column = "#"
@@ -100,7 +101,19 @@ class QueueScreen(Screen[None]):
 
     def on_session_loaded(self, message: SessionLoaded) -> None:
         session = self.session = message.session
+        if self.resume_draft:
+            # Reopening resumes where the reviewer was: the conversation left in progress,
+            # opened before the table is filled (filled when the reviewer comes back to it).
+            self.resume_draft = False
+            index = next((i for i, item in enumerate(session.items) if item.status == "in progress"), None)
+            if index is not None:
+                self._resume_at = session.items[index].conversation_id
+                self._stale = True
+                self.app.open_review(session, index)  # type: ignore[attr-defined]
+                return
         selected = self._selected_key()
+        if self._resume_at is not None:  # back from the resumed review: on its row
+            selected, self._resume_at, self._first_fill = self._resume_at, None, False
         if self._first_fill:
             # Start on the first conversation still to do, not on row 1 (often done).
             self._first_fill = False
@@ -113,14 +126,6 @@ class QueueScreen(Screen[None]):
         )
         self.query_one(ProgressBar).update(total=total, progress=done)
         self.query_one(DataTable).focus()
-        if self.resume_draft:
-            # Reopening resumes where the reviewer was: the conversation left in progress.
-            self.resume_draft = False
-            for index, item in enumerate(session.items):
-                if item.status == "in progress":
-                    self._fill(item.conversation_id)
-                    self.app.open_review(session, index)  # type: ignore[attr-defined]
-                    break
 
     # -- the table -------------------------------------------------------------------------
     def visible_items(self) -> list[QueueItem]:
