@@ -47,10 +47,10 @@ class CxGroup(click.Group):
         except BrokenPipeError:  # e.g. `cxreview export | head`
             sys.stderr.close()
             ctx.exit(0)
-        except Exception as exc:  # a file-level database failure (read-only, disk full) is one line
-            from cxreview.store.connection import explain_sqlite_error
+        except Exception as exc:  # a database failure (read-only, disk full, no rights) is one line
+            from cxreview.store.connection import explain_database_error
 
-            explained = explain_sqlite_error(exc, ctx.obj.get("db_path") if ctx.obj else None)
+            explained = explain_database_error(exc, ctx.obj.get("db_path") if ctx.obj else None)
             if explained is None:
                 raise
             raise CliError(explained) from None

@@ -2,7 +2,8 @@
 
 Found through PATH or Debian's /usr/lib/postgresql/<version>/bin. PostgreSQL refuses to run
 as root, so as root the server runs as the ``postgres`` user. Trust authentication on
-127.0.0.1 and a port of its own; fsync off (the data is thrown away).
+127.0.0.1 and a port of its own, except for the role ``PASSWORD_USER``, which must give its
+password (scram-sha-256, as on a team's server); fsync off (the data is thrown away).
 """
 
 from __future__ import annotations
@@ -15,6 +16,15 @@ import subprocess
 from pathlib import Path
 
 USER = "cxtest"
+# A role that logs in with a password over TCP: pg_hba.conf asks it for scram-sha-256.
+PASSWORD_USER = "cxpassword"
+PASSWORD = "correct horse"
+# First match wins: the password role before the trust lines initdb writes for everyone else.
+_HBA = f"""local all all trust
+host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256
+host all all 127.0.0.1/32 trust
+host all all ::1/128 trust
+"""
 
 
 def binaries() -> Path | None:
@@ -56,6 +66,7 @@ class Server:
             shutil.chown(self.folder, "postgres")
         data = self.folder / "data"
         self._run(str(self.bindir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-locale", "-N")
+        (data / "pg_hba.conf").write_text(_HBA, encoding="utf-8")  # root may write here; the owner stays
         options = (
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
@@ -63,6 +74,10 @@ class Server:
         self._run(
             str(self.bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start"
         )
+        import psycopg
+
+        with psycopg.connect(f"{self.url}/postgres", autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE {PASSWORD_USER} LOGIN PASSWORD '{PASSWORD}'")
 
     def stop(self) -> None:
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")

@@ -116,6 +116,17 @@ def _locked_guard(call):  # type: ignore[no-untyped-def]
         raise
 
 
+def explain_database_error(exc: BaseException, path: str | os.PathLike[str] | None) -> DatabaseError | None:
+    """Turn a database failure a command did not expect (a read-only file, a full disk, a
+    PostgreSQL role without the rights, a lost server) into a one-line error with its fix, or None."""
+    # By module name: SQLite users never import psycopg.
+    if type(exc).__module__.startswith("psycopg"):
+        from cxreview.store.postgres import explain_postgres_error
+
+        return explain_postgres_error(exc, str(resolve_target(path)))
+    return explain_sqlite_error(exc, path)
+
+
 def explain_sqlite_error(exc: BaseException, path: str | os.PathLike[str] | None) -> DatabaseError | None:
     """Turn a file-level SQLite failure into a one-line error with its fix, or None."""
     if not isinstance(exc, sqlite3.OperationalError):

@@ -251,6 +251,31 @@ def _connect_error(shown: str, exc: BaseException) -> DatabaseError:
     )
 
 
+def explain_postgres_error(exc: BaseException, url: str) -> DatabaseError | None:
+    """A server-side failure in the middle of a command, as one line with its fix (or None).
+    The command's transaction was rolled back by the server: nothing is half-written."""
+    shown = display_url(url)
+    parts = urlsplit(url)
+    user, host = parts.username or "(your login name)", parts.hostname or "localhost"
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return DatabaseError(
+            f'PostgreSQL user "{user}" may not do this in {shown} ({_first_line(exc)})',
+            f"ask the server's admin to grant it cxreview's tables (GRANT cxreview_owner TO {user}), "
+            "see docs/team-server.md",
+        )
+    if isinstance(exc, psycopg.errors.DiskFull):
+        return DatabaseError(
+            f"the PostgreSQL server at {host} is out of disk space: nothing was written",
+            "ask the server's admin to free disk space, then run the command again",
+        )
+    if isinstance(exc, psycopg.OperationalError):
+        return DatabaseError(
+            f"lost the connection to PostgreSQL at {host} ({_first_line(exc)}): the unfinished change was not kept",
+            "check that the server runs and this machine can reach it, then run the command again",
+        )
+    return None
+
+
 def schema_version(conn: PgConnection) -> int | None:
     """The schema version, or None when this database has no cxreview tables (yet)."""
     found = conn.execute("SELECT to_regclass('cxreview_meta') IS NOT NULL").fetchone()[0]

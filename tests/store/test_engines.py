@@ -239,3 +239,23 @@ def test_every_filter_case_selects_the_same_conversations(
     for filters, expected in CASES:
         assert {r["id"] for r in filtered_candidates(engine_db.conn, filters, 0)} == expected, filters
         assert {r["id"] for r in everything if filters.matches(r)} == expected, filters
+
+
+def test_a_wrong_password_is_one_clear_line(postgres_server: Any) -> None:
+    """A real password check (pg_hba.conf asks this role for scram-sha-256), not a mock."""
+    if postgres_server is None:
+        pytest.skip("PostgreSQL is not installed")
+    from tests.pg_server import PASSWORD, PASSWORD_USER
+
+    url = postgres_server.create_database("passwords", migrated=True)
+    host = url.removeprefix(f"{postgres_server.url.split('@')[0]}@")
+    right = f"postgresql://{PASSWORD_USER}:{PASSWORD.replace(' ', '%20')}@{host}"
+    # The right password gets in (the wrong one is refused for that alone), but this role was
+    # granted nothing yet: that too is one line, naming the grant.
+    error = _one_line_error(right)
+    assert f'user "{PASSWORD_USER}" may not do this' in error and f"GRANT cxreview_owner TO {PASSWORD_USER}" in error
+    assert PASSWORD not in error and "%20" not in error
+    for wrong in (f"{PASSWORD_USER}:wrong-one", PASSWORD_USER):
+        error = _one_line_error(f"postgresql://{wrong}@{host}")
+        assert f'refused the password of user "{PASSWORD_USER}"' in error and "check the password" in error
+        assert "wrong-one" not in error  # the password itself is never printed
