@@ -49,37 +49,87 @@ def postgres_server() -> Iterator[Any]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture(params=ENGINES)
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): the test is about SQLite files (paths, WAL, permissions, a full disk), "
+        "so it runs on SQLite only",
+    )
+
+
+def engines_under_test() -> tuple[str, ...]:
+    """The engines the core tests run on: both, or those CXREVIEW_TEST_ENGINES names
+    (``sqlite``, ``postgresql``, comma-separated; .ci/run's second run takes SQLite only)."""
+    wanted = os.environ.get("CXREVIEW_TEST_ENGINES", "").replace(" ", "")
+    if not wanted:
+        return ENGINES
+    engines = tuple(e for e in wanted.split(",") if e)
+    unknown = set(engines) - set(ENGINES)
+    if unknown:
+        raise pytest.UsageError(f"CXREVIEW_TEST_ENGINES names {sorted(unknown)}; use sqlite and/or postgresql")
+    return engines
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that reaches the ``engine`` fixture (through ``db``, ``db_path``, ``run_cli``...)
+    runs once per engine, except those marked ``sqlite_only``."""
+    if "engine" not in metafunc.fixturenames:
+        return
+    engines = engines_under_test()
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        engines = tuple(e for e in engines if e == "sqlite") or ("sqlite",)
+    metafunc.parametrize("engine", engines, indirect=True)
+
+
+@pytest.fixture
 def engine(request: pytest.FixtureRequest) -> str:
-    """Run the test once per engine: the store must give the same results on both."""
+    """The engine this run of the test uses (parametrised by pytest_generate_tests)."""
     return str(request.param)
 
 
 @pytest.fixture
-def db_target(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    """A new, empty database on ``engine``: a file path, or a connection string."""
-    if engine == "sqlite":
-        return str(tmp_path / "test.db")
-    server = request.getfixturevalue("postgres_server")
-    if server is None:
-        pytest.skip("PostgreSQL is not installed (with CI=true this is a failure)")
-    return str(server.create_database(f"t{os.getpid()}_{next(_DATABASE_NUMBERS)}", migrated=True))
+def new_db_target(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[str], Any]]:
+    """Make new, empty databases on ``engine``: a file path under tmp_path for SQLite, a
+    connection string to a fresh copy of a migrated template database for PostgreSQL
+    (dropped again after the test)."""
+    made: list[str] = []
+    server = None
+    if engine == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        if server is None:
+            pytest.skip("PostgreSQL is not installed (with CI=true this is a failure)")
+
+    def make(name: str = "test.db") -> Any:
+        if server is None:
+            return tmp_path / name
+        made.append(f"t{os.getpid()}_{next(_DATABASE_NUMBERS)}")
+        return server.create_database(made[-1], migrated=True)
+
+    yield make
+    if server is not None and made:
+        server.drop_databases(made)
 
 
 @pytest.fixture
-def engine_db(db_target: str) -> Iterable[Database]:
-    database = open_database(db_target)
-    yield database
-    database.close()
+def db_target(db_path: Any) -> str:
+    """The test's database as --db takes it: a file path, or a connection string."""
+    return str(db_path)
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "test.db"
+def engine_db(db: Database) -> Database:
+    return db
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterable[Database]:
+def db_path(new_db_target: Callable[[str], Any]) -> Any:
+    """The test's database: a Path (SQLite, not created yet) or a postgresql:// string (an
+    empty migrated database). ``str(db_path)`` is what --db takes on both."""
+    return new_db_target("test.db")
+
+
+@pytest.fixture
+def db(db_path: Any) -> Iterable[Database]:
     database = open_database(db_path)
     yield database
     database.close()
@@ -116,7 +166,7 @@ def write_jsonl(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
-def run_cli(db_path: Path) -> Callable[..., Any]:
+def run_cli(db_path: Any) -> Callable[..., Any]:
     """Invoke the CLI in-process against the test database."""
 
     def run(*args: str, stdin: str | bytes | None = None) -> Any:

@@ -30,6 +30,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.is_symlink()}
 
 
+@pytest.mark.sqlite_only(reason="an output path onto the SQLite file, its WAL, a symlink or a hard link")
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("target", ["db", "symlink", "wal", "hardlink"])
 def test_output_onto_the_database_is_refused_and_nothing_changes(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -129,7 +131,7 @@ def test_spotlight_prefers_risky_conversations_and_marks_random_picks(demo: Data
     assert {r["pick"]: r["n"] for r in stored} == {"spotlight": 24, "random": 6}
 
 
-def test_spotlight_is_reproducible_after_re_analysis(demo: Database, tmp_path: Path) -> None:
+def test_spotlight_is_reproducible_after_re_analysis(demo: Database, new_db_target: Callable[[str], Any]) -> None:
     """Same seed, same data, same risks: the same session, after re-analysing 40 conversations
     (in another order) and in a second database analysed in reverse order."""
 
@@ -143,7 +145,7 @@ def test_spotlight_is_reproducible_after_re_analysis(demo: Database, tmp_path: P
     analyze_conversations(demo, ids=ids, workers=1)
     assert picks(demo, "after") == before
     assert dict(demo.query("SELECT conversation_id, rowid FROM conversation_signals")) == rowids  # updated in place
-    with open_database(tmp_path / "other.db") as other:
+    with open_database(new_db_target("other.db")) as other:
         import_files(other, [str(REPO / "samples" / "demo.jsonl")])
         everything = [r[0] for r in other.query("SELECT id FROM conversations ORDER BY id DESC")]
         analyze_conversations(other, ids=everything, workers=1)

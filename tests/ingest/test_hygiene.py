@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cxreview.ingest.hygiene import clean_text
 from cxreview.ingest.importer import import_files
-from cxreview.store import open_database
+from cxreview.store import Database
 from cxreview.store.conversations import get_messages
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -42,14 +43,18 @@ def test_clean_text_only_removes_control_characters(text: str) -> None:
     assert re.search("[\u202a-\u202e\u2066-\u2069]", cleaned) is None
 
 
-@settings(max_examples=40, deadline=None)
+_EXAMPLES = itertools.count()
+
+
+# One database for all examples (each example a conversation of its own): a new database per
+# example would cost more than the example.
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.text(min_size=0, max_size=200), min_size=1, max_size=5))
-def test_arbitrary_text_round_trips_through_import(tmp_path_factory, texts: list[str]) -> None:
-    folder: Path = tmp_path_factory.mktemp("rt")
-    record = {"id": "rt", "messages": [{"role": "customer", "text": t} for t in texts]}
-    path = folder / "in.jsonl"
+def test_arbitrary_text_round_trips_through_import(db: Database, tmp_path: Path, texts: list[str]) -> None:
+    conv_id = f"rt{next(_EXAMPLES)}"
+    record = {"id": conv_id, "messages": [{"role": "customer", "text": t} for t in texts]}
+    path = tmp_path / f"{conv_id}.jsonl"
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    with open_database(folder / "rt.db") as db:
-        import_files(db, [str(path)])
-        stored = [m["text"] for m in get_messages(db.conn, "rt")]
+    import_files(db, [str(path)])
+    stored = [m["text"] for m in get_messages(db.conn, conv_id)]
     assert stored == [clean_text(t) for t in texts]

@@ -3,6 +3,7 @@ stored and shown, but never analysed, quoted to agents or counted as a reply."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ IDS = ("215470881234567", "215470881234568", "215470881234569")
 NOTE_WORDS = ("depot", "reship", "R-88")
 
 
-def _imported(path: Path, keep_notes: bool) -> Database:
+def _imported(path: Any, keep_notes: bool) -> Database:
     db = open_database(path)
     import_files(db, [str(FIXTURE)], options=MappingOptions(preset="intercom", keep_notes=keep_notes))
     analyze_conversations(db, workers=1)
@@ -50,8 +51,8 @@ def _per_message(db: Database, cid: str) -> list[tuple[Any, ...]]:
     return [(v["sentiment"], v["frustration"], [f["flag"] for f in v["flags"]]) for _, v in sorted(values.items())]
 
 
-def test_kept_notes_are_turns_that_are_never_analysed_quoted_or_counted(tmp_path: Path) -> None:
-    with _imported(tmp_path / "notes.db", True) as db, _imported(tmp_path / "plain.db", False) as plain:
+def test_kept_notes_are_turns_that_are_never_analysed_quoted_or_counted(new_db_target: Callable[[str], Any]) -> None:
+    with _imported(new_db_target("notes.db"), True) as db, _imported(new_db_target("plain.db"), False) as plain:
         messages = get_messages(db.conn, IDS[0])
         notes = [m for m in messages if m["role"] == "note"]
         assert [(n["author"], n["text"]) for n in notes] == [

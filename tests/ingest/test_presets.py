@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,7 +64,7 @@ def test_intercom(db: Database) -> None:
     assert get_messages(db.conn, "215470881234569")[1]["text"].endswith("(€ 49,95) teruggestort.\nGroet,\nMark")
 
 
-def test_intercom_json_and_flat_csv_import_identical_rows(tmp_path: Path) -> None:
+def test_intercom_json_and_flat_csv_import_identical_rows(new_db_target: Callable[[str], Any]) -> None:
     from cxreview.store import open_database
 
     dumps = []
@@ -70,7 +72,7 @@ def test_intercom_json_and_flat_csv_import_identical_rows(tmp_path: Path) -> Non
         ("intercom_conversations.json", "intercom"),
         ("intercom_parts.csv", str(FIXTURES / "intercom_parts.yaml")),
     ):
-        db = open_database(tmp_path / f"{preset[-8:]}.db")
+        db = open_database(new_db_target(f"{preset[-8:]}.db"))
         _import(db, name, preset)
         rows = db.conn.execute(
             "SELECT id, started_at, channel, queue, language, agent, customer, outcome, csat, tags, meta,"
@@ -103,11 +105,11 @@ def test_zendesk_json_lines(db: Database) -> None:
     assert get_conversation(db.conn, "4414") is None
 
 
-def test_zendesk_csv_rows_give_the_same_conversations(db: Database, tmp_path: Path) -> None:
+def test_zendesk_csv_rows_give_the_same_conversations(db: Database, new_db_target: Callable[[str], Any]) -> None:
     from cxreview.store import open_database
 
     _import(db, "zendesk_comments.csv", "zendesk")
-    other = open_database(tmp_path / "json.db")
+    other = open_database(new_db_target("json.db"))
     _import(other, "zendesk_tickets.json", "zendesk")
     for conv_id in ("4411", "4412", "4413"):
         # The CSV names no customer (author_id is not in it); roles, texts and times agree.

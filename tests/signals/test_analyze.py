@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,11 +52,11 @@ def test_evidence_is_stored_per_message_and_conversation(db: Database, write_jso
     assert db.scalar("SELECT language FROM conversations WHERE id = 'loop'") == "en"
 
 
-def test_parallel_analysis_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_analysis_equals_serial(new_db_target: Callable[[str], Any], monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = REPO / "samples" / "demo.jsonl"
     rows = {}
     for workers in (1, 2):
-        with open_database(tmp_path / f"w{workers}.db") as db:
+        with open_database(new_db_target(f"w{workers}.db")) as db:
             import_files(db, [str(corpus)])
             monkeypatch.setattr(analyze_module, "PARALLEL_MIN_MESSAGES", 10 if workers > 1 else 10**9)
             monkeypatch.setattr(analyze_module, "CHUNK", 37)

@@ -81,7 +81,7 @@ def test_bot_only_and_human_only_conversations() -> None:
     assert human.wait_messages is None
 
 
-def test_analysis_stores_phases_and_exports_them(tmp_path, write_jsonl) -> None:  # type: ignore[no-untyped-def]
+def test_analysis_stores_phases_and_exports_them(new_db_target, tmp_path, write_jsonl) -> None:  # type: ignore[no-untyped-def]
     import csv
     import io
 
@@ -94,7 +94,7 @@ def test_analysis_stores_phases_and_exports_them(tmp_path, write_jsonl) -> None:
     from tests.conftest import conversation
 
     turns = [{"role": role, "text": text, "at": at} for role, text, at in ANGRY_AT_BOT]
-    db = open_database(tmp_path / "p.db")
+    db = open_database(new_db_target("p.db"))
     try:
         import_files(db, [str(write_jsonl([conversation("h1", messages=turns)]))])
         analyze_conversations(db)

@@ -12,6 +12,7 @@ from cxreview.store import open_database
 from cxreview.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 
+@pytest.mark.sqlite_only(reason="WAL and PRAGMAs of a SQLite file")
 def test_new_database_is_wal_with_foreign_keys_and_current_schema(db_path: Path) -> None:
     with open_database(db_path) as db:
         assert db.scalar("PRAGMA journal_mode") == "wal"
@@ -23,6 +24,7 @@ def test_new_database_is_wal_with_foreign_keys_and_current_schema(db_path: Path)
     assert {"conversations", "messages"} <= tables
 
 
+@pytest.mark.sqlite_only(reason="a missing SQLite file (PostgreSQL: tests/store/test_engines.py)")
 def test_missing_database_without_create_names_the_fix(db_path: Path) -> None:
     with pytest.raises(DatabaseError) as info:
         open_database(db_path, create=False)
@@ -30,6 +32,7 @@ def test_missing_database_without_create_names_the_fix(db_path: Path) -> None:
     assert not db_path.exists()
 
 
+@pytest.mark.sqlite_only(reason="byte-for-byte SQLite file (PostgreSQL: tests/store/test_engines.py)")
 def test_database_from_newer_cxreview_is_refused_untouched(db_path: Path) -> None:
     open_database(db_path).close()
     conn = sqlite3.connect(db_path)
@@ -41,6 +44,7 @@ def test_database_from_newer_cxreview_is_refused_untouched(db_path: Path) -> Non
     assert db_path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only(reason="a foreign SQLite file (PostgreSQL: tests/store/test_engines.py)")
 def test_foreign_sqlite_database_is_refused(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     conn.execute("CREATE TABLE invoices (id INTEGER)")
@@ -56,6 +60,7 @@ def test_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
         open_database(path)
 
 
+@pytest.mark.sqlite_only(reason="an old SQLite file built by hand")
 def test_older_database_is_upgraded_in_place(db_path: Path) -> None:
     """A version-1 database with data gains the later tables and keeps its rows."""
     from cxreview.store.connection import split_sql
@@ -74,6 +79,7 @@ def test_older_database_is_upgraded_in_place(db_path: Path) -> None:
         assert db.scalar("SELECT id FROM conversations") == "old"
 
 
+@pytest.mark.sqlite_only(reason="an old SQLite file built by hand")
 def test_version_7_gains_note_turns_and_keeps_messages_and_flags(db_path: Path) -> None:
     """Migration 10 rebuilds messages (role 'note' allowed): rows, flags and search stay."""
     from cxreview.store.connection import split_sql
@@ -118,6 +124,7 @@ def test_transaction_rolls_back_on_error(db: object) -> None:
     assert db.scalar("SELECT count(*) FROM conversations") == 0
 
 
+@pytest.mark.sqlite_only(reason="SQLite's file lock and busy timeout")
 def test_a_lock_held_past_the_busy_timeout_is_a_clear_error(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import sqlite3 as sqlite
 
@@ -169,6 +176,7 @@ def _with_rows(db_path: Path) -> None:
         conn.execute("INSERT INTO conversations (id, content_hash, imported_at) VALUES ('c1', 'h', 'now')")
 
 
+@pytest.mark.sqlite_only(reason="file permissions")
 def test_a_database_that_is_not_writable_opens_read_only(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 14 item 11: reads work, a write is one line saying read-only."""
     from click.testing import CliRunner
@@ -189,6 +197,7 @@ def test_a_database_that_is_not_writable_opens_read_only(db_path: Path, monkeypa
     assert result.exit_code == 0 and "c1" in result.output
 
 
+@pytest.mark.sqlite_only(reason="file and folder permissions")
 def test_a_read_only_folder_and_file_work_for_reads(db_path: Path) -> None:
     """The real thing: a read-only bind mount (needs mount rights; root in a mount namespace)."""
     import os
@@ -222,6 +231,7 @@ def test_a_read_only_folder_and_file_work_for_reads(db_path: Path) -> None:
     assert "Traceback" not in result.stderr and "read-only" in result.stderr
 
 
+@pytest.mark.sqlite_only(reason="a full disk under a SQLite file")
 def test_disk_full_during_an_import_is_one_line_and_changes_nothing(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
