@@ -94,6 +94,7 @@ def cli(ctx: click.Context, db_path: str, quiet: bool, global_format: str | None
 def _register() -> None:
     from cxreview.commands import (
         analyze_cmd,
+        autoqa_cmd,
         calibrate_cmd,
         db_cmd,
         demo_cmd,
@@ -119,6 +120,7 @@ def _register() -> None:
     cli.add_command(reviews_cmd.reviews_group)
     cli.add_command(disputes_cmd.disputes_group)
     cli.add_command(calibrate_cmd.calibrate_command)
+    cli.add_command(autoqa_cmd.autoqa_group)
     cli.add_command(export_cmd.export_command)
     cli.add_command(report_cmd.report_command)
     cli.add_command(insights_cmd.insights_command)

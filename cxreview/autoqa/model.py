@@ -1,0 +1,124 @@
+"""One small model per criterion: Bayesian ridge regression on standardised, readable features.
+
+Why this model: the data are a few hundred to a few thousand human scores, so a linear model
+with its regularisation learnt from the data (scikit-learn's BayesianRidge) is about as much
+as they support; it needs no tuning, shrinks the weights of features that do not help to
+nothing (so a criterion that is noise gets a flat model, and cross-validation says so), gives
+a predictive standard deviation per conversation (its uncertainty) and every prediction splits
+into per-feature contributions (its reasons). Its parameters are a few hundred numbers, stored
+as JSON and applied here with numpy: scoring never needs scikit-learn, and never unpickles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+
+from cxreview.autoqa.features import BY_NAME, FEATURES, label, shown
+
+PARAMS_FORMAT = 1
+# Counts and waits have long tails: the model sees log(1 + x), people see x.
+_LOG_KINDS = {"count", "seconds"}
+# A reason must move the prediction by at least this much (in scale levels) to be named.
+_REASON_FLOOR = 0.05
+
+
+@dataclass
+class LinearModel:
+    """The fitted model of one criterion, as stored (``to_params``) and applied (``predict``)."""
+
+    features: list[str]
+    logged: list[bool]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+    covariance: list[list[float]]
+    noise_variance: float
+    low: int
+    high: int
+    outcomes: list[str]
+    format: int = PARAMS_FORMAT
+
+    def to_params(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_params(cls, params: dict[str, Any]) -> LinearModel:
+        return cls(**params)
+
+    def _standardised(self, raw: np.ndarray) -> np.ndarray:
+        x = np.where(np.array(self.logged), np.log1p(np.clip(raw, 0, None)), raw)
+        z = (x - np.array(self.mean)) / np.array(self.scale)
+        return np.nan_to_num(z, nan=0.0)  # a missing figure counts as the training mean
+
+    def predict(self, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(value clipped to the scale, predictive sd, per-feature contributions) per row."""
+        z = self._standardised(raw)
+        contributions = z * np.array(self.coef)
+        value = np.clip(contributions.sum(axis=1) + self.intercept, self.low, self.high)
+        spread = np.einsum("ij,jk,ik->i", z, np.array(self.covariance), z) if self.features else np.zeros(len(z))
+        sd = np.sqrt(np.maximum(spread, 0) + self.noise_variance)
+        return value, sd, contributions
+
+    def reasons(self, raw_row: np.ndarray, contributions: np.ndarray, top: int = 3) -> tuple[str, ...]:
+        """The strongest contributions of one row in words: "agent turns with an apology: 40% (+0.3)"."""
+        order = np.argsort(-np.abs(contributions))[:top]
+        return tuple(
+            f"{label(self.features[j])}: {shown(self.features[j], float(raw_row[j]))} ({contributions[j]:+.1f})"
+            for j in order
+            if abs(contributions[j]) >= _REASON_FLOOR
+        )
+
+
+def feature_names(outcomes: Sequence[str]) -> list[str]:
+    return [f.name for f in FEATURES] + [f"outcome={o}" for o in outcomes]
+
+
+def matrix(rows: Sequence[dict[str, float]], outcomes: Sequence[str | None], names: Sequence[str]) -> np.ndarray:
+    """Raw feature matrix: one row per conversation, outcome one-hot over the known outcomes."""
+    out = np.full((len(rows), len(names)), np.nan)
+    index = {name: j for j, name in enumerate(names)}
+    for i, (row, outcome) in enumerate(zip(rows, outcomes, strict=True)):
+        for name, value in row.items():
+            j = index.get(name)
+            if j is not None:
+                out[i, j] = value
+        for name, j in index.items():
+            if name.startswith("outcome="):
+                out[i, j] = float(outcome is not None and name == f"outcome={outcome}")
+    return out
+
+
+def fit(raw: np.ndarray, y: np.ndarray, names: list[str], low: int, high: int, outcomes: list[str]) -> LinearModel:
+    """Fit on one row per human score (a conversation scored twice is two rows)."""
+    from sklearn.linear_model import BayesianRidge  # only training needs scikit-learn
+
+    logged = [BY_NAME[n].kind in _LOG_KINDS if n in BY_NAME else False for n in names]
+    x = np.where(np.array(logged), np.log1p(np.clip(raw, 0, None)), raw)
+    with np.errstate(all="ignore"):
+        mean = np.nanmean(x, axis=0) if len(x) else np.zeros(len(names))
+        sd = np.nanstd(x, axis=0) if len(x) else np.ones(len(names))
+    mean = np.nan_to_num(mean, nan=0.0)
+    # A feature that never varies in training (or is never known) can teach nothing.
+    scale = np.where(np.isfinite(sd) & (sd > 1e-9), sd, 1.0)
+    z = np.nan_to_num((x - mean) / scale, nan=0.0)
+    regression = BayesianRidge(compute_score=False, fit_intercept=True)
+    regression.fit(z, y.astype(float))
+    # sklearn's posterior covariance is for centred inputs; z is centred on the training mean.
+    return LinearModel(
+        features=list(names),
+        logged=logged,
+        mean=[float(v) for v in mean],
+        scale=[float(v) for v in scale],
+        coef=[float(v) for v in regression.coef_],
+        intercept=float(regression.intercept_),
+        covariance=[[float(v) for v in row] for row in regression.sigma_],
+        noise_variance=float(1.0 / regression.alpha_),
+        low=low,
+        high=high,
+        outcomes=list(outcomes),
+    )

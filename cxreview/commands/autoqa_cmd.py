@@ -1,0 +1,260 @@
+"""`cxreview autoqa`: train suggested scores on this team's reviews, score every conversation, show status."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from cxreview.commands.common import (
+    database,
+    filter_options,
+    filters_from,
+    info,
+    plural,
+    progress_bar,
+    safe_console,
+)
+from cxreview.commands.global_options import print_json, table_or_json
+
+
+@click.group("autoqa")
+def autoqa_group() -> None:
+    """Suggested scores learnt from your own reviewers, with their measured agreement.
+
+    Everything runs on this machine: no conversation or score is sent anywhere.
+    See docs/autoqa.md.
+
+    \b
+    Example:
+      cxreview autoqa train && cxreview autoqa score && cxreview autoqa status
+    """
+
+
+def _figure(value: float | None, percent: bool = False) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.0%}" if percent else f"{value:.2f}"
+
+
+def _alpha(model: Any) -> str:
+    if model.alpha is None:
+        return "-"
+    if model.alpha_low is None:
+        return f"{model.alpha:.2f}"
+    return f"{model.alpha:.2f} [{model.alpha_low:.2f}, {model.alpha_high:.2f}]"
+
+
+def _print(rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(title), title_justify="left")
+    for header, _ in columns:
+        table.add_column(header, justify="right" if header in ("Scores", "Convs", "Scored", "Coverage") else "left")
+    for row in rows:
+        table.add_row(*(Text(str(row[key])) for _, key in columns))  # Text: names are never markup
+    safe_console().print(table)
+
+
+@autoqa_group.command("train")
+@click.option("--rubric", "rubric_id", help="Only this rubric id (as stored with the reviews); default: all.")
+@click.option("--criterion", "criteria", multiple=True, help="Only this criterion id (repeatable).")
+@click.option(
+    "--min-reviews",
+    type=int,
+    default=30,
+    show_default=True,
+    help="Human scores a criterion needs before a model is trained.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap interval.")
+@table_or_json
+@click.pass_context
+def train_command(
+    ctx: click.Context, rubric_id: str | None, criteria: tuple[str, ...], min_reviews: int, seed: int, fmt: str
+) -> None:
+    """Fit one model per rubric version and criterion on submitted human scores.
+
+    Imported scores count; corrected reviews count with their corrected scores; N/A and
+    accepted suggestions do not. Each model is measured by cross-validation (grouped by
+    conversation): Krippendorff's alpha against the reviewers with a 95% bootstrap
+    interval, exact and within-one agreement, and the reviewers' own alpha on the same
+    conversations. A model whose interval does not stay at or above 0.667 is "not reliable":
+    its scores are stored but not shown as figures nor used downstream.
+
+    \b
+    Examples:
+      cxreview autoqa train
+      cxreview autoqa train --rubric default --criterion empathy --min-reviews 50
+    """
+    from cxreview.autoqa.train import train
+
+    with database(ctx) as db, progress_bar("Training", None) as bar:
+
+        def advance(criterion: str, done: int, total: int) -> None:
+            bar.reset(f"Training {criterion}", total)
+            bar.advance(done)
+
+        results = train(db, rubric_id, list(criteria), min_reviews=min_reviews, on_progress=advance, seed=seed)
+    rows: list[dict[str, Any]] = [
+        {
+            "rubric": f"{r.rubric_id} v{r.rubric_version}",
+            "rubric_id": r.rubric_id,
+            "rubric_version": r.rubric_version,
+            "criterion": r.criterion,
+            "model_id": r.model_id,
+            "n_reviews": r.n_reviews,
+            "n_conversations": r.n_conversations,
+            "trained": r.model_id is not None,
+            "unchanged": r.unchanged,
+            "reliable": r.reliable,
+            "reason": r.reason,
+            "measured": asdict(r.measured) if r.measured else None,
+        }
+        for r in results
+    ]
+    if fmt == "json":
+        print_json({"models": rows})
+        return
+    for row in rows:
+        row["verdict"] = "reliable" if row["reliable"] else ("skipped" if not row["trained"] else "not reliable")
+        if row["unchanged"]:
+            row["verdict"] += " (unchanged)"
+    _print(
+        rows,
+        [
+            ("Rubric", "rubric"),
+            ("Criterion", "criterion"),
+            ("Scores", "n_reviews"),
+            ("Convs", "n_conversations"),
+            ("Verdict", "verdict"),
+            ("Why", "reason"),
+        ],
+        "AutoQA training (cross-validated agreement with the reviewers)",
+    )
+    if any(r["trained"] and not r["unchanged"] for r in rows):
+        info("Next: cxreview autoqa score (new models have no scores yet)")
+
+
+@autoqa_group.command("score")
+@click.option("--rubric", "rubric_id", help="Only the models of this rubric id.")
+@click.option("--all", "everything", is_flag=True, help="Score again what is up to date too.")
+@filter_options
+@table_or_json
+@click.pass_context
+def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, fmt: str, **filters: object) -> None:
+    """Score every conversation (within the filters) with every active model.
+
+    Each score has a value on the criterion's scale, an uncertainty (standard deviation)
+    and its top reasons, stored apart from human scores. Only conversations without a
+    score from the active model, or changed since, are scored again.
+
+    \b
+    Examples:
+      cxreview autoqa score
+      cxreview autoqa score --since 2026-11-01 --queue billing
+    """
+    from cxreview.autoqa.score import score
+
+    with database(ctx) as db, progress_bar("Scoring conversations", None) as bar:
+        state = {"done": 0}
+
+        def advance(done: int, total: int) -> None:
+            if state["done"] == 0:
+                bar.reset("Scoring conversations", total)
+            bar.advance(done - state["done"])
+            state["done"] = done
+
+        results = score(db, filters_from(filters), rubric_id, everything=everything, on_progress=advance)
+    rows: list[dict[str, Any]] = [
+        {
+            "rubric": f"{r.model.rubric_id} v{r.model.rubric_version}",
+            "rubric_id": r.model.rubric_id,
+            "rubric_version": r.model.rubric_version,
+            "criterion": r.model.criterion,
+            "model_id": r.model.id,
+            "reliable": r.model.reliable,
+            "scored": r.scored,
+            "covered": r.covered,
+            "in_scope": r.in_scope,
+            "coverage": f"{r.covered / r.in_scope:.0%}" if r.in_scope else "-",
+        }
+        for r in results
+    ]
+    if fmt == "json":
+        print_json({"models": rows})
+        return
+    for row in rows:
+        row["shown"] = "yes" if row["reliable"] else "no (not reliable)"
+    _print(
+        rows,
+        [
+            ("Rubric", "rubric"),
+            ("Criterion", "criterion"),
+            ("Scored", "scored"),
+            ("Coverage", "coverage"),
+            ("Shown", "shown"),
+        ],
+        "AutoQA scores (machine estimates, stored apart from human scores)",
+    )
+    total = max((r["in_scope"] for r in rows), default=0)
+    info(f"{plural(total, 'conversation')} in scope; up to date for every model.")
+
+
+@autoqa_group.command("status")
+@click.option("--rubric", "rubric_id", help="Only the models of this rubric id.")
+@table_or_json
+@click.pass_context
+def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
+    """The active models: reliability, agreement with the reviewers, data, date.
+
+    \b
+    Example:
+      cxreview autoqa status --format json
+    """
+    from cxreview.store.autoqa import active_models, count_scores
+
+    with database(ctx) as db:
+        models = active_models(db, rubric_id)
+        scored = {m.id: count_scores(db, m.id) for m in models}
+    if fmt == "json":
+        print_json({"models": [{**asdict(m), "scored": scored[m.id]} for m in models]})
+        return
+    if not models:
+        info("No AutoQA models yet: run cxreview autoqa train.")
+        return
+    rows = [
+        {
+            "rubric": f"{m.rubric_id} v{m.rubric_version}",
+            "criterion": m.criterion,
+            "reliable": "yes" if m.reliable else "no",
+            "alpha": _alpha(m),
+            "reviewers": _figure(m.reviewers_alpha),
+            "exact": _figure(m.exact, percent=True),
+            "within": _figure(m.within_one, percent=True),
+            "n": m.n_reviews,
+            "scored": scored[m.id],
+            "trained": m.trained_at,
+        }
+        for m in models
+    ]
+    _print(
+        rows,
+        [
+            ("Rubric", "rubric"),
+            ("Criterion", "criterion"),
+            ("Reliable", "reliable"),
+            ("Alpha [95%]", "alpha"),
+            ("Reviewers", "reviewers"),
+            ("Exact", "exact"),
+            ("±1", "within"),
+            ("Scores", "n"),
+            ("Scored", "scored"),
+            ("Trained", "trained"),
+        ],
+        "AutoQA models",
+    )
+    for m in models:
+        if not m.reliable:
+            info(f"{m.rubric_id} {m.criterion}: {m.reason}")

@@ -1,0 +1,177 @@
+"""AutoQA on simulated reviewers with known behaviour: it learns a criterion that follows the
+signals (reliable) and says "not reliable" for one that is noise; scoring covers every
+conversation and is incremental; the CLI explains bad input in one line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from cxreview.autoqa.features import conversation_features, shown
+from cxreview.autoqa.model import LinearModel, feature_names, fit, matrix
+from cxreview.autoqa.score import score
+from cxreview.autoqa.train import train
+from cxreview.cli import cli
+from cxreview.errors import InputError, NotFoundError
+from cxreview.store import Database, open_database
+from cxreview.store import autoqa as store
+from tests.autoqa.simulated import build
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list]]:
+    folder = tmp_path_factory.mktemp("autoqa")
+    path = folder / "sim.db"
+    with open_database(path) as db:
+        build(db, folder)
+        results = train(db, bootstrap=300)
+    yield path, results
+
+
+def test_learns_the_signal_and_refuses_the_noise(trained: tuple[Path, list]) -> None:
+    _, results = trained
+    by = {r.criterion: r for r in results}
+    calm, noise = by["calm"], by["noise"]
+    assert calm.reliable and calm.measured.alpha > 0.75 and calm.measured.alpha_low >= 0.667
+    assert calm.measured.within_one > 0.9
+    assert calm.reason.startswith("alpha ") and "vs reviewers" in calm.reason
+    assert not noise.reliable and noise.measured.alpha < 0.3
+    assert noise.reason.startswith("not reliable: alpha") and "below 0.667" in noise.reason
+    # The reviewers' own agreement on the conversations two of them scored.
+    assert calm.measured.shared_conversations > 50 and calm.measured.reviewers_alpha > 0.6
+    assert noise.measured.reviewers_alpha < 0.3
+
+
+def test_scores_every_conversation_with_reasons_and_only_what_changed(trained: tuple[Path, list]) -> None:
+    path, _ = trained
+    with open_database(path) as db:
+        first = score(db)
+        assert {r.model.criterion: (r.scored, r.covered, r.in_scope) for r in first} == {
+            "calm": (300, 300, 300),
+            "noise": (300, 300, 300),
+        }
+        assert [r.scored for r in score(db)] == [0, 0]
+        rows = store.predicted_scores(db, "sim", 1)
+        assert {c for _, c, _, _ in rows} == {"calm"}  # the noise model is never used downstream
+        assert all(1 <= v <= 5 and u > 0 for _, _, v, u in rows)
+        # Calm follows the customer's frustration: the calmest conversations score higher.
+        inputs = store.conversation_inputs(db, [cid for cid, _, _, _ in rows])
+        frustration = np.array([inputs[cid]["peak_frustration"] for cid, _, _, _ in rows])
+        values = np.array([v for _, _, v, _ in rows])
+        assert np.corrcoef(frustration, values)[0, 1] < -0.8
+        angry = rows[int(np.argmax(frustration))][0]
+        suggestion = store.suggestions_for(db, angry, "sim", 1)["calm"]
+        assert suggestion.reliable and suggestion.value < 2.5 and suggestion.reasons
+        assert any("frustration" in reason for reason in suggestion.reasons)
+        assert store.suggestions_for(db, angry, "sim", 1)["noise"].reasons == ()
+        # A new signals run changes analyzed_at: those conversations are scored again.
+        with db.transaction() as conn:
+            conn.execute(
+                "UPDATE conversation_signals SET analyzed_at = '2030-01-01T00:00:00Z' WHERE conversation_id = ?",
+                (angry,),
+            )
+        assert [r.scored for r in score(db)] == [1, 1]
+
+
+def test_the_same_reviews_keep_the_same_models(trained: tuple[Path, list]) -> None:
+    path, results = trained
+    with open_database(path) as db:
+        again = train(db, bootstrap=300)
+    assert all(r.unchanged for r in again)
+    assert [r.model_id for r in again] == [r.model_id for r in results]
+
+
+def test_model_parameters_are_plain_json_and_predict_the_same() -> None:
+    rng = np.random.default_rng(3)
+    names = feature_names(["resolved"])
+    raw = rng.normal(size=(60, len(names)))
+    raw[:, names.index("peak_frustration")] = rng.uniform(0, 1, 60)
+    y = np.clip(np.rint(5 - 4 * raw[:, names.index("peak_frustration")]), 1, 5)
+    model = fit(raw, y, names, 1, 5, ["resolved"])
+    again = LinearModel.from_params(json.loads(json.dumps(model.to_params(), allow_nan=False)))
+    assert np.allclose(model.predict(raw)[0], again.predict(raw)[0])
+    assert np.allclose(model.predict(raw)[1], again.predict(raw)[1])
+
+
+def test_features_read_english_and_dutch_and_response_times() -> None:
+    messages = [
+        (1, "customer", "Mijn pakket is kwijt!", "2026-03-01T10:00:00Z"),
+        (
+            2,
+            "agent",
+            "Vervelend voor u, excuses. Ik ga het direct voor u uitzoeken. Welk ordernummer?",
+            "2026-03-01T10:02:00Z",
+        ),
+        (3, "customer", "12345", "2026-03-01T10:03:00Z"),
+        (4, "agent", "I understand. Let me check, sorry for the wait.", "2026-03-01T10:03:30Z"),
+        (5, "note", "internal: check the courier", None),
+        (6, "customer", "Top, bedankt!", "2026-03-01T10:05:00Z"),
+    ]
+    f = conversation_features({"analyzed_at": None, "csat": 4.0}, messages)
+    assert f["agent_turns"] == 2 and f["agent_apology"] == 1.0 and f["agent_ownership"] == 1.0
+    assert f["agent_acknowledgement"] == 1.0 and f["agent_questions"] == 0.5
+    assert f["agent_response_seconds"] == 75.0 and f["agent_slowest_seconds"] == 120.0
+    assert f["customer_thanks_at_end"] == 1.0 and f["customer_has_last_word"] == 1.0
+    assert f["bot_present"] == 0.0 and np.isnan(f["bot_apology"]) and np.isnan(f["peak_frustration"])
+    assert f["csat"] == 4.0 and f["analysed"] == 0.0
+    assert shown("agent_apology", 0.4) == "40%" and shown("wait_seconds", 600) == "10 min"
+    assert matrix([f], ["resolved"], feature_names(["resolved"]))[0, -1] == 1.0
+
+
+def _run(path: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--db", str(path), *args])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_cli_train_score_status(trained: tuple[Path, list]) -> None:
+    path, _ = trained
+    code, out = _run(path, "autoqa", "status", "--format", "json")
+    assert code == 0, out
+    models = {m["criterion"]: m for m in json.loads(out)["models"]}
+    assert models["calm"]["reliable"] is True and models["noise"]["reliable"] is False
+    code, out = _run(path, "autoqa", "score", "--format", "json")
+    assert code == 0 and all(m["covered"] == m["in_scope"] == 300 for m in json.loads(out)["models"])
+    code, out = _run(path, "autoqa", "train", "--criterion", "calm", "--seed", "1")
+    assert code == 0 and "calm" in out and "reliable" in out and "noise" not in out
+    code, out = _run(path, "autoqa", "status")
+    assert code == 0 and "not reliable: alpha" in out
+
+
+def test_cli_bad_input_is_one_line(trained: tuple[Path, list], tmp_path: Path) -> None:
+    path, _ = trained
+    cases = {
+        ("--rubric", "default"): 'rubric "default" has no reviews in this database',
+        ("--criterion", "calmm"): 'did you mean "calm"?',
+        ("--min-reviews", "5000"): "has 400 scores, at least 5000 are needed",
+    }
+    for args, expected in cases.items():
+        code, out = _run(path, "autoqa", "train", *args)
+        assert code != 0 and expected in out and len(out.strip().splitlines()) == 1, out
+    empty = tmp_path / "empty.db"
+    open_database(empty).close()
+    code, out = _run(empty, "autoqa", "train")
+    assert code != 0 and "no submitted reviews" in out and "at least 30" in out
+    code, out = _run(empty, "autoqa", "score")
+    assert code != 0 and "autoqa train" in out
+
+
+def test_a_criterion_never_scored(trained: tuple[Path, list], tmp_path: Path) -> None:
+    path, _ = trained
+    with open_database(path) as db:
+        _never_scored(db)
+        with pytest.raises(InputError, match='criterion "noise" was never scored'):
+            train(db, criteria=["noise"])
+        with pytest.raises(NotFoundError):
+            score(db, rubric_id="nothing")
+
+
+def _never_scored(db: Database) -> None:
+    """Turn the noise scores into N/A (what a reviewer does when a criterion does not apply)."""
+    with db.transaction() as conn:
+        conn.execute("UPDATE review_scores SET na = 1, score = NULL WHERE criterion = 'noise'")
