@@ -45,7 +45,7 @@ def test_installed_textual_meets_the_declared_floor() -> None:
 
 
 # Distribution name -> the module it is imported as.
-IMPORT_NAMES = {"PyYAML": "yaml", "vaderSentiment": "vaderSentiment"}
+IMPORT_NAMES = {"PyYAML": "yaml", "vaderSentiment": "vaderSentiment", "scikit-learn": "sklearn"}
 
 
 def test_every_runtime_dependency_is_imported_by_the_package() -> None:
