@@ -11,6 +11,7 @@ as JSON and applied here with numpy: scoring never needs scikit-learn, and never
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -24,6 +25,7 @@ PARAMS_FORMAT = 1
 _LOG_KINDS = {"count", "seconds"}
 # A reason must move the prediction by at least this much (in scale levels) to be named.
 _REASON_FLOOR = 0.05
+_MAX_SPREAD = 5.0
 
 
 @dataclass
@@ -41,6 +43,9 @@ class LinearModel:
     low: int
     high: int
     outcomes: list[str]
+    # Predictions are spread like the reviewers' scores around their mean (see fit).
+    center: float = 0.0
+    spread: float = 1.0
     format: int = PARAMS_FORMAT
 
     def to_params(self) -> dict[str, Any]:
@@ -58,10 +63,11 @@ class LinearModel:
     def predict(self, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(value clipped to the scale, predictive sd, per-feature contributions) per row."""
         z = self._standardised(raw)
-        contributions = z * np.array(self.coef)
-        value = np.clip(contributions.sum(axis=1) + self.intercept, self.low, self.high)
-        spread = np.einsum("ij,jk,ik->i", z, np.array(self.covariance), z) if self.features else np.zeros(len(z))
-        sd = np.sqrt(np.maximum(spread, 0) + self.noise_variance)
+        contributions = z * np.array(self.coef) * self.spread
+        mean = z @ np.array(self.coef) + self.intercept if self.features else np.full(len(z), self.intercept)
+        value = np.clip(self.center + self.spread * (mean - self.center), self.low, self.high)
+        variance = np.einsum("ij,jk,ik->i", z, np.array(self.covariance), z) if self.features else np.zeros(len(z))
+        sd = np.sqrt(np.maximum(variance, 0) + self.noise_variance)
         return value, sd, contributions
 
     def reasons(self, raw_row: np.ndarray, contributions: np.ndarray, top: int = 3) -> tuple[str, ...]:
@@ -99,7 +105,8 @@ def fit(raw: np.ndarray, y: np.ndarray, names: list[str], low: int, high: int, o
 
     logged = [BY_NAME[n].kind in _LOG_KINDS if n in BY_NAME else False for n in names]
     x = np.where(np.array(logged), np.log1p(np.clip(raw, 0, None)), raw)
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a feature never known: NaN, handled below
         mean = np.nanmean(x, axis=0) if len(x) else np.zeros(len(names))
         sd = np.nanstd(x, axis=0) if len(x) else np.ones(len(names))
     mean = np.nan_to_num(mean, nan=0.0)
@@ -108,6 +115,12 @@ def fit(raw: np.ndarray, y: np.ndarray, names: list[str], low: int, high: int, o
     z = np.nan_to_num((x - mean) / scale, nan=0.0)
     regression = BayesianRidge(compute_score=False, fit_intercept=True)
     regression.fit(z, y.astype(float))
+    # A regression predicts the expected score, which hugs the mean when the figures explain
+    # little; a reviewer uses the whole scale. Agreement (alpha) compares spreads, so the
+    # predictions are widened to the reviewers' spread (measured in-sample, at most 5x): the
+    # order of conversations is unchanged, and a model that knows little still agrees little.
+    fitted = z @ regression.coef_ + regression.intercept_
+    spread = float(np.std(y) / np.std(fitted)) if np.std(fitted) > 1e-6 else 1.0
     # sklearn's posterior covariance is for centred inputs; z is centred on the training mean.
     return LinearModel(
         features=list(names),
@@ -121,4 +134,6 @@ def fit(raw: np.ndarray, y: np.ndarray, names: list[str], low: int, high: int, o
         low=low,
         high=high,
         outcomes=list(outcomes),
+        center=float(np.mean(y)),
+        spread=min(spread, _MAX_SPREAD),
     )

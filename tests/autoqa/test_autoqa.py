@@ -68,7 +68,7 @@ def test_scores_every_conversation_with_reasons_and_only_what_changed(trained: t
         suggestion = store.suggestions_for(db, angry, "sim", 1)["calm"]
         assert suggestion.reliable and suggestion.value < 2.5 and suggestion.reasons
         assert any("frustration" in reason for reason in suggestion.reasons)
-        assert store.suggestions_for(db, angry, "sim", 1)["noise"].reasons == ()
+        assert not store.suggestions_for(db, angry, "sim", 1)["noise"].reliable
         # A new signals run changes analyzed_at: those conversations are scored again.
         with db.transaction() as conn:
             conn.execute(

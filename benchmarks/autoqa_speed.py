@@ -1,0 +1,120 @@
+"""AutoQA speed: training on 10,000 reviews (< 30 s) and scoring 100,000 conversations (< 60 s).
+
+Usage: python benchmarks/autoqa_speed.py [--conversations N] [--reviews N]
+
+The demo corpus (about 11 messages per conversation) is imported and analysed into
+benchmarks/_work once (reused by later runs). Simulated reviews of the default rubric (three
+criteria, so three models) are imported: scores that follow the signals, with noise, one or
+two reviewers per conversation. Then, timed:
+
+- `train` (features, 5-fold grouped cross-validation, bootstrap interval, final fit, per
+  criterion) against the 30 s target;
+- `score --all` of every conversation by the three models, against the 60 s target and
+  against its baseline measured in the same run: only reading the same conversations'
+  signals and messages from the store (what no scoring can avoid).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+
+from common import WORK, corpus, machine
+
+from cxreview.autoqa.score import BATCH, score
+from cxreview.autoqa.train import train
+from cxreview.filters import Filters
+from cxreview.ingest.importer import import_files
+from cxreview.rubrics import resolve_rubric
+from cxreview.score_import import import_scores
+from cxreview.signals.analyze import analyze_conversations
+from cxreview.store import autoqa as store
+from cxreview.store import open_database
+from cxreview.store.signals import all_conversation_ids
+
+TRAIN_TARGET, SCORE_TARGET = 30.0, 60.0
+
+
+def build(conversations: int, reviews: int):  # type: ignore[no-untyped-def]
+    path = WORK / f"autoqa-speed-{conversations}-{reviews}.db"
+    fresh = not path.exists()
+    db = open_database(path)
+    if not fresh:
+        return db
+    started = time.perf_counter()
+    import_files(db, [str(corpus(round(conversations * 11.4)))])
+    analyze_conversations(db)
+    ids = all_conversation_ids(db.conn)
+    rng = random.Random(7)
+    inputs = store.conversation_inputs(db, ids[:reviews])
+    scores = WORK / f"autoqa-speed-{reviews}.csv"
+    written = 0
+    with scores.open("w", encoding="utf-8") as out:
+        out.write("conversation_id,reviewer,criterion,score\n")
+        for number, cid in enumerate(ids):
+            if written >= reviews:
+                break
+            row = inputs.get(cid) or {}
+            frustration = row.get("peak_frustration") or 0.0
+            for reviewer in ("ana", "ben")[: 2 if number % 4 == 0 else 1]:
+                if written >= reviews:
+                    break
+                for criterion, base in (("empathy", 5 - 3 * frustration), ("clarity", 4.0), ("resolution", 3.0)):
+                    value = round(base + rng.gauss(0, 0.8))
+                    out.write(f"{cid},{reviewer},{criterion},{min(5, max(1, value))}\n")
+                written += 1
+    import_scores(db, str(scores), default_rubric=resolve_rubric("default"))
+    print(f"Built {path.name} in {time.perf_counter() - started:.1f} s")
+    return db
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--conversations", type=int, default=100_000)
+    parser.add_argument("--reviews", type=int, default=10_000)
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {machine()}")
+    db = build(args.conversations, args.reviews)
+    n_conversations = store.count_in_scope(db, Filters())
+    n_reviews = len({(r[3], r[4]) for r in store.training_scores(db, "default")})
+    started = time.perf_counter()
+    results = train(db, rubric_id="default")
+    trained = time.perf_counter() - started
+    print(f"\nTraining on {n_reviews:,} reviews ({sum(r.n_reviews for r in results):,} scores, 3 criteria):")
+    for r in results:
+        print(f"  {r.criterion}: {r.reason}")
+    print(f"  {trained:.2f} s (target {TRAIN_TARGET:.0f} s: {trained / TRAIN_TARGET:.2f} of it)")
+
+    ids = all_conversation_ids(db.conn)
+    started = time.perf_counter()
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        store.conversation_inputs(db, chunk)
+        for _ in store.messages_for(db, chunk):
+            pass
+    read = time.perf_counter() - started
+    started = time.perf_counter()
+    scored = score(db, rubric_id="default", everything=True)
+    scoring = time.perf_counter() - started
+    print(f"\nScoring {n_conversations:,} conversations with {len(scored)} models:")
+    print(f"  baseline, reading their signals and messages only: {read:.2f} s")
+    print(
+        f"  autoqa score --all: {scoring:.2f} s ({n_conversations / scoring:,.0f} conversations/s; "
+        f"{scoring / read:.2f}x the reading; target {SCORE_TARGET:.0f} s: {scoring / SCORE_TARGET:.2f} of it)"
+    )
+    print(f"  coverage: {', '.join(f'{s.model.criterion} {s.covered:,}/{s.in_scope:,}' for s in scored)}")
+    started = time.perf_counter()
+    again = score(db, rubric_id="default")
+    print(
+        f"  again, incremental (nothing changed): {time.perf_counter() - started:.2f} s, "
+        f"{sum(s.scored for s in again)} scored"
+    )
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

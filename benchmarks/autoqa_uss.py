@@ -1,0 +1,205 @@
+"""AutoQA against real multi-rater data: the USS dialogues' OVERALL ratings as one criterion.
+
+Usage: python benchmarks/autoqa_uss.py [--uss-dir DIR] [--system-role agent|bot] [--bootstrap N]
+
+Every dialogue of a USS part (CCPE, ReDial in ../shared/data/dev; more parts, e.g. MWOZ.txt or
+SGD.txt, from --uss-dir) is imported into a scratch database under benchmarks/_work (never
+into the package), analysed like any conversation, and its annotators' OVERALL ratings (1-5)
+become the scores of a one-criterion rubric, one reviewer per annotator slot. Then, for every
+ordered pair of parts, a model is trained on one and measured on the other:
+
+- model vs annotators: Krippendorff's alpha (ordinal) over units of one annotator's rating and
+  the model's level, with a 95% bootstrap interval over dialogues; exact and within-one;
+- the baseline in the same run: each annotator slot's alpha against the other annotators of
+  the same dialogues, built the same way (units of one rating and another annotator's rating);
+  the median slot is "the median annotator"; and the annotators' alpha among themselves.
+
+The goal (issue 19): the model agrees with the annotators as well as the median annotator does.
+Also printed: the cross-validated figures of training (within one part).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from common import WORK, machine
+from labelled import uss_path
+
+from cxreview.autoqa.extract import feature_rows
+from cxreview.autoqa.measure import LEVEL, measure
+from cxreview.autoqa.model import LinearModel, matrix
+from cxreview.autoqa.train import train
+from cxreview.ingest.importer import import_files
+from cxreview.krippendorff import alpha
+from cxreview.rubrics import resolve_rubric
+from cxreview.score_import import import_scores
+from cxreview.signals.analyze import analyze_conversations
+from cxreview.store import autoqa as store
+from cxreview.store import open_database
+
+RUBRIC = """\
+id: {rid}
+name: USS {name} overall satisfaction
+version: 1
+description: The annotators' dialogue-level satisfaction rating.
+language: en
+applies_to: any
+pass_threshold: 50
+criteria:
+  - id: overall
+    label: Overall satisfaction
+    question: How satisfied would the user be with this dialogue?
+    scale: {{min: 1, max: 5}}
+    anchors: {{1: very dissatisfied, 2: dissatisfied, 3: neutral, 4: satisfied, 5: very satisfied}}
+"""
+
+
+def dialogues(path: Path) -> list[tuple[list[tuple[str, str]], list[int]]]:
+    """(turns as (USER|SYSTEM, text), OVERALL ratings) per dialogue."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+        blocks = handle.read().split("\n\n")
+    out = []
+    for block in blocks:
+        turns, overall = [], []
+        for line in block.splitlines():
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            if parts[1] == "OVERALL":
+                overall = [int(r) for r in parts[3].split(",") if r.strip()] if len(parts) > 3 else []
+            elif parts[1].strip():
+                turns.append((parts[0], parts[1]))
+        if turns and overall:
+            out.append((turns, overall))
+    return out
+
+
+def load(db, name: str, path: Path, system_role: str) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
+    """Import one part as conversations and scores; returns id -> ratings by annotator slot."""
+    rid = f"uss-{name.lower()}"
+    corpus, scores, rubric = WORK / f"uss-{name}.jsonl", WORK / f"uss-{name}.csv", WORK / f"uss-{name}.yaml"
+    ratings: dict[str, list[int]] = {}
+    with corpus.open("w", encoding="utf-8") as out, scores.open("w", encoding="utf-8") as table:
+        table.write("conversation_id,reviewer,criterion,score\n")
+        for index, (turns, overall) in enumerate(dialogues(path)):
+            cid = f"{name}-{index:04d}"
+            messages = [{"role": "customer" if role == "USER" else system_role, "text": text} for role, text in turns]
+            out.write(json.dumps({"id": cid, "language": "en", "channel": "chat", "messages": messages}) + "\n")
+            for slot, rating in enumerate(overall):
+                table.write(f"{cid},annotator{slot + 1},overall,{rating}\n")
+            ratings[cid] = overall
+    rubric.write_text(RUBRIC.format(rid=rid, name=name), encoding="utf-8")
+    import_files(db, [str(corpus)])
+    import_scores(db, str(scores), default_rubric=resolve_rubric(str(rubric)))
+    return ratings
+
+
+def annotator_baseline(ratings: dict[str, list[int]]) -> tuple[float | None, float | None, list[float]]:
+    """(annotators' alpha among themselves, the median slot's alpha against the others, every slot's)."""
+    among = alpha([list(map(float, r)) for r in ratings.values()], LEVEL)
+    slots = max(len(r) for r in ratings.values())
+    per_slot = []
+    for k in range(slots):
+        units: list[list[float | None]] = [
+            [float(r[k]), float(other)] for r in ratings.values() if len(r) > k for j, other in enumerate(r) if j != k
+        ]
+        value = alpha(units, LEVEL)
+        if value is not None and sum(len(r) > k for r in ratings.values()) >= 30:
+            per_slot.append(value)
+    return among, (float(np.median(per_slot)) if per_slot else None), per_slot
+
+
+def model_vs(db, model: LinearModel, ratings: dict[str, list[int]], bootstrap: int):  # type: ignore[no-untyped-def]
+    ids = sorted(ratings)
+    features, outcomes = feature_rows(db, ids)
+    raw = matrix([features[c] for c in ids], [outcomes[c] for c in ids], model.features)
+    predicted = model.predict(raw)[0]
+    conversation, y, p = [], [], []
+    for i, cid in enumerate(ids):
+        for rating in ratings[cid]:
+            conversation.append(i)
+            y.append(rating)
+            p.append(predicted[i])
+    return measure(np.array(conversation), np.array(y, dtype=float), np.array(p), 1, 5, bootstrap=bootstrap)
+
+
+def _f(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--uss-dir", type=Path, help="folder with more USS parts (MWOZ.txt, SGD.txt, ...)")
+    parser.add_argument("--system-role", choices=["agent", "bot"], default="agent")
+    parser.add_argument("--bootstrap", type=int, default=1000)
+    args = parser.parse_args()
+    names = ["CCPE", "ReDial"] + (sorted(p.stem for p in args.uss_dir.glob("*.txt")) if args.uss_dir else [])
+    parts = {n: p for n in names if (p := uss_path(n, args.uss_dir)) is not None}
+    if len(parts) < 2:
+        print("needs two USS parts (../shared/data/dev or --uss-dir); found:", ", ".join(parts) or "none")
+        return 1
+    print(f"Machine: {machine()}")
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / "autoqa-uss.db"
+    path.unlink(missing_ok=True)
+    started = time.perf_counter()
+    ratings: dict[str, dict[str, list[int]]] = {}
+    with open_database(path) as db:
+        for name, part in parts.items():
+            ratings[name] = load(db, name, part, args.system_role)
+        analyze_conversations(db)
+        print(
+            f"Imported and analysed {sum(map(len, ratings.values())):,} dialogues in {time.perf_counter() - started:.1f} s"
+        )
+        models: dict[str, LinearModel] = {}
+        print("\nWithin each part (5-fold cross-validation grouped by dialogue):")
+        for name in parts:
+            t = time.perf_counter()
+            (result,) = train(db, rubric_id=f"uss-{name.lower()}", min_reviews=10, bootstrap=args.bootstrap)
+            m = result.measured
+            models[name] = LinearModel.from_params(store.model_params(db, result.model_id or 0))
+            print(
+                f"  {name}: {result.n_reviews} ratings of {result.n_conversations} dialogues; model alpha "
+                f"{_f(m.alpha)} [{_f(m.alpha_low)}, {_f(m.alpha_high)}], exact {m.exact:.0%}, within one "
+                f"{m.within_one:.0%}; annotators among themselves {_f(m.reviewers_alpha)}; "
+                f"{time.perf_counter() - t:.1f} s; {result.reason}"
+            )
+        print("\nAcross parts (train on one, measure on the other):")
+        print(
+            "| train -> test | model vs annotators (95% CI) | exact | within 1 | median annotator vs others |"
+            " annotators among themselves | ratio model / median annotator |"
+        )
+        print("|---|---|---|---|---|---|---|")
+        for source in parts:
+            for target in parts:
+                if source == target:
+                    continue
+                m = model_vs(db, models[source], ratings[target], args.bootstrap)
+                among, median, _ = annotator_baseline(ratings[target])
+                ratio = "-" if not (m.alpha is not None and median) else f"{m.alpha / median:.2f}"
+                print(
+                    f"| {source} -> {target} | {_f(m.alpha)} [{_f(m.alpha_low)}, {_f(m.alpha_high)}] | {m.exact:.0%} | "
+                    f"{m.within_one:.0%} | {_f(median)} | {_f(among)} | {ratio} |"
+                )
+        for name in parts:
+            _, median, per_slot = annotator_baseline(ratings[name])
+            print(f"  {name}: annotator slots vs the others: {', '.join(f'{v:.3f}' for v in per_slot)}")
+        strongest = (
+            sorted(zip(models["CCPE"].features, models["CCPE"].coef, strict=True), key=lambda x: -abs(x[1]))[:6]
+            if "CCPE" in models
+            else []
+        )
+        if strongest:
+            print("  strongest CCPE weights:", ", ".join(f"{n} {c:+.2f}" for n, c in strongest))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
