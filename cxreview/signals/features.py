@@ -14,6 +14,7 @@ from cxreview.signals.lexicon import (
     negation_words,
 )
 from cxreview.signals.sentiment import sentiment
+from cxreview.signals.wording import semantic_key
 
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
@@ -60,7 +61,8 @@ class TextFeatures(NamedTuple):
     identifiers: frozenset[str]  # order numbers and the like
     capitalised: frozenset[str]  # capitalised words anywhere: names when two texts differ in them
     words: int
-    word_set: frozenset[str]  # the distinct words of norm
+    word_set: frozenset[str]  # the distinct words of norm (bot texts only: for repeats)
+    semantic: tuple[str, ...]  # content words, synonyms merged (bot texts only): see semantic_key
 
 
 def shape_of(text: str) -> str:
@@ -78,18 +80,24 @@ def shape_of(text: str) -> str:
 
 def tone(text: str, language: str, customer: bool = True) -> Tone:
     """Tone of a customer message, or (``customer=False``) of a bot, agent or system one."""
-    cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES)
+    lower = text.lower()
+    cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES, lower)
+    caps = emphasis = 0.0
     shouted = [w for w in _SHOUTED.findall(text) if _is_shouted_word(w, language)]
-    letters = len(_LETTER.findall(text))
-    uppers = len(_UPPER.findall(text))
-    # Most letters in capitals is shouting only when real words are in capitals: a message
-    # that is mostly product acronyms ("GTA BSOD") is not.
-    caps = uppers / letters if letters >= 4 and uppers / letters > 0.6 and shouted else 0.0
-    emphasis = 1.0 if not caps and shouted else 0.0
-    bursts = _EXCLAIM.findall(text)
-    exclamation = min(1.0, 0.5 * len(bursts) + 0.1 * sum(len(b) for b in bursts)) if bursts else 0.0
-    words = _WORD.findall(text.lower())
-    negations = sum(1 for w in words if w in negation_words() or w.endswith("n't"))
+    if shouted:
+        letters = len(_LETTER.findall(text))
+        uppers = len(_UPPER.findall(text))
+        # Most letters in capitals is shouting only when real words are in capitals: a
+        # message that is mostly product acronyms ("GTA BSOD") is not.
+        caps = uppers / letters if letters >= 4 and uppers / letters > 0.6 else 0.0
+        emphasis = 0.0 if caps else 1.0
+    exclamation = 0.0
+    if "!" in text:
+        bursts = _EXCLAIM.findall(text)
+        if bursts:
+            exclamation = min(1.0, 0.5 * len(bursts) + 0.1 * sum(len(b) for b in bursts))
+    negatives = negation_words()
+    negations = sum(1 for w in _WORD.findall(lower) if w in negatives or w.endswith("n't"))
     question = text.rstrip().endswith("?")
     return Tone(sentiment(text, language), caps, exclamation, emphasis, cues, negations, question)
 
@@ -103,20 +111,23 @@ def _is_shouted_word(word: str, language: str) -> bool:
 def with_details(text: str, language: str, customer: bool, known: Tone) -> TextFeatures:
     """Add the cheap, exact-text details to a tone computed for the text's shape."""
     lower = text.lower()
-    norm = _SPACES.sub(" ", _NON_WORD.sub(" ", lower)).strip()
-    split = norm.split()
+    split = _NON_WORD.sub(" ", lower).split()
+    norm = " ".join(split)
     # Names, dates and negations only matter when comparing bot texts; order numbers only
     # when comparing customer texts: skip what the role does not need.
+    if customer:
+        identifiers = frozenset(_IDENTIFIER.findall(lower)) if _DIGITS.search(lower) else _EMPTY
+        return TextFeatures(*known, norm, _EMPTY, identifiers, _EMPTY, len(split), _EMPTY, ())
+    capitalised = frozenset(w for w in _WORD.findall(text) if w[0].isupper() and not w.isupper())
     return TextFeatures(
         *known,
-        norm=norm,
-        critical=_EMPTY if customer else _critical_tokens(text, language),
-        identifiers=frozenset(_IDENTIFIER.findall(lower)) if customer else _EMPTY,
-        capitalised=_EMPTY
-        if customer
-        else frozenset(w for w in _WORD.findall(text) if w[0].isupper() and not w.isupper()),
-        words=len(split),
-        word_set=frozenset(split),
+        norm,
+        _critical_tokens(text, language),
+        _EMPTY,
+        capitalised,
+        len(split),
+        frozenset(split),
+        semantic_key(norm),
     )
 
 

@@ -3,12 +3,10 @@ make two similar texts different messages (another number, date, name or negatio
 
 from __future__ import annotations
 
-import functools
-
 from rapidfuzz import fuzz
 
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.lexicon import contrast_prefixes, raw_cues
+from cxreview.signals.lexicon import contrast_prefixes
 
 _NEGATIONS = frozenset(
     {
@@ -121,21 +119,6 @@ def candidates(f: TextFeatures, earlier: list[TextFeatures], cutoff: float) -> l
             continue
         # The same question in other words: "Could you tell me your order number?" /
         # "Can you please give me your order number?" have the same content words.
-        key, other_key = semantic_key(f.norm), semantic_key(other.norm)
-        if len(key) >= 2 and key == other_key:
+        if len(f.semantic) >= 2 and f.semantic == other.semantic:
             found.append(index)
     return found
-
-
-def semantic_key(norm: str) -> tuple[str, ...]:
-    """The content words of a normalised text, synonyms merged, politeness and function
-    words dropped, sorted: two wordings of one request share it."""
-    fillers, synonyms = _wording()
-    return tuple(sorted({synonyms.get(w, w) for w in norm.split()} - fillers))
-
-
-@functools.lru_cache(maxsize=1)
-def _wording() -> tuple[frozenset[str], dict[str, str]]:
-    cues = raw_cues()["rephrasing"]
-    synonyms = {word: group[0] for group in cues["synonyms"] for word in group}
-    return frozenset(cues["fillers"]), synonyms

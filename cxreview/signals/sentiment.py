@@ -1,8 +1,9 @@
 """Sentiment with VADER: its own lexicon for English, cxreview's Dutch lexicon for Dutch.
 
-VADER reads its negation and booster lists from module globals, so the Dutch analyser
-swaps in lists extended with Dutch words for the length of each call. Analysis runs in
-single-threaded worker processes, where the swap is safe.
+Scores are computed by `vader_fast` (VADER's rules, the same numbers, faster). The Dutch
+scorer uses negation and booster lists extended with Dutch words; `reference_sentiment`
+computes the same with vaderSentiment itself (whose lists are module globals, swapped in
+for the length of a call), for tests that check the two agree.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from vaderSentiment import vaderSentiment as vader
 
 from cxreview.signals.lexicon import LEXICON_DIR, raw_cues
+from cxreview.signals.vader_fast import FastVader
 
 _ENGLISH_NEGATE = list(vader.NEGATE)
 _ENGLISH_BOOSTERS = dict(vader.BOOSTER_DICT)
@@ -80,8 +82,22 @@ def dutch_senses(text: str) -> str:
     return text if lower == text.lower() else lower
 
 
+@functools.lru_cache(maxsize=2)
+def _scorer(language: str) -> FastVader:
+    analyzer = _analyzer(language)
+    negate, boosters = _dutch_lists() if language == "nl" else (_ENGLISH_NEGATE, _ENGLISH_BOOSTERS)
+    return FastVader(analyzer.lexicon, analyzer.emojis, negate, boosters)
+
+
 def sentiment(text: str, language: str = "en") -> float:
     """VADER's compound score, -1 (very negative) to 1 (very positive)."""
+    if language == "nl":
+        return _scorer("nl").compound(dutch_senses(text))
+    return _scorer("en").compound(text)
+
+
+def reference_sentiment(text: str, language: str = "en") -> float:
+    """`sentiment` computed by vaderSentiment itself (slow): what the fast scorer must equal."""
     if language == "nl":
         analyzer = _analyzer("nl")
         with _dutch_rules():
