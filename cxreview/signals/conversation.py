@@ -116,7 +116,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         human_request=asks_person,
         human_request_repeat=again,
     )
-    ms.features = feature_values(f, context)
+    mood = judged_sentiment(f)  # sarcastic praise is not positive
+    ms.features = feature_values(f, context, mood)
     frustration, pushes = score(ms.features)
     ms.frustration = round(frustration, 4)
     ms.reasons = reasons(pushes)
@@ -124,9 +125,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     for cue in _MATCHED_CUES:
         if cue in f.cues:
             ms.cues[f"{cue}_match"] = f.cues[cue]
-    # The message's tone as frustration judges it: sarcastic praise is not positive, and a
-    # frustrated message is not "fine" because its words are polite.
-    mood = judged_sentiment(f)
+    # The message's tone as frustration judges it: a frustrated message is not "fine"
+    # because its words are polite.
     if frustration >= config["frustration"]["frustrated_at"]:
         mood = min(mood, -frustration)
     ms.sentiment = round(mood, 4)

@@ -110,19 +110,23 @@ def judged_sentiment(f: TextFeatures) -> float:
     return f.sentiment
 
 
-def feature_values(f: TextFeatures, context: Context) -> dict[str, float]:
-    """The non-zero features of a customer message in its context."""
+def feature_values(f: TextFeatures, context: Context, judged: float | None = None) -> dict[str, float]:
+    """The non-zero features of a customer message in its context (``judged``: its
+    `judged_sentiment`, when the caller has it already)."""
     values: dict[str, float] = {}
     cues = f.cues
-    judged = judged_sentiment(f)
+    if judged is None:
+        judged = judged_sentiment(f)
     if judged < 0:
         values["negative_sentiment"] = -judged
     elif judged > 0:
         values["positive_sentiment"] = judged
-    for name in ("caps", "emphasis", "exclamation"):
-        value = getattr(f, name)
-        if value:
-            values[name] = float(value)
+    if f.caps:
+        values["caps"] = float(f.caps)
+    if f.emphasis:
+        values["emphasis"] = float(f.emphasis)
+    if f.exclamation:
+        values["exclamation"] = float(f.exclamation)
     for cue in MESSAGE_CUES:
         if cue in cues:
             values[cue] = 1.0
@@ -134,8 +138,8 @@ def feature_values(f: TextFeatures, context: Context) -> dict[str, float]:
         values["short"] = 1.0
     if context.after_question and ("negative_answer" in cues or "rejection" in cues):
         values["no_to_question"] = 1.0
-    for name in Context._fields:
-        if getattr(context, name):
+    for name, value in zip(Context._fields, context, strict=True):
+        if value:
             values[name] = 1.0
     return values
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from cxreview.demo.generator import generate
-from cxreview.signals.lexicon import CUSTOMER_CUES, SYSTEM_CUES, _required_words, cue_patterns, match_cues
+from cxreview.signals.cue_index import _required_words
+from cxreview.signals.lexicon import CUSTOMER_CUES, SYSTEM_CUES, cue_patterns, match_cues
 
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
 

@@ -35,6 +35,12 @@ def test_the_shipped_model_is_small_complete_and_says_where_it_comes_from() -> N
         ("Bedankt voor niks. Ik zeg mijn abonnement op.", "nl"),
         ("Dit is de derde keer dat ik het vraag!!", "nl"),
         ("I already told you, WHERE IS MY PARCEL", "en"),
+        # Holding the bot or agent to what it said, and correcting it.
+        ("You told me it would arrive Monday. It's Thursday now.", "en"),
+        ("Je zei maandag. Het is nu donderdag.", "nl"),
+        ("Jullie beloofden een terugbetaling maar ik heb niks gekregen", "nl"),
+        ("I said the blue one, not the red one", "en"),
+        ("Ik zei de bestelling van maandag, niet die van dinsdag", "nl"),
     ],
 )
 def test_frustrated_messages_are_flagged_with_reasons_in_words(text: str, language: str) -> None:
@@ -53,6 +59,8 @@ def test_frustrated_messages_are_flagged_with_reasons_in_words(text: str, langua
         ("Je pakket wordt morgen bezorgd, toch?", "nl"),
         ("No thanks, that's all", "en"),
         ("GTA keeps crashing with a BSOD on my AMD card, can you help?", "en"),
+        ("You said I could return it within 30 days, how do I do that?", "en"),
+        ("U zei dat het goed was, dank u", "nl"),
     ],
 )
 def test_calm_messages_stay_low(text: str, language: str) -> None:

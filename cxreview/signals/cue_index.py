@@ -1,0 +1,310 @@
+"""The cue index: which of a language's cue patterns can match a text, found cheaply.
+
+Searching every pattern of every cue in every text was the most expensive part of the
+analysis. The index numbers the patterns of the cues asked for and keeps, per pattern,
+what a match cannot do without: its words or word stems (looked up once per distinct
+token of a text, remembered across texts), the words it requires (clauses: "how (do|can)
+i (contact|reach)" needs "how", "i", one of "do"/"can" and one of "contact"/"reach"), and
+for patterns that can match punctuation alone ("??", ":(", emoji) the characters they
+need. Only the patterns that pass are searched, each compiled once, and the leftmost
+match per cue is the one the full alternation of the cue would find (tested against it).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# Words too common to tell anything on their own; a pattern keeps them as triggers only
+# when it has no other word.
+_COMMON = frozenset(
+    "a an the i to me my you your is it of and or at for in on this that was can not all about do did does are be"
+    " s t d ll re ve m so just what with have has"
+    " de het een je ik mij met van en of mijn ja dat er voor nog op heb niet al is was dit die te ook wel".split()
+)
+_ESCAPE = re.compile(r"\\[a-zA-Z]")
+_FRAGMENT = re.compile(r"([a-zà-ÿ]+)([?*+])?")
+_WORD_TAIL = re.compile(r"(?<=[a-zà-ÿ])\\w[*+]")
+TOKEN = re.compile(r"[a-zà-ÿ]+")
+_META = set("^$*+?{}[]\\|()")
+_CACHE_LIMIT = 200_000  # distinct tokens remembered; real text has an open vocabulary
+
+
+def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
+    """One alternation; each pattern is held to word boundaries where it starts or ends
+    with a word, and left alone where it starts or ends with punctuation (like "??")."""
+    parts = []
+    for pattern in patterns:
+        lead = "" if pattern.startswith(("^", "\\?", "\\!")) else r"(?<!\w)"
+        tail = "" if pattern.endswith(("$", "\\?+", "?")) and not pattern.endswith(")?") else r"(?!\w)"
+        parts.append(f"{lead}(?:{pattern}){tail}")
+    return re.compile("|".join(parts), re.IGNORECASE | re.MULTILINE)
+
+
+class CueIndex:
+    """The patterns of some cues (in the caller's order), ready to be matched against texts."""
+
+    def __init__(self, cues: dict[str, list[str]]) -> None:
+        self.names = tuple(cues)
+        self.cue_of: list[str] = []
+        self.sources: list[str] = []
+        self.clauses: list[tuple[frozenset[str], ...]] = []
+        self.compiled: list[re.Pattern[str] | None] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.by_stem: list[tuple[tuple[str, ...], int]] = []
+        self.needs: list[tuple[int, frozenset[str], frozenset[str]]] = []  # (pattern, all of, any of)
+        triggers: set[str] = set()
+        for name, patterns in cues.items():
+            for pattern in patterns:
+                pid = len(self.sources)
+                self.cue_of.append(name)
+                self.sources.append(pattern)
+                self.clauses.append(_required_words(pattern))
+                self.compiled.append(None)
+                punctuation = frozenset(_literal_punctuation(pattern))
+                words, stems = _words_and_stems(pattern)
+                wordless = not words and not stems
+                if wordless or _matches_without_letters(pattern):
+                    # Patterns that can match punctuation alone ("??", "...", emoji) need
+                    # one of their literal characters, or all the characters they cannot
+                    # match without (":(" needs ":" and "(", a parenthesis alone is not enough).
+                    needed = _required_characters(pattern) if wordless else frozenset()
+                    self.needs.append((pid, needed, punctuation))
+                    triggers.update(punctuation)
+                    if not punctuation and not needed:
+                        triggers.add("")  # nothing to wait for: always searched
+                    if wordless:
+                        continue
+                # A one- or two-letter stem ("o+h?", "h+uh") starts half the words of any
+                # text: it filters nothing. Patterns with a longer word or stem rely on that.
+                if any(len(f) >= 3 for f in list(words) + stems):
+                    stems = [st for st in stems if len(st) >= 3]
+                rare = {w for w in words if w not in _COMMON}
+                for word in rare if rare or stems else words:
+                    self.by_word.setdefault(word, []).append(pid)
+                if stems:
+                    self.by_stem.append((tuple(stems), pid))
+        self.always_any = "" in triggers
+        self.triggers = frozenset(triggers - {""})
+        self.stems = tuple(sorted({st for group, _ in self.by_stem for st in group}))
+        self.tokens: dict[str, tuple[int, ...]] = {}
+
+    def _hits(self, token: str) -> tuple[int, ...]:
+        """The patterns a token points to, by word and stem (remembered per token)."""
+        found = tuple(self.by_word.get(token, ()))
+        if token.startswith(self.stems):
+            found += tuple(pid for group, pid in self.by_stem if token.startswith(group))
+        if len(self.tokens) > _CACHE_LIMIT:
+            self.tokens.clear()
+        self.tokens[token] = found
+        return found
+
+    def match(self, text: str, lower: str) -> dict[str, str]:
+        """The cues whose patterns match ``text`` (``lower``: the same in lower case), with
+        the words that matched, in the order of the cues given."""
+        chosen: set[int] = set()
+        if self.needs and (self.always_any or not self.triggers.isdisjoint(text)):
+            for pid, needed, any_of in self.needs:
+                if needed.issubset(text) if needed else (not any_of or not any_of.isdisjoint(text)):
+                    chosen.add(pid)
+        tokens = set(TOKEN.findall(lower))
+        cache = self.tokens
+        for token in tokens:
+            hits = cache.get(token)
+            if hits is None:
+                hits = self._hits(token)
+            if hits:
+                chosen.update(hits)
+        if not chosen:
+            return {}
+        found: dict[str, str] = {}
+        name, best = "", None
+        clauses_of, cue_of, compiled = self.clauses, self.cue_of, self.compiled
+        for pid in sorted(chosen):  # numbered by cue in order, then by pattern
+            if cue_of[pid] != name:
+                if best is not None:
+                    found[name] = best.group(0)
+                name, best = cue_of[pid], None
+            clauses = clauses_of[pid]
+            if clauses and any(clause.isdisjoint(tokens) for clause in clauses):
+                continue
+            pattern = compiled[pid]
+            if pattern is None:
+                pattern = compiled[pid] = compile_patterns([self.sources[pid]])
+            match = pattern.search(text)
+            # The leftmost match of the cue; at the same place the earlier pattern wins.
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is not None:
+            found[name] = best.group(0)
+        return found
+
+
+def _words_and_stems(pattern: str) -> tuple[set[str], list[str]]:
+    """The literal words of a pattern and its stems ("wait\\w*" and "waits?" -> "wait")."""
+    words, stems = set(), []
+    # "confus\\w*" is the stem "confus" ("confused", "confusing"): marked as a repeated
+    # last letter before the other escapes are blanked out.
+    marked = _WORD_TAIL.sub("+", pattern.lower())
+    for fragment, quantifier in _FRAGMENT.findall(_ESCAPE.sub(" ", marked)):
+        if quantifier in ("?", "*"):
+            stems.append(fragment[:-1] or fragment)
+        elif quantifier:  # "+": the fragment is a stem
+            stems.append(fragment)
+        else:
+            words.add(fragment)
+    return words, stems
+
+
+def _literal_punctuation(pattern: str) -> set[str]:
+    """The punctuation and symbols a pattern matches literally ("\\?" is a "?")."""
+    found, i = set(), 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            if not pattern[i + 1].isalnum():
+                found.add(pattern[i + 1])
+            i += 2
+            continue
+        if not c.isalnum() and c not in _META and not c.isspace():
+            found.add(c)
+        i += 1
+    return found
+
+
+def _required_characters(pattern: str) -> frozenset[str]:
+    """Characters a punctuation-only pattern cannot match without: its literal characters
+    outside groups and classes that no "?", "*" or "{0" makes optional. Empty when the
+    pattern has a top-level alternation (no character is then certain)."""
+    found: set[str] = set()
+    depth, i = 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            literal, i = pattern[i + 1], i + 2
+        elif c == "[":
+            end = pattern.find("]", i + 2)
+            i = len(pattern) if end < 0 else end + 1
+            continue
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+            i += 1
+            continue
+        elif c == "|" and depth == 0:
+            return frozenset()
+        elif c in _META:
+            i += 1
+            continue
+        else:
+            literal, i = c, i + 1
+        optional = i < len(pattern) and (pattern[i] in "?*" or pattern.startswith("{0", i))
+        if depth == 0 and not optional and not literal.isalnum():
+            found.add(literal)
+    return frozenset(found)
+
+
+_LETTER = re.compile(r"[a-zà-ÿ]")
+_BOUNDS = {_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING}
+
+
+def _is_letter(code: int) -> bool:
+    return _LETTER.fullmatch(chr(code).lower()) is not None
+
+
+def _letters(items: Any) -> str | None:
+    """The word an alternative spells when it is letters only, else None."""
+    if items and all(op is _c.LITERAL and _is_letter(av) for op, av in items):
+        return "".join(chr(av) for _, av in items).lower()
+    return None
+
+
+def _matches_without_letters(pattern: str) -> bool:
+    """Whether some match of the pattern may contain no letter ("^(hm+|\\.\\.\\.+)$"
+    matches "..."): the word index alone would never run it on such a text."""
+    try:
+        return _letterless(_parser.parse(pattern, re.IGNORECASE | re.MULTILINE))
+    except re.error:
+        return True
+
+
+def _letterless(items: Any) -> bool:
+    for op, av in items:
+        if op is _c.LITERAL and _is_letter(av):
+            return False
+        if op is _c.BRANCH and not any(_letterless(alt) for alt in av[1]):
+            return False
+        if op is _c.SUBPATTERN and not _letterless(av[-1]):
+            return False
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] > 0 and not _letterless(av[2]):
+            return False
+    return True
+
+
+def _ends_unlettered(items: Any) -> bool:
+    """Whether every way through ``items`` ends with a non-letter character (never empty)."""
+    if not items:
+        return False
+    op, av = list(items)[-1]
+    if op is _c.LITERAL:
+        return not _is_letter(av)
+    if op is _c.SUBPATTERN:
+        return _ends_unlettered(av[-1])
+    if op is _c.BRANCH:
+        return all(_ends_unlettered(alt) for alt in av[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return bool(av[1]) and _ends_unlettered(av[2])  # max > 0: taken at least as a possibility
+    return False
+
+
+def _required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """Clauses of words (tokens as `match_cues` splits a text) that every match of the
+    pattern contains: whole literal words of its top level, and groups of whole words
+    ("(told|said)"). A word counts only when a non-letter or a boundary is certain on both
+    sides; anything less certain adds no clause, so the filter never drops a match."""
+    try:
+        items = list(_parser.parse(pattern, re.IGNORECASE | re.MULTILINE))
+    except re.error:
+        return ()
+    starts_bounded = not pattern.startswith(("\\?", "\\!"))  # compile_patterns adds (?<!\w) otherwise
+    tail_bounded = not (pattern.endswith(("$", "\\?+", "?")) and not pattern.endswith(")?"))
+    clauses: list[frozenset[str]] = []
+    run: list[str] = []
+    bounded = starts_bounded  # is the position before the current run a certain boundary?
+    pending: frozenset[str] | None = None  # a group of words waiting for a bound on its right
+    for op, av in [*items, (None, None)]:
+        closing = op is None and tail_bounded
+        is_bound = closing or (op is _c.LITERAL and not _is_letter(av)) or (op is _c.AT and av in _BOUNDS)
+        if op is _c.LITERAL and _is_letter(av):
+            if pending is not None:
+                pending = None
+                bounded = False
+            run.append(chr(av).lower())
+            continue
+        if run:
+            if bounded and is_bound:
+                clauses.append(frozenset(["".join(run)]))
+            run = []
+            bounded = False
+        if pending is not None:
+            if is_bound:
+                clauses.append(pending)
+            pending = None
+        if is_bound:
+            bounded = True
+            continue
+        if bounded and _ends_unlettered([(op, av)]):
+            continue  # "(really )?" after a space: whatever it matches, a boundary follows
+        if op is _c.SUBPATTERN and bounded:
+            body = list(av[-1])
+            if len(body) == 1 and body[0][0] is _c.BRANCH:
+                words = [_letters(list(alt)) for alt in body[0][1][1]]
+            else:
+                words = [_letters(body)]
+            if all(words):
+                pending = frozenset(w for w in words if w)
+        bounded = False
+    return tuple(clauses)
+
+
