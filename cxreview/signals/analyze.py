@@ -1,12 +1,13 @@
 """Run the analysis over many conversations: each distinct text once, both cores.
 
-1. The main process lists the distinct (language, role, text) keys of the conversations
-   to analyse, and a process pool computes their features (VADER sentiment, cues) once
-   each: bot texts repeat a lot, so most messages cost nothing here.
-2. A second pool, forked after the features exist so it inherits them without copying,
-   analyses conversations in chunks: repeats, spikes, handover, risk. Each worker
-   writes its chunk in its own short transaction, so the writes are spread over both
-   cores and readers (reviewers in the TUI) are never blocked for long.
+A process pool analyses conversations in chunks. Each worker reads its chunk, computes
+the features of every text it has not seen yet (the tone, VADER and cues, once per
+distinct *shape* of a text; the exact details once per distinct text; both remembered
+in the worker, so bot templates cost nothing after their first use), applies the
+per-conversation rules (repeats, spikes, handover, risk) and writes the chunk in its
+own short transaction: the writes are spread over both cores and readers (reviewers in
+the TUI) are never blocked for long. Nothing is computed in the main process and sent
+to the workers: shipping features between processes cost more than computing them.
 Small jobs run in the calling process: starting processes would cost more than it saves.
 """
 
@@ -30,9 +31,10 @@ from cxreview.store import Database, open_database
 from cxreview.store import signals as sql
 from cxreview.store.phases import replace_phases
 
-CHUNK = 500  # conversations per phase-2 task: small, so writes interleave
+CHUNK = 500  # conversations per task: small, so writes interleave
 PARALLEL_MIN_MESSAGES = 20_000
-SUPER_CHUNK = 150_000  # conversations whose features are held in memory at once
+SUPER_CHUNK = 150_000  # conversations whose details are listed at once
+CACHE_LIMIT = 400_000  # texts (and shapes) whose features a process remembers
 
 Key = tuple[str, bool, str]  # (language, is customer, text)
 
@@ -41,48 +43,35 @@ Key = tuple[str, bool, str]  # (language, is customer, text)
 class AnalyzeSummary:
     conversations: int = 0
     messages: int = 0
-    distinct_texts: int = 0
+    distinct_texts: int = 0  # texts whose features were computed (a bot template once per worker)
 
 
-# Process-wide state of the workers: set by the initialiser, or inherited through fork.
+# Process-wide state: set by the initialiser, or inherited through fork. The caches grow
+# as chunks are analysed; each worker has its own.
 _FEATURES: dict[Key, TextFeatures] = {}
+_TONES: dict[Key, Tone] = {}
 _STATE: dict[str, Any] = {}
 
 
-def _init_worker(
-    config: dict[str, Any], db_path: str | None, features: dict[Key, TextFeatures] | None, scale: float | None
-) -> None:
+def _init_worker(config: dict[str, Any], db_path: str | None, scale: float | None) -> None:
     _STATE["config"] = config
     _STATE["config_hash"] = config_hash(config)
     _STATE["csat_scale"] = scale
     _STATE["db_path"] = db_path
     _STATE["db"] = None
-    if features is not None:  # spawn: the features come pickled; fork: they are inherited
-        _FEATURES.update(features)
 
 
-def _tone_batch(batch: list[Key]) -> list[Tone]:
-    return [tone(shape, language, customer) for language, customer, shape in batch]
-
-
-def _features_for(keys: list[Key], pool: Any | None) -> dict[Key, TextFeatures]:
-    """Features of distinct texts: the tone once per distinct shape, details once per text.
-
-    Tones (VADER and the cues) are the expensive part and go to the pool when there are
-    many shapes. Details stay in this process: they cost a few microseconds a text, less
-    than sending them to a worker and back (measured: 2.1 s here against 4.1 s through the
-    pool for 127,000 texts).
-    """
-    shapes = {key: (key[0], key[1], shape_of(key[2])) for key in keys}
-    distinct_shapes = list(set(shapes.values()))
-    tones: dict[Key, Tone] = {}
-    if pool is None or len(distinct_shapes) < 2000:
-        tones.update(zip(distinct_shapes, _tone_batch(distinct_shapes), strict=True))
-    else:
-        batches = [distinct_shapes[i : i + 500] for i in range(0, len(distinct_shapes), 500)]
-        for batch, result in zip(batches, pool.imap(_tone_batch, batches), strict=True):
-            tones.update(zip(batch, result, strict=True))
-    return {key: with_details(key[2], key[0], key[1], tones[shapes[key]]) for key in keys}
+def _features(key: Key) -> TextFeatures:
+    """The features of a text, computed on first use: the tone once per shape."""
+    found = _FEATURES.get(key)
+    if found is None:
+        language, customer, text = key
+        shape_key = (language, customer, shape_of(text))
+        known = _TONES.get(shape_key)
+        if known is None:
+            known = _TONES[shape_key] = tone(shape_key[2], language, customer)
+        found = _FEATURES[key] = with_details(text, language, customer, known)
+    return found
 
 
 def _lang_key(language: str) -> str:
@@ -91,8 +80,9 @@ def _lang_key(language: str) -> str:
 
 def _analyze_chunk(
     tasks: list[tuple[str, str, str | None, float | None, bool]], db: Database | None = None
-) -> tuple[int, int]:
-    """Read, analyse and write one chunk of conversations; returns (conversations, messages)."""
+) -> tuple[int, int, int]:
+    """Read, analyse and write one chunk of conversations; returns (conversations, messages,
+    texts whose features were computed)."""
     if db is None:
         db = _STATE.get("db")
         if db is None:
@@ -107,11 +97,19 @@ def _analyze_chunk(
     results: list[ConversationSignals] = []
     phases: list[Phases] = []
     count = 0
+    if len(_FEATURES) > CACHE_LIMIT or len(_TONES) > CACHE_LIMIT:  # bounded memory
+        _FEATURES.clear()
+        _TONES.clear()
+    known = len(_FEATURES)
+    features = _FEATURES.get
     for cid, language, outcome, csat, detected in tasks:
         messages = grouped.get(cid, [])
         count += len(messages)
         key = _lang_key(language)
-        prepared = [(pos, role, at, _FEATURES[(key, role == "customer", text)]) for pos, role, text, at in messages]
+        prepared = []
+        for pos, role, text, at in messages:
+            text_key = (key, role == "customer", text)
+            prepared.append((pos, role, at, features(text_key) or _features(text_key)))
         result = analyze(cid, language, prepared, config, outcome, csat, _STATE.get("csat_scale"))
         result.language_detected = detected
         results.append(result)
@@ -120,7 +118,11 @@ def _analyze_chunk(
     with db.transaction() as conn:
         sql.replace_signals(conn, results, _STATE["config_hash"])
         replace_phases(conn, phases)
-    return len(results), count
+    # The remembered features are many small objects that live for the whole run: left
+    # to the garbage collector, every full collection walks all of them (it cost a third
+    # of the analysis time). Frozen, they are skipped; they hold no reference cycles.
+    gc.freeze()
+    return len(results), count, len(_FEATURES) - known
 
 
 def analyze_conversations(
@@ -143,45 +145,34 @@ def analyze_conversations(
         db=None,
         csat_scale=None if largest is None else csat_scale(largest),
     )
-    for start in range(0, len(target), SUPER_CHUNK):
-        part = target[start : start + SUPER_CHUNK]
-        info = sql.conversation_info(db.conn, part)
-        languages = _languages(db, part, info)
-        keys = sql.distinct_texts(db.conn, part, languages)
-        new_keys = [k for k in keys if k not in _FEATURES]
-        n_messages = sql.count_messages(db.conn, part)
-        parallel = workers > 1 and n_messages >= PARALLEL_MIN_MESSAGES
-        if parallel:
-            with _pool(workers, config, None) as pool:
-                _FEATURES.update(_features_for(new_keys, pool))
-        else:
-            _FEATURES.update(_features_for(new_keys, None))
-        summary.distinct_texts += len(new_keys)
-        tasks = [(cid, languages[cid], info[cid][1], info[cid][2], info[cid][0] is None) for cid in part if cid in info]
-        chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-        if parallel:
-            # Created after the features exist: forked workers inherit them for free.
-            # gc.freeze keeps the garbage collector from walking (and so copying, page by
-            # page) the inherited objects in every worker: it tripled the time otherwise.
-            shared = None if _can_fork() else dict(_FEATURES)
-            gc.freeze()
-            try:
-                with _pool(workers, config, str(db.path), shared) as pool:
-                    for done, n in pool.imap_unordered(_analyze_chunk, chunks):
-                        summary.conversations += done
-                        summary.messages += n
-                        if on_progress:
-                            on_progress(done)
-            finally:
-                gc.unfreeze()
-        else:
-            for chunk in chunks:
-                done, n = _analyze_chunk(chunk, db)
+    parallel = workers > 1 and sql.count_messages(db.conn, target) >= PARALLEL_MIN_MESSAGES
+    pool = _pool(workers, config, str(db.path)) if parallel else None
+    try:
+        for start in range(0, len(target), SUPER_CHUNK):
+            part = target[start : start + SUPER_CHUNK]
+            info = sql.conversation_info(db.conn, part)
+            languages = _languages(db, part, info)
+            tasks = [
+                (cid, languages[cid], info[cid][1], info[cid][2], info[cid][0] is None) for cid in part if cid in info
+            ]
+            chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+            done_chunks = (
+                pool.imap_unordered(_analyze_chunk, chunks) if pool else (_analyze_chunk(c, db) for c in chunks)
+            )
+            for done, n, computed in done_chunks:
                 summary.conversations += done
                 summary.messages += n
+                summary.distinct_texts += computed
                 if on_progress:
                     on_progress(done)
-        _FEATURES.clear()  # bound memory: the next part starts afresh
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    if not parallel:
+        _FEATURES.clear()  # the calling process does not keep them: the next call may use other lexicons
+        _TONES.clear()
+        gc.unfreeze()
     return summary
 
 
@@ -203,8 +194,8 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _pool(workers: int, config: dict[str, Any], db_path: str | None, features: dict | None = None) -> Any:
+def _pool(workers: int, config: dict[str, Any], db_path: str) -> Any:
     method = "fork" if _can_fork() else "spawn"
     return multiprocessing.get_context(method).Pool(
-        workers, initializer=_init_worker, initargs=(config, db_path, features, _STATE.get("csat_scale"))
+        workers, initializer=_init_worker, initargs=(config, db_path, _STATE.get("csat_scale"))
     )

@@ -231,19 +231,3 @@ def count_messages(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
             f"SELECT coalesce(sum(n_messages), 0) FROM conversations WHERE id IN ({marks})", chunk
         ).fetchone()[0]
     return int(total)
-
-
-def distinct_texts(
-    conn: sqlite3.Connection, ids: Sequence[str], languages: dict[str, str]
-) -> set[tuple[str, bool, str]]:
-    """The distinct (language, is customer, text) keys of these conversations' messages."""
-    keys: set[tuple[str, bool, str]] = set()
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for cid, role, text in conn.execute(
-            f"SELECT conversation_id, role = 'customer', text FROM messages WHERE conversation_id IN ({marks})", chunk
-        ):
-            language = "nl" if languages[cid].startswith("nl") else "en"
-            keys.add((language, bool(role), text))
-    return keys
