@@ -12,6 +12,7 @@ match per cue is the one the full alternation of the cue would find (tested agai
 
 from __future__ import annotations
 
+import functools
 import re
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -29,6 +30,7 @@ _FRAGMENT = re.compile(r"([a-zà-ÿ]+)([?*+])?")
 _WORD_TAIL = re.compile(r"(?<=[a-zà-ÿ])\\w[*+]")
 TOKEN = re.compile(r"[a-zà-ÿ]+")
 _META = set("^$*+?{}[]\\|()")
+_FREQUENT = frozenset("().,?!-'\"")  # characters most texts have: the worst keys
 _CACHE_LIMIT = 200_000  # distinct tokens remembered; real text has an open vocabulary
 
 
@@ -43,6 +45,11 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE | re.MULTILINE)
 
 
+@functools.lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return compile_patterns([pattern])
+
+
 class CueIndex:
     """The patterns of some cues (in the caller's order), ready to be matched against texts."""
 
@@ -50,18 +57,25 @@ class CueIndex:
         self.names = tuple(cues)
         self.cue_of: list[str] = []
         self.sources: list[str] = []
-        self.clauses: list[tuple[frozenset[str], ...]] = []
+        # Per pattern: the words it requires (one-word clauses, one subset test) and the
+        # clauses of alternatives ("(told|said)"), one of each must be a token.
+        self.required: list[frozenset[str]] = []
+        self.options: list[tuple[frozenset[str], ...]] = []
         self.compiled: list[re.Pattern[str] | None] = []
         self.by_word: dict[str, list[int]] = {}
         self.by_stem: list[tuple[tuple[str, ...], int]] = []
-        self.needs: list[tuple[int, frozenset[str], frozenset[str]]] = []  # (pattern, all of, any of)
-        triggers: set[str] = set()
+        # Patterns that can match punctuation alone, under the characters that can start
+        # their test: a required character (the rarest) or each of their literal ones.
+        self.by_char: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        self.unconditional: list[int] = []  # no character to wait for: always searched
         for name, patterns in cues.items():
             for pattern in patterns:
                 pid = len(self.sources)
                 self.cue_of.append(name)
                 self.sources.append(pattern)
-                self.clauses.append(_required_words(pattern))
+                clauses = _required_words(pattern)
+                self.required.append(frozenset(w for c in clauses if len(c) == 1 for w in c))
+                self.options.append(tuple(c for c in clauses if len(c) > 1))
                 self.compiled.append(None)
                 punctuation = frozenset(_literal_punctuation(pattern))
                 words, stems = _words_and_stems(pattern)
@@ -71,10 +85,14 @@ class CueIndex:
                     # one of their literal characters, or all the characters they cannot
                     # match without (":(" needs ":" and "(", a parenthesis alone is not enough).
                     needed = _required_characters(pattern) if wordless else frozenset()
-                    self.needs.append((pid, needed, punctuation))
-                    triggers.update(punctuation)
-                    if not punctuation and not needed:
-                        triggers.add("")  # nothing to wait for: always searched
+                    if needed:
+                        key = min(needed, key=lambda c: (c in _FREQUENT, c))
+                        self.by_char.setdefault(key, []).append((pid, needed))
+                    elif punctuation:
+                        for char in punctuation:
+                            self.by_char.setdefault(char, []).append((pid, frozenset()))
+                    else:
+                        self.unconditional.append(pid)
                     if wordless:
                         continue
                 # A one- or two-letter stem ("o+h?", "h+uh") starts half the words of any
@@ -86,8 +104,7 @@ class CueIndex:
                     self.by_word.setdefault(word, []).append(pid)
                 if stems:
                     self.by_stem.append((tuple(stems), pid))
-        self.always_any = "" in triggers
-        self.triggers = frozenset(triggers - {""})
+        self.chars = frozenset(self.by_char)
         self.stems = tuple(sorted({st for group, _ in self.by_stem for st in group}))
         self.tokens: dict[str, tuple[int, ...]] = {}
 
@@ -104,10 +121,10 @@ class CueIndex:
     def match(self, text: str, lower: str) -> dict[str, str]:
         """The cues whose patterns match ``text`` (``lower``: the same in lower case), with
         the words that matched, in the order of the cues given."""
-        chosen: set[int] = set()
-        if self.needs and (self.always_any or not self.triggers.isdisjoint(text)):
-            for pid, needed, any_of in self.needs:
-                if needed.issubset(text) if needed else (not any_of or not any_of.isdisjoint(text)):
+        chosen: set[int] = set(self.unconditional)
+        for char in self.chars.intersection(text):
+            for pid, needed in self.by_char[char]:
+                if not needed or needed.issubset(text):
                     chosen.add(pid)
         tokens = set(TOKEN.findall(lower))
         cache = self.tokens
@@ -121,18 +138,19 @@ class CueIndex:
             return {}
         found: dict[str, str] = {}
         name, best = "", None
-        clauses_of, cue_of, compiled = self.clauses, self.cue_of, self.compiled
+        required, options, cue_of, compiled = self.required, self.options, self.cue_of, self.compiled
         for pid in sorted(chosen):  # numbered by cue in order, then by pattern
             if cue_of[pid] != name:
                 if best is not None:
                     found[name] = best.group(0)
                 name, best = cue_of[pid], None
-            clauses = clauses_of[pid]
-            if clauses and any(clause.isdisjoint(tokens) for clause in clauses):
+            if not required[pid] <= tokens:
+                continue
+            if options[pid] and any(clause.isdisjoint(tokens) for clause in options[pid]):
                 continue
             pattern = compiled[pid]
             if pattern is None:
-                pattern = compiled[pid] = compile_patterns([self.sources[pid]])
+                pattern = compiled[pid] = _compiled(self.sources[pid])
             match = pattern.search(text)
             # The leftmost match of the cue; at the same place the earlier pattern wins.
             if match is not None and (best is None or match.start() < best.start()):
@@ -220,6 +238,7 @@ def _letters(items: Any) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _matches_without_letters(pattern: str) -> bool:
     """Whether some match of the pattern may contain no letter ("^(hm+|\\.\\.\\.+)$"
     matches "..."): the word index alone would never run it on such a text."""
@@ -258,6 +277,7 @@ def _ends_unlettered(items: Any) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)  # the same pattern serves several indexes (Dutch has the English ones)
 def _required_words(pattern: str) -> tuple[frozenset[str], ...]:
     """Clauses of words (tokens as `match_cues` splits a text) that every match of the
     pattern contains: whole literal words of its top level, and groups of whole words

@@ -96,8 +96,12 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
         bursts = _EXCLAIM.findall(text)
         if bursts:
             exclamation = min(1.0, 0.5 * len(bursts) + 0.1 * sum(len(b) for b in bursts))
+    words = _WORD.findall(lower)
     negatives = negation_words()
-    negations = sum(1 for w in _WORD.findall(lower) if w in negatives or w.endswith("n't"))
+    if "n't" in lower:
+        negations = sum(1 for w in words if w in negatives or w.endswith("n't"))
+    else:
+        negations = sum(map(negatives.__contains__, words))
     question = text.rstrip().endswith("?")
     return Tone(sentiment(text, language), caps, exclamation, emphasis, cues, negations, question)
 
