@@ -27,7 +27,7 @@ async def press_i(path: str, wait_for_warm: bool) -> float:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.05)
         if wait_for_warm:
-            while not app.insights._done:  # the background warm-up's result
+            while not app.insights._shown:  # the background warm-up has made the screen ready
                 await pilot.pause(0.05)
         began = time.perf_counter()
         await pilot.press("i")

@@ -81,3 +81,4 @@ def test_the_warm_up_computes_once_in_the_background(tui_db: Path) -> None:
     cache._warm(warm_from=0)  # as on a big database
     first = cache.get(Filters())
     assert len(cache._done) == 1 and cache.get(Filters()) is first
+    assert len(cache._shown) == 1 and cache.screen_parts(Filters()) is cache._shown[cache._key(Filters())]

@@ -125,13 +125,10 @@ class InsightsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="insights", exit_on_error=False)
     def compute(self) -> None:
-        from cxreview.reports.insights_report import intro, sections
-
         try:
-            # Computed once per filter in a run of the app (warmed at start on big databases),
-            # on its own connection: the review screen's saves never wait for it.
-            insights = self.app.insights.get(self.filters)  # type: ignore[attr-defined]
-            parts = sections(insights), drill_keys(insights), intro(insights)
+            # Computed and formatted once per filter in a run of the app (warmed at start on big
+            # databases), on its own connection: the review screen's saves never wait for it.
+            parts = self.app.insights.screen_parts(self.filters)  # type: ignore[attr-defined]
         except Exception as error:  # noqa: BLE001 - shown, the app keeps running
             self.app.call_from_thread(self.app.notify, f"Insights failed: {error}", severity="error")
             return
