@@ -49,6 +49,9 @@ async def test_drill_down_from_a_row_to_its_conversations(make_app, tui_db: Path
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ConversationScreen) and app.screen.query_one(Transcript).messages
+        # Shown, not only received (the read-only view once passed its bodies as the phases, and
+        # the error vanished in the worker: an empty transcript).
+        assert app.screen.query_one(Transcript).line_count > len(app.screen.query_one(Transcript).messages)
         await pilot.press("a")  # two open sessions: which one?
         await settle(app, pilot)
         assert isinstance(app.screen, SessionChoice)
