@@ -172,6 +172,10 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
     from cxreview.export import calibrations_for
 
     calibrations = calibrations_for(db)  # fitted once for the QA and csat sections
+    from cxreview.export import review_records
+
+    # Read once: the QA linkage and the machine estimates' reviewed means both use them.
+    criterion_records = review_records(db, "criterion", filters, calibrations=calibrations)
     return Insights(
         filters=filters.described(),
         conversations=conversations,
@@ -192,8 +196,8 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
             [t for t in repeat_templates if t.counts.get("came_back")],
             key=lambda t: (t.n < SMALL, -t.rate("came_back")),
         )[:TOP],
-        qa=_qa_linkage(db, filters, calibrations),
-        machine=machine_estimates(db, filters, calibrations),
+        qa=_qa_linkage(db, criterion_records),
+        machine=machine_estimates(db, filters, criterion_records),
         csat=_csat(db, filters, calibrations),
         weeks=[
             Group(
@@ -271,15 +275,9 @@ def _handovers(rows: list[Any]) -> list[Template]:
     return sorted(templates, key=lambda t: -t.n)[:TOP]
 
 
-def _qa_linkage(db: Database, filters: Filters, calibrations: dict[tuple[str, int], Any]) -> list[dict[str, Any]]:
+def _qa_linkage(db: Database, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Calibrated criterion scores in conversations with and without each signal."""
-    from cxreview.export import review_records
-
-    rows = [
-        r
-        for r in review_records(db, "criterion", filters, calibrations=calibrations)
-        if r["status"] == "submitted" and not r["na"]
-    ]
+    rows = [r for r in records if r["status"] == "submitted" and not r["na"]]
     if not rows:
         return []
     context = sql.conversation_flags_for(db.conn, sorted({str(r["conversation_id"]) for r in rows}))

@@ -33,15 +33,14 @@ class MachineRow:
     reviews: int
 
 
-def machine_estimates(db: Database, filters: Filters, calibrations: dict[Any, Any]) -> list[MachineRow]:
-    """Rows per agent and per queue, lowest machine-estimated mean first within each criterion."""
+def machine_estimates(db: Database, filters: Filters, records: list[dict[str, Any]]) -> list[MachineRow]:
+    """Rows per agent and per queue, lowest machine-estimated mean first within each criterion;
+    ``records`` are the criterion-level review records (cxreview.export) within ``filters``."""
     rubrics = reliable_rubrics(db.conn)
     if not rubrics:
         return []
-    from cxreview.export import review_records
-
     reviewed: dict[tuple[str, int, str, str, str], list[float]] = defaultdict(list)
-    for record in review_records(db, "criterion", filters, calibrations=calibrations):
+    for record in records:
         value = record["calibrated"] if record["calibrated"] is not None else record["raw"]
         if record["status"] != "submitted" or record["na"] or value is None:
             continue

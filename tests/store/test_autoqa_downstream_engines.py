@@ -9,6 +9,7 @@ from pathlib import Path
 from cxreview import reviews
 from cxreview.calibration import calibrate, load_scores
 from cxreview.calibration_autoqa import load_machine, machine_figures
+from cxreview.export import review_records
 from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.insights_autoqa import machine_estimates
@@ -43,6 +44,7 @@ def test_autoqa_downstream(engine_db: Database, write_jsonl: Callable[..., Path]
     figures = machine_figures(scores, calibrate(scores, bootstrap=10), load_machine(db, "default", 1))
     assert figures[0].criterion == "empathy" and figures[0].conversations == 0  # the only score was accepted
 
-    (agent_row,) = [r for r in machine_estimates(db, Filters(), {}) if r.column == "agent"]
+    records = review_records(db, "criterion", Filters(), calibrations={})
+    (agent_row,) = [r for r in machine_estimates(db, Filters(), records) if r.column == "agent"]
     assert (agent_row.group, agent_row.n, agent_row.reviewed_mean) == ("Ana", 6, 1.0)
     assert agent_row.machine_mean == sum(1.0 + i * 0.5 for i in range(6)) / 6
