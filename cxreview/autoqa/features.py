@@ -16,6 +16,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 
@@ -116,7 +117,6 @@ _CUES = {
     r"(?:nog|verder)|nog ergens mee)",
 }
 _CUE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _CUES.items()))
-_WORD = re.compile(r"\w+")
 
 
 def _time(at: str | None) -> datetime | None:
@@ -165,7 +165,7 @@ def text_features(messages: Iterable[tuple[int, str, str, str | None]]) -> dict[
             continue  # system lines and internal notes: not part of the exchange
         total += 1
         turns[role] += 1
-        words[role] += len(_WORD.findall(text))
+        words[role] += len(text.split())
         last_role = role
         if role == "customer":
             questions += "?" in text
@@ -174,11 +174,8 @@ def text_features(messages: Iterable[tuple[int, str, str, str | None]]) -> dict[
             if asked_at is None:
                 asked_at = _time(at)
             continue
-        lower = text.lower()
-        found = {m.lastgroup for m in _CUE.finditer(lower)}
-        for cue in found:
-            if cue:
-                cues[role][cue] += 1
+        for cue in _cues_in(text):
+            cues[role][cue] += 1
         cues[role]["questions"] += "?" in text
         if asked_at is not None:
             answered = _time(at)
@@ -208,8 +205,14 @@ def text_features(messages: Iterable[tuple[int, str, str, str | None]]) -> dict[
     return out
 
 
+@lru_cache(maxsize=65536)
+def _cues_in(text: str) -> frozenset[str]:
+    """The cues of one text; cached, because bot and agent turns repeat templates a lot."""
+    return frozenset(m.lastgroup for m in _CUE.finditer(text.lower()) if m.lastgroup)
+
+
 def _thanks(text: str) -> bool:
-    return any(m.lastgroup == "thanks" for m in _CUE.finditer(text.lower()))
+    return "thanks" in _cues_in(text)
 
 
 def conversation_features(

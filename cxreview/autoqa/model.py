@@ -70,14 +70,20 @@ class LinearModel:
         sd = np.sqrt(np.maximum(variance, 0) + self.noise_variance)
         return value, sd, contributions
 
-    def reasons(self, raw_row: np.ndarray, contributions: np.ndarray, top: int = 3) -> tuple[str, ...]:
-        """The strongest contributions of one row in words: "agent turns with an apology: 40% (+0.3)"."""
-        order = np.argsort(-np.abs(contributions))[:top]
-        return tuple(
-            f"{label(self.features[j])}: {shown(self.features[j], float(raw_row[j]))} ({contributions[j]:+.1f})"
-            for j in order
-            if abs(contributions[j]) >= _REASON_FLOOR
-        )
+    def reasons(self, raw: np.ndarray, contributions: np.ndarray, top: int = 3) -> list[tuple[str, ...]]:
+        """The strongest contributions of each row in words: "agent turns with an apology: 40% (+0.3)"."""
+        order = np.argsort(-np.abs(contributions), axis=1)[:, :top]
+        strongest = np.take_along_axis(contributions, order, axis=1).tolist()
+        values = np.take_along_axis(raw, order, axis=1).tolist()
+        labels = [label(name) for name in self.features]
+        return [
+            tuple(
+                f"{labels[j]}: {shown(self.features[j], value)} ({push:+.1f})"
+                for j, value, push in zip(row, row_values, row_pushes, strict=True)
+                if abs(push) >= _REASON_FLOOR
+            )
+            for row, row_values, row_pushes in zip(order.tolist(), values, strongest, strict=True)
+        ]
 
 
 def feature_names(outcomes: Sequence[str]) -> list[str]:
@@ -86,16 +92,14 @@ def feature_names(outcomes: Sequence[str]) -> list[str]:
 
 def matrix(rows: Sequence[dict[str, float]], outcomes: Sequence[str | None], names: Sequence[str]) -> np.ndarray:
     """Raw feature matrix: one row per conversation, outcome one-hot over the known outcomes."""
-    out = np.full((len(rows), len(names)), np.nan)
-    index = {name: j for j, name in enumerate(names)}
-    for i, (row, outcome) in enumerate(zip(rows, outcomes, strict=True)):
-        for name, value in row.items():
-            j = index.get(name)
-            if j is not None:
-                out[i, j] = value
-        for name, j in index.items():
-            if name.startswith("outcome="):
-                out[i, j] = float(outcome is not None and name == f"outcome={outcome}")
+    out = np.empty((len(rows), len(names)))
+    nan = float("nan")
+    for j, name in enumerate(names):
+        if name.startswith("outcome="):
+            wanted = name[len("outcome=") :]
+            out[:, j] = [float(o == wanted) for o in outcomes]
+        else:
+            out[:, j] = [row.get(name, nan) for row in rows]
     return out
 
 

@@ -2,14 +2,18 @@
 
 Incremental: a conversation is scored again only when the active model has no score for it,
 or its content or signals changed since (a new model, after `autoqa train`, scores all).
-Features are computed once per conversation and batch, whatever the number of models; each
-batch is written in one transaction, so an interrupted run keeps what it finished.
+Features are computed once per conversation and batch, whatever the number of models; large
+runs read and compute in two worker processes (each with its own connection) while this one
+writes; each batch is written in one transaction, so an interrupted run keeps what it finished.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -17,10 +21,13 @@ from cxreview.autoqa.extract import feature_rows
 from cxreview.autoqa.model import LinearModel, matrix
 from cxreview.errors import NotFoundError
 from cxreview.filters import Filters
-from cxreview.store import Database
+from cxreview.store import Database, open_database
 from cxreview.store import autoqa as store
 
 BATCH = 2000
+WORKERS = 2
+# Below this many conversations a pool of processes costs more than it saves.
+PARALLEL_MIN = 20_000
 _NOT_ANALYSED = "signals not analysed yet (run cxreview analyze): judged on the text only"
 
 
@@ -48,51 +55,93 @@ def score(
         where = f' of rubric "{rubric_id}"' if rubric_id else ""
         raise NotFoundError(f"no AutoQA models{where} yet", "train them first: cxreview autoqa train")
     todo = {m.id: store.conversations_to_score(db, m.id, filters, everything=everything) for m in models}
-    fitted = {m.id: LinearModel.from_params(store.model_params(db, m.id)) for m in models}
+    params = {m.id: store.model_params(db, m.id) for m in models}
     ids = sorted(set().union(*todo.values()))
     wanted = {m.id: set(todo[m.id]) for m in models}
+    tasks = [
+        (chunk, {mid: [c for c in chunk if c in wanted[mid]] for mid in wanted})
+        for chunk in (ids[start : start + BATCH] for start in range(0, len(ids), BATCH))
+    ]
     done = 0
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        inputs = store.conversation_inputs(db, chunk)
-        features, outcomes = feature_rows(db, chunk, inputs)
-        for m in models:
-            mine = [c for c in chunk if c in wanted[m.id] and c in features]
-            if mine:
-                store.write_scores(db, m.id, _predict(fitted[m.id], mine, features, outcomes, inputs))
+    for chunk, results in _run(db, params, tasks):
+        for model_id, scores in results.items():
+            if scores:
+                store.write_scores(db, model_id, scores)
         done += len(chunk)
         if on_progress:
             on_progress(done, len(ids))
     in_scope = store.count_in_scope(db, filters)
-    return [
-        Scored(m, len(todo[m.id]), in_scope - len(store.conversations_to_score(db, m.id, filters)), in_scope)
-        for m in models
-    ]
+    return [Scored(m, len(todo[m.id]), in_scope - store.count_to_score(db, m.id, filters), in_scope) for m in models]
+
+
+class _Scorer:
+    """Features and predictions of batches of conversations: pure work, no writes, so it can
+    run in worker processes that read the database on their own connection."""
+
+    def __init__(self, db: Database, params: dict[int, dict[str, Any]]) -> None:
+        self.db = db
+        self.fitted = {mid: LinearModel.from_params(p) for mid, p in params.items()}
+        self.names = sorted({name for model in self.fitted.values() for name in model.features})
+        index = {name: j for j, name in enumerate(self.names)}
+        self.columns = {mid: [index[name] for name in m.features] for mid, m in self.fitted.items()}
+
+    def batch(self, chunk: list[str], wanted: dict[int, list[str]]) -> dict[int, list[store.MachineScore]]:
+        inputs = store.conversation_inputs(self.db, chunk)
+        features, outcomes = feature_rows(self.db, chunk, inputs)
+        present = [c for c in chunk if c in features]
+        # One matrix per batch with every model's columns; each model takes its own.
+        full = matrix([features[c] for c in present], [outcomes[c] for c in present], self.names)
+        row_of = {c: i for i, c in enumerate(present)}
+        out = {}
+        for mid, ids in wanted.items():
+            mine = [c for c in ids if c in row_of]
+            raw = full[np.ix_([row_of[c] for c in mine], self.columns[mid])]
+            out[mid] = _predict(self.fitted[mid], mine, raw, inputs) if mine else []
+        return out
+
+
+_WORKER: dict[str, _Scorer] = {}
+Task = tuple[list[str], dict[int, list[str]]]
+
+
+def _init_worker(target: str, params: dict[int, dict[str, Any]]) -> None:
+    _WORKER["scorer"] = _Scorer(open_database(target, create=False), params)
+
+
+def _work(task: Task) -> tuple[list[str], dict[int, list[store.MachineScore]]]:
+    return task[0], _WORKER["scorer"].batch(*task)
+
+
+def _run(db: Database, params: dict[int, dict[str, Any]], tasks: list[Task]) -> Iterator[Any]:
+    """Batches in order of completion; in two worker processes when there is enough work
+    (reading and feature extraction are the cost, and they parallelise), else here."""
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if workers < 2 or sum(len(t[0]) for t in tasks) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+        scorer = _Scorer(db, params)
+        for chunk, wanted in tasks:
+            yield chunk, scorer.batch(chunk, wanted)
+        return
+    with mp.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(str(db.path), params)) as pool:
+        yield from pool.imap_unordered(_work, tasks)
 
 
 def _predict(
-    model: LinearModel,
-    ids: list[str],
-    features: dict[str, dict[str, float]],
-    outcomes: dict[str, str | None],
-    inputs: dict[str, dict[str, object]],
+    model: LinearModel, ids: list[str], raw: np.ndarray, inputs: dict[str, dict[str, Any]]
 ) -> list[store.MachineScore]:
-    raw = matrix([features[c] for c in ids], [outcomes[c] for c in ids], model.features)
     values, sds, contributions = model.predict(raw)
+    reasons = model.reasons(raw, contributions)
     out = []
-    for i, cid in enumerate(ids):
-        reasons = model.reasons(raw[i], contributions[i])
+    for cid, value, sd, why in zip(ids, np.round(values, 3).tolist(), np.round(sds, 3).tolist(), reasons, strict=True):
         row = inputs[cid]
-        if row.get("analyzed_at") is None:
-            reasons = (*reasons, _NOT_ANALYSED)
+        analyzed_at = row.get("analyzed_at")
         out.append(
             store.MachineScore(
                 cid,
-                float(np.round(values[i], 3)),
-                float(np.round(sds[i], 3)),
-                reasons,
+                value,
+                sd,
+                why if analyzed_at is not None else (*why, _NOT_ANALYSED),
                 conversation_hash=str(row.get("content_hash")),
-                analyzed_at=None if row.get("analyzed_at") is None else str(row.get("analyzed_at")),
+                analyzed_at=None if analyzed_at is None else str(analyzed_at),
             )
         )
     return out

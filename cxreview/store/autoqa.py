@@ -202,9 +202,7 @@ def predicted_scores(
     return [(str(r[0]), str(r[1]), float(r[2]), float(r[3])) for r in rows]
 
 
-def conversations_to_score(db: Database, model_id: int, filters: Filters, *, everything: bool = False) -> list[str]:
-    """Conversations (within the filters) the model has not scored, or whose content or
-    signals changed since it did; with ``everything`` all of them."""
+def _to_score(model_id: int, filters: Filters, everything: bool, what: str) -> tuple[str, tuple[Any, ...]]:
     condition, params = where(filters, "c")
     stale = (
         ""
@@ -212,14 +210,26 @@ def conversations_to_score(db: Database, model_id: int, filters: Filters, *, eve
         else " AND (s.conversation_id IS NULL OR s.conversation_hash IS NOT c.content_hash "
         "OR s.analyzed_at IS NOT g.analyzed_at)"
     )
-    rows = db.query(
-        "SELECT c.id FROM conversations c "
+    return (
+        f"SELECT {what} FROM conversations c "
         "LEFT JOIN conversation_signals g ON g.conversation_id = c.id "
         "LEFT JOIN autoqa_scores s ON s.conversation_id = c.id AND s.model_id = ? "
-        f"WHERE {condition}{stale} ORDER BY c.id",
+        f"WHERE {condition}{stale}",
         (model_id, *params),
     )
-    return [str(r[0]) for r in rows]
+
+
+def conversations_to_score(db: Database, model_id: int, filters: Filters, *, everything: bool = False) -> list[str]:
+    """Conversations (within the filters) the model has not scored, or whose content or
+    signals changed since it did; with ``everything`` all of them."""
+    sql, params = _to_score(model_id, filters, everything, "c.id")
+    return [str(r[0]) for r in db.query(sql + " ORDER BY c.id", params)]
+
+
+def count_to_score(db: Database, model_id: int, filters: Filters) -> int:
+    """How many conversations :func:`conversations_to_score` would return."""
+    sql, params = _to_score(model_id, filters, False, "count(*)")
+    return int(db.scalar(sql, params) or 0)
 
 
 def count_in_scope(db: Database, filters: Filters) -> int:

@@ -175,3 +175,17 @@ def _never_scored(db: Database) -> None:
     """Turn the noise scores into N/A (what a reviewer does when a criterion does not apply)."""
     with db.transaction() as conn:
         conn.execute("UPDATE review_scores SET na = 1, score = NULL WHERE criterion = 'noise'")
+
+
+def test_worker_processes_score_the_same(trained: tuple[Path, list], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large runs score in two worker processes: same values as scoring here."""
+    from cxreview.autoqa import score as scoring
+
+    path, _ = trained
+    with open_database(path) as db:
+        score(db, everything=True)
+        here = store.predicted_scores(db, "sim", 1, reliable_only=False)
+        monkeypatch.setattr(scoring, "PARALLEL_MIN", 0)
+        monkeypatch.setattr(scoring, "BATCH", 40)
+        assert [r.scored for r in score(db, everything=True)] == [300, 300]
+        assert store.predicted_scores(db, "sim", 1, reliable_only=False) == here
