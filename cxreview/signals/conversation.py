@@ -22,7 +22,7 @@ from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import candidates, contrast
 from cxreview.signals.summary import summarise
 
-_MATCHED_CUES = MESSAGE_CUES  # cues whose matched words are kept as evidence
+_MATCHED_CUES = frozenset(MESSAGE_CUES)  # cues whose matched words are kept as evidence
 
 
 @dataclass
@@ -122,9 +122,9 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     ms.frustration = round(frustration, 4)
     ms.reasons = reasons(pushes)
     ms.cues = {name: round(push, 3) for name, push in pushes.items() if push > 0}
-    for cue in _MATCHED_CUES:
-        if cue in f.cues:
-            ms.cues[f"{cue}_match"] = f.cues[cue]
+    for cue, words in f.cues.items():  # in the order of the cues, as _MATCHED_CUES has them
+        if cue in _MATCHED_CUES:
+            ms.cues[f"{cue}_match"] = words
     # The message's tone as frustration judges it: a frustrated message is not "fine"
     # because its words are polite.
     if frustration >= config["frustration"]["frustrated_at"]:

@@ -27,6 +27,8 @@ MODEL_PATH = Path(__file__).with_name("frustration_model.json")
 # enters through the context, where a declined one does not count).
 MESSAGE_CUES = tuple(c for c in CUSTOMER_CUES if c not in ("human_request", "declines_human"))
 
+_MESSAGE_CUE_SET = frozenset(MESSAGE_CUES)
+
 # Every feature, with the words a supervisor sees when it is among a message's reasons.
 REASONS: dict[str, str] = {
     "negative_sentiment": "negative words",
@@ -127,8 +129,8 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
         values["emphasis"] = float(f.emphasis)
     if f.exclamation:
         values["exclamation"] = float(f.exclamation)
-    for cue in MESSAGE_CUES:
-        if cue in cues:
+    for cue in cues:  # a text's cues come in CUSTOMER_CUES order, as MESSAGE_CUES has them
+        if cue in _MESSAGE_CUE_SET:
             values[cue] = 1.0
     if f.negations:
         values["negations"] = min(1.0, f.negations / 2)

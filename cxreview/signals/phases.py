@@ -49,8 +49,12 @@ def seconds_between(start: str | None, end: str | None) -> float | None:
     return (b - a).total_seconds()
 
 
-def _flags(message: _Analysed) -> set[str]:
-    return {f.flag for f in message.flags}
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
+def _flags(message: _Analysed) -> frozenset[str] | set[str]:
+    # Most messages have no flag: no set built for them.
+    return {f.flag for f in message.flags} if message.flags else _NO_FLAGS
 
 
 def _figures(

@@ -60,21 +60,14 @@ class FastVader:
         tokens = self._tokens
         if len(tokens) > _CACHE_LIMIT:
             tokens.clear()
-        words: list[str] = []
-        lower: list[str] = []
-        for raw in text.split():
-            known = tokens.get(raw)
-            if known is None:
-                stripped = raw.strip(_PUNCTUATION)
-                if len(stripped) <= 2:  # probably an emoticon: VADER keeps it whole
-                    stripped = raw
-                known = tokens[raw] = (stripped, stripped.lower())
-            words.append(known[0])
-            lower.append(known[1])
+        get = tokens.get
+        known = [get(raw) or self._token(raw) for raw in text.split()]
+        lower = [k[1] for k in known]
         lex = self.lexicon
         hits = [i for i, w in enumerate(lower) if w in lex]
         if not hits:
             return 0.0
+        words = [k[0] for k in known]
         n = len(words)
         upper = sum(1 for w in words if w.isupper())
         cap_diff = 0 < n - upper < n
@@ -96,6 +89,14 @@ class FastVader:
             total -= _punctuation_emphasis(text)
         compound = total / math.sqrt(total * total + 15)
         return round(max(-1.0, min(1.0, compound)), 4)
+
+    def _token(self, raw: str) -> tuple[str, str]:
+        """(stripped, lower case) of a raw token, as VADER strips it; remembered."""
+        stripped = raw.strip(_PUNCTUATION)
+        if len(stripped) <= 2:  # probably an emoticon: VADER keeps it whole
+            stripped = raw
+        known = self._tokens[raw] = (stripped, stripped.lower())
+        return known
 
     def _describe_emojis(self, text: str) -> str:
         out = ""

@@ -109,10 +109,12 @@ def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSign
         # notes, never analysed) hold nulls so every later position stays in its place.
         per_message: list[list[Any]] = []
         for m in r.messages:
-            per_message.extend([None, None, None] for _ in range(m.position - 1 - len(per_message)))
+            if m.position - 1 > len(per_message):
+                per_message.extend([None, None, None] for _ in range(m.position - 1 - len(per_message)))
             per_message.append([m.sentiment, m.frustration, m.cues or None])
-            for f in m.flags:
-                flag_rows.append((cid, m.position, f.flag, f.rule, f.detail, _dumps(f.positions)))
+            if m.flags:
+                for f in m.flags:
+                    flag_rows.append((cid, m.position, f.flag, f.rule, f.detail, _dumps(f.positions)))
         conv_rows.append(
             (
                 cid,
