@@ -34,7 +34,7 @@ from cxreview.store.phases import replace_phases
 CHUNK = 500  # conversations per task: small, so writes interleave
 PARALLEL_MIN_MESSAGES = 20_000
 SUPER_CHUNK = 150_000  # conversations whose details are listed at once
-CACHE_LIMIT = 400_000  # texts (and shapes) whose features a process remembers
+CACHE_LIMIT = 200_000  # texts (and shapes) whose features a process remembers: a few hundred MB at most
 
 Key = tuple[str, bool, str]  # (language, is customer, text)
 
