@@ -107,11 +107,12 @@ class ReviewApp(App[None]):
         # Every key reaches the app before any widget, dialogs and text areas included
         # (they stop keys from bubbling): the place to notice that the reviewer is active.
         if isinstance(event, events.Key):
-            from cxreview.tui.screens.review import ReviewScreen
-
+            # The review screen is the one with touch(); asked by name, not by class, so the
+            # first key pressed elsewhere (i on the queue) does not import the review screen.
             for screen in reversed(self.screen_stack):
-                if isinstance(screen, ReviewScreen):
-                    screen.touch()
+                touch = getattr(screen, "touch", None)
+                if callable(touch):
+                    touch()
                     break
         await super().on_event(event)
 
