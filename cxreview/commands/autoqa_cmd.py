@@ -235,7 +235,7 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
             "within": _figure(m.within_one, percent=True),
             "n": m.n_reviews,
             "scored": scored[m.id],
-            "trained": m.trained_at,
+            "trained": m.trained_at[:16].replace("T", " "),
         }
         for m in models
     ]
