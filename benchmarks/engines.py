@@ -9,8 +9,10 @@ on each engine and the ratio PostgreSQL / SQLite (target: no step above 2.0).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from common import ROOT, WORK, corpus, fresh, machine, run_quiet, timed
@@ -36,25 +38,45 @@ def _score_calibration(target: str) -> None:
                 reviews.submit(db, review.id)
 
 
-def run_steps(target: str, source: Path) -> dict[str, float]:
+def plan(target: str, source: Path) -> list[tuple[str, Callable[[], object] | None, Callable[[], object]]]:
+    """(step, untimed preparation, timed command) for one engine, in pipeline order."""
     cx = [sys.executable, "-m", "cxreview", "--db", target]
-    times = {
-        "import": timed(lambda: run_quiet([*cx, "import", "-q", "--no-analyze", str(source)])),
-        "analyze": timed(lambda: run_quiet([*cx, "analyze", "--quiet"])),
-        "sample": timed(
+    out = WORK / "engines-export.csv"
+
+    def prepare_calibration() -> None:
+        run_quiet(
+            [*cx, "sample", "--size", "30", "--seed", "2", "--name", "bench-calibration", "--calibration"]
+            + ["--reviewer", "ana", "--reviewer", "ben", "--reviewer", "cas", "--include-reviewed"]
+        )
+        _score_calibration(target)
+
+    return [
+        ("import", None, lambda: run_quiet([*cx, "import", "-q", "--no-analyze", str(source)])),
+        ("analyze", None, lambda: run_quiet([*cx, "analyze", "--quiet"])),
+        (
+            "sample",
+            None,
             lambda: run_quiet(
                 [*cx, "sample", "--size", "50", "--strategy", "spotlight", "--seed", "1", "--reviewer", "ana"]
-            )
+            ),
         ),
-    }
-    run_quiet(
-        [*cx, "sample", "--size", "30", "--seed", "2", "--name", "bench-calibration", "--calibration"]
-        + ["--reviewer", "ana", "--reviewer", "ben", "--reviewer", "cas", "--include-reviewed"]
-    )
-    _score_calibration(target)
-    times["calibrate"] = timed(lambda: run_quiet([*cx, "calibrate"]))
-    out = WORK / "engines-export.csv"
-    times["export"] = timed(lambda: run_quiet([*cx, "export", "--level", "message", "-o", str(out)]))
+        ("calibrate", prepare_calibration, lambda: run_quiet([*cx, "calibrate"])),
+        ("export", None, lambda: run_quiet([*cx, "export", "--level", "message", "-o", str(out)])),
+    ]
+
+
+def run_steps(targets: dict[str, str], source: Path) -> dict[str, dict[str, float]]:
+    """Each step on every engine before the next step: on a shared machine whose load drifts,
+    both engines' figures for a step are taken minutes apart at most, not a whole run apart."""
+    plans = {engine: plan(target, source) for engine, target in targets.items()}
+    times: dict[str, dict[str, float]] = {engine: {} for engine in targets}
+    for number, step in enumerate(STEPS):
+        for engine, steps in plans.items():
+            name, prepare, command = steps[number]
+            assert name == step
+            if prepare is not None:
+                prepare()
+            times[engine][step] = timed(command)
     return times
 
 
@@ -65,7 +87,6 @@ def main() -> None:
     args = parser.parse_args()
     source = corpus(args.messages)
     n_messages = sum(len(line) > 0 for line in source.open(encoding="utf-8"))
-    sqlite_times = run_steps(str(fresh(WORK / "engines.db")), source)
     server = None
     url = args.pg
     if url is None:
@@ -75,12 +96,14 @@ def main() -> None:
         server = Server(Path(tempfile.mkdtemp(prefix="cxreview-bench-pg-")))
         server.start()
         url = server.create_database("bench")
+    load_before = os.getloadavg()[0]
     try:
-        pg_times = run_steps(url, source)
+        times = run_steps({"sqlite": str(fresh(WORK / "engines.db")), "postgresql": url}, source)
     finally:
         if server is not None:
             server.stop()
-    print(f"machine: {machine()}")
+    sqlite_times, pg_times = times["sqlite"], times["postgresql"]
+    print(f"machine: {machine()}; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(f"corpus: {source.name} ({n_messages:,} conversations)")
     print(f"{'step':<10} {'SQLite':>9} {'PostgreSQL':>11} {'ratio':>6}")
     for step in STEPS:

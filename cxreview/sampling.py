@@ -32,7 +32,9 @@ from cxreview.parties import check_pair, skipped_kinds
 from cxreview.reviews import register_rubric
 from cxreview.rubrics.model import Rubric
 from cxreview.sampling_autoqa import AUTOQA_STRATEGIES, check_criterion, ranked, targeted
+from cxreview.sampling_probes import Probes
 from cxreview.store import Database
+from cxreview.store import probes as batch
 from cxreview.store import sessions as sql
 from cxreview.store.phases import conversation_kind
 
@@ -86,6 +88,23 @@ class _Candidates:
         self.chosen: set[str] = set()
         self.skip_kinds = skip_kinds
         self.skipped: set[str] = set()
+        self.wants_kind = bool(skip_kinds)
+        # Looked up ahead in batches (one query each, not one per conversation): nothing
+        # sampling does changes them before the session is written.
+        self.taken: dict[str, bool] = {}
+        self.kinds: dict[str, str | None] = {}
+
+    def remember(self, rows: Any) -> None:
+        for row in rows:
+            self.taken[row["id"]] = bool(row["taken"])
+            if self.wants_kind:
+                self.kinds[row["id"]] = row["kind"]
+
+    def look_up(self, rows: list[Any]) -> list[Any]:
+        """``rows``, after fetching what ``accepts`` needs for all of them in a few queries."""
+        ids = [r["id"] for r in rows if r["id"] not in self.taken]
+        self.remember(batch.taken_and_kinds(self.db.conn, ids, self.wants_kind))
+        return rows
 
     def accepts(self, row: Any) -> bool:
         if row is None or row["id"] in self.chosen:
@@ -94,11 +113,16 @@ class _Candidates:
             return False
         if row["n_messages"] < self.request.min_messages:
             return False
-        if not self.request.include_reviewed and sql.is_taken(self.db.conn, row["id"]):
-            return False
-        if self.skip_kinds and conversation_kind(self.db.conn, row["id"]) in self.skip_kinds:
-            self.skipped.add(row["id"])
-            return False
+        conversation = row["id"]
+        if not self.request.include_reviewed:
+            taken = self.taken.get(conversation)
+            if taken if taken is not None else sql.is_taken(self.db.conn, conversation):
+                return False
+        if self.skip_kinds:
+            kind = self.kinds[conversation] if conversation in self.kinds else conversation_kind(self.db.conn, conversation)
+            if kind in self.skip_kinds:
+                self.skipped.add(conversation)
+                return False
         return True
 
     def scope(self) -> tuple[Filters, int]:
@@ -239,15 +263,16 @@ def _random(
     low, high = sql.rowid_bounds(db.conn)
     if high == 0:
         return picks
+    probes = Probes(db, candidates, rng, (low, high))
     for _ in range(size * PROBES_PER_PICK + 200):
-        row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
+        row = probes.row(rng.randint(low, high))
         if row is not None and candidates.accepts(row):
             candidates.chosen.add(row["id"])
             picks.append(Pick(row["id"], pick, "random pick", row["agent"]))
             if len(picks) == size:
                 return picks
     # Narrow filters: probing rarely hits. List the filtered conversations instead.
-    pool = [r for r in sql.filtered_candidates(db.conn, *candidates.scope()) if candidates.accepts(r)]
+    pool = [r for r in candidates.look_up(sql.filtered_candidates(db.conn, *candidates.scope())) if candidates.accepts(r)]
     for row in rng.sample(pool, min(size - len(picks), len(pool))):
         candidates.chosen.add(row["id"])
         picks.append(Pick(row["id"], pick, "random pick", row["agent"]))
@@ -277,8 +302,9 @@ def _stratified(
     # Linear in the groups; and never more than a few probes per conversation, since groups
     # probing cannot fill are listed through the index below anyway (small tables, big K).
     budget = min(per_group * PROBES_PER_PICK * len(groups), 3 * (high - low + 1)) if groups else 0
+    probes = Probes(db, candidates, rng, (low, high))
     for _ in range(budget):
-        row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
+        row = probes.row(rng.randint(low, high))
         if row is None or row[column] not in found:
             continue
         group = row[column]
@@ -294,7 +320,8 @@ def _stratified(
         short = per_group - len(found[group])
         if short <= 0:
             continue
-        rows = [r for r in sql.rows_for_value(db.conn, column, group, *candidates.scope()) if candidates.accepts(r)]
+        listed = candidates.look_up(sql.rows_for_value(db.conn, column, group, *candidates.scope()))
+        rows = [r for r in listed if candidates.accepts(r)]
         for row in rng.sample(rows, min(short, len(rows))):
             candidates.chosen.add(row["id"])
             found[group].append(Pick(row["id"], "stratified", reasons[group], row["agent"]))
@@ -343,13 +370,15 @@ def _spotlight(
         raise NotFoundError("no conversation has signals yet", "run 'cxreview analyze' first")
     low, high = sql.rowid_bounds(db.conn)
     picks: list[Pick] = []
+    # Each probe that finds a conversation with signals draws one random() to weigh it.
+    probes = Probes(db, candidates, rng, (low, high), randoms_per_probe=1)
     for _ in range(n_spot * PROBES_PER_PICK * 4 + 400):
         if len(picks) == n_spot:
             break
-        row = sql.conversation_by_rowid(db.conn, rng.randint(low, high))
+        row = probes.row(rng.randint(low, high))
         if row is None or row["id"] in candidates.chosen:
             continue
-        signal = sql.risk_of(db.conn, row["id"])
+        signal = row if row["signalled"] else None
         if signal is None or rng.random() >= (signal["risk"] or 0) ** SPOTLIGHT_POWER:
             continue
         if candidates.accepts(row):
@@ -388,10 +417,12 @@ def _weighted_fallback(db: Database, candidates: _Candidates, rng: random.Random
     """Narrow filters: weighted sampling without replacement over the filtered set
     (Efraimidis-Spirakis keys u^(1/w))."""
     keyed = []
-    for row in sql.filtered_candidates(db.conn, *candidates.scope()):
+    rows = candidates.look_up(sql.filtered_candidates(db.conn, *candidates.scope()))
+    risks = batch.risks_of(db.conn, [r["id"] for r in rows])
+    for row in rows:
         if not candidates.accepts(row):
             continue
-        signal = sql.risk_of(db.conn, row["id"])
+        signal = risks.get(row["id"])
         weight = (signal["risk"] if signal else 0) ** SPOTLIGHT_POWER
         if weight > 0:
             keyed.append((rng.random() ** (1 / weight), row, signal))

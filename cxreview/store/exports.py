@@ -30,6 +30,8 @@ _PHASE_OF_MESSAGE = """CASE WHEN p.conversation_id IS NULL OR p.kind = 'none' TH
 
 def message_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3.Row]:
     where_sql, params = where(filters)
+    if not isinstance(conn, sqlite3.Connection):
+        return conn.execute(_POSTGRES_MESSAGE_ROWS.format(where=where_sql), params)  # type: ignore[no-any-return]
     return conn.execute(
         f"""SELECT m.conversation_id, m.position, m.role, m.author, m.at, m.text,
                json_extract(cs.per_message, '$[' || (m.position - 1) || '][0]') AS sentiment,
@@ -44,6 +46,28 @@ def message_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3
             WHERE {where_sql} ORDER BY m.conversation_id, m.position""",
         params,
     )
+
+
+# The same rows on PostgreSQL, where parsing a conversation's per_message JSON once per
+# message (json_extract) costs more than the rest of the query: it is parsed once per
+# conversation (OFFSET 0 keeps the planner from moving the parse into the message join),
+# and the flags are gathered with the built-in array_agg. Text and figures as on SQLite.
+_POSTGRES_MESSAGE_ROWS = (
+    """SELECT m.conversation_id, m.position, m.role, m.author, m.at, m.text,
+           (cs.per_message -> (m.position - 1)::INT ->> 0)::DOUBLE PRECISION AS sentiment,
+           (cs.per_message -> (m.position - 1)::INT ->> 1)::DOUBLE PRECISION AS frustration,
+           coalesce((SELECT to_json(array_agg(f.flag ORDER BY f.flag))::TEXT FROM message_flags f
+                     WHERE f.conversation_id = m.conversation_id AND f.position = m.position), '[]') AS flags,
+           """
+    + _PHASE_OF_MESSAGE.replace("{", "{{").replace("}", "}}")
+    + """ AS phase
+        FROM conversations c
+        LEFT JOIN LATERAL (SELECT s.per_message::JSONB AS per_message FROM conversation_signals s
+                           WHERE s.conversation_id = c.id OFFSET 0) cs ON TRUE
+        JOIN messages m ON m.conversation_id = c.id
+        LEFT JOIN conversation_phases p ON p.conversation_id = c.id
+        WHERE {where} ORDER BY m.conversation_id, m.position"""
+)
 
 
 CONVERSATION_COLUMNS = (

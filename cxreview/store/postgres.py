@@ -34,6 +34,13 @@ APPLICATION = "cxreview"
 # One number for every cxreview: two processes migrating the same database queue on it.
 _MIGRATION_LOCK = 0x43585256
 CONNECT_TIMEOUT_S = 10
+# executemany with at least this many rows goes through COPY (one statement, not one per row).
+BULK_ROWS = 16
+_BULK_INSERT = re.compile(
+    r"^INSERT INTO (\w+)\s*(?:\(([\w\s,]+)\))?\s*VALUES\s*\((?:\s*%s\s*,)*\s*%s\s*\)(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_BULK_DELETE = re.compile(r"^DELETE FROM (\w+) WHERE (\w+) = %s$", re.IGNORECASE)
 
 
 def display_url(url: str) -> str:
@@ -103,6 +110,8 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
         self.in_transaction = False
+        self._table_columns: dict[str, list[str]] = {}
+        self._scratch_tables: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> PgCursor:
         text, returns_id = dialect.statement(sql)
@@ -116,8 +125,81 @@ class PgConnection:
         if not rows:
             return
         text, _ = dialect.statement(sql)
+        if len(rows) >= BULK_ROWS and self._bulk(text, rows):
+            return
         with self.raw.cursor() as cursor:
             cursor.executemany(text, rows)  # type: ignore[call-overload]
+
+    def _bulk(self, text: str, rows: list[Sequence[Any]]) -> bool:
+        """Many rows in a few statements instead of one each: an INSERT through COPY (into a
+        temporary table first when it has an ON CONFLICT clause), a one-key DELETE as one
+        ``= ANY(array)``. False when the statement has another shape."""
+        delete = _BULK_DELETE.match(text)
+        if delete:
+            self.raw.execute(  # type: ignore[call-overload]
+                f"DELETE FROM {delete.group(1)} WHERE {delete.group(2)} = ANY(%s)", [[row[0] for row in rows]]
+            )
+            return True
+        insert = _BULK_INSERT.match(text)
+        if insert is None or "RETURNING" in insert.group(3).upper() or "%" in insert.group(3):
+            return False
+        table, tail = insert.group(1), insert.group(3).strip()
+        columns = [c.strip() for c in insert.group(2).split(",")] if insert.group(2) else self._columns(table)
+        columns = columns[: len(rows[0])]
+        listed = ", ".join(columns)
+        if not tail:
+            self._copy(f"COPY {table} ({listed}) FROM STDIN", rows)
+            return True
+        # ON CONFLICT needs INSERT: COPY into a temporary table, then one INSERT ... SELECT in
+        # the rows' order (conversations get their rowid, sampling's numbering, in that order).
+        scratch = self._scratch(table, columns)
+        self.raw.execute("SAVEPOINT cx_bulk" if self.in_transaction else "BEGIN")
+        try:
+            self._copy(f"COPY {scratch} ({listed}) FROM STDIN", rows)
+            self.raw.execute(  # type: ignore[call-overload]
+                f"INSERT INTO {table} ({listed}) SELECT {listed} FROM {scratch} ORDER BY cx_order {tail}"
+            )
+            self.raw.execute(f"TRUNCATE {scratch}")  # type: ignore[call-overload]
+        except psycopg.errors.CardinalityViolation:
+            # The same key twice in one batch with DO UPDATE: row by row, the last one wins.
+            self.raw.execute("ROLLBACK TO SAVEPOINT cx_bulk" if self.in_transaction else "ROLLBACK")
+            return False
+        except BaseException:
+            if not self.in_transaction:
+                self.raw.execute("ROLLBACK")
+            raise
+        self.raw.execute("RELEASE SAVEPOINT cx_bulk" if self.in_transaction else "COMMIT")
+        return True
+
+    def _copy(self, statement: str, rows: list[Sequence[Any]]) -> None:
+        with self.raw.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[call-overload]
+            for row in rows:
+                copy.write_row(row)
+
+    def _columns(self, table: str) -> list[str]:
+        """A table's columns in their order (an INSERT without a column list fills the first ones)."""
+        if table not in self._table_columns:
+            self._table_columns[table] = [
+                r[0]
+                for r in self.raw.execute(
+                    "SELECT column_name FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
+                    [table],
+                )
+            ]
+        return self._table_columns[table]
+
+    def _scratch(self, table: str, columns: list[str]) -> str:
+        """A temporary table (this connection only) with these columns and a row order."""
+        key = (table, tuple(columns))
+        if key not in self._scratch_tables:
+            name = f"cx_bulk_{len(self._scratch_tables)}"
+            self.raw.execute(  # type: ignore[call-overload]
+                f"CREATE TEMP TABLE {name} AS SELECT {', '.join(columns)} FROM {table} WITH NO DATA"
+            )
+            self.raw.execute(f"ALTER TABLE {name} ADD COLUMN cx_order BIGINT GENERATED ALWAYS AS IDENTITY")  # type: ignore[call-overload]
+            self._scratch_tables[key] = name
+        return self._scratch_tables[key]
 
     def begin(self) -> None:
         self.raw.execute("BEGIN")
@@ -212,6 +294,10 @@ def open_postgres(url: str, *, create: bool = True) -> PgDatabase:
     except psycopg.OperationalError as exc:
         raise _connect_error(shown, exc) from None
     raw.adapters.register_loader("numeric", FloatLoader)  # avg() gives numeric; we compute in float
+    # JIT compiling pays off for long analytic queries; ours are short or stream rows, and the
+    # planner's estimates right after an import (no statistics yet) made it spend seconds
+    # compiling a lookup of 256 rows.
+    raw.execute("SET jit = off")
     db = PgDatabase(url, PgConnection(raw))
     try:
         _migrate(db, create)

@@ -259,3 +259,24 @@ def test_a_wrong_password_is_one_clear_line(postgres_server: Any) -> None:
         error = _one_line_error(f"postgresql://{wrong}@{host}")
         assert f'refused the password of user "{PASSWORD_USER}"' in error and "check the password" in error
         assert "wrong-one" not in error  # the password itself is never printed
+
+
+def test_many_rows_at_once_mean_what_they_mean_one_by_one(engine_db: Database) -> None:
+    """On PostgreSQL executemany goes through COPY (and a temporary table for ON CONFLICT):
+    the rows' order, a key twice in one batch (the last wins) and one-key deletes behave as
+    row by row, as on SQLite."""
+    upsert = (
+        "INSERT INTO conversations (id, agent, content_hash, imported_at) VALUES (?, ?, 'h', 'now') "
+        "ON CONFLICT(id) DO UPDATE SET agent = excluded.agent"
+    )
+    rows = [(f"k{i:02}", f"agent {i}") for i in range(40)]
+    with engine_db.transaction() as conn:
+        conn.executemany(upsert, rows)
+        conn.executemany(upsert, [*rows[:20], ("k03", "first"), ("k03", "last")])  # k03 twice: last wins
+        conn.executemany("INSERT OR IGNORE INTO conversations (id, content_hash, imported_at) VALUES (?, ?, ?)",
+                         [(f"k{i:02}", "x", "y") for i in range(30, 60)])
+        conn.executemany("DELETE FROM conversations WHERE id = ?", [(f"k{i:02}",) for i in range(50, 60)])
+    stored = engine_db.query("SELECT id, agent, content_hash FROM conversations ORDER BY rowid")
+    assert [r[0] for r in stored] == [f"k{i:02}" for i in range(50)]  # numbered in the order given
+    assert dict((r[0], r[1]) for r in stored)["k03"] == "last"
+    assert [r[2] for r in stored].count("x") == 10  # existing keys ignored, new ones added
