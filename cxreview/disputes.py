@@ -250,6 +250,10 @@ def accept(
         )
         if not sql.resolve(conn, dispute_id, "accepted", by, answer.strip(), new):
             raise ConflictError(f"dispute {dispute_id} was decided by someone else just now", "list it again")
+    if review.submitted:  # the final score changed, the first submission (what offsets are fitted on) did not
+        from cxreview.calibrated import refresh_review
+
+        refresh_review(db, review.id, inputs_changed=False)
     before = (row["score_before"], bool(row["na_before"]))
     if current != before:
         return (

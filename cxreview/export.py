@@ -155,6 +155,10 @@ def calibrations_for(db: Database, benchmark: str | None = None) -> dict[tuple[s
     bootstrap: exports need the offsets, not the agreement intervals)."""
     from cxreview.calibration import calibrate, load_scores
 
+    if benchmark is None:  # the default: the same fit as the stored calibrated scores
+        from cxreview.calibrated import fit
+
+        return {key: fit(scores) for key, scores in load_scores(db).items()}
     return {key: calibrate(scores, benchmark, bootstrap=0) for key, scores in load_scores(db).items()}
 
 
@@ -173,9 +177,8 @@ def review_records(
     ``calibrations`` from :func:`calibrations_for`, so the offsets are fitted once."""
     import json as _json
 
-    from cxreview.calibration import calibrated_value
+    from cxreview.calibrated import offsets_summary, review_result
     from cxreview.reviews import rubric_versions
-    from cxreview.rubrics.scoring import NA, review_score
     from cxreview.store.calibration import review_context, score_rows
 
     if not calibrated:
@@ -193,20 +196,10 @@ def review_records(
             continue
         rubric = rubrics[(review["rubric_id"], review["rubric_version"])]
         calibration = calibrations.get((review["rubric_id"], review["rubric_version"]))
-        raw_values: dict[str, Any] = {}
-        calibrated_values: dict[str, Any] = {}
-        criterion_rows = []
-        for score in scores_by_review.get(review["review_id"], []):
-            na = bool(score["na"])
-            value, offset = calibrated_value(
-                calibration, rubric, review["reviewer"], score["criterion"], score["score"], na
-            )
-            raw_values[score["criterion"]] = NA if na else score["score"]
-            calibrated_values[score["criterion"]] = NA if na else value
-            note = _offset_note(calibration, rubric, review["reviewer"], score["criterion"], na)
-            criterion_rows.append((score, value, offset, na, note))
-        raw_result = review_score(rubric, raw_values)
-        chosen = review_score(rubric, calibrated_values, raw_values) if calibrated else raw_result
+        calibrated_result, raw_result, criterion_rows = review_result(
+            calibration, rubric, review["reviewer"], scores_by_review.get(review["review_id"], [])
+        )
+        chosen = calibrated_result if calibrated else raw_result
         base = {
             "review_id": review["review_id"],
             "conversation_id": review["conversation_id"],
@@ -235,7 +228,7 @@ def review_records(
                     "calibrated_score": _round(chosen.score) if calibrated else None,
                     "pass": chosen.passed,
                     "critical_fail": chosen.critical_fail,
-                    "offsets": _offsets_summary(criterion_rows) if calibrated else None,
+                    "offsets": offsets_summary(criterion_rows) if calibrated else None,
                     "overall_note": review["overall_note"],
                     "edited": edits > 0,
                     "edit_count": edits,
@@ -282,23 +275,6 @@ def _corrections(db: Database) -> dict[str, Any]:
         "disputes": by_criterion,
         "review_disputes": by_review,
     }
-
-
-def _offset_note(calibration: Any, rubric: Any, reviewer: str, criterion: str, na: bool) -> str:
-    """Whether a leniency offset moved this score, and if not why not."""
-    if na:
-        return "not applied: N/A"
-    if rubric.criterion(criterion).binary:
-        return "not applied: binary criterion"
-    if calibration is None:
-        return "not applied: no blind scores to calibrate on"
-    return str(calibration.reason(reviewer, criterion))
-
-
-def _offsets_summary(criterion_rows: list[tuple[Any, Any, float, bool, str]]) -> str:
-    """One cell per review: which criteria an offset moved, e.g. "applied: empathy, clarity"."""
-    moved = [row[0]["criterion"] for row in criterion_rows if row[4].startswith("applied")]
-    return ("applied: " + ", ".join(moved)) if moved else "none applied"
 
 
 def _round(value: float | None) -> float | None:

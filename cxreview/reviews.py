@@ -404,7 +404,15 @@ def submit(db: Database, review_id: int, reason: str = "") -> ScoreResult:
             critical_fail=int(result.critical_fail),
         )
         sql.clear_changes(conn, review_id)
+    _refresh_calibrated(db, review_id, inputs_changed=not row["first_submitted_at"])
     return result
+
+
+def _refresh_calibrated(db: Database, review_id: int, inputs_changed: bool) -> None:
+    """Keep the stored calibrated scores (review_overview) as the exports compute them."""
+    from cxreview.calibrated import refresh_review
+
+    refresh_review(db, review_id, inputs_changed)
 
 
 def refresh_result(conn: Any, review_id: int) -> ScoreResult:
@@ -454,6 +462,7 @@ def reopen(db: Database, review_id: int, by: str | None = None, as_arbiter: bool
             edit_as=role,
             **extra,
         )
+    _refresh_calibrated(db, review_id, inputs_changed=bool(extra))
     return get_review(db, review_id)
 
 

@@ -186,6 +186,10 @@ def _write(db: Database, pending: dict[tuple[str, str, str], _PendingReview]) ->
                 critical_fail=int(result.critical_fail),
             )
             sql.mark_first_submitted(conn, review_id, submitted_at or now_iso())  # imported reviews can be disputed
+    from cxreview.calibrated import refresh
+
+    # Imported scores are blind first submissions: refit every rubric version they touch.
+    refresh(db, sorted({(r.rubric.id, r.rubric.version) for r in pending.values()}))
     return summary
 
 

@@ -116,6 +116,31 @@ def test_formats_carry_the_same_figures(demo: Database) -> None:
     assert all(label in markdown for label in ("\\[email\\]", "\\[phone\\]", "\\[handle\\]"))
 
 
+def test_every_chart_draws_its_table_column_in_the_table_order(demo: Database) -> None:
+    from cxreview.reports.insights_report import renderables, sections
+
+    insights = compute(demo, Filters())
+    charted = 0
+    for title, columns, rows, bars in sections(insights):
+        if not bars:
+            continue
+        charted += 1
+        column = columns.index(bars.column)
+        # The bars are the table's rows without the small ones, in the same order...
+        assert [label for label, _ in bars.rows] == [row[0] for row in rows if "small" not in row[-1]], title
+        # ...and each value is written as the table writes that cell.
+        assert [bars.text(value) for _, value in bars.rows] == [row[column] for row in rows[: len(bars.rows)]]
+        if not title.startswith("QA linkage"):  # csat keeps its natural order 1..5
+            values = [value for _, value in bars.rows]
+            assert values == sorted(values, reverse=True), f"{title}: bars not sorted like the table"
+        assert bars.caption.startswith(f'Bars: "{bars.column}"')
+    assert charted >= 5
+    html, markdown = to_html(insights), to_markdown(insights)
+    assert html.count("Bars: ") == markdown.count("Bars: ") == charted
+    text = "".join(str(getattr(part, "plain", "")) for part in renderables(insights))
+    assert text.count("Bars: ") == charted
+
+
 def test_qa_linkage_splits_scores_by_signal(demo: Database) -> None:
     from cxreview import reviews
     from cxreview.rubrics import resolve_rubric

@@ -58,12 +58,18 @@ def calibrate_command(
     with database(ctx) as db:
         grouped = load_scores(db, rubric_id, session, since)
         machines = {key: load_machine(db, *key) for key in grouped}
-    if not grouped:
-        raise NotFoundError("no submitted reviews match", "score some conversations first, or widen --session/--since")
-    with working("Calibrating (agreement, bootstrap intervals, offsets)…"):
-        results = {key: calibrate(scores, benchmark, shrinkage) for key, scores in sorted(grouped.items())}
-        # The machine is measured against the people after their fit, never inside it.
-        machine = {key: machine_figures(grouped[key], result, machines[key]) for key, result in results.items()}
+        if not grouped:
+            raise NotFoundError(
+                "no submitted reviews match", "score some conversations first, or widen --session/--since"
+            )
+        with working("Calibrating (agreement, bootstrap intervals, offsets)…"):
+            results = {key: calibrate(scores, benchmark, shrinkage) for key, scores in sorted(grouped.items())}
+            # The machine is measured against the people after their fit, never inside it.
+            machine = {key: machine_figures(grouped[key], result, machines[key]) for key, result in results.items()}
+            if not getattr(db, "read_only", False):
+                from cxreview.calibrated import refresh
+
+                refresh(db)  # the stored calibrated scores (review_overview) are refitted too
     if fmt == "json":
         out = {
             f"{rid}@{version}": {

@@ -13,7 +13,14 @@ from cxreview.store import Database, open_database
 
 
 def database(ctx: click.Context, create: bool = False) -> Database:
-    return open_database(ctx.obj["db_path"], create=create)
+    db = open_database(ctx.obj["db_path"], create=create)
+    from cxreview.store.calibrated import state
+
+    if state(db.conn) == "stale" and not getattr(db, "read_only", False):
+        from cxreview.calibrated import refresh
+
+        refresh(db)  # a database just upgraded to schema 11: fill its stored calibrated scores
+    return db
 
 
 def stderr_console() -> Any:

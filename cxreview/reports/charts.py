@@ -31,6 +31,17 @@ def sparkline(values: list[float], low: float | None = None, high: float | None 
     return "".join(SPARKS[min(7, int((v - low) / span * 7.999))] for v in values)
 
 
+def nice_ceiling(value: float) -> float:
+    """The smallest of 2, 4, 6, 8, 10, 20, 40, ... at or above ``value``: a scale for counts
+    whose middle tick is a whole number."""
+    step = 1.0
+    while True:
+        for multiple in (2, 4, 6, 8, 10):
+            if value <= multiple * step:
+                return multiple * step
+        step *= 10
+
+
 def word_cut(text: str, limit: int) -> str:
     """Shorten to at most ``limit`` characters at a word boundary, with "…" (never mid-word
     unless a single word is longer than the limit)."""
@@ -63,7 +74,11 @@ class Box:
 
 
 def bar_layout(
-    rows: list[tuple[str, float, float | None]], maximum: float = 100.0, width: int = 560, unit: str = "%"
+    rows: list[tuple[str, float, float | None]],
+    maximum: float = 100.0,
+    width: int = 560,
+    unit: str = "%",
+    digits: int = 0,
 ) -> tuple[int, list[Box]]:
     """Every element of a horizontal bar chart as a box: (height, boxes)."""
     span = width - LABEL_WIDTH - VALUE_ROOM
@@ -82,21 +97,25 @@ def bar_layout(
             x = LABEL_WIDTH + span * max(0.0, min(reference, maximum)) / maximum
             boxes.append(Box("marker", x - 1.5, y - 3, 3, 24))
             right = max(right, x + 1.5)
-        text = f"{value:.0f}{unit}"
+        text = f"{value:.{digits}f}{unit}"
         boxes.append(Box("value", right + 5, y, len(text) * CHAR_WIDTH, 18, text))
     height = 8 + 26 * len(rows) + 22
     for fraction in (0.0, 0.5, 1.0):  # the scale, under the bars
-        text = f"{maximum * fraction:.0f}{unit}"
+        text = f"{maximum * fraction:.{digits}f}{unit}"
         x = LABEL_WIDTH + span * fraction
         boxes.append(Box("axis", x - len(text) * CHAR_WIDTH / 2, height - 16, len(text) * CHAR_WIDTH, 14, text))
     return height, boxes
 
 
 def svg_bars(
-    rows: list[tuple[str, float, float | None]], maximum: float = 100.0, width: int = 560, unit: str = "%"
+    rows: list[tuple[str, float, float | None]],
+    maximum: float = 100.0,
+    width: int = 560,
+    unit: str = "%",
+    digits: int = 0,
 ) -> str:
     """Horizontal bars (label, value, reference marker) as one inline SVG, in the given order."""
-    height, boxes = bar_layout(rows, maximum, width, unit)
+    height, boxes = bar_layout(rows, maximum, width, unit, digits)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">']
     labels = iter(label for label, _, _ in rows)
     for box in boxes:

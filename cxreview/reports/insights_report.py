@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from html import escape
 from typing import Any
 
 from cxreview.insights import SMALL, Group, Insights, Template
 from cxreview.insights_autoqa import LABEL as MACHINE_LABEL
 from cxreview.privacy import mask_pii
-from cxreview.reports.charts import sparkline, svg_bars, text_bar, word_cut
+from cxreview.reports.charts import nice_ceiling, sparkline, svg_bars, text_bar, word_cut
 
 BAR_LABEL = 28  # characters of an answer before a text bar (cut at a word, the table shows it whole)
 
@@ -19,6 +19,33 @@ LABELS = {
     "human_request": "followed by a request for a person",
     "abandoned": "the last answer before the customer left unresolved",
 }
+
+
+@dataclass
+class Bars:
+    """The chart under a table: the table's rows (groups marked small left out) in the table's
+    order, drawn by the column the table is sorted by, in that column's units."""
+
+    column: str  # the table column the bars draw (the one the table is sorted by)
+    rows: list[tuple[str, float]] = field(default_factory=list)
+    maximum: float = 100.0
+    unit: str = "%"
+    digits: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def text(self, value: float) -> str:
+        return f"{value:.{self.digits}f}{self.unit}"
+
+    @property
+    def caption(self) -> str:
+        scale = f"0-{self.maximum:g}" if self.unit == "" else f"0-{self.maximum:g}{self.unit}"
+        return f'Bars: "{self.column}" ({scale}), in the order of the table; rows marked small are not drawn.'
+
+
+def _count_bars(column: str, rows: list[tuple[str, float]]) -> Bars:
+    return Bars(column, rows, nice_ceiling(max((v for _, v in rows), default=1.0)), "", 0)
 
 
 def _pct(value: float | None) -> str:
@@ -34,7 +61,7 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], list[tuple[str, float]]]]:
+def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], Bars]]:
     """(title, columns, rows, bars) for every section: the one source for every format."""
     out = []
     for key, label in LABELS.items():
@@ -50,7 +77,10 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
             ]
             for t in insights.answers[key]
         ]
-        bars = [(_short(t.text), 100 * t.rate(key)) for t in insights.answers[key] if t.n >= SMALL]
+        # The table is sorted by "times" (a rate on few answers is noise), so the bars draw times.
+        bars = _count_bars(
+            "times", [(_short(t.text), float(t.counts.get(key, 0))) for t in insights.answers[key] if t.n >= SMALL]
+        )
         out.append(
             (
                 f"Answers most often {label}",
@@ -68,7 +98,7 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                 [_short(t.text), str(t.n), str(t.counts.get("conversations", 0)), str(t.variants)]
                 for t in insights.loop_prompts
             ],
-            [],
+            Bars(""),
         )
     )
     out.append(
@@ -87,7 +117,10 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                 ]
                 for g in insights.stuck_by_queue
             ],
-            [(g.name, 100 * (g.values["stuck_share"] or 0)) for g in insights.stuck_by_queue if not g.small],
+            Bars(
+                "stuck in bot",
+                [(g.name, 100 * (g.values["stuck_share"] or 0)) for g in insights.stuck_by_queue if not g.small],
+            ),
         )
     )
     for column, groups in insights.drivers.items():
@@ -117,7 +150,13 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                     ]
                     for g in groups
                 ],
-                [(g.name, 100 * (g.values["peak_frustration"] or 0)) for g in groups if not g.small],
+                Bars(
+                    "mean peak frustration",
+                    [(g.name, g.values["peak_frustration"] or 0) for g in groups if not g.small],
+                    1.0,
+                    "",
+                    2,
+                ),
             )
         )
     out.append(
@@ -146,7 +185,10 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                 ]
                 for g in insights.agents
             ],
-            [(g.name, 100 * (g.values["worse_share"] or 0)) for g in insights.agents if not g.small],
+            Bars(
+                "got worse under the agent",
+                [(g.name, 100 * (g.values["worse_share"] or 0)) for g in insights.agents if not g.small],
+            ),
         )
     )
     out.append(
@@ -166,7 +208,7 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                 ]
                 for t in insights.handovers
             ],
-            [],
+            Bars(""),
         )
     )
     if insights.weeks:
@@ -198,7 +240,7 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                         str(len(weeks)),
                     ]
                 ],
-                [],
+                Bars(""),
             )
         )
     t = insights.trajectories
@@ -207,7 +249,7 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
             "Trajectories: how conversations end against how they started",
             ["n", "ended better", "ended worse"],
             [[str(t["n"]), _pct(float(t["better"])), _pct(float(t["worse"]))]],
-            [],
+            Bars(""),
         )
     )
     out.append(
@@ -215,7 +257,10 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
             f"Repeat contact within {insights.repeat_days} days, per queue",
             ["Queue", "n", "came back", ""],
             [[g.name, str(g.n), _pct(g.values["repeat_share"]), _small(g)] for g in insights.repeat_by_queue],
-            [(g.name, 100 * (g.values["repeat_share"] or 0)) for g in insights.repeat_by_queue if not g.small],
+            Bars(
+                "came back",
+                [(g.name, 100 * (g.values["repeat_share"] or 0)) for g in insights.repeat_by_queue if not g.small],
+            ),
         )
     )
     out.append(
@@ -233,7 +278,7 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                 ]
                 for t in insights.repeat_by_answer
             ],
-            [],
+            Bars(""),
         )
     )
     if insights.qa:
@@ -252,7 +297,7 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                     ]
                     for q in insights.qa
                 ],
-                [],
+                Bars(""),
             )
         )
     out.extend(_machine_sections(insights))
@@ -262,15 +307,20 @@ def sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], 
                 "QA linkage: mean review score per csat",
                 ["csat", "reviews", "mean review score", ""],
                 [[g.name, str(g.n), _num(g.values["mean_review_score"], 0), _small(g)] for g in insights.csat],
-                [(f"csat {g.name}", g.values["mean_review_score"] or 0) for g in insights.csat],
+                Bars(
+                    "mean review score",
+                    [(f"csat {g.name}", g.values["mean_review_score"] or 0) for g in insights.csat if not g.small],
+                    100.0,
+                    "",
+                ),
             )
         )
     return out
 
 
-def _machine_sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], list[tuple[str, float]]]]:
+def _machine_sections(insights: Insights) -> list[tuple[str, list[str], list[list[str]], Bars]]:
     """AutoQA's estimates per agent and per queue (reliable criteria only), always labelled."""
-    out: list[tuple[str, list[str], list[list[str]], list[tuple[str, float]]]] = []
+    out: list[tuple[str, list[str], list[list[str]], Bars]] = []
     tables: dict[tuple[str, str], list[Any]] = {}
     for row in insights.machine:
         tables.setdefault((row.rubric, row.column), []).append(row)
@@ -300,7 +350,7 @@ def _machine_sections(insights: Insights) -> list[tuple[str, list[str], list[lis
                     ]
                     for r in rows
                 ],
-                [],
+                Bars(""),
             )
         )
     return out
@@ -337,14 +387,23 @@ def renderables(insights: Insights) -> list[Any]:
         parts.append(table)
         if bars:
             chart = Text()
-            bars = [(word_cut(label, BAR_LABEL), value) for label, value in bars]  # the table has the full text
-            width = max(len(label) for label, _ in bars)
-            for label, value in bars:
-                chart.append(f"{label:<{width}} ")
-                chart.append(text_bar(value, 100, 24), style="dodger_blue2")
-                chart.append(f" {value:.0f}%\n")
+            chart.append(bars.caption + "\n", style="dim")
+            for label, bar, value in _text_bars(bars):
+                chart.append(label + " ")
+                chart.append(bar, style="dodger_blue2")
+                chart.append(f" {value}\n")
             parts.append(chart)
     return parts
+
+
+def _text_bars(bars: Bars) -> list[tuple[str, str, str]]:
+    """(label padded, bar, value) per row: labels cut at a word (the table has the full text)."""
+    labels = [word_cut(label, BAR_LABEL) for label, _ in bars.rows]
+    width = max(len(label) for label in labels)
+    return [
+        (f"{label:<{width}}", text_bar(value, bars.maximum, 24), bars.text(value))
+        for label, (_, value) in zip(labels, bars.rows, strict=True)
+    ]
 
 
 def to_json(insights: Insights) -> str:
@@ -396,13 +455,8 @@ def to_markdown(insights: Insights) -> str:
             "| " + " | ".join("-" for _ in columns) + " |"
         ]
         if bars:
-            bars = [(word_cut(label, BAR_LABEL), value) for label, value in bars]  # the table has the full text
-            width = max(len(label) for label, _ in bars)
-            out += (
-                ["", "```"]
-                + [f"{label:<{width}} {text_bar(value, 100, 24)} {value:.0f}%" for label, value in bars]
-                + ["```"]
-            )
+            out += ["", bars.caption, "", "```"]
+            out += [f"{label} {bar} {value}" for label, bar, value in _text_bars(bars)] + ["```"]
         out.append("")
     return "\n".join(out)
 
@@ -424,6 +478,8 @@ def to_html(insights: Insights) -> str:
             parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
         parts.append("</table>")
         if bars:
-            parts.append(svg_bars([(label, value, None) for label, value in bars], maximum=100, width=700))
+            parts.append(f"<p class='note'>{escape(bars.caption)}</p>")
+            drawn: list[tuple[str, float, float | None]] = [(label, value, None) for label, value in bars.rows]
+            parts.append(svg_bars(drawn, bars.maximum, 700, bars.unit, bars.digits))
     parts.append("</body></html>")
     return "\n".join(parts)

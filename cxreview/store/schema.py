@@ -462,6 +462,46 @@ MIGRATIONS: list[str] = [
     CREATE INDEX session_items_conversation ON session_items(conversation_id);
     CREATE INDEX session_items_reviewer ON session_items(reviewer, session_id);
     """,
+    # 13: calibrated scores stored, so SQL, Datasette and review_overview show the numbers the
+    # exports show. The leniency offsets per rubric version and each submitted review's
+    # calibrated score are written by cxreview/calibrated.py whenever reviews or calibration
+    # change; without a settings row 'calibrated_scores' (an upgraded database: the fit is
+    # Python, not SQL) or with 'stale' there, the next command that writes fills them.
+    """
+    CREATE TABLE calibration_offsets (
+        rubric_id      TEXT NOT NULL,
+        rubric_version INTEGER NOT NULL,
+        reviewer       TEXT NOT NULL,
+        criterion      TEXT NOT NULL,
+        estimate       REAL NOT NULL,
+        applied        REAL NOT NULL,
+        n              INTEGER NOT NULL,
+        low            REAL NOT NULL,
+        high           REAL NOT NULL,
+        reason         TEXT NOT NULL,
+        PRIMARY KEY (rubric_id, rubric_version, reviewer, criterion)
+    );
+    CREATE TABLE calibrated_reviews (
+        review_id        INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        calibrated_score REAL,
+        passed           INTEGER,
+        critical_fail    INTEGER NOT NULL,
+        offsets          TEXT NOT NULL,
+        refreshed_at     TEXT NOT NULL,
+        PRIMARY KEY (review_id)
+    );
+    DROP VIEW review_overview;
+    CREATE VIEW review_overview AS
+        SELECT r.id AS review_id, r.conversation_id, c.agent, c.queue, c.channel, c.started_at, r.reviewer,
+               se.name AS session, r.rubric_id, r.rubric_version, r.status, r.submitted_at, r.review_seconds,
+               r.score AS raw_score, k.calibrated_score, r.original_score,
+               coalesce(k.passed, r.passed) AS pass, coalesce(k.critical_fail, r.critical_fail) AS critical_fail,
+               r.passed AS raw_pass, k.offsets
+        FROM reviews r
+        JOIN conversations c ON c.id = r.conversation_id
+        LEFT JOIN sessions se ON se.id = r.session_id
+        LEFT JOIN calibrated_reviews k ON k.review_id = r.id AND r.status = 'submitted';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

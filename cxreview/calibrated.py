@@ -1,0 +1,165 @@
+"""Calibrated scores kept in the database, so SQL users see the numbers the exports show.
+
+What is stored (schema 13, docs/schema.md): the leniency offsets of every rubric version
+(``calibration_offsets``) and each submitted review's calibrated score, pass and critical fail
+(``calibrated_reviews``), both exactly as ``export`` computes them by default (offsets centred,
+default shrinkage, no benchmark). ``review_overview`` joins them.
+
+When it is refreshed, and what it costs (docs/calibration.md): the offsets depend on every
+blind first submission of a rubric version, and a fit of 108k scores takes about a second, so
+the fit runs only when its input can change:
+- the first submission of a blind review whose conversation another blind reviewer of that
+  rubric version scored, a review that stops being blind, ``scores import`` and ``calibrate``
+  refit the rubric version (in the review app this runs in the submit worker, never per key);
+- any other submit, correction or accepted dispute leaves the offsets as they are: that one
+  review's calibrated score is computed from the stored offsets (milliseconds).
+A database upgraded to schema 13 has none yet (marked stale); the next command that opens it
+for writing fills the tables (commands/common.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from cxreview.calibration import Calibration, Offset, leniency_offsets, load_scores
+from cxreview.reviews import rubric_versions
+from cxreview.rubrics.model import Rubric
+from cxreview.rubrics.scoring import NA, ScoreResult, review_score
+from cxreview.store import Database
+from cxreview.store import calibrated as sql
+from cxreview.store.clock import now_iso
+
+Key = tuple[str, int]  # (rubric id, version)
+# (score row, calibrated value, offset applied, N/A, why the offset was or was not applied)
+CriterionResult = tuple[Any, Any, float, bool, str]
+
+
+def fit(scores: list[Any]) -> Calibration:
+    """The offsets of one rubric version's scores, as ``calibrate`` fits them, without the
+    agreement figures (exports and stored scores need only the offsets)."""
+    rubric = max((s.rubric for s in scores), key=lambda r: r.version)
+    offsets, groups, warnings = leniency_offsets(scores, rubric)
+    return Calibration(rubric, [], None, offsets, groups, warnings)
+
+
+def review_result(
+    calibration: Calibration | None, rubric: Rubric, reviewer: str, scores: Iterable[Any]
+) -> tuple[ScoreResult, ScoreResult, list[CriterionResult]]:
+    """(calibrated result, raw result, per criterion) of one review's final scores (rows with
+    ``criterion``, ``score``, ``na``): the one computation behind exports and stored scores."""
+    from cxreview.calibration import calibrated_value
+
+    raw_values: dict[str, Any] = {}
+    calibrated_values: dict[str, Any] = {}
+    rows: list[CriterionResult] = []
+    for score in scores:
+        na = bool(score["na"])
+        value, offset = calibrated_value(calibration, rubric, reviewer, score["criterion"], score["score"], na)
+        raw_values[score["criterion"]] = NA if na else score["score"]
+        calibrated_values[score["criterion"]] = NA if na else value
+        rows.append((score, value, offset, na, offset_note(calibration, rubric, reviewer, score["criterion"], na)))
+    return review_score(rubric, calibrated_values, raw_values), review_score(rubric, raw_values), rows
+
+
+def offset_note(calibration: Calibration | None, rubric: Rubric, reviewer: str, criterion: str, na: bool) -> str:
+    """Whether a leniency offset moved this score, and if not why not."""
+    if na:
+        return "not applied: N/A"
+    if rubric.criterion(criterion).binary:
+        return "not applied: binary criterion"
+    if calibration is None:
+        return "not applied: no blind scores to calibrate on"
+    return str(calibration.reason(reviewer, criterion))
+
+
+def offsets_summary(rows: list[CriterionResult]) -> str:
+    """One cell per review: which criteria an offset moved, e.g. "applied: empathy, clarity"."""
+    moved = [row[0]["criterion"] for row in rows if row[4].startswith("applied")]
+    return ("applied: " + ", ".join(moved)) if moved else "none applied"
+
+
+def refresh(db: Database, keys: list[Key] | None = None) -> int:
+    """Refit the offsets of these rubric versions (None: all) and store every submitted
+    review's calibrated score; return how many reviews were written. One transaction."""
+    rubrics = rubric_versions(db)
+    written = 0
+    with db.transaction() as conn:
+        sql.lock(conn, "refreshing")
+        grouped = load_scores(db, rubric_id=keys[0][0] if keys and len(keys) == 1 else None)
+        todo = sql.rubric_keys(conn) if keys is None else keys
+        if keys is None:
+            sql.replace_reviews(conn, None, [])
+        for key in todo:
+            calibration = fit(grouped[key]) if grouped.get(key) else None
+            sql.replace_offsets(conn, key, _offset_rows(calibration))
+            rows = _review_rows(rubrics[key], calibration, sql.final_scores(conn, key))
+            sql.replace_reviews(conn, key, rows)
+            written += len(rows)
+        sql.lock(conn, now_iso())
+    return written
+
+
+def refresh_review(db: Database, review_id: int, inputs_changed: bool) -> None:
+    """After one review changed: refit its rubric version when the change can move the
+    offsets (``inputs_changed``: a first blind submission or a lost blind flag, on a
+    conversation another blind reviewer scored), else recompute this review alone."""
+    key = sql.rubric_key(db.conn, review_id)
+    if key is None:
+        return
+    stale = sql.state(db.conn) == "stale"
+    if stale or (inputs_changed and sql.shares_conversation(db.conn, review_id)):
+        refresh(db, None if stale else [key])
+        return
+    rubrics = rubric_versions(db)
+    with db.transaction() as conn:
+        sql.lock(conn, now_iso())
+        calibration = _stored(rubrics[key], sql.offset_rows(conn, key))
+        rows = _review_rows(rubrics[key], calibration, sql.final_scores(conn, key, review_id))
+        sql.replace_reviews(conn, [review_id], rows)
+
+
+def _offset_rows(calibration: Calibration | None) -> list[tuple[Any, ...]]:
+    if calibration is None:
+        return []
+    return [
+        (o.reviewer, o.criterion, o.offset, o.applied, o.n, o.low, o.high, o.reason)
+        for o in calibration.offsets.values()
+    ]
+
+
+def _stored(rubric: Rubric, rows: list[Any]) -> Calibration | None:
+    """The calibration as stored: enough to apply its offsets (no agreement figures)."""
+    if not rows:
+        return None
+    offsets = {
+        (r["reviewer"], r["criterion"]): Offset(
+            r["reviewer"], r["criterion"], r["estimate"], r["n"], r["low"], r["high"], r["applied"], r["reason"]
+        )
+        for r in rows
+    }
+    return Calibration(rubric, [], None, offsets, [])
+
+
+def _review_rows(rubric: Rubric, calibration: Calibration | None, scores: list[Any]) -> list[tuple[Any, ...]]:
+    """(review_id, calibrated_score, passed, critical_fail, offsets, refreshed_at) per review."""
+    by_review: dict[int, list[Any]] = {}
+    reviewer: dict[int, str] = {}
+    for row in scores:
+        by_review.setdefault(row["review_id"], []).append(row)
+        reviewer[row["review_id"]] = row["reviewer"]
+    now = now_iso()
+    rows = []
+    for review_id, review_scores in by_review.items():
+        chosen, _, criteria = review_result(calibration, rubric, reviewer[review_id], review_scores)
+        rows.append(
+            (
+                review_id,
+                None if chosen.score is None else round(chosen.score, 2),
+                None if chosen.passed is None else int(chosen.passed),
+                int(chosen.critical_fail),
+                offsets_summary(criteria),
+                now,
+            )
+        )
+    return rows
