@@ -19,37 +19,82 @@ for writing fills the tables (commands/common.py).
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from cxreview.calibration import Calibration, Offset, leniency_offsets, load_scores
-from cxreview.reviews import rubric_versions
+from cxreview.filters import Filters
+from cxreview.leniency import AppliesOffsets, Offset, Offsets, Score, calibrated_value, leniency_offsets
 from cxreview.rubrics.model import Rubric
 from cxreview.rubrics.scoring import NA, ScoreResult, review_score
 from cxreview.store import Database
 from cxreview.store import calibrated as sql
+from cxreview.store.calibration import rubric_rows, score_rows
 from cxreview.store.clock import now_iso
 
 Key = tuple[str, int]  # (rubric id, version)
+RubricKey = Key
 # (score row, calibrated value, offset applied, N/A, why the offset was or was not applied)
 CriterionResult = tuple[Any, Any, float, bool, str]
 
 
-def fit(scores: list[Any]) -> Calibration:
-    """The offsets of one rubric version's scores, as ``calibrate`` fits them, without the
-    agreement figures (exports and stored scores need only the offsets)."""
+def rubric_versions(db: Database) -> dict[Key, Rubric]:
+    """Every rubric version used in this database, by (id, version)."""
+    return {
+        (row["id"], row["version"]): Rubric.from_dict(json.loads(row["definition"]), source=row["source"] or "")
+        for row in rubric_rows(db.conn)
+    }
+
+
+def load_scores(
+    db: Database,
+    rubric_id: str | None = None,
+    session: str | None = None,
+    since: str | None = None,
+    blind_only: bool = True,
+    include_drafts: bool = False,
+) -> dict[RubricKey, list[Score]]:
+    """Scores grouped by (rubric id, version), versions never pooled: each reviewer's own first
+    submission (docs/calibration.md)."""
+    rubrics = rubric_versions(db)
+    grouped: dict[RubricKey, list[Score]] = defaultdict(list)
+    # The same UTC bound as every conversation filter: "2026-10-01" and "...+02:00" both work.
+    start = Filters(since=since).start
+    rows = score_rows(
+        db.conn,
+        rubric_id,
+        session,
+        start,
+        include_drafts=include_drafts,
+        blind_only=blind_only,
+        first_submission=True,
+        lean=True,
+    )
+    for review, conversation, reviewer, rubric, version, criterion, value, na in rows:
+        rubric_key = (rubric, version)
+        grouped[rubric_key].append(
+            Score(review, conversation, reviewer, rubrics[rubric_key], criterion, value, bool(na))
+        )
+    return dict(grouped)
+
+
+
+
+def fit(scores: list[Score]) -> Offsets:
+    """The offsets of one rubric version's scores, as ``calibrate`` fits them by default
+    (centred, default shrinkage), without agreement figures: exports and stored scores need
+    only the offsets."""
     rubric = max((s.rubric for s in scores), key=lambda r: r.version)
-    offsets, groups, warnings = leniency_offsets(scores, rubric)
-    return Calibration(rubric, [], None, offsets, groups, warnings)
+    offsets, _, _ = leniency_offsets(scores, rubric)
+    return Offsets(offsets)
 
 
 def review_result(
-    calibration: Calibration | None, rubric: Rubric, reviewer: str, scores: Iterable[Any]
+    calibration: AppliesOffsets | None, rubric: Rubric, reviewer: str, scores: Iterable[Any]
 ) -> tuple[ScoreResult, ScoreResult, list[CriterionResult]]:
     """(calibrated result, raw result, per criterion) of one review's final scores (rows with
     ``criterion``, ``score``, ``na``): the one computation behind exports and stored scores."""
-    from cxreview.calibration import calibrated_value
-
     raw_values: dict[str, Any] = {}
     calibrated_values: dict[str, Any] = {}
     rows: list[CriterionResult] = []
@@ -62,7 +107,7 @@ def review_result(
     return review_score(rubric, calibrated_values, raw_values), review_score(rubric, raw_values), rows
 
 
-def offset_note(calibration: Calibration | None, rubric: Rubric, reviewer: str, criterion: str, na: bool) -> str:
+def offset_note(calibration: AppliesOffsets | None, rubric: Rubric, reviewer: str, criterion: str, na: bool) -> str:
     """Whether a leniency offset moved this score, and if not why not."""
     if na:
         return "not applied: N/A"
@@ -114,12 +159,12 @@ def refresh_review(db: Database, review_id: int, inputs_changed: bool) -> None:
     rubrics = rubric_versions(db)
     with db.transaction() as conn:
         sql.lock(conn, now_iso())
-        calibration = _stored(rubrics[key], sql.offset_rows(conn, key))
+        calibration = _stored(sql.offset_rows(conn, key))
         rows = _review_rows(rubrics[key], calibration, sql.final_scores(conn, key, review_id))
         sql.replace_reviews(conn, [review_id], rows)
 
 
-def _offset_rows(calibration: Calibration | None) -> list[tuple[Any, ...]]:
+def _offset_rows(calibration: Offsets | None) -> list[tuple[Any, ...]]:
     if calibration is None:
         return []
     return [
@@ -128,20 +173,21 @@ def _offset_rows(calibration: Calibration | None) -> list[tuple[Any, ...]]:
     ]
 
 
-def _stored(rubric: Rubric, rows: list[Any]) -> Calibration | None:
-    """The calibration as stored: enough to apply its offsets (no agreement figures)."""
+def _stored(rows: list[Any]) -> Offsets | None:
+    """The offsets as stored: enough to apply them."""
     if not rows:
         return None
-    offsets = {
-        (r["reviewer"], r["criterion"]): Offset(
-            r["reviewer"], r["criterion"], r["estimate"], r["n"], r["low"], r["high"], r["applied"], r["reason"]
-        )
-        for r in rows
-    }
-    return Calibration(rubric, [], None, offsets, [])
+    return Offsets(
+        {
+            (r["reviewer"], r["criterion"]): Offset(
+                r["reviewer"], r["criterion"], r["estimate"], r["n"], r["low"], r["high"], r["applied"], r["reason"]
+            )
+            for r in rows
+        }
+    )
 
 
-def _review_rows(rubric: Rubric, calibration: Calibration | None, scores: list[Any]) -> list[tuple[Any, ...]]:
+def _review_rows(rubric: Rubric, calibration: AppliesOffsets | None, scores: list[Any]) -> list[tuple[Any, ...]]:
     """(review_id, calibrated_score, passed, critical_fail, offsets, refreshed_at) per review."""
     by_review: dict[int, list[Any]] = {}
     reviewer: dict[int, str] = {}

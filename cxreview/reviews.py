@@ -18,7 +18,6 @@ from cxreview.rubrics.scoring import NA, ScoreResult, review_score
 from cxreview.store import Database
 from cxreview.store import corrections as corrections_sql
 from cxreview.store import reviews as sql
-from cxreview.store.calibration import rubric_rows
 from cxreview.store.clock import now_iso
 from cxreview.store.conversations import conversation_exists
 
@@ -97,10 +96,9 @@ def _rubric_is_stored(db: Database, rubric: Rubric) -> bool:
 
 def rubric_versions(db: Database) -> dict[tuple[str, int], Rubric]:
     """Every rubric version used in this database, by (id, version)."""
-    return {
-        (row["id"], row["version"]): Rubric.from_dict(json.loads(row["definition"]), source=row["source"] or "")
-        for row in rubric_rows(db.conn)
-    }
+    from cxreview.calibrated import rubric_versions as versions
+
+    return versions(db)
 
 
 def stored_rubric(db: Database, rubric_id: str, version: int | None = None) -> Rubric:
