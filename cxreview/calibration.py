@@ -42,6 +42,7 @@ from cxreview.leniency import (
     evidence,
     leniency_offsets,
 )
+from cxreview.progress import SILENT, Phases, Steps
 from cxreview.rubrics.model import Rubric
 from cxreview.rubrics.scoring import NA, review_score
 
@@ -113,23 +114,31 @@ def _note(conversations: int) -> str:
 
 
 def calibrate(
-    scores: list[Score], benchmark: str | None = None, shrinkage: float = SHRINKAGE, bootstrap: int = 1000
+    scores: list[Score],
+    benchmark: str | None = None,
+    shrinkage: float = SHRINKAGE,
+    bootstrap: int = 1000,
+    phases: Phases = SILENT,
 ) -> Calibration:
     """Agreement per criterion and for the review score, and leniency offsets, for the
-    scores of one rubric version."""
+    scores of one rubric version (a step of ``phases`` per criterion: the bootstrap is slow)."""
     check_shrinkage(shrinkage)
     latest = max((s.rubric for s in scores), key=lambda r: r.version)
+    step = Steps(phases, f"Calibrating {latest.id} v{latest.version}", len(latest.criteria) + 2)
     table = _Table.of(scores)
     # A benchmark nobody in these scores is: no reference anywhere, so no alignment.
     reference = None if benchmark is None else table.reviewer_codes.get(benchmark, -2)
     results = []
     for criterion in latest.criteria:
+        step.next(f"agreement on {criterion.label}")
         conversation, reviewer, value = table.criterion(criterion.id)
         figures = agreement(
             conversation, reviewer, value, criterion.max - criterion.min, reference, "ordinal", bootstrap
         )
         results.append(_criterion_agreement(criterion.id, criterion.label, figures, table.reviewers))
+    step.next("agreement on the review score")
     review_level = _review_score_agreement(scores, table, reference, bootstrap)
+    step.next("leniency offsets")
     offsets, groups, warnings = leniency_offsets(scores, latest, benchmark, shrinkage, table)
     return Calibration(latest, results, review_level, offsets, groups, warnings)
 

@@ -10,6 +10,7 @@ from typing import IO, Any
 from cxreview.errors import UsageError
 from cxreview.filters import Filters
 from cxreview.parties import party_of
+from cxreview.progress import SILENT, Phases, Steps
 from cxreview.store import Database
 from cxreview.store import exports as sql
 
@@ -56,7 +57,13 @@ def _in_order(row: Any, columns: Sequence[str]) -> bool:
 
 
 def write_rows(
-    out: IO[str], columns: Sequence[str], rows: Iterable[Any], fmt: str, formula_guard: bool = True
+    out: IO[str],
+    columns: Sequence[str],
+    rows: Iterable[Any],
+    fmt: str,
+    formula_guard: bool = True,
+    phases: Phases = SILENT,
+    total: int | None = None,
 ) -> int:
     """Write rows (mappings or sqlite Rows) as CSV or JSONL; return how many.
 
@@ -65,23 +72,24 @@ def write_rows(
     """
     count = 0
     guard = safe_cell if formula_guard else _as_is
-    in_order: bool | None = None
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            in_order = _in_order(row, columns) if in_order is None else in_order
-            pairs = zip(columns, row, strict=True) if in_order else ((c, row[c]) for c in columns)
-            writer.writerow([guard(_csv_value(_prepare(c, v, True))) for c, v in pairs])
-            count += 1
-    elif fmt == "jsonl":
-        for row in rows:
-            in_order = _in_order(row, columns) if in_order is None else in_order
-            pairs = zip(columns, row, strict=True) if in_order else ((c, row[c]) for c in columns)
-            out.write(json.dumps({c: _prepare(c, v, False) for c, v in pairs}, ensure_ascii=False) + "\n")
-            count += 1
-    else:
+    if fmt not in ("csv", "jsonl"):
         raise UsageError(f'unknown format "{fmt}"', "use --format csv or --format jsonl")
+    phases.reset("Exporting: writing rows", total)
+    in_order: bool | None = None
+    writer = csv.writer(out, lineterminator="\n")
+    if fmt == "csv":
+        writer.writerow(columns)
+    for row in rows:
+        in_order = _in_order(row, columns) if in_order is None else in_order
+        pairs = zip(columns, row, strict=True) if in_order else ((c, row[c]) for c in columns)
+        if fmt == "csv":
+            writer.writerow([guard(_csv_value(_prepare(c, v, True))) for c, v in pairs])
+        else:
+            out.write(json.dumps({c: _prepare(c, v, False) for c, v in pairs}, ensure_ascii=False) + "\n")
+        count += 1
+        if count % 1000 == 0:
+            phases.advance(1000)
+    phases.advance(count % 1000)
     return count
 
 
@@ -98,13 +106,21 @@ def _csv_value(value: Any) -> Any:
 
 
 def export_signals(
-    db: Database, level: str, filters: Filters, out: IO[str], fmt: str, formula_guard: bool = True
+    db: Database,
+    level: str,
+    filters: Filters,
+    out: IO[str],
+    fmt: str,
+    formula_guard: bool = True,
+    phases: Phases = SILENT,
 ) -> int:
     """The message and conversation levels: texts with their signals."""
     if level == "message":
-        return write_rows(out, sql.MESSAGE_COLUMNS, sql.message_rows(db.conn, filters), fmt, formula_guard)
+        rows = sql.message_rows(db.conn, filters)
+        return write_rows(out, sql.MESSAGE_COLUMNS, rows, fmt, formula_guard, phases)
     if level == "conversation":
-        return write_rows(out, sql.CONVERSATION_COLUMNS, sql.conversation_rows(db.conn, filters), fmt, formula_guard)
+        rows = sql.conversation_rows(db.conn, filters)
+        return write_rows(out, sql.CONVERSATION_COLUMNS, rows, fmt, formula_guard, phases)
     raise UsageError(f'unknown level "{level}"', "use --level message or --level conversation")
 
 
@@ -171,6 +187,7 @@ def review_records(
     session: str | None = None,
     benchmark: str | None = None,
     calibrations: dict[tuple[str, int], Any] | None = None,
+    phases: Phases = SILENT,
 ) -> list[dict[str, Any]]:
     """Rows of the review or criterion level, scores calibrated unless ``calibrated`` is False
     (offsets centred, or anchored on ``benchmark``). Callers that need both levels pass
@@ -181,17 +198,25 @@ def review_records(
     from cxreview.reviews import rubric_versions
     from cxreview.store.calibration import review_context, score_rows
 
+    step = Steps(phases, f"Reviews ({level} level)", 3)
+    step.next("leniency offsets")
     if not calibrated:
         calibrations = {}
     elif calibrations is None:
         calibrations = calibrations_for(db, benchmark)
+    step.next("corrections and disputes")
     rubrics = rubric_versions(db)
     changes = _corrections(db)
+    step.next("scores")
     scores_by_review: dict[int, list] = {}
     for row in score_rows(db.conn, include_drafts=include_drafts):
         scores_by_review.setdefault(row["review_id"], []).append(row)
     records: list[dict[str, Any]] = []
-    for review in review_context(db.conn, include_drafts):
+    contexts = review_context(db.conn, include_drafts)
+    phases.reset(f"Reviews ({level} level): calibrated scores", len(contexts))
+    for index, review in enumerate(contexts, 1):
+        if index % 500 == 0:
+            phases.advance(500)
         if not filters.matches(review) or (session and review["session"] != session):
             continue
         rubric = rubrics[(review["rubric_id"], review["rubric_version"])]
@@ -292,7 +317,8 @@ def export_reviews(
     session: str | None = None,
     benchmark: str | None = None,
     formula_guard: bool = True,
+    phases: Phases = SILENT,
 ) -> int:
-    records = review_records(db, level, filters, calibrated, include_drafts, session, benchmark)
+    records = review_records(db, level, filters, calibrated, include_drafts, session, benchmark, phases=phases)
     columns = REVIEW_COLUMNS if level == "review" else CRITERION_COLUMNS
-    return write_rows(out, columns, records, fmt, formula_guard)
+    return write_rows(out, columns, records, fmt, formula_guard, phases, len(records))

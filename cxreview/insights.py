@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from cxreview.filters import Filters
 from cxreview.insights_autoqa import machine_estimates
+from cxreview.progress import SILENT, Phases, Steps
 from cxreview.signals.features import shape_of
 from cxreview.store import Database
 from cxreview.store import insights as sql
@@ -116,8 +117,10 @@ def _ranked(templates: list[Template], key: str, minimum: int = SMALL) -> list[T
     return sorted(eligible, key=lambda t: (t.n < minimum, -t.counts.get(key, 0), -t.rate(key)))[:TOP]
 
 
-def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
+def compute(db: Database, filters: Filters, repeat_days: int = 7, phases: Phases = SILENT) -> Insights:
     conn = db.conn
+    step = Steps(phases, "Insights", 9)
+    step.next("conversations and answers")
     conversations = sql.count_conversations(conn, filters)
     rows = [
         (
@@ -131,12 +134,14 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
     ]
     templates = _templates(rows)
     answers = {key: _ranked(templates, key) for key in ("frustration", "human_request", "abandoned")}
+    step.next("loop hotspots")
     loops = _templates(
         [
             ("bot", r["text"], r["n"], {"conversations": r["conversations"]}, r["example_conversation"])
             for r in sql.repeated_bot_prompts(conn, filters)
         ]
     )[:TOP]
+    step.next("drivers and handovers")
     # About an agent only the agent phase speaks: queues and channels keep the whole conversation.
     drivers = {column: _groups(sql.group_signals(conn, filters, column)) for column in ("queue", "channel")}
     latencies: dict[str, list[tuple[int, float | None]]] = defaultdict(list)
@@ -158,6 +163,7 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
                 },
             )
         )
+    step.next("trajectories and repeat contact")
     totals = sql.trajectory_totals(conn, filters)
     repeat_rows = sql.repeat_contacts(conn, filters, repeat_days)
     by_queue: dict[str, list[int]] = defaultdict(list)
@@ -171,21 +177,29 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
     )
     from cxreview.export import calibrations_for
 
+    step.next("leniency offsets and calibrated review scores")
     calibrations = calibrations_for(db)  # fitted once for the QA and csat sections
     from cxreview.export import review_records
 
     # Read once: the QA linkage and the machine estimates' reviewed means both use them.
     criterion_records = review_records(db, "criterion", filters, calibrations=calibrations)
-    return Insights(
+    step.next("unanswered endings")
+    unanswered = sql.unanswered_endings(conn, filters)
+    step.next("agents")
+    agents = _agents(sql.agent_phase_signals(conn, filters))
+    step.next("handover announcements")
+    handovers = _handovers(sql.handover_announcements(conn, filters))
+    step.next("QA linkage, machine estimates and weeks")
+    result = Insights(
         filters=filters.described(),
         conversations=conversations,
         answers=answers,
-        unanswered=sql.unanswered_endings(conn, filters),
+        unanswered=unanswered,
         loop_prompts=loops,
         stuck_by_queue=sorted(stuck, key=lambda g: (g.small, -(g.values["stuck_share"] or 0))),
         drivers=drivers,
-        agents=_agents(sql.agent_phase_signals(conn, filters)),
-        handovers=_handovers(sql.handover_announcements(conn, filters)),
+        agents=agents,
+        handovers=handovers,
         trajectories={"n": totals[0] or 0, "better": totals[1] or 0.0, "worse": totals[2] or 0.0},
         repeat_days=repeat_days,
         repeat_by_queue=sorted(
@@ -212,6 +226,7 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7) -> Insights:
             for r in sql.weekly(conn, filters)
         ],
     )
+    return result
 
 
 def _by_last_answer(rows: list[Any]) -> dict[tuple[str, str], list[int]]:

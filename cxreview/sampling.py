@@ -29,6 +29,7 @@ from cxreview.errors import ConflictError, NotFoundError, UsageError
 from cxreview.filters import Filters
 from cxreview.hygiene import clean_name
 from cxreview.parties import check_pair, skipped_kinds
+from cxreview.progress import SILENT, Phases, Steps
 from cxreview.reviews import register_rubric
 from cxreview.rubrics.model import Rubric
 from cxreview.sampling_autoqa import AUTOQA_STRATEGIES, check_criterion, ranked, targeted
@@ -136,6 +137,7 @@ def create_session(
     rubric: Rubric,
     on_progress: Callable[[int], None] | None = None,
     bot_rubric: Rubric | None = None,
+    phases: Phases = SILENT,
 ) -> SampleResult:
     """Sample conversations and store them as a named session assigned to reviewers; with a
     ``bot_rubric`` the bot's part of each conversation is scored with it (cxreview.parties)."""
@@ -154,6 +156,8 @@ def create_session(
     rng = random.Random(seed)
     candidates = _Candidates(db, request, skipped_kinds(rubric, bot_rubric))
     notes: list[str] = []
+    step = Steps(phases, "Sampling", 2)
+    step.next(f"{request.strategy} picks over the filters")
     if request.strategy == "random":
         picks = _random(db, candidates, rng, request.size or 0, "random", notes)
     elif request.strategy == "stratified":
@@ -184,6 +188,7 @@ def create_session(
         for reviewer in targets:
             assignments[reviewer].append(pick.conversation_id)
             items.append((position, pick.conversation_id, reviewer, pick.pick, pick.reason))
+    step.next("writing the session")
     register_rubric(db, rubric)
     if bot_rubric is not None:
         register_rubric(db, bot_rubric)

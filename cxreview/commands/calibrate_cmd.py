@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from cxreview.commands.common import _date, database, echo, safe_console, working
+from cxreview.commands.common import _date, database, echo, progress_bar, safe_console
 
 
 @click.command("calibrate")
@@ -62,13 +62,16 @@ def calibrate_command(
             raise NotFoundError(
                 "no submitted reviews match", "score some conversations first, or widen --session/--since"
             )
-        with working("Calibrating (agreement, bootstrap intervals, offsets)…"):
-            results = {key: calibrate(scores, benchmark, shrinkage) for key, scores in sorted(grouped.items())}
+        with progress_bar("Calibrating", None) as bar:
+            results = {
+                key: calibrate(scores, benchmark, shrinkage, phases=bar) for key, scores in sorted(grouped.items())
+            }
             # The machine is measured against the people after their fit, never inside it.
             machine = {key: machine_figures(grouped[key], result, machines[key]) for key, result in results.items()}
             if not getattr(db, "read_only", False):
                 from cxreview.calibrated import refresh
 
+                bar.reset("Calibrating: storing calibrated scores", None)
                 refresh(db)  # the stored calibrated scores (review_overview) are refitted too
     if fmt == "json":
         out = {
@@ -103,6 +106,8 @@ def _print_table(result: Any) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from cxreview.reports.text_table import FitTable
+
     console = safe_console()
     rubric = result.rubric
     table = Table(title=Text(f"Agreement: {rubric.name} ({rubric.id}, version {rubric.version})"), title_justify="left")
@@ -120,32 +125,24 @@ def _print_table(result: Any) -> None:
             console.print(Text(f"Note ({a.label}): {a.note}", style="yellow"))
     reviewers = sorted({r for a in rows for r in a.alignment} | {o.reviewer for o in result.offsets.values()})
     if reviewers:
-        offsets = Table(
-            title=Text("Reviewers: alignment and leniency offset per criterion (+ = lenient)"), title_justify="left"
-        )
-        offsets.add_column("Reviewer")
-        for criterion in rubric.criteria:
-            offsets.add_column(Text(criterion.label), justify="right")
+        columns = ["Reviewer", *(criterion.label for criterion in rubric.criteria)]
+        table_rows: list[list[Any]] = []
         for reviewer in reviewers:
-            cells = []
+            cells: list[Any] = [reviewer]
             for criterion in rubric.criteria:
                 agreement = next(a for a in result.criteria if a.criterion == criterion.id)
                 align = agreement.alignment.get(reviewer)
                 offset = result.offsets.get((reviewer, criterion.id))
                 cell = Text(f"align {align[0]:.0f}" if align else "align -")
                 if offset:
-                    bar = (
-                        "+" * min(5, round(abs(offset.offset) * 4))
-                        if offset.offset > 0
-                        else "-" * min(5, round(abs(offset.offset) * 4))
-                    )
-                    cell.append(f"\n{offset.offset:+.2f} [{offset.low:+.2f}, {offset.high:+.2f}] n={offset.n} {bar}")
-                    cell.append(
-                        "\napplied" if offset.applied else "\nnot applied", style="" if offset.applied else "dim"
-                    )
+                    bar = ("+" if offset.offset > 0 else "-") * min(5, round(abs(offset.offset) * 4))
+                    # One fact per line: the cell stays narrow enough for 80 columns.
+                    cell.append(f"\n{offset.offset:+.2f} {bar}\n[{offset.low:+.2f}, {offset.high:+.2f}]\nn={offset.n}, ")
+                    cell.append("applied" if offset.applied else "not applied", style="" if offset.applied else "dim")
                 cells.append(cell)
-            offsets.add_row(Text(reviewer), *cells)
-        console.print(offsets)
+            table_rows.append(cells)
+        title = "Reviewers: alignment and leniency offset per criterion (+ = lenient)"
+        console.print(FitTable(title, columns, table_rows))
     for warning in result.warnings:
         console.print(Text(f"Warning: {warning}", style="yellow"))
 

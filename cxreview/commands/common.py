@@ -57,7 +57,10 @@ def _safe_console_class() -> Any:
                     segment if segment.control else Segment(clean_for_terminal(segment.text), segment.style)
                     for segment in buffer
                 )
-                return str(super()._render_buffer(cleaned))
+                text = str(super()._render_buffer(cleaned))
+                if not self.is_terminal:  # piped: no padding to the width at the ends of lines
+                    text = "\n".join(line.rstrip() for line in text.split("\n"))
+                return text
 
         _SAFE_CONSOLE.append(SafeConsole)
     return _SAFE_CONSOLE[0]
@@ -107,18 +110,33 @@ def progress_bar(description: str, total: int | None, enabled: bool = True) -> I
         DownloadColumn,
         MofNCompleteColumn,
         Progress,
+        SpinnerColumn,
         TextColumn,
-        TimeRemainingColumn,
+        TimeElapsedColumn,
     )
 
-    counter = DownloadColumn() if description.startswith("Reading") else MofNCompleteColumn()
+    class Counter(MofNCompleteColumn):
+        """M/N, bytes while reading, a plain count (or nothing) while a phase has no total."""
+
+        def render(self, task: Any) -> Any:
+            from rich.text import Text
+
+            if task.total is None:
+                return Text(f"{task.completed:,.0f}" if task.completed else "")
+            if task.description.startswith("Reading"):
+                return DownloadColumn().render(task)
+            return super().render(task)
+
+    counter = Counter()
     with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
+        SpinnerColumn(),
+        TextColumn("{task.description}", markup=False),  # descriptions name files and agents
+        BarColumn(),  # pulses while a phase has no total
         counter,
-        TimeRemainingColumn(),
+        TimeElapsedColumn(),  # something always moves, also during one long query
         console=stderr_console(),
         transient=True,
+        redirect_stdout=False,  # exports write rows to stdout meanwhile: never through the display
     ) as progress:
         task = progress.add_task(description, total=total)
         yield _RichProgress(progress, task)
@@ -141,7 +159,10 @@ class _RichProgress:
         self.progress.advance(self.task, amount)
 
     def reset(self, description: str, total: int | None) -> None:
-        self.progress.reset(self.task, total=total, description=description)
+        # A new task per phase: rich's reset keeps the old total, and a phase without one
+        # must pulse; the elapsed time then counts this phase.
+        self.progress.remove_task(self.task)
+        self.task = self.progress.add_task(description, total=total)
 
 
 def plural(count: int, word: str) -> str:

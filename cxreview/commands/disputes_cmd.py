@@ -87,29 +87,18 @@ def list_command(ctx: click.Context, status: str | None, agent: str | None, fmt:
     if not rows:
         echo("No disputes" + (f" with status {status}" if status else "") + ".")
         return
-    from rich.table import Table
-    from rich.text import Text
+    from cxreview.reports.text_table import FitTable
 
-    table = Table(title="Disputes", title_justify="left", expand=True)
-    # Short columns never wrap; names and the reason fold into what is left of the width.
     # The status column only when the list mixes statuses.
-    short = ("Id", "Age") + (() if status else ("Status",)) + ("Review", "Criterion", "Score")
-    for name in short:
-        table.add_column(name, no_wrap=True)
-    for name in ("Reviewer", "By", "Reason"):
-        table.add_column(name, overflow="fold", ratio=2 if name == "Reason" else 1, min_width=8)
-    for row in rows:
-        cells = [str(row["id"]), f"{row['age_days']:.0f} d"] + ([] if status else [row["status"]])
-        table.add_row(
-            *cells,
-            str(row["review_id"]),
-            Text(row["criterion"]),
-            _score_change(row),
-            Text(row["reviewer"]),
-            Text(row["opened_by"]),
-            Text(row["reason"]),  # Text: untrusted words are never markup
-        )
-    safe_console().print(table)
+    columns = ["Id", "Age"] + ([] if status else ["Status"]) + ["Review", "Criterion", "Score", "Reviewer", "By"]
+    table_rows = [
+        [str(row["id"]), f"{row['age_days']:.0f} d"]
+        + ([] if status else [row["status"]])
+        + [str(row["review_id"]), row["criterion"], _score_change(row), row["reviewer"], row["opened_by"]]
+        + [row["reason"]]  # plain strings become Text: untrusted words are never markup
+        for row in rows
+    ]
+    safe_console().print(FitTable("Disputes", [*columns, "Reason"], table_rows))
 
 
 def _score_change(row: dict[str, Any]) -> str:

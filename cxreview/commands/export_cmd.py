@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext
 
 import click
 
-from cxreview.commands.common import TerminalSafeWriter, database, filter_options, filters_from, info, working
+from cxreview.commands.common import TerminalSafeWriter, database, filter_options, filters_from, info, progress_bar
 from cxreview.store import Database
 
 
@@ -69,25 +68,26 @@ def export_command(
 
     chosen = filters_from(filters)
 
-    def run(out) -> int:  # type: ignore[no-untyped-def]
+    def run(out, bar) -> int:  # type: ignore[no-untyped-def]
         if level in ("review", "criterion"):
             return export_reviews(
-                db, level, chosen, out, fmt, calibrated, include_drafts, session, benchmark, not no_formula_guard
+                db, level, chosen, out, fmt, calibrated, include_drafts, session, benchmark, not no_formula_guard, bar
             )
-        return export_signals(db, level, chosen, out, fmt, not no_formula_guard)
+        return export_signals(db, level, chosen, out, fmt, not no_formula_guard, bar)
 
     if output:
         check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
-    # A spinner only while writing a file: rich would route stdout through its live display.
-    spinner = working(f"Exporting {level} rows to {output}…") if output else nullcontext()
-    with database(ctx) as db, spinner:
+    # Progress on stderr while writing a file or into a pipe; not when the rows themselves go
+    # to the terminal (the bar would sit among them).
+    stdout = TerminalSafeWriter(sys.stdout)
+    with database(ctx) as db, progress_bar("Exporting", None, bool(output) or not sys.stdout.isatty()) as bar:
         _check_names(db, session, benchmark)
         if output:
             with open_output(output, ctx.obj["db_path"], newline="") as out:
-                count = run(out)
+                count = run(out, bar)
             info(f"Wrote {count:,} {level} rows to {output}.", err=True)
         else:
-            run(TerminalSafeWriter(sys.stdout))
+            run(stdout, bar)
 
 
 def _check_names(db: Database, session: str | None, benchmark: str | None) -> None:

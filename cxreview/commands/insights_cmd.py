@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import _date, database, echo, safe_console, working
+from cxreview.commands.common import _date, database, echo, progress_bar, safe_console
 
 
 @click.command("insights")
@@ -70,8 +70,8 @@ def insights_command(
         agents=list(agents),
         languages=[language.lower() for language in languages],
     )
-    with database(ctx) as db, working("Computing insights over all conversations…"):
-        insights = compute(db, filters, repeat_days)
+    with database(ctx) as db, progress_bar("Insights", 9) as bar:
+        insights = compute(db, filters, repeat_days, phases=bar)
     if fmt == "table" and not output:
         console = safe_console()
         for part in renderables(insights):

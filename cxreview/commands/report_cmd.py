@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import _date, database, echo, working
+from cxreview.commands.common import _date, database, echo, progress_bar
 
 
 @click.command("report")
@@ -32,8 +32,8 @@ def report_command(ctx: click.Context, agent: str, since: str | None, fmt: str, 
     if output:
         check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
 
-    with database(ctx) as db, working(f"Writing the coaching report for {agent}…"):
-        report = build_report(db, agent, since)
+    with database(ctx) as db, progress_bar("Coaching report", None) as bar:
+        report = build_report(db, agent, since, phases=bar)
     text = to_html(report) if fmt == "html" else to_markdown(report)
     if output:
         write_output(output, ctx.obj["db_path"], text)

@@ -32,6 +32,7 @@ def history_command(ctx: click.Context, review_id: int, fmt: str) -> None:
       cxreview reviews history 42
       cxreview reviews history 42 --format json
     """
+    from rich.padding import Padding
     from rich.text import Text
 
     from cxreview.corrections import history
@@ -55,10 +56,11 @@ def history_command(ctx: click.Context, review_id: int, fmt: str) -> None:
     for event in events:
         # Text throughout: names, reasons and notes are never read as markup.
         console.print(Text(f"{event.at}  {event.who} ({event.role}) {event.what}"))
+        # Indented as a block: a long line wraps under itself, not at the left edge.
         for change in event.changes:
-            console.print(Text(f"    {change}"))
+            console.print(Padding(Text(change), (0, 0, 0, 4)))
         if event.reason:
-            console.print(Text(f"    reason: {event.reason}"))
+            console.print(Padding(Text(f"reason: {event.reason}"), (0, 0, 0, 4)))
 
 
 @reviews_group.command("edit")

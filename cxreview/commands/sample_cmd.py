@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, filter_options, filters_from, info, plural, working
+from cxreview.commands.common import database, filter_options, filters_from, info, plural, progress_bar
 from cxreview.commands.global_options import print_json, table_or_json
 
 
@@ -116,8 +116,8 @@ def sample_command(
     )
     chosen_rubric = resolve_rubric(rubric)
     chosen_bot = resolve_rubric(bot_rubric) if bot_rubric else None
-    with database(ctx) as db, working("Sampling (filters, risk weights)…"):
-        result = create_session(db, request, chosen_rubric, bot_rubric=chosen_bot)
+    with database(ctx) as db, progress_bar("Sampling", 2) as bar:
+        result = create_session(db, request, chosen_rubric, bot_rubric=chosen_bot, phases=bar)
     if fmt == "json":
         from dataclasses import asdict
 

@@ -76,10 +76,8 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None, fmt: str) 
       cxreview sessions show 2026-11-26-spotlight --reviewer ana
       cxreview sessions show 2026-11-26-spotlight --format json | jq '.items[].conversation_id'
     """
-    from rich.table import Table
-    from rich.text import Text
-
     from cxreview.errors import NotFoundError
+    from cxreview.reports.text_table import FitTable
     from cxreview.store.sessions import session_items, session_row
 
     with database(ctx) as db:
@@ -112,19 +110,24 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None, fmt: str) 
         caption += f", bot rubric {session['bot_rubric_id']} v{session['bot_rubric_version']}"
     if filters:
         caption += ", filters " + ", ".join(f"{k}={v}" for k, v in filters.items())
-    table = Table(title=Text(f"Session {name}"), caption=Text(caption), title_justify="left")
-    for column in ("#", "Conversation", "Reviewer", "Status", "Agent / queue", "Pick", "Why"):
-        table.add_column(column, overflow="fold", no_wrap=column in ("#", "Conversation", "Status"))
-    for item in items:
-        table.add_row(
+    table_rows = [
+        [
             str(item["position"]),
-            Text(item["conversation_id"]),
-            Text(item["reviewer"]),
-            status.get(item["review_status"], item["review_status"]),
-            Text(f"{agent_label(item['agent'], item['kind'])}\n{item['queue'] or '-'}"),
-            item["pick"],
-            Text(item["reason"]),
-        )
-    safe_console().print(table)
-    for note in json.loads(session["notes"]):
-        info(f"Note: {note}")
+            f"{item['conversation_id']}\n{item['pick']}",
+            f"{item['reviewer']}\n{status.get(item['review_status'], item['review_status'])}",
+            f"{agent_label(item['agent'], item['kind'])}\n{item['queue'] or '-'}",
+            item["reason"],
+        ]
+        for item in items
+    ]
+    # Two facts per cell keep "Why" wide enough to read at 80 columns (piped output).
+    columns = ["#", "Conversation / pick", "Reviewer / status", "Agent / queue", "Why"]
+    table = FitTable(f"Session {name}", columns, table_rows, caption)
+    console = safe_console()
+    console.print(table)
+    from rich.text import Text
+
+    from cxreview.commands.global_options import is_quiet
+
+    for note in [] if is_quiet() else json.loads(session["notes"]):
+        console.print(Text(f"Note: {note}"))  # wrapped to the width, like the table

@@ -15,6 +15,7 @@ from cxreview.export import calibrations_for, review_records
 from cxreview.filters import Filters
 from cxreview.insights_autoqa import agent_sentence
 from cxreview.privacy import mask_pii
+from cxreview.progress import SILENT, Phases
 from cxreview.reports.charts import sparkline, svg_bars, svg_line, text_bar
 from cxreview.reports.excerpts import Example, examples
 from cxreview.reviews import rubric_versions
@@ -61,20 +62,22 @@ class CoachingReport:
     machine: str = ""  # machine-estimated (AutoQA) means, reliable criteria only (insights_autoqa)
 
 
-def build_report(db: Database, agent: str, since: str | None = None) -> CoachingReport:
+def build_report(db: Database, agent: str, since: str | None = None, phases: Phases = SILENT) -> CoachingReport:
     filters = Filters(since=since)
+    phases.reset("Coaching report: leniency offsets", None)
     calibrations = calibrations_for(db)  # fitted once for both levels
     # Only the agent's own scorecard speaks about an agent: reviews with the bot rubric judge the bot.
     reviews = [
         r
-        for r in review_records(db, "review", filters, calibrations=calibrations)
+        for r in review_records(db, "review", filters, calibrations=calibrations, phases=phases)
         if r["status"] == "submitted" and r["party"] == "agent"
     ]
     criteria_rows = [
         r
-        for r in review_records(db, "criterion", filters, calibrations=calibrations)
+        for r in review_records(db, "criterion", filters, calibrations=calibrations, phases=phases)
         if r["status"] == "submitted" and r["party"] == "agent"
     ]
+    phases.reset("Coaching report: team medians, arrivals and excerpts", None)
     mine = [r for r in reviews if r["agent"] == agent]
     if not mine:
         known = sorted({str(r["agent"]) for r in reviews if r["agent"]})

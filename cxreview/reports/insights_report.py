@@ -372,19 +372,13 @@ def intro(insights: Insights) -> str:
 
 def renderables(insights: Insights) -> list[Any]:
     """Rich tables with text bars, for the terminal and the TUI's Insights screen."""
-    from rich.table import Table
     from rich.text import Text
+
+    from cxreview.reports.text_table import FitTable
 
     parts: list[Any] = [Text(intro(insights), style="dim")]
     for title, columns, rows, bars in sections(insights):
-        table = Table(title=Text(title), title_justify="left", expand=True)
-        for column in columns:
-            table.add_column(Text(column), overflow="fold")
-        for row in rows:
-            table.add_row(*[Text(cell) for cell in row])
-        if not rows:
-            table.add_row(*[Text("-")] * len(columns))
-        parts.append(table)
+        parts.append(FitTable(title, columns, rows))  # a table, or blocks when too narrow
         if bars:
             chart = Text()
             chart.append(bars.caption + "\n", style="dim")
