@@ -283,8 +283,9 @@ def to_html(report: CoachingReport) -> str:
         f"Your average review score is <strong>{score}</strong> (team median {team}). Scores are corrected for how "
         "lenient or strict each reviewer is, so they compare fairly.</p>",
         "<h2>Your scores per criterion</h2>",
-        "<p class='note'>Blue: you. Orange line: team median.</p>",
-        svg_bars([(line.label, line.agent, line.team) for line in report.criteria]),
+        "<p class='note'>Blue: you. Orange line: team median. Scores 0-100 (each criterion's scale as 0 to 100), "
+        "in the order of the gap to the team, largest lead first.</p>",
+        svg_bars([(line.label, line.agent, line.team) for line in report.criteria], unit=""),
     ]
     if report.criteria:
         best, worst = report.criteria[0], report.criteria[-1]
@@ -295,7 +296,8 @@ def to_html(report: CoachingReport) -> str:
     if report.trend:
         parts += [
             "<h2>Trend</h2>",
-            svg_line([t[1] for t in report.trend], [t[0][-3:] for t in report.trend]),
+            "<p class='note'>Your mean review score per week (0-100).</p>",
+            svg_line([t[1] for t in report.trend], [t[0][-3:] for t in report.trend], unit=""),
             "<p class='note'>" + ", ".join(f"{escape(w)}: {v:.0f} (n={n})" for w, v, n in report.trend) + "</p>",
         ]
     if report.arrivals:
