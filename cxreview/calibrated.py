@@ -6,8 +6,9 @@ What is stored (schema 13, docs/schema.md): the leniency offsets of every rubric
 default shrinkage, no benchmark). ``review_overview`` joins them.
 
 When it is refreshed, and what it costs (docs/calibration.md): the offsets depend on every
-blind first submission of a rubric version, and a fit of 108k scores takes about a second, so
-the fit runs only when its input can change:
+blind first submission of a rubric version, and refitting 108k scores and rewriting their
+36k reviews takes seconds (benchmarks/calibrated_refresh.py), so the fit runs only when its
+input can change, and before the write lock is taken:
 - the first submission of a blind review whose conversation another blind reviewer of that
   rubric version scored, a review that stops being blind, ``scores import`` and ``calibrate``
   refit the rubric version (in the review app this runs in the submit worker, never per key);
@@ -91,10 +92,11 @@ def fit(scores: list[Score]) -> Offsets:
 
 
 def review_result(
-    calibration: AppliesOffsets | None, rubric: Rubric, reviewer: str, scores: Iterable[Any]
-) -> tuple[ScoreResult, ScoreResult, list[CriterionResult]]:
+    calibration: AppliesOffsets | None, rubric: Rubric, reviewer: str, scores: Iterable[Any], raw: bool = True
+) -> tuple[ScoreResult, ScoreResult | None, list[CriterionResult]]:
     """(calibrated result, raw result, per criterion) of one review's final scores (rows with
-    ``criterion``, ``score``, ``na``): the one computation behind exports and stored scores."""
+    ``criterion``, ``score``, ``na``): the one computation behind exports and stored scores.
+    ``raw=False`` skips the raw result (None), which the stored scores do not need."""
     raw_values: dict[str, Any] = {}
     calibrated_values: dict[str, Any] = {}
     rows: list[CriterionResult] = []
@@ -104,7 +106,8 @@ def review_result(
         raw_values[score["criterion"]] = NA if na else score["score"]
         calibrated_values[score["criterion"]] = NA if na else value
         rows.append((score, value, offset, na, offset_note(calibration, rubric, reviewer, score["criterion"], na)))
-    return review_score(rubric, calibrated_values, raw_values), review_score(rubric, raw_values), rows
+    raw_result = review_score(rubric, raw_values) if raw else None
+    return review_score(rubric, calibrated_values, raw_values), raw_result, rows
 
 
 def offset_note(calibration: AppliesOffsets | None, rubric: Rubric, reviewer: str, criterion: str, na: bool) -> str:
@@ -126,23 +129,34 @@ def offsets_summary(rows: list[CriterionResult]) -> str:
 
 def refresh(db: Database, keys: list[Key] | None = None) -> int:
     """Refit the offsets of these rubric versions (None: all) and store every submitted
-    review's calibrated score; return how many reviews were written. One transaction."""
-    rubrics = rubric_versions(db)
-    written = 0
+    review's calibrated score; return how many reviews were written.
+
+    The fit runs before the write transaction, so other reviewers' saves never wait for it;
+    if a review changed meanwhile (the reviews' stamp moved), it runs again under the lock."""
+    stamp = sql.review_stamp(db.conn)
+    computed = _compute(db, keys)
     with db.transaction() as conn:
         sql.lock(conn, "refreshing")
-        grouped = load_scores(db, rubric_id=keys[0][0] if keys and len(keys) == 1 else None)
-        todo = sql.rubric_keys(conn) if keys is None else keys
+        if sql.review_stamp(conn) != stamp:
+            computed = _compute(db, keys)
         if keys is None:
             sql.replace_reviews(conn, None, [])
-        for key in todo:
-            calibration = fit(grouped[key]) if grouped.get(key) else None
-            sql.replace_offsets(conn, key, _offset_rows(calibration))
-            rows = _review_rows(rubrics[key], calibration, sql.final_scores(conn, key))
+        for key, (offsets, rows) in computed.items():
+            sql.replace_offsets(conn, key, offsets)
             sql.replace_reviews(conn, key, rows)
-            written += len(rows)
         sql.lock(conn, now_iso())
-    return written
+    return sum(len(rows) for _, rows in computed.values())
+
+
+def _compute(db: Database, keys: list[Key] | None) -> dict[Key, tuple[list[Any], list[Any]]]:
+    """(offset rows, review rows) per rubric version, read and fitted without writing."""
+    rubrics = rubric_versions(db)
+    grouped = load_scores(db, rubric_id=keys[0][0] if keys and len(keys) == 1 else None)
+    computed = {}
+    for key in sql.rubric_keys(db.conn) if keys is None else keys:
+        calibration = fit(grouped[key]) if grouped.get(key) else None
+        computed[key] = (_offset_rows(calibration), _review_rows(rubrics[key], calibration, sql.final_scores(db.conn, key)))
+    return computed
 
 
 def refresh_review(db: Database, review_id: int, inputs_changed: bool) -> None:
@@ -197,7 +211,7 @@ def _review_rows(rubric: Rubric, calibration: AppliesOffsets | None, scores: lis
     now = now_iso()
     rows = []
     for review_id, review_scores in by_review.items():
-        chosen, _, criteria = review_result(calibration, rubric, reviewer[review_id], review_scores)
+        chosen, _, criteria = review_result(calibration, rubric, reviewer[review_id], review_scores, raw=False)
         rows.append(
             (
                 review_id,

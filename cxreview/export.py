@@ -224,6 +224,7 @@ def review_records(
         calibrated_result, raw_result, criterion_rows = review_result(
             calibration, rubric, review["reviewer"], scores_by_review.get(review["review_id"], [])
         )
+        assert raw_result is not None  # asked for (raw=True)
         chosen = calibrated_result if calibrated else raw_result
         base = {
             "review_id": review["review_id"],

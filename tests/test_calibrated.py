@@ -15,6 +15,7 @@ from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.rubrics import resolve_rubric
 from cxreview.store import Database, open_database
+from cxreview.store.calibrated import review_stamp
 from cxreview.store.search import overview_rows
 from tests.conftest import REPO
 
@@ -71,7 +72,9 @@ def test_the_view_agrees_with_the_export_and_follows_changes(engine_db: Database
 
     # A correction and an accepted dispute change the final scores: the stored row follows.
     edited = next(r["review_id"] for r in view.values() if r["reviewer"] == "ben")
+    stamp = review_stamp(db.conn)
     reviews.correct_score(db, edited, "clarity", 1, na=False, by="ben", reason="missed the typo")
+    assert review_stamp(db.conn) != stamp  # a refit computed meanwhile would be done again under the lock
     disputed = next(r["review_id"] for r in view.values() if r["reviewer"] == "cem")
     dispute = open_dispute(db, disputed, "empathy", by="agent", reason="I was kind")
     accept(db, dispute.id, by="lead", score=5)

@@ -57,6 +57,8 @@ def test_imports_reviews_grouped_by_conversation_and_reviewer(loaded: Database, 
     again = import_scores(loaded, str(path), resolve_rubric("default"))
     assert (again.reviews_new, again.reviews_updated) == (0, 3)
     assert loaded.scalar("SELECT count(*) FROM reviews") == 3
+    # Imported reviews get their stored calibrated score too (review_overview, schema 13).
+    assert loaded.scalar("SELECT count(*) FROM calibrated_reviews") == 3
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_written(loaded: Database, tmp_path: Path) -> None:

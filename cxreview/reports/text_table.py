@@ -30,12 +30,7 @@ class FitTable:
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(
-            title=Text(self.title) if self.title else None,
-            caption=Text(self.caption) if self.caption else None,
-            title_justify="left",
-            caption_justify="left",
-        )
+        table = Table(title=Text(self.title) if self.title else None, title_justify="left")
         for index, column in enumerate(self.columns):
             numeric = index > 0 and all(_NUMBER.match(_plain(row[index])) for row in self.rows)
             table.add_column(
@@ -104,11 +99,15 @@ class FitTable:
         return parts
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.text import Text
+
         widths = self.widths(options.max_width)
-        if widths is not None:
-            yield self.table(widths)
+        if widths is None:
+            yield from self.blocks()
             return
-        yield from self.blocks()
+        yield self.table(widths)
+        if self.caption:  # under the table, as wide as the screen (not as narrow as the table)
+            yield Text(self.caption)
 
 
 def _plain(cell: Any) -> str:

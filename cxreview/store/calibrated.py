@@ -24,6 +24,16 @@ def state(conn: sqlite3.Connection) -> str:
     return "stale" if row is None else str(row[0])
 
 
+def review_stamp(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    """A fingerprint of every review and score: it moves whenever one is added or changed."""
+    reviews = conn.execute(
+        "SELECT count(*), coalesce(sum(blind), 0), coalesce(sum(CASE WHEN status = 'submitted' THEN 1 ELSE 0 END), 0), "
+        "max(updated_at) FROM reviews"
+    ).fetchone()
+    scores = conn.execute("SELECT count(*), coalesce(sum(score), 0), coalesce(sum(na), 0), max(updated_at) FROM review_scores").fetchone()
+    return (*reviews, *scores)
+
+
 def shares_conversation(conn: sqlite3.Connection, review_id: int) -> bool:
     """Whether this blind review's conversation has another blind review of the same rubric
     version that calibration reads: only then can a new submission move the offsets."""
