@@ -11,7 +11,7 @@ blind first submission of a rubric version, and refitting 108k scores and rewrit
 input can change, and before the write lock is taken:
 - the first submission of a blind review whose conversation another blind reviewer of that
   rubric version scored, a review that stops being blind, ``scores import`` and ``calibrate``
-  refit the rubric version (in the review app this runs in the submit worker, never per key);
+  refit the rubric version (in the review app this runs in the submit worker after the review shows as submitted, never per key);
 - any other submit, correction or accepted dispute leaves the offsets as they are: that one
   review's calibrated score is computed from the stored offsets (milliseconds).
 A database upgraded to schema 13 has none yet (marked stale); the next command that opens it

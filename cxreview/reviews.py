@@ -375,9 +375,11 @@ def undo(db: Database, review_id: int) -> str | None:
     return f"{labels[field_name]}{' of ' + target if target and field_name != 'message_note' else ''}"
 
 
-def submit(db: Database, review_id: int, reason: str = "") -> ScoreResult:
+def submit(db: Database, review_id: int, reason: str = "", refresh: bool = True) -> ScoreResult:
     """Submit a complete review: every criterion scored or N/A. Saving a reopened review
-    again records what changed as one revision, with ``reason``."""
+    again records what changed as one revision, with ``reason``. The stored calibrated
+    scores follow, unless ``refresh`` is False: then the caller runs
+    :func:`refresh_calibrated` itself (the review app, after telling the reviewer it is saved)."""
     review = _editable(db, review_id)
     missing = [review.rubric.criterion(cid).label for cid, s in review.criteria.items() if s.value is None]
     if missing:
@@ -402,12 +404,14 @@ def submit(db: Database, review_id: int, reason: str = "") -> ScoreResult:
             critical_fail=int(result.critical_fail),
         )
         sql.clear_changes(conn, review_id)
-    _refresh_calibrated(db, review_id, inputs_changed=not row["first_submitted_at"])
+    if refresh:
+        refresh_calibrated(db, review_id, inputs_changed=not row["first_submitted_at"])
     return result
 
 
-def _refresh_calibrated(db: Database, review_id: int, inputs_changed: bool) -> None:
-    """Keep the stored calibrated scores (review_overview) as the exports compute them."""
+def refresh_calibrated(db: Database, review_id: int, inputs_changed: bool) -> None:
+    """Keep the stored calibrated scores (review_overview) as the exports compute them;
+    ``inputs_changed``: a first submission (or a lost blind flag), which may move the offsets."""
     from cxreview.calibrated import refresh_review
 
     refresh_review(db, review_id, inputs_changed)
@@ -460,7 +464,7 @@ def reopen(db: Database, review_id: int, by: str | None = None, as_arbiter: bool
             edit_as=role,
             **extra,
         )
-    _refresh_calibrated(db, review_id, inputs_changed=bool(extra))
+    refresh_calibrated(db, review_id, inputs_changed=bool(extra))
     return get_review(db, review_id)
 
 

@@ -41,6 +41,8 @@ async def test_four_keys_score_and_submit_a_three_criterion_review(make_app, tui
     # (2 x 75 + 1 x 50 + 2 x 100) / 5 = 80
     assert review["score"] == 80.0 and review["passed"] == 1
     assert {k: v[0] for k, v in _scores(tui_db, review["id"]).items()} == {"empathy": 4, "clarity": 3, "resolution": 5}
+    with open_database(tui_db) as db:  # the stored calibrated score follows (review_overview)
+        assert db.scalar("SELECT calibrated_score FROM review_overview WHERE review_id = ?", (review["id"],)) == 80.0
 
 
 async def test_na_undo_notes_and_root_causes(make_app, tui_db: Path) -> None:

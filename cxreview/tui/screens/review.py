@@ -503,9 +503,12 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         try:
             store.flush()
             store.run(lambda db: reviews.add_time(db, review_id, seconds))
+            # First submissions may move the leniency offsets: known before submitting.
+            first = {p.id: p.first_submitted_at is None for p in self.parts if p.id in others}
+            first[review_id] = self.review.first_submitted_at is None
             for other in others:
-                store.run(lambda db, other=other: reviews.submit(db, other))
-            store.run(lambda db: reviews.submit(db, review_id, reason))
+                store.run(lambda db, other=other: reviews.submit(db, other, refresh=False))
+            store.run(lambda db: reviews.submit(db, review_id, reason, refresh=False))
             review = store.review(review_id)
             self.parts = [store.review(p.id) for p in self.parts]
             news = self.news_after_submit(review_id)
@@ -513,6 +516,13 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
             self.post_message(WorkFailed(error.one_line()))
             return
         self.post_message(ReviewSubmitted(review, news))
+        # Then the stored calibrated scores (review_overview): a refit can take seconds on a
+        # large database, and the reviewer should not wait for it to see "submitted".
+        try:
+            for part_id, inputs_changed in first.items():
+                store.run(lambda db, i=part_id, c=inputs_changed: reviews.refresh_calibrated(db, i, c))
+        except CxReviewError as error:
+            self.post_message(WorkFailed(error.one_line()))
 
     def on_review_submitted(self, message: ReviewSubmitted) -> None:
         self.review = message.review
