@@ -14,9 +14,17 @@ from __future__ import annotations
 
 import functools
 import re
-from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
+import sys
 from typing import Any
+
+# The regex parser lives in re._parser since Python 3.11; before, it was the top-level
+# sre_parse (deprecated, with a warning, from 3.11 on).
+if sys.version_info >= (3, 11):
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+else:  # pragma: no cover - exercised by CI's Python 3.10 run
+    import sre_constants as _c
+    import sre_parse as _parser
 
 # Words too common to tell anything on their own; a pattern keeps them as triggers only
 # when it has no other word.
