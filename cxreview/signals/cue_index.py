@@ -13,9 +13,16 @@ match per cue is the one the full alternation of the cue would find (tested agai
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 import sys
 from typing import Any
+
+# The regex parser lives in re._parser since Python 3.11; before, it was the top-level
+# sre_parse (deprecated, with a warning, from 3.11 on).
+_NEW_RE = sys.version_info >= (3, 11)
+_c: Any = importlib.import_module("re._constants" if _NEW_RE else "sre_constants")
+_parser: Any = importlib.import_module("re._parser" if _NEW_RE else "sre_parse")
 
 # The regex parser lives in re._parser since Python 3.11; before, it was the top-level
 # sre_parse (deprecated, with a warning, from 3.11 on).
