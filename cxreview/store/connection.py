@@ -291,9 +291,23 @@ def _migrate(db: Database) -> None:
         _check_version(db, version, app_id)
         for number in range(version, SCHEMA_VERSION):
             for statement in split_sql(MIGRATIONS[number]):
-                conn.execute(statement)
+                try:
+                    conn.execute(statement)
+                except sqlite3.Error as exc:
+                    if explain_sqlite_error(exc, db.path) is not None:
+                        raise  # a full disk or a read-only file: the CLI names those itself
+                    raise migration_failed(db.path, number, exc) from exc
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def migration_failed(where: object, number: int, exc: BaseException) -> DatabaseError:
+    """An upgrade that the database's own contents made fail: it ran in one transaction, so
+    nothing changed; say so instead of a traceback."""
+    return DatabaseError(
+        f"upgrading {where} to schema {number + 1} failed, nothing was changed ({str(exc).splitlines()[0]})",
+        "keep using the previous cxreview on this database and report this line as a bug",
+    )
 
 
 def _check_version(db: Database, version: int, app_id: int) -> None:

@@ -20,7 +20,7 @@ from psycopg.types.numeric import FloatLoader
 
 from cxreview.errors import DatabaseError
 from cxreview.store import dialect
-from cxreview.store.connection import Database, split_sql
+from cxreview.store.connection import Database, migration_failed, split_sql
 from cxreview.store.schema import (
     MIGRATIONS,
     POSTGRES_AFTER_TABLE,
@@ -403,7 +403,12 @@ def _migrate(db: PgDatabase, create: bool) -> None:
             for statement in split_sql(POSTGRES_MIGRATIONS.get(number, MIGRATIONS[number])):
                 if "message_fts" in statement:
                     continue  # SQLite's FTS5 index and its triggers: no full-text index here (docs/schema.md)
-                conn.raw.execute(_migration_statement(statement))  # type: ignore[call-overload]
+                try:
+                    conn.raw.execute(_migration_statement(statement))  # type: ignore[call-overload]
+                except psycopg.Error as exc:
+                    if explain_postgres_error(exc, str(db.path)) is not None:
+                        raise  # rights, a lost server, a full disk: named by the CLI
+                    raise migration_failed(db.display, number, exc) from exc
                 created = re.match(r"\s*CREATE TABLE (\w+)", statement, flags=re.IGNORECASE)
                 for extra in POSTGRES_AFTER_TABLE.get(created.group(1) if created else "", []):
                     conn.raw.execute(extra)  # type: ignore[call-overload]

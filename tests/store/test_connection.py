@@ -263,3 +263,23 @@ def test_disk_full_during_an_import_is_one_line_and_changes_nothing(
     ]
     with open_database(db_path) as db:
         assert db.scalar("SELECT count(*) FROM conversations") == 1
+
+
+@pytest.mark.sqlite_only(reason="a SQLite file set back one schema version by hand")
+def test_an_upgrade_that_fails_is_one_line_and_changes_nothing(db_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cxreview.cli import cli
+
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)
+    # The last migration's tables already exist, so running it again fails halfway.
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "db", "info"])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) <= 2, result.output
+    assert f"to schema {SCHEMA_VERSION} failed, nothing was changed" in result.output
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
+    conn.close()
