@@ -284,3 +284,20 @@ def test_many_rows_at_once_mean_what_they_mean_one_by_one(engine_db: Database) -
     assert [r[0] for r in stored] == [f"k{i:02}" for i in range(50)]  # numbered in the order given
     assert dict((r[0], r[1]) for r in stored)["k03"] == "last"
     assert [r[2] for r in stored].count("x") == 10  # existing keys ignored, new ones added
+
+
+def test_a_failing_postgres_upgrade_is_one_line_and_changes_nothing(postgres_server: Any) -> None:
+    if postgres_server is None:
+        pytest.skip("PostgreSQL is not installed")
+    import psycopg
+
+    from cxreview.store.schema import SCHEMA_VERSION
+
+    url = postgres_server.create_database("half_upgraded", migrated=True)
+    with psycopg.connect(url, autocommit=True) as conn:
+        # The last migration's tables already exist, so running it again fails halfway.
+        conn.execute("UPDATE cxreview_meta SET value = %s WHERE key = 'schema_version'", (str(SCHEMA_VERSION - 1),))
+    assert f"to schema {SCHEMA_VERSION} failed, nothing was changed" in _one_line_error(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute("SELECT value FROM cxreview_meta WHERE key = 'schema_version'").fetchone()
+    assert row is not None and row[0] == str(SCHEMA_VERSION - 1)
