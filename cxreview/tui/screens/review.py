@@ -25,6 +25,7 @@ from cxreview.reviews import Review
 from cxreview.tui.data import ConversationView, SessionInfo
 from cxreview.tui.messages import ConversationLoaded, ReviewSaved, ReviewSubmitted, WorkFailed
 from cxreview.tui.screens.review_autoqa import ReviewAutoQA, load_suggestions
+from cxreview.tui.screens.review_compare import ReviewCompare
 from cxreview.tui.screens.review_edit import REOPEN_HINT, ReviewCorrections
 from cxreview.tui.screens.review_keys import REVIEW_BINDINGS
 from cxreview.tui.screens.review_notes import ReviewNotes
@@ -42,7 +43,7 @@ def _now() -> float:
     return time.monotonic()
 
 
-class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, Screen[None]):
+class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, ReviewCompare, Screen[None]):
     BINDINGS = REVIEW_BINDINGS
 
     def __init__(self, session: SessionInfo, index: int) -> None:
@@ -235,7 +236,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
         review_id = self.review.id if self.review else None
         if seconds and review_id is not None:
-            store.enqueue(partial(self.app.store.run, partial(_add_time, review_id, seconds)))  # type: ignore[attr-defined]
+            store.enqueue(partial(self.app.store.run, partial(reviews.add_time, review_id=review_id, seconds=seconds)))  # type: ignore[attr-defined]
         store.enqueue(partial(store.run, operation))
         self.pending += 1
         self._flush(message)
@@ -270,7 +271,9 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
     def _save_time(self) -> None:
         if self.review is not None and not self.review.submitted and self._unsaved_seconds >= 1:
             seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
-            self.app.store.enqueue(partial(self.app.store.run, partial(_add_time, self.review.id, seconds)))  # type: ignore[attr-defined]
+            self.app.store.enqueue(
+                partial(self.app.store.run, partial(reviews.add_time, review_id=self.review.id, seconds=seconds))
+            )  # type: ignore[attr-defined]
             self.pending += 1
             self._flush("")
 
@@ -378,7 +381,9 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         state = self.review.criteria[criterion.id]
         seen = (state.score, state.na)  # a value someone else changed meanwhile is not overwritten
         state.score, state.na, state.suggested = level, False, False  # a digit is the reviewer's own score
-        self._write(partial(_set_score, self.review.id, criterion.id, level, seen))
+        self._write(
+            partial(reviews.set_score, review_id=self.review.id, criterion_id=criterion.id, score=level, expected=seen)
+        )
         self._advance(self.cursor)
 
     def _advance(self, scored: int) -> None:
@@ -408,7 +413,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         criterion = self._criterion()
         state = self.review.criteria[criterion.id]
         state.score, state.na, state.suggested = None, True, False
-        self._write(partial(_set_na, self.review.id, criterion.id))
+        self._write(partial(reviews.set_na, review_id=self.review.id, criterion_id=criterion.id))
         self._advance(self.cursor)
 
     def action_criterion(self, step: int) -> None:
@@ -573,32 +578,6 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self.app.notify("That was the last conversation of this session to do.", timeout=5)
         self.app.pop_screen()
 
-    def action_compare(self) -> None:
-        target = self._compare_target()
-        if target is not None:
-            self._load_compare(*target)
-
-    def _compare_target(self) -> tuple[Review, str] | None:
-        """The review v compares: this one once submitted, else the one submitted just before."""
-        if self.review is not None and self.review.submitted:
-            return self.review, self.item.conversation_id
-        return self.last_submitted
-
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def _load_compare(self, mine: Review, conversation_id: str) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        store.run(lambda db: reviews.mark_seen_others(db, mine.id))
-        others = store.other_reviews(conversation_id, mine.rubric.id, mine.reviewer)
-        assigned = store.item_reviewers(self.session.id, conversation_id)
-        submitted = {mine.reviewer} | {r.reviewer for r in others if r.submitted}
-        waiting = [name for name in assigned if name not in submitted]
-        self.app.call_from_thread(self._show_compare, mine, conversation_id, others, waiting)
-
-    def _show_compare(self, mine: Review, conversation_id: str, others: list[Review], waiting: list[str]) -> None:
-        from cxreview.tui.screens.compare import CompareModal
-
-        self.app.push_screen(CompareModal(mine, others, waiting, conversation_id))
-
     def action_back(self) -> None:
         self._save_time()
         self.app.clear_notifications()
@@ -617,15 +596,3 @@ class _RubricScroll(VerticalScroll, can_focus=False):
 class _NothingToUndo(CxReviewError):
     def __init__(self) -> None:
         super().__init__("nothing to undo in this review")
-
-
-def _set_score(review_id: int, criterion_id: str, level: int, seen: tuple[int | None, bool], db: Any) -> None:
-    reviews.set_score(db, review_id, criterion_id, level, expected=seen)
-
-
-def _set_na(review_id: int, criterion_id: str, db: Any) -> None:
-    reviews.set_na(db, review_id, criterion_id)
-
-
-def _add_time(review_id: int, seconds: float, db: Any) -> None:
-    reviews.add_time(db, review_id, seconds)
