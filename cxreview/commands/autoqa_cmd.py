@@ -47,15 +47,12 @@ def _alpha(model: Any) -> str:
 
 
 def _print(rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str) -> None:
-    from rich.table import Table
-    from rich.text import Text
+    from cxreview.reports.text_table import FitTable
 
-    table = Table(title=Text(title), title_justify="left")
-    for header, _ in columns:
-        table.add_column(header, justify="right" if header in ("Scores", "Convs", "Scored", "Coverage") else "left")
-    for row in rows:
-        table.add_row(*(Text(str(row[key])) for _, key in columns))  # Text: names are never markup
-    safe_console().print(table)
+    # FitTable: whole words at any width (80 columns when piped), else one block per row;
+    # its plain-string cells become Text, so names are never markup.
+    table_rows = [[str(row[key]) for _, key in columns] for row in rows]
+    safe_console().print(FitTable(title, [header for header, _ in columns], table_rows))
 
 
 @autoqa_group.command("train")

@@ -189,3 +189,12 @@ def test_worker_processes_score_the_same(trained: tuple[Path, list], monkeypatch
         monkeypatch.setattr(scoring, "BATCH", 40)
         assert [r.scored for r in score(db, everything=True)] == [300, 300]
         assert store.predicted_scores(db, "sim", 1, reliable_only=False) == here
+
+
+def test_status_fits_80_columns_when_piped(trained: tuple[Path, list]) -> None:
+    path, _ = trained
+    result = CliRunner().invoke(cli, ["--db", str(path), "autoqa", "status"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    table = result.output.split("\nsim noise:")[0]  # the closing note is one sentence per line
+    assert all(len(line) <= 80 for line in table.splitlines()), table
+    assert "…" not in result.output and "Alpha [95%]" in result.output
