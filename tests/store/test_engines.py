@@ -224,27 +224,6 @@ def _rounded(value: Any) -> Any:
     return value
 
 
-def test_every_filter_case_selects_the_same_conversations(
-    engine_db: Database, write_jsonl: Callable[..., Path]
-) -> None:
-    """The UTC bounds of tests/test_filters.py, as SQL on this engine and in memory."""
-    from cxreview.store.sessions import filtered_candidates
-    from tests.test_filters import CASES, STARTS
-
-    records = []
-    for cid, started in STARTS.items():
-        record = conversation(cid, started_at=started, queue="billing" if cid != "late" else "sales")
-        if started is None:
-            for message in record["messages"]:
-                message.pop("at")
-        records.append(record)
-    _import(engine_db, write_jsonl, records)
-    everything = filtered_candidates(engine_db.conn, Filters(), 0)
-    for filters, expected in CASES:
-        assert {r["id"] for r in filtered_candidates(engine_db.conn, filters, 0)} == expected, filters
-        assert {r["id"] for r in everything if filters.matches(r)} == expected, filters
-
-
 def test_a_wrong_password_is_one_clear_line(postgres_server: Any) -> None:
     """A real password check (pg_hba.conf asks this role for scram-sha-256), not a mock."""
     if postgres_server is None:
