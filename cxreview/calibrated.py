@@ -57,7 +57,7 @@ def load_scores(
     include_drafts: bool = False,
 ) -> dict[RubricKey, list[Score]]:
     """Scores grouped by (rubric id, version), versions never pooled: each reviewer's own first
-    submission (docs/calibration.md)."""
+    submission, accepted AutoQA suggestions left out (docs/calibration.md)."""
     rubrics = rubric_versions(db)
     grouped: dict[RubricKey, list[Score]] = defaultdict(list)
     # The same UTC bound as every conversation filter: "2026-10-01" and "...+02:00" both work.
@@ -72,7 +72,9 @@ def load_scores(
         first_submission=True,
         lean=True,
     )
-    for review, conversation, reviewer, rubric, version, criterion, value, na in rows:
+    for review, conversation, reviewer, rubric, version, criterion, value, na, suggested in rows:
+        if suggested:
+            continue  # an accepted AutoQA suggestion is the machine's value, not this reviewer's judgement
         rubric_key = (rubric, version)
         grouped[rubric_key].append(
             Score(review, conversation, reviewer, rubrics[rubric_key], criterion, value, bool(na))

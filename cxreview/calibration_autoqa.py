@@ -25,7 +25,6 @@ from typing import Any
 from cxreview.calibration import Calibration, Score
 from cxreview.store import Database
 from cxreview.store.autoqa import active_models, predicted_scores
-from cxreview.store.calibration import accepted_suggestions
 from cxreview.suggestions import nearest_level
 
 AUTOQA_REVIEWER = "autoqa"  # the name it is listed under; never a person's review
@@ -52,20 +51,20 @@ class Machine:
 
     predictions: dict[tuple[str, str], float]  # (conversation, criterion) -> value
     models: dict[str, Any]  # criterion -> ModelSummary of the reliable active model
-    accepted: set[tuple[int, str]]  # (review id, criterion): scores that are accepted suggestions
 
 
 def load_machine(db: Database, rubric_id: str, version: int) -> Machine:
-    """The reliable models' machine scores of one rubric version, the models, and which
-    human scores are accepted suggestions (the machine is never compared with itself)."""
+    """The reliable models' machine scores of one rubric version and the models. The scores
+    people are compared on never include accepted suggestions (calibrated.load_scores leaves
+    them out), so the machine is never compared with itself."""
     models = {m.criterion: m for m in active_models(db, rubric_id) if m.rubric_version == version and m.reliable}
     if not models:
-        return Machine({}, {}, set())
+        return Machine({}, {})
     values = {
         (conversation, criterion): value
         for conversation, criterion, value, _ in predicted_scores(db, rubric_id, version, reliable_only=True)
     }
-    return Machine(values, models, accepted_suggestions(db.conn, rubric_id, version))
+    return Machine(values, models)
 
 
 def machine_figures(scores: list[Score], calibration: Calibration, machine: Machine) -> list[MachineFigures]:
@@ -73,8 +72,8 @@ def machine_figures(scores: list[Score], calibration: Calibration, machine: Mach
     predictions, models = machine.predictions, machine.models
     humans: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
     for score in scores:
-        if score.value is None or score.na or (score.review_id, score.criterion) in machine.accepted:
-            continue  # an accepted suggestion is the machine's own value
+        if score.value is None or score.na:
+            continue
         calibrated = score.value - calibration.offset(score.reviewer, score.criterion)
         humans[(score.conversation_id, score.criterion)].append((score.value, calibrated))
     figures = []

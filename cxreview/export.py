@@ -149,6 +149,7 @@ REVIEW_COLUMNS = (
     "edit_count",
     "original_score",
     "dispute_status",
+    "suggested_count",
 )
 CRITERION_COLUMNS = (
     *REVIEW_COLUMNS[:13],
@@ -163,6 +164,7 @@ CRITERION_COLUMNS = (
     "edited",
     "original",
     "dispute_status",
+    "suggested",
 )
 
 
@@ -261,6 +263,7 @@ def review_records(
                     "original_score": _round(original),
                     # One word per review: any open dispute first, else the latest decision.
                     "dispute_status": "open" if "open" in statuses else (statuses[-1] if statuses else None),
+                    "suggested_count": sum(bool(row[0]["suggested"]) for row in criterion_rows),
                 }
             )
             continue
@@ -281,6 +284,7 @@ def review_records(
                     "edited": (original_score, original_na) != (score["score"], na),
                     "original": "na" if original_na else original_score,
                     "dispute_status": changes["disputes"].get(key),
+                    "suggested": bool(score["suggested"]),
                 }
             )
     return records

@@ -59,19 +59,13 @@ def score_rows(
     ).fetchall()
 
 
-# The first submitted value where a review was changed since, else the stored one.
-_FIRST = "CASE WHEN o.review_id IS NULL THEN sc.score ELSE o.score END AS score, coalesce(o.na, sc.na) AS na"
-_FINAL = "sc.score, sc.na"
-
-
-def accepted_suggestions(conn: sqlite3.Connection, rubric_id: str, version: int) -> set[tuple[int, str]]:
-    """(review id, criterion) of the scores that are accepted AutoQA suggestions."""
-    rows = conn.execute(
-        "SELECT sc.review_id, sc.criterion FROM review_scores sc JOIN reviews r ON r.id = sc.review_id "
-        "WHERE sc.suggested = 1 AND r.rubric_id = ? AND r.rubric_version = ?",
-        (rubric_id, version),
-    ).fetchall()
-    return {(int(r[0]), str(r[1])) for r in rows}
+# The first submitted value where a review was changed since, else the stored one; with it,
+# whether that value was an accepted AutoQA suggestion.
+_FIRST = (
+    "CASE WHEN o.review_id IS NULL THEN sc.score ELSE o.score END AS score, coalesce(o.na, sc.na) AS na, "
+    "coalesce(o.suggested, sc.suggested) AS suggested"
+)
+_FINAL = "sc.score, sc.na, sc.suggested"
 
 
 def rubric_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:

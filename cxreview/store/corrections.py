@@ -13,8 +13,8 @@ def keep_originals(conn: sqlite3.Connection, review_id: int) -> None:
     """Copy the submitted scores into review_originals once, before the first change after
     submission; the review's own first judgement is what calibration compares."""
     conn.execute(
-        "INSERT OR IGNORE INTO review_originals (review_id, criterion, score, na) "
-        "SELECT review_id, criterion, score, na FROM review_scores WHERE review_id = ?",
+        "INSERT OR IGNORE INTO review_originals (review_id, criterion, score, na, suggested) "
+        "SELECT review_id, criterion, score, na, suggested FROM review_scores WHERE review_id = ?",
         (review_id,),
     )
     conn.execute(

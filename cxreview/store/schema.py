@@ -502,6 +502,11 @@ MIGRATIONS: list[str] = [
         LEFT JOIN sessions se ON se.id = r.session_id
         LEFT JOIN calibrated_reviews k ON k.review_id = r.id AND r.status = 'submitted';
     """,
+    # 14: whether a first-submitted score was an accepted AutoQA suggestion, so a review
+    # corrected later still leaves the machine's value out of the agreement between people.
+    """
+    ALTER TABLE review_originals ADD COLUMN suggested INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
