@@ -239,9 +239,9 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
                 break
     if "failure" in cues:
         state.bot_failures.append(position)
-        state.last_failure = position
-    else:
-        state.last_failure = None
+    # Bad news ("there are no hotels in the east") is a failed answer for the customer too, but
+    # the bot understood: it reads the next message as after a failure, never as a loop.
+    state.last_failure = position if "failure" in cues or "bad_news" in cues else None
     if "disclosure" in cues and state.bot_turns <= state.config["transparency"]["disclosure_within_bot_turns"]:
         result.bot_disclosed = True
     if "uncertainty" in cues:
@@ -282,7 +282,7 @@ def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatur
             result.handover_latency_turns = position - start[0]
             result.handover_latency_seconds = seconds_between(start[1], at)
     state.pending_request = None
-    state.last_failure = position if "failure" in f.cues else None
+    state.last_failure = position if "failure" in f.cues or "bad_news" in f.cues else None
     state.last_bot_repeat = False
     state.last_question = f.question
 

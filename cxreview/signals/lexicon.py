@@ -38,7 +38,7 @@ CUSTOMER_CUES = (
     "emoji",
     "correction",
 )
-SYSTEM_CUES = ("failure", "disclosure", "handover_offer", "handover_done", "uncertainty")
+SYSTEM_CUES = ("failure", "bad_news", "disclosure", "handover_offer", "handover_done", "uncertainty")
 CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES
 
 

@@ -83,6 +83,42 @@ def test_context_counts_after_a_failed_or_repeated_bot_answer() -> None:
 
 
 @pytest.mark.parametrize(
+    ("bot", "language", "bad_news"),
+    [
+        ("Unfortunately there are no hotels in the east with four stars.", "en", True),
+        ("I'm sorry, I could not book that train: it is fully booked.", "en", True),
+        ("We don't offer refunds on sale items.", "en", True),
+        ("That model is not available in your size.", "en", True),
+        ("There are no extra fees.", "en", False),
+        ("If you don't have your order number, your e-mail address works too.", "en", False),
+        ("Your parcel will be delivered tomorrow.", "en", False),
+        ("Helaas is dit product niet op voorraad.", "nl", True),
+        ("Ik kan uw bestelling niet vinden.", "nl", True),
+        ("Er zijn geen extra kosten.", "nl", False),
+        ("Je pakket wordt morgen bezorgd.", "nl", False),
+    ],
+)
+def test_bad_news_reads_the_next_message_as_after_a_failure(bot: str, language: str, bad_news: bool) -> None:
+    # "Can you check again?" after "there are no hotels" is a failed answer from the
+    # customer's side (the USS MultiWOZ dialogues are full of them), though the bot understood.
+    reply = "Kun je nog eens kijken?" if language == "nl" else "Can you check again?"
+    turns = [("customer", "Hello"), ("bot", bot), ("customer", reply)]
+    messages = [(i, r, None, text_features(t, language, r == "customer")) for i, (r, t) in enumerate(turns, 1)]
+    result = analyze("t", language, messages, CONFIG)
+    assert ("bad_news" in messages[1][3].cues) is bad_news
+    assert bool(result.messages[2].features.get("after_failure")) is bad_news
+
+
+def test_bad_news_is_never_a_loop() -> None:
+    turns = []
+    for _ in range(3):
+        turns += [("customer", "a hotel in the east please"), ("bot", "Unfortunately there are no hotels in the east.")]
+    messages = [(i, r, None, text_features(t, "en", r == "customer")) for i, (r, t) in enumerate(turns, 1)]
+    result = analyze("t", "en", messages, CONFIG)
+    assert not any(f.flag == "bot_loop" and f.rule == "bot failures" for f in result.flags)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Who can I speak to regarding a legal claim?",
