@@ -20,7 +20,6 @@ from typing import Any, Protocol
 
 from cxreview.records import PhaseFigures, Phases
 
-ARRIVAL_WINDOW = 2  # the customer's last messages before the agent joined: their state on arrival
 CHANGES = ("recovered", "stayed", "worse")
 
 
@@ -114,7 +113,7 @@ def split_phases(
         phases.agent = _figures(after)
     _handover(phases, before, messages, first_agent, rows)
     if after:
-        _arrival(phases, before, after, frustrated_at, rise)
+        _arrival(phases, before, after, frustrated_at, rise, int(config["handover"]["arrival_messages"]))
     return phases
 
 
@@ -158,12 +157,14 @@ def _arrival(
     after: Sequence[tuple[int, str, str | None, _Analysed]],
     frustrated_at: float,
     rise: float,
+    window_size: int,
 ) -> None:
-    """How the customer arrived, and what changed under the agent."""
+    """How the customer arrived (the strongest of their last ``window_size`` messages before
+    the agent joined), and what changed under the agent."""
     earlier = [row[3] for row in before if row[1] == "customer" and row[3].frustration is not None]
     later = [row[3] for row in after if row[1] == "customer" and row[3].frustration is not None]
     if earlier:
-        window = earlier[-ARRIVAL_WINDOW:]
+        window = earlier[-max(1, window_size) :]
     elif later:
         # The agent opened the conversation: the customer's first message says why they
         # came (the mood they bring), before the agent could have done anything about it.

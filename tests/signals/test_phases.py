@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxreview.signals.config import load_config
+from cxreview.signals.config import copy_config, load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 from cxreview.signals.phases import Phases, split_phases
@@ -10,13 +10,14 @@ from cxreview.signals.phases import Phases, split_phases
 CONFIG = load_config()
 
 
-def phases_of(turns: list[tuple[str, str, str]], language: str = "en") -> Phases:
+def phases_of(turns: list[tuple[str, str, str]], language: str = "en", config: dict | None = None) -> Phases:
+    config = config or CONFIG
     messages = [
         (position, role, at, text_features(text, language, role == "customer"))
         for position, (role, text, at) in enumerate(turns, start=1)
     ]
-    result = analyze("t", language, messages, CONFIG)
-    return split_phases("t", messages, result.messages, CONFIG)
+    result = analyze("t", language, messages, config)
+    return split_phases("t", messages, result.messages, config)
 
 
 ANGRY_AT_BOT = [
@@ -54,6 +55,19 @@ def test_frustration_from_the_bot_counts_for_the_bot_and_recovered_for_the_agent
     assert phases.arrived_frustrated is True
     assert phases.arrival_evidence.startswith("message 6: frustration")
     assert phases.agent_change == "recovered" and phases.agent_added == 0
+
+
+def test_the_arrival_window_is_a_setting() -> None:
+    # The default looks at the customer's last two messages before the agent: 4 and 6.
+    assert phases_of(ANGRY_AT_BOT).arrival_positions == [4, 6]
+    wide = copy_config(CONFIG)
+    wide["handover"]["arrival_messages"] = 3
+    assert phases_of(ANGRY_AT_BOT, config=wide).arrival_positions == [2, 4, 6]
+    # Only the very last message: here the outburst, so still frustrated on arrival.
+    last = copy_config(CONFIG)
+    last["handover"]["arrival_messages"] = 1
+    only = phases_of(ANGRY_AT_BOT, config=last)
+    assert only.arrival_positions == [6] and only.arrived_frustrated
 
 
 def test_an_agent_who_angers_a_calm_customer_is_blamed() -> None:
