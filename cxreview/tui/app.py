@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from cxreview.tui.commands import AppActions, ScreenActions
-from cxreview.tui.data import SessionInfo, TuiStore
+from cxreview.tui.data import SessionInfo, TuiStore, resume_target
 from cxreview.tui.insights_cache import InsightsCache
+from cxreview.tui.messages import StartResolved
 
 
 class ReviewApp(App[None]):
@@ -63,33 +64,67 @@ class ReviewApp(App[None]):
         # share the start with the first screen.
         self.call_after_refresh(self.insights.warm)
         self.sub_title = f"{'arbiter' if self.as_arbiter else 'reviewer'} {self.reviewer}"
-        if self.initial_session:
-            self.open_session(self.initial_session, resume=True)
+        if self.as_arbiter and not self.initial_session:
+            self.show_picker()  # an arbiter starts at the picker
         else:
-            # Resume straight away when there is no real choice (an arbiter starts at the picker).
-            self.show_picker(auto_open=not self.as_arbiter)
+            # Resume straight away when there is no real choice.
+            self._resolve_start(self.initial_session)
 
-    def show_picker(self, auto_open: bool = False) -> None:
+    @work(thread=True, exclusive=True, group="start", exit_on_error=False)
+    def _resolve_start(self, name: str | None) -> None:
+        """Where to start, found in one worker before any screen is built: a review resumed
+        directly does not compose the picker and the queue first (a tenth of the start-up)."""
+        try:
+            if name is None:
+                name = resume_target(self.store.open_sessions(self.reviewer), self.reviewer)
+            session = self.store.session(name, self.reviewer) if name is not None else None
+        except Exception:  # noqa: BLE001 - the screens below load again and report it
+            session = None
+        self.post_message(StartResolved(name, session))
+
+    def on_start_resolved(self, message: StartResolved) -> None:
+        if message.name is None:
+            self.show_picker()
+            return
+        items = message.session.items if message.session is not None else []
+        index = next((i for i, item in enumerate(items) if item.status == "in progress"), None)
+        if message.session is None or index is None:
+            self.open_session(message.name)
+            return
+        from cxreview.tui.screens.review import ReviewScreen
+
+        # No queue below it: leaving the review puts the queue in its place (leave_review).
+        self.push_screen(ReviewScreen(message.session, index, queue_below=False))
+
+    def show_picker(self) -> None:
         from cxreview.tui.screens.picker import SessionPickerScreen
 
-        picker = SessionPickerScreen(auto_open=auto_open)
+        picker = SessionPickerScreen()
         self.switch_screen(picker) if len(self.screen_stack) > 1 else self.push_screen(picker)
 
-    def open_session(self, name: str, resume: bool = False) -> None:
+    def open_session(self, name: str, at: str | None = None) -> None:
+        """The session's queue, in place of the screen on top; ``at``: the row to select."""
         from cxreview.tui.screens.queue import QueueScreen
 
         screen = QueueScreen(name)
+        screen.resume_at = at
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
-        if resume:
-            screen.resume_draft = True  # type: ignore[attr-defined]
 
     def open_review(self, session: SessionInfo, index: int) -> None:
         from cxreview.tui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen(session, index))
+
+    def leave_review(self, screen: Screen, session: str, conversation_id: str) -> None:
+        """Back from a review to its queue: below it, or in its place when the review was
+        resumed straight at start (then the queue selects the conversation left)."""
+        if getattr(screen, "queue_below", True):
+            self.pop_screen()
+        else:
+            self.open_session(session, at=conversation_id)
 
     def notify(
         self,

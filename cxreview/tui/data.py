@@ -76,6 +76,15 @@ class ConversationView:
     bodies: list[Body] = field(default_factory=list)
 
 
+def resume_target(sessions: list[dict[str, Any]], reviewer: str) -> str | None:
+    """The session to open without asking: the only open one, or the only one with a review
+    in progress. None when there is a real choice (or nothing to open)."""
+    if len(sessions) == 1:
+        return str(sessions[0]["name"])
+    started = [s for s in sessions if s["reviewers"][reviewer].get("started")]
+    return str(started[0]["name"]) if len(started) == 1 else None
+
+
 class TuiStore:
     """Thread-safe access to the database for the TUI."""
 

@@ -17,6 +17,14 @@ class SessionLoaded(Message):
 
 
 @dataclass
+class StartResolved(Message):
+    """Where the app starts: the session to open (None: the picker) and, loaded, its items."""
+
+    name: str | None
+    session: SessionInfo | None
+
+
+@dataclass
 class ConversationLoaded(Message):
     view: ConversationView
     review: Review

@@ -41,6 +41,8 @@ async def test_review_without_a_session_resumes_the_review_in_progress(make_app)
         screen = again.screen
         assert isinstance(screen, ReviewScreen) and screen.item.conversation_id == second
         assert screen.review is not None and screen.review.criteria["empathy"].score == 2
+        # Resumed straight from the start: neither the picker nor the queue was built first.
+        assert [type(s).__name__ for s in again.screen_stack[1:]] == ["ReviewScreen"]
         await pilot.press("escape")
         await settle(again, pilot)
         queue = again.screen

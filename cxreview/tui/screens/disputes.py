@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from cxreview import disputes
 from cxreview.errors import CxReviewError
+from cxreview.tui.widgets.footer import KeyFooter
 from cxreview.tui.widgets.transcript import Transcript
 
 _ARBITER_ONLY = "deciding disputes needs an arbiter: start with cxreview review --reviewer NAME --as-arbiter"
@@ -40,7 +41,7 @@ class DisputesScreen(Screen[None]):
         yield Header()
         yield Static(id="disputes-intro")
         yield DataTable(id="disputes", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()
@@ -138,7 +139,7 @@ class DisputeScreen(Screen[None]):
                 yield Transcript(id="transcript")
             with VerticalScroll(id="dispute-side"):
                 yield Static(id="dispute-panel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))

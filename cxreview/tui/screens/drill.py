@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Label, OptionList, Static
 
 from cxreview.errors import CxReviewError
 from cxreview.filters import Filters
 from cxreview.parties import agent_label
+from cxreview.tui.widgets.footer import KeyFooter
 from cxreview.tui.widgets.transcript import Transcript
 
 COLUMNS = ("Conversation", "Started", "Agent", "Queue", "Ch", "Lang", "Msgs", "Outcome")
@@ -44,7 +45,7 @@ class DrillScreen(Screen[None]):
         yield Header()
         yield Static(id="drill-title")
         yield DataTable(id="drill", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         what = f"{self.kind} {self.value}" if self.kind != "text" else f'{self.role or "a"} message "{self.value}"'
@@ -139,7 +140,7 @@ class ConversationScreen(Screen[None]):
         yield Header()
         yield Static(Text(f"{self.conversation_id} · read-only", style="bold"), id="read-title")
         yield Transcript(id="transcript")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Collapsible, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Collapsible, DataTable, Header, Input, Label, Static
 
 from cxreview.filters import Filters
+from cxreview.tui.widgets.footer import KeyFooter
 
 # The filter words: the same names as the options of `cxreview insights`.
 FILTER_WORDS = {
@@ -112,7 +113,7 @@ class InsightsScreen(Screen[None]):
         yield Static(id="insights-filters")
         with VerticalScroll(id="insights-body"):
             yield Static(Text("Computing insights over all conversations…", style="dim"), id="insights-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.compute()

@@ -16,12 +16,13 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from cxreview.privacy import mask_pii
 from cxreview.tui.long_text import chunks, wrap_plain
 from cxreview.tui.messages import LinesWrapped
+from cxreview.tui.widgets.footer import KeyFooter
 
 
 class LongText(ScrollView, can_focus=True):
@@ -66,7 +67,7 @@ class LongMessageScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="long-title")
         yield LongText(id="long-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._title()

@@ -9,7 +9,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
+
+from cxreview.tui.data import resume_target
+from cxreview.tui.widgets.footer import KeyFooter
+
+__all__ = ["SessionPickerScreen", "resume_target"]
 
 
 class SessionPickerScreen(Screen[None]):
@@ -25,12 +30,7 @@ class SessionPickerScreen(Screen[None]):
         yield Header()
         yield Static(id="picker-intro")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def __init__(self, auto_open: bool = False) -> None:
-        super().__init__()
-        # At start-up the picker steps aside when there is no real choice (see _resume_target).
-        self.auto_open = auto_open
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()
@@ -47,12 +47,6 @@ class SessionPickerScreen(Screen[None]):
             return
         sessions = event.worker.result or []
         reviewer = self.app.reviewer  # type: ignore[attr-defined]
-        if self.auto_open:
-            self.auto_open = False
-            target = resume_target(sessions, reviewer)
-            if target is not None:
-                self.app.open_session(target, resume=True)  # type: ignore[attr-defined]
-                return
         table = self.query_one(DataTable)
         rows = []
         for session in sessions:
@@ -102,12 +96,3 @@ class SessionPickerScreen(Screen[None]):
         from cxreview.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("sessions", self.BINDINGS))
-
-
-def resume_target(sessions: list[dict[str, Any]], reviewer: str) -> str | None:
-    """The session to open without asking: the only open one, or the only one with a review
-    in progress. None when there is a real choice (or nothing to open)."""
-    if len(sessions) == 1:
-        return str(sessions[0]["name"])
-    started = [s for s in sessions if s["reviewers"][reviewer].get("started")]
-    return str(started[0]["name"]) if len(started) == 1 else None

@@ -14,11 +14,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 
 from cxreview.parties import agent_label
 from cxreview.tui.data import QueueItem, SessionInfo
 from cxreview.tui.messages import SessionLoaded, WorkFailed
+from cxreview.tui.widgets.footer import KeyFooter
 
 # Shown left to right in this order...
 COLUMNS = ("#", "Status", "Conversation", "Flags", "Agent", "Why picked", "Queue", "Ch", "Lang", "Msgs")
@@ -60,8 +61,8 @@ class QueueScreen(Screen[None]):
         super().__init__()
         self.session_name = name
         self.session: SessionInfo | None = None
-        self.resume_draft = False
-        self._resume_at: str | None = None  # the conversation resumed straight away, if any
+        # The conversation of a review resumed straight at start (app.leave_review): selected.
+        self.resume_at: str | None = None
         self._stale = False
         self.filter_text = ""
         self.sort_column = "#"
@@ -73,7 +74,7 @@ class QueueScreen(Screen[None]):
         yield ProgressBar(total=1, id="queue-progress", show_eta=False)  # a total: no animated "indeterminate" bar
         yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield Input(placeholder="filter: agent, queue, flag, id... (enter keeps it, escape clears)", id="queue-filter")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#queue-filter").display = False
@@ -101,19 +102,9 @@ class QueueScreen(Screen[None]):
 
     def on_session_loaded(self, message: SessionLoaded) -> None:
         session = self.session = message.session
-        if self.resume_draft:
-            # Reopening resumes where the reviewer was: the conversation left in progress,
-            # opened before the table is filled (filled when the reviewer comes back to it).
-            self.resume_draft = False
-            index = next((i for i, item in enumerate(session.items) if item.status == "in progress"), None)
-            if index is not None:
-                self._resume_at = session.items[index].conversation_id
-                self._stale = True
-                self.app.open_review(session, index)  # type: ignore[attr-defined]
-                return
         selected = self._selected_key()
-        if self._resume_at is not None:  # back from the resumed review: on its row
-            selected, self._resume_at, self._first_fill = self._resume_at, None, False
+        if self.resume_at is not None:  # back from the resumed review: on its row
+            selected, self.resume_at, self._first_fill = self.resume_at, None, False
         if self._first_fill:
             # Start on the first conversation still to do, not on row 1 (often done).
             self._first_fill = False

@@ -14,9 +14,9 @@ from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from cxreview import reviews
 from cxreview.errors import CxReviewError
@@ -29,7 +29,8 @@ from cxreview.tui.screens.review_compare import ReviewCompare
 from cxreview.tui.screens.review_edit import REOPEN_HINT, ReviewCorrections
 from cxreview.tui.screens.review_keys import REVIEW_BINDINGS
 from cxreview.tui.screens.review_notes import ReviewNotes
-from cxreview.tui.screens.review_reading import ReviewReading
+from cxreview.tui.screens.review_reading import ReviewReading, RubricScroll
+from cxreview.tui.widgets.footer import KeyFooter
 from cxreview.tui.widgets.rubric_panel import RubricPanel, signal_values
 from cxreview.tui.widgets.signal_summary import SignalSummary
 from cxreview.tui.widgets.transcript import Transcript
@@ -46,10 +47,11 @@ def _now() -> float:
 class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, ReviewCompare, Screen[None]):
     BINDINGS = REVIEW_BINDINGS
 
-    def __init__(self, session: SessionInfo, index: int) -> None:
+    def __init__(self, session: SessionInfo, index: int, queue_below: bool = True) -> None:
         super().__init__()
         self.session = session
         self.index = index
+        self.queue_below = queue_below  # False when resumed straight at start
         self.view: ConversationView | None = None
         self.review: Review | None = None  # the part being scored: the bot's or the agent's
         self.parts: list[Review] = []  # one review per party the conversation needs (cxreview.parties)
@@ -67,6 +69,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self._unsaved_seconds = 0.0
         self.suggestions = {}
         self._keys_state: tuple[bool | None, ...] = ()
+        self.footer_ready = False  # the footer's keys are built once the first conversation is in
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -77,13 +80,10 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
                 yield SignalSummary(id="summary")
                 yield Transcript(id="transcript")
             with Vertical(id="rubric-column"):
-                with _RubricScroll(id="rubric-scroll"):
+                with RubricScroll(id="rubric-scroll"):
                     yield RubricPanel(id="rubric")
                 yield Static(Text("▼ more below: shift+↓ scrolls"), id="rubric-hint")
-        footer = Footer()
-        if hasattr(Footer, "compact"):  # Textual >= 4: the narrow footer fits more keys at 80 columns
-            footer.compact = True
-        yield footer
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
@@ -156,6 +156,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self.last_scored = None
         self.preview = None
         self._refresh_rubric()
+        self.footer_ready = True
         self.refresh_keys()
 
     def _show_title(self) -> None:
@@ -201,6 +202,9 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.pending = max(0, self.pending - 1)
         self.app.notify(message.error, severity="error", timeout=8)
+        if not self.footer_ready:  # the first conversation failed to load: show the keys (escape)
+            self.footer_ready = True
+            self.refresh_bindings()
         if self.review is not None and self.pending == 0:
             self.reload_after_conflict(self.review.id)  # what is shown may no longer be what is stored
 
@@ -216,18 +220,6 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
                 self.current_suggestions(),
             )
             self.call_after_refresh(self._rubric_hint)
-
-    def _rubric_hint(self) -> None:
-        scroll = self.query_one(_RubricScroll)
-        self.query_one("#rubric-hint").set_class(scroll.scroll_y < scroll.max_scroll_y, "-shown")
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._rubric_hint)
-
-    def action_scroll_rubric(self, step: int) -> None:
-        scroll = self.query_one(_RubricScroll)
-        scroll.scroll_to(y=scroll.scroll_y + step * max(1, scroll.size.height - 2), animate=False)
-        self.call_after_refresh(self._rubric_hint)
 
     # -- writing -----------------------------------------------------------------------------
     def _write(self, operation: Any, message: str = "") -> None:
@@ -576,21 +568,17 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
                 self.open_item(index)
                 return
         self.app.notify("That was the last conversation of this session to do.", timeout=5)
-        self.app.pop_screen()
+        self.app.leave_review(self, self.session.name, self.item.conversation_id)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self._save_time()
         self.app.clear_notifications()
-        self.app.pop_screen()
+        self.app.leave_review(self, self.session.name, self.item.conversation_id)  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
         from cxreview.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("review", self.BINDINGS))
-
-
-class _RubricScroll(VerticalScroll, can_focus=False):
-    """Scrolls the rubric panel (shift+↑↓); never takes focus, so ↑↓ stay the criterion keys."""
 
 
 class _NothingToUndo(CxReviewError):

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
+
 from cxreview.tui.widgets.signal_summary import SignalSummary, peaks
 from cxreview.tui.widgets.transcript import Transcript
 
@@ -15,6 +18,23 @@ class ReviewReading:
     app: Any
     query_one: Any
     toggle_class: Any
+    call_after_refresh: Any
+
+    def _rubric_hint(self) -> None:
+        """ "more below" under the rubric panel while part of it is out of sight."""
+        try:
+            scroll, hint = self.query_one(RubricScroll), self.query_one("#rubric-hint")
+        except NoMatches:  # the screen was left before this ran
+            return
+        hint.set_class(scroll.scroll_y < scroll.max_scroll_y, "-shown")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._rubric_hint)
+
+    def action_scroll_rubric(self, step: int) -> None:
+        scroll = self.query_one(RubricScroll)
+        scroll.scroll_to(y=scroll.scroll_y + step * max(1, scroll.size.height - 2), animate=False)
+        self.call_after_refresh(self._rubric_hint)
 
     def action_message(self, step: int) -> None:
         self.query_one(Transcript).move(step)
@@ -53,7 +73,9 @@ class ReviewReading:
         self._peak = order[rank]
         transcript.go_to_position(order[rank])
         value = transcript.signals[order[rank]]["frustration"]
-        self.app.notify(f"Message {order[rank]}: frustration {value:.2f} ({rank + 1} of {len(order)}; p: next)", timeout=3)
+        self.app.notify(
+            f"Message {order[rank]}: frustration {value:.2f} ({rank + 1} of {len(order)}; p: next)", timeout=3
+        )
 
     def on_signal_summary_bar_clicked(self, message: SignalSummary.BarClicked) -> None:
         transcript = self.query_one(Transcript)
@@ -87,3 +109,7 @@ class ReviewReading:
             "Personal data masked" if transcript.masked else "Personal data shown: mind who can see your screen",
             timeout=3,
         )
+
+
+class RubricScroll(VerticalScroll, can_focus=False):
+    """Scrolls the rubric panel (shift+↑↓); never takes focus, so ↑↓ stay the criterion keys."""
