@@ -10,10 +10,11 @@ model fills in the training mean, which makes it count for nothing.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -96,12 +97,32 @@ TEXT_FEATURES: tuple[Feature, ...] = (
     ),
 )
 
+# How the conversation went, turn by turn: the stored per-message sentiment (every message)
+# and cues of trouble and of acceptance in the words. Dialogue-level satisfaction follows
+# these more than any single peak (measured on rated dialogues: benchmarks/README.md).
+TURN_FEATURES: tuple[Feature, ...] = (
+    _f("customer_sentiment_mean", "mean customer sentiment"),
+    _f("customer_sentiment_min", "most negative customer turn"),
+    _f("customer_sentiment_max", "most positive customer turn"),
+    _f("customer_positive", "customer turns that were positive", "share"),
+    _f("customer_negative", "customer turns that were negative", "share"),
+    _f("customer_positive_turns", "positive customer turns", "count"),
+    _f("customer_negative_turns", "negative customer turns", "count"),
+    _f("reply_sentiment_mean", "mean sentiment of the replies"),
+    _f("reply_sentiment_min", "most negative reply"),
+    _f("replies_not_understood", "replies that did not understand or could not help", "share"),
+    _f("repeated_replies", "replies repeated word for word", "count"),
+    _f("customer_accepts", "customer turns accepting or thanking", "share"),
+    _f("customer_accepts_at_end", "customer accepted or thanked at the end", "flag"),
+    _f("customer_says_no", "customer turns saying no", "share"),
+)
+
 OUTCOME_FEATURES: tuple[Feature, ...] = (
     _f("csat_present", "a CSAT answer", "flag"),
     _f("csat", "CSAT"),
 )
 
-FEATURES: tuple[Feature, ...] = SIGNAL_FEATURES + TEXT_FEATURES + OUTCOME_FEATURES
+FEATURES: tuple[Feature, ...] = SIGNAL_FEATURES + TEXT_FEATURES + TURN_FEATURES + OUTCOME_FEATURES
 BY_NAME: dict[str, Feature] = {f.name: f for f in FEATURES}
 
 # Cues in English and Dutch, matched on lower-cased text in one pass per message.
@@ -117,6 +138,24 @@ _CUES = {
     r"(?:nog|verder)|nog ergens mee)",
 }
 _CUE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _CUES.items()))
+# A reply that did not understand the customer or could not give what was asked.
+_TROUBLE = re.compile(
+    r"\b(?:sorry|i don'?t understand|i do not understand|not sure|didn'?t (?:catch|get|understand)|"
+    r"could you (?:rephrase|repeat|clarify)|i can'?t|i cannot|unable|no results|couldn'?t find|could not find|"
+    r"don'?t know|begrijp (?:het |je |u )?niet|snap (?:het |je |u )?niet|weet ik niet|kan ik niet|helaas|"
+    r"niet gevonden|geen resultaten|wat bedoel)"
+)
+# The customer accepting, thanking or closing contentedly; and the customer saying no.
+_CUSTOMER_CUES = {
+    "accepts": r"\b(?:thank|thanks|great|perfect|awesome|sounds good|that'?s all|good ?bye|bye|excellent|"
+    r"i'?ll (?:watch|check|take|try)|will do|nice|cool|love|bedankt|dank|top\b|super|prima|fijn|geweldig|mooi|"
+    r"doei|tot ziens)",
+    "says_no": r"^\s*(?:no\b|nope|not really|nah|nee\b|niet echt)|\b(?:don'?t|doesn'?t|didn'?t|wrong|not what|"
+    r"klopt niet|verkeerd)\b",
+}
+_CUSTOMER_CUE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _CUSTOMER_CUES.items()))
+# VADER compound beyond this counts as a clearly positive or negative turn.
+_CLEAR_SENTIMENT = 0.3
 
 
 def _time(at: str | None) -> datetime | None:
@@ -155,8 +194,10 @@ def text_features(messages: Iterable[tuple[int, str, str, str | None]]) -> dict[
     words = dict.fromkeys(turns, 0)
     cues: dict[str, dict[str, int]] = {role: dict.fromkeys([*_CUES, "questions"], 0) for role in _TEXT_ROLES}
     waits: dict[str, list[float]] = {role: [] for role in _TEXT_ROLES}
-    questions = exclamations = 0
+    questions = exclamations = accepts = says_no = trouble = 0
     customer_texts: list[str] = []
+    replies: set[str] = set()
+    repeated = 0
     last_role = ""
     asked_at: datetime | None = None  # the first customer turn not answered yet
     total = 0
@@ -171,11 +212,17 @@ def text_features(messages: Iterable[tuple[int, str, str, str | None]]) -> dict[
             questions += "?" in text
             exclamations += "!" in text
             customer_texts.append(text)
+            cues_of_customer = _customer_cues_in(text)
+            accepts += "accepts" in cues_of_customer
+            says_no += "says_no" in cues_of_customer
             if asked_at is None:
                 asked_at = _time(at)
             continue
         for cue in _cues_in(text):
             cues[role][cue] += 1
+        trouble += _trouble(text)
+        repeated += text in replies
+        replies.add(text)
         cues[role]["questions"] += "?" in text
         if asked_at is not None:
             answered = _time(at)
@@ -190,6 +237,13 @@ def text_features(messages: Iterable[tuple[int, str, str, str | None]]) -> dict[
         "customer_exclamations": exclamations / turns["customer"] if turns["customer"] else math.nan,
         "customer_thanks_at_end": float(any(_thanks(t) for t in customer_texts[-2:])),
         "customer_has_last_word": float(last_role == "customer"),
+        "customer_accepts": accepts / turns["customer"] if turns["customer"] else math.nan,
+        "customer_accepts_at_end": float(any("accepts" in _customer_cues_in(t) for t in customer_texts[-2:])),
+        "customer_says_no": says_no / turns["customer"] if turns["customer"] else math.nan,
+        "replies_not_understood": trouble / (turns["agent"] + turns["bot"])
+        if turns["agent"] + turns["bot"]
+        else math.nan,
+        "repeated_replies": float(repeated),
     }
     for role in _TEXT_ROLES:
         n = turns[role]
@@ -215,11 +269,70 @@ def _thanks(text: str) -> bool:
     return "thanks" in _cues_in(text)
 
 
+@lru_cache(maxsize=65536)
+def _trouble(text: str) -> bool:
+    return _TROUBLE.search(text.lower()) is not None
+
+
+@lru_cache(maxsize=65536)
+def _customer_cues_in(text: str) -> frozenset[str]:
+    return frozenset(m.lastgroup for m in _CUSTOMER_CUE.finditer(text.lower()) if m.lastgroup)
+
+
+def sentiment_features(
+    per_message: str | None, messages: Sequence[tuple[int, str, str, str | None]]
+) -> dict[str, float]:
+    """The customer's and the replies' sentiment over the conversation, from the stored
+    per-message values (``per_message``: the JSON of conversation_signals; None when not
+    analysed: every figure unknown)."""
+    out = dict.fromkeys(_SENTIMENT_NAMES, math.nan)
+    if not per_message:
+        return out
+    values = json.loads(per_message)
+    customer: list[float] = []
+    replies: list[float] = []
+    for position, role, _text, _at in messages:
+        entry = values[position - 1] if 0 < position <= len(values) else None
+        if not entry or entry[0] is None:
+            continue
+        if role == "customer":
+            customer.append(float(entry[0]))
+        elif role in _TEXT_ROLES:
+            replies.append(float(entry[0]))
+    if customer:
+        positive = sum(v > _CLEAR_SENTIMENT for v in customer)
+        negative = sum(v < -_CLEAR_SENTIMENT for v in customer)
+        out.update(
+            customer_sentiment_mean=sum(customer) / len(customer),
+            customer_sentiment_min=min(customer),
+            customer_sentiment_max=max(customer),
+            customer_positive=positive / len(customer),
+            customer_negative=negative / len(customer),
+            customer_positive_turns=float(positive),
+            customer_negative_turns=float(negative),
+        )
+    if replies:
+        out.update(reply_sentiment_mean=sum(replies) / len(replies), reply_sentiment_min=min(replies))
+    return out
+
+
+_SENTIMENT_NAMES = tuple(
+    f.name
+    for f in TURN_FEATURES
+    if "sentiment" in f.name or f.name.startswith(("customer_positive", "customer_negative"))
+)
+
+
 def conversation_features(
-    row: dict[str, Any], messages: Iterable[tuple[int, str, str, str | None]]
+    row: dict[str, Any], messages: Sequence[tuple[int, str, str, str | None]]
 ) -> dict[str, float]:
     """Every feature of one conversation, by name (see FEATURES)."""
-    return {**signal_features(row), **text_features(messages), **outcome_features(row)}
+    return {
+        **signal_features(row),
+        **text_features(messages),
+        **sentiment_features(row.get("per_message"), messages),
+        **outcome_features(row),
+    }
 
 
 def shown(name: str, value: float) -> str:

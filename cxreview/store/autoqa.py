@@ -287,7 +287,8 @@ def training_scores(db: Database, rubric_id: str | None = None) -> list[tuple[st
 
 def conversation_inputs(db: Database, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """id -> the conversation's row with its signals and phases (None where not analysed):
-    what AutoQA features are computed from, besides the messages."""
+    what AutoQA features are computed from, besides the messages. ``per_message`` is the
+    stored JSON text of the per-message sentiment and frustration, parsed by the caller."""
     out: dict[str, dict[str, Any]] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start : start + _CHUNK])
@@ -297,7 +298,7 @@ def conversation_inputs(db: Database, ids: Sequence[str]) -> dict[str, dict[str,
             "g.mean_frustration, g.sentiment_start, g.sentiment_end, g.trajectory, g.bot_loop, g.stuck_in_bot, "
             "g.handover, g.handover_latency_turns, g.handover_latency_seconds, g.bot_disclosed, g.handover_offered, "
             "g.uncertainty_admitted, g.n_spikes, g.n_bot_repeats, g.n_customer_repeats, g.n_human_requests, "
-            "g.max_ignored_bot_turns, g.risk, p.kind, p.bot_customer_messages, p.bot_peak_frustration, "
+            "g.max_ignored_bot_turns, g.risk, g.per_message, p.kind, p.bot_customer_messages, p.bot_peak_frustration, "
             "p.bot_mean_frustration, p.bot_spikes, p.bot_repeats, p.bot_customer_repeats, p.wait_messages, "
             "p.wait_seconds, p.agent_customer_messages, p.agent_peak_frustration, p.agent_mean_frustration, "
             "p.agent_spikes, p.agent_customer_repeats, p.arrival_frustration, p.arrived_frustrated, "

@@ -123,6 +123,31 @@ def test_features_read_english_and_dutch_and_response_times() -> None:
     assert matrix([f], ["resolved"], feature_names(["resolved"]))[0, -1] == 1.0
 
 
+def test_turn_features_sentiment_trouble_and_acceptance() -> None:
+    messages = [
+        (1, "bot", "Hoi! Waarmee kan ik helpen?", None),
+        (2, "customer", "Nee, dat klopt niet. Mijn bestelling is verkeerd.", None),
+        (3, "bot", "Sorry, dat begrijp ik niet.", None),
+        (4, "customer", "The order is wrong", None),
+        (5, "bot", "Sorry, dat begrijp ik niet.", None),
+        (6, "customer", "Great, thanks!", None),
+    ]
+    per_message = json.dumps([[0.4, None, None], [-0.5, 0.6, {}], [-0.1, None, None], [-0.4, 0.5, {}], None,
+                              [0.8, 0.0, None]])  # fmt: skip
+    f = conversation_features({"analyzed_at": "2026-03-01", "per_message": per_message}, messages)
+    assert f["customer_sentiment_min"] == -0.5 and f["customer_sentiment_max"] == 0.8
+    assert f["customer_sentiment_mean"] == pytest.approx(-0.1 / 3)
+    assert f["customer_negative"] == pytest.approx(2 / 3) and f["customer_positive_turns"] == 1.0
+    # message 5 has no stored values (None): the replies' figures come from messages 1 and 3
+    assert f["reply_sentiment_mean"] == pytest.approx(0.15) and f["reply_sentiment_min"] == -0.1
+    assert f["replies_not_understood"] == pytest.approx(2 / 3) and f["repeated_replies"] == 1.0
+    assert f["customer_says_no"] == pytest.approx(2 / 3)
+    assert f["customer_accepts"] == pytest.approx(1 / 3) and f["customer_accepts_at_end"] == 1.0
+    # not analysed: the sentiment figures are unknown (count as the training mean), the words still count
+    g = conversation_features({"analyzed_at": None}, messages)
+    assert np.isnan(g["customer_sentiment_mean"]) and g["repeated_replies"] == 1.0
+
+
 def _run(path: Path, *args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, ["--db", str(path), *args])
     assert "Traceback" not in result.output
