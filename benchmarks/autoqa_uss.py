@@ -21,7 +21,8 @@ Figures, the same statistic for the model and for people:
   the same dialogues, built the same way (units of one rating and another annotator's rating);
   the median slot is "the median annotator"; and the annotators' alpha among themselves;
 - across parts, why a model fails: its correlation with the dialogues' mean rating (does it
-  still rank?) and its mean level minus the annotators' mean (an offset?).
+  still rank?), its mean level minus the annotators' mean (an offset?), and its alpha with that
+  offset removed (a diagnostic: it needs the target's ratings, which the model never gets).
 
 The goal (issue 19): the model agrees with the annotators as well as the median annotator does.
 Caveat: cxreview's frustration model (one of the features) was fitted on the turn-level ratings
@@ -138,14 +139,19 @@ def _rows(db, ratings: dict[str, list[int]], names: list[str]):  # type: ignore[
 
 
 def model_vs(db, model: LinearModel, ratings: dict[str, list[int]], bootstrap: int):  # type: ignore[no-untyped-def]
-    """The model's agreement with the annotators of a part it never saw; also (r, offset):
-    its correlation with the mean rating of a dialogue, and its mean level minus the ratings'."""
+    """The model's agreement with the annotators of a part it never saw; also (r, offset, alpha
+    without the offset): its correlation with the mean rating of a dialogue, its mean level
+    minus the ratings', and its alpha had it known the target's mean rating."""
     raw, conversation, y = _rows(db, ratings, model.features)
     predicted = model.predict(raw)[0]
     m = measure(conversation, y, predicted[conversation], 1, 5, bootstrap=bootstrap)
     mean_rating = np.bincount(conversation, weights=y) / np.bincount(conversation)
     r = float(np.corrcoef(predicted, mean_rating)[0, 1])
-    return m, r, float(np.clip(np.rint(predicted), 1, 5).mean() - mean_rating.mean())
+    # A diagnostic, not what the product does: the same predictions moved by the offset, which
+    # only the target's own ratings can tell.
+    moved = predicted - (predicted.mean() - mean_rating.mean())
+    recentred = measure(conversation, y, moved[conversation], 1, 5, bootstrap=0).alpha
+    return m, r, float(np.clip(np.rint(predicted), 1, 5).mean() - mean_rating.mean()), recentred
 
 
 def repeated_cv(db, ratings: dict[str, list[int]], repeats: int, folds: int = 5) -> list[float]:  # type: ignore[no-untyped-def]
@@ -220,19 +226,20 @@ def main() -> int:
         print("\nAcross parts (trained on every rating of one part, measured on the other):")
         print(
             "| train -> test | model vs annotators (95% CI) | exact | within 1 | r with mean rating | offset (levels) |"
-            " median annotator vs others | annotators among themselves | model / median annotator |"
+            " alpha without the offset | median annotator vs others | annotators among themselves |"
+            " model / median annotator |"
         )
-        print("|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         for source in parts:
             for target in parts:
                 if source == target:
                     continue
-                m, r, offset = model_vs(db, models[source], ratings[target], args.bootstrap)
+                m, r, offset, recentred = model_vs(db, models[source], ratings[target], args.bootstrap)
                 among, median, _ = annotator_baseline(ratings[target])
                 ratio = "-" if not (m.alpha is not None and median) else f"{m.alpha / median:.2f}"
                 print(
                     f"| {source} -> {target} | {_f(m.alpha)} [{_f(m.alpha_low)}, {_f(m.alpha_high)}] | {m.exact:.0%} | "
-                    f"{m.within_one:.0%} | {r:.2f} | {offset:+.2f} | {_f(median)} | {_f(among)} | {ratio} |"
+                    f"{m.within_one:.0%} | {r:.2f} | {offset:+.2f} | {_f(recentred)} | {_f(median)} | {_f(among)} | {ratio} |"
                 )
         for name in parts:
             _, median, per_slot = annotator_baseline(ratings[name])
