@@ -56,3 +56,20 @@ def test_fresh_rebuilds_a_marked_demo(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert "Built the demo database" in result.output  # type: ignore[attr-defined]
     assert is_demo_database(path)
+
+
+def test_a_typed_db_is_where_the_demo_goes_but_cxreview_db_from_the_environment_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for args in (["--db", str(tmp_path / "before.db"), "demo"], ["demo", "--db", str(tmp_path / "after.db")]):
+        result = CliRunner().invoke(cli, [*args, "--no-tui"])
+        assert result.exit_code == 0, result.output
+        assert is_demo_database(Path(args[1] if args[0] == "--db" else args[2]))
+    server = CliRunner().invoke(cli, ["--db", "postgresql://qa@localhost/team", "demo", "--no-tui"])
+    assert server.exit_code == 2 and "not a database on a server" in server.output
+    # From the environment (a team's server, say) it is ignored: the default demo path is used.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("CXREVIEW_DB", str(tmp_path / "team.db"))
+    result = CliRunner().invoke(cli, ["demo", "--no-tui"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "team.db").exists()
