@@ -235,7 +235,7 @@ def _validate(db: Database, request: SampleRequest) -> None:
     if request.strategy == "spotlight":
         from cxreview.store.signals import count_unanalysed
 
-        missing = count_unanalysed(db.conn)
+        missing = count_unanalysed(db)
         if missing:  # spotlight would silently never pick them
             raise ConflictError(
                 f"{missing:,} conversation{'s have' if missing != 1 else ' has'} no signals yet "

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from cxreview.records import ConversationSignals
+from cxreview.store import Database
 from cxreview.store.clock import now_iso
 
 _CHUNK = 500
@@ -59,9 +60,23 @@ def unanalysed_ids(conn: sqlite3.Connection, limit: int | None = None) -> list[s
     ]
 
 
-def count_unanalysed(conn: sqlite3.Connection) -> int:
+def count_unanalysed(db: Database) -> int:
+    """How many conversations have no signals row."""
+    if db.engine == "postgresql":
+        # PostgreSQL holds every client to the foreign key, so each signals row belongs to
+        # a conversation of its own (its key) and the difference of the two counts is exact:
+        # 6 ms of server time at 87,719 conversations against 15 for hashing every id.
+        difference = int(
+            db.conn.execute(
+                "SELECT (SELECT count(*) FROM conversations) - (SELECT count(*) FROM conversation_signals)"
+            ).fetchone()[0]
+        )
+        if difference == 0:
+            return 0
+    # SQLite checks foreign keys only on connections that ask (cxreview's do, the sqlite3
+    # shell does not), so a signals row may have outlived its conversation: count directly.
     return int(
-        conn.execute(
+        db.conn.execute(
             "SELECT count(*) FROM conversations c WHERE NOT EXISTS "
             "(SELECT 1 FROM conversation_signals s WHERE s.conversation_id = c.id)"
         ).fetchone()[0]
