@@ -148,7 +148,7 @@ _TROUBLE = re.compile(
 # The customer accepting, thanking or closing contentedly; and the customer saying no.
 _CUSTOMER_CUES = {
     "accepts": r"\b(?:thank|thanks|great|perfect|awesome|sounds good|that'?s all|good ?bye|bye|excellent|"
-    r"i'?ll (?:watch|check|take|try)|will do|nice|cool|love|bedankt|dank|top\b|super|prima|fijn|geweldig|mooi|"
+    r"i'?ll (?:watch|check|take|try)|will do|nice|cool\b|love|bedankt|dank|top\b|super\b|prima\b|fijn|geweldig|mooi|"
     r"doei|tot ziens)",
     "says_no": r"^\s*(?:no\b|nope|not really|nah|nee\b|niet echt)|\b(?:don'?t|doesn'?t|didn'?t|wrong|not what|"
     r"klopt niet|verkeerd)\b",

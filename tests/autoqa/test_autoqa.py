@@ -143,6 +143,9 @@ def test_turn_features_sentiment_trouble_and_acceptance() -> None:
     assert f["replies_not_understood"] == pytest.approx(2 / 3) and f["repeated_replies"] == 1.0
     assert f["customer_says_no"] == pytest.approx(2 / 3)
     assert f["customer_accepts"] == pytest.approx(1 / 3) and f["customer_accepts_at_end"] == 1.0
+    # a word that merely starts like a cue is not one
+    shop = conversation_features({}, [(1, "customer", "Ik sta in de supermarkt, ik ben cooling down", None)])
+    assert shop["customer_accepts"] == 0.0
     # not analysed: the sentiment figures are unknown (count as the training mean), the words still count
     g = conversation_features({"analyzed_at": None}, messages)
     assert np.isnan(g["customer_sentiment_mean"]) and g["repeated_replies"] == 1.0
