@@ -51,7 +51,7 @@ def insights_command(
     """
     from cxreview.errors import UsageError
     from cxreview.filters import Filters
-    from cxreview.insights import compute
+    from cxreview.insights_cache import cached_or_compute
     from cxreview.output_file import check_output_path, write_output
     from cxreview.reports.insights_report import renderables, to_html, to_json, to_markdown
     from cxreview.signals.config import repeat_contact_days
@@ -71,7 +71,8 @@ def insights_command(
         languages=[language.lower() for language in languages],
     )
     with database(ctx) as db, progress_bar("Insights", 9) as bar:
-        insights = compute(db, filters, repeat_days, phases=bar)
+        # The unfiltered view is kept in the database (stamped): again while the data is unchanged.
+        insights = cached_or_compute(db, filters, repeat_days, phases=bar)
     if fmt == "table" and not output:
         console = safe_console()
         for part in renderables(insights):

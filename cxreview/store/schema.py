@@ -507,6 +507,19 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE review_originals ADD COLUMN suggested INTEGER NOT NULL DEFAULT 0;
     """,
+    # 15: the insights kept between runs (computing them takes a minute on a million
+    # messages; the review app's Insights screen must open in under 2 s), each with a stamp
+    # of the data it was computed from: a stored result whose stamp no longer matches the
+    # data is stale and never shown as current (cxreview/insights_cache.py).
+    """
+    CREATE TABLE insights_cache (
+        key         TEXT PRIMARY KEY,
+        stamp       TEXT NOT NULL,
+        computed_at TEXT NOT NULL,
+        seconds     REAL NOT NULL,
+        content     TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

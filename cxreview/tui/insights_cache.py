@@ -1,10 +1,14 @@
-"""Insights for the review app, computed once per filter and warmed at start on big databases.
+"""Insights for the review app: stored in the database between runs, kept per filter in a run.
 
-On a million messages `compute` takes seconds; the Insights screen must open in under 2 s.
-So the app computes the unfiltered insights in the background as soon as it starts (on its
-own read connection: the review screen's connection and lock stay free), in a daemon thread
-(quit never waits for it), and keeps every result for the rest of the run, with what the
-screen shows of it (the formatted sections, what each row opens, the intro) made ready too.
+On a million messages `compute` takes about a minute; the Insights screen must open in under
+2 s. The unfiltered insights are stored in the database with a stamp of their data
+(cxreview/insights_cache.py) by whoever computes them: `cxreview insights`, or this app's
+warm-up, which starts after the first paint on big databases (its own read connection, a
+daemon thread: quit never waits for it) and computes only when the stored result is missing
+or stale. A fresh stored result opens at once; a stale one is shown labelled "as of" while the
+current one is computed; filtered views are computed live, with their steps on screen. What
+the screen shows of each result (the formatted sections, what each row opens, the intro) is
+made once.
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ import threading
 from typing import Any
 
 from cxreview.filters import Filters
+from cxreview.progress import SILENT, Phases
 from cxreview.store import open_database
 
 WARM_FROM_CONVERSATIONS = 10_000  # about 100,000 messages; below, computing on demand is quick
+
+Parts = tuple[Any, Any, str]  # sections, drill keys, intro
 
 
 class InsightsCache:
@@ -23,39 +30,57 @@ class InsightsCache:
         self.path = path
         self._lock = threading.Lock()  # one computation at a time; a second caller waits for it
         self._done: dict[str, Any] = {}
-        self._shown: dict[str, tuple[Any, Any, str]] = {}  # per filter: sections, drill keys, intro
+        self._shown: dict[str, Parts] = {}  # per filter: sections, drill keys, intro
 
     @staticmethod
     def _key(filters: Filters) -> str:
         return repr(sorted(filters.described().items()))
 
-    def get(self, filters: Filters) -> Any:
-        """The insights for ``filters`` (computed now unless already done or under way)."""
-        from cxreview.insights import compute
+    def get(self, filters: Filters, phases: Phases = SILENT) -> Any:
+        """The current insights for ``filters``: kept, stored and fresh, or computed now
+        (and stored when unfiltered). A second caller waits for a computation under way."""
+        from cxreview.insights_cache import cached_or_compute
         from cxreview.signals.config import repeat_contact_days
 
         key = self._key(filters)
         with self._lock:
             if key not in self._done:
                 with open_database(self.path, create=False) as db:
-                    self._done[key] = compute(db, filters, repeat_contact_days())
+                    self._done[key] = cached_or_compute(db, filters, repeat_contact_days(), phases)
             return self._done[key]
 
-    def screen_parts(self, filters: Filters) -> tuple[Any, Any, str]:
+    def ready(self, filters: Filters) -> Parts | None:
+        """What the screen shows for ``filters`` when already made in this run (no waiting)."""
+        return self._shown.get(self._key(filters))
+
+    def stored_parts(self, filters: Filters) -> tuple[Parts, str, bool] | None:
+        """The stored result for ``filters`` without waiting for a computation under way:
+        (what the screen shows, computed at, fresh), or None. Fresh ones are kept for the run."""
+        from cxreview.insights_cache import stored
+        from cxreview.signals.config import repeat_contact_days
+
+        with open_database(self.path, create=False) as db:
+            found = stored(db, filters, repeat_contact_days())
+        if found is None:
+            return None
+        parts = _parts(found.insights)
+        if found.fresh:  # kept for the run (no lock: a computation under way must not block this)
+            self._done.setdefault(self._key(filters), found.insights)
+            self._shown.setdefault(self._key(filters), parts)
+        return parts, found.computed_at, found.fresh
+
+    def screen_parts(self, filters: Filters, phases: Phases = SILENT) -> Parts:
         """What the Insights screen shows for ``filters``: (sections, drill keys, intro),
         formatted once (the warm-up does it too, so pressing i only builds the tables)."""
-        from cxreview.reports.insights_report import intro, sections
-        from cxreview.tui.screens.insights import drill_keys
-
-        insights = self.get(filters)
+        insights = self.get(filters, phases)
         key = self._key(filters)
         with self._lock:
             if key not in self._shown:
-                self._shown[key] = (sections(insights), drill_keys(insights), intro(insights))
+                self._shown[key] = _parts(insights)
             return self._shown[key]
 
     def warm(self) -> threading.Thread:
-        """Start computing the unfiltered insights in the background when the database is big."""
+        """Start making the unfiltered insights ready in the background on a big database."""
         thread = threading.Thread(target=self._warm, name="insights-warm", daemon=True)
         thread.start()
         return thread
@@ -70,3 +95,10 @@ class InsightsCache:
                 self.screen_parts(Filters())
         except Exception:  # noqa: BLE001 - a warm-up only; the screen computes (and reports) on demand
             return
+
+
+def _parts(insights: Any) -> Parts:
+    from cxreview.reports.insights_report import intro, sections
+    from cxreview.tui.screens.insights import drill_keys
+
+    return sections(insights), drill_keys(insights), intro(insights)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Collapsible, DataTable
+from textual.widgets import Collapsible, DataTable, Static
 
 from cxreview.store import open_database
 from cxreview.tui.screens.drill import ConversationScreen, DrillScreen, SessionChoice
@@ -85,3 +85,54 @@ def test_the_warm_up_computes_once_in_the_background(tui_db: Path) -> None:
     first = cache.get(Filters())
     assert len(cache._done) == 1 and cache.get(Filters()) is first
     assert len(cache._shown) == 1 and cache.screen_parts(Filters()) is cache._shown[cache._key(Filters())]
+
+
+async def test_the_stored_insights_open_at_once_and_a_stale_one_says_so(
+    make_app, tui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from cxreview import insights_cache
+    from cxreview.filters import Filters
+
+    monkeypatch.setattr(insights_cache, "now_iso", lambda: "9999-12-31T00:00:00Z")
+    with open_database(tui_db) as db:
+        insights_cache.compute_and_store(db, Filters(), 7)  # as `cxreview insights` leaves it
+    real_compute, release, calls = insights_cache.compute, threading.Event(), []
+
+    def compute(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        release.wait(10)
+        return real_compute(*args, **kwargs)
+
+    monkeypatch.setattr(insights_cache, "compute", compute)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InsightsScreen) and screen.sections and not screen.stale_as_of
+        assert calls == []  # fresh in the database: nothing computed
+        await pilot.press("escape")
+        await settle(app, pilot)
+    with open_database(tui_db) as db:  # new data: the stored insights are stale now
+        db.execute("UPDATE conversation_signals SET analyzed_at = '9000-01-01T00:00:00Z'")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if calls and isinstance(app.screen, InsightsScreen) and app.screen.stale_as_of:
+                break
+        screen = app.screen
+        assert isinstance(screen, InsightsScreen) and screen.sections  # shown at once, labelled
+        assert screen.stale_as_of == "9999-12-31 00:00 UTC"
+        assert "the data changed since" in str(screen.query_one("#insights-filters", Static).render())
+        release.set()
+        await settle(app, pilot)
+        assert screen.sections and not screen.stale_as_of  # the current ones replaced them
+    with open_database(tui_db) as db:
+        found = insights_cache.stored(db, Filters(), 7)
+        assert found is not None and found.fresh  # and were stored for the next run

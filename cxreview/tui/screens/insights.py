@@ -107,12 +107,14 @@ class InsightsScreen(Screen[None]):
         self.sections: list[tuple[str, list[str], list[list[str]], list[Any]]] = []
         self.row_keys: list[list[Any]] = []
         self.intro = ""
+        self.stale_as_of = ""  # when a stale stored result is shown: when it was computed
+        self.step = "recomputing…"
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="insights-filters")
         with VerticalScroll(id="insights-body"):
-            yield Static(Text("Computing insights over all conversations…", style="dim"), id="insights-status")
+            yield Static(Text("Computing insights over all conversations…", style="dim"), classes="insights-status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -121,22 +123,44 @@ class InsightsScreen(Screen[None]):
     def _describe_filters(self) -> None:
         scope = filters_text(self.filters) or "all conversations"
         line = Text("Filters: ", style="bold").append(Text(scope))
-        line.append("   f changes them · enter on a row opens its conversations · c folds", style="dim")
+        if self.stale_as_of:
+            line.append(f"   as of {self.stale_as_of}: the data changed since; {self.step}", style="bold dark_orange")
+        else:
+            line.append("   f changes them · enter on a row opens its conversations · c folds", style="dim")
         self.query_one("#insights-filters", Static).update(line)
 
     @work(thread=True, exclusive=True, group="insights", exit_on_error=False)
     def compute(self) -> None:
+        cache = self.app.insights  # type: ignore[attr-defined]
         try:
-            # Computed and formatted once per filter in a run of the app (warmed at start on big
-            # databases), on its own connection: the review screen's saves never wait for it.
-            parts = self.app.insights.screen_parts(self.filters)  # type: ignore[attr-defined]
+            # Made once per filter in a run, on its own connection (the review screen's saves
+            # never wait for it): kept from earlier in the run, stored in the database and
+            # still fresh, or computed now while a stale stored one is shown as such.
+            parts = cache.ready(self.filters)
+            if parts is None:
+                found = cache.stored_parts(self.filters)
+                if found is not None and found[2]:
+                    parts = found[0]
+                elif found is not None:
+                    self.app.call_from_thread(self._show, *found[0], stale_as_of=_when(found[1]))
+            if parts is None:
+                parts = cache.screen_parts(self.filters, _Progress(self))
         except Exception as error:  # noqa: BLE001 - shown, the app keeps running
             self.app.call_from_thread(self.app.notify, f"Insights failed: {error}", severity="error")
             return
         self.app.call_from_thread(self._show, *parts)
 
-    def _show(self, sections: list[Any], keys: dict[str, list[Any]], intro: str) -> None:
-        self.sections, self.intro = sections, intro
+    def show_step(self, step: str) -> None:
+        """Where a computation is (from its worker): on the stale view's line, or in the body."""
+        self.step = step
+        if self.stale_as_of:
+            self._describe_filters()
+        else:
+            for status in self.query(".insights-status").results(Static):
+                status.update(Text(step, style="dim"))
+
+    def _show(self, sections: list[Any], keys: dict[str, list[Any]], intro: str, stale_as_of: str = "") -> None:
+        self.sections, self.intro, self.stale_as_of = sections, intro, stale_as_of
         self.row_keys = []
         self._describe_filters()
         body = self.query_one("#insights-body")
@@ -177,8 +201,11 @@ class InsightsScreen(Screen[None]):
             except ValueError as error:
                 self.app.notify(str(error), severity="error", timeout=6)
                 return
+            self.stale_as_of = ""
             self.query_one("#insights-body").remove_children()
-            self.query_one("#insights-body").mount(Static(Text("Computing insights…", style="dim")))
+            self.query_one("#insights-body").mount(
+                Static(Text("Computing insights…", style="dim"), classes="insights-status")
+            )
             self.compute()
 
         self.app.push_screen(FilterModal(filters_text(self.filters)), done)
@@ -196,6 +223,24 @@ class InsightsScreen(Screen[None]):
         from cxreview.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("insights", self.BINDINGS))
+
+
+class _Progress:
+    """The steps of a computation, shown on the screen as they start (cxreview.progress.Phases)."""
+
+    def __init__(self, screen: InsightsScreen) -> None:
+        self.screen = screen
+
+    def reset(self, description: str, total: int | None) -> None:
+        self.screen.app.call_from_thread(self.screen.show_step, f"{description}…")
+
+    def advance(self, amount: int) -> None:
+        pass
+
+
+def _when(computed_at: str) -> str:
+    """'2026-11-29T03:30:05Z' -> '2026-11-29 03:30 UTC'."""
+    return computed_at[:16].replace("T", " ") + " UTC" if len(computed_at) >= 16 else computed_at
 
 
 class FilterModal(ModalScreen[str | None]):
