@@ -131,16 +131,16 @@ def report(times: dict[str, dict[str, list[tuple[float, float]]]], steps: list[s
             ratio = pg[step][0][0] / sqlite[step][0][0]
             print(f"{step:<10} {sqlite[step][0][0]:8.2f}s {pg[step][0][0]:10.2f}s {ratio:6.2f}")
     else:
-        print(f"{repeat} runs each, engines alternating; wall median (fastest), CPU of the cxreview process median")
-        print(f"{'step':<10} {'SQLite':>21} {'PostgreSQL':>21} {'ratio':>6} {'CPU ratio':>10}")
+        print(f"{repeat} runs each, engines alternating: wall time median (fastest) and the cxreview process's CPU")
+        print(f"{'step':<10} {'SQLite':>16} {'CPU':>5} {'PostgreSQL':>16} {'CPU':>5} {'ratio':>6} {'CPU ratio':>9}")
         for step in steps:
-            cells, medians, cpus = [], [], []
+            row, medians, cpus = f"{step:<10}", [], []
             for runs in (sqlite[step], pg[step]):
-                walls, cpu = [w for w, _ in runs], statistics.median(c for _, c in runs)
+                walls = [w for w, _ in runs]
                 medians.append(statistics.median(walls))
-                cpus.append(cpu)
-                cells.append(f"{medians[-1]:.3f}s ({min(walls):.3f}) {cpu:.2f}")
-            print(f"{step:<10} {cells[0]:>21} {cells[1]:>21} {medians[1] / medians[0]:6.2f} {cpus[1] / cpus[0]:10.2f}")
+                cpus.append(statistics.median(c for _, c in runs))
+                row += f" {medians[-1]:7.3f}s ({min(walls):.3f}) {cpus[-1]:5.2f}"
+            print(f"{row} {medians[1] / medians[0]:6.2f} {cpus[1] / cpus[0]:9.2f}")
     print("target: every ratio (PostgreSQL / SQLite) at most 2.0")
 
 
