@@ -3,8 +3,8 @@
 Usage: python benchmarks/tui_insights_speed.py --db PATH (an imported and analysed database;
 it gets the stored insights, schema 15: work on a copy)
 Target: under 2 s. `compute` alone is the baseline; then the insights are stored as
-`cxreview insights` stores them, and a fresh app presses i right at start (the warm-up has
-just begun: the worst case) and once the warm-up is done, all in one run on the same database.
+`cxreview insights` stores them, and a fresh app presses i right at start (before its
+warm-up: the worst case) and once the warm-up is done, all in one run on the same database.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ generous for most glyphs), and every shortened label keeps its full text in a <t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 SPARKS = "▁▂▃▄▅▆▇█"
 CHAR_WIDTH = 7.5  # px per character at font-size 12-13: wider than the average glyph, on purpose
@@ -115,6 +114,8 @@ def svg_bars(
     digits: int = 0,
 ) -> str:
     """Horizontal bars (label, value, reference marker) as one inline SVG, in the given order."""
+    from html import escape  # here, not at import: the review app draws no SVG
+
     height, boxes = bar_layout(rows, maximum, width, unit, digits)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">']
     labels = iter(label for label, _, _ in rows)
@@ -149,6 +150,8 @@ def svg_line(
     unit: str = "%",
 ) -> str:
     """A trend line with a y-axis (0, half, maximum with units) and x labels under the plot."""
+    from html import escape  # here, not at import: the review app draws no SVG
+
     if not values:
         return ""
     left, right, top, bottom = 48, 16, 10, 24  # room for the y scale and the x labels

@@ -16,6 +16,9 @@ from cxreview.tui.insights_cache import InsightsCache
 from cxreview.tui.messages import StartResolved
 
 
+WARM_AFTER_SECONDS = 2.0  # the insights warm-up starts this long after the app
+
+
 class ReviewApp(App[None]):
     """Review conversations of a session, one keypress per score."""
 
@@ -60,9 +63,10 @@ class ReviewApp(App[None]):
 
     def on_mount(self) -> None:
         self._load_keymap()
-        # After the first paint: on a big database the warm-up's queries would otherwise
-        # share the start with the first screen.
-        self.call_after_refresh(self.insights.warm)
+        # Once the first screen is up: on a big database the warm-up (reading the stored
+        # insights and formatting them, or computing them) would otherwise share the start
+        # with the first screen, its Python holding the GIL the UI thread needs to paint.
+        self.set_timer(WARM_AFTER_SECONDS, self.insights.warm)
         self.sub_title = f"{'arbiter' if self.as_arbiter else 'reviewer'} {self.reviewer}"
         if self.as_arbiter and not self.initial_session:
             self.show_picker()  # an arbiter starts at the picker
