@@ -15,7 +15,6 @@ from cxreview.tui.data import SessionInfo, TuiStore, resume_target
 from cxreview.tui.insights_cache import InsightsCache
 from cxreview.tui.messages import StartResolved
 
-
 WARM_AFTER_SECONDS = 2.0  # the insights warm-up starts this long after the app
 
 
