@@ -81,7 +81,7 @@ class MessageSignals:
     reasons: list[str] = field(default_factory=list)  # what pushed frustration up, in words
 
 
-@dataclass
+@dataclass(slots=True)
 class ConversationSignals:
     conversation_id: str
     language: str
@@ -113,7 +113,7 @@ class ConversationSignals:
     language_detected: bool = False  # the import gave none: the store fills it in
 
 
-@dataclass
+@dataclass(slots=True)
 class PhaseFigures:
     """Customer frustration and trouble within one phase."""
 
@@ -129,7 +129,7 @@ class PhaseFigures:
     customer_repeats: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Phases:
     conversation_id: str
     kind: str  # "bot", "agent", "hybrid" or "none"

@@ -25,7 +25,7 @@ from cxreview.signals.summary import summarise
 _MATCHED_CUES = frozenset(MESSAGE_CUES)  # cues whose matched words are kept as evidence
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     """What the walk over the messages has seen so far."""
 
@@ -81,9 +81,9 @@ def analyze(
 
 
 def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
-    config, result, position = state.config, state.result, ms.position
+    config, result, position, cues = state.config, state.result, ms.position, f.cues
     repeat_of = _customer_repeat(state, f)
-    meta = f.cues.get("repetition")
+    meta = cues.get("repetition") if cues else None  # most messages have no cue
     if repeat_of is not None or meta:
         result.n_customer_repeats += 1
         if state.bot_turns and not result.handover:
@@ -96,38 +96,43 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         else:
             flag = Flag("customer_repeat", "says so", f'says they already said it: "{meta}"', [position])
         ms.flags.append(flag)
+    cfg = config["frustration"]
     curt = False
     if state.words and f.sentiment <= 0:
         ordered = sorted(state.words)
         usual = ordered[len(ordered) // 2]
-        cfg = config["frustration"]
         curt = usual >= cfg["curt_min_usual_words"] and f.words <= usual * cfg["curt_ratio"]
-    asks_person = "human_request" in f.cues and "declines_human" not in f.cues
+    asks_person = says_no = False
+    if cues:
+        asks_person = "human_request" in cues and "declines_human" not in cues
+        says_no = "negative_answer" in cues or "rejection" in cues
     again = asks_person and state.first_request is not None
     if asks_person:
         _human_request(state, ms, at, f)
     context = Context(
-        after_failure=state.last_failure is not None,
-        after_bot_repeat=state.last_bot_repeat,
-        after_question=state.last_question,
-        repeats_self=repeat_of is not None,
-        no_again=state.said_no and _says_no(f),
-        curt=curt,
-        human_request=asks_person,
-        human_request_repeat=again,
+        state.last_failure is not None,  # after_failure
+        state.last_bot_repeat,  # after_bot_repeat
+        state.last_question,  # after_question
+        repeat_of is not None,  # repeats_self
+        state.said_no and says_no,  # no_again
+        curt,
+        asks_person,  # human_request
+        again,  # human_request_repeat
     )
     mood = judged_sentiment(f)  # sarcastic praise is not positive
     ms.features = feature_values(f, context, mood)
     frustration, pushes = score(ms.features)
     ms.frustration = round(frustration, 4)
     ms.reasons = reasons(pushes)
-    ms.cues = {name: round(push, 3) for name, push in pushes.items() if push > 0}
-    for cue, words in f.cues.items():  # in the order of the cues, as _MATCHED_CUES has them
-        if cue in _MATCHED_CUES:
-            ms.cues[f"{cue}_match"] = words
+    shown: dict[str, Any] = {name: round(push, 3) for name, push in pushes.items() if push > 0}
+    ms.cues = shown
+    if cues:
+        for cue, words in cues.items():  # in the order of the cues, as _MATCHED_CUES has them
+            if cue in _MATCHED_CUES:
+                shown[f"{cue}_match"] = words
     # The message's tone as frustration judges it: a frustrated message is not "fine"
     # because its words are polite.
-    if frustration >= config["frustration"]["frustrated_at"]:
+    if frustration >= cfg["frustrated_at"]:
         mood = min(mood, -frustration)
     ms.sentiment = round(mood, 4)
     _spike_and_frustrated(state, ms, frustration, mood)
@@ -136,15 +141,12 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.words.append(f.words)
     state.norms.append(f.norm)
     state.positions.append(position)
-    for ident in f.identifiers:
-        state.identifiers.setdefault(ident, position)
+    if f.identifiers:
+        for ident in f.identifiers:
+            state.identifiers.setdefault(ident, position)
     state.last_failure = None
     state.last_bot_repeat = state.last_question = False
-    state.said_no = _says_no(f)
-
-
-def _says_no(f: TextFeatures) -> bool:
-    return "negative_answer" in f.cues or "rejection" in f.cues
+    state.said_no = says_no
 
 
 def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:

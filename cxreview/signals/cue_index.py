@@ -24,15 +24,6 @@ _NEW_RE = sys.version_info >= (3, 11)
 _c: Any = importlib.import_module("re._constants" if _NEW_RE else "sre_constants")
 _parser: Any = importlib.import_module("re._parser" if _NEW_RE else "sre_parse")
 
-# The regex parser lives in re._parser since Python 3.11; before, it was the top-level
-# sre_parse (deprecated, with a warning, from 3.11 on).
-if sys.version_info >= (3, 11):
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-else:  # pragma: no cover - exercised by CI's Python 3.10 run
-    import sre_constants as _c
-    import sre_parse as _parser
-
 # Words too common to tell anything on their own; a pattern keeps them as triggers only
 # when it has no other word.
 _COMMON = frozenset(
@@ -110,6 +101,13 @@ class CueIndex:
                         self.unconditional.append(pid)
                     if wordless:
                         continue
+                trigger = _key_clause(clauses)
+                if trigger:
+                    # A text without one of these words fails the clause test anyway: the
+                    # pattern waits for them alone (fewer patterns chosen per text).
+                    for word in trigger:
+                        self.by_word.setdefault(word, []).append(pid)
+                    continue
                 # A one- or two-letter stem ("o+h?", "h+uh") starts half the words of any
                 # text: it filters nothing. Patterns with a longer word or stem rely on that.
                 if any(len(f) >= 3 for f in list(words) + stems):
@@ -121,47 +119,72 @@ class CueIndex:
                     self.by_stem.append((tuple(stems), pid))
         self.chars = frozenset(self.by_char)
         self.stems = tuple(sorted({st for group, _ in self.by_stem for st in group}))
+        # Tokens already looked up, and those that point to patterns (with the patterns):
+        # a text's tokens are split into new and known ones by set operations, so only
+        # the few that point somewhere are visited one by one.
+        self.seen: set[str] = set()
+        self.pointing: set[str] = set()
         self.tokens: dict[str, tuple[int, ...]] = {}
+        # Per pattern, everything the search needs: its cue, required words and clauses.
+        self.entries = list(zip(self.cue_of, self.required, self.options, strict=True))
 
     def _hits(self, token: str) -> tuple[int, ...]:
-        """The patterns a token points to, by word and stem (remembered per token)."""
+        """The patterns a token points to, by word and stem."""
         found = tuple(self.by_word.get(token, ()))
         if token.startswith(self.stems):
             found += tuple(pid for group, pid in self.by_stem if token.startswith(group))
-        if len(self.tokens) > _CACHE_LIMIT:
-            self.tokens.clear()
-        self.tokens[token] = found
         return found
+
+    def _learn(self, tokens: set[str]) -> None:
+        """Look up the tokens of a text not seen before (remembered, within a bound)."""
+        if len(self.seen) > _CACHE_LIMIT:
+            self.seen.clear()
+            self.pointing.clear()
+            self.tokens.clear()
+        for token in tokens - self.seen:
+            hits = self._hits(token)
+            if hits:
+                self.tokens[token] = hits
+                self.pointing.add(token)
+        self.seen.update(tokens)
 
     def match(self, text: str, lower: str) -> dict[str, str]:
         """The cues whose patterns match ``text`` (``lower``: the same in lower case), with
         the words that matched, in the order of the cues given."""
         chosen: set[int] = set(self.unconditional)
-        for char in self.chars.intersection(text):
-            for pid, needed in self.by_char[char]:
-                if not needed or needed.issubset(text):
+        present = self.chars.intersection(text)
+        if present:
+            characters = None
+            for char in present:
+                for pid, needed in self.by_char[char]:
+                    if needed:
+                        if characters is None:
+                            characters = set(text)
+                        if not needed <= characters:
+                            continue
                     chosen.add(pid)
         tokens = set(TOKEN.findall(lower))
-        cache = self.tokens
-        for token in tokens:
-            hits = cache.get(token)
-            if hits is None:
-                hits = self._hits(token)
-            if hits:
-                chosen.update(hits)
+        if not tokens <= self.seen:
+            self._learn(tokens)
+        pointing = tokens & self.pointing
+        if pointing:
+            known = self.tokens
+            for token in pointing:
+                chosen.update(known[token])
         if not chosen:
             return {}
         found: dict[str, str] = {}
         name, best = "", None
-        required, options, cue_of, compiled = self.required, self.options, self.cue_of, self.compiled
+        entries, compiled = self.entries, self.compiled
         for pid in sorted(chosen):  # numbered by cue in order, then by pattern
-            if cue_of[pid] != name:
+            cue, required, options = entries[pid]
+            if cue != name:
                 if best is not None:
                     found[name] = best.group(0)
-                name, best = cue_of[pid], None
-            if not required[pid] <= tokens:
+                name, best = cue, None
+            if not required <= tokens:
                 continue
-            if options[pid] and any(clause.isdisjoint(tokens) for clause in options[pid]):
+            if options and any(clause.isdisjoint(tokens) for clause in options):
                 continue
             pattern = compiled[pid]
             if pattern is None:
@@ -173,6 +196,14 @@ class CueIndex:
         if best is not None:
             found[name] = best.group(0)
         return found
+
+
+def _key_clause(clauses: tuple[frozenset[str], ...]) -> tuple[str, ...]:
+    """The words of the clause a text is least likely to satisfy (a required word, or the
+    fewest alternatives, the longest words first), when none of them is a common word:
+    a text then rarely has them. Empty otherwise."""
+    ranked = sorted((len(c), -min(len(w) for w in c), tuple(sorted(c))) for c in clauses if _COMMON.isdisjoint(c))
+    return ranked[0][2] if ranked else ()
 
 
 def _words_and_stems(pattern: str) -> tuple[set[str], list[str]]:

@@ -67,8 +67,10 @@ FEATURES = tuple(REASONS)
 # Praise words in these are not praise: "Great service. Really great." (sarcasm) and "So do
 # we just upload and hope for the best?" (rhetorical) turn them around; a complaint about
 # waiting or a grievance makes them say nothing ("Your 'Priority Support' takes days").
-_TURNS_PRAISE = ("sarcasm", "rhetorical")
-_MUTES_PRAISE = ("waiting", "grievance", "impatience", "rejection", "giving_up", "escalation", "profanity", "emoji")
+_TURNS_PRAISE = frozenset(("sarcasm", "rhetorical"))
+_MUTES_PRAISE = frozenset(
+    ("waiting", "grievance", "impatience", "rejection", "giving_up", "escalation", "profanity", "emoji")
+)
 
 
 class Context(NamedTuple):
@@ -82,6 +84,9 @@ class Context(NamedTuple):
     curt: bool = False  # much shorter than this customer's usual message
     human_request: bool = False
     human_request_repeat: bool = False
+
+
+_CONTEXT_FIELDS = Context._fields
 
 
 @dataclass(frozen=True)
@@ -105,10 +110,11 @@ def judged_sentiment(f: TextFeatures) -> float:
     """The message's sentiment as frustration reads it: sarcastic or rhetorical praise is
     negative, praise inside a complaint counts for nothing."""
     cues = f.cues
-    if any(cue in cues for cue in _TURNS_PRAISE):
-        return -abs(f.sentiment)
-    if f.sentiment > 0 and any(cue in cues for cue in _MUTES_PRAISE):
-        return 0.0
+    if cues:  # most messages have no cue
+        if not _TURNS_PRAISE.isdisjoint(cues):
+            return -abs(f.sentiment)
+        if f.sentiment > 0 and not _MUTES_PRAISE.isdisjoint(cues):
+            return 0.0
     return f.sentiment
 
 
@@ -129,9 +135,10 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
         values["emphasis"] = float(f.emphasis)
     if f.exclamation:
         values["exclamation"] = float(f.exclamation)
-    for cue in cues:  # a text's cues come in CUSTOMER_CUES order, as MESSAGE_CUES has them
-        if cue in _MESSAGE_CUE_SET:
-            values[cue] = 1.0
+    if cues:
+        for cue in cues:  # a text's cues come in CUSTOMER_CUES order, as MESSAGE_CUES has them
+            if cue in _MESSAGE_CUE_SET:
+                values[cue] = 1.0
     if f.negations:
         values["negations"] = min(1.0, f.negations / 2)
     if f.question:
@@ -140,21 +147,27 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
         values["short"] = 1.0
     if context.after_question and ("negative_answer" in cues or "rejection" in cues):
         values["no_to_question"] = 1.0
-    for name, value in zip(Context._fields, context, strict=True):
-        if value:
-            values[name] = 1.0
+    if any(context):
+        for name, value in zip(_CONTEXT_FIELDS, context, strict=True):
+            if value:
+                values[name] = 1.0
     return values
 
 
 def score(values: dict[str, float]) -> tuple[float, dict[str, float]]:
     """(frustration 0..1, each feature's push on the log-odds)."""
     m = model()
-    pushes = {name: m.weights[name] * value for name, value in values.items() if m.weights.get(name)}
+    weights = m.weights
+    pushes = {name: weights[name] * value for name, value in values.items() if weights.get(name)}
     z = m.intercept + sum(pushes.values())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), pushes
+    if z > 30.0:
+        z = 30.0
+    elif z < -30.0:
+        z = -30.0
+    return 1.0 / (1.0 + math.exp(-z)), pushes
 
 
 def reasons(pushes: dict[str, float], top: int = 3) -> list[str]:
     """The features that pushed a score up most, in words."""
-    ranked = sorted((p, name) for name, p in pushes.items() if p > 0)
-    return [REASONS[name] for _, name in reversed(ranked[-top:])]
+    ranked = sorted([(p, name) for name, p in pushes.items() if p > 0], reverse=True)
+    return [REASONS[name] for _, name in ranked[:top]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from cxreview.records import ConversationSignals
@@ -190,7 +190,28 @@ def _upsert_signals(conn: sqlite3.Connection) -> str:
     )
 
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+def _compact_encoder() -> Callable[[Any], str]:
+    """JSON with compact separators and non-ASCII kept. json's own ``encode`` builds a new
+    C encoder on every call, which costs more than encoding a flag's positions; this one
+    is built once. Falls back to ``encode`` where the C encoder is missing or differs."""
+    standard = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    try:
+        from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+
+        encoder = c_make_encoder(None, standard.default, encode_basestring, None, ":", ",", False, False, True)
+
+        def fast(value: Any) -> str:
+            return "".join(encoder(value, 0))
+
+        sample = [[0.5, None, {"a": -0.25, "b_match": 'x"é\n'}], [1, 2], ["ok"], []]
+        if all(fast(v) == standard.encode(v) for v in sample):
+            return fast
+    except Exception:  # noqa: BLE001 - any surprise: the standard encoder
+        pass
+    return standard.encode
+
+
+_dumps = _compact_encoder()
 
 
 def _opt(value: bool | None) -> int | None:
