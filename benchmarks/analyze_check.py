@@ -6,7 +6,8 @@ Usage:
   python benchmarks/analyze_check.py --compare before         # analyse, compare with them
   python benchmarks/analyze_check.py --profile 25             # cProfile, the top 25 functions
 Options: --messages 50000 (corpus size, see common.distinct_corpus), --workers 1 (2: the
-process pool, CPU seconds of the workers included).
+process pool, CPU seconds of the workers included), --repeat N (best of N, each next to a
+plain VADER loop over the same texts: their ratio varies less with the machine's load).
 
 Every table the analysis writes (conversation_signals without its time stamp, the
 per-message values, message and conversation flags, phases, detected languages) is
@@ -58,6 +59,26 @@ def _base(messages: int) -> Path:
     return path
 
 
+def _texts(db_path: Path) -> list[str]:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    texts = [row[0] for row in conn.execute("SELECT text FROM messages")]
+    conn.close()
+    return texts
+
+
+def _vader_loop(texts: list[str]) -> float:
+    """CPU seconds of the baseline of analyze_speed.py: polarity_scores on every text."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    start = time.process_time()
+    for text in texts:
+        analyzer.polarity_scores(text)
+    return time.process_time() - start
+
+
 def _dump(db_path: Path, out: Path) -> int:
     import sqlite3
 
@@ -106,7 +127,11 @@ def main() -> None:
 
     base = _base(args.messages)
     work = WORK / "analyze-check.db"
+    texts = _texts(base)
+    vader_cpu: list[float] = []
+    ours_cpu: list[float] = []
     for _ in range(args.repeat):
+        vader_cpu.append(_vader_loop(texts))
         shutil.copyfile(base, fresh(work))
         with open_database(str(work)) as db:
             profiler = cProfile.Profile() if args.profile else None
@@ -122,12 +147,18 @@ def main() -> None:
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             children = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         total = cpu + children
+        ours_cpu.append(total)
         print(
             f"{summary.messages:,} messages: {wall:.2f} s wall, {total:.2f} s CPU "
             f"({total / summary.messages * 1e6:.1f} µs a message; this process {cpu:.2f} s; load {_load()})"
         )
         if profiler:
             pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
+    print(
+        f"plain VADER loop over the same texts: {min(vader_cpu):.2f} s CPU (best of {args.repeat});"
+        f" analysis / VADER CPU: {min(ours_cpu) / min(vader_cpu):.2f}"
+        " (at most 1.33 for 1.5x the throughput on two idle cores)"
+    )
     name = args.save or "latest"
     out = WORK / f"signals-{name}.jsonl"
     rows = _dump(work, out)

@@ -16,7 +16,7 @@ import sqlite3
 import sys
 import time
 
-from common import WORK, corpus, distinct_corpus, fresh, machine, run_quiet, timed
+from common import WORK, corpus, distinct_corpus, fresh, installed_env, machine, run_quiet, timed
 
 
 def main() -> None:
@@ -27,7 +27,8 @@ def main() -> None:
     source = distinct_corpus(args.messages) if args.distinct else corpus(args.messages)
     db_path = fresh(WORK / "analyze.db")
     cxreview = [sys.executable, "-m", "cxreview", "--db", str(db_path)]
-    run_quiet([*cxreview, "import", "-q", "--no-analyze", str(source)])
+    env = installed_env()
+    run_quiet([*cxreview, "import", "-q", "--no-analyze", str(source)], env)
     conn = sqlite3.connect(db_path)
     texts = [row[0] for row in conn.execute("SELECT text FROM messages")]
     conn.close()
@@ -44,7 +45,7 @@ def main() -> None:
     # CPU seconds of the analysis (both cores added up): unlike wall time, they do not
     # depend on what else the machine runs.
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t_ours = timed(lambda: run_quiet([*cxreview, "analyze", "-q"]))
+    t_ours = timed(lambda: run_quiet([*cxreview, "analyze", "-q"], env))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_ours = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     n = len(texts)

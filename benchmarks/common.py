@@ -94,8 +94,26 @@ def timed(run: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def run_quiet(args: list[str]) -> None:
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+def run_quiet(args: list[str], env: dict[str, str] | None = None) -> None:
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, env=env)
+
+
+def installed_env() -> dict[str, str]:
+    """The environment for a cxreview subprocess that loads compiled bytecode, as an
+    installed package does (pip compiles it): with PYTHONDONTWRITEBYTECODE set, as in some
+    sandboxes, every run would first compile cxreview's sources. The bytecode goes to
+    benchmarks/_work/pycache, compiled here once."""
+    import compileall
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(WORK / "pycache")
+    previous = sys.pycache_prefix
+    sys.pycache_prefix = env["PYTHONPYCACHEPREFIX"]
+    try:
+        compileall.compile_dir(str(ROOT / "cxreview"), quiet=1)
+    finally:
+        sys.pycache_prefix = previous
+    return env
 
 
 def fresh(path: Path) -> Path:

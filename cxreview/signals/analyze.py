@@ -1,11 +1,11 @@
-"""Run the analysis over many conversations: each distinct text once, both cores.
+"""Run the analysis over many conversations: each distinct text once, every core.
 
 A process pool analyses conversations in chunks. Each worker reads its chunk, computes
 the features of every text it has not seen yet (the tone, VADER and cues, once per
 distinct *shape* of a text; the exact details once per distinct text; both remembered
 in the worker, so bot templates cost nothing after their first use), applies the
 per-conversation rules (repeats, spikes, handover, risk) and writes the chunk in its
-own short transaction: the writes are spread over both cores and readers (reviewers in
+own short transaction: the writes are spread over the workers and readers (reviewers in
 the TUI) are never blocked for long. Nothing is computed in the main process and sent
 to the workers: shipping features between processes cost more than computing them.
 Small jobs run in the calling process: starting processes would cost more than it saves.
@@ -32,6 +32,7 @@ from cxreview.store import signals as sql
 from cxreview.store.phases import replace_phases
 
 CHUNK = 500  # conversations per task: small, so writes interleave
+MAX_WORKERS = 4
 PARALLEL_MIN_MESSAGES = 20_000
 SUPER_CHUNK = 150_000  # conversations whose details are listed at once
 CACHE_LIMIT = 200_000  # texts (and shapes) whose features a process remembers: a few hundred MB at most
@@ -109,33 +110,37 @@ def _analyze_chunk_unguarded(
         if db is None:
             db = _STATE["db"] = open_database(_STATE["db_path"], create=False)
     config = _STATE["config"]
-    ids = [t[0] for t in tasks]
-    grouped: dict[str, list[tuple[int, str, str, str | None]]] = {}
-    for cid, position, role, text, at in sql.messages_of(db.conn, ids):
-        if role == NOTE:
-            continue  # internal notes: never analysed, never a reply; the others keep their positions
-        grouped.setdefault(cid, []).append((position, role, text, at))
-    results: list[ConversationSignals] = []
-    phases: list[Phases] = []
-    count = 0
     if len(_FEATURES) > CACHE_LIMIT or len(_TONES) > CACHE_LIMIT:  # bounded memory
         _FEATURES.clear()
         _TONES.clear()
     known = len(_FEATURES)
     features = _FEATURES.get
+    language_of = {t[0]: _lang_key(t[1]) for t in tasks}
+    # The messages come grouped by conversation and in order: each is turned into
+    # (position, role, at, features) as it is read.
+    conversations: dict[str, list[tuple[int, str, str | None, TextFeatures]]] = {}
+    current, key, prepared = None, "", []
+    for cid, position, role, text, at in sql.messages_of(db.conn, list(language_of)):
+        if cid != current:
+            current, key = cid, language_of[cid]
+            prepared = conversations[cid] = []
+        if role == NOTE:
+            continue  # internal notes: never analysed, never a reply; the others keep their positions
+        text_key = (key, role == "customer", text)
+        prepared.append((position, role, at, features(text_key) or _features(text_key)))
+    results: list[ConversationSignals] = []
+    phases: list[Phases] = []
+    count = 0
+    scale = _STATE.get("csat_scale")
     for cid, language, outcome, csat, detected in tasks:
-        messages = grouped.get(cid, [])
-        count += len(messages)
-        key = _lang_key(language)
-        prepared = []
-        for pos, role, text, at in messages:
-            text_key = (key, role == "customer", text)
-            prepared.append((pos, role, at, features(text_key) or _features(text_key)))
-        result = analyze(cid, language, prepared, config, outcome, csat, _STATE.get("csat_scale"))
+        prepared = conversations.get(cid, [])
+        count += len(prepared)
+        result = analyze(cid, language, prepared, config, outcome, csat, scale)
         result.language_detected = detected
         results.append(result)
-        phases.append(split_phases(cid, prepared, result.messages, config))
-        result.risk_reasons = name_the_phase(result.risk_reasons, phases[-1])
+        phase = split_phases(cid, prepared, result.messages, config)
+        phases.append(phase)
+        result.risk_reasons = name_the_phase(result.risk_reasons, phase)
     with db.transaction() as conn:
         sql.replace_signals(conn, results, _STATE["config_hash"])
         replace_phases(conn, phases)
@@ -153,7 +158,7 @@ def analyze_conversations(
     config = config or load_config()
     target = list(ids) if ids is not None else sql.all_conversation_ids(db.conn)
     summary = AnalyzeSummary()
-    workers = workers or min(2, os.cpu_count() or 1)
+    workers = workers or default_workers()
     largest = sql.max_csat(db.conn)
     _STATE.update(
         config=config,
@@ -172,7 +177,7 @@ def analyze_conversations(
             tasks = [
                 (cid, languages[cid], info[cid][1], info[cid][2], info[cid][0] is None) for cid in part if cid in info
             ]
-            chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+            chunks = _chunks(tasks, workers if pool else 1)
             done_chunks = (
                 pool.imap_unordered(_analyze_chunk, chunks) if pool else (_analyze_chunk(c, db) for c in chunks)
             )
@@ -191,6 +196,29 @@ def analyze_conversations(
             _TONES.clear()
             gc.unfreeze()
     return summary
+
+
+def default_workers() -> int:
+    """Worker processes for a large analysis: one per core this process may use, at most
+    MAX_WORKERS (each keeps its own text cache, and the writes of all of them queue for
+    SQLite's one write lock)."""
+    try:
+        cores = len(os.sched_getaffinity(0))  # the cores a container or taskset allows
+    except AttributeError:  # not on macOS or Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cores))
+
+
+def _chunks(tasks: list[Any], workers: int) -> list[list[Any]]:
+    """Tasks in chunks of CHUNK conversations. With several workers the last ones are a
+    quarter of that, so the workers finish at about the same time (a full chunk left to
+    one worker at the end kept the other core idle for a chunk's time)."""
+    if workers <= 1:
+        return [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+    split = max(0, len(tasks) - workers * CHUNK)
+    head = [tasks[i : min(i + CHUNK, split)] for i in range(0, split, CHUNK)]
+    small = max(1, CHUNK // 4)
+    return head + [tasks[i : i + small] for i in range(split, len(tasks), small)]
 
 
 def _languages(

@@ -72,10 +72,12 @@ def analyze(
     config, or guesses it from the value itself.
     """
     state = _State(ConversationSignals(conversation_id, language, [], []), config)
+    add = state.result.messages.append
+    step = _STEPS.get
     for position, role, at, f in messages:
-        ms = MessageSignals(position, f.sentiment, None, {})
-        _STEPS.get(role, _system_step)(state, ms, at, f)
-        state.result.messages.append(ms)
+        ms = MessageSignals(position, f.sentiment, None, {}, [], {}, [])
+        step(role, _system_step)(state, ms, at, f)
+        add(ms)
     summarise(state, outcome, csat, csat_scale)
     return state.result
 

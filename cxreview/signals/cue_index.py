@@ -285,13 +285,21 @@ def _letters(items: Any) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
+def _parsed(pattern: str) -> Any:
+    """The regex parser's tree of a pattern (None when it does not parse): parsed once for
+    both questions asked of it below, each worker process parses every pattern."""
+    try:
+        return _parser.parse(pattern, re.IGNORECASE | re.MULTILINE)
+    except re.error:
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
 def _matches_without_letters(pattern: str) -> bool:
     """Whether some match of the pattern may contain no letter ("^(hm+|\\.\\.\\.+)$"
     matches "..."): the word index alone would never run it on such a text."""
-    try:
-        return _letterless(_parser.parse(pattern, re.IGNORECASE | re.MULTILINE))
-    except re.error:
-        return True
+    parsed = _parsed(pattern)
+    return True if parsed is None else _letterless(parsed)
 
 
 def _letterless(items: Any) -> bool:
@@ -329,10 +337,10 @@ def _required_words(pattern: str) -> tuple[frozenset[str], ...]:
     pattern contains: whole literal words of its top level, and groups of whole words
     ("(told|said)"). A word counts only when a non-letter or a boundary is certain on both
     sides; anything less certain adds no clause, so the filter never drops a match."""
-    try:
-        items = list(_parser.parse(pattern, re.IGNORECASE | re.MULTILINE))
-    except re.error:
+    parsed = _parsed(pattern)
+    if parsed is None:
         return ()
+    items = list(parsed)
     starts_bounded = not pattern.startswith(("\\?", "\\!"))  # compile_patterns adds (?<!\w) otherwise
     tail_bounded = not (pattern.endswith(("$", "\\?+", "?")) and not pattern.endswith(")?"))
     clauses: list[frozenset[str]] = []

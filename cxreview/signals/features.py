@@ -33,6 +33,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 _EMPTY: frozenset[str] = frozenset()
+_new_tuple = tuple.__new__
 
 
 class Tone(NamedTuple):
@@ -103,7 +104,7 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     else:
         negations = sum(map(negatives.__contains__, words))
     question = text.rstrip().endswith("?")
-    return Tone(sentiment(text, language), caps, exclamation, emphasis, cues, negations, question)
+    return _new_tuple(Tone, (sentiment(text, language), caps, exclamation, emphasis, cues, negations, question))
 
 
 def _is_shouted_word(word: str, language: str) -> bool:
@@ -121,7 +122,9 @@ def with_details(text: str, language: str, customer: bool, known: Tone) -> TextF
     # when comparing customer texts: skip what the role does not need.
     if customer:
         identifiers = frozenset(_IDENTIFIER.findall(lower)) if _DIGITS.search(lower) else _EMPTY
-        return TextFeatures(*known, norm, _EMPTY, identifiers, _EMPTY, len(split), _EMPTY, ())
+        # tuple.__new__ on the joined fields: the same TextFeatures as TextFeatures(*known,
+        # ...), without the generated __new__'s argument handling (one call per text).
+        return _new_tuple(TextFeatures, known + (norm, _EMPTY, identifiers, _EMPTY, len(split), _EMPTY, ()))
     capitalised = frozenset(w for w in _WORD.findall(text) if w[0].isupper() and not w.isupper())
     return TextFeatures(
         *known,

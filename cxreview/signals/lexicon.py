@@ -17,7 +17,11 @@ LANGUAGES = ("en", "nl")
 
 @functools.lru_cache(maxsize=1)
 def raw_cues() -> dict[str, Any]:
-    return yaml.safe_load((LEXICON_DIR / "cues.yaml").read_text(encoding="utf-8"))
+    # The shipped file, read by every analysis process: libyaml's safe loader when PyYAML
+    # has it (ten times faster, the same data), else the pure-Python one.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, Any] = yaml.load((LEXICON_DIR / "cues.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    return data
 
 
 CUSTOMER_CUES = (

@@ -65,16 +65,22 @@ def _figures(
     figures.start, figures.end = rows[0][0], rows[-1][0]
     figures.started_at, figures.ended_at = rows[0][2], rows[-1][2]
     frustration = []
+    customers = spikes = repeats = bot_repeats = 0
     for _, role, _, analysed in rows:
-        flags = _flags(analysed)
         if role == "customer":
-            figures.customer_messages += 1
+            customers += 1
             if analysed.frustration is not None:
                 frustration.append(analysed.frustration)
-            figures.spikes += "emotion_spike" in flags
-            figures.customer_repeats += "customer_repeat" in flags
-        elif role == "bot":
-            figures.bot_repeats += "bot_repeat" in flags
+            if analysed.flags:  # most messages have none
+                flags = _flags(analysed)
+                spikes += "emotion_spike" in flags
+                repeats += "customer_repeat" in flags
+        elif role == "bot" and analysed.flags:
+            bot_repeats += "bot_repeat" in _flags(analysed)
+    figures.customer_messages += customers
+    figures.spikes += spikes
+    figures.customer_repeats += repeats
+    figures.bot_repeats += bot_repeats
     if frustration:
         figures.peak_frustration = round(max(frustration), 4)
         figures.mean_frustration = round(statistics.fmean(frustration), 4)
@@ -98,8 +104,9 @@ def split_phases(
     frustrated_at = config["frustration"]["frustrated_at"]
     rise = config["spike"]["rise"]
     rows = [(m[0], m[1], m[2], a) for m, a in zip(messages, analysed, strict=True)]
-    first_agent = next((i for i, row in enumerate(rows) if row[1] == "agent"), None)
-    has_bot = any(row[1] == "bot" for row in rows[: first_agent if first_agent is not None else len(rows)])
+    roles = [row[1] for row in rows]
+    first_agent = roles.index("agent") if "agent" in roles else None
+    has_bot = "bot" in (roles if first_agent is None else roles[:first_agent])
     if first_agent is None:
         kind = "bot" if has_bot else "none"
         before, after = rows, []

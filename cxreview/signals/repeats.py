@@ -102,23 +102,36 @@ def candidates(f: TextFeatures, earlier: list[TextFeatures], cutoff: float) -> l
     """Earlier texts that nearly repeat ``f``: similar at or above the cutoff, or the same
     words with at most three added on one side ("... help you with today?")."""
     found = []
-    words = f.word_set
-    length = len(f.norm)
+    norm = f.norm
     for index, other in enumerate(earlier):
-        # fuzz.ratio cannot reach the cutoff when the lengths differ too much.
-        other_length = len(other.norm)
-        if 200 * min(length, other_length) / (length + other_length) >= cutoff and fuzz.ratio(
-            f.norm, other.norm, score_cutoff=cutoff
-        ):
-            found.append(index)
-            continue
-        other_words = other.word_set
-        small, large = (words, other_words) if len(words) <= len(other_words) else (other_words, words)
-        if len(small) >= 4 and len(large) - len(small) <= 3 and small <= large:
-            found.append(index)
-            continue
-        # The same question in other words: "Could you tell me your order number?" /
-        # "Can you please give me your order number?" have the same content words.
-        if len(f.semantic) >= 2 and f.semantic == other.semantic:
+        # Bot texts are mostly templates: the same pairs come back in conversation after
+        # conversation, and the answer depends on their normalised texts alone.
+        key = (norm, other.norm, cutoff)
+        similar = _SIMILAR.get(key)
+        if similar is None:
+            if len(_SIMILAR) > _SIMILAR_LIMIT:
+                _SIMILAR.clear()
+            similar = _SIMILAR[key] = _similar(f, other, cutoff)
+        if similar:
             found.append(index)
     return found
+
+
+_SIMILAR: dict[tuple[str, str, float], bool] = {}
+_SIMILAR_LIMIT = 200_000  # pairs remembered
+
+
+def _similar(f: TextFeatures, other: TextFeatures, cutoff: float) -> bool:
+    # fuzz.ratio cannot reach the cutoff when the lengths differ too much.
+    length, other_length = len(f.norm), len(other.norm)
+    if 200 * min(length, other_length) / (length + other_length) >= cutoff and fuzz.ratio(
+        f.norm, other.norm, score_cutoff=cutoff
+    ):
+        return True
+    words, other_words = f.word_set, other.word_set
+    small, large = (words, other_words) if len(words) <= len(other_words) else (other_words, words)
+    if len(small) >= 4 and len(large) - len(small) <= 3 and small <= large:
+        return True
+    # The same question in other words: "Could you tell me your order number?" /
+    # "Can you please give me your order number?" have the same content words.
+    return len(f.semantic) >= 2 and f.semantic == other.semantic

@@ -6,6 +6,8 @@ from __future__ import annotations
 import statistics
 from typing import TYPE_CHECKING, Any
 
+from cxreview.records import Flag
+
 if TYPE_CHECKING:
     from cxreview.signals.conversation import ConversationSignals, _State
 
@@ -25,8 +27,6 @@ def noisy_or(parts: dict[str, float]) -> float:
 
 def summarise(state: _State, outcome: str | None, csat: float | None, csat_scale: float | None) -> None:
     """Fill in the conversation-level fields and flags of ``state.result``."""
-    from cxreview.signals.conversation import Flag  # the record types live with the walk
-
     result, config = state.result, state.config
     frustration, sentiment, bot_turns = state.frustration, state.sentiment, state.bot_turns
     result.n_customer_messages = len(frustration)
@@ -51,8 +51,9 @@ def summarise(state: _State, outcome: str | None, csat: float | None, csat_scale
     flags = result.flags
     by_flag: dict[str, list[int]] = {}
     for ms in result.messages:
-        for flag in ms.flags:
-            by_flag.setdefault(flag.flag, []).append(ms.position)
+        if ms.flags:  # most messages have none
+            for flag in ms.flags:
+                by_flag.setdefault(flag.flag, []).append(ms.position)
     result.n_spikes = len(by_flag.get("emotion_spike", []))
     loop = _loop(state, by_flag)
     if loop is not None:

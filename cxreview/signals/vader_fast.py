@@ -50,7 +50,7 @@ class FastVader:
         self.emoji_chars = frozenset(k for k in emojis if len(k) == 1)
         self.negate = frozenset(negate)
         self.boosters = dict(boosters)
-        self._tokens: dict[str, tuple[str, str]] = {}  # raw token -> (stripped, lower case)
+        self._tokens: dict[str, tuple[str, str, bool]] = {}  # raw token -> (stripped, lower case, capitals)
 
     def compound(self, text: str) -> float:
         """VADER's compound score of ``text``, -1..1, rounded to 4 places as VADER does."""
@@ -69,7 +69,7 @@ class FastVader:
             return 0.0
         words = [k[0] for k in known]
         n = len(words)
-        upper = sum(1 for w in words if w.isupper())
+        upper = len([k for k in known if k[2]])
         cap_diff = 0 < n - upper < n
         boosters = self.boosters
         valences: dict[int, float] = {}
@@ -90,12 +90,12 @@ class FastVader:
         compound = total / math.sqrt(total * total + 15)
         return round(max(-1.0, min(1.0, compound)), 4)
 
-    def _token(self, raw: str) -> tuple[str, str]:
-        """(stripped, lower case) of a raw token, as VADER strips it; remembered."""
+    def _token(self, raw: str) -> tuple[str, str, bool]:
+        """(stripped, lower case, all capitals) of a raw token, as VADER strips it; remembered."""
         stripped = raw.strip(_PUNCTUATION)
         if len(stripped) <= 2:  # probably an emoticon: VADER keeps it whole
             stripped = raw
-        known = self._tokens[raw] = (stripped, stripped.lower())
+        known = self._tokens[raw] = (stripped, stripped.lower(), stripped.isupper())
         return known
 
     def _describe_emojis(self, text: str) -> str:
