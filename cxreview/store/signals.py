@@ -122,11 +122,17 @@ def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSign
         cid = r.conversation_id
         # Indexed by position - 1 (1-based positions); positions without signals (internal
         # notes, never analysed) hold nulls so every later position stays in its place.
-        per_message: list[list[Any]] = []
-        for m in r.messages:
-            if m.position - 1 > len(per_message):
-                per_message.extend([None, None, None] for _ in range(m.position - 1 - len(per_message)))
-            per_message.append([m.sentiment, m.frustration, m.cues or None])
+        messages = r.messages
+        per_message: list[list[Any]]
+        if not messages or messages[-1].position == len(messages):  # positions 1..n, no gap: the usual case
+            per_message = [[m.sentiment, m.frustration, m.cues or None] for m in messages]
+        else:
+            per_message = []
+            for m in messages:
+                if m.position - 1 > len(per_message):
+                    per_message.extend([None, None, None] for _ in range(m.position - 1 - len(per_message)))
+                per_message.append([m.sentiment, m.frustration, m.cues or None])
+        for m in messages:
             if m.flags:
                 for f in m.flags:
                     flag_rows.append((cid, m.position, f.flag, f.rule, f.detail, _dumps(f.positions)))
