@@ -16,6 +16,7 @@ from cxreview.ingest.problem_log import ProblemLog
 from cxreview.ingest.records import ROLES, ConversationRecord
 from cxreview.ingest.sources import FORMATS, Limits, Source, detect_format, open_source
 from cxreview.store import Database
+from cxreview.store.connection import BULK_CONVERSATIONS
 from cxreview.store.conversations import existing_hashes, write_conversations
 
 BATCH = 2000
@@ -189,6 +190,8 @@ def import_files(
                 "fix the problems listed above and run the same import again",
                 problems=shown,
             )
+    if summary.new + summary.updated >= BULK_CONVERSATIONS:
+        db.after_bulk_write(("conversations", "messages"))
     return summary
 
 

@@ -29,6 +29,7 @@ from cxreview.signals.phases import Phases, name_the_phase, split_phases
 from cxreview.signals.summary import csat_scale
 from cxreview.store import Database, open_database
 from cxreview.store import signals as sql
+from cxreview.store.connection import BULK_CONVERSATIONS
 from cxreview.store.phases import replace_phases
 
 CHUNK = 500  # conversations per task: small, so writes interleave
@@ -195,6 +196,8 @@ def analyze_conversations(
             _FEATURES.clear()  # the calling process does not keep them: the next call may use other lexicons
             _TONES.clear()
             gc.unfreeze()
+    if summary.conversations >= BULK_CONVERSATIONS:
+        db.after_bulk_write(sql.SIGNAL_TABLES)
     return summary
 
 

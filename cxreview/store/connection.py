@@ -20,6 +20,10 @@ DEFAULT_DB = "cxreview.db"
 # instead of failing; every write we do is short except imports.
 BUSY_TIMEOUT_S = 120.0
 
+# An import or analysis of at least this many conversations refreshes planner statistics
+# (Database.after_bulk_write); smaller ones leave it to the server's autovacuum.
+BULK_CONVERSATIONS = 1000
+
 
 class Database:
     """A connection with explicit transactions (autocommit otherwise).
@@ -64,6 +68,10 @@ class Database:
 
     def after_copy(self) -> None:
         """Called inside the transaction of `db copy` once every row is in (nothing to do on SQLite)."""
+
+    def after_bulk_write(self, tables: tuple[str, ...]) -> None:
+        """Called after an import or analysis wrote many rows to ``tables``, outside its
+        transaction. Nothing on SQLite (its planner needs no statistics for our queries)."""
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         return _locked_guard(lambda: self.conn.execute(sql, params))

@@ -58,4 +58,5 @@ def copy_database(
                 f"the copy of {wrong[0]} has {copied[wrong[0]]:,} rows, the source {wanted[wrong[0]]:,}: nothing was kept",
                 "make sure nobody writes to the source during the copy, then run it again",
             )
+    dest.after_bulk_write(TABLES)  # a whole database arrived at once
     return copied

@@ -243,6 +243,12 @@ class PgDatabase(Database):
                 f"FROM {table}"
             )
 
+    def after_bulk_write(self, tables: tuple[str, ...]) -> None:
+        """Planner statistics for tables that just grew a lot, as PostgreSQL's documentation
+        advises after a bulk load: without them the next command (a sample right after an
+        import) is planned blind, and the server's own autoanalyze runs at the same moment."""
+        self.conn.execute("ANALYZE " + ", ".join(tables))
+
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
         """One consistent state for every read inside (REPEATABLE READ, read only)."""

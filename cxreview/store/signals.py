@@ -13,6 +13,10 @@ from cxreview.store.clock import now_iso
 
 _CHUNK = 500
 
+# What an analysis writes (conversations: the detected language), for planner statistics
+# after a large one (Database.after_bulk_write).
+SIGNAL_TABLES = ("conversations", "conversation_signals", "conversation_flags", "message_flags", "conversation_phases")
+
 
 def conversation_info(
     conn: sqlite3.Connection, ids: Sequence[str]
