@@ -5,7 +5,7 @@ On PostgreSQL they pass through :func:`statement`, which rewrites placeholders a
 SQLite spellings of upserts we use; migrations pass through :func:`migration`, which maps
 column types. What cannot be rewritten by rule (a view over JSON) is written per engine in
 ``schema.py``. SQLite functions our queries call (``strftime``, ``json_extract``, averages of
-conditions) exist on PostgreSQL as small compatibility functions (``schema.POSTGRES_COMPAT``).
+conditions) exist on PostgreSQL as small compatibility functions (``schema_postgres.POSTGRES_COMPAT``).
 """
 
 from __future__ import annotations

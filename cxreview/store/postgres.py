@@ -21,13 +21,12 @@ from psycopg.types.numeric import FloatLoader
 from cxreview.errors import DatabaseError
 from cxreview.store import dialect
 from cxreview.store.connection import Database, migration_failed, split_sql
-from cxreview.store.schema import (
-    MIGRATIONS,
+from cxreview.store.schema import MIGRATIONS, SCHEMA_VERSION
+from cxreview.store.schema_postgres import (
     POSTGRES_AFTER_TABLE,
     POSTGRES_COMPAT,
     POSTGRES_MIGRATIONS,
     POSTGRES_STATEMENTS,
-    SCHEMA_VERSION,
 )
 
 APPLICATION = "cxreview"

@@ -189,7 +189,7 @@ def _upsert_signals(conn: sqlite3.Connection) -> str:
     (no delete and re-insert in the order the analysis workers finish), so anything keyed on
     the table stays put after a re-analysis."""
     # The columns as the table has them, on either engine ("rowid" is PostgreSQL's numbering
-    # column, see schema.POSTGRES_AFTER_TABLE, never written by us).
+    # column, see schema_postgres.POSTGRES_AFTER_TABLE, never written by us).
     cursor = conn.execute("SELECT * FROM conversation_signals LIMIT 0")
     columns = [d[0] for d in cursor.description if d[0] != "rowid"]
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "conversation_id")
