@@ -174,3 +174,11 @@ def run_cli(db_path: Any) -> Callable[..., Any]:
         return runner.invoke(cli, ["--db", str(db_path), *args], input=stdin, catch_exceptions=False)
 
     return run
+
+
+def before_last_create() -> int:
+    """The schema version just before the last migration that creates a table: running that
+    migration again fails (its table exists), which the tests of a failed upgrade need."""
+    from cxreview.store.schema import MIGRATIONS
+
+    return max(i for i, sql in enumerate(MIGRATIONS) if "CREATE TABLE" in sql)

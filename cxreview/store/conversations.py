@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from cxreview.records import ConversationRecord
+from cxreview.records import NOTE, ConversationRecord
 from cxreview.store.clock import now_iso
 
 _CHUNK = 500
@@ -49,7 +49,7 @@ def write_conversations(
                 record.csat,
                 json.dumps(record.tags, ensure_ascii=False),
                 json.dumps(record.meta, ensure_ascii=False, default=str),
-                len(record.messages),
+                sum(m.role != NOTE for m in record.messages),
                 digest,
                 now,
             )

@@ -16,7 +16,7 @@ LIMIT = 500
 TEXTS_PER_QUERY = 500
 _COLUMNS = (
     "c.id, c.agent, c.queue, c.channel, c.language, c.started_at, c.outcome, "
-    "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS n_messages, "
+    "c.n_messages, "
     f"{kind_sql('c.id')} AS parties"  # hybrid, bot, agent or none: "bot only" needs no agent turn
 )
 

@@ -118,8 +118,11 @@ def unanswered_endings(conn: sqlite3.Connection, filters: Filters) -> int:
     return int(
         conn.execute(
             f"""SELECT count(*) FROM conversations c
-            JOIN messages m ON m.conversation_id = c.id AND m.position = c.n_messages
-            WHERE {where} AND m.role = 'customer'""",
+            WHERE {where} AND (
+                -- the last turn that is not an internal note (notes come after the end too)
+                SELECT m.role FROM messages m WHERE m.conversation_id = c.id AND m.role <> 'note'
+                ORDER BY m.position DESC LIMIT 1
+            ) = 'customer'""",
             params,
         ).fetchone()[0]
     )

@@ -522,6 +522,15 @@ MIGRATIONS: list[str] = [
         content     TEXT NOT NULL
     );
     """,
+    # 16: internal notes kept on import (role 'note') are shown but are not turns of the
+    # conversation, so they no longer count in n_messages (sampling's --min-messages, the
+    # queue's message count, exports). Only conversations with notes change.
+    """
+    UPDATE conversations SET n_messages = (
+        SELECT count(*) FROM messages m WHERE m.conversation_id = conversations.id AND m.role <> 'note'
+    )
+    WHERE id IN (SELECT conversation_id FROM messages WHERE role = 'note');
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

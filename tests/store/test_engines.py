@@ -24,7 +24,7 @@ from cxreview.store import Database, open_database
 from cxreview.store.copy import row_counts
 from cxreview.store.insights import count_conversations, trajectory_totals
 from cxreview.store.repeats import came_back_count
-from tests.conftest import conversation
+from tests.conftest import before_last_create, conversation
 
 RUBRIC = resolve_rubric("default")
 
@@ -270,13 +270,12 @@ def test_a_failing_postgres_upgrade_is_one_line_and_changes_nothing(postgres_ser
         pytest.skip("PostgreSQL is not installed")
     import psycopg
 
-    from cxreview.store.schema import SCHEMA_VERSION
 
     url = postgres_server.create_database("half_upgraded", migrated=True)
     with psycopg.connect(url, autocommit=True) as conn:
-        # The last migration's tables already exist, so running it again fails halfway.
-        conn.execute("UPDATE cxreview_meta SET value = %s WHERE key = 'schema_version'", (str(SCHEMA_VERSION - 1),))
-    assert f"to schema {SCHEMA_VERSION} failed, nothing was changed" in _one_line_error(url)
+        # The last table-creating migration's table already exists, so running it again fails halfway.
+        conn.execute("UPDATE cxreview_meta SET value = %s WHERE key = 'schema_version'", (str(before_last_create()),))
+    assert f"to schema {before_last_create() + 1} failed, nothing was changed" in _one_line_error(url)
     with psycopg.connect(url, autocommit=True) as conn:
         row = conn.execute("SELECT value FROM cxreview_meta WHERE key = 'schema_version'").fetchone()
-    assert row is not None and row[0] == str(SCHEMA_VERSION - 1)
+    assert row is not None and row[0] == str(before_last_create())
