@@ -109,12 +109,13 @@ def _labelled_lines(name: str) -> list[list[str]]:
     return [line.split("|", 3) for line in lines if line and not line.startswith("#")]
 
 
-def flag_examples(config: dict) -> list[str]:
+def flag_examples(config: dict, name: str = "flags.txt") -> list[str]:
     """human_request, customer_repeat (meta statements) and shouting on short labelled
-    texts in benchmarks/eval/flags.txt (phrased like public support threads, written by us)."""
-    lines = ["-- flags on labelled phrasings (benchmarks/eval/flags.txt) --"]
+    texts in benchmarks/eval/flags.txt (phrased like public support threads, written by us),
+    or in another file of the same format (human_requests.txt)."""
+    lines = [f"-- flags on labelled phrasings (benchmarks/eval/{name}) --"]
     groups: dict[str, tuple[list[bool], list[int], list[str]]] = {}
-    for flag, label, language, text in _labelled_lines("flags.txt"):
+    for flag, label, language, text in _labelled_lines(name):
         f = text_features(text, language)
         result = analyze("eval", language, [(1, "customer", None, f)], config)
         fired = {
@@ -199,7 +200,7 @@ def main() -> None:
     for rows in corpora.values():
         lines += corpus_lines(rows, args.misses)
     lines += cross_corpus(corpora)
-    lines += flag_examples(config) + bot_pairs(config) + demo_conversations(config)
+    lines += flag_examples(config) + flag_examples(config, "human_requests.txt") + bot_pairs(config) + demo_conversations(config)
     print("\n".join(lines))
 
 

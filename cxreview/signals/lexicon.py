@@ -52,7 +52,26 @@ def cue_sources(language: str) -> dict[str, list[str]]:
     (customers switch to English phrases like "wtf" or "agent please")."""
     cues = raw_cues()
     languages = ["en"] if language != "nl" else ["nl", "en"]
-    return {name: [p for lang in languages for p in cues[name].get(lang, [])] for name in CUE_NAMES}
+    return {name: [_expanded(p, lang) for lang in languages for p in cues[name].get(lang, [])] for name in CUE_NAMES}
+
+
+_WORD_CLASS = re.compile(r"\{([a-z_]+)\}")  # letters only: "{0,25}" stays a quantifier
+
+
+def _expanded(pattern: str, language: str) -> str:
+    """A pattern with its ``{word_class}`` names replaced by their alternatives (cues.yaml,
+    ``word_classes``), so a request is written once as its parts rather than as every
+    combination of them."""
+    if "{" not in pattern:
+        return pattern
+    classes = raw_cues().get("word_classes", {}).get(language, {})
+
+    def group(match: re.Match[str]) -> str:
+        if match.group(1) not in classes:
+            raise KeyError(f"cues.yaml: unknown word class {{{match.group(1)}}} in {pattern!r}")
+        return f"({classes[match.group(1)]})"
+
+    return _WORD_CLASS.sub(group, pattern)
 
 
 @functools.lru_cache(maxsize=8)
