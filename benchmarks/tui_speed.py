@@ -46,7 +46,7 @@ def shown(screen, target=None):
         isinstance(screen, ReviewScreen)
         and screen.view is not None
         and (target is None or screen.index == target)
-        and _lines(screen.query_one(Transcript))
+        and any(_lines(transcript) for transcript in screen.query(Transcript))  # composed, lines counted
     )
 
 def _lines(transcript):  # the lazy transcript's count, or (before it) its list of lines

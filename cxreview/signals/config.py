@@ -6,15 +6,15 @@ import copy
 import functools
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from cxreview.errors import InputError
-from cxreview.yaml_check import check_yaml
 
 DEFAULT_CONFIG_PATH = Path(__file__).with_name("default_config.yaml")
+# The repeat-contact window as the shipped file writes it (see repeat_contact_days).
+_REPEAT_DAYS = re.compile(r"^repeat_contact:[ \t]*(?:#.*)?\n[ \t]+days:[ \t]*(\d+)[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
 def default_config_text() -> str:
@@ -23,8 +23,14 @@ def default_config_text() -> str:
 
 def load_config(path: str | Path | None = None) -> dict[str, Any]:
     """The default config, with the values of ``path`` (if given) laid over it."""
-    # The shipped file with libyaml's parser when there is one (a tenth of the time; the
-    # review app reads it at start); a user's file below goes through the checked safe_load.
+    # YAML is imported here, not with the module: the review app needs only the
+    # repeat-contact window at start, and the import is a measurable part of its start.
+    import yaml
+
+    from cxreview.yaml_check import check_yaml
+
+    # The shipped file with libyaml's parser when there is one (a tenth of the time); a
+    # user's file below goes through the checked safe_load.
     config = yaml.load(default_config_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if path is None:
         return config
@@ -70,8 +76,16 @@ def _merge(base: dict[str, Any], override: Any, name: str, prefix: str, problems
             base[key] = value
 
 
+@functools.lru_cache(maxsize=1)
 def repeat_contact_days() -> int:
-    """The repeat-contact window of the shipped config (insights default, review screen)."""
+    """The repeat-contact window of the shipped config (insights default, review screen).
+
+    Read from the shipped file's text when it is written as usual (the review app needs only
+    this number at start, and importing and running a YAML parser for it was a measurable
+    part of that start); parsed in full otherwise. A test checks both give the same."""
+    match = _REPEAT_DAYS.search(default_config_text())
+    if match is not None:
+        return int(match.group(1))
     return int(_default_config()["repeat_contact"]["days"])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,6 +17,26 @@ from cxreview.tui.insights_cache import InsightsCache
 from cxreview.tui.messages import StartResolved
 
 WARM_AFTER_SECONDS = 2.0  # the insights warm-up starts this long after the app
+# The collector is paused while the first screen is built, at most this long (see on_mount).
+GC_PAUSE_SECONDS = 1.0
+_heap_frozen = False
+
+
+def _freeze_heap() -> None:
+    """Keep the collector off what was imported (once per process). Textual, Rich and our
+    modules are several hundred thousand objects that live as long as the process; Python's
+    full collection walks every one of them (about 20 ms, a tenth of the start-up, and again
+    at each full collection during the session) and can free none."""
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.freeze()
+
+
+def _in_progress(session: SessionInfo | None) -> int | None:
+    """The position of the session's review in progress, if any."""
+    items = session.items if session is not None else []
+    return next((i for i, item in enumerate(items) if item.status == "in progress"), None)
 
 
 class ReviewApp(App[None]):
@@ -36,6 +57,7 @@ class ReviewApp(App[None]):
         as_arbiter: bool = False,
         keymap: Path | None = None,
     ) -> None:
+        _freeze_heap()
         super().__init__()
         from cxreview.tui.keymap import keymap_path
 
@@ -47,6 +69,7 @@ class ReviewApp(App[None]):
         self.initial_session = session
         self.store = TuiStore(self.db_path)
         self.insights = InsightsCache(self.db_path)
+        self._gc_paused = False
 
     def _load_keymap(self) -> None:
         """The user's keys by binding id; every mistake is said at start with file:line."""
@@ -61,6 +84,14 @@ class ReviewApp(App[None]):
             self.notify(f"... and {len(problems) - 5} more mistakes in the keymap", severity="error", timeout=20)
 
     def on_mount(self) -> None:
+        # Building the first screen creates tens of thousands of objects that all stay (widgets,
+        # styles, the conversation); the collector would walk them again and again for nothing
+        # (about a tenth of the start-up). Paused until the screen is up, as Textual pauses it
+        # while scrolling; garbage left meanwhile is collected when it resumes.
+        if gc.isenabled():
+            gc.disable()
+            self.set_timer(GC_PAUSE_SECONDS, gc.enable)
+            self._gc_paused = True
         self._load_keymap()
         # Once the first screen is up: on a big database the warm-up (reading the stored
         # insights and formatting them, or computing them) would otherwise share the start
@@ -76,28 +107,37 @@ class ReviewApp(App[None]):
     @work(thread=True, exclusive=True, group="start", exit_on_error=False)
     def _resolve_start(self, name: str | None) -> None:
         """Where to start, found in one worker before any screen is built: a review resumed
-        directly does not compose the picker and the queue first (a tenth of the start-up)."""
+        directly does not compose the picker and the queue first (a tenth of the start-up),
+        and its conversation is loaded here too, so its screen is painted once, with it."""
+        loaded = None
         try:
             if name is None:
                 name = resume_target(self.store.open_sessions(self.reviewer), self.reviewer)
             session = self.store.session(name, self.reviewer) if name is not None else None
         except Exception:  # noqa: BLE001 - the screens below load again and report it
             session = None
-        self.post_message(StartResolved(name, session))
+        index = _in_progress(session)
+        if session is not None and index is not None:
+            from cxreview.tui.screens.review_load import load_conversation
+
+            try:
+                loaded = load_conversation(self.store, session, index, self.reviewer)
+            except Exception:  # noqa: BLE001 - the review screen loads it again and reports it
+                loaded = None
+        self.post_message(StartResolved(name, session, loaded))
 
     def on_start_resolved(self, message: StartResolved) -> None:
         if message.name is None:
             self.show_picker()
             return
-        items = message.session.items if message.session is not None else []
-        index = next((i for i, item in enumerate(items) if item.status == "in progress"), None)
+        index = _in_progress(message.session)
         if message.session is None or index is None:
             self.open_session(message.name)
             return
         from cxreview.tui.screens.review import ReviewScreen
 
         # No queue below it: leaving the review puts the queue in its place (leave_review).
-        self.push_screen(ReviewScreen(message.session, index, queue_below=False))
+        self.push_screen(ReviewScreen(message.session, index, queue_below=False, loaded=message.loaded))
 
     def show_picker(self) -> None:
         from cxreview.tui.screens.picker import SessionPickerScreen
@@ -178,4 +218,6 @@ class ReviewApp(App[None]):
             yield SystemCommand("Keys", "Every key of this screen (escape closes)", help_action)
 
     def on_unmount(self) -> None:
+        if self._gc_paused:  # an app closed within the pause must not leave the collector off
+            gc.enable()
         self.store.close()

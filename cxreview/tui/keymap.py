@@ -13,11 +13,11 @@ entries that are valid still apply.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
-
-import click
 
 from cxreview.errors import InputError
 
@@ -28,8 +28,16 @@ _KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[a-z0-9_]+|[^\
 
 
 def keymap_path() -> Path:
-    """Where the user's keymap lives (it need not exist)."""
-    return Path(click.get_app_dir("cxreview")) / KEYMAP_FILE
+    """Where the user's keymap lives (it need not exist): the folder ``click.get_app_dir``
+    names, found here without importing click, which the app's start does not need
+    otherwise (a test checks both agree)."""
+    if sys.platform.startswith("win"):
+        folder = os.environ.get("APPDATA", os.path.expanduser("~"))
+    elif sys.platform == "darwin":
+        folder = os.path.expanduser("~/Library/Application Support")
+    else:
+        folder = os.environ.get("XDG_CONFIG_HOME", os.path.expanduser("~/.config"))
+    return Path(folder) / "cxreview" / KEYMAP_FILE
 
 
 def all_bindings() -> dict[str, Any]:

@@ -18,10 +18,12 @@ class SessionLoaded(Message):
 
 @dataclass
 class StartResolved(Message):
-    """Where the app starts: the session to open (None: the picker) and, loaded, its items."""
+    """Where the app starts: the session to open (None: the picker) and, loaded, its items;
+    when resuming a review in progress, its conversation too (None: the screen loads it)."""
 
     name: str | None
     session: SessionInfo | None
+    loaded: ConversationLoaded | None = None
 
 
 @dataclass
@@ -30,6 +32,7 @@ class ConversationLoaded(Message):
     review: Review
     parts: list[Review] = field(default_factory=list)  # every party's review, in order
     suggestions: dict[int, dict[str, Any]] = field(default_factory=dict)  # review id -> AutoQA by criterion
+    bookmark: int = 0  # the last saved revision when loaded: later ones are news (review_edit)
 
 
 @dataclass

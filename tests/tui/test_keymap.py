@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cxreview.store import open_database
 from cxreview.tui.app import ReviewApp
 from cxreview.tui.keymap import load_keymap
@@ -59,3 +61,18 @@ async def test_remapped_keys_drive_the_review_and_a_bad_file_is_reported(tui_db:
         await settle(app, pilot)
         said = [n.message for n in app._notifications if n.title == "Keymap"]
         assert len(said) == 4 and said[0].startswith(f"{path}:2:1")
+
+
+def test_keymap_folder_is_the_one_click_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """keymap_path finds the folder without click (the app's start does not import it); the
+    documented place is click's app folder, with or without XDG_CONFIG_HOME."""
+    import click
+
+    from cxreview.tui.keymap import keymap_path
+
+    for xdg in (str(tmp_path / "xdg"), None):
+        if xdg is None:
+            monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+        else:
+            monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+        assert keymap_path() == Path(click.get_app_dir("cxreview")) / "keymap.yaml"

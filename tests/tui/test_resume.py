@@ -48,3 +48,41 @@ async def test_review_without_a_session_resumes_the_review_in_progress(make_app)
         queue = again.screen
         # The cursor is on the first conversation not done (the first one is).
         assert isinstance(queue, QueueScreen) and queue.query_one("DataTable").cursor_row == 1
+
+
+async def test_resumed_review_is_composed_with_its_conversation(make_app, tui_db, monkeypatch) -> None:
+    """Resuming straight into a review: the start worker loads its conversation too, so the
+    screen is built and painted once with it (never "Loading…", no second load); the next
+    conversation is loaded by the screen as before."""
+    from cxreview import reviews
+    from cxreview.store import open_database
+    from cxreview.tui.data import TuiStore
+
+    store = TuiStore(str(tui_db))
+    session = store.session("daily", "ana")
+    store.close()
+    with open_database(tui_db) as db:
+        second = session.items[1].conversation_id
+        review = reviews.start_review(db, second, "ana", session.rubric, session.id)
+        reviews.set_score(db, review.id, "empathy", 2)
+    loads: list[int] = []
+    original = ReviewScreen.load
+    monkeypatch.setattr(ReviewScreen, "load", lambda self: (loads.append(self.index), original(self))[1])
+    titles: list[str] = []
+    original_title = ReviewScreen._show_title
+    monkeypatch.setattr(
+        ReviewScreen, "_show_title", lambda self: (titles.append(self._title.plain), original_title(self))[1]
+    )
+    app = make_app(session=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.item.conversation_id == second
+        assert screen.review is not None and screen.review.criteria["empathy"].score == 2
+        assert loads == [] and titles and second in titles[0]
+        assert "Loading" not in str(screen.query_one("#conversation-title").render())
+        screen.open_item(0)
+        await settle(app, pilot)
+        assert (
+            loads == [0] and screen.view is not None and screen.item.conversation_id == session.items[0].conversation_id
+        )

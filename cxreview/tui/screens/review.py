@@ -24,10 +24,11 @@ from cxreview.parties import agent_label
 from cxreview.reviews import Review
 from cxreview.tui.data import ConversationView, SessionInfo
 from cxreview.tui.messages import ConversationLoaded, ReviewSaved, ReviewSubmitted, WorkFailed
-from cxreview.tui.screens.review_autoqa import ReviewAutoQA, load_suggestions
+from cxreview.tui.screens.review_autoqa import ReviewAutoQA
 from cxreview.tui.screens.review_compare import ReviewCompare
 from cxreview.tui.screens.review_edit import REOPEN_HINT, ReviewCorrections
 from cxreview.tui.screens.review_keys import REVIEW_BINDINGS
+from cxreview.tui.screens.review_load import load_conversation
 from cxreview.tui.screens.review_notes import ReviewNotes
 from cxreview.tui.screens.review_reading import ReviewReading, RubricScroll
 from cxreview.tui.widgets.footer import KeyFooter
@@ -47,7 +48,9 @@ def _now() -> float:
 class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, ReviewCompare, Screen[None]):
     BINDINGS = REVIEW_BINDINGS
 
-    def __init__(self, session: SessionInfo, index: int, queue_below: bool = True) -> None:
+    def __init__(
+        self, session: SessionInfo, index: int, queue_below: bool = True, loaded: ConversationLoaded | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.index = index
@@ -70,6 +73,11 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self.suggestions = {}
         self._keys_state: tuple[bool | None, ...] = ()
         self.footer_ready = False  # the footer's keys are built once the first conversation is in
+        # Loaded by the app's start worker (resuming straight into this review): the screen
+        # is composed with it and painted once.
+        self._preloaded = loaded
+        if loaded is not None:
+            self._take(loaded)
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -86,8 +94,12 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
-        self.load()
+        if self._preloaded is not None:
+            self._preloaded = None
+            self._show_conversation()
+        else:
+            self.query_one("#conversation-title", Static).update(Text("Loading…", style="dim"))
+            self.load()
         self.set_interval(15, self._save_time)
 
     @property
@@ -97,36 +109,31 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
     # -- loading ---------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="conversation", exit_on_error=False)
     def load(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        reviewer = self.app.reviewer  # type: ignore[attr-defined]
         try:
-            parts = [
-                store.start_review(self.item.conversation_id, reviewer, rubric, self.session.id)
-                for rubric in self.session.rubrics_for(self.item)
-            ]
-            view = store.conversation(self.item.conversation_id)
-            for part in parts:
-                self.remember_revision(part.id)
-            found = store.run(
-                partial(
-                    load_suggestions,
-                    conversation_id=view.conversation["id"],
-                    parts=parts,
-                    calibration=self.session.calibration,
-                )
-            )
+            loaded = load_conversation(self.app.store, self.session, self.index, self.app.reviewer)  # type: ignore[attr-defined]
         except Exception as error:  # noqa: BLE001 - reported in the UI, the app keeps running
             self.post_message(WorkFailed(str(error)))
             return
-        # Open the first part still to be submitted: the bot's criteria come first.
-        review = next((p for p in parts if not p.submitted), parts[-1])
-        self.post_message(ConversationLoaded(view, review, parts, found))
+        self.post_message(loaded)
 
     def on_conversation_loaded(self, message: ConversationLoaded) -> None:
+        self._take(message)
+        self._show_conversation()
+
+    def _take(self, message: ConversationLoaded) -> None:
+        """What the screen holds of a loaded conversation (no widget is touched here)."""
         self.view, self.review = message.view, message.review
         self.parts = message.parts or [message.review]
         self.suggestions = message.suggestions
+        self.bookmark = message.bookmark
         self._signal_values = signal_values(self.view)  # once per conversation, not per key
+        self.cursor = self._resume_cursor(self.review)
+        self.last_scored = None
+        self.preview = None
+        self.footer_ready = True
+
+    def _show_conversation(self) -> None:
+        assert self.view is not None and self.review is not None
         conversation = self.view.conversation
         position = f"{self.index + 1}/{len(self.session.items)}"
         title = Text(f"{position} · {conversation['id']}", style="bold")
@@ -152,11 +159,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
             self.view.phases,
             bodies=self.view.bodies,
         )
-        self.cursor = self._resume_cursor(self.review)
-        self.last_scored = None
-        self.preview = None
         self._refresh_rubric()
-        self.footer_ready = True
         self.refresh_keys()
 
     def _show_title(self) -> None:

@@ -22,10 +22,6 @@ class ReviewCorrections:
     app: Any
     bookmark: int = 0  # the last revision this screen has shown; later ones are news
 
-    def remember_revision(self, review_id: int) -> None:
-        """Called in the load worker: what this screen shows includes every saved revision."""
-        self.bookmark = self.app.store.run(lambda db: corrections.last_revision(db, review_id))
-
     def action_edit(self) -> None:
         if self.review is not None and self.review.submitted:
             self._reopen(self.review.id, self.bookmark)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -22,15 +23,28 @@ class KeyFooter(Footer):
             self.compact = True
         self._shown: tuple[Any, ...] | None = None
 
+    def compose(self) -> ComposeResult:
+        # Textual's footer is empty until the screen's first bindings signal, then built
+        # after a refresh: a second layout and paint of the screen on its way up. Built
+        # with the screen instead when it is ready (the signal then finds nothing changed).
+        if not self._bindings_ready and getattr(self.screen, "footer_ready", True):
+            self._bindings_ready = True
+            self._shown = self._keys(self.screen)
+        return super().compose()
+
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if not getattr(screen, "footer_ready", True):
             return
-        shown = tuple(
-            (binding.key, binding.key_display, binding.description, binding.action, enabled, tooltip)
-            for _node, binding, enabled, tooltip in screen.active_bindings.values()
-            if binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING
-        )
+        shown = self._keys(screen)
         if shown == self._shown:
             return
         self._shown = shown
         super().bindings_changed(screen)
+
+    def _keys(self, screen: Screen[Any]) -> tuple[Any, ...]:
+        """What the footer shows of the screen's bindings (compared, not displayed)."""
+        return tuple(
+            (binding.key, binding.key_display, binding.description, binding.action, enabled, tooltip)
+            for _node, binding, enabled, tooltip in screen.active_bindings.values()
+            if binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING
+        )

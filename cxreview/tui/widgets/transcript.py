@@ -97,7 +97,15 @@ class Transcript(ScrollView, can_focus=False):
         self.notes = dict(notes)
         self._number_width = len(str(max((m["position"] for m in messages), default=1)))
         self.set_reactive(Transcript.cursor, 0)
-        self._relayout()
+        if self.size.width:
+            self._relayout()
+        else:  # not laid out yet (a screen composed with its conversation): on_resize lays it out once
+            self._width = 0
+            self._heights = [0] * len(messages)
+            self._exact = [False] * len(messages)
+            self._layouts.clear()
+            self._strips.clear()
+            self._place()
         self.scroll_to(y=0, animate=False)
 
     def set_notes(self, notes: dict[int, str]) -> None:
