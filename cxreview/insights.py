@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -117,9 +117,57 @@ def _ranked(templates: list[Template], key: str, minimum: int = SMALL) -> list[T
     return sorted(eligible, key=lambda t: (t.n < minimum, -t.counts.get(key, 0), -t.rate(key)))[:TOP]
 
 
+# The sections by the data they read, so stored insights go stale a group at a time
+# (cxreview/insights_cache.py): a review or a score changes only the "reviews" group (QA
+# linkage, CSAT against review scores, AutoQA estimates); the message- and signal-heavy
+# sections (the minutes of a computation on a million messages) stay as they are.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "signals": (
+        "conversations",
+        "answers",
+        "unanswered",
+        "loop_prompts",
+        "stuck_by_queue",
+        "drivers",
+        "agents",
+        "handovers",
+        "trajectories",
+        "repeat_days",
+        "repeat_by_queue",
+        "repeat_by_answer",
+        "weeks",
+    ),
+    "reviews": ("qa", "csat", "machine"),
+}
+_STEPS = {"signals": 8, "reviews": 2}
+
+
 def compute(db: Database, filters: Filters, repeat_days: int = 7, phases: Phases = SILENT) -> Insights:
+    step = Steps(phases, "Insights", sum(_STEPS.values()))
+    return Insights(
+        filters=filters.described(),
+        **_signal_sections(db, filters, repeat_days, step),
+        **_review_sections(db, filters, step),
+    )
+
+
+def recompute(
+    db: Database, insights: Insights, groups: list[str], filters: Filters, repeat_days: int, phases: Phases = SILENT
+) -> Insights:
+    """``insights`` with the sections of ``groups`` computed afresh, the others kept as they are:
+    equal to ``compute`` when only those groups' data changed since ``insights`` were."""
+    step = Steps(phases, "Insights", sum(_STEPS[group] for group in groups))
+    fresh: dict[str, Any] = {}
+    if "signals" in groups:
+        fresh.update(_signal_sections(db, filters, repeat_days, step))
+    if "reviews" in groups:
+        fresh.update(_review_sections(db, filters, step))
+    return replace(insights, filters=filters.described(), **fresh)
+
+
+def _signal_sections(db: Database, filters: Filters, repeat_days: int, step: Steps) -> dict[str, Any]:
+    """The sections of the "signals" group: conversations, messages, signals, phases, flags."""
     conn = db.conn
-    step = Steps(phases, "Insights", 9)
     step.next("conversations and answers")
     conversations = sql.count_conversations(conn, filters)
     rows = [
@@ -175,58 +223,63 @@ def compute(db: Database, filters: Filters, repeat_days: int = 7, phases: Phases
             for (row_role, text), flags in _by_last_answer(repeat_rows).items()
         ]
     )
-    from cxreview.export import calibrations_for
-
-    step.next("leniency offsets and calibrated review scores")
-    calibrations = calibrations_for(db)  # fitted once for the QA and csat sections
-    from cxreview.export import review_records
-
-    # Read once: the QA linkage and the machine estimates' reviewed means both use them.
-    criterion_records = review_records(db, "criterion", filters, calibrations=calibrations)
     step.next("unanswered endings")
     unanswered = sql.unanswered_endings(conn, filters)
     step.next("agents")
     agents = _agents(sql.agent_phase_signals(conn, filters))
     step.next("handover announcements")
     handovers = _handovers(sql.handover_announcements(conn, filters))
-    step.next("QA linkage, machine estimates and weeks")
-    result = Insights(
-        filters=filters.described(),
-        conversations=conversations,
-        answers=answers,
-        unanswered=unanswered,
-        loop_prompts=loops,
-        stuck_by_queue=sorted(stuck, key=lambda g: (g.small, -(g.values["stuck_share"] or 0))),
-        drivers=drivers,
-        agents=agents,
-        handovers=handovers,
-        trajectories={"n": totals[0] or 0, "better": totals[1] or 0.0, "worse": totals[2] or 0.0},
-        repeat_days=repeat_days,
-        repeat_by_queue=sorted(
+    step.next("weeks")
+    weeks = [
+        Group(
+            r["week"],
+            r["n"],
+            {
+                "peak_frustration": r["peak_frustration"],
+                "stuck_share": r["stuck_share"],
+                "spike_share": r["spike_share"],
+            },
+        )
+        for r in sql.weekly(conn, filters)
+    ]
+    return {
+        "conversations": conversations,
+        "answers": answers,
+        "unanswered": unanswered,
+        "loop_prompts": loops,
+        "stuck_by_queue": sorted(stuck, key=lambda g: (g.small, -(g.values["stuck_share"] or 0))),
+        "drivers": drivers,
+        "agents": agents,
+        "handovers": handovers,
+        "trajectories": {"n": totals[0] or 0, "better": totals[1] or 0.0, "worse": totals[2] or 0.0},
+        "repeat_days": repeat_days,
+        "repeat_by_queue": sorted(
             (Group(q, len(v), {"repeat_share": sum(v) / len(v)}) for q, v in by_queue.items()),
             key=lambda g: (g.small, -(g.values["repeat_share"] or 0)),
         ),
-        repeat_by_answer=sorted(
+        "repeat_by_answer": sorted(
             [t for t in repeat_templates if t.counts.get("came_back")],
             key=lambda t: (t.n < SMALL, -t.rate("came_back")),
         )[:TOP],
-        qa=_qa_linkage(db, criterion_records),
-        machine=machine_estimates(db, filters, criterion_records),
-        csat=_csat(db, filters, calibrations),
-        weeks=[
-            Group(
-                r["week"],
-                r["n"],
-                {
-                    "peak_frustration": r["peak_frustration"],
-                    "stuck_share": r["stuck_share"],
-                    "spike_share": r["spike_share"],
-                },
-            )
-            for r in sql.weekly(conn, filters)
-        ],
-    )
-    return result
+        "weeks": weeks,
+    }
+
+
+def _review_sections(db: Database, filters: Filters, step: Steps) -> dict[str, Any]:
+    """The sections of the "reviews" group: reviews and scores (calibrated), AutoQA, and the
+    signals of the reviewed conversations."""
+    from cxreview.export import calibrations_for, review_records
+
+    step.next("leniency offsets and calibrated review scores")
+    calibrations = calibrations_for(db)  # fitted once for the QA and csat sections
+    # Read once: the QA linkage and the machine estimates' reviewed means both use them.
+    criterion_records = review_records(db, "criterion", filters, calibrations=calibrations)
+    step.next("QA linkage and machine estimates")
+    return {
+        "qa": _qa_linkage(db, criterion_records),
+        "machine": machine_estimates(db, filters, criterion_records),
+        "csat": _csat(db, filters, calibrations),
+    }
 
 
 def _by_last_answer(rows: list[Any]) -> dict[tuple[str, str], list[int]]:

@@ -3,23 +3,25 @@
 `compute` takes about a minute on a million messages, and the review app's Insights screen
 must open in under 2 s, also in a fresh run. Whoever computes the default view (all
 conversations) stores it: `cxreview insights` without filters, the review app's warm-up.
-A stored result counts only while the stamp of the data it read (store/insights_cache.py)
-still matches; a stale one is never returned as current.
+A stored result counts only while the stamps of the data it read (store/insights_cache.py)
+still match; a stale one is never returned as current. The stamps are per group of sections
+(cxreview.insights.GROUPS): after a review only the review sections are computed again (a
+fraction of a second), the message and signal sections are kept while their data is unchanged.
 
-A result is stored only when nothing was written while it was computed (the stamp is the
-same before and after) and every timestamp in the stamp is older than the second computing
-started: a later write then always moves the stamp, even one in that same second.
+A result is stored only when nothing was written while it was computed (the stamps are the
+same before and after) and every timestamp in them is older than the second computing
+started: a later write then always moves a stamp, even one in that same second.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from cxreview.filters import Filters
-from cxreview.insights import Group, Insights, Template, compute
+from cxreview.insights import GROUPS, Group, Insights, Template, compute, recompute
 from cxreview.insights_autoqa import MachineRow
 from cxreview.progress import SILENT, Phases
 from cxreview.store import Database
@@ -27,14 +29,20 @@ from cxreview.store import insights_cache as sql
 from cxreview.store.clock import now_iso
 
 # Part of the key: a change to what `compute` returns or to this format makes old rows unused.
-FORMAT = 1
+FORMAT = 2  # 2: a stamp per group of sections
 
 
 @dataclass
 class Stored:
     insights: Insights
     computed_at: str  # when computing started (UTC)
-    fresh: bool  # the data is still what it was computed from
+    stale: list[str]  # the groups of sections whose data changed since (empty: all current)
+    stamps: dict[str, Any] = field(default_factory=dict, repr=False)  # per group, as stored
+
+    @property
+    def fresh(self) -> bool:
+        """The data is still what every section was computed from."""
+        return not self.stale
 
 
 def cache_key(filters: Filters, repeat_days: int) -> str | None:
@@ -89,36 +97,55 @@ def stored(db: Database, filters: Filters, repeat_days: int) -> Stored | None:
     stamp, computed_at, content = found
     try:
         insights = from_content(content)
+        stamps = json.loads(stamp)
     except (ValueError, TypeError, KeyError):
         return None
-    return Stored(insights, computed_at, stamp == sql.data_stamp(db.conn))
+    if not isinstance(stamps, dict):
+        return None
+    return Stored(insights, computed_at, _stale(stamps, sql.data_stamps(db.conn)), stamps)
 
 
-def compute_and_store(db: Database, filters: Filters, repeat_days: int, phases: Phases = SILENT) -> Insights:
-    """Compute; store the result when it is the default view and the data held still."""
+def compute_and_store(
+    db: Database, filters: Filters, repeat_days: int, phases: Phases = SILENT, previous: Stored | None = None
+) -> Insights:
+    """Compute; store the result when it is the default view and the data held still. With
+    ``previous`` (the stored result, stale), only the groups of sections whose data changed
+    since are computed; the others are kept."""
     key = cache_key(filters, repeat_days)
-    if key is None or db.read_only:
+    if key is None:
         return compute(db, filters, repeat_days, phases)
     started, began = now_iso(), time.perf_counter()
-    before = sql.data_stamp(db.conn)
-    insights = compute(db, filters, repeat_days, phases)
-    if sql.data_stamp(db.conn) == before and _latest(before) < started:
+    before = sql.data_stamps(db.conn)
+    stale = _stale(previous.stamps, before) if previous is not None else list(GROUPS)
+    if previous is not None and not stale:
+        return previous.insights  # current again (a change was undone): nothing to compute
+    if previous is not None and len(stale) < len(GROUPS):
+        insights = recompute(db, previous.insights, stale, filters, repeat_days, phases)
+    else:
+        insights = compute(db, filters, repeat_days, phases)
+    if not db.read_only and sql.data_stamps(db.conn) == before and _latest(before) < started:
         try:
             with db.transaction() as conn:
-                sql.write(conn, key, before, started, time.perf_counter() - began, to_content(insights))
+                sql.write(conn, key, json.dumps(before), started, time.perf_counter() - began, to_content(insights))
         except Exception:  # noqa: BLE001 - a result that cannot be kept (locked, disk full) is only slower next time
             pass
     return insights
 
 
 def cached_or_compute(db: Database, filters: Filters, repeat_days: int, phases: Phases = SILENT) -> Insights:
-    """The stored insights while fresh, else computed now (and stored)."""
+    """The stored insights while fresh, else computed now (only the stale groups of sections
+    when there is a stored result) and stored."""
     found = stored(db, filters, repeat_days)
     if found is not None and found.fresh:
         return found.insights
-    return compute_and_store(db, filters, repeat_days, phases)
+    return compute_and_store(db, filters, repeat_days, phases, previous=found)
 
 
-def _latest(stamp: str) -> str:
-    """The latest timestamp in a stamp (all are ISO UTC text, so text order is time order)."""
-    return max((part for part in json.loads(stamp) if isinstance(part, str)), default="")
+def _stale(kept: dict[str, Any], current: dict[str, list[Any]]) -> list[str]:
+    """The groups whose stamp moved (a group without a kept stamp counts as moved)."""
+    return [group for group in GROUPS if kept.get(group) != current[group]]
+
+
+def _latest(stamps: dict[str, list[Any]]) -> str:
+    """The latest timestamp in the stamps (all are ISO UTC text, so text order is time order)."""
+    return max((part for parts in stamps.values() for part in parts if isinstance(part, str)), default="")

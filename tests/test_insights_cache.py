@@ -90,3 +90,45 @@ def test_a_filtered_view_is_computed_live_and_not_stored(analysed: Database) -> 
     filtered = insights_cache.cached_or_compute(analysed, Filters(queues=["billing"]), 7)
     assert filtered.conversations == 4
     assert analysed.scalar("SELECT count(*) FROM insights_cache") == 0
+
+
+def _submit_review(db: Database, conversation_id: str) -> None:
+    review = reviews.start_review(db, conversation_id, "ana", resolve_rubric("default"))
+    for criterion in review.rubric.criteria:
+        reviews.set_score(db, review.id, criterion.id, criterion.max)
+    reviews.submit(db, review.id)
+
+
+def test_a_review_makes_only_the_review_sections_stale(analysed: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stamps per group of sections: after a score only QA, CSAT and AutoQA are computed again;
+    the message and signal sections are kept, and the result equals a live computation."""
+    from cxreview import insights
+
+    insights_cache.cached_or_compute(analysed, Filters(), 7)
+    _submit_review(analysed, "c1")
+    found = insights_cache.stored(analysed, Filters(), 7)
+    assert found is not None and found.stale == ["reviews"] and not found.fresh
+
+    def no_signals(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the signal sections were computed again after a review")
+
+    real = insights._signal_sections
+    monkeypatch.setattr(insights, "_signal_sections", no_signals)
+    again = insights_cache.cached_or_compute(analysed, Filters(), 7)
+    monkeypatch.setattr(insights, "_signal_sections", real)
+    assert again == compute(analysed, Filters(), 7)
+    assert again.qa != found.insights.qa  # the review sections did change
+    refreshed = insights_cache.stored(analysed, Filters(), 7)
+    assert refreshed is not None and refreshed.fresh and refreshed.insights == again
+    # Another review: still only the review sections.
+    _submit_review(analysed, "c2")
+    stale = insights_cache.stored(analysed, Filters(), 7)
+    assert stale is not None and stale.stale == ["reviews"]
+
+
+def test_an_import_makes_every_section_stale(analysed: Database, write_jsonl: Callable[..., Path]) -> None:
+    insights_cache.cached_or_compute(analysed, Filters(), 7)
+    import_files(analysed, [str(write_jsonl([conversation("new", queue="sales")], "more.jsonl"))])
+    found = insights_cache.stored(analysed, Filters(), 7)
+    assert found is not None and found.stale == ["signals", "reviews"]
+    assert insights_cache.cached_or_compute(analysed, Filters(), 7) == compute(analysed, Filters(), 7)

@@ -73,7 +73,7 @@ def test_insights_exports_and_calibration_name_their_steps(demo: Database) -> No
 
     recorder = Recorder()
     compute(demo, Filters(), phases=recorder)
-    assert [p.split(":")[0] for p in recorder.phases()] == [f"Insights ({i}/9)" for i in range(1, 10)]
+    assert [p.split(":")[0] for p in recorder.phases()] == [f"Insights ({i}/10)" for i in range(1, 11)]
 
     recorder = Recorder()
     rows = export_signals(demo, "message", Filters(), io.StringIO(), "jsonl", phases=recorder)

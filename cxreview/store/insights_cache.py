@@ -1,35 +1,50 @@
-"""The stored insights (schema 15): what `compute` returned, with a stamp of the data it read.
+"""The stored insights (schema 15): what `compute` returned, with stamps of the data it read.
 
-The stamp is a handful of counts, sums and latest timestamps over every table insights read
-(conversations and messages, signals, phases and flags, reviews and scores, AutoQA models
-and scores): an import, a re-analysis, a score, a submission or a new model moves it. It
-costs one pass over the conversation and signal rows (about 80 ms on a million messages).
+A stamp is a handful of counts, sums and latest timestamps over tables insights read, one per
+group of sections (cxreview.insights.GROUPS): "signals" over conversations and messages,
+signals, phases and flags (an import or a re-analysis moves it); "reviews" over those and
+reviews and scores, AutoQA models and scores (a score, a submission or a new model moves it
+too, and only it). It costs one pass over the conversation and signal rows (about 80 ms on
+a million messages).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
 from cxreview.store.calibrated import review_stamp
 
+_SIGNALS = (
+    "SELECT count(*), coalesce(sum(n_messages), 0), max(imported_at) FROM conversations",
+    "SELECT count(*), max(analyzed_at) FROM conversation_signals",
+    "SELECT count(*) FROM conversation_phases",
+    "SELECT count(*) FROM message_flags",
+    "SELECT count(*) FROM conversation_flags",
+)
+_AUTOQA = (
+    "SELECT count(*), coalesce(sum(active), 0), coalesce(sum(reliable), 0), max(trained_at) FROM autoqa_models",
+    "SELECT count(*), max(scored_at) FROM autoqa_scores",
+)
 
-def data_stamp(conn: sqlite3.Connection) -> str:
-    """Changes whenever data that insights read changes (as JSON, to compare and store)."""
+
+def data_stamps(conn: sqlite3.Connection) -> dict[str, list[Any]]:
+    """Per group of sections, what changes whenever data those sections read changes."""
+    signals = _parts(conn, _SIGNALS)
+    reviews = [*signals, *_parts(conn, _AUTOQA), *_plain(review_stamp(conn))]
+    return {"signals": signals, "reviews": reviews}
+
+
+def _parts(conn: sqlite3.Connection, queries: tuple[str, ...]) -> list[Any]:
     parts: list[Any] = []
-    for query in (
-        "SELECT count(*), coalesce(sum(n_messages), 0), max(imported_at) FROM conversations",
-        "SELECT count(*), max(analyzed_at) FROM conversation_signals",
-        "SELECT count(*) FROM conversation_phases",
-        "SELECT count(*) FROM message_flags",
-        "SELECT count(*) FROM conversation_flags",
-        "SELECT count(*), coalesce(sum(active), 0), coalesce(sum(reliable), 0), max(trained_at) FROM autoqa_models",
-        "SELECT count(*), max(scored_at) FROM autoqa_scores",
-    ):
+    for query in queries:
         parts.extend(conn.execute(query).fetchone())
-    parts.extend(review_stamp(conn))
-    return json.dumps([p if p is None or isinstance(p, (int, str)) else float(p) for p in parts])
+    return _plain(parts)
+
+
+def _plain(parts: Any) -> list[Any]:
+    """JSON-safe values that compare equal after a round trip (PostgreSQL sums are Decimals)."""
+    return [p if p is None or isinstance(p, (int, str)) else float(p) for p in parts]
 
 
 def read(conn: sqlite3.Connection, key: str) -> tuple[str, str, str] | None:

@@ -136,3 +136,40 @@ async def test_the_stored_insights_open_at_once_and_a_stale_one_says_so(
     with open_database(tui_db) as db:
         found = insights_cache.stored(db, Filters(), 7)
         assert found is not None and found.fresh  # and were stored for the next run
+
+
+async def test_a_score_in_this_run_brings_back_only_the_review_sections(
+    make_app, tui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Insights kept for the run are checked against their data stamps: after a score the
+    next i shows them labelled while the review sections (only they) are computed again."""
+    from cxreview import insights, insights_cache
+    from cxreview.filters import Filters
+
+    monkeypatch.setattr(insights_cache, "now_iso", lambda: "9999-12-31T00:00:00Z")
+    with open_database(tui_db) as db:
+        insights_cache.compute_and_store(db, Filters(), 7)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InsightsScreen) and not app.screen.stale_as_of
+        await pilot.press("escape", "enter")  # back to the queue, open the first conversation
+        await settle(app, pilot)
+        await pilot.press("4")
+        await settle(app, pilot)
+
+        def no_signals(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the signal sections were computed again after a score")
+
+        monkeypatch.setattr(insights, "_signal_sections", no_signals)
+        await pilot.press("escape", "i")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InsightsScreen) and screen.sections and not screen.stale_as_of
+    with open_database(tui_db) as db:
+        found = insights_cache.stored(db, Filters(), 7)
+        assert found is not None and found.fresh
+        monkeypatch.undo()
+        assert found.insights == insights.compute(db, Filters(), 7)
