@@ -98,6 +98,15 @@ class ReviewApp(App[None]):
         # with the first screen, its Python holding the GIL the UI thread needs to paint.
         self.set_timer(WARM_AFTER_SECONDS, self.insights.warm)
         self.sub_title = f"{'arbiter' if self.as_arbiter else 'reviewer'} {self.reviewer}"
+        if self.store.db.read_only:  # said once, up front, not first at the first score
+            self.sub_title += " · read-only"
+            self.notify(
+                f"{self.db_path} is read-only: conversations and insights can be read, but no score, "
+                "note or review can be saved. Ask for write access to the file and its folder, or work on a copy.",
+                title="Read-only database",
+                severity="warning",
+                timeout=30,
+            )
         if self.as_arbiter and not self.initial_session:
             self.show_picker()  # an arbiter starts at the picker
         else:
