@@ -135,10 +135,10 @@ def flag_examples(config: dict, name: str = "flags.txt") -> list[str]:
     return lines
 
 
-def bot_pairs(config: dict) -> list[str]:
+def bot_pairs(config: dict, name: str = "bot_pairs.txt") -> list[str]:
     report, failures = [], []
     for language in ("en", "nl"):
-        rows = [r for r in _labelled_lines("bot_pairs.txt") if r[1] == language]
+        rows = [r for r in _labelled_lines(name) if r[1] == language]
         predicted, labels = [], []
         for label, lang, first, second in rows:
             messages = [
@@ -154,7 +154,7 @@ def bot_pairs(config: dict) -> list[str]:
                 failures.append(f"    miss: bot_repeat {flagged} label {label} [{lang}] {first} / {second}")
         p, r, n = precision_recall(predicted, labels)
         report.append(f"  bot_repeat [{language}]   precision {p:.2f}  recall {r:.2f}  (n={n} pairs)")
-    return ["-- bot repeats (benchmarks/eval/bot_pairs.txt) --"] + report + failures
+    return [f"-- bot repeats (benchmarks/eval/{name}) --"] + report + failures
 
 
 def demo_conversations(config: dict) -> list[str]:
@@ -200,7 +200,8 @@ def main() -> None:
     for rows in corpora.values():
         lines += corpus_lines(rows, args.misses)
     lines += cross_corpus(corpora)
-    lines += flag_examples(config) + flag_examples(config, "human_requests.txt") + bot_pairs(config) + demo_conversations(config)
+    lines += flag_examples(config) + flag_examples(config, "human_requests.txt") + bot_pairs(config)
+    lines += bot_pairs(config, "bot_pairs_blind.txt") + demo_conversations(config)
     print("\n".join(lines))
 
 

@@ -7,6 +7,7 @@ from rapidfuzz import fuzz
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import contrast_prefixes
+from cxreview.signals.wording import STEM_LETTERS, filler_words, same_word, shared_words
 
 _NEGATIONS = frozenset(
     {
@@ -74,28 +75,90 @@ _NOT_NAMES = frozenset(
         "het",
         "om",
         "ik",
+        # question and modal words that start a bot's question: "May I have ..." / "Would you ..."
+        "may",
+        "might",
+        "would",
+        "should",
+        "shall",
+        "will",
+        "do",
+        "does",
+        "did",
+        "are",
+        "how",
+        "where",
+        "when",
+        "who",
+        "why",
+        "mag",
+        "wil",
+        "wilt",
+        "kunt",
+        "zou",
+        "gaat",
+        "heeft",
+        "heb",
+        "ben",
+        "bent",
+        "hoe",
+        "waar",
+        "waarmee",
+        "wanneer",
+        "wie",
+        "waarom",
+        "on",
+        "op",
     }
 )
 
 
 def contrast(a: TextFeatures, b: TextFeatures) -> str | None:
     """Why two near-identical texts are still different messages, or None."""
-    only_a, only_b = a.critical - b.critical, b.critical - a.critical
+    critical_a, critical_b = _negations_merged(a.critical), _negations_merged(b.critical)
+    only_a, only_b = critical_a - critical_b, critical_b - critical_a
     # A replaced number, date or name ("March 5th" / "March 12th"), or a negation added or
     # dropped ("do" / "do not"), changes the message; a date merely added ("... today?") does not.
-    if (only_a and only_b) or any(w in _NEGATIONS or w.endswith("n't") for w in only_a | only_b):
-        differing = sorted(only_a | only_b)
+    if (only_a and only_b) or _NOT in only_a | only_b:
+        differing = sorted(w for w in only_a | only_b if w != _NOT) or ["not"]
         return f"differs in {', '.join(differing[:3])}"
-    names = {w for w in a.capitalised ^ b.capitalised if w.lower().split("'")[0] not in _NOT_NAMES}
-    if names and not all(w.lower() in a.norm.split() and w.lower() in b.norm.split() for w in names):
-        return f"differs in {', '.join(sorted(names)[:3])}"
+    fillers = filler_words()
     words_a, words_b = set(a.norm.split()), set(b.norm.split())
+    # A capitalised word on one side only is a name ("Tom" / "Anna from billing will call you
+    # back"), unless the other text has the word too, in any form ("Beschrijf wat er misging"
+    # / "Kun je beschrijven wat er misging?").
+    names = {
+        w
+        for w in a.capitalised ^ b.capitalised
+        if w.lower().split("'")[0] not in _NOT_NAMES | fillers
+        and not (_has_form(w.lower(), words_a) and _has_form(w.lower(), words_b))
+    }
+    if names:
+        return f"differs in {', '.join(sorted(names)[:3])}"
     for word in words_a - words_b:
         for other in words_b - words_a:
             for prefix in contrast_prefixes():
                 if word == prefix + other or other == prefix + word:
                     return f"differs in {other} / {word}"
+    # One content word swapped for another: "delivery" / "billing address", "first" / "last
+    # name", "cancel" / "keep your subscription", "email" / "text message".
+    swapped_a = [w for w in a.semantic if not any(same_word(w, other) for other in b.semantic)]
+    swapped_b = [w for w in b.semantic if not any(same_word(w, other) for other in a.semantic)]
+    if swapped_a and swapped_b:
+        return f"differs in {swapped_a[0]} / {swapped_b[0]}"
     return None
+
+
+_NOT = "not"
+
+
+def _has_form(word: str, words: set[str]) -> bool:
+    return word in words or any(same_word(word, other) for other in words)
+
+
+def _negations_merged(tokens: frozenset[str]) -> set[str]:
+    """Critical tokens with every negation as "not": "don't" and "didn't" say the same."""
+    return {_NOT if w in _NEGATIONS or w.endswith("n't") else w for w in tokens}
 
 
 def candidates(f: TextFeatures, earlier: list[TextFeatures], cutoff: float) -> list[int]:
@@ -133,5 +196,16 @@ def _similar(f: TextFeatures, other: TextFeatures, cutoff: float) -> bool:
     if len(small) >= 4 and len(large) - len(small) <= 3 and small <= large:
         return True
     # The same question in other words: "Could you tell me your order number?" /
-    # "Can you please give me your order number?" have the same content words.
-    return len(f.semantic) >= 2 and f.semantic == other.semantic
+    # "Can you please give me your order number?" have the same content words; "I didn't
+    # quite get that, can you say it differently?" / "Sorry, I didn't understand that. Could
+    # you say it in a different way?" nearly the same (a share of the content words both
+    # texts have, at least two of them shared).
+    key, other_key = f.semantic, other.semantic
+    if key == other_key:
+        return len(key) >= 2 or (len(key) == 1 and len(key[0]) >= STEM_LETTERS)
+    shared = shared_words(key, other_key)
+    return shared >= _MIN_SHARED and shared >= _SHARED_SHARE * (len(key) + len(other_key) - shared)
+
+
+_MIN_SHARED = 2
+_SHARED_SHARE = 0.6  # of the content words either text has ("by email" / "by post": 0.5)

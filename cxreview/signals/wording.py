@@ -3,15 +3,51 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from cxreview.signals.lexicon import raw_cues
 
+# Content words are compared by their beginnings, a stemmer that needs no lexicon and works
+# for English and Dutch alike: two words match when they share their first letters, at least
+# STEM_LETTERS and most of the shorter word ("different"/"differently", "andere"/"anders",
+# "delivery"/"delivered"), but not "ordernummer"/"orderdatum" or "klantnummer"/"klantenservice".
+STEM_LETTERS = 5
+STEM_SHARE = 0.7
+
 
 def semantic_key(norm: str) -> tuple[str, ...]:
-    """The content words of a normalised text, synonyms merged, politeness and function
-    words dropped, sorted: two wordings of one request share it."""
+    """A normalised text's content words, synonyms merged, politeness, question, request and
+    function words dropped, sorted: two wordings of one request share most of them."""
     fillers, synonyms = _wording()
-    return tuple(sorted({synonyms.get(w, w) for w in norm.split()} - fillers))
+    if "e " in norm:  # "e-mail", "e-mailadres" were split at the hyphen: "email", "emailadres"
+        norm = _E_PREFIX.sub("e", norm)
+    return tuple(sorted({synonyms.get(w, w) for w in norm.split() if w not in fillers}))
+
+
+_E_PREFIX = re.compile(r"\be (?=\w)")
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two content words that are forms of one word (see STEM_LETTERS)."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    if shorter < STEM_LETTERS or a[:STEM_LETTERS] != b[:STEM_LETTERS]:
+        return False
+    common = STEM_LETTERS
+    while common < shorter and a[common] == b[common]:
+        common += 1
+    return common >= STEM_SHARE * shorter
+
+
+def shared_words(key: tuple[str, ...], other: tuple[str, ...]) -> int:
+    """How many words of ``key`` have a form in ``other``."""
+    return sum(any(same_word(word, candidate) for candidate in other) for word in key)
+
+
+def filler_words() -> frozenset[str]:
+    """Words that carry no content of a request (politeness, question and function words)."""
+    return _wording()[0]
 
 
 @functools.lru_cache(maxsize=1)
