@@ -23,7 +23,7 @@ from typing import Any
 from cxreview.records import NOTE
 from cxreview.signals.config import config_hash, load_config
 from cxreview.signals.conversation import ConversationSignals, analyze
-from cxreview.signals.features import TextFeatures, Tone, shape_of, tone, with_details
+from cxreview.signals.features import TextFeatures, Tone, reply_features, reply_tone, shape_of, tone, with_details
 from cxreview.signals.language import detect_language
 from cxreview.signals.phases import Phases, name_the_phase, split_phases
 from cxreview.signals.summary import csat_scale
@@ -38,7 +38,9 @@ PARALLEL_MIN_MESSAGES = 20_000
 SUPER_CHUNK = 150_000  # conversations whose details are listed at once
 CACHE_LIMIT = 200_000  # texts (and shapes) whose features a process remembers: a few hundred MB at most
 
-Key = tuple[str, bool, str]  # (language, is customer, text)
+Key = tuple[str, str, str]  # (language, kind of writer: see _KIND, text)
+# Customers and the bot need every feature; agents and the system only their tone.
+_KIND = {"customer": "customer", "bot": "bot"}
 
 
 @dataclass
@@ -67,9 +69,15 @@ def _features(key: Key) -> TextFeatures:
     """The features of a text, computed on first use: the tone once per shape."""
     found = _FEATURES.get(key)
     if found is None:
-        language, customer, text = key
-        shape_key = (language, customer, shape_of(text))
+        language, kind, text = key
+        shape_key = (language, kind, shape_of(text))
         known = _TONES.get(shape_key)
+        if kind == "other":
+            if known is None:
+                known = _TONES[shape_key] = reply_tone(shape_key[2], language)
+            found = _FEATURES[key] = reply_features(known)
+            return found
+        customer = kind == "customer"
         if known is None:
             known = _TONES[shape_key] = tone(shape_key[2], language, customer)
         found = _FEATURES[key] = with_details(text, language, customer, known)
@@ -116,6 +124,7 @@ def _analyze_chunk_unguarded(
         _TONES.clear()
     known = len(_FEATURES)
     features = _FEATURES.get
+    kind_of = _KIND.get
     language_of = {t[0]: _lang_key(t[1]) for t in tasks}
     # The messages come grouped by conversation and in order: each is turned into
     # (position, role, at, features) as it is read.
@@ -127,7 +136,7 @@ def _analyze_chunk_unguarded(
             prepared = conversations[cid] = []
         if role == NOTE:
             continue  # internal notes: never analysed, never a reply; the others keep their positions
-        text_key = (key, role == "customer", text)
+        text_key = (key, kind_of(role, "other"), text)
         prepared.append((position, role, at, features(text_key) or _features(text_key)))
     results: list[ConversationSignals] = []
     phases: list[Phases] = []

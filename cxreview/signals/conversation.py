@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.frustration import MESSAGE_CUES, Context, feature_values, judged_sentiment, reasons, score
+from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import candidates, contrast
 from cxreview.signals.summary import summarise
@@ -123,10 +123,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     )
     mood = judged_sentiment(f)  # sarcastic praise is not positive
     ms.features = feature_values(f, context, mood)
-    frustration, pushes = score(ms.features)
+    frustration, shown, ms.reasons = explain(ms.features)
     ms.frustration = round(frustration, 4)
-    ms.reasons = reasons(pushes)
-    shown: dict[str, Any] = {name: round(push, 3) for name, push in pushes.items() if push > 0}
     ms.cues = shown
     if cues:
         for cue, words in cues.items():  # in the order of the cues, as _MATCHED_CUES has them

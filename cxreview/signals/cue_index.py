@@ -118,6 +118,9 @@ class CueIndex:
                 if stems:
                     self.by_stem.append((tuple(stems), pid))
         self.chars = frozenset(self.by_char)
+        # The ASCII ones, for ASCII texts (most): a few substring tests instead of a
+        # pass over every character of the text.
+        self.ascii_chars = tuple(sorted(c for c in self.chars if c.isascii()))
         self.stems = tuple(sorted({st for group, _ in self.by_stem for st in group}))
         # Tokens already looked up, and those that point to patterns (with the patterns):
         # a text's tokens are split into new and known ones by set operations, so only
@@ -152,7 +155,10 @@ class CueIndex:
         """The cues whose patterns match ``text`` (``lower``: the same in lower case), with
         the words that matched, in the order of the cues given."""
         chosen: set[int] = set(self.unconditional)
-        present = self.chars.intersection(text)
+        if text.isascii():
+            present: Any = [c for c in self.ascii_chars if c in text]
+        else:
+            present = self.chars.intersection(text)
         if present:
             characters = None
             for char in present:

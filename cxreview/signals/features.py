@@ -84,7 +84,8 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     lower = text.lower()
     cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES, lower)
     caps = emphasis = 0.0
-    shouted = [w for w in _SHOUTED.findall(text) if _is_shouted_word(w, language)]
+    # A text without capitals (lower case is itself) shouts nothing: no search.
+    shouted = [w for w in _SHOUTED.findall(text) if _is_shouted_word(w, language)] if lower != text else None
     if shouted:
         letters = len(_LETTER.findall(text))
         uppers = len(_UPPER.findall(text))
@@ -101,10 +102,21 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     negatives = negation_words()
     if "n't" in lower:
         negations = sum(1 for w in words if w in negatives or w.endswith("n't"))
+    elif negatives.isdisjoint(words):  # most texts: one pass in C, nothing to count
+        negations = 0
     else:
         negations = sum(map(negatives.__contains__, words))
     question = text.rstrip().endswith("?")
     return _new_tuple(Tone, (sentiment(text, language), caps, exclamation, emphasis, cues, negations, question))
+
+
+def reply_tone(text: str, language: str) -> Tone:
+    """Tone of an agent or system message: its sentiment, cues and question mark. The
+    shouting, exclamation and negation figures feed only the frustration of customer
+    messages, so they are left at zero here (agents write many distinct texts)."""
+    cues = match_cues(text, language, SYSTEM_CUES, text.lower())
+    question = text.rstrip().endswith("?")
+    return _new_tuple(Tone, (sentiment(text, language), 0.0, 0.0, 0.0, cues, 0, question))
 
 
 def _is_shouted_word(word: str, language: str) -> bool:
@@ -136,6 +148,13 @@ def with_details(text: str, language: str, customer: bool, known: Tone) -> TextF
         frozenset(split),
         semantic_key(norm),
     )
+
+
+def reply_features(known: Tone) -> TextFeatures:
+    """The features of an agent or system message: its tone only. Their steps read the
+    cues and the question mark; the exact details (norm, names, numbers) serve repeat
+    checks of customer and bot messages alone."""
+    return _new_tuple(TextFeatures, known + ("", _EMPTY, _EMPTY, _EMPTY, 0, _EMPTY, ()))
 
 
 def text_features(text: str, language: str, customer: bool = True) -> TextFeatures:

@@ -16,7 +16,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import CUSTOMER_CUES
@@ -154,20 +154,23 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
     return values
 
 
-def score(values: dict[str, float]) -> tuple[float, dict[str, float]]:
-    """(frustration 0..1, each feature's push on the log-odds)."""
+def explain(values: dict[str, float], top: int = 3) -> tuple[float, dict[str, Any], list[str]]:
+    """(frustration 0..1, the features that pushed it up with their push on the log-odds
+    rounded for display, the ``top`` of them in words), in one pass: it runs for every
+    customer message."""
     m = model()
     weights = m.weights
-    pushes = {name: weights[name] * value for name, value in values.items() if weights.get(name)}
-    z = m.intercept + sum(pushes.values())
+    pushes = [(weights[name] * value, name) for name, value in values.items() if weights.get(name)]
+    # sum() of the pushes in feature order, then the intercept: the same float as always.
+    z = m.intercept + sum([push for push, _ in pushes])
     if z > 30.0:
         z = 30.0
     elif z < -30.0:
         z = -30.0
-    return 1.0 / (1.0 + math.exp(-z)), pushes
-
-
-def reasons(pushes: dict[str, float], top: int = 3) -> list[str]:
-    """The features that pushed a score up most, in words."""
-    ranked = sorted([(p, name) for name, p in pushes.items() if p > 0], reverse=True)
-    return [REASONS[name] for _, name in ranked[:top]]
+    up = [pair for pair in pushes if pair[0] > 0]
+    if not up:
+        return 1.0 / (1.0 + math.exp(-z)), {}, []
+    shown: dict[str, Any] = {name: round(push, 3) for push, name in up}
+    if len(up) > 1:
+        up.sort(reverse=True)
+    return 1.0 / (1.0 + math.exp(-z)), shown, [REASONS[name] for _, name in up[:top]]

@@ -54,7 +54,8 @@ class FastVader:
 
     def compound(self, text: str) -> float:
         """VADER's compound score of ``text``, -1..1, rounded to 4 places as VADER does."""
-        if not self.emoji_chars.isdisjoint(text):
+        # Emoji are never ASCII: most texts are, and isascii() is a flag, not a scan.
+        if not text.isascii() and not self.emoji_chars.isdisjoint(text):
             text = self._describe_emojis(text)
         text = text.strip()
         tokens = self._tokens
