@@ -340,51 +340,64 @@ def _ends_unlettered(items: Any) -> bool:
 @functools.lru_cache(maxsize=4096)  # the same pattern serves several indexes (Dutch has the English ones)
 def _required_words(pattern: str) -> tuple[frozenset[str], ...]:
     """Clauses of words (tokens as `match_cues` splits a text) that every match of the
-    pattern contains: whole literal words of its top level, and groups of whole words
-    ("(told|said)"). A word counts only when a non-letter or a boundary is certain on both
-    sides; anything less certain adds no clause, so the filter never drops a match."""
+    pattern contains, one of each clause: whole literal words ("how"), and for a group of
+    alternatives one word each alternative cannot match without ("(told|said)", and
+    "((speak|talk) (to|with)|call)" needs one of "speak", "talk", "call"). A word counts
+    only when a non-letter or a boundary is certain on both sides; anything less certain
+    adds no clause, so the filter never drops a match. A top-level alternation adds none."""
     parsed = _parsed(pattern)
     if parsed is None:
         return ()
     items = list(parsed)
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        return ()
     starts_bounded = not pattern.startswith(("\\?", "\\!"))  # compile_patterns adds (?<!\w) otherwise
     tail_bounded = not (pattern.endswith(("$", "\\?+", "?")) and not pattern.endswith(")?"))
-    clauses: list[frozenset[str]] = []
-    run: list[str] = []
-    bounded = starts_bounded  # is the position before the current run a certain boundary?
-    pending: frozenset[str] | None = None  # a group of words waiting for a bound on its right
-    for op, av in [*items, (None, None)]:
-        closing = op is None and tail_bounded
-        is_bound = closing or (op is _c.LITERAL and not _is_letter(av)) or (op is _c.AT and av in _BOUNDS)
+    return tuple(dict.fromkeys(_clauses(items, starts_bounded, tail_bounded)))
+
+
+def _is_bound(op: Any, av: Any) -> bool:
+    """Whether an item is certainly not a letter: a literal non-letter or a boundary."""
+    return (op is _c.LITERAL and not _is_letter(av)) or (op is _c.AT and av in _BOUNDS)
+
+
+def _clauses(items: list[Any], left: bool, right: bool) -> list[frozenset[str]]:
+    """The clauses of a sequence of parsed items; ``left``/``right``: whether a non-letter
+    or a boundary is certain just before / just after the sequence."""
+    found: list[frozenset[str]] = []
+    n = len(items)
+
+    def bound_after(k: int) -> bool:
+        return right if k + 1 >= n else _is_bound(*items[k + 1])
+
+    bounded = left  # is the position before item k certainly not after a letter?
+    k = 0
+    while k < n:
+        op, av = items[k]
         if op is _c.LITERAL and _is_letter(av):
-            if pending is not None:
-                pending = None
-                bounded = False
-            run.append(chr(av).lower())
+            end = k
+            while end + 1 < n and items[end + 1][0] is _c.LITERAL and _is_letter(items[end + 1][1]):
+                end += 1
+            if bounded and bound_after(end):
+                found.append(frozenset(["".join(chr(items[i][1]).lower() for i in range(k, end + 1))]))
+            bounded, k = False, end + 1
             continue
-        if run:
-            if bounded and is_bound:
-                clauses.append(frozenset(["".join(run)]))
-            run = []
-            bounded = False
-        if pending is not None:
-            if is_bound:
-                clauses.append(pending)
-            pending = None
-        if is_bound:
-            bounded = True
+        if _is_bound(op, av):
+            bounded, k = True, k + 1
             continue
-        if bounded and _ends_unlettered([(op, av)]):
-            continue  # "(really )?" after a space: whatever it matches, a boundary follows
-        if op is _c.SUBPATTERN and bounded:
-            body = list(av[-1])
-            if len(body) == 1 and body[0][0] is _c.BRANCH:
-                words = [_letters(list(alt)) for alt in body[0][1][1]]
+        if op is _c.SUBPATTERN:
+            found.extend(_clauses(list(av[-1]), bounded, bound_after(k)))
+        elif op is _c.BRANCH:
+            # One clause per alternative (its smallest); their union holds for the branch.
+            picked = []
+            for alternative in av[1]:
+                inner = _clauses(list(alternative), bounded, bound_after(k))
+                if not inner:
+                    break
+                picked.append(min(inner, key=len))
             else:
-                words = [_letters(body)]
-            if all(words):
-                pending = frozenset(w for w in words if w)
-        bounded = False
-    return tuple(clauses)
-
-
+                found.append(frozenset().union(*picked))
+        # "(really )?" after a space: whatever it matches, a boundary follows.
+        bounded = bounded and _ends_unlettered([(op, av)])
+        k += 1
+    return found

@@ -70,16 +70,19 @@ _NEGATION_AFTER = re.compile(r"\b(\w+)((?: (?:me|mij|je|u|het|dat|ons|jullie|hem
 
 def dutch_senses(text: str) -> str:
     """The Dutch text rewritten so VADER reads the intended sense of ambiguous words."""
-    lower = text.lower()
+    lower = original = text.lower()
     if "bezorgd" in lower:
         lower = _WORRIED.sub(lambda m: f"{m.group(1)} ongerust", lower)
         lower = _BEZORGD.sub("geleverd", lower)
-    if _RESOLVED.search(lower):
+    # Substring tests first: the regex runs only on the few texts with one of its words
+    # ("handeld" is in "afgehandeld" and "behandeld").
+    resolved = "handeld" in lower or "opgelost" in lower or "verholpen" in lower or "verwerkt" in lower
+    if resolved and _RESOLVED.search(lower):
         lower = _PROBLEM.sub("zaak", lower)
     if "niet" in lower or "nooit" in lower:
         lower = _NEGATION_AFTER.sub(lambda m: f"{m.group(3)} {m.group(1)}{m.group(2)}", lower)
     # VADER reads capitals as emphasis: keep the original casing where nothing changed.
-    return text if lower == text.lower() else lower
+    return text if lower == original else lower
 
 
 @functools.lru_cache(maxsize=2)
