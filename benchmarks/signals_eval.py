@@ -200,7 +200,12 @@ def main() -> None:
     for rows in corpora.values():
         lines += corpus_lines(rows, args.misses)
     lines += cross_corpus(corpora)
-    lines += flag_examples(config) + flag_examples(config, "human_requests.txt") + bot_pairs(config)
+    lines += (
+        flag_examples(config)
+        + flag_examples(config, "human_requests.txt")
+        + flag_examples(config, "customer_repeats.txt")
+    )
+    lines += bot_pairs(config)
     lines += bot_pairs(config, "bot_pairs_blind.txt") + demo_conversations(config)
     print("\n".join(lines))
 
