@@ -22,7 +22,8 @@ Figures, the same statistic for the model and for people:
   the median slot is "the median annotator"; and the annotators' alpha among themselves;
 - across parts, why a model fails: its correlation with the dialogues' mean rating (does it
   still rank?), its mean level minus the annotators' mean (an offset?), and its alpha with that
-  offset removed (a diagnostic: it needs the target's ratings, which the model never gets).
+  offset removed (a diagnostic: it needs the target's ratings, which the model never gets);
+  and, label-free, its alpha with the features standardised on the target's own conversations.
 
 The goal (issue 19): the model agrees with the annotators as well as the median annotator does.
 Caveat: cxreview's frustration model (one of the features) was fitted on the turn-level ratings
@@ -37,6 +38,7 @@ import gzip
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -45,7 +47,7 @@ from labelled import uss_path
 
 from cxreview.autoqa.extract import feature_rows
 from cxreview.autoqa.measure import LEVEL, measure
-from cxreview.autoqa.model import LinearModel, feature_names, fit, matrix
+from cxreview.autoqa.model import LinearModel, feature_names, fit, matrix, standardisation
 from cxreview.autoqa.train import train
 from cxreview.ingest.importer import import_files
 from cxreview.krippendorff import alpha
@@ -151,7 +153,19 @@ def model_vs(db, model: LinearModel, ratings: dict[str, list[int]], bootstrap: i
     # only the target's own ratings can tell.
     moved = predicted - (predicted.mean() - mean_rating.mean())
     recentred = measure(conversation, y, moved[conversation], 1, 5, bootstrap=0).alpha
-    return m, r, float(np.clip(np.rint(predicted), 1, 5).mean() - mean_rating.mean()), recentred
+    offset = float(np.clip(np.rint(predicted), 1, 5).mean() - mean_rating.mean())
+    return m, r, offset, recentred, _target_standardised(model, raw, conversation, y)
+
+
+def _target_standardised(model: LinearModel, raw: np.ndarray, conversation: np.ndarray, y: np.ndarray) -> float | None:
+    """A label-free diagnostic: the model's alpha when every feature is standardised on the
+    target part's own conversations instead of on the training part's (moment matching: a
+    target dialogue counts by where it lies among its own part). It needs no rating, but it
+    also removes any real difference in level between the two parts, which is why the product
+    does not do it (a bot that got worse everywhere would look unchanged)."""
+    _, mean, scale = standardisation(raw, model.logged)
+    moved = replace(model, mean=[float(v) for v in mean], scale=[float(v) for v in scale])
+    return measure(conversation, y, moved.predict(raw)[0][conversation], 1, 5, bootstrap=0).alpha
 
 
 def repeated_cv(db, ratings: dict[str, list[int]], repeats: int, folds: int = 5) -> list[float]:  # type: ignore[no-untyped-def]
@@ -226,20 +240,21 @@ def main() -> int:
         print("\nAcross parts (trained on every rating of one part, measured on the other):")
         print(
             "| train -> test | model vs annotators (95% CI) | exact | within 1 | r with mean rating | offset (levels) |"
-            " alpha without the offset | median annotator vs others | annotators among themselves |"
-            " model / median annotator |"
+            " alpha without the offset | features standardised on the target (no ratings) |"
+            " median annotator vs others | annotators among themselves | model / median annotator |"
         )
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for source in parts:
             for target in parts:
                 if source == target:
                     continue
-                m, r, offset, recentred = model_vs(db, models[source], ratings[target], args.bootstrap)
+                m, r, offset, recentred, standardised = model_vs(db, models[source], ratings[target], args.bootstrap)
                 among, median, _ = annotator_baseline(ratings[target])
                 ratio = "-" if not (m.alpha is not None and median) else f"{m.alpha / median:.2f}"
                 print(
                     f"| {source} -> {target} | {_f(m.alpha)} [{_f(m.alpha_low)}, {_f(m.alpha_high)}] | {m.exact:.0%} | "
-                    f"{m.within_one:.0%} | {r:.2f} | {offset:+.2f} | {_f(recentred)} | {_f(median)} | {_f(among)} | {ratio} |"
+                    f"{m.within_one:.0%} | {r:.2f} | {offset:+.2f} | {_f(recentred)} | {_f(standardised)} | {_f(median)} | "
+                    f"{_f(among)} | {ratio} |"
                 )
         for name in parts:
             _, median, per_slot = annotator_baseline(ratings[name])

@@ -103,19 +103,23 @@ def matrix(rows: Sequence[dict[str, float]], outcomes: Sequence[str | None], nam
     return out
 
 
+def standardisation(raw: np.ndarray, logged: Sequence[bool]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(the figures as the model sees them, their mean, their scale) over the rows of ``raw``."""
+    x = np.where(np.array(logged, dtype=bool), np.log1p(np.clip(raw, 0, None)), raw)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a feature never known: NaN, handled below
+        mean = np.nanmean(x, axis=0) if len(x) else np.zeros(raw.shape[1])
+        sd = np.nanstd(x, axis=0) if len(x) else np.ones(raw.shape[1])
+    # A feature that never varies (or is never known) can teach nothing: scale 1, weight ~0.
+    return x, np.nan_to_num(mean, nan=0.0), np.where(np.isfinite(sd) & (sd > 1e-9), sd, 1.0)
+
+
 def fit(raw: np.ndarray, y: np.ndarray, names: list[str], low: int, high: int, outcomes: list[str]) -> LinearModel:
     """Fit on one row per human score (a conversation scored twice is two rows)."""
     from sklearn.linear_model import BayesianRidge  # only training needs scikit-learn
 
     logged = [BY_NAME[n].kind in _LOG_KINDS if n in BY_NAME else False for n in names]
-    x = np.where(np.array(logged), np.log1p(np.clip(raw, 0, None)), raw)
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # a feature never known: NaN, handled below
-        mean = np.nanmean(x, axis=0) if len(x) else np.zeros(len(names))
-        sd = np.nanstd(x, axis=0) if len(x) else np.ones(len(names))
-    mean = np.nan_to_num(mean, nan=0.0)
-    # A feature that never varies in training (or is never known) can teach nothing.
-    scale = np.where(np.isfinite(sd) & (sd > 1e-9), sd, 1.0)
+    x, mean, scale = standardisation(raw, logged)
     z = np.nan_to_num((x - mean) / scale, nan=0.0)
     regression = BayesianRidge(compute_score=False, fit_intercept=True)
     regression.fit(z, y.astype(float))
