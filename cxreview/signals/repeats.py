@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import contrast_prefixes
-from cxreview.signals.wording import STEM_LETTERS, filler_words, same_word, shared_words
+from cxreview.signals.wording import STEM_LETTERS, filler_words, has_form, same_word, shared_words, word_forms
 
 _NEGATIONS = frozenset(
     {
@@ -142,8 +142,9 @@ def contrast(a: TextFeatures, b: TextFeatures) -> str | None:
                     return f"differs in {other} / {word}"
     # One content word swapped for another: "delivery" / "billing address", "first" / "last
     # name", "cancel" / "keep your subscription", "email" / "text message".
-    swapped_a = [w for w in a.semantic if not any(same_word(w, other) for other in b.semantic)]
-    swapped_b = [w for w in b.semantic if not any(same_word(w, other) for other in a.semantic)]
+    forms_a, forms_b = word_forms(a.semantic), word_forms(b.semantic)
+    swapped_a = [w for w in a.semantic if not has_form(w, forms_b)]
+    swapped_b = [w for w in b.semantic if not has_form(w, forms_a)]
     if swapped_a and swapped_b:
         return f"differs in {swapped_a[0]} / {swapped_b[0]}"
     return None
