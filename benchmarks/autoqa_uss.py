@@ -130,6 +130,23 @@ def annotator_baseline(ratings: dict[str, list[int]]) -> tuple[float | None, flo
     return among, (float(np.median(per_slot)) if per_slot else None), per_slot
 
 
+def consensus_alpha(ratings: dict[str, list[int]]) -> float | None:
+    """What the other annotators of the same dialogue know, used as a model: each rating is
+    paired with the mean of the dialogue's other ratings, widened to the ratings' spread and
+    rounded as the model's prediction is (model.py), alpha as for the model. A model that
+    predicted the other annotators' consensus exactly would reach this."""
+    conversation, y, others = [], [], []
+    for index, rated in enumerate(ratings.values()):
+        for k, rating in enumerate(rated):
+            conversation.append(index)
+            y.append(float(rating))
+            others.append(float(np.mean([r for j, r in enumerate(rated) if j != k])))
+    values, scores = np.array(others), np.array(y)
+    center = float(scores.mean())
+    widened = center + min(float(scores.std() / values.std()), 5.0) * (values - center)
+    return measure(np.array(conversation), scores, widened, 1, 5, bootstrap=0).alpha
+
+
 def _rows(db, ratings: dict[str, list[int]], names: list[str]):  # type: ignore[no-untyped-def]
     """(raw features per dialogue, dialogue index per rating, rating per rating) of a part."""
     ids = sorted(ratings)
@@ -259,6 +276,11 @@ def main() -> int:
         for name in parts:
             _, median, per_slot = annotator_baseline(ratings[name])
             print(f"  {name}: annotator slots vs the others: {', '.join(f'{v:.3f}' for v in per_slot)}")
+            consensus = consensus_alpha(ratings[name])
+            print(
+                f"  {name}: the other annotators' mean as the prediction: {_f(consensus)}"
+                + (f" ({consensus / median:.2f} of the median annotator)" if consensus is not None and median else "")
+            )
         strongest = (
             sorted(zip(models["CCPE"].features, models["CCPE"].coef, strict=True), key=lambda x: -abs(x[1]))[:6]
             if "CCPE" in models
