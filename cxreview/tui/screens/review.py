@@ -76,6 +76,7 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         # Loaded by the app's start worker (resuming straight into this review): the screen
         # is composed with it and painted once.
         self._preloaded = loaded
+        self._resumed = False
         if loaded is not None:
             self._take(loaded)
 
@@ -92,6 +93,14 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
                     yield RubricPanel(id="rubric")
                 yield Static(Text("▼ more below: shift+↓ scrolls"), id="rubric-hint")
         yield KeyFooter(compact=True)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first resume comes right after the mount, which styled every widget: Textual
+        # would style all of them again (26 widgets, a tenth of the start's CSS work).
+        # Later resumes (back from a dialog or the insights) refresh as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         if self._preloaded is not None:

@@ -18,9 +18,13 @@ from textual.widgets import Footer
 
 class KeyFooter(Footer):
     def __init__(self, *, compact: bool = False) -> None:
-        super().__init__()
-        if compact and hasattr(Footer, "compact"):  # Textual >= 4: fits more keys at 80 columns
-            self.compact = True
+        # Textual >= 4 fits more keys at 80 columns when compact. Given to the constructor,
+        # not set after it: setting it restyles the footer once more.
+        self._compact_keys = compact and hasattr(Footer, "compact")
+        if self._compact_keys:
+            super().__init__(compact=True)
+        else:
+            super().__init__()
         self._shown: tuple[Any, ...] | None = None
 
     def compose(self) -> ComposeResult:
@@ -30,7 +34,12 @@ class KeyFooter(Footer):
         if not self._bindings_ready and getattr(self.screen, "footer_ready", True):
             self._bindings_ready = True
             self._shown = self._keys(self.screen)
-        return super().compose()
+        for widget in super().compose():
+            if self._compact_keys and type(widget).__name__ == "FooterKey":  # not exported by Textual
+                # The class its compact binding would add once mounted, restyling each key a
+                # second time (nine keys: a few ms of every footer build).
+                widget.add_class("-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if not getattr(screen, "footer_ready", True):
