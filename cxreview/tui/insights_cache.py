@@ -63,9 +63,8 @@ class InsightsCache:
         key = self._key(filters)
         parts = self._shown.get(key)
         if parts is not None and _stored_view(filters) and self._moved(key):
-            with self._lock:
-                for kept in (self._done, self._shown, self._stamps):
-                    kept.pop(key, None)
+            for kept in (self._done, self._shown, self._stamps):
+                kept.pop(key, None)  # no lock: a computation under way must not block this
             return None
         return parts
 
