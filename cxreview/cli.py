@@ -33,11 +33,47 @@ class CliError(click.ClickException):
         click.echo(f"Error: {clean_for_terminal(self.error.one_line())}", file=out)
 
 
+# The subcommands, in pipeline order (`cxreview --help` lists them as a day's work goes), as
+# module and attribute under cxreview.commands: a command's module is imported when the
+# command is used, so `cxreview review` does not import the fifteen others (about 25 ms).
+COMMANDS = {
+    "import": ("import_cmd", "import_command"),
+    "analyze": ("analyze_cmd", "analyze_command"),
+    "sample": ("sample_cmd", "sample_command"),
+    "sessions": ("sessions_cmd", "sessions_group"),
+    "review": ("review_cmd", "review_command"),
+    "reviews": ("reviews_cmd", "reviews_group"),
+    "disputes": ("disputes_cmd", "disputes_group"),
+    "calibrate": ("calibrate_cmd", "calibrate_command"),
+    "autoqa": ("autoqa_cmd", "autoqa_group"),
+    "export": ("export_cmd", "export_command"),
+    "report": ("report_cmd", "report_command"),
+    "insights": ("insights_cmd", "insights_command"),
+    "rubric": ("rubric_cmd", "rubric_group"),
+    "scores": ("scores_cmd", "scores_group"),
+    "demo": ("demo_cmd", "demo_command"),
+    "db": ("db_cmd", "db_group"),
+}
+
+
 class CxGroup(click.Group):
-    """Turns every CxReviewError raised by a command into a one-line CLI error."""
+    """Loads each subcommand when it is used, and turns every CxReviewError raised by a
+    command into a one-line CLI error."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)  # registration order, not alphabetical
+        return list(COMMANDS)  # pipeline order, not alphabetical
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            import importlib
+
+            from cxreview.commands.global_options import add_global_options
+
+            module, attribute = COMMANDS[cmd_name]
+            command = getattr(importlib.import_module(f"cxreview.commands.{module}"), attribute)
+            add_global_options(command)
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -89,52 +125,6 @@ def cli(ctx: click.Context, db_path: str, quiet: bool, global_format: str | None
     Try it on demo data first:  cxreview demo
     """
     ctx.obj = {"db_path": db_path, "quiet": quiet, "format": global_format}
-
-
-def _register() -> None:
-    from cxreview.commands import (
-        analyze_cmd,
-        autoqa_cmd,
-        calibrate_cmd,
-        db_cmd,
-        demo_cmd,
-        disputes_cmd,
-        export_cmd,
-        import_cmd,
-        insights_cmd,
-        report_cmd,
-        review_cmd,
-        reviews_cmd,
-        rubric_cmd,
-        sample_cmd,
-        scores_cmd,
-        sessions_cmd,
-    )
-
-    # In pipeline order: `cxreview --help` lists them as a day's work goes.
-    cli.add_command(import_cmd.import_command)
-    cli.add_command(analyze_cmd.analyze_command)
-    cli.add_command(sample_cmd.sample_command)
-    cli.add_command(sessions_cmd.sessions_group)
-    cli.add_command(review_cmd.review_command)
-    cli.add_command(reviews_cmd.reviews_group)
-    cli.add_command(disputes_cmd.disputes_group)
-    cli.add_command(calibrate_cmd.calibrate_command)
-    cli.add_command(autoqa_cmd.autoqa_group)
-    cli.add_command(export_cmd.export_command)
-    cli.add_command(report_cmd.report_command)
-    cli.add_command(insights_cmd.insights_command)
-    cli.add_command(rubric_cmd.rubric_group)
-    cli.add_command(scores_cmd.scores_group)
-    cli.add_command(demo_cmd.demo_command)
-    cli.add_command(db_cmd.db_group)
-    from cxreview.commands.global_options import add_global_options
-
-    for command in cli.commands.values():
-        add_global_options(command)
-
-
-_register()
 
 
 def main() -> None:

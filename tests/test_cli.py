@@ -19,7 +19,10 @@ from tests.conftest import PACKAGE_PARENT, REPO, conversation
 
 def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = []
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None and command.name == name, f"{name} loads {command}"
         found.append((*prefix, name))
         if isinstance(command, click.Group):
             found.extend(_all_commands(command, (*prefix, name)))
@@ -68,6 +71,19 @@ def test_help_and_batch_commands_never_import_textual(tmp_path: Path) -> None:
             [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=PACKAGE_PARENT, timeout=120
         )
         assert out.stdout.strip().endswith("TEXTUAL_ABSENT"), out.stdout + out.stderr
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    probe = (
+        "import sys\n"
+        "from cxreview.cli import cli\n"
+        "try:\n"
+        "    cli(['review', '--help'], standalone_mode=False)\n"
+        "finally:\n"
+        "    print(sorted(m for m in sys.modules if m.startswith('cxreview.commands.') and m.endswith('_cmd')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=PACKAGE_PARENT, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "['cxreview.commands.review_cmd']", out.stdout + out.stderr
 
 
 def test_user_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
