@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import contrast_prefixes
-from cxreview.signals.wording import STEM_LETTERS, filler_words, has_form, same_word, shared_words, word_forms
+from cxreview.signals.wording import STEM_LETTERS, filler_words, has_form, shared_words, word_forms
 
 _NEGATIONS = frozenset(
     {
@@ -140,6 +140,12 @@ def contrast(a: TextFeatures, b: TextFeatures) -> str | None:
             for prefix in contrast_prefixes():
                 if word == prefix + other or other == prefix + word:
                     return f"differs in {other} / {word}"
+    # A question or modal word on one side only asks something else: "Do you want to cancel
+    # your order?" / "Why do you want to cancel your order?", "Did you restart the router?" /
+    # "Should I restart the router?".
+    asked = (set(a.semantic) ^ set(b.semantic)) & _QUESTION_WORDS
+    if asked:
+        return f"differs in {sorted(asked)[0]}"
     # One content word swapped for another: "delivery" / "billing address", "first" / "last
     # name", "cancel" / "keep your subscription", "email" / "text message".
     forms_a, forms_b = word_forms(a.semantic), word_forms(b.semantic)
@@ -151,10 +157,31 @@ def contrast(a: TextFeatures, b: TextFeatures) -> str | None:
 
 
 _NOT = "not"
+_QUESTION_WORDS = frozenset(
+    {
+        "why",
+        "how",
+        "where",
+        "who",
+        "should",
+        "shall",
+        "must",
+        "waarom",
+        "hoe",
+        "waar",
+        "wie",
+        "waarmee",
+        "waarvoor",
+        "moet",
+        "moeten",
+    }
+)
 
 
 def _has_form(word: str, words: set[str]) -> bool:
-    return word in words or any(same_word(word, other) for other in words)
+    # A capitalised word is a form of a word of the other text only when one starts with the
+    # other ("Upload" / "uploaden"): "Christina" / "Christine" are two people.
+    return any(other.startswith(word) or word.startswith(other) for other in words if len(other) >= STEM_LETTERS)
 
 
 def _negations_merged(tokens: frozenset[str]) -> set[str]:

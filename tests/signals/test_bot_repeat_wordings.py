@@ -58,3 +58,12 @@ def test_word_forms_match_but_compounds_do_not() -> None:
     assert not same_word("ordernummer", "orderdatum") and not same_word("klantnummer", "klantenservice")
     # Request verbs, question words and "e-mail" spellings do not change what is asked.
     assert semantic_key("what is your e mail address") == semantic_key("could you give me your email address")
+
+
+def test_each_synonym_belongs_to_one_group() -> None:
+    from cxreview.signals.lexicon import raw_cues
+
+    groups = raw_cues()["rephrasing"]["synonyms"]
+    words = [word for group in groups for word in group]
+    assert all(isinstance(word, str) for word in words)  # YAML reads a bare `no` as False
+    assert sorted(w for w in set(words) if words.count(w) > 1) == []
