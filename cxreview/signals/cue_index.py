@@ -33,6 +33,7 @@ _COMMON = frozenset(
 )
 _ESCAPE = re.compile(r"\\[a-zA-Z]")
 _FRAGMENT = re.compile(r"([a-zà-ÿ]+)([?*+])?")
+_GLUED = re.compile(r"[a-zà-ÿ]\(|\)[?*+]?[a-zà-ÿ]")
 _WORD_TAIL = re.compile(r"(?<=[a-zà-ÿ])\\w[*+]")
 TOKEN = re.compile(r"[a-zà-ÿ]+")
 _META = set("^$*+?{}[]\\|()")
@@ -85,6 +86,10 @@ class CueIndex:
                 self.compiled.append(None)
                 punctuation = frozenset(_literal_punctuation(pattern))
                 words, stems = _words_and_stems(pattern)
+                if _GLUED.search(pattern.lower()):
+                    # A word glued to a group is only part of a token ("(terug)?bellen" is in
+                    # "terugbellen", "complain(t)?" in "complaint"): every fragment is a prefix.
+                    stems, words = stems + sorted(words), set()
                 wordless = not words and not stems
                 if wordless or _matches_without_letters(pattern):
                     # Patterns that can match punctuation alone ("??", "...", emoji) need

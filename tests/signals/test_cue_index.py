@@ -19,6 +19,8 @@ def _texts() -> list[str]:
     for path in EVAL.glob("*.txt"):
         texts.update(line.split("\t")[-1].strip() for line in path.read_text(encoding="utf-8").splitlines())
     texts.update(["hm?", "...", "?? really", "I'm so :( today", "wait (what) :-/", "-_- ok", ":@", "😡"])
+    # Words glued to a group are parts of tokens: "(terug)?bellen" matches in "terugbellen".
+    texts.update(["Svp me terugbellen", "mij terugbellen", "neem contact met mij opnemen", "not helpful at all"])
     return sorted(texts)
 
 
