@@ -181,6 +181,32 @@ def demo_conversations(config: dict) -> list[str]:
     ]
 
 
+def support_rounds(config: dict, name: str = "support_rounds.txt") -> list[str]:
+    """Frustration on support-thread messages written in blind rounds (eval/support_rounds.txt):
+    AUC against plain VADER and recall / false alarms at the `frustrated` threshold, per round."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    frustrated_at = config["frustration"]["frustrated_at"]
+    rounds: dict[str, tuple[list[float], list[float], list[int]]] = {}
+    for round_, label, language, text in _labelled_lines(name):
+        features = text_features(text, language)
+        ms = analyze("eval", language, [(1, "customer", None, features)], config).messages[0]
+        scores, plain, labels = rounds.setdefault(round_, ([], [], []))
+        scores.append(ms.frustration or 0.0)
+        plain.append(-vader.polarity_scores(text)["compound"])
+        labels.append(int(label))
+    lines = [f"-- frustration on support-thread rounds (benchmarks/eval/{name}) --"]
+    for round_, (scores, plain, labels) in rounds.items():
+        hits = sum(1 for s, y in zip(scores, labels, strict=True) if y and s >= frustrated_at)
+        alarms = sum(1 for s, y in zip(scores, labels, strict=True) if not y and s >= frustrated_at)
+        lines.append(
+            f"  round {round_}: AUC {auc(scores, labels):.3f}   plain VADER AUC {auc(plain, labels):.3f}"
+            f"   recall {hits}/{sum(labels)}, false alarms {alarms}/{len(labels) - sum(labels)}"
+        )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uss-dir", type=Path, help="folder with more USS parts (MWOZ.txt, SGD.txt, ...)")
@@ -200,6 +226,7 @@ def main() -> None:
     for rows in corpora.values():
         lines += corpus_lines(rows, args.misses)
     lines += cross_corpus(corpora)
+    lines += support_rounds(config)
     lines += (
         flag_examples(config)
         + flag_examples(config, "human_requests.txt")

@@ -141,7 +141,7 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
                 values[cue] = 1.0
     if f.negations:
         values["negations"] = min(1.0, f.negations / 2)
-    if f.question:
+    if f.question and "rhetorical" not in cues:  # a rhetorical question does not ask
         values["question"] = 1.0
     if f.words <= 3:
         values["short"] = 1.0

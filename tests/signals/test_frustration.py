@@ -167,3 +167,51 @@ def test_dutch_word_sense_and_negation_after_the_verb() -> None:
     assert sentiment("Ik ben erg bezorgd over mijn pakket", "nl") < 0
     assert sentiment("Je klacht is afgehandeld", "nl") >= 0
     assert sentiment("Het helpt me niet", "nl") < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Sarcastic thanks for a harm, churn, refund demands, canned replies, strong complaint words.
+        ("Cheers for charging me twice, really appreciate it", "en"),
+        ("You've lost a loyal customer.", "en"),
+        ("I want my money back. Now.", "en"),
+        ("Please stop sending me the same FAQ link", "en"),
+        ("Worst customer experience I've had in years", "en"),
+        ("I'm livid. The technician didn't show up again.", "en"),
+        ("Hoe moeilijk kan het zijn om een monteur te sturen?", "nl"),
+        ("Ik overweeg serieus over te stappen", "nl"),
+        ("Ik voel me totaal niet serieus genomen", "nl"),
+        ("Waarom krijg ik steeds een ander antwoord?", "nl"),
+    ],
+)
+def test_support_thread_complaints_are_frustrated(text: str, language: str) -> None:
+    assert customer(text, language).frustration >= CONFIG["frustration"]["frustrated_at"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Cancelling or getting money back is a request, not a threat, until it is declared as one.
+        ("I accidentally ordered two, can I cancel one?", "en"),
+        ("Ik wil mijn abonnement opzeggen omdat ik ga verhuizen", "nl"),
+        ("Kan ik mijn geld terugkrijgen als het niet past?", "nl"),
+        ("Thanks for cancelling the duplicate order so quickly", "en"),
+    ],
+)
+def test_requests_to_cancel_or_refund_are_not_escalation(text: str, language: str) -> None:
+    message = customer(text, language)
+    assert "escalation" not in message.features and "sarcasm" not in message.features
+
+
+def test_a_rhetorical_question_does_not_count_as_asking() -> None:
+    assert "question" not in customer("So what exactly am I paying for?").features
+    assert "question" in customer("What am I paying for in the premium plan?").features
+
+
+def test_the_dutch_lexicon_knows_complaint_words_beyond_the_hand_rated_list() -> None:
+    # From Pattern's Dutch subjectivity lexicon (benchmarks/import_nl_lexicon.py).
+    assert sentiment("Ik ben zwaar ontevreden over de afhandeling", "nl") < 0
+    assert sentiment("Wat een chaotisch en belabberd bedrijf", "nl") < -0.5
+    # Boosters stay boosters: "enorm" adds to what follows instead of being praise itself.
+    assert sentiment("Ik ben enorm teleurgesteld", "nl") < sentiment("Ik ben teleurgesteld", "nl") < 0
