@@ -13,8 +13,10 @@ features are real): one row per rated user turn, label 1 when its mean rating is
 
 from __future__ import annotations
 
+import csv
 import gzip
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +96,42 @@ def uss_rows(name: str, path: Path, config: dict | None = None) -> Rows:
             rows.features.append(ms.features)
             rows.labels.append(int(mean <= 2))
             rows.texts.append(text)
+            rows.vader.append(-f.sentiment)
+            rows.frustration.append(ms.frustration or 0.0)
+            rows.flags.append({flag.flag for flag in ms.flags})
+    return rows
+
+
+# Preotiuc-Pietro, Gaman and Aletras, "Automatically Identifying Complaints in Social Media"
+# (ACL 2019; public repository danielpreotiuc/complaints-social-media, complaints-data.csv, no
+# licence file: read where it lies, never copied). 3,449 English tweets: 1,971 to or about
+# companies in nine domains, labelled complaint (1) or not by annotators, and 1,475 random
+# tweets and replies (all 0). Split by domain, so that nothing tuned on one half has seen the
+# companies, products or wordings of the other: "dev" may be used for choosing features and
+# training, "held" only for measuring. The random tweets alternate between the halves.
+COMPLAINT_DEV_DOMAINS = frozenset({"apparel", "electronics", "food", "software"})
+_MENTION = re.compile(r"(^|\s)[.]?@\w+")
+
+
+def complaint_rows(path: Path, part: str, config: dict | None = None) -> Rows:
+    """The complaint tweets of one half ("dev" or "held"), @mentions removed (in a support chat
+    the customer does not address the company by handle)."""
+    config = config or load_config()
+    rows = Rows(f"complaints {part}")
+    with open(path, encoding="utf-8", newline="") as handle:
+        for index, (_, text, label, domain) in enumerate(csv.reader(handle)):
+            if domain.startswith("random"):
+                half = "dev" if index % 2 else "held"
+            else:
+                half = "dev" if domain in COMPLAINT_DEV_DOMAINS else "held"
+            if half != part:
+                continue
+            clean = _MENTION.sub(" ", text).strip()
+            f = text_features(clean, "en")
+            ms = analyze("complaint", "en", [(1, "customer", None, f)], config).messages[0]
+            rows.features.append(ms.features)
+            rows.labels.append(int(label))
+            rows.texts.append(clean)
             rows.vader.append(-f.sentiment)
             rows.frustration.append(ms.frustration or 0.0)
             rows.flags.append({flag.flag for flag in ms.flags})

@@ -1,7 +1,7 @@
 """Signal quality on labelled data: the frustration model against plain VADER, per corpus
 and across corpora, and precision/recall of every flag at its threshold.
 
-Usage: python benchmarks/signals_eval.py [--uss-dir DIR] [--misses]
+Usage: python benchmarks/signals_eval.py [--uss-dir DIR] [--complaints FILE] [--misses]
 
 Corpora (see benchmarks/labelled.py): the public USS dialogues CCPE and ReDial from
 ../shared/data/dev (skipped with a note when absent), more USS parts from --uss-dir
@@ -20,13 +20,14 @@ from pathlib import Path
 
 import numpy as np
 from common import ROOT
-from labelled import EVAL, Rows, own_rows, uss_path, uss_rows
+from labelled import EVAL, Rows, complaint_rows, own_rows, uss_path, uss_rows
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 
-IN_SAMPLE = ("CCPE", "ReDial", "own")
+IN_SAMPLE = ("CCPE", "ReDial", "own", "complaints dev")
+SHIPPED = ["CCPE", "ReDial", "own", "complaints dev"]  # what train_frustration.py fits the shipped model on
 
 
 def auc(scores: list[float], labels: list[int]) -> float:
@@ -91,14 +92,16 @@ def cross_corpus(corpora: dict[str, Rows]) -> list[str]:
         (["CCPE", "ReDial"], "own held-out"),
         (["CCPE", "ReDial", "own"], "own held-out"),
     ]
-    pairs += [(["CCPE", "ReDial", "own"], name) for name in corpora if name not in IN_SAMPLE + ("own held-out",)]
+    held_out = [name for name in corpora if name not in IN_SAMPLE]
+    pairs += [(["CCPE", "ReDial", "own"], name) for name in held_out if name != "own held-out"]
+    pairs += [(SHIPPED, name) for name in held_out]
     for train, test in pairs:
         if not all(name in corpora for name in train + [test]):
             continue
         model = fit([corpora[name] for name in train])
         rows = corpora[test]
         lines.append(
-            f"  {' + '.join(train):22} -> {test:13} AUC {auc(predict(model, rows), rows.labels):.3f}"
+            f"  {' + '.join(train):38} -> {test:15} AUC {auc(predict(model, rows), rows.labels):.3f}"
             f"   (VADER {auc(rows.vader, rows.labels):.3f})"
         )
     return lines
@@ -211,6 +214,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uss-dir", type=Path, help="folder with more USS parts (MWOZ.txt, SGD.txt, ...)")
     parser.add_argument("--misses", action="store_true", help="list misclassified messages")
+    parser.add_argument(
+        "--complaints", type=Path, help="complaints-data.csv (labelled.complaint_rows): its dev half is in-sample"
+    )
     args = parser.parse_args()
     config = load_config()
     corpora: dict[str, Rows] = {}
@@ -222,6 +228,9 @@ def main() -> None:
             print(f"{name}: not found (../shared/data/dev or $CXREVIEW_DEV_DATA); skipped")
     corpora["own"] = own_rows(config=config)
     corpora["own held-out"] = own_rows("heldout_customer", config)
+    if args.complaints:
+        for part in ("dev", "held"):
+            corpora[f"complaints {part}"] = complaint_rows(args.complaints, part, config)
     lines = [f"frustrated_at {config['frustration']['frustrated_at']}, spike.absolute {config['spike']['absolute']}"]
     for rows in corpora.values():
         lines += corpus_lines(rows, args.misses)

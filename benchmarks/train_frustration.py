@@ -1,12 +1,15 @@
 """Train the frustration model and write cxreview/signals/frustration_model.json.
 
-Usage: python benchmarks/train_frustration.py [--uss-dir DIR] [--check]
+Usage: python benchmarks/train_frustration.py [--uss-dir DIR] [--complaints FILE] [--check]
 
 A logistic regression (fitted here with scipy, which scikit-learn brings; the package
 applies the weights with a dot product) over the interpretable features of `cxreview/signals/frustration.py`, fitted
 on the public USS dialogues CCPE and ReDial (from ../shared/data/dev; see
-benchmarks/labelled.py) and our own labelled messages (benchmarks/eval/customer_*.txt;
-the held-out files are never used for training). Each corpus weighs the same in the fit,
+benchmarks/labelled.py), our own labelled messages (benchmarks/eval/customer_*.txt;
+the held-out files are never used for training) and, with ``--complaints``, the training
+half (four of nine domains) of the public complaint tweets of Preotiuc-Pietro et al. (ACL
+2019, danielpreotiuc/complaints-social-media, complaints-data.csv): the shipped model is
+trained with it (benchmarks/README.md, "Public support tweets"). Each corpus weighs the same in the fit,
 and within a corpus positives weigh as much as negatives, so the 0.7 % frustrated turns
 of the USS data count and our own customer-service examples are not drowned.
 ``--check`` prints the weights without writing them.
@@ -21,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 from common import ROOT
-from labelled import Rows, own_rows, uss_path, uss_rows
+from labelled import Rows, complaint_rows, own_rows, uss_path, uss_rows
 from scipy.optimize import minimize
 
 from cxreview.signals.frustration import FEATURES, MODEL_PATH
@@ -58,6 +61,7 @@ PRIOR = {
     "rhetorical": 2.0,
     "emoji": 2.5,
     "correction": 0.5,
+    "problem": 1.0,
     "after_failure": 1.0,
     "after_bot_repeat": 1.0,
     "repeats_self": 1.0,
@@ -121,7 +125,7 @@ def predict(model: Fitted, rows: Rows) -> list[float]:
     return list(model.decision_function(matrix(rows)))
 
 
-def training_corpora(uss_dir: Path | None = None) -> list[Rows]:
+def training_corpora(uss_dir: Path | None = None, complaints: Path | None = None) -> list[Rows]:
     corpora = []
     for name in TRAIN_CORPORA:
         path = uss_path(name, uss_dir)
@@ -129,15 +133,20 @@ def training_corpora(uss_dir: Path | None = None) -> list[Rows]:
             raise SystemExit(f"{name} not found in ../shared/data/dev (or --uss-dir); see benchmarks/labelled.py")
         corpora.append(uss_rows(name, path))
     corpora.append(own_rows())
+    if complaints is not None:
+        corpora.append(complaint_rows(complaints, "dev"))
     return corpora
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uss-dir", type=Path, help="folder with more USS parts (NAME.txt)")
+    parser.add_argument(
+        "--complaints", type=Path, help="complaints-data.csv: train on its dev half too (labelled.complaint_rows)"
+    )
     parser.add_argument("--check", action="store_true", help="print the weights, do not write them")
     args = parser.parse_args()
-    corpora = training_corpora(args.uss_dir)
+    corpora = training_corpora(args.uss_dir, args.complaints)
     model = fit(corpora)
     weights = {name: round(float(w), 4) for name, w in zip(FEATURES, model.coef_, strict=True)}
     data = {

@@ -50,6 +50,7 @@ REASONS: dict[str, str] = {
     "rhetorical": "a rhetorical question",
     "emoji": "angry or sad emoji",
     "correction": "corrects the answer or asks to look again",
+    "problem": "reports a problem",
     "negations": "negations",
     "question": "asks a question",
     "short": "a very short reply",

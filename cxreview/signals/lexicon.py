@@ -41,6 +41,7 @@ CUSTOMER_CUES = (
     "rhetorical",
     "emoji",
     "correction",
+    "problem",
 )
 SYSTEM_CUES = ("failure", "bad_news", "disclosure", "handover_offer", "handover_done", "uncertainty")
 CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES

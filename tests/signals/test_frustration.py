@@ -215,3 +215,46 @@ def test_the_dutch_lexicon_knows_complaint_words_beyond_the_hand_rated_list() ->
     assert sentiment("Wat een chaotisch en belabberd bedrijf", "nl") < -0.5
     # Boosters stay boosters: "enorm" adds to what follows instead of being praise itself.
     assert sentiment("Ik ben enorm teleurgesteld", "nl") < sentiment("Ik ben teleurgesteld", "nl") < 0
+
+
+def test_a_problem_report_ranks_above_a_question_without_being_flagged() -> None:
+    report = customer("My webcam is not working since the update, what should I do?")
+    question = customer("What are your opening hours on Saturday?")
+    assert "problem" in report.features and "problem" not in question.features
+    assert question.frustration < report.frustration < CONFIG["frustration"]["frustrated_at"]
+    assert "problem" in customer("Mijn pakket is nog steeds niet ontvangen", "nl").features
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        # Words of a cue used in another sense (found on public support tweets).
+        ("Thanks for resolving my complaint", "en", "escalation"),
+        ("I will never get tired of this", "en", "grievance"),
+        ("Just sent them now", "en", "repetition"),
+        ("How long does shipping to Belgium take?", "en", "impatience"),
+        ("How long does shipping to Belgium take?", "en", "waiting"),
+        ("Hoe lang duurt het om een retour te verwerken?", "nl", "waiting"),
+        ("De bezorger was laat maar erg vriendelijk", "nl", "giving_up"),
+        ("What is the point of the green button in the app?", "en", "rhetorical"),
+        ("aww the nostalgia! missing those summer days", "en", "problem"),
+    ],
+)
+def test_cue_words_in_another_sense_raise_no_cue(text: str, language: str, cue: str) -> None:
+    assert cue not in customer(text, language).features
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        ("thanks for sending the wrong shirt......", "en", "sarcasm"),
+        ("I just said I don't have it", "en", "repetition"),
+        ("How long do I have to wait for a reply?", "en", "waiting"),
+        ("What's the point of contacting you?", "en", "rhetorical"),
+        ("Laat maar, ik bel zelf wel", "nl", "giving_up"),
+        ("I'm so tired of chasing you about this", "en", "grievance"),
+        ("I want to file a complaint", "en", "escalation"),
+    ],
+)
+def test_the_narrowed_cues_still_fire_where_they_should(text: str, language: str, cue: str) -> None:
+    assert cue in customer(text, language).features
