@@ -1,7 +1,8 @@
 """Record types shared by the stages: conversations as imported, signals as analysed.
 
-This module imports nothing of cxreview, so the store, ingest and signals can all depend on
-it without depending on each other (an import-linter contract in the tests keeps it so).
+This module imports nothing of cxreview but the role names, so the store, ingest and signals
+can all depend on it without depending on each other (an import-linter contract in the tests
+keeps it so).
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-# An internal note kept on import (``import --keep-notes``): a turn shown as a note, never
-# analysed, quoted to agents or counted as a reply.
-NOTE = "note"
+from cxreview.roles import NOTE as NOTE  # re-exported: the importers of records use it
 
 
 @dataclass(slots=True)

@@ -16,21 +16,10 @@ from cxreview.filters import Filters
 from cxreview.store.clock import now_iso
 from cxreview.store.connection import Database
 from cxreview.store.filtering import where
+from cxreview.store.suggestions import Suggestion as Suggestion  # re-exported
+from cxreview.store.suggestions import suggestions_for as suggestions_for  # re-exported
 
 _CHUNK = 500
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """The active model's score of one criterion for one conversation."""
-
-    criterion: str
-    value: float
-    uncertainty: float
-    reasons: tuple[str, ...]
-    reliable: bool
-    reason: str
-    model_id: int
 
 
 @dataclass(frozen=True)
@@ -166,20 +155,6 @@ def model_params(db: Database, model_id: int) -> dict[str, Any]:
 
 def model_hash(db: Database, model_id: int) -> str | None:
     return db.scalar("SELECT content_hash FROM autoqa_models WHERE id = ?", (model_id,))
-
-
-def suggestions_for(db: Database, conversation_id: str, rubric_id: str, rubric_version: int) -> dict[str, Suggestion]:
-    """criterion -> the active model's score of the conversation (reliable and not)."""
-    rows = db.query(
-        "SELECT m.criterion, s.value, s.uncertainty, s.reasons, m.reliable, m.reason, m.id "
-        "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
-        "WHERE s.conversation_id = ? AND m.rubric_id = ? AND m.rubric_version = ? AND m.active = 1",
-        (conversation_id, rubric_id, rubric_version),
-    )
-    return {
-        r[0]: Suggestion(r[0], float(r[1]), float(r[2]), tuple(json.loads(r[3])), bool(r[4]), str(r[5]), int(r[6]))
-        for r in rows
-    }
 
 
 def predicted_scores(

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cxreview.records import NOTE, ConversationRecord
+from cxreview.roles import NOTE
 from cxreview.store.clock import now_iso
+
+if TYPE_CHECKING:  # the record types only for the checker: the review app never writes them
+    from cxreview.records import ConversationRecord
 
 _CHUNK = 500
 

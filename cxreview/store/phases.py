@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cxreview.records import Phases
+if TYPE_CHECKING:  # the record type only for the checker: the review app reads, never writes
+    from cxreview.records import Phases
 
 PHASE_COLUMNS = (
     "conversation_id",

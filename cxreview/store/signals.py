@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cxreview.records import ConversationSignals
 from cxreview.store import Database
 from cxreview.store.clock import now_iso
+
+if TYPE_CHECKING:  # the record type only for the checker: the review app reads, never writes
+    from cxreview.records import ConversationSignals
 
 _CHUNK = 500
 

@@ -1,4 +1,5 @@
-"""The footer rebuilds its keys only when what it shows changed (each key is a widget)."""
+"""The footer redraws its keys only when what it shows changed; the review screen's compact
+footer draws them as one widget that looks and acts like Textual's keys."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from textual.widgets._footer import FooterKey
 
 from cxreview.tui.screens.review import ReviewScreen
 from cxreview.tui.widgets.footer import KeyFooter
+from cxreview.tui.widgets.key_strip import KeyStrip
 from tests.tui.conftest import open_first_review, settle
 
 
@@ -15,13 +17,45 @@ async def test_the_footer_keeps_its_keys_until_one_changes(make_app) -> None:  #
         screen = await open_first_review(app, pilot)
         assert isinstance(screen, ReviewScreen) and screen.footer_ready
         footer = screen.query_one(KeyFooter)
-        keys = list(footer.query(FooterKey))
-        assert keys
-        screen.refresh_bindings()  # nothing changed: the same key widgets stay
+        strip = footer.query_one(KeyStrip)
+        entries = strip.entries
+        assert [e.key for e in entries][:3] == ["enter", "question_mark", "n"]
+        # Textual's palette key stays a key of its own, docked on the right.
+        assert [key.key for key in footer.query(FooterKey)] == ["ctrl+p"]
+        screen.refresh_bindings()  # nothing changed: the same keys stay
         screen.query_one("#transcript").focus()
         await settle(app, pilot)
-        assert list(footer.query(FooterKey)) == keys
-        app.set_keymap({"review.submit": "ctrl+s"})  # a key changed: rebuilt, showing it
+        assert footer.query_one(KeyStrip) is strip and strip.entries is entries
+        app.set_keymap({"review.submit": "ctrl+s"})  # a key changed: redrawn in place, showing it
         await settle(app, pilot)
-        rebuilt = list(footer.query(FooterKey))
-        assert rebuilt != keys and any(key.key == "ctrl+s" for key in rebuilt)
+        assert footer.query_one(KeyStrip) is strip and strip.entries != entries
+        assert any(e.key == "ctrl+s" for e in strip.entries)
+        assert "^s Submit" in strip.render().plain
+
+
+async def test_a_click_on_a_footer_key_presses_it_and_a_disabled_one_says_no(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_first_review(app, pilot)
+        strip = screen.query_one(KeyStrip)
+        strip.render()
+        spans = dict(zip([e.key for e in strip.entries], strip._spans, strict=True))
+        # Hovering a key shows its tooltip and highlights it.
+        await pilot.hover(KeyStrip, offset=(spans["question_mark"][0], 0))
+        assert strip.tooltip == "Show every key"
+        # A click on "? Help" opens the help, as the key does.
+        await pilot.click(KeyStrip, offset=(spans["question_mark"][0] + 1, 0))
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        # A key that cannot act is dim and rings the bell instead of acting.
+        # (N/A: the first criterion allows none).
+        disabled = [e.key for e in strip.entries if not e.enabled]
+        assert disabled == ["n"]
+        bells: list[bool] = []
+        app.bell = lambda: bells.append(True)  # type: ignore[method-assign]
+        await pilot.click(KeyStrip, offset=(spans["n"][0], 0))
+        await settle(app, pilot)
+        assert bells == [True] and app.screen is screen

@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from cxreview import reviews, suggestions
-from cxreview.store.autoqa import suggestions_for
+from cxreview.store.suggestions import suggestions_for
 
 CALIBRATION_HINT = "Blind calibration session: AutoQA suggestions are never shown here, so a accepts nothing."
 NO_SUGGESTION_HINT = "No reliable AutoQA suggestion for this conversation (see cxreview autoqa train and score)."

@@ -4,7 +4,9 @@ Textual's footer removes and mounts all its keys whenever the screen's bindings 
 changed (focus moves, refresh_bindings), each key a widget whose styles are applied on
 mount: about 2 ms a key. A screen can also hold the footer back until it has something
 to show (the review screen: until its first conversation is loaded, so the keys are
-built once, enabled, instead of twice).
+built once, enabled, instead of twice). The compact footer (the review screen's) draws its
+keys as one widget (``KeyStrip``) and redraws it when they change, instead of mounting a
+widget per key.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # not exported by Textual; the palette key is one
+
+from cxreview.tui.widgets.key_strip import FooterEntry, KeyStrip
 
 
 class KeyFooter(Footer):
@@ -26,6 +31,7 @@ class KeyFooter(Footer):
         else:
             super().__init__()
         self._shown: tuple[Any, ...] | None = None
+        self._strip: KeyStrip | None = None
 
     def compose(self) -> ComposeResult:
         # Textual's footer is empty until the screen's first bindings signal, then built
@@ -34,8 +40,15 @@ class KeyFooter(Footer):
         if not self._bindings_ready and getattr(self.screen, "footer_ready", True):
             self._bindings_ready = True
             self._shown = self._keys(self.screen)
+        self._strip = None
+        entries = self._entries(self.screen) if self._compact_keys and self._bindings_ready else None
+        if entries is not None:
+            self._strip = KeyStrip(entries)
+            yield self._strip
+            yield from self._palette_key()
+            return
         for widget in super().compose():
-            if self._compact_keys and type(widget).__name__ == "FooterKey":  # not exported by Textual
+            if self._compact_keys and isinstance(widget, FooterKey):
                 # The class its compact binding would add once mounted, restyling each key a
                 # second time (nine keys: a few ms of every footer build).
                 widget.add_class("-compact", update=False)
@@ -47,8 +60,48 @@ class KeyFooter(Footer):
         shown = self._keys(screen)
         if shown == self._shown:
             return
+        palette_changed = self._shown is None or self._palette(self._shown) != self._palette(shown)
         self._shown = shown
+        entries = self._entries(screen)
+        if self._strip is not None and self._strip.is_attached and entries is not None and not palette_changed:
+            self._strip.show(entries)  # redrawn in place: no key is mounted again
+            return
         super().bindings_changed(screen)
+
+    def _entries(self, screen: Screen[Any]) -> list[FooterEntry] | None:
+        """The keys the compact footer draws in one widget, in Textual's order (one per
+        action, the first binding of each); None when a binding belongs to a group (drawn
+        by Textual's own keys, grouped)."""
+        first: dict[str, FooterEntry] = {}
+        for _node, binding, enabled, tooltip in screen.active_bindings.values():
+            if not binding.show:
+                continue
+            if binding.group is not None:
+                return None
+            if binding.action not in first:
+                display = self.app.get_key_display(binding)
+                first[binding.action] = FooterEntry(binding.key, display, binding.description, enabled, tooltip)
+        return list(first.values())
+
+    def _palette_key(self) -> ComposeResult:
+        """Textual's command palette key, docked on the right, as its footer makes it."""
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+            return
+        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if found is not None:
+            _node, binding, enabled, tooltip = found
+            yield FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                classes="-command-palette -compact",
+                disabled=not enabled,
+                tooltip=binding.tooltip or binding.description,
+            )
+
+    def _palette(self, shown: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(key for key in shown if key[0] == self.app.COMMAND_PALETTE_BINDING)
 
     def _keys(self, screen: Screen[Any]) -> tuple[Any, ...]:
         """What the footer shows of the screen's bindings (compared, not displayed)."""

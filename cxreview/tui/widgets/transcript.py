@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cxreview.privacy import mask_pii
-from cxreview.records import NOTE
+from cxreview.roles import NOTE
 from cxreview.tui.long_text import Body, prepare
 
 FLAG_LABELS = {
@@ -147,6 +147,17 @@ class Transcript(ScrollView, can_focus=False):
     def watch_masked(self) -> None:
         self._relayout()
         self._scroll_to_message(self.cursor)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual calls this while it arranges the screen, before painting it: laid out at
+        # its new width here, the transcript is painted with its text in the same frame.
+        # (On the Resize event, which comes after the paint, a screen composed with its
+        # conversation was painted once with an empty transcript and again, whole, with it.)
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self.messages and self._content_width() != self._width:
+            self._relayout()
+            self._scroll_to_message(self.cursor)
+        return changed
 
     def on_resize(self) -> None:
         if self._content_width() != self._width:

@@ -1,0 +1,38 @@
+"""AutoQA suggestions as the review screen reads them: the active models' scores of one
+conversation. Apart from the rest of the AutoQA store (models, training data, writes) so
+the review app loads only this at start; ``cxreview.store.autoqa`` re-exports both names.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from cxreview.store.connection import Database
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The active model's score of one criterion for one conversation."""
+
+    criterion: str
+    value: float
+    uncertainty: float
+    reasons: tuple[str, ...]
+    reliable: bool
+    reason: str
+    model_id: int
+
+
+def suggestions_for(db: Database, conversation_id: str, rubric_id: str, rubric_version: int) -> dict[str, Suggestion]:
+    """criterion -> the active model's score of the conversation (reliable and not)."""
+    rows = db.query(
+        "SELECT m.criterion, s.value, s.uncertainty, s.reasons, m.reliable, m.reason, m.id "
+        "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
+        "WHERE s.conversation_id = ? AND m.rubric_id = ? AND m.rubric_version = ? AND m.active = 1",
+        (conversation_id, rubric_id, rubric_version),
+    )
+    return {
+        r[0]: Suggestion(r[0], float(r[1]), float(r[2]), tuple(json.loads(r[3])), bool(r[4]), str(r[5]), int(r[6]))
+        for r in rows
+    }
