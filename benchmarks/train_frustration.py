@@ -72,6 +72,9 @@ PRIOR = {
 }
 
 
+CAP = {"problem": 1.2}  # log-odds: alone, a problem report scores about 0.27
+
+
 class Fitted:
     """A logistic regression fitted by ``fit``: weights in FEATURES order and an intercept."""
 
@@ -115,7 +118,12 @@ def fit(corpora: list[Rows]) -> Fitted:
 
     # A cue keeps at least half its prior: movie chats cannot teach that a complaint is
     # not one (their "I hate horror films" is about a film, not about the service).
-    bounds = [(PRIOR[name] / 2, None) if name in PRIOR else (None, None) for name in FEATURES] + [(None, None)]
+    # A reported problem is not frustration by itself: its weight is capped so that a calm
+    # report ("GTA keeps crashing, can you help?") stays under `frustrated_at` (complaint
+    # annotators count every report as a complaint and would lift it over).
+    bounds = [
+        (PRIOR[name] / 2 if name in PRIOR else None, CAP.get(name)) for name in FEATURES
+    ] + [(None, None)]
     start = np.concatenate([prior, [0.0]])
     theta = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
     return Fitted(theta[:n], float(theta[n]))
