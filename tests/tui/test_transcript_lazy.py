@@ -78,3 +78,41 @@ async def test_a_long_conversation_lays_out_only_the_lines_on_screen() -> None:
         screen = [transcript.render_line(y).text for y in range(transcript.size.height)]
         assert any(line.startswith("▌ 500 CUSTOMER") for line in screen)
         assert "06-12345679" in "".join(screen)
+
+
+class _Composed(App[None]):
+    """A transcript given its conversation before it has a size (as the review screen
+    composed at start does)."""
+
+    def __init__(self, messages: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.messages = messages
+
+    def compose(self) -> ComposeResult:
+        transcript = Transcript()
+        transcript.show(self.messages, {}, {})
+        yield transcript
+
+
+async def test_a_transcript_composed_with_its_conversation_paints_it_in_the_first_frame(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Laid out at its width as the screen is arranged, with its scrollbar: the first frame
+    already shows the text (it was painted empty, then the whole screen again)."""
+    first: list[tuple[int, bool, str]] = []
+    render_line = Transcript.render_line
+
+    def recording(self: Transcript, y: int) -> Any:
+        strip = render_line(self, y)
+        if not first:
+            first.append((self._width, self.show_vertical_scrollbar, strip.text))
+        return strip
+
+    monkeypatch.setattr(Transcript, "render_line", recording)
+    app = _Composed(_conversation(500)[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        width, scrollbar, text = first[0]
+        transcript = app.query_one(Transcript)
+        assert width == transcript._width > 0 and scrollbar
+        assert "  1 BOT" in text
+        # Three lines a message at the least, until each is counted at the real width.
+        assert transcript.line_count > 3 * 500

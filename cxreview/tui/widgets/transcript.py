@@ -38,6 +38,7 @@ FLAG_LABELS = {
 HIGHLIGHT_FLAGS = ("emotion_spike", "bot_repeat", "customer_repeat", "ignored_human_request")
 ROLE_LABELS = {"customer": "CUSTOMER", "agent": "AGENT", "bot": "BOT", "system": "SYSTEM", NOTE: "internal note"}
 BODY_INDENT = 2  # message text hangs clear of the role column
+MIN_MESSAGE_LINES = 3  # header, at least one line of text, the blank line after it
 # A key of the layout caches: (message index, focused, masked, width).
 _LayoutKey = tuple[int, bool, bool, int]
 
@@ -99,13 +100,18 @@ class Transcript(ScrollView, can_focus=False):
         self.set_reactive(Transcript.cursor, 0)
         if self.size.width:
             self._relayout()
-        else:  # not laid out yet (a screen composed with its conversation): on_resize lays it out once
+        else:  # not laid out yet (a screen composed with its conversation): laid out once sized
             self._width = 0
-            self._heights = [0] * len(messages)
+            # Until the width is known, each message counts its fewest lines. A conversation
+            # that cannot fit the screen even so has its scrollbar from the first layout
+            # (Textual would add it in a second layout and paint of the whole screen).
+            self._heights = [MIN_MESSAGE_LINES] * len(messages)
             self._exact = [False] * len(messages)
             self._layouts.clear()
             self._strips.clear()
             self._place()
+            if self._starts[-1] > self.app.size.height:
+                self.show_vertical_scrollbar = True
         self.scroll_to(y=0, animate=False)
 
     def set_notes(self, notes: dict[int, str]) -> None:
@@ -149,7 +155,7 @@ class Transcript(ScrollView, can_focus=False):
         self._scroll_to_message(self.cursor)
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # Textual calls this while it arranges the screen, before painting it: laid out at
+        # Textual calls this once it has arranged the screen, before painting it: laid out at
         # its new width here, the transcript is painted with its text in the same frame.
         # (On the Resize event, which comes after the paint, a screen composed with its
         # conversation was painted once with an empty transcript and again, whole, with it.)
