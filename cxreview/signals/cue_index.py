@@ -16,6 +16,7 @@ import functools
 import importlib
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 # The regex parser lives in re._parser since Python 3.11; before, it was the top-level
@@ -68,7 +69,6 @@ class CueIndex:
         # clauses of alternatives ("(told|said)"), one of each must be a token.
         self.required: list[frozenset[str]] = []
         self.options: list[tuple[frozenset[str], ...]] = []
-        self.compiled: list[re.Pattern[str] | None] = []
         self.by_word: dict[str, list[int]] = {}
         self.by_stem: list[tuple[tuple[str, ...], int]] = []
         # Patterns that can match punctuation alone, under the characters that can start
@@ -83,7 +83,6 @@ class CueIndex:
                 clauses = _required_words(pattern)
                 self.required.append(frozenset(w for c in clauses if len(c) == 1 for w in c))
                 self.options.append(tuple(c for c in clauses if len(c) > 1))
-                self.compiled.append(None)
                 punctuation = frozenset(_literal_punctuation(pattern))
                 words, stems = _words_and_stems(pattern)
                 if _GLUED.search(pattern.lower()):
@@ -133,8 +132,12 @@ class CueIndex:
         self.seen: set[str] = set()
         self.pointing: set[str] = set()
         self.tokens: dict[str, tuple[int, ...]] = {}
-        # Per pattern, everything the search needs: its cue, required words and clauses.
-        self.entries = list(zip(self.cue_of, self.required, self.options, strict=True))
+        # Per pattern, everything the search needs: its cue, required words, clauses and
+        # (once compiled) its search method.
+        self.entries: list[tuple[str, frozenset[str], tuple[frozenset[str], ...], Any]] = [
+            (cue, required, options, None)
+            for cue, required, options in zip(self.cue_of, self.required, self.options, strict=True)
+        ]
 
     def _hits(self, token: str) -> tuple[int, ...]:
         """The patterns a token points to, by word and stem."""
@@ -186,27 +189,43 @@ class CueIndex:
             return {}
         found: dict[str, str] = {}
         name, best = "", None
-        entries, compiled = self.entries, self.compiled
+        entries = self.entries
         for pid in sorted(chosen):  # numbered by cue in order, then by pattern
-            cue, required, options = entries[pid]
+            cue, required, options, search = entries[pid]
             if cue != name:
                 if best is not None:
                     found[name] = best.group(0)
                 name, best = cue, None
             if not required <= tokens:
                 continue
-            if options and any(clause.isdisjoint(tokens) for clause in options):
+            if options and not _all_met(options, tokens):
                 continue
-            pattern = compiled[pid]
-            if pattern is None:
-                pattern = compiled[pid] = _compiled(self.sources[pid])
-            match = pattern.search(text)
+            if search is None:
+                search = self._compile(pid)
+            match = search(text)
             # The leftmost match of the cue; at the same place the earlier pattern wins.
             if match is not None and (best is None or match.start() < best.start()):
                 best = match
         if best is not None:
             found[name] = best.group(0)
         return found
+
+    def _compile(self, pid: int) -> Callable[[str], re.Match[str] | None]:
+        """The search of a pattern, compiled on first use (a worker meets a few hundred of
+        them) and kept in its entry."""
+        search = _compiled(self.sources[pid]).search
+        cue, required, options, _ = self.entries[pid]
+        self.entries[pid] = (cue, required, options, search)
+        return search
+
+
+def _all_met(clauses: tuple[frozenset[str], ...], tokens: set[str]) -> bool:
+    """Whether ``tokens`` has a word of every clause (a loop: cheaper than any() over a
+    generator for the one or two clauses a pattern has)."""
+    for clause in clauses:
+        if clause.isdisjoint(tokens):
+            return False
+    return True
 
 
 def _key_clause(clauses: tuple[frozenset[str], ...]) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from cxreview.signals.lexicon import (
@@ -162,6 +163,17 @@ def reply_features(known: Tone) -> TextFeatures:
 def text_features(text: str, language: str, customer: bool = True) -> TextFeatures:
     """All features of one text (tone of its shape plus exact details)."""
     return with_details(text, language, customer, tone(shape_of(text), language, customer))
+
+
+def warm_up(languages: Iterable[str]) -> None:
+    """Load what the features of a text need in each of ``languages`` ("en", "nl"): the
+    sentiment lexicons, the cue indexes of customers and of the other roles, the word
+    lists. They are built on first use; a parent process calls this before forking its
+    workers, so they share one copy instead of each building its own."""
+    for language in sorted(languages):
+        for customer in (True, False):
+            text_features("Hi THERE", language, customer)
+        reply_tone("Hi", language)
 
 
 def _critical_tokens(text: str, language: str) -> frozenset[str]:
