@@ -252,7 +252,8 @@ def _words_and_stems(pattern: str) -> tuple[set[str], list[str]]:
     return words, stems
 
 
-def _literal_punctuation(pattern: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)  # Dutch indexes hold the English patterns too
+def _literal_punctuation(pattern: str) -> frozenset[str]:
     """The punctuation and symbols a pattern matches literally ("\\?" is a "?")."""
     found, i = set(), 0
     while i < len(pattern):
@@ -265,7 +266,7 @@ def _literal_punctuation(pattern: str) -> set[str]:
         if not c.isalnum() and c not in _META and not c.isspace():
             found.add(c)
         i += 1
-    return found
+    return frozenset(found)
 
 
 def _required_characters(pattern: str) -> frozenset[str]:
@@ -303,6 +304,7 @@ _LETTER = re.compile(r"[a-zà-ÿ]")
 _BOUNDS = {_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING}
 
 
+@functools.lru_cache(maxsize=4096)  # asked ~20,000 times while the indexes are built
 def _is_letter(code: int) -> bool:
     return _LETTER.fullmatch(chr(code).lower()) is not None
 
