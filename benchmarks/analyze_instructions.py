@@ -2,12 +2,16 @@
 a figure that does not move with the machine's load, for comparing changes on a busy
 machine where CPU seconds vary by a tenth from run to run.
 
-Usage: python benchmarks/analyze_instructions.py [--messages 10000]
+Usage: python benchmarks/analyze_instructions.py [--messages 10000] [--command]
 Needs valgrind. Runs four child processes under callgrind (each about fifty times slower
 than normal): the analysis of the distinct-text corpus of analyze_check.py in one process
 and the same set-up without it, the VADER loop over the same texts and its set-up alone.
 Prints the instructions of the analysis and of the loop (set-up subtracted) and their
-ratio. Instructions are not time (a cache miss costs more than an add), but for
+ratio. With --command (default 30,000 messages, enough for the worker processes) the
+whole `cxreview analyze` command is counted instead: the main process and every forked
+worker (each worker's count starts at the fork, so what the main process did before it
+is counted once), on a database imported by the CLI as analyze_speed.py does; the
+serial part shows as the main process's share. Instructions are not time (a cache miss costs more than an add), but for
 interpreted Python both move together; the ratio was 1.24-1.37 where the in-process CPU
 ratio (analyze_check.py) read 1.5-1.8 on the loaded machine.
 """
@@ -23,7 +27,8 @@ import sys
 from pathlib import Path
 
 from analyze_check import _base
-from common import ROOT, WORK, installed_env
+from analyze_timeline import cli_imported
+from common import ROOT, WORK, fresh, installed_env
 
 _CHILD = r"""
 import shutil, sqlite3, sys
@@ -57,14 +62,48 @@ def _instructions(mode: str, db: str, env: dict[str, str]) -> int:
     return int(found.group(1))
 
 
+def _command_instructions(db: str, env: dict[str, str]) -> list[int]:
+    """Instructions of `cxreview analyze` on a copy of ``db``, per process (the main one first)."""
+    work = WORK / "instructions-command.db"
+    shutil.copyfile(db, fresh(work))
+    # A forked worker starts with its parent's counts: zeroed where only a child goes.
+    valgrind = ["valgrind", "--tool=callgrind", "--trace-children=yes", "--zero-before=PyOS_AfterFork_Child"]
+    done = subprocess.run(
+        [
+            *valgrind,
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            "-m",
+            "cxreview",
+            "--db",
+            str(work),
+            "analyze",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=WORK,  # not the checkout: `python -m` puts the working directory first on sys.path
+    )
+    by_pid = {int(pid): int(n) for pid, n in re.findall(r"==(\d+)== Collected : (\d+)", done.stderr)}
+    first = re.search(r"==(\d+)==", done.stderr)  # valgrind names the main process first
+    if not by_pid or first is None or int(first.group(1)) not in by_pid:
+        raise SystemExit(f"no instruction count from callgrind:\n{done.stderr[-2000:]}")
+    main_count = by_pid.pop(int(first.group(1)))
+    return [main_count, *by_pid.values()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument("--messages", type=int, default=None, help="corpus size (10,000; 30,000 with --command)")
+    parser.add_argument("--command", action="store_true", help="the whole command: main process and workers")
     parser.add_argument("--code", metavar="DIR", help="measure the cxreview package under DIR (e.g. an older checkout)")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed: install it (apt-get install valgrind) or use analyze_check.py")
-    db = str(_base(args.messages))
+    if args.messages is None:
+        args.messages = 30_000 if args.command else 10_000
     # Compiled bytecode in every run, as an installed package has: otherwise the analysis
     # run would also count compiling the modules it imports late.
     env = {**installed_env(), "PYTHONPATH": args.code or str(ROOT)}
@@ -74,6 +113,20 @@ def main() -> None:
             compileall.compile_dir(str(Path(args.code) / "cxreview"), quiet=1)
         finally:
             sys.pycache_prefix = previous
+    if args.command:
+        db = str(cli_imported(args.messages, env))
+        processes = _command_instructions(db, env)
+        vader = _instructions("vader", db, env) - _instructions("vader-setup", db, env)
+        ours = sum(processes)
+        print(f"{args.messages:,}-message distinct corpus, `cxreview analyze` in instructions (callgrind):")
+        print(
+            f"  main process {processes[0] / 1e9:.2f}e9 (interpreter, imports, queries, start-up before forking),"
+            f" workers {' + '.join(f'{n / 1e9:.2f}e9' for n in processes[1:])}"
+        )
+        print(f"  whole command: {ours / 1e9:.2f}e9; plain VADER loop: {vader / 1e9:.2f}e9")
+        print(f"  command / VADER loop: {ours / vader:.2f}")
+        return
+    db = str(_base(args.messages))
     counts = {mode: _instructions(mode, db, env) for mode in ("analysis", "analysis-setup", "vader", "vader-setup")}
     ours = counts["analysis"] - counts["analysis-setup"]
     vader = counts["vader"] - counts["vader-setup"]
