@@ -16,6 +16,11 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
+from textual.widgets._footer import FooterKey  # not exported by Textual: its styles are copied
+
+# The mouse pointer over a key, where Textual's own keys set it (newer Textual versions only:
+# an older one would refuse the property).
+_POINTER = "&:hover { pointer: pointer; }" if "pointer:" in FooterKey.DEFAULT_CSS else ""
 
 
 class FooterEntry(NamedTuple):
@@ -33,7 +38,8 @@ class KeyStrip(Widget):
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"footer-key--key", "footer-key--description", "key-strip--item", "key-strip--hover"}
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     KeyStrip {
         width: auto;
         height: 1;
@@ -52,9 +58,10 @@ class KeyStrip(Widget):
             color: $footer-key-foreground;
             background: $block-hover-background;
         }
-        &:hover { pointer: pointer; }
+        POINTER
     }
     """
+    ).replace("POINTER", _POINTER)
 
     def __init__(self, entries: list[FooterEntry]) -> None:
         super().__init__()
