@@ -20,7 +20,9 @@ and writes them into the VADER-format file:
   a feeling about the service; religion, politics and identity; boosters that cues.yaml
   already has ("flink", "mega"; every Dutch booster and negation of cues.yaml is skipped);
   salutations; domain words; words whose other sense is more
-  common in chats ("beurs", "hecht", "trojaans"); "boeiend", which in a chat is a
+  common in chats ("beurs", "hecht", "trojaans", "aangelegd" for installed, "ervaren" for to
+  experience, "koel bewaren", "mat zwart"), descriptions that are neutral in a chat ("geschikt",
+  "makkelijk", "speciaal") and a few with the wrong sign in the source ("tochtig", "doodkalm"); "boeiend", which in a chat is a
   dismissive "who cares" (a `giving_up` cue), not "fascinating";
 - never a word the hand-rated list already has: the hand rating wins.
 
@@ -62,6 +64,9 @@ _EXCLUDED = frozenset(
     leerplichtig breedgeschouderd beurs trojaans windstil milieuvriendelijk multifunctioneel
     kwalitatief globaal volks dorstig gemaskerd gezouten ongezouten hecht explosief
     flink mega wonder vereist
+    aangelegd ervaren tochtig mat geschikt speciaal koel rekbaar uitgelezen aanzienlijk schuins
+    benieuwd sprakeloos stomverbaasd trouw rustiek doodkalm edel jolig krankjorum branderig
+    makkelijk gerust content fit luxe relevant
     """.split()
 )
 _WORD = re.compile(

@@ -140,11 +140,10 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
         for cue in cues:  # a text's cues come in CUSTOMER_CUES order, as MESSAGE_CUES has them
             if cue in _MESSAGE_CUE_SET:
                 values[cue] = 1.0
-    negations = f.negations
-    if negations and cues and "problem" in cues:
-        negations -= 1  # "is not working" is the problem itself: its "not" is not counted twice
-    if negations:
-        values["negations"] = min(1.0, negations / 2)
+    # In a reported problem the negations are the problem ("is not working and doesn't
+    # connect"): counted there, not again as negations.
+    if f.negations and not (cues and "problem" in cues):
+        values["negations"] = min(1.0, f.negations / 2)
     if f.question and "rhetorical" not in cues:  # a rhetorical question does not ask
         values["question"] = 1.0
     if f.words <= 3:

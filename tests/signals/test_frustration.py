@@ -258,3 +258,52 @@ def test_cue_words_in_another_sense_raise_no_cue(text: str, language: str, cue: 
 )
 def test_the_narrowed_cues_still_fire_where_they_should(text: str, language: str, cue: str) -> None:
     assert cue in customer(text, language).features
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Calm messages a review found flagged by broad patterns (thanks, plans, complaints
+        # mentioned, links, scams reported, "how long should I wait before", "laat maar weten").
+        ("Thanks for letting me know nothing is wrong with my account.", "en"),
+        ("I'm thinking about moving to the bigger plan", "en"),
+        ("I have nothing to complain about, the service was great.", "en"),
+        ("Could you send me the same link again? I deleted the email.", "en"),
+        ("I think I received a scam email pretending to be from you", "en"),
+        ("Why should I do a factory reset before sending it back?", "en"),
+        ("How long should I wait before restarting the router?", "en"),
+        ("My bank already sent the payment this morning.", "en"),
+        ("Hello, the printer doesn't print and doesn't connect to wifi.", "en"),
+        ("Can I switch to paperless billing?", "en"),
+        ("Ik wil graag weten of mijn klacht is ontvangen.", "nl"),
+        ("Ik ga verhuizen, dus ik zal mijn abonnement opzeggen per 1 mei.", "nl"),
+        ("Wow, razend snel geleverd, dank jullie wel!", "nl"),
+        ("Er zat geen handleiding bij het pakket", "nl"),
+        ("Laat het maar weten als u meer informatie nodig heeft.", "nl"),
+        ("Is dit hoe je het wachtwoord wijzigt?", "nl"),
+    ],
+)
+def test_calm_messages_found_by_review_stay_under_the_flag(text: str, language: str) -> None:
+    assert customer(text, language).frustration < CONFIG["frustration"]["frustrated_at"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("It doesn\u2019t work.", "en"),  # a phone keyboard's apostrophe
+        ("What\u2019s the point of even calling you?", "en"),
+        ("I haven't gotten any response to my emails.", "en"),
+        ("You've lost me as a customer.", "en"),
+        ("I want my money back. Now.", "en"),
+        ("Thx for nothing.", "en"),
+        ("Ik eis mijn geld terug.", "nl"),
+        ("Waarom moet ik voor jullie fout betalen?", "nl"),
+    ],
+)
+def test_frustrated_wordings_found_by_review_are_flagged(text: str, language: str) -> None:
+    assert customer(text, language).frustration >= CONFIG["frustration"]["frustrated_at"]
+
+
+def test_the_cue_index_finds_login_written_as_one_word() -> None:
+    assert "problem" in customer("I can't login to my account").features
+    assert "problem" in customer("We cant checkout").features
