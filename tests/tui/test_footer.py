@@ -31,6 +31,8 @@ async def test_the_footer_keeps_its_keys_until_one_changes(make_app) -> None:  #
         assert footer.query_one(KeyStrip) is strip and strip.entries != entries
         assert any(e.key == "ctrl+s" for e in strip.entries)
         assert "^s Submit" in strip.render().plain
+        # A rebound key keeps its place (Textual moves it to the end): most important first.
+        assert strip.entries[0].key == "ctrl+s"
 
 
 async def test_a_click_on_a_footer_key_presses_it_and_a_disabled_one_says_no(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -56,6 +58,24 @@ async def test_a_click_on_a_footer_key_presses_it_and_a_disabled_one_says_no(mak
         assert disabled == ["n"]
         bells: list[bool] = []
         app.bell = lambda: bells.append(True)  # type: ignore[method-assign]
+        notes: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, *a, **k: (notes.append(str(message)), notify(message, *a, **k))[1]  # type: ignore[method-assign,func-returns-value]
         await pilot.click(KeyStrip, offset=(spans["n"][0], 0))
         await settle(app, pilot)
-        assert bells == [True] and app.screen is screen
+        assert bells and app.screen is screen
+        # ... and the screen says why, as it does for the key itself (no key is silent).
+        assert notes and "N/A" in notes[-1]
+
+
+async def test_the_strip_ignores_the_mouse_over_keys_it_no_longer_has(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_first_review(app, pilot)
+        strip = screen.query_one(KeyStrip)
+        strip.render()
+        last = strip._spans[-1][0]
+        strip.show(strip.entries[:2])  # fewer keys, not drawn yet
+        await pilot.hover(KeyStrip, offset=(last, 0))  # where the old last key was
+        await settle(app, pilot)
+        assert strip.tooltip is None and app.screen is screen

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # not exported by Textual; the palette key is one
@@ -69,9 +70,11 @@ class KeyFooter(Footer):
         super().bindings_changed(screen)
 
     def _entries(self, screen: Screen[Any]) -> list[FooterEntry] | None:
-        """The keys the compact footer draws in one widget, in Textual's order (one per
-        action, the first binding of each); None when a binding belongs to a group (drawn
-        by Textual's own keys, grouped)."""
+        """The keys the compact footer draws in one widget, in the order of the screen's
+        BINDINGS, most important first (one per action, the first binding of each; Textual
+        moves a key rebound by the user's keymap to the end); None when a binding belongs to
+        a group (drawn by Textual's own keys, grouped)."""
+        order = {action: rank for rank, action in enumerate(_actions(type(screen).BINDINGS))}
         first: dict[str, FooterEntry] = {}
         for _node, binding, enabled, tooltip in screen.active_bindings.values():
             if not binding.show:
@@ -81,7 +84,7 @@ class KeyFooter(Footer):
             if binding.action not in first:
                 display = self.app.get_key_display(binding)
                 first[binding.action] = FooterEntry(binding.key, display, binding.description, enabled, tooltip)
-        return list(first.values())
+        return [first[action] for action in sorted(first, key=lambda action: order.get(action, len(order)))]
 
     def _palette_key(self) -> ComposeResult:
         """Textual's command palette key, docked on the right, as its footer makes it."""
@@ -110,3 +113,8 @@ class KeyFooter(Footer):
             for _node, binding, enabled, tooltip in screen.active_bindings.values()
             if binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING
         )
+
+
+def _actions(bindings: Any) -> list[str]:
+    """The actions of a BINDINGS list (Binding objects or (key, action, ...) tuples), in order."""
+    return [b.action if isinstance(b, Binding) else b[1] for b in bindings]

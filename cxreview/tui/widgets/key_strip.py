@@ -4,7 +4,8 @@ Textual's footer makes every key a widget of its own, styled, laid out and paint
 one: the review screen's nine keys were a third of its widgets and about a tenth of the
 app's start. Here they are one line of text with the same styles: a key that cannot act is
 dim and rings the bell when clicked, the key under the mouse is highlighted and shows its
-tooltip, a click presses the key. The key names come from the keymap (``get_key_display``)
+tooltip, a click presses the key (one that cannot act also rings the bell, and the screen
+says why). The key names come from the keymap (``get_key_display``)
 and are never read as markup.
 """
 
@@ -72,6 +73,7 @@ class KeyStrip(Widget):
     def show(self, entries: list[FooterEntry]) -> None:
         """New keys (the screen's bindings changed): drawn again, nothing is mounted."""
         self.entries = entries
+        self._spans = []  # the old keys' cells mean nothing now: measured again when drawn
         self._hover = None
         self.tooltip = None
         self.refresh(layout=True)
@@ -98,7 +100,8 @@ class KeyStrip(Widget):
         return line
 
     def _at(self, x: int) -> int | None:
-        return next((index for index, (start, end) in enumerate(self._spans) if start <= x < end), None)
+        spans = self._spans[: len(self.entries)]
+        return next((index for index, (start, end) in enumerate(spans) if start <= x < end), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         index = self._at(event.x)
@@ -117,7 +120,7 @@ class KeyStrip(Widget):
         index = self._at(event.x)
         if index is None:
             return
-        if self.entries[index].enabled:
-            self.app.simulate_key(self.entries[index].key)
-        else:
+        if not self.entries[index].enabled:
             self.app.bell()
+        # A key that cannot act is pressed too: the screen says why (no key is silent).
+        self.app.simulate_key(self.entries[index].key)
