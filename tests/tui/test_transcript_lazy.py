@@ -20,6 +20,14 @@ def test_counting_lines_agrees_with_wrapping(text: str, width: int) -> None:
     assert _count_wrapped(text, width) == len(_wrap(Text(text), width, None))
 
 
+def test_a_space_after_a_full_line_adds_no_blank_line() -> None:
+    for text in ("a" * 10 + " ", "a" * 10 + "  ", "aaaa bbbbb " + "c" * 3):
+        lines = [line.plain for line in _wrap(Text(text), 10, None)]
+        assert "" not in lines, lines
+        assert _count_wrapped(text, 10) == len(lines)
+    assert [line.plain for line in _wrap(Text("aaaa bbbbb  cc"), 10, None)] == ["aaaa bbbbb", "cc"]
+
+
 def _conversation(n: int) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
     messages = [
         {

@@ -436,6 +436,8 @@ def _wrap(text: Text, width: int, console: Any) -> list[Text]:
                 line = word
             elif len(line) + 1 + len(word) <= width:
                 line += " " + word
+            elif not word:
+                continue  # a space after a full line ends that line (as Rich wraps): no blank line
             else:
                 lines.append(Text(line, style=text.style))
                 line = word
@@ -463,6 +465,8 @@ def _count_wrapped(plain: str, width: int) -> int:
                 length = size
             elif length + 1 + size <= width:
                 length += 1 + size
+            elif not size:
+                continue  # as in _wrap: a space after a full line adds no line
             else:
                 count += 1
                 length = size
