@@ -19,6 +19,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from common import ROOT
 
@@ -47,6 +48,15 @@ class Rows:
     frustration: list[float] = field(default_factory=list)  # the shipped model's score
     flags: list[set[str]] = field(default_factory=list)
     human: list[int] = field(default_factory=list)  # human-request labels (own examples only)
+
+    def add(self, label: int, text: str, features: Any, signals: Any) -> None:
+        """One labelled customer message: its text features and its analysed signals."""
+        self.features.append(signals.features)
+        self.labels.append(label)
+        self.texts.append(text)
+        self.vader.append(-features.sentiment)
+        self.frustration.append(signals.frustration or 0.0)
+        self.flags.append({flag.flag for flag in signals.flags})
 
 
 def uss_path(name: str, extra_dir: Path | None = None) -> Path | None:
@@ -93,12 +103,7 @@ def uss_rows(name: str, path: Path, config: dict | None = None) -> Rows:
         for (role, text, mean), (_, _, _, f), ms in zip(dialogue, messages, result.messages, strict=True):
             if role != "customer" or mean is None:
                 continue
-            rows.features.append(ms.features)
-            rows.labels.append(int(mean <= 2))
-            rows.texts.append(text)
-            rows.vader.append(-f.sentiment)
-            rows.frustration.append(ms.frustration or 0.0)
-            rows.flags.append({flag.flag for flag in ms.flags})
+            rows.add(int(mean <= 2), text, f, ms)
     return rows
 
 
@@ -129,12 +134,7 @@ def complaint_rows(path: Path, part: str, config: dict | None = None) -> Rows:
             clean = _MENTION.sub(" ", text).strip()
             f = text_features(clean, "en")
             ms = analyze("complaint", "en", [(1, "customer", None, f)], config).messages[0]
-            rows.features.append(ms.features)
-            rows.labels.append(int(label))
-            rows.texts.append(clean)
-            rows.vader.append(-f.sentiment)
-            rows.frustration.append(ms.frustration or 0.0)
-            rows.flags.append({flag.flag for flag in ms.flags})
+            rows.add(int(label), clean, f, ms)
     return rows
 
 
@@ -149,11 +149,6 @@ def own_rows(prefix: str = "customer", config: dict | None = None) -> Rows:
             label_f, label_h, text = line.split("|", 2)
             f = text_features(text, language)
             ms = analyze("own", language, [(1, "customer", None, f)], config).messages[0]
-            rows.features.append(ms.features)
-            rows.labels.append(int(label_f))
+            rows.add(int(label_f), text, f, ms)
             rows.human.append(int(label_h))
-            rows.texts.append(text)
-            rows.vader.append(-f.sentiment)
-            rows.frustration.append(ms.frustration or 0.0)
-            rows.flags.append({flag.flag for flag in ms.flags})
     return rows

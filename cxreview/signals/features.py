@@ -76,7 +76,8 @@ def shape_of(text: str) -> str:
     VADER and the cues read words, not order numbers: "it's NW-4411" and "it's NW-9020"
     have the same tone, so tone is computed once per shape.
     """
-    if "\u2019" in text or "\u2018" in text:  # phone keyboards type "doesn’t": cues and VADER read "doesn't"
+    # Phone keyboards type "doesn’t": cues and VADER read "doesn't" (isascii is a flag check).
+    if not text.isascii() and ("\u2019" in text or "\u2018" in text):
         text = text.replace("\u2019", "'").replace("\u2018", "'")
     if "@" in text:
         text = _EMAIL.sub("email", text)
