@@ -242,7 +242,8 @@ def main() -> None:
         + flag_examples(config, "customer_repeats.txt")
     )
     lines += bot_pairs(config)
-    lines += bot_pairs(config, "bot_pairs_blind.txt") + demo_conversations(config)
+    lines += bot_pairs(config, "bot_pairs_blind.txt") + bot_pairs(config, "bot_pairs_blind2.txt")
+    lines += demo_conversations(config)
     print("\n".join(lines))
 
 

@@ -226,7 +226,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     if len(f.norm) >= repeat_cfg["min_chars"] and state.bot_features:
         for index in candidates(f, state.bot_features, repeat_cfg["bot_similarity"]):
             earlier = state.bot_features[index]
-            if contrast(f, earlier) is None:
+            if contrast(f, earlier, result.language) is None:
                 score = fuzz.ratio(f.norm, earlier.norm)
                 result.n_bot_repeats += 1
                 ms.flags.append(

@@ -153,7 +153,7 @@ def with_details(text: str, language: str, customer: bool, known: Tone) -> TextF
         capitalised,
         len(split),
         frozenset(split),
-        semantic_key(norm),
+        semantic_key(norm, language),
     )
 
 

@@ -7,7 +7,17 @@ from rapidfuzz import fuzz
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import contrast_prefixes
-from cxreview.signals.wording import STEM_LETTERS, filler_words, has_form, shared_words, word_forms
+from cxreview.signals.wording import (
+    STEM_LETTERS,
+    action_forms,
+    content_form,
+    filler_words,
+    first_word,
+    has_form,
+    rephrasing_words,
+    shared_words,
+    word_forms,
+)
 
 _NEGATIONS = frozenset(
     {
@@ -113,8 +123,10 @@ _NOT_NAMES = frozenset(
 )
 
 
-def contrast(a: TextFeatures, b: TextFeatures) -> str | None:
-    """Why two near-identical texts are still different messages, or None."""
+def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | None:
+    """Why two near-identical texts are still different messages, or None. ``language``:
+    the conversation's ("nl", "nl-BE", "en", ...)."""
+    language = "nl" if language.lower().startswith("nl") else "en"
     critical_a, critical_b = _negations_merged(a.critical), _negations_merged(b.critical)
     only_a, only_b = critical_a - critical_b, critical_b - critical_a
     # A replaced number, date or name ("March 5th" / "March 12th"), or a negation added or
@@ -122,16 +134,12 @@ def contrast(a: TextFeatures, b: TextFeatures) -> str | None:
     if (only_a and only_b) or _NOT in only_a | only_b:
         differing = sorted(w for w in only_a | only_b if w != _NOT) or ["not"]
         return f"differs in {', '.join(differing[:3])}"
-    fillers = filler_words()
     words_a, words_b = set(a.norm.split()), set(b.norm.split())
-    # A capitalised word on one side only is a name ("Tom" / "Anna from billing will call you
-    # back"), unless the other text has the word too, in any form ("Beschrijf wat er misging"
-    # / "Kun je beschrijven wat er misging?").
-    names = {
-        w
-        for w in a.capitalised ^ b.capitalised
-        if w.lower().split("'")[0] not in _NOT_NAMES | fillers
-        and not (_has_form(w.lower(), words_a) and _has_form(w.lower(), words_b))
+    # A negation typed without its apostrophe ("what didnt you like") is no critical token.
+    if (words_a ^ words_b) & rephrasing_words("unmarked_negations"):
+        return "differs in not"
+    names = {w for w in a.capitalised - b.capitalised if _is_name(w, a, b, language)} | {
+        w for w in b.capitalised - a.capitalised if _is_name(w, b, a, language)
     }
     if names:
         return f"differs in {', '.join(sorted(names)[:3])}"
@@ -153,7 +161,44 @@ def contrast(a: TextFeatures, b: TextFeatures) -> str | None:
     swapped_b = [w for w in b.semantic if not has_form(w, forms_a)]
     if swapped_a and swapped_b:
         return f"differs in {swapped_a[0]} / {swapped_b[0]}"
+    # An action on one side only asks something else: "Can you confirm your email address?"
+    # / "Can you change your email address?" ("confirm" only asks for the value).
+    actions = action_forms(language)
+    acted = next((w for w in swapped_a + swapped_b if has_form(w, actions)), None)
+    if acted is not None:
+        return f"differs in {acted}"
+    # A question for a value or a reason and a yes / no question: "What do you like about
+    # X?" / "Do you like X?", "Wat is je trackingnummer?" / "Heb je je trackingnummer?".
+    # A request in question form ("Could you tell me ...", "Kun je ...") is neither.
+    kinds = {_question_kind(a), _question_kind(b)}
+    if kinds == {"open", "yes/no"}:
+        return "an open / a yes-no question"
+    # A statement reports, a question asks: "Your address has been updated." / "Has your
+    # address been updated?". A request is no statement ("Please enter ..." / "Can you ...?").
+    if a.question != b.question and _is_statement(b if a.question else a):
+        return "a statement / a question"
     return None
+
+
+def _question_kind(f: TextFeatures) -> str | None:
+    """ "open" for a question that starts with a question word, "yes/no" for one that starts
+    with an auxiliary verb other than a polite modal ("could", "kun"), else None."""
+    if not f.question:
+        return None
+    first = first_word(f.norm)
+    return (
+        "open"
+        if first in rephrasing_words("open_starts")
+        else "yes/no"
+        if first in rephrasing_words("yes_no_starts")
+        else None
+    )
+
+
+def _is_statement(f: TextFeatures) -> bool:
+    """Whether a text that does not end in a question mark reports something: it starts
+    with a subject such as "your" or "the" ("Please enter ..." is a request)."""
+    return first_word(f.norm) in rephrasing_words("statement_subjects")
 
 
 _NOT = "not"
@@ -182,6 +227,23 @@ def _has_form(word: str, words: set[str]) -> bool:
     # A capitalised word is a form of a word of the other text only when one starts with the
     # other ("Upload" / "uploaden"): "Christina" / "Christine" are two people.
     return any(other.startswith(word) or word.startswith(other) for other in words if len(other) >= STEM_LETTERS)
+
+
+def _is_name(word: str, own: TextFeatures, other: TextFeatures, language: str) -> bool:
+    """Whether a capitalised word that only ``own`` has capitalised is a name ("Tom" /
+    "Anna from billing will call you back"). Not when it starts a sentence as a word both
+    texts say in some form ("Beschrijf wat er misging" / "Kun je beschrijven wat er misging?",
+    "Kies ..." / "Maak een keuze ..."), nor when a phrase of ``own`` took it up ("Maak")."""
+    low = word.lower().split("'")[0]
+    if low in _NOT_NAMES or low in filler_words():
+        return False
+    form = content_form(low, language)
+    if form not in own.semantic:
+        return False
+    others = set(other.semantic)
+    if form in others or _has_form(form, others):
+        return False
+    return not (_has_form(low, set(own.norm.split())) and _has_form(low, set(other.norm.split())))
 
 
 def _negations_merged(tokens: frozenset[str]) -> set[str]:
