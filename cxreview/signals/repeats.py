@@ -3,10 +3,12 @@ make two similar texts different messages (another number, date, name or negatio
 
 from __future__ import annotations
 
+import functools
+
 from rapidfuzz import fuzz
 
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.lexicon import contrast_prefixes
+from cxreview.signals.lexicon import contrast_prefixes, raw_cues
 from cxreview.signals.wording import (
     STEM_LETTERS,
     action_forms,
@@ -148,6 +150,8 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
             for prefix in contrast_prefixes():
                 if word == prefix + other or other == prefix + word:
                     return f"differs in {other} / {word}"
+            if (word, other) in _opposites():
+                return f"differs in {other} / {word}"
     # A question or modal word on one side only asks something else: "Do you want to cancel
     # your order?" / "Why do you want to cancel your order?", "Did you restart the router?" /
     # "Should I restart the router?".
@@ -173,6 +177,8 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
     kinds = {_question_kind(a), _question_kind(b)}
     if kinds == {"open", "yes/no"}:
         return "an open / a yes-no question"
+    if language == "en" and {_tense(a), _tense(b)} == {"present", "past"}:
+        return "differs in tense"
     # A statement reports, a question asks: "Your address has been updated." / "Has your
     # address been updated?". A request is no statement ("Please enter ..." / "Can you ...?").
     if a.question != b.question and _is_statement(b if a.question else a):
@@ -193,6 +199,26 @@ def _question_kind(f: TextFeatures) -> str | None:
         if first in rephrasing_words("yes_no_starts")
         else None
     )
+
+
+def _tense(f: TextFeatures) -> str | None:
+    """ "present" or "past" for an English yes / no question that starts with "do" or "did"
+    (cues.yaml ``present_starts``, ``past_starts``), else None."""
+    first = first_word(f.norm)
+    return (
+        "present"
+        if first in rephrasing_words("present_starts")
+        else "past"
+        if first in rephrasing_words("past_starts")
+        else None
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _opposites() -> frozenset[tuple[str, str]]:
+    """Pairs of particles that say the opposite, both ways round ("in" / "out")."""
+    pairs = raw_cues()["rephrasing"]["opposite_particles"]
+    return frozenset((a, b) for first, second in pairs for a, b in ((first, second), (second, first)))
 
 
 def _is_statement(f: TextFeatures) -> bool:

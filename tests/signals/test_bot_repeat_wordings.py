@@ -39,7 +39,7 @@ def _repeats(language: str, first: str, second: str) -> bool:
 def test_no_near_miss_counts_as_a_repeat() -> None:
     wrong = [
         (first, second)
-        for name in ("bot_pairs.txt", "bot_pairs_blind.txt", "bot_pairs_blind2.txt")
+        for name in ("bot_pairs.txt", "bot_pairs_blind.txt", "bot_pairs_blind2.txt", "bot_pairs_probe.txt")
         for label, language, first, second in _pairs(name)
         if not label and _repeats(language, first, second)
     ]
