@@ -186,32 +186,27 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
     return None
 
 
+def _starts_as(f: TextFeatures, kinds: dict[str, str]) -> str | None:
+    """Which of ``kinds`` (name -> a word list of cues.yaml's ``rephrasing``) the first word
+    of a text (after an acknowledgement) belongs to, or None."""
+    first = first_word(f.norm)
+    return next((kind for kind, words in kinds.items() if first in rephrasing_words(words)), None)
+
+
 def _question_kind(f: TextFeatures) -> str | None:
     """ "open" for a question that starts with a question word, "yes/no" for one that starts
     with an auxiliary verb other than a polite modal ("could", "kun"), else None."""
-    if not f.question:
-        return None
-    first = first_word(f.norm)
-    return (
-        "open"
-        if first in rephrasing_words("open_starts")
-        else "yes/no"
-        if first in rephrasing_words("yes_no_starts")
-        else None
-    )
+    return _starts_as(f, _QUESTION_KINDS) if f.question else None
 
 
 def _tense(f: TextFeatures) -> str | None:
-    """ "present" or "past" for an English yes / no question that starts with "do" or "did"
-    (cues.yaml ``present_starts``, ``past_starts``), else None."""
-    first = first_word(f.norm)
-    return (
-        "present"
-        if first in rephrasing_words("present_starts")
-        else "past"
-        if first in rephrasing_words("past_starts")
-        else None
-    )
+    """ "present" or "past" for an English yes / no question that starts with "do" or "did",
+    else None."""
+    return _starts_as(f, _TENSES)
+
+
+_QUESTION_KINDS = {"open": "open_starts", "yes/no": "yes_no_starts"}
+_TENSES = {"present": "present_starts", "past": "past_starts"}
 
 
 @functools.lru_cache(maxsize=1)
