@@ -33,9 +33,6 @@ _COMMON = frozenset(
     " de het een je ik mij met van en of mijn ja dat er voor nog op heb niet al is was dit die te ook wel".split()
 )
 _ESCAPE = re.compile(r"\\[a-zA-Z]")
-_FRAGMENT = re.compile(r"([a-zà-ÿ]+)([?*+])?")
-_GLUED = re.compile(r"[a-zà-ÿ]\(|\)[?*+]?[a-zà-ÿ]")
-_WORD_TAIL = re.compile(r"(?<=[a-zà-ÿ])\\w[*+]")
 TOKEN = re.compile(r"[a-zà-ÿ]+")
 _META = set("^$*+?{}[]\\|()")
 _FREQUENT = frozenset("().,?!-'\"")  # characters most texts have: the worst keys
@@ -84,12 +81,8 @@ class CueIndex:
                 self.required.append(frozenset(w for c in clauses if len(c) == 1 for w in c))
                 self.options.append(tuple(c for c in clauses if len(c) > 1))
                 punctuation = frozenset(_literal_punctuation(pattern))
-                words, stems = _words_and_stems(pattern)
-                if _GLUED.search(pattern.lower()):
-                    # A word glued to a group is only part of a token ("(terug)?bellen" is in
-                    # "terugbellen", "complain(t)?" in "complaint"): every fragment is a prefix.
-                    stems, words = stems + sorted(words), set()
-                wordless = not words and not stems
+                wordless = not _LETTER.search(_ESCAPE.sub(" ", pattern.lower()))
+                covered = False  # are its matches without letters found by their characters?
                 if wordless or _matches_without_letters(pattern):
                     # Patterns that can match punctuation alone ("??", "...", emoji) need
                     # one of their literal characters, or all the characters they cannot
@@ -101,26 +94,21 @@ class CueIndex:
                     elif punctuation:
                         for char in punctuation:
                             self.by_char.setdefault(char, []).append((pid, frozenset()))
+                        covered = True
                     else:
                         self.unconditional.append(pid)
+                        continue
                     if wordless:
                         continue
-                trigger = _key_clause(clauses)
-                if trigger:
-                    # A text without one of these words fails the clause test anyway: the
-                    # pattern waits for them alone (fewer patterns chosen per text).
-                    for word in trigger:
-                        self.by_word.setdefault(word, []).append(pid)
+                trigger = _trigger(pattern, covered)
+                if trigger is None:  # no word every match must have: searched in every text
+                    self.unconditional.append(pid)
                     continue
-                # A one- or two-letter stem ("o+h?", "h+uh") starts half the words of any
-                # text: it filters nothing. Patterns with a longer word or stem rely on that.
-                if any(len(f) >= 3 for f in list(words) + stems):
-                    stems = [st for st in stems if len(st) >= 3]
-                rare = {w for w in words if w not in _COMMON}
-                for word in rare if rare or stems else words:
+                words, prefixes = trigger
+                for word in words:
                     self.by_word.setdefault(word, []).append(pid)
-                if stems:
-                    self.by_stem.append((tuple(stems), pid))
+                if prefixes:
+                    self.by_stem.append((tuple(sorted(prefixes)), pid))
         self.chars = frozenset(self.by_char)
         # The ASCII ones, for ASCII texts (most): a few substring tests instead of a
         # pass over every character of the text.
@@ -228,30 +216,6 @@ def _all_met(clauses: tuple[frozenset[str], ...], tokens: set[str]) -> bool:
     return True
 
 
-def _key_clause(clauses: tuple[frozenset[str], ...]) -> tuple[str, ...]:
-    """The words of the clause a text is least likely to satisfy (a required word, or the
-    fewest alternatives, the longest words first), when none of them is a common word:
-    a text then rarely has them. Empty otherwise."""
-    ranked = sorted((len(c), -min(len(w) for w in c), tuple(sorted(c))) for c in clauses if _COMMON.isdisjoint(c))
-    return ranked[0][2] if ranked else ()
-
-
-def _words_and_stems(pattern: str) -> tuple[set[str], list[str]]:
-    """The literal words of a pattern and its stems ("wait\\w*" and "waits?" -> "wait")."""
-    words, stems = set(), []
-    # "confus\\w*" is the stem "confus" ("confused", "confusing"): marked as a repeated
-    # last letter before the other escapes are blanked out.
-    marked = _WORD_TAIL.sub("+", pattern.lower())
-    for fragment, quantifier in _FRAGMENT.findall(_ESCAPE.sub(" ", marked)):
-        if quantifier in ("?", "*"):
-            stems.append(fragment[:-1] or fragment)
-        elif quantifier:  # "+": the fragment is a stem
-            stems.append(fragment)
-        else:
-            words.add(fragment)
-    return words, stems
-
-
 @functools.lru_cache(maxsize=4096)  # Dutch indexes hold the English patterns too
 def _literal_punctuation(pattern: str) -> frozenset[str]:
     """The punctuation and symbols a pattern matches literally ("\\?" is a "?")."""
@@ -352,8 +316,8 @@ def _ends_unlettered(items: Any) -> bool:
     if not items:
         return False
     op, av = list(items)[-1]
-    if op is _c.LITERAL:
-        return not _is_letter(av)
+    if op in (_c.AT, _c.LITERAL, _c.IN):  # after "^" or "\\b" too, a token can only start
+        return _is_bound(op, av)
     if op is _c.SUBPATTERN:
         return _ends_unlettered(av[-1])
     if op is _c.BRANCH:
@@ -383,8 +347,18 @@ def _required_words(pattern: str) -> tuple[frozenset[str], ...]:
 
 
 def _is_bound(op: Any, av: Any) -> bool:
-    """Whether an item is certainly not a letter: a literal non-letter or a boundary."""
+    """Whether an item is certainly not a letter: a literal non-letter, a class of them
+    ("[.?!]", "\\W", "\\s") or a boundary."""
+    if op is _c.IN:
+        return all(_unlettered_member(o, a) for o, a in av)
     return (op is _c.LITERAL and not _is_letter(av)) or (op is _c.AT and av in _BOUNDS)
+
+
+_UNLETTERED = {_c.CATEGORY_NOT_WORD, _c.CATEGORY_SPACE, _c.CATEGORY_DIGIT}
+
+
+def _unlettered_member(op: Any, av: Any) -> bool:
+    return (op is _c.LITERAL and not _is_letter(av)) or (op is _c.CATEGORY and av in _UNLETTERED)
 
 
 def _clauses(items: list[Any], left: bool, right: bool) -> list[frozenset[str]]:
@@ -427,3 +401,149 @@ def _clauses(items: list[Any], left: bool, right: bool) -> list[frozenset[str]]:
         bounded = bounded and _ends_unlettered([(op, av)])
         k += 1
     return found
+
+
+# A trigger: words a token may be, and prefixes a token may start with; every match of
+# a pattern has a token that is one of them (or starts with one).
+Trigger = tuple[frozenset[str], frozenset[str]]
+_COVERED: Trigger = (frozenset(), frozenset())  # matches found by their characters instead
+
+
+@functools.lru_cache(maxsize=4096)
+def _trigger(pattern: str, covered: bool) -> Trigger | None:
+    """The cheapest trigger of a pattern, or None when no word or prefix is certain in
+    every match (then the pattern is searched in every text). A word counts where a
+    non-letter or a boundary is certain on both sides; a prefix where it is certain only
+    before ("never ?mind" matches "nevermind": a token starting with "never"). A group of
+    alternatives has the union of theirs. ``covered``: the pattern's matches without
+    letters are found by its punctuation, so alternatives of punctuation only need none."""
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return None
+    starts_bounded = not pattern.startswith(("\\?", "\\!"))  # compile_patterns adds (?<!\w) otherwise
+    tail_bounded = not (pattern.endswith(("$", "\\?+", "?")) and not pattern.endswith(")?"))
+    return _sequence_trigger(list(parsed), starts_bounded, tail_bounded, covered)
+
+
+def _trigger_cost(trigger: Trigger) -> tuple[int, int]:
+    """How often a trigger picks a pattern for nothing: common words and short prefixes
+    start many tokens of any text."""
+    words, prefixes = trigger
+    cost = sum(8 if w in _COMMON or len(w) < 3 else 1 for w in words)
+    cost += sum(2 if len(p) >= 3 else 20 for p in prefixes)
+    return cost, len(words) + len(prefixes)
+
+
+def _sequence_trigger(items: list[Any], left: bool, right: bool, covered: bool) -> Trigger | None:
+    """The cheapest trigger among the parts every match of ``items`` has (see _clauses for
+    ``left``/``right``)."""
+    if covered and _punctuation_only(items):
+        return _COVERED
+    found: list[Trigger] = []
+    n = len(items)
+
+    def bound_after(k: int) -> bool:
+        return right if k + 1 >= n else _is_bound(*items[k + 1])
+
+    bounded, k = left, 0
+    while k < n:
+        op, av = items[k]
+        if op is _c.LITERAL and _is_letter(av):
+            if bounded:  # a token starts here
+                found.append(_word_from(items, k, "", right))
+            while k < n and items[k][0] is _c.LITERAL and _is_letter(items[k][1]):
+                k += 1
+            bounded = False
+            continue
+        if _is_bound(op, av):
+            bounded, k = True, k + 1
+            continue
+        inner: Trigger | None = None
+        if op is _c.SUBPATTERN:
+            inner = _sequence_trigger(list(av[-1]), bounded, bound_after(k), covered)
+        elif op is _c.BRANCH:
+            union: Trigger | None = _COVERED
+            for alternative in av[1]:
+                one = _sequence_trigger(list(alternative), bounded, bound_after(k), covered)
+                if one is None or union is None:
+                    union = None
+                    break
+                union = (union[0] | one[0], union[1] | one[1])
+            inner = union
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            # The first time round is certain; what follows it is certain only without a second.
+            inner = _sequence_trigger(list(av[2]), bounded, bound_after(k) if av[1] == 1 else False, covered)
+        if inner is not None:
+            found.append(inner)
+        bounded = bounded and _ends_unlettered([(op, av)])
+        k += 1
+    return min(found, key=_trigger_cost) if found else None
+
+
+def _word_from(items: list[Any], k: int, start: str, right: bool) -> Trigger:
+    """The token that starts with ``start`` (letters certain at a token's start) and goes
+    on with ``items[k:]``: a whole word where a boundary is certain after its letters, else
+    a prefix. Groups right after the letters carry them into each alternative (the regex
+    parser turns "(haat|hekel)" into "h(aat|ekel)"); "hm+" is the prefix "hm"."""
+    word, n = start, len(items)
+    while k < n and items[k][0] is _c.LITERAL and _is_letter(items[k][1]):
+        word += chr(items[k][1]).lower()
+        k += 1
+    if k >= n:
+        return (frozenset([word]), frozenset()) if right else (frozenset(), frozenset([word]))
+    op, av = items[k]
+    if _is_bound(op, av):
+        return frozenset([word]), frozenset()
+    repeat = _repeated_letter(items[k])
+    if repeat:
+        return frozenset(), frozenset([word + repeat])
+    if op in (_c.SUBPATTERN, _c.BRANCH):
+        after = right if k + 1 >= n else _is_bound(*items[k + 1])
+        words: set[str] = set()
+        prefixes: set[str] = set()
+        for alternative in [av[-1]] if op is _c.SUBPATTERN else av[1]:
+            more, starts = _word_from(list(alternative), 0, word, after)
+            words |= more
+            prefixes |= starts
+        return frozenset(words), frozenset(prefixes)
+    return frozenset(), frozenset([word])
+
+
+def _repeated_letter(item: tuple[Any, Any]) -> str | None:
+    """The letter of "m+" (a letter at least once), else None."""
+    op, av = item
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+        body = list(av[2])
+        if len(body) == 1 and body[0][0] is _c.LITERAL and _is_letter(body[0][1]):
+            return chr(body[0][1]).lower()
+    return None
+
+
+def _punctuation_only(items: Any) -> bool:
+    """Whether every match of ``items`` is punctuation or symbols only (no letter, digit
+    or space), with at least one character: such matches are found by their characters."""
+    certain = False
+    for op, av in items:
+        if op is _c.LITERAL:
+            if chr(av).isalnum() or chr(av).isspace():
+                return False
+            certain = True
+        elif op is _c.IN:
+            if not all(o is _c.LITERAL and not chr(a).isalnum() and not chr(a).isspace() for o, a in av):
+                return False
+            certain = True
+        elif op is _c.SUBPATTERN:
+            if not _punctuation_only(av[-1]):
+                return False
+            certain = True
+        elif op is _c.BRANCH:
+            if not all(_punctuation_only(alt) for alt in av[1]):
+                return False
+            certain = True
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            if not _punctuation_only(av[2]):
+                return False
+            certain = certain or av[0] >= 1
+        elif op is not _c.AT:
+            return False
+    return certain

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cxreview.demo.generator import generate
-from cxreview.signals.cue_index import _required_words
+from cxreview.signals.cue_index import _required_words, _trigger
 from cxreview.signals.lexicon import CUSTOMER_CUES, SYSTEM_CUES, cue_patterns, match_cues
 
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
@@ -21,6 +21,11 @@ def _texts() -> list[str]:
     texts.update(["hm?", "...", "?? really", "I'm so :( today", "wait (what) :-/", "-_- ok", ":@", "😡"])
     # Words glued to a group are parts of tokens: "(terug)?bellen" matches in "terugbellen".
     texts.update(["Svp me terugbellen", "mij terugbellen", "neem contact met mij opnemen", "not helpful at all"])
+    # Each of these was missed by an earlier index: words of a negative lookahead taken as
+    # triggers, an alternation of common words, "never ?mind" written as one word, the
+    # parser's "(haat|hekel)" -> "h(aat|ekel)", a word after "^" or "\\W+".
+    texts.update(["I do not have any rooms left.", "It's not my fault.", "Nevermind.", "nevermind then", "Ik haat dit",
+                  "Ik heb er een hekel aan", "hmmm", "Hello... a real person?", "No, not now.", "Where's my refund?"])
     return sorted(texts)
 
 
@@ -52,3 +57,20 @@ def test_required_words() -> None:
     assert _required_words("days?") == ()
     assert _required_words("wait(ed|ing)? for") == (frozenset({"for"}),)
     assert _required_words("refund|money back") == ()
+
+
+def test_trigger_is_a_word_every_match_has() -> None:
+    # Whole words where a boundary follows, prefixes where letters may (one token or two).
+    assert _trigger("never ?mind", False) == (frozenset(), frozenset({"never"}))
+    assert _trigger("(haat|hekel)", False) == (frozenset({"haat", "hekel"}), frozenset())
+    assert _trigger("wait(ed|ing)? for", False) == (frozenset(), frozenset({"wait"}))  # rarer than "for"
+    assert _trigger("^(hm+|h+uh)$", False) == (frozenset(), frozenset({"hm", "h"}))
+    # The cheapest certain part: a rare word rather than the common ones around it.
+    assert _trigger("(we|i) (do not|don'?t) (have|offer)", False) == (frozenset({"have", "offer"}), frozenset())
+    # Words of a negative lookahead are never triggers: a match does not contain them.
+    assert _trigger("^no[,.!](?! ?(thanks|thank you))", False) == (frozenset({"no"}), frozenset())
+    # Nothing certain at a token's start: searched in every text.
+    assert _trigger("[a-z]+ing", False) is None
+    # Alternatives of punctuation alone are found by their characters when the caller says so.
+    assert _trigger("^(hm+|\\.\\.\\.+)$", True) == (frozenset(), frozenset({"hm"}))
+    assert _trigger("^(hm+|\\.\\.\\.+)$", False) is None
