@@ -27,8 +27,8 @@ Figures, the same statistic for the model and for people:
 
 The goal (issue 19): the model agrees with the annotators as well as the median annotator does.
 Caveat: cxreview's frustration model (one of the features) was fitted on the turn-level ratings
-of CCPE and ReDial (benchmarks/train_frustration.py), so those two parts are not fully unseen;
-other parts (--uss-dir) are.
+of CCPE, ReDial and (since 2026-11-29, round 7 in benchmarks/README.md) SGD
+(benchmarks/train_frustration.py), so those three parts are not fully unseen; MWOZ is.
 """
 
 from __future__ import annotations

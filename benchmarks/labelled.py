@@ -25,7 +25,8 @@ from common import ROOT
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
-from cxreview.signals.features import text_features
+from cxreview.signals.features import shape_of, text_features
+from cxreview.signals.sentiment import sentiment
 
 # ../shared/data/dev beside the checkout (a worktree sits one level deeper), or $CXREVIEW_DEV_DATA.
 _CANDIDATES = [Path(os.environ.get("CXREVIEW_DEV_DATA", ROOT / "no-such-dir"))] + [
@@ -44,17 +45,18 @@ class Rows:
     features: list[dict[str, float]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
-    vader: list[float] = field(default_factory=list)  # -compound: higher is more negative
+    vader: list[float] = field(default_factory=list)  # -plain VADER compound: higher is more negative
     frustration: list[float] = field(default_factory=list)  # the shipped model's score
     flags: list[set[str]] = field(default_factory=list)
     human: list[int] = field(default_factory=list)  # human-request labels (own examples only)
 
-    def add(self, label: int, text: str, features: Any, signals: Any) -> None:
-        """One labelled customer message: its text features and its analysed signals."""
+    def add(self, label: int, text: str, signals: Any, language: str = "en") -> None:
+        """One labelled customer message and its analysed signals."""
         self.features.append(signals.features)
         self.labels.append(label)
         self.texts.append(text)
-        self.vader.append(-features.sentiment)
+        # Plain VADER (the features' customer sentiment reads "please" and "help" as neutral).
+        self.vader.append(-sentiment(shape_of(text), language))
         self.frustration.append(signals.frustration or 0.0)
         self.flags.append({flag.flag for flag in signals.flags})
 
@@ -100,10 +102,10 @@ def uss_rows(name: str, path: Path, config: dict | None = None) -> Rows:
             for i, (role, text, _) in enumerate(dialogue, start=1)
         ]
         result = analyze(f"{name}-{index}", "en", messages, config)
-        for (role, text, mean), (_, _, _, f), ms in zip(dialogue, messages, result.messages, strict=True):
+        for (role, text, mean), ms in zip(dialogue, result.messages, strict=True):
             if role != "customer" or mean is None:
                 continue
-            rows.add(int(mean <= 2), text, f, ms)
+            rows.add(int(mean <= 2), text, ms)
     return rows
 
 
@@ -134,7 +136,7 @@ def complaint_rows(path: Path, part: str, config: dict | None = None) -> Rows:
             clean = _MENTION.sub(" ", text).strip()
             f = text_features(clean, "en")
             ms = analyze("complaint", "en", [(1, "customer", None, f)], config).messages[0]
-            rows.add(int(label), clean, f, ms)
+            rows.add(int(label), clean, ms)
     return rows
 
 
@@ -149,6 +151,6 @@ def own_rows(prefix: str = "customer", config: dict | None = None) -> Rows:
             label_f, label_h, text = line.split("|", 2)
             f = text_features(text, language)
             ms = analyze("own", language, [(1, "customer", None, f)], config).messages[0]
-            rows.add(int(label_f), text, f, ms)
+            rows.add(int(label_f), text, ms, language)
             rows.human.append(int(label_h))
     return rows

@@ -1,11 +1,14 @@
 """Train the frustration model and write cxreview/signals/frustration_model.json.
 
-Usage: python benchmarks/train_frustration.py [--uss-dir DIR] [--complaints FILE] [--check]
+Usage: python benchmarks/train_frustration.py --uss-dir DIR [--complaints FILE] [--check]
 
 A logistic regression (fitted here with scipy, which scikit-learn brings; the package
 applies the weights with a dot product) over the interpretable features of `cxreview/signals/frustration.py`, fitted
 on the public USS dialogues CCPE and ReDial (from ../shared/data/dev; see
-benchmarks/labelled.py), our own labelled messages (benchmarks/eval/customer_*.txt;
+benchmarks/labelled.py) and SGD (``--uss-dir DIR`` with SGD.txt, from the same public
+repository: the only task dialogues of the four, where the context features, a failed
+or bad-news answer, details read back wrongly, occur often enough to be learned; MWOZ, the
+other task part, stays unseen), our own labelled messages (benchmarks/eval/customer_*.txt;
 the held-out files are never used for training) and, with ``--complaints``, the training
 half (four of nine domains) of the public complaint tweets of Preotiuc-Pietro et al. (ACL
 2019, danielpreotiuc/complaints-social-media, complaints-data.csv): the shipped model is
@@ -36,7 +39,7 @@ from cxreview.signals.frustration import FEATURES, MODEL_PATH
 # read as "how likely is this frustration" and keeps calm conversations near 0.
 BASE_RATE = 0.1
 C = 0.5  # inverse regularisation strength: weights stay moderate and readable
-TRAIN_CORPORA = ("CCPE", "ReDial")
+TRAIN_CORPORA = ("CCPE", "ReDial", "SGD")
 # Prior weights (log-odds) of the cues that mean frustration by what they are. The
 # training dialogues (movie chats) hardly contain complaints about waiting, emoji or
 # swearing, so without a prior those weights would say nothing about customer service:
@@ -64,6 +67,7 @@ PRIOR = {
     "problem": 1.0,
     "after_failure": 1.0,
     "after_bot_repeat": 1.0,
+    "no_to_confirmation": 1.0,  # the bot got the details wrong: the same prior as a bot repeat
     "repeats_self": 1.0,
     "no_again": 0.5,
     "curt": 0.5,
@@ -138,7 +142,10 @@ def training_corpora(uss_dir: Path | None = None, complaints: Path | None = None
     for name in TRAIN_CORPORA:
         path = uss_path(name, uss_dir)
         if path is None:
-            raise SystemExit(f"{name} not found in ../shared/data/dev (or --uss-dir); see benchmarks/labelled.py")
+            raise SystemExit(
+                f"{name} not found in ../shared/data/dev or --uss-dir (NAME.txt of"
+                " sunnweiwei/user-satisfaction-simulation, dataset/); see benchmarks/labelled.py"
+            )
         corpora.append(uss_rows(name, path))
     corpora.append(own_rows())
     if complaints is not None:
@@ -148,7 +155,7 @@ def training_corpora(uss_dir: Path | None = None, complaints: Path | None = None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--uss-dir", type=Path, help="folder with more USS parts (NAME.txt)")
+    parser.add_argument("--uss-dir", type=Path, help="folder with more USS parts (NAME.txt): SGD.txt is trained on")
     parser.add_argument(
         "--complaints", type=Path, help="complaints-data.csv: train on its dev half too (labelled.complaint_rows)"
     )

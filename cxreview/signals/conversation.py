@@ -49,6 +49,7 @@ class _State:
     last_failure: int | None = None
     last_bot_repeat: bool = False
     last_question: bool = False
+    last_confirm: bool = False  # it read details back to be confirmed
     said_no: bool = False  # the customer's last message said no or rejected the answer
     # Requests for a person and the handover.
     first_request: tuple[int, str | None] | None = None
@@ -120,6 +121,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         curt,
         asks_person,  # human_request
         again,  # human_request_repeat
+        state.last_confirm and (says_no or "correction" in cues),  # no_to_confirmation
     )
     mood = judged_sentiment(f)  # sarcastic praise is not positive
     ms.features = feature_values(f, context, mood)
@@ -145,7 +147,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         for ident in f.identifiers:
             state.identifiers.setdefault(ident, position)
     state.last_failure = None
-    state.last_bot_repeat = state.last_question = False
+    state.last_bot_repeat = state.last_question = state.last_confirm = False
     state.said_no = says_no
 
 
@@ -222,6 +224,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     state.bot_turns += 1
     state.last_bot_repeat = False
     state.last_question = f.question
+    state.last_confirm = "confirm" in cues
     repeat_cfg = state.config["repeat"]
     if len(f.norm) >= repeat_cfg["min_chars"] and state.bot_features:
         for index in candidates(f, state.bot_features, repeat_cfg["bot_similarity"]):
@@ -287,6 +290,7 @@ def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatur
     state.last_failure = position if "failure" in f.cues or "bad_news" in f.cues else None
     state.last_bot_repeat = False
     state.last_question = f.question
+    state.last_confirm = "confirm" in f.cues
 
 
 def _system_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:

@@ -114,7 +114,7 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     else:
         negations = sum(map(negatives.__contains__, words))
     question = text.rstrip().endswith("?")
-    return _new_tuple(Tone, (sentiment(text, language), caps, exclamation, emphasis, cues, negations, question))
+    return _new_tuple(Tone, (sentiment(text, language, customer), caps, exclamation, emphasis, cues, negations, question))
 
 
 def reply_tone(text: str, language: str) -> Tone:

@@ -58,6 +58,7 @@ REASONS: dict[str, str] = {
     "after_bot_repeat": "after the bot repeated itself",
     "after_question": "answers a question",
     "no_to_question": "says no to what was asked or proposed",
+    "no_to_confirmation": "says the bot got the details wrong",
     "repeats_self": "repeats an earlier message",
     "no_again": "says no again",
     "curt": "much shorter than usual",
@@ -67,10 +68,11 @@ REASONS: dict[str, str] = {
 FEATURES = tuple(REASONS)
 # Praise words in these are not praise: "Great service. Really great." (sarcasm) and "So do
 # we just upload and hope for the best?" (rhetorical) turn them around; a complaint about
-# waiting or a grievance makes them say nothing ("Your 'Priority Support' takes days").
+# waiting, a grievance or a reported problem makes them say nothing ("Your 'Priority
+# Support' takes days", "Love my headphones but the button doesn't work").
 _TURNS_PRAISE = frozenset(("sarcasm", "rhetorical"))
 _MUTES_PRAISE = frozenset(
-    ("waiting", "grievance", "impatience", "rejection", "giving_up", "escalation", "profanity", "emoji")
+    ("waiting", "grievance", "impatience", "rejection", "giving_up", "escalation", "profanity", "emoji", "problem")
 )
 
 
@@ -85,6 +87,9 @@ class Context(NamedTuple):
     curt: bool = False  # much shorter than this customer's usual message
     human_request: bool = False
     human_request_repeat: bool = False
+    # The bot or agent read details back to be confirmed ("Please confirm: a table for 2 on
+    # March 5th") and the customer says no or corrects them: it got them wrong.
+    no_to_confirmation: bool = False
 
 
 _CONTEXT_FIELDS = Context._fields
@@ -141,8 +146,12 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
             if cue in _MESSAGE_CUE_SET:
                 values[cue] = 1.0
     # In a reported problem the negations are the problem ("is not working and doesn't
-    # connect"): counted there, not again as negations.
-    if f.negations and not (cues and "problem" in cues):
+    # connect"), and so is a "wrong" ("delivered to the wrong address"): counted there, not
+    # again as negations or as correcting the answer.
+    reported = bool(cues) and "problem" in cues
+    if reported and "correction" in values:
+        del values["correction"]
+    if f.negations and not reported:
         values["negations"] = min(1.0, f.negations / 2)
     if f.question and "rhetorical" not in cues:  # a rhetorical question does not ask
         values["question"] = 1.0

@@ -43,7 +43,7 @@ CUSTOMER_CUES = (
     "correction",
     "problem",
 )
-SYSTEM_CUES = ("failure", "bad_news", "disclosure", "handover_offer", "handover_done", "uncertainty")
+SYSTEM_CUES = ("failure", "bad_news", "disclosure", "handover_offer", "handover_done", "uncertainty", "confirm")
 CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES
 
 
