@@ -48,7 +48,7 @@ class Rows:
     vader: list[float] = field(default_factory=list)  # -plain VADER compound: higher is more negative
     frustration: list[float] = field(default_factory=list)  # the shipped model's score
     flags: list[set[str]] = field(default_factory=list)
-    human: list[int] = field(default_factory=list)  # human-request labels (own examples only)
+    human: list[int] = field(default_factory=list)  # human-request labels (own examples, complaint tweets)
 
     def add(self, label: int, text: str, signals: Any, language: str = "en") -> None:
         """One labelled customer message and its analysed signals."""
@@ -125,8 +125,9 @@ def complaint_rows(path: Path, part: str, config: dict | None = None) -> Rows:
     the customer does not address the company by handle)."""
     config = config or load_config()
     rows = Rows(f"complaints {part}")
+    requests = {line for line in (EVAL / "complaint_human_requests.txt").read_text().split() if line.isdigit()}
     with open(path, encoding="utf-8", newline="") as handle:
-        for index, (_, text, label, domain) in enumerate(csv.reader(handle)):
+        for index, (tweet_id, text, label, domain) in enumerate(csv.reader(handle)):
             if domain.startswith("random"):
                 half = "dev" if index % 2 else "held"
             else:
@@ -137,6 +138,7 @@ def complaint_rows(path: Path, part: str, config: dict | None = None) -> Rows:
             f = text_features(clean, "en")
             ms = analyze("complaint", "en", [(1, "customer", None, f)], config).messages[0]
             rows.add(int(label), clean, ms)
+            rows.human.append(int(tweet_id in requests))  # eval/complaint_human_requests.txt
     return rows
 
 

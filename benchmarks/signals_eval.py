@@ -73,6 +73,9 @@ def corpus_lines(rows: Rows, misses: bool) -> list[str]:
     if rows.human:
         p, r, n = precision_recall(["human_request" in f for f in rows.flags], rows.human)
         lines.append(f"  human_request  precision {p:.2f}  recall {r:.2f}  (n={n}, {sum(rows.human)} requests)")
+    else:  # no labels: every firing is worth reading (task dialogues ask for venues' numbers)
+        fired = sum("human_request" in f for f in rows.flags)
+        lines.append(f"  human_request  fired on {fired} (no labels)")
     if misses:
         frustrated_at = load_config()["frustration"]["frustrated_at"]
         for text, score, label in zip(rows.texts, rows.frustration, rows.labels, strict=True):
