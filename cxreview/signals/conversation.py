@@ -43,6 +43,11 @@ class _State:
     bot_features: list[TextFeatures] = field(default_factory=list)
     bot_positions: list[int] = field(default_factory=list)
     bot_failures: list[int] = field(default_factory=list)
+    # Per bot turn, the index (into bot_features) of the first ask of the question it repeats,
+    # or its own index; and per first ask, the positions of the turns that asked it again. A
+    # loop is one question asked again and again, not two unrelated repeats.
+    bot_asks: list[int] = field(default_factory=list)
+    asked_again: dict[int, list[int]] = field(default_factory=dict)
     bot_turns: int = 0
     # The previous bot or agent message: failed ("I don't understand"), repeated an earlier
     # one, asked a question. The customer's next message reacts to it.
@@ -226,6 +231,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     state.last_question = f.question
     state.last_confirm = "confirm" in cues
     repeat_cfg = state.config["repeat"]
+    ask = len(state.bot_features)
     if len(f.norm) >= repeat_cfg["min_chars"] and state.bot_features:
         for index in candidates(f, state.bot_features, repeat_cfg["bot_similarity"]):
             earlier = state.bot_features[index]
@@ -241,6 +247,8 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
                     )
                 )
                 state.last_bot_repeat = True
+                ask = state.bot_asks[index]  # a repeat of a repeat asks the first question again
+                state.asked_again.setdefault(ask, []).append(position)
                 break
     if "failure" in cues:
         state.bot_failures.append(position)
@@ -275,6 +283,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
             )
     state.bot_features.append(f)
     state.bot_positions.append(position)
+    state.bot_asks.append(ask)
 
 
 def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:

@@ -296,8 +296,11 @@ _SIMILAR_LIMIT = 200_000  # pairs remembered
 
 
 def _similar(f: TextFeatures, other: TextFeatures, cutoff: float) -> bool:
-    # fuzz.ratio cannot reach the cutoff when the lengths differ too much.
+    # fuzz.ratio cannot reach the cutoff when the lengths differ too much. Two texts with no
+    # words ("???", an emoji) repeat nothing.
     length, other_length = len(f.norm), len(other.norm)
+    if not length or not other_length:
+        return False
     if 200 * min(length, other_length) / (length + other_length) >= cutoff and fuzz.ratio(
         f.norm, other.norm, score_cutoff=cutoff
     ):

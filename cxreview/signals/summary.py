@@ -55,7 +55,7 @@ def summarise(state: _State, outcome: str | None, csat: float | None, csat_scale
             for flag in ms.flags:
                 by_flag.setdefault(flag.flag, []).append(ms.position)
     result.n_spikes = len(by_flag.get("emotion_spike", []))
-    loop = _loop(state, by_flag)
+    loop = _loop(state)
     if loop is not None:
         result.bot_loop = True
         flags.append(Flag("bot_loop", *loop))
@@ -94,16 +94,20 @@ def summarise(state: _State, outcome: str | None, csat: float | None, csat_scale
     _risk(result, config, outcome, csat, csat_scale)
 
 
-def _loop(state: _State, by_flag: dict[str, list[int]]) -> tuple[str, str, list[int]] | None:
+def _loop(state: _State) -> tuple[str, str, list[int]] | None:
     """(rule, detail, positions) of the first loop rule that holds, or None.
 
-    The rules, in order: the bot repeats itself; the bot fails to understand; the customer
-    has to repeat themselves while still with the bot (kept after a handover: the loop
-    happened before it).
+    The rules, in order: the bot asks one question again and again (in any wording: repeats
+    of it or of its repeats; two unrelated repeats, such as "Please enter / confirm your
+    email address" and then "... your new password", are no loop); the bot fails to
+    understand; the customer has to repeat themselves while still with the bot (kept after a
+    handover: the loop happened before it).
     """
-    result, loop_cfg = state.result, state.config["loop"]
-    if result.n_bot_repeats >= loop_cfg["bot_repeats"]:
-        return "bot repeats", f"the bot repeated itself {result.n_bot_repeats} times", by_flag["bot_repeat"]
+    loop_cfg = state.config["loop"]
+    ask, again = max(state.asked_again.items(), key=lambda item: len(item[1]), default=(0, []))
+    if again and len(again) >= loop_cfg["bot_repeats"]:
+        first = state.bot_positions[ask]
+        return "bot repeats", f"the bot repeated itself {len(again)} times, asking message {first} again", again
     if len(state.bot_failures) >= loop_cfg["bot_failures"]:
         return "bot failures", f"the bot failed to understand {len(state.bot_failures)} times", state.bot_failures
     repeats = state.repeats_with_bot

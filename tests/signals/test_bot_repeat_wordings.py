@@ -12,6 +12,7 @@ from pathlib import Path
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
+from cxreview.signals.repeats import candidates
 from cxreview.signals.wording import same_word, semantic_key
 
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
@@ -162,3 +163,9 @@ def test_a_dutch_question_asked_three_ways_is_a_loop() -> None:
             ("bot", "Wat is het nummer van je factuur?"),
         ]
     )
+
+
+def test_texts_without_words_repeat_nothing() -> None:
+    """Candidates are also asked for directly (not only past the length check of analyze)."""
+    empty = [text_features(text, "en", False) for text in ("???", "😡", "")]
+    assert candidates(empty[0], empty[1:], 80.0) == []

@@ -10,12 +10,14 @@ from cxreview.signals.features import text_features
 CONFIG = load_config()
 
 
-def run(turns: list[tuple[str, str]], config: dict | None = None, **kwargs: object) -> ConversationSignals:
+def run(
+    turns: list[tuple[str, str]], config: dict | None = None, language: str = "en", **kwargs: object
+) -> ConversationSignals:
     messages = [
-        (position, role, None, text_features(text, "en", role == "customer"))
+        (position, role, None, text_features(text, language, role == "customer"))
         for position, (role, text) in enumerate(turns, start=1)
     ]
-    return analyze("t", "en", messages, config or CONFIG, **kwargs)  # type: ignore[arg-type]
+    return analyze("t", language, messages, config or CONFIG, **kwargs)  # type: ignore[arg-type]
 
 
 def loop_flag(result: ConversationSignals) -> tuple[str, list[int]] | None:
@@ -134,3 +136,50 @@ def test_a_rephrased_question_asked_three_times_is_a_loop() -> None:
         ]
     )
     assert not near_miss.bot_loop
+
+
+def test_two_questions_asked_twice_each_are_no_loop() -> None:
+    """A loop is one question asked three times; an ordinary flow that asks for a value and
+    then for its confirmation, twice, repeats itself twice without looping."""
+    password = run(
+        [
+            ("bot", "Please enter your email address."),
+            ("customer", "sam@example.com"),
+            ("bot", "Please confirm your email address."),
+            ("customer", "sam@example.com"),
+            ("bot", "Please enter your new password."),
+            ("customer", "********"),
+            ("bot", "Please confirm your new password."),
+            ("customer", "********"),
+        ]
+    )
+    assert password.n_bot_repeats == 2 and not password.bot_loop
+    router = run(
+        [
+            ("bot", "Kun je de router herstarten?"),
+            ("customer", "Nee"),
+            ("bot", "Wil je de router herstarten?"),
+            ("customer", "Ok, gedaan"),
+            ("bot", "Zet de modem uit en weer aan."),
+            ("customer", "gedaan"),
+            ("bot", "Zet de modem uit en dan weer aan."),
+        ],
+        language="nl",
+    )
+    assert router.n_bot_repeats == 2 and not router.bot_loop
+
+
+def test_a_repeat_of_a_repeat_asks_the_first_question_again() -> None:
+    """The third ask counts for the first question even when it is only like the second."""
+    result = run(
+        [
+            ("bot", "What is your order number?"),
+            ("customer", "I don't know"),
+            ("bot", "What is your order number please?"),
+            ("customer", "I told you, I don't have it"),
+            ("bot", "Could you please tell me your order number?"),
+        ]
+    )
+    flag = next(f for f in result.flags if f.flag == "bot_loop")
+    assert (flag.rule, flag.positions) == ("bot repeats", [3, 5])
+    assert "asking message 1 again" in flag.detail
