@@ -33,7 +33,11 @@ _COMMON = frozenset(
     " de het een je ik mij met van en of mijn ja dat er voor nog op heb niet al is was dit die te ook wel".split()
 )
 _ESCAPE = re.compile(r"\\[a-zA-Z]")
-TOKEN = re.compile(r"[a-zà-ÿ]+")
+# Latin-1 letters without the division sign (U+00F7), which is not \\w for the regexes either.
+TOKEN = re.compile(r"[a-zß-öø-ÿ]+")
+# IGNORECASE matches these with "i" and "s", lower() does not make them so ("İ" becomes "i"
+# and a combining dot).
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
 _META = set("^$*+?{}[]\\|()")
 _FREQUENT = frozenset("().,?!-'\"")  # characters most texts have: the worst keys
 _CACHE_LIMIT = 200_000  # distinct tokens remembered; real text has an open vocabulary
@@ -80,19 +84,20 @@ class CueIndex:
                 clauses = _required_words(pattern)
                 self.required.append(frozenset(w for c in clauses if len(c) == 1 for w in c))
                 self.options.append(tuple(c for c in clauses if len(c) > 1))
-                punctuation = frozenset(_literal_punctuation(pattern))
                 wordless = not _LETTER.search(_ESCAPE.sub(" ", pattern.lower()))
                 covered = False  # are its matches without letters found by their characters?
                 if wordless or _matches_without_letters(pattern):
                     # Patterns that can match punctuation alone ("??", "...", emoji) need
-                    # one of their literal characters, or all the characters they cannot
-                    # match without (":(" needs ":" and "(", a parenthesis alone is not enough).
+                    # all the characters they cannot match without (":(" needs ":" and "(",
+                    # a parenthesis alone is not enough), or else one of the characters a
+                    # match without letters can be made of.
                     needed = _required_characters(pattern) if wordless else frozenset()
+                    keys = _possible_keys(pattern)
                     if needed:
                         key = min(needed, key=lambda c: (c in _FREQUENT, c))
                         self.by_char.setdefault(key, []).append((pid, needed))
-                    elif punctuation:
-                        for char in punctuation:
+                    elif keys:
+                        for char in keys:
                             self.by_char.setdefault(char, []).append((pid, frozenset()))
                         covered = True
                     else:
@@ -165,6 +170,8 @@ class CueIndex:
                         if not needed <= characters:
                             continue
                     chosen.add(pid)
+        if not text.isascii():
+            lower = lower.translate(_FOLD)
         tokens = set(TOKEN.findall(lower))
         if not tokens <= self.seen:
             self._learn(tokens)
@@ -216,55 +223,73 @@ def _all_met(clauses: tuple[frozenset[str], ...], tokens: set[str]) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=4096)  # Dutch indexes hold the English patterns too
-def _literal_punctuation(pattern: str) -> frozenset[str]:
-    """The punctuation and symbols a pattern matches literally ("\\?" is a "?")."""
-    found, i = set(), 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\" and i + 1 < len(pattern):
-            if not pattern[i + 1].isalnum():
-                found.add(pattern[i + 1])
-            i += 2
-            continue
-        if not c.isalnum() and c not in _META and not c.isspace():
-            found.add(c)
-        i += 1
-    return frozenset(found)
-
-
 def _required_characters(pattern: str) -> frozenset[str]:
-    """Characters a punctuation-only pattern cannot match without: its literal characters
-    outside groups and classes that no "?", "*" or "{0" makes optional. Empty when the
-    pattern has a top-level alternation (no character is then certain)."""
+    """Characters other than letters, digits and spaces that every match of the pattern
+    has: its certain literals (not in an optional part, in every alternative)."""
+    parsed = _parsed(pattern)
+    return frozenset() if parsed is None else frozenset(_certain_characters(list(parsed)))
+
+
+def _certain_characters(items: list[Any]) -> set[str]:
     found: set[str] = set()
-    depth, i = 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\" and i + 1 < len(pattern):
-            literal, i = pattern[i + 1], i + 2
-        elif c == "[":
-            end = pattern.find("]", i + 2)
-            i = len(pattern) if end < 0 else end + 1
-            continue
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-            i += 1
-            continue
-        elif c == "|" and depth == 0:
-            return frozenset()
-        elif c in _META:
-            i += 1
-            continue
-        else:
-            literal, i = c, i + 1
-        optional = i < len(pattern) and (pattern[i] in "?*" or pattern.startswith("{0", i))
-        if depth == 0 and not optional and not literal.isalnum():
-            found.add(literal)
-    return frozenset(found)
+    for op, av in items:
+        if op is _c.LITERAL and _is_key(av):
+            found.add(chr(av))
+        elif op is _c.IN and len(av) == 1 and av[0][0] is _c.LITERAL and _is_key(av[0][1]):
+            found.add(chr(av[0][1]))
+        elif op is _c.SUBPATTERN:
+            found |= _certain_characters(list(av[-1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            found |= _certain_characters(list(av[2]))
+        elif op is _c.BRANCH:
+            found |= set.intersection(*(_certain_characters(list(alt)) for alt in av[1]))
+    return found
 
 
-_LETTER = re.compile(r"[a-zà-ÿ]")
+@functools.lru_cache(maxsize=4096)  # Dutch indexes hold the English patterns too
+def _possible_keys(pattern: str) -> frozenset[str] | None:
+    """The characters other than letters that a match can be made of, or None when they are
+    not a known few (a negated class, "\\W", ".", or an empty match): a match without
+    letters then has one of them."""
+    parsed = _parsed(pattern)
+    if parsed is None or parsed.getwidth()[0] == 0:
+        return None
+    chars = _possible_characters(list(parsed))
+    return None if chars is None else frozenset(c for c in chars if not _is_letter(ord(c)))
+
+
+def _possible_characters(items: list[Any]) -> set[str] | None:
+    found: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            found.add(chr(av))
+        elif op is _c.IN:
+            for member, value in av:
+                if member is _c.LITERAL:
+                    found.add(chr(value))
+                elif member is _c.RANGE and value[1] - value[0] < 256:
+                    found.update(chr(code) for code in range(value[0], value[1] + 1))
+                else:  # a negated class, a category ("\\s", "\\d", "\\W") or a wide range
+                    return None
+        elif op in (_c.SUBPATTERN, _c.MAX_REPEAT, _c.MIN_REPEAT, _c.BRANCH):
+            parts = [av[-1]] if op is _c.SUBPATTERN else av[1] if op is _c.BRANCH else [av[2]]
+            for part in parts:
+                inner = _possible_characters(list(part))
+                if inner is None:
+                    return None
+                found |= inner
+        elif op not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # lookarounds consume nothing
+            return None
+    # IGNORECASE: a literal matches its other case too.
+    return found | {c.swapcase() for c in found if len(c.swapcase()) == 1}
+
+
+def _is_key(code: int) -> bool:
+    char = chr(code)
+    return not char.isalnum() and not char.isspace()
+
+
+_LETTER = re.compile(r"[a-zß-öø-ÿ]")
 _BOUNDS = {_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING}
 
 
@@ -315,7 +340,11 @@ def _ends_unlettered(items: Any) -> bool:
     """Whether every way through ``items`` ends with a non-letter character (never empty)."""
     if not items:
         return False
-    op, av = list(items)[-1]
+    items = list(items)
+    op, av = items[-1]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and len(items) > 1:
+        # "e-?": without its optional end the sequence ends with what comes before it.
+        return _ends_unlettered(items[-1:]) and _ends_unlettered(items[:-1])
     if op in (_c.AT, _c.LITERAL, _c.IN):  # after "^" or "\\b" too, a token can only start
         return _is_bound(op, av)
     if op is _c.SUBPATTERN:

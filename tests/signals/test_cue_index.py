@@ -3,12 +3,14 @@ searching every pattern of a cue would find."""
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
 
 from cxreview.demo.generator import generate
-from cxreview.signals.cue_index import _required_words, _trigger
+from cxreview.signals.cue_index import CueIndex, _required_words, _trigger, compile_patterns
 from cxreview.signals.lexicon import CUSTOMER_CUES, SYSTEM_CUES, cue_patterns, match_cues
 
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
@@ -74,3 +76,58 @@ def test_trigger_is_a_word_every_match_has() -> None:
     # Alternatives of punctuation alone are found by their characters when the caller says so.
     assert _trigger("^(hm+|\\.\\.\\.+)$", True) == (frozenset(), frozenset({"hm"}))
     assert _trigger("^(hm+|\\.\\.\\.+)$", False) is None
+
+
+# Each found by a reviewer against the earlier index: the division sign read as a letter, case
+# folding that lower() does not do ("ſ", "ı", "İ"), punctuation keys taken from the pattern's
+# source ("{2,}" read as a comma, "[?!]" missed), an optional end read as a boundary ("e-?").
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("foo", "÷foo"), ("\\Wfoo", "÷foo"), ("yes", "yeſ"), ("wil", "wıl"), ("internet", "İNTERNET"),
+        ("[!?]{2,}", "??"), ("\\.{3,}", "..."), ("[^\\w\\s]{3,}", "!!!"), ("[?!]+", "?"), ("(ok|[!?])", "?"),
+        (":.", ":)"), (":{,1}\\)", ")"), ("1(?! )", "1,"), ("(e-?)?mail", "email"), ("(log ?)?in", "login"),
+        ("(please ?)help", "pleasehelp"),
+    ],
+)
+def test_index_agrees_with_the_regex_on_odd_patterns(pattern: str, text: str) -> None:
+    match = compile_patterns([pattern]).search(text)
+    assert match is not None
+    assert CueIndex({"x": [pattern]}).match(text, text.lower()) == {"x": match.group(0)}
+
+
+def test_index_agrees_with_the_regex_on_random_patterns() -> None:
+    """Random patterns from the regex features cues use, random texts: the index may pick a
+    pattern for nothing, never miss a match."""
+    rng = random.Random(7)
+    atoms = ["a", "b", "ab", "é", "A", " ", "'", "-", "\\?", "\\.", "!", "\\b", "\\w", "\\W", "\\s", ".",
+             "[ab]", "[.!]", "[?!]", "[^a]", "x", "1", "^", "$", "ĳ", "÷"]
+
+    def pattern(depth: int = 0) -> str:
+        r = rng.random()
+        if depth > 3 or r < 0.45:
+            return rng.choice(atoms)
+        if r < 0.6:
+            return "".join(pattern(depth + 1) for _ in range(rng.randint(2, 4)))
+        if r < 0.7:
+            return "(" + "|".join(pattern(depth + 1) for _ in range(rng.randint(2, 3))) + ")"
+        if r < 0.85:
+            return "(" + pattern(depth + 1) + ")" + rng.choice(["?", "*", "+", "{0,2}", "{2,}", "{,2}"])
+        return rng.choice(["(?=", "(?!", "(?<!"]) + rng.choice(["a", " ", "ab"]) + ")"
+
+    letters = ["a", "b", "ab", "A", "é", "É", " ", " ", "'", "-", "?", ".", "!", "x", "1", "_", "ĳ", "÷", "ſ", "😡"]
+    checked = 0
+    for _ in range(500):
+        source = pattern()
+        try:
+            regex = compile_patterns([source])
+        except re.error:
+            continue
+        index = CueIndex({"x": [source]})
+        for _ in range(20):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 10)))
+            match = regex.search(text)
+            expected = {"x": match.group(0)} if match else {}
+            assert index.match(text, text.lower()) == expected, (source, text)
+            checked += 1
+    assert checked > 5000
