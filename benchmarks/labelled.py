@@ -17,6 +17,7 @@ import csv
 import gzip
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,25 +121,29 @@ COMPLAINT_DEV_DOMAINS = frozenset({"apparel", "electronics", "food", "software"}
 _MENTION = re.compile(r"(^|\s)[.]?@\w+")
 
 
-def complaint_rows(path: Path, part: str, config: dict | None = None) -> Rows:
-    """The complaint tweets of one half ("dev" or "held"), @mentions removed (in a support chat
-    the customer does not address the company by handle)."""
-    config = config or load_config()
-    rows = Rows(f"complaints {part}")
-    requests = {line for line in (EVAL / "complaint_human_requests.txt").read_text().split() if line.isdigit()}
+def complaint_tweets(path: Path, part: str) -> Iterator[tuple[str, str, int, str]]:
+    """(tweet id, text, label, domain) of the complaint tweets of one half ("dev" or "held"),
+    @mentions removed (in a support chat the customer does not address the company by handle)."""
     with open(path, encoding="utf-8", newline="") as handle:
         for index, (tweet_id, text, label, domain) in enumerate(csv.reader(handle)):
             if domain.startswith("random"):
                 half = "dev" if index % 2 else "held"
             else:
                 half = "dev" if domain in COMPLAINT_DEV_DOMAINS else "held"
-            if half != part:
-                continue
-            clean = _MENTION.sub(" ", text).strip()
-            f = text_features(clean, "en")
-            ms = analyze("complaint", "en", [(1, "customer", None, f)], config).messages[0]
-            rows.add(int(label), clean, ms)
-            rows.human.append(int(tweet_id in requests))  # eval/complaint_human_requests.txt
+            if half == part:
+                yield tweet_id, _MENTION.sub(" ", text).strip(), int(label), domain
+
+
+def complaint_rows(path: Path, part: str, config: dict | None = None) -> Rows:
+    """The complaint tweets of one half ("dev" or "held"): see `complaint_tweets`."""
+    config = config or load_config()
+    rows = Rows(f"complaints {part}")
+    requests = {line for line in (EVAL / "complaint_human_requests.txt").read_text().split() if line.isdigit()}
+    for tweet_id, clean, label, _ in complaint_tweets(path, part):
+        f = text_features(clean, "en")
+        ms = analyze("complaint", "en", [(1, "customer", None, f)], config).messages[0]
+        rows.add(label, clean, ms)
+        rows.human.append(int(tweet_id in requests))  # eval/complaint_human_requests.txt
     return rows
 
 

@@ -51,6 +51,7 @@ REASONS: dict[str, str] = {
     "emoji": "angry or sad emoji",
     "correction": "corrects the answer or asks to look again",
     "problem": "reports a problem",
+    "complaint_words": "words typical of complaints",
     "negations": "negations",
     "question": "asks a question",
     "short": "a very short reply",

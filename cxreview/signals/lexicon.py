@@ -42,6 +42,7 @@ CUSTOMER_CUES = (
     "emoji",
     "correction",
     "problem",
+    "complaint_words",
 )
 SYSTEM_CUES = ("failure", "bad_news", "disclosure", "handover_offer", "handover_done", "uncertainty", "confirm")
 CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES

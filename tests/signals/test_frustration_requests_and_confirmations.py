@@ -107,3 +107,13 @@ def test_support_cues_of_round_7_fire(text: str, cue: str) -> None:
 )
 def test_support_cues_of_round_7_stay_quiet_on_near_misses(text: str, cue: str) -> None:
     assert cue not in customer(text).features
+
+
+def test_words_typical_of_complaints_raise_frustration_and_show_the_word() -> None:
+    # `complaint_words` (benchmarks/complaint_words.py): words that mark a complaint in every
+    # training domain of the public complaint tweets; weak alone, shown as evidence.
+    message = customer("Why did the invoice come twice")
+    plain = customer("Did the invoice come twice")
+    assert message.features.get("complaint_words") == 1.0
+    assert message.cues["complaint_words_match"] == "Why"
+    assert plain.frustration < message.frustration < CONFIG["frustration"]["frustrated_at"]
