@@ -4,6 +4,7 @@ make two similar texts different messages (another number, date, name or negatio
 from __future__ import annotations
 
 import functools
+from collections import Counter
 
 from rapidfuzz import fuzz
 
@@ -13,9 +14,13 @@ from cxreview.signals.wording import (
     STEM_LETTERS,
     action_forms,
     content_form,
+    dutch_stem,
     filler_words,
     first_word,
     has_form,
+    is_opener,
+    opened,
+    opener_forms,
     rephrasing_words,
     shared_words,
     word_forms,
@@ -145,8 +150,11 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
     }
     if names:
         return f"differs in {', '.join(sorted(names)[:3])}"
-    for word in words_a - words_b:
-        for other in words_b - words_a:
+    # Counted, so that a particle said twice on one side counts: "Is the light on your modem
+    # on?" / "... off?".
+    counts_a, counts_b = Counter(a.norm.split()), Counter(b.norm.split())
+    for word in counts_a - counts_b:
+        for other in counts_b - counts_a:
             for prefix in contrast_prefixes():
                 if word == prefix + other or other == prefix + word:
                     return f"differs in {other} / {word}"
@@ -177,7 +185,7 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
     kinds = {_question_kind(a), _question_kind(b)}
     if kinds == {"open", "yes/no"}:
         return "an open / a yes-no question"
-    if language == "en" and {_tense(a), _tense(b)} == {"present", "past"}:
+    if _tenses_differ(a, b, language):
         return "differs in tense"
     # A statement reports, a question asks: "Your address has been updated." / "Has your
     # address been updated?". A request is no statement ("Please enter ..." / "Can you ...?").
@@ -199,14 +207,57 @@ def _question_kind(f: TextFeatures) -> str | None:
     return _starts_as(f, _QUESTION_KINDS) if f.question else None
 
 
-def _tense(f: TextFeatures) -> str | None:
-    """ "present" or "past" for an English yes / no question that starts with "do" or "did",
-    else None."""
-    return _starts_as(f, _TENSES)
+def _tense(f: TextFeatures, language: str) -> str | None:
+    """ "present", "past" or "future" by the first auxiliary among a text's first words
+    (after an acknowledgement): "Did you ...", "What did you ...", "Your package was ...".
+
+    Dutch puts the verb at the end: "past" for a perfect ("Heb je de factuur betaald?") and
+    "present" for a modal ("Wil je de factuur betalen?"), with the last word kept so that
+    `contrast` can ask whether both end in forms of one verb."""
+    words = opened(f.norm).split()
+    if language == "nl":
+        kinds = {"past": "nl_perfect_starts", "present": "nl_modal_starts"}
+        first = words[0] if words else ""
+        found = next((kind for kind, name in kinds.items() if first in rephrasing_words(name)), None)
+        if found is None or len(words) < 3 or (found == "past" and not _dutch_participle(words[-1])):
+            return None  # "Heb je nog een vraag waarmee ik je kan helpen?" has no perfect
+        return f"{found} {words[-1]}"
+    words = words[:_TENSE_WORDS]
+    for index, word in enumerate(words):
+        for kind, name in _TENSES.items():
+            if word in rephrasing_words(name):
+                if kind == "perfect":
+                    # "Have you restarted ...", not "Have you got your number?"
+                    return "past" if any(_participle(w) for w in words[index + 1 : index + 4]) else None
+                return kind
+    return None
 
 
+def _tenses_differ(a: TextFeatures, b: TextFeatures, language: str) -> bool:
+    tense_a, tense_b = _tense(a, language), _tense(b, language)
+    if tense_a is None or tense_b is None:
+        return False
+    if language != "nl":
+        return tense_a != tense_b
+    (kind_a, verb_a), (kind_b, verb_b) = tense_a.split(), tense_b.split()
+    # "betaald" / "betalen", "herstart" / "herstarten", "ontvangen" / "ontvangen"
+    stem_a, stem_b = dutch_stem(verb_a), dutch_stem(verb_b)
+    same_verb = verb_a.startswith(stem_b) or verb_b.startswith(stem_a)
+    return kind_a != kind_b and same_verb
+
+
+def _dutch_participle(word: str) -> bool:
+    # "betaald", "herstart", "gebeld", "ontvangen", "verlengd"; not "helpen"
+    return word.endswith(("d", "t")) or word.startswith(("ge", "be", "ver", "ont", "her", "er"))
+
+
+def _participle(word: str) -> bool:
+    return word.endswith("ed") or word in {"been", "done", "seen", "sent", "paid", "made", "given", "taken"}
+
+
+_TENSE_WORDS = 5
 _QUESTION_KINDS = {"open": "open_starts", "yes/no": "yes_no_starts"}
-_TENSES = {"present": "present_starts", "past": "past_starts"}
+_TENSES = {"present": "present_starts", "past": "past_starts", "perfect": "perfect_starts", "future": "future_starts"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -219,7 +270,16 @@ def _opposites() -> frozenset[tuple[str, str]]:
 def _is_statement(f: TextFeatures) -> bool:
     """Whether a text that does not end in a question mark reports something: it starts
     with a subject such as "your" or "the" ("Please enter ..." is a request)."""
-    return first_word(f.norm) in rephrasing_words("statement_subjects")
+    words = opened(f.norm).split()[:2]
+    if not words:
+        return False
+    if words[0] in rephrasing_words("statement_subjects"):
+        return True
+    return (
+        len(words) == 2
+        and words[0] in rephrasing_words("statement_persons")
+        and (words[1] in rephrasing_words("statement_verbs"))
+    )
 
 
 _NOT = "not"
@@ -256,7 +316,7 @@ def _is_name(word: str, own: TextFeatures, other: TextFeatures, language: str) -
     texts say in some form ("Beschrijf wat er misging" / "Kun je beschrijven wat er misging?",
     "Kies ..." / "Maak een keuze ..."), nor when a phrase of ``own`` took it up ("Maak")."""
     low = word.lower().split("'")[0]
-    if low in _NOT_NAMES or low in filler_words():
+    if low in _NOT_NAMES or low in filler_words() or is_opener(low):
         return False
     form = content_form(low, language)
     if form not in own.semantic:
@@ -315,6 +375,15 @@ def _similar(f: TextFeatures, other: TextFeatures, cutoff: float) -> bool:
     # you say it in a different way?" nearly the same (a share of the content words both
     # texts have, at least two of them shared).
     key, other_key = f.semantic, other.semantic
+    if key != other_key:
+        # The same question after an acknowledgement ("Perfect. What is your order number?"):
+        # without the acknowledgement's words the keys must be equal, not merely alike (an
+        # opener hides nothing that a share of the words could forgive).
+        ack, other_ack = opener_forms(f.norm), opener_forms(other.norm)
+        if ack or other_ack:
+            bare = tuple(w for w in key if w not in ack)
+            if bare == tuple(w for w in other_key if w not in other_ack):
+                key = other_key = bare
     if key == other_key:
         return len(key) >= 2 or (len(key) == 1 and len(key[0]) >= STEM_LETTERS)
     shared = shared_words(key, other_key)

@@ -189,12 +189,37 @@ def rephrasing_words(name: str) -> frozenset[str]:
 def first_word(norm: str) -> str:
     """The first word of a normalised text after an acknowledgement ("ok", "got it",
     "sorry"): what kind of message it is starts there."""
-    return next(iter(_wording().openers.sub("", norm).split()), "")
+    return next(iter(opened(norm).split()), "")
+
+
+def opened(norm: str) -> str:
+    """A normalised text without the acknowledgement it opens with."""
+    return _wording().openers.sub("", norm)
 
 
 def filler_words() -> frozenset[str]:
     """Words that carry no content of a request (politeness, question and function words)."""
     return _wording().fillers
+
+
+def is_opener(word: str) -> bool:
+    """Whether a (lower-case) word is (part of) an acknowledgement that can open a text
+    ("perfect", "got" of "got it")."""
+    return word in _opener_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _opener_words() -> frozenset[str]:
+    return frozenset(word for opener in raw_cues()["rephrasing"]["openers"] for word in opener.split())
+
+
+def opener_forms(norm: str) -> frozenset[str]:
+    """The key forms of the acknowledgement a normalised text opens with ("perfect what is
+    your order number" -> {"perfect"}; "got it ..." -> {"understand"}), in either language."""
+    match = _wording().openers.match(norm)
+    if match is None:
+        return frozenset()
+    return frozenset(content_form(w, language) for w in match.group(0).split() for language in ("en", "nl"))
 
 
 class _Wording(NamedTuple):

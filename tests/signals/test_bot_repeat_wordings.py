@@ -1,7 +1,8 @@
 """Bot questions asked again in other words are repeats; near misses are not (issue 12).
 
 Pairs from benchmarks/eval/bot_pairs.txt (written with the rules), bot_pairs_blind.txt and
-bot_pairs_blind2.txt (written blind, in rounds, before the rules saw them): a near miss that starts to count as a
+bot_pairs_blind2.txt (written blind, in rounds, before the rules saw them), bot_pairs_probe.txt and
+bot_pairs_review.txt (near misses written to break the rules): a near miss that starts to count as a
 repeat (another field, value, option or action: "delivery" / "billing address", "upgrade" /
 "downgrade", "ordernummer" / "orderdatum") would feed false loops, so none may."""
 
@@ -169,3 +170,55 @@ def test_texts_without_words_repeat_nothing() -> None:
     """Candidates are also asked for directly (not only past the length check of analyze)."""
     empty = [text_features(text, "en", False) for text in ("???", "😡", "")]
     assert candidates(empty[0], empty[1:], 80.0) == []
+
+
+def test_an_acknowledgement_before_the_same_question_is_no_name() -> None:
+    """ "Perfect." and "Prima," open the text: the question after them is asked again."""
+    same = [
+        ("en", "What is your order number?", "Perfect. What is your order number?"),
+        ("en", "What is your order number?", "Got it. What is your order number?"),
+        ("nl", "Wat is je ordernummer?", "Prima. Wat is je ordernummer?"),
+        ("nl", "Wat is je ordernummer?", "Oké, wat is je ordernummer?"),
+    ]
+    assert [pair for pair in same if not _repeats(*pair)] == []
+
+
+def test_near_misses_of_the_review_set() -> None:
+    """Synonyms that are not ("ring the bell" / "call you", "connected" / "registered",
+    "get" / "understand"), tense in Dutch and after a question word, statements with a
+    person as subject, and opposite particles said twice or as directions."""
+    apart = [
+        ("en", "Did the courier ring the bell?", "Did the courier call you?"),
+        ("en", "Is your router connected?", "Is your router registered?"),
+        ("en", "Did you get the confirmation email?", "Did you understand the confirmation email?"),
+        ("en", "Would you like to speak to an agent?", "Would you like to speak to a financial advisor?"),
+        ("nl", "Heb je de factuur betaald?", "Wil je de factuur betalen?"),
+        ("nl", "Heb je de router herstart?", "Wil je de router herstarten?"),
+        ("nl", "Heb je het pakket ontvangen?", "Wil je het pakket ontvangen?"),
+        ("en", "Why do you like action movies?", "Why did you like that movie?"),
+        ("en", "Your package was delivered on Monday.", "Your package will be delivered on Monday."),
+        ("en", "Have you restarted the router?", "Do you want to restart the router?"),
+        ("en", "You have been charged twice.", "Have you been charged twice?"),
+        ("en", "I have cancelled your order.", "Can I cancel your order for you?"),
+        ("nl", "U heeft twee keer betaald.", "Heeft u twee keer betaald?"),
+        ("en", "Is the light on your modem on?", "Is the light on your modem off?"),
+        ("en", "Did you upgrade from the basic plan?", "Did you upgrade to the basic plan?"),
+        ("nl", "Is het pakket voor jou?", "Is het pakket van jou?"),
+    ]
+    assert [pair for pair in apart if _repeats(*pair)] == []
+    # Tense that does not change the question: a perfect and a past, the same auxiliary.
+    same = [
+        ("en", "Have you tried restarting your router?", "Did you already try to reboot the router?"),
+        ("en", "When did you place the order?", "On what date did you place your order?"),
+        ("nl", "Kun je de router herstarten?", "Wil je de router herstarten?"),
+    ]
+    assert [pair for pair in same if not _repeats(*pair)] == []
+
+
+def test_review_set_floor() -> None:
+    """The reviewer's 190 pairs (a development set since round 7c): no more false repeats
+    than after that round (20 of 150 near misses), and its rephrasings still found."""
+    rows = _pairs("bot_pairs_review.txt")
+    false = [(a, b) for label, lang, a, b in rows if not label and _repeats(lang, a, b)]
+    found = [_repeats(lang, a, b) for label, lang, a, b in rows if label]
+    assert len(rows) == 190 and len(false) <= 20 and sum(found) >= 34

@@ -183,3 +183,19 @@ def test_a_repeat_of_a_repeat_asks_the_first_question_again() -> None:
     flag = next(f for f in result.flags if f.flag == "bot_loop")
     assert (flag.rule, flag.positions) == ("bot repeats", [3, 5])
     assert "asking message 1 again" in flag.detail
+
+
+def test_near_miss_wordings_make_no_loop() -> None:
+    """A perfect, then a modal of the same verb, then another modal: one question asked
+    twice (the last two), not three times."""
+    billing = run(
+        [
+            ("bot", "Heb je de factuur betaald?"),
+            ("customer", "Nee nog niet"),
+            ("bot", "Wil je de factuur betalen?"),
+            ("customer", "Nee"),
+            ("bot", "Kun je de factuur betalen?"),
+        ],
+        language="nl",
+    )
+    assert billing.n_bot_repeats == 1 and not billing.bot_loop
