@@ -414,6 +414,9 @@ def _clauses(items: list[Any], left: bool, right: bool) -> list[frozenset[str]]:
         if _is_bound(op, av):
             bounded, k = True, k + 1
             continue
+        if op in (_c.ASSERT, _c.ASSERT_NOT):  # a lookaround consumes nothing
+            k += 1
+            continue
         if op is _c.SUBPATTERN:
             found.extend(_clauses(list(av[-1]), bounded, bound_after(k)))
         elif op is _c.BRANCH:
@@ -486,6 +489,9 @@ def _sequence_trigger(items: list[Any], left: bool, right: bool, covered: bool) 
             continue
         if _is_bound(op, av):
             bounded, k = True, k + 1
+            continue
+        if op in (_c.ASSERT, _c.ASSERT_NOT):  # a lookaround consumes nothing
+            k += 1
             continue
         inner: Trigger | None = None
         if op is _c.SUBPATTERN:

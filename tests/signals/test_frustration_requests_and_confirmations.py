@@ -83,7 +83,7 @@ def test_a_no_to_details_read_back_means_the_bot_got_them_wrong(bot: str, reply:
         ("My booking was cancelled without any notice", "problem"),
         ("The printer stopped showing up in the list of devices", "problem"),
         ("I'm having a rather annoying issue with the invoices", "problem"),
-        ("I still can't get into my account", "impatience"),
+        ("I still can't get into my account", "problem"),
         ("Third email about this, what gives?", "rhetorical"),
         ("You really let me down this time", "grievance"),
         ("Pretty disappointed with the quality", "grievance"),
