@@ -173,6 +173,10 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
     swapped_b = [w for w in b.semantic if not has_form(w, forms_a)]
     if swapped_a and swapped_b:
         return f"differs in {swapped_a[0]} / {swapped_b[0]}"
+    # A choice narrowed to one of its options asks something else: "Do you want a refund or a
+    # replacement?" / "Do you want a replacement?".
+    if (swapped_a and not swapped_b and _CHOICE & words_a) or (swapped_b and not swapped_a and _CHOICE & words_b):
+        return f"differs in {(swapped_a or swapped_b)[0]}"
     # An action on one side only asks something else: "Can you confirm your email address?"
     # / "Can you change your email address?" ("confirm" only asks for the value).
     actions = action_forms(language)
@@ -283,6 +287,7 @@ def _is_statement(f: TextFeatures) -> bool:
 
 
 _NOT = "not"
+_CHOICE = frozenset({"or", "either", "ofwel"})
 _QUESTION_WORDS = frozenset(
     {
         "why",

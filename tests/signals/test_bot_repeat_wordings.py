@@ -204,6 +204,10 @@ def test_near_misses_of_the_review_set() -> None:
         ("en", "Is the light on your modem on?", "Is the light on your modem off?"),
         ("en", "Did you upgrade from the basic plan?", "Did you upgrade to the basic plan?"),
         ("nl", "Is het pakket voor jou?", "Is het pakket van jou?"),
+        # A choice narrowed to one option; a count ("once" is no filler).
+        ("en", "Do you want a refund or a replacement?", "Do you want a replacement?"),
+        ("en", "Is the problem with the app or the website?", "Is the problem with the app?"),
+        ("en", "Were you charged twice?", "Were you charged once?"),
     ]
     assert [pair for pair in apart if _repeats(*pair)] == []
     # Tense that does not change the question: a perfect and a past, the same auxiliary.
@@ -217,8 +221,8 @@ def test_near_misses_of_the_review_set() -> None:
 
 def test_review_set_floor() -> None:
     """The reviewer's 190 pairs (a development set since round 7c): no more false repeats
-    than after that round (20 of 150 near misses), and its rephrasings still found."""
+    than after that round (14 of 150 near misses), and its rephrasings still found."""
     rows = _pairs("bot_pairs_review.txt")
     false = [(a, b) for label, lang, a, b in rows if not label and _repeats(lang, a, b)]
     found = [_repeats(lang, a, b) for label, lang, a, b in rows if label]
-    assert len(rows) == 190 and len(false) <= 20 and sum(found) >= 34
+    assert len(rows) == 190 and len(false) <= 14 and sum(found) >= 34
