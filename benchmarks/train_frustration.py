@@ -76,7 +76,14 @@ PRIOR = {
 }
 
 
-CAP = {"problem": 1.2}  # log-odds: alone, a problem report scores about 0.27
+# Caps (log-odds) on features that are not frustration by themselves. Alone, a problem
+# report scores about 0.27. A reply after a failed answer ("Let's try 3 star hotels,
+# instead.") is mostly a calm new choice: SGD rates most turns after a "no slots" answer
+# dissatisfied, which doubled the weight (0.96 -> 1.78) when SGD joined and flagged such
+# replies; capped like a problem report (round 7 review fixes, benchmarks/README.md).
+# `complaint_words` alone never flags, and neither does one correction of details the bot
+# read back ("No, the 12th of March please"): a second one adds `no_again` and crosses.
+CAP = {"problem": 1.2, "after_failure": 1.2, "complaint_words": 1.0, "no_to_confirmation": 1.2}
 
 
 class Fitted:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.features import TextFeatures
+from cxreview.signals.lexicon import read_back_details
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import candidates, contrast
@@ -126,7 +127,9 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         curt,
         asks_person,  # human_request
         again,  # human_request_repeat
-        state.last_confirm and (says_no or "correction" in cues),  # no_to_confirmation
+        # A "no" to a read-back counts only as a correction that gives other details ("No,
+        # the 12th"): "No, not yet", "No, that's all" and refusals are no mistake of the bot.
+        state.last_confirm and (says_no or "correction" in cues) and _has_details(state, f),  # no_to_confirmation
     )
     mood = judged_sentiment(f)  # sarcastic praise is not positive
     ms.features = feature_values(f, context, mood)
@@ -154,6 +157,13 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.last_failure = None
     state.last_bot_repeat = state.last_question = state.last_confirm = False
     state.said_no = says_no
+
+
+def _has_details(state: _State, f: TextFeatures) -> bool:
+    """The customer's message names concrete details (a number, a date, a weekday, an
+    amount): the system cue `read_back_details`, read from the customer's words."""
+    language = state.result.language
+    return read_back_details(language if language == "nl" else "en").search(f.norm) is not None
 
 
 def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
@@ -229,7 +239,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     state.bot_turns += 1
     state.last_bot_repeat = False
     state.last_question = f.question
-    state.last_confirm = "confirm" in cues
+    state.last_confirm = "confirm" in cues and "read_back_details" in cues
     repeat_cfg = state.config["repeat"]
     ask = len(state.bot_features)
     if len(f.norm) >= repeat_cfg["min_chars"] and state.bot_features:
@@ -299,7 +309,7 @@ def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatur
     state.last_failure = position if "failure" in f.cues or "bad_news" in f.cues else None
     state.last_bot_repeat = False
     state.last_question = f.question
-    state.last_confirm = "confirm" in f.cues
+    state.last_confirm = "confirm" in f.cues and "read_back_details" in f.cues
 
 
 def _system_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.lexicon import CUSTOMER_CUES
+from cxreview.signals.lexicon import CUSTOMER_CUES, negation_words
 
 MODEL_PATH = Path(__file__).with_name("frustration_model.json")
 
@@ -94,6 +95,9 @@ class Context(NamedTuple):
 
 
 _CONTEXT_FIELDS = Context._fields
+_WORDS = re.compile(r"[\w']+")
+_NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
+_COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,12 @@ def judged_sentiment(f: TextFeatures) -> float:
     return f.sentiment
 
 
+def _bare_no(words: str) -> bool:
+    """The matched words are only a "no" ("No,", "Nee", "nope")."""
+    found = _WORDS.findall(words.lower())
+    return bool(found) and all(map(_NO_WORDS.__contains__, found))
+
+
 def feature_values(f: TextFeatures, context: Context, judged: float | None = None) -> dict[str, float]:
     """The non-zero features of a customer message in its context (``judged``: its
     `judged_sentiment`, when the caller has it already)."""
@@ -152,13 +162,31 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
     reported = bool(cues) and "problem" in cues
     if reported and "correction" in values:
         del values["correction"]
-    if f.negations and not reported:
-        values["negations"] = min(1.0, f.negations / 2)
+    negations = f.negations
+    if "rejection" in values and _bare_no(cues["rejection"]):
+        # A bare "no" ("No, email is fine.", "No, not yet", "No, it hasn't arrived yet.")
+        # answers; it rejects nothing until it says what is wrong ("That's not what I
+        # asked"). It counts once, as the negation it is (and as part of a reported problem).
+        del values["rejection"]
+    elif negations and cues:
+        # A rejection or a "no" answer with more words ("not right now") counts its negation
+        # words there, not again as negations.
+        answer = cues.get("rejection") or cues.get("negative_answer")
+        if answer:
+            negations -= sum(map(negation_words().__contains__, _WORDS.findall(answer.lower())))
+    if negations > 0 and not reported:
+        values["negations"] = min(1.0, negations / 2)
     if f.question and "rhetorical" not in cues:  # a rhetorical question does not ask
         values["question"] = 1.0
     if f.words <= 3:
         values["short"] = 1.0
-    if context.after_question and ("negative_answer" in cues or "rejection" in cues):
+    if context.no_to_confirmation:
+        # The "no" of a correction to a read-back ("No, the 12th of March please") counts
+        # once, as that correction, not again as a rejection, a "no", a negation and a "no"
+        # to a question: one calm correction stays under `frustrated_at`.
+        for name in _COUNTED_IN_CORRECTION:
+            values.pop(name, None)
+    elif context.after_question and ("negative_answer" in cues or "rejection" in cues):
         values["no_to_question"] = 1.0
     if any(context):
         for name, value in zip(_CONTEXT_FIELDS, context, strict=True):

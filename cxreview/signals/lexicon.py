@@ -44,7 +44,16 @@ CUSTOMER_CUES = (
     "problem",
     "complaint_words",
 )
-SYSTEM_CUES = ("failure", "bad_news", "disclosure", "handover_offer", "handover_done", "uncertainty", "confirm")
+SYSTEM_CUES = (
+    "failure",
+    "bad_news",
+    "disclosure",
+    "handover_offer",
+    "handover_done",
+    "uncertainty",
+    "confirm",
+    "read_back_details",
+)
 CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES
 
 
@@ -102,6 +111,13 @@ def critical_words(language: str) -> frozenset[str]:
         for lang in LANGUAGES:
             words.update(w.lower() for w in cues[group].get(lang, []))
     return frozenset(words)
+
+
+@functools.lru_cache(maxsize=2)
+def read_back_details(language: str) -> re.Pattern[str]:
+    """Concrete details in a text (a number, a date, a weekday, an amount): what makes a
+    bot's "is that correct?" a read-back and a customer's "no" a correction."""
+    return compile_patterns(cue_sources(language)["read_back_details"])
 
 
 @functools.lru_cache(maxsize=1)

@@ -68,9 +68,9 @@ def test_a_no_to_details_read_back_means_the_bot_got_them_wrong(bot: str, reply:
     messages = dialogue([("customer", "Hello"), ("bot", bot), ("customer", reply)], language)
     assert bool(messages[2].features.get("no_to_confirmation")) is wrong
     if wrong:
-        plain = customer(reply, language)
-        assert messages[2].frustration > plain.frustration
+        # Counted once, as the correction: one calm correction stays under the flag.
         assert "says the bot got the details wrong" in messages[2].reasons
+        assert messages[2].frustration < CONFIG["frustration"]["frustrated_at"]
 
 
 @pytest.mark.parametrize(
@@ -112,8 +112,8 @@ def test_support_cues_of_round_7_stay_quiet_on_near_misses(text: str, cue: str) 
 def test_words_typical_of_complaints_raise_frustration_and_show_the_word() -> None:
     # `complaint_words` (benchmarks/complaint_words.py): words that mark a complaint in every
     # training domain of the public complaint tweets; weak alone, shown as evidence.
-    message = customer("Why did the invoice come twice")
-    plain = customer("Did the invoice come twice")
+    message = customer("The refund is still pending")
+    plain = customer("The refund is pending")
     assert message.features.get("complaint_words") == 1.0
-    assert message.cues["complaint_words_match"] == "Why"
+    assert message.cues["complaint_words_match"] == "still"
     assert plain.frustration < message.frustration < CONFIG["frustration"]["frustrated_at"]
