@@ -17,8 +17,8 @@ from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.lexicon import read_back_details
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
+from cxreview.signals.lexicon import read_back_details
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import candidates, contrast
 from cxreview.signals.summary import summarise
