@@ -40,6 +40,10 @@ def customer(text: str, language: str = "en"):  # noqa: ANN201
         ("I'm quite disappointed the blue one is sold out, but the black one is fine.", "grievance"),
         ("Your agent Sarah was really helpful last time.", "escalation"),
         ("Sorry for the confusion, I meant the blue one.", "confusion"),
+        ("I ordered it two days ago, is it still on its way?", "grievance"),
+        ("I moved here two weeks ago, can I update my address?", "impatience"),
+        ("I'll be away for 2 weeks, can you pause my deliveries?", "grievance"),
+        ("Can I rent the car for 3 days instead of 2?", "grievance"),
     ],
 )
 def test_calm_message_is_not_flagged(text: str, cue: str) -> None:
@@ -58,6 +62,8 @@ def test_calm_message_is_not_flagged(text: str, cue: str) -> None:
         ("I can't get anyone to answer the phone.", "grievance"),
         ("What's going on with your support? Third time I ask.", "rhetorical"),
         ("I am so confused by these menus.", "confusion"),
+        ("Ordered 10 days ago, nothing yet.", "impatience"),
+        ("I've been on hold for 40 minutes.", "grievance"),
     ],
 )
 def test_frustrated_wording_keeps_its_cue(text: str, cue: str) -> None:
