@@ -16,7 +16,7 @@ import functools
 import importlib
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 # The regex parser lives in re._parser since Python 3.11; before, it was the top-level
@@ -390,10 +390,11 @@ def _unlettered_member(op: Any, av: Any) -> bool:
     return (op is _c.LITERAL and not _is_letter(av)) or (op is _c.CATEGORY and av in _UNLETTERED)
 
 
-def _clauses(items: list[Any], left: bool, right: bool) -> list[frozenset[str]]:
-    """The clauses of a sequence of parsed items; ``left``/``right``: whether a non-letter
-    or a boundary is certain just before / just after the sequence."""
-    found: list[frozenset[str]] = []
+def _parts(items: list[Any], left: bool, right: bool) -> Iterator[tuple[int, int, bool, bool]]:
+    """The parts of a sequence of parsed items that may hold words: each run of letters and
+    each other item that is not certainly a non-letter, as (start, end, before, after):
+    its first and last index and whether a non-letter or a boundary is certain just before
+    and just after it. ``left``/``right``: the same for the whole sequence."""
     n = len(items)
 
     def bound_after(k: int) -> bool:
@@ -407,31 +408,39 @@ def _clauses(items: list[Any], left: bool, right: bool) -> list[frozenset[str]]:
             end = k
             while end + 1 < n and items[end + 1][0] is _c.LITERAL and _is_letter(items[end + 1][1]):
                 end += 1
-            if bounded and bound_after(end):
-                found.append(frozenset(["".join(chr(items[i][1]).lower() for i in range(k, end + 1))]))
+            yield k, end, bounded, bound_after(end)
             bounded, k = False, end + 1
             continue
         if _is_bound(op, av):
             bounded, k = True, k + 1
             continue
-        if op in (_c.ASSERT, _c.ASSERT_NOT):  # a lookaround consumes nothing
-            k += 1
-            continue
-        if op is _c.SUBPATTERN:
-            found.extend(_clauses(list(av[-1]), bounded, bound_after(k)))
+        if op not in (_c.ASSERT, _c.ASSERT_NOT):  # a lookaround consumes nothing
+            yield k, k, bounded, bound_after(k)
+            # "(really )?" after a space: whatever it matches, a boundary follows.
+            bounded = bounded and _ends_unlettered([(op, av)])
+        k += 1
+
+
+def _clauses(items: list[Any], left: bool, right: bool) -> list[frozenset[str]]:
+    """The clauses of a sequence of parsed items (see _parts for ``left``/``right``)."""
+    found: list[frozenset[str]] = []
+    for start, end, before, after in _parts(items, left, right):
+        op, av = items[start]
+        if op is _c.LITERAL:  # a run of letters: a word where both sides are certain
+            if before and after:
+                found.append(frozenset(["".join(chr(items[i][1]).lower() for i in range(start, end + 1))]))
+        elif op is _c.SUBPATTERN:
+            found.extend(_clauses(list(av[-1]), before, after))
         elif op is _c.BRANCH:
             # One clause per alternative (its smallest); their union holds for the branch.
             picked = []
             for alternative in av[1]:
-                inner = _clauses(list(alternative), bounded, bound_after(k))
+                inner = _clauses(list(alternative), before, after)
                 if not inner:
                     break
                 picked.append(min(inner, key=len))
             else:
                 found.append(frozenset().union(*picked))
-        # "(really )?" after a space: whatever it matches, a boundary follows.
-        bounded = bounded and _ends_unlettered([(op, av)])
-        k += 1
     return found
 
 
@@ -467,39 +476,23 @@ def _trigger_cost(trigger: Trigger) -> tuple[int, int]:
 
 
 def _sequence_trigger(items: list[Any], left: bool, right: bool, covered: bool) -> Trigger | None:
-    """The cheapest trigger among the parts every match of ``items`` has (see _clauses for
+    """The cheapest trigger among the parts every match of ``items`` has (see _parts for
     ``left``/``right``)."""
     if covered and _punctuation_only(items):
         return _COVERED
     found: list[Trigger] = []
-    n = len(items)
-
-    def bound_after(k: int) -> bool:
-        return right if k + 1 >= n else _is_bound(*items[k + 1])
-
-    bounded, k = left, 0
-    while k < n:
-        op, av = items[k]
-        if op is _c.LITERAL and _is_letter(av):
-            if bounded:  # a token starts here
-                found.append(_word_from(items, k, "", right))
-            while k < n and items[k][0] is _c.LITERAL and _is_letter(items[k][1]):
-                k += 1
-            bounded = False
-            continue
-        if _is_bound(op, av):
-            bounded, k = True, k + 1
-            continue
-        if op in (_c.ASSERT, _c.ASSERT_NOT):  # a lookaround consumes nothing
-            k += 1
-            continue
+    for start, _end, before, after in _parts(items, left, right):
+        op, av = items[start]
         inner: Trigger | None = None
-        if op is _c.SUBPATTERN:
-            inner = _sequence_trigger(list(av[-1]), bounded, bound_after(k), covered)
+        if op is _c.LITERAL:  # a run of letters: a token starts here when a boundary is before it
+            if before:
+                inner = _word_from(items, start, "", right)
+        elif op is _c.SUBPATTERN:
+            inner = _sequence_trigger(list(av[-1]), before, after, covered)
         elif op is _c.BRANCH:
             union: Trigger | None = _COVERED
             for alternative in av[1]:
-                one = _sequence_trigger(list(alternative), bounded, bound_after(k), covered)
+                one = _sequence_trigger(list(alternative), before, after, covered)
                 if one is None or union is None:
                     union = None
                     break
@@ -507,11 +500,9 @@ def _sequence_trigger(items: list[Any], left: bool, right: bool, covered: bool) 
             inner = union
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
             # The first time round is certain; what follows it is certain only without a second.
-            inner = _sequence_trigger(list(av[2]), bounded, bound_after(k) if av[1] == 1 else False, covered)
+            inner = _sequence_trigger(list(av[2]), before, after if av[1] == 1 else False, covered)
         if inner is not None:
             found.append(inner)
-        bounded = bounded and _ends_unlettered([(op, av)])
-        k += 1
     return min(found, key=_trigger_cost) if found else None
 
 
