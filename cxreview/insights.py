@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from cxreview.filters import Filters
 from cxreview.insights_autoqa import machine_estimates
 from cxreview.progress import SILENT, Phases, Steps
-from cxreview.signals.features import shape_of
+from cxreview.signals.features import template_of
 from cxreview.store import Database
 from cxreview.store import insights as sql
 
@@ -80,7 +80,7 @@ def _templates(rows: list[tuple[str, str, int, dict[str, int], str]]) -> list[Te
     """Merge answers whose shape (numbers, e-mails and links hidden) is near-identical."""
     by_shape: dict[tuple[str, str], Template] = {}
     for role, text, n, counts, example in rows:
-        key = (role, " ".join(shape_of(text).lower().split()))
+        key = (role, " ".join(template_of(text).lower().split()))
         template = by_shape.get(key)
         if template is None:
             template = by_shape[key] = Template(text, role, example_conversation=example)

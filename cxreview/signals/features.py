@@ -33,6 +33,9 @@ _SHOUTED = re.compile(r"\b[A-ZÀ-Þ]{2,}\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|nl|org|net|example)/\S*")
 _DIGITS = re.compile(r"\d+")
+# Numbers of four or more digits: order, phone and account numbers. Shorter ones are counts
+# and durations ("the 3rd time", "2 weeks") that cues and their evidence read as written.
+_LONG_NUMBER = re.compile(r"\d{4,}")
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -70,11 +73,13 @@ class TextFeatures(NamedTuple):
 
 
 def shape_of(text: str) -> str:
-    """The text with numbers, e-mail addresses and links replaced by placeholders, and
-    typographic apostrophes made plain.
+    """The text with long numbers, e-mail addresses and links replaced by placeholders,
+    and typographic apostrophes made plain.
 
     VADER and the cues read words, not order numbers: "it's NW-4411" and "it's NW-9020"
-    have the same tone, so tone is computed once per shape.
+    have the same tone, so tone is computed once per shape. Numbers of up to three digits
+    stay: "the 3rd time" and "for 2 weeks" are what a cue's evidence should show, and a
+    pattern like "call me on \\d{3,}" still sees that a phone number ("000") was there.
     """
     # Phone keyboards type "doesn’t": cues and VADER read "doesn't" (isascii is a flag check).
     if not text.isascii() and ("\u2019" in text or "\u2018" in text):
@@ -83,7 +88,13 @@ def shape_of(text: str) -> str:
         text = _EMAIL.sub("email", text)
     if "/" in text or "www" in text:
         text = _URL.sub("link", text)
-    return _DIGITS.sub("0", text)
+    return _LONG_NUMBER.sub("000", text)
+
+
+def template_of(text: str) -> str:
+    """The shape with every number hidden: answers that differ only in an amount or a
+    count ("wait 5 minutes", "wait 10 minutes") are one template."""
+    return _DIGITS.sub("0", shape_of(text))
 
 
 def tone(text: str, language: str, customer: bool = True) -> Tone:

@@ -97,7 +97,7 @@ def test_each_distinct_text_shape_is_scored_once(db: Database, write_jsonl, monk
     ]
     import_files(db, [str(write_jsonl(records))])
     analyze_conversations(db, workers=1)
-    assert sorted(calls) == sorted(["Hi, I'm a virtual assistant. How can I help?", "my order NW-0 is late"])
+    assert sorted(calls) == sorted(["Hi, I'm a virtual assistant. How can I help?", "my order NW-000 is late"])
 
 
 def test_import_analyses_and_reimport_refreshes(db_path: Path, write_jsonl, run_cli) -> None:

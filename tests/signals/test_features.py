@@ -28,10 +28,22 @@ def test_dutch_lexicon_negations_and_boosters() -> None:
 
 
 def test_shape_hides_numbers_emails_and_links_but_not_words() -> None:
-    assert shape_of("it's NW-4411 and jan@example.nl, see www.example.com/x") == "it's NW-0 and email, see link"
+    assert shape_of("it's NW-4411 and jan@example.nl, see www.example.com/x") == "it's NW-000 and email, see link"
     a, b = text_features("Order NW-1234567 please", "en"), text_features("Order NW-7654321 please", "en")
     assert a.sentiment == b.sentiment and a.cues == b.cues
     assert a.identifiers == {"nw-1234567"} and b.identifiers == {"nw-7654321"}
+
+
+def test_evidence_shows_counts_as_written_and_hides_long_numbers() -> None:
+    # Short numbers are counts and durations: the evidence a supervisor reads keeps them.
+    assert text_features("This is the 3rd time I ask", "en").cues["repetition"] == "This is the 3rd time"
+    assert text_features("It broke after 2 weeks", "en").cues["problem"] == "broke after 2 weeks"
+    assert text_features("Dit is de 3e keer dat ik bel", "nl").cues["repetition"] == "de 3e keer"
+    # A phone number is a number to the cues ("call me on 000"), never shown as evidence.
+    shaped = shape_of("Call me on 0612345678 or +31 20 1234567")
+    assert shaped == "Call me on 000 or +31 20 000"
+    evidence = " ".join(text_features("Call me on 0612345678", "en").cues.values())
+    assert "0612345678" not in evidence and "1234" not in evidence
 
 
 def test_cues_in_both_languages() -> None:
