@@ -42,3 +42,22 @@ async def test_numbers_markers_and_evidence_links(make_app, tui_db: Path) -> Non
         await pilot.press("g")  # the target names nothing further back: says so, stays
         await pilot.pause()
         assert transcript.messages[transcript.cursor]["position"] == target
+
+
+async def test_evidence_and_notes_are_masked_like_the_message(make_app, tui_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        transcript = (await open_first_review(app, pilot)).query_one(Transcript)
+        position = transcript.messages[transcript.cursor]["position"]
+        flag = {"flag": "human_request", "rule": "phrase", "detail": 'asks for a person: "mail me at ana.b@example.com"'}
+        transcript.signals.setdefault(position, {}).setdefault("flags", []).append(flag)
+        transcript.notes[position] = "customer gave 06-12345678 on the phone"
+        transcript.masked = False
+        await pilot.pause()
+        shown = "\n".join(text.plain for index, text in transcript.rendered_lines() if index == transcript.cursor)
+        assert "ana.b@example.com" in shown and "06-12345678" in shown
+        transcript.masked = True
+        await pilot.pause()
+        shown = "\n".join(text.plain for index, text in transcript.rendered_lines() if index == transcript.cursor)
+        assert "ana.b@example.com" not in shown and "12345678" not in shown
+        assert "asks for a person" in shown and "customer gave" in shown

@@ -218,6 +218,7 @@ class Transcript(ScrollView, can_focus=False):
             lines += _count_wrapped(_shortened(body), room)
         note = self.notes.get(position)
         if note:
+            note = mask_pii(note) if self.masked else note  # notes quote customers too
             lines += _count_wrapped("✎ " + note, room)
         return lines
 
@@ -290,7 +291,9 @@ class Transcript(ScrollView, can_focus=False):
             texts.append((Text(" · ".join(figures), self._style("transcript--evidence")), 2))
             for flag in self._flags(position):
                 label = FLAG_LABELS.get(flag["flag"], flag["flag"].replace("_", " "))
-                line = Text(f"⚑ {label} ({flag['rule']}): {flag['detail']}", self._style("transcript--evidence"))
+                # Evidence quotes the customer: masked like the message it comes from.
+                detail = mask_pii(flag["detail"]) if self.masked else flag["detail"]
+                line = Text(f"⚑ {label} ({flag['rule']}): {detail}", self._style("transcript--evidence"))
                 if self.related(index):
                     line.append(
                         "  g: go to " + ", ".join(f"#{p}" for p in self.related(index)), self._style("transcript--dim")
@@ -298,6 +301,7 @@ class Transcript(ScrollView, can_focus=False):
                 texts.append((line, 2))
         note = self.notes.get(position)
         if note:
+            note = mask_pii(note) if self.masked else note  # notes quote customers too
             texts.append((Text("✎ ", self._style("transcript--note")) + Text(note, self._style("transcript--note")), 2))
         return texts
 
