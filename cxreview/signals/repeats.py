@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import contrast_prefixes, raw_cues
+from cxreview.signals.near_misses import differs
 from cxreview.signals.wording import (
     STEM_LETTERS,
     action_forms,
@@ -195,7 +196,8 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
     # address been updated?". A request is no statement ("Please enter ..." / "Can you ...?").
     if a.question != b.question and _is_statement(b if a.question else a):
         return "a statement / a question"
-    return None
+    # Who acts, which step of a form, a code or a number, a qualifier added to a shared noun.
+    return differs(a.norm, b.norm, language)
 
 
 def _starts_as(f: TextFeatures, kinds: dict[str, str]) -> str | None:

@@ -138,7 +138,16 @@ def same_word(a: str, b: str) -> bool:
     common = STEM_LETTERS
     while common < shorter and a[common] == b[common]:
         common += 1
+    # A word and a particle are another word ("check" / "checkout"), and a participle is no
+    # agent noun ("charged" / "charger").
+    if common == shorter and max(a, b, key=len)[common:] in _COMPOUND_PARTICLES:
+        return False
+    if {a[common - 1 :], b[common - 1 :]} == {"ed", "er"}:
+        return False
     return common >= STEM_SHARE * shorter
+
+
+_COMPOUND_PARTICLES = frozenset({"out", "up", "in", "on", "off", "over", "back", "down"})
 
 
 def shared_words(key: tuple[str, ...], other: tuple[str, ...]) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
+from cxreview.signals.near_misses import differs
 from cxreview.signals.repeats import candidates
 from cxreview.signals.wording import same_word, semantic_key
 
@@ -220,9 +221,81 @@ def test_near_misses_of_the_review_set() -> None:
 
 
 def test_review_set_floor() -> None:
-    """The reviewer's 190 pairs (a development set since round 7c): no more false repeats
-    than after that round (14 of 150 near misses), and its rephrasings still found."""
+    """The reviewer's 190 pairs (a development set since round 7c): no false repeats since
+    round 8 (14 of 150 near misses after round 7c), and its rephrasings still found."""
     rows = _pairs("bot_pairs_review.txt")
     false = [(a, b) for label, lang, a, b in rows if not label and _repeats(lang, a, b)]
     found = [_repeats(lang, a, b) for label, lang, a, b in rows if label]
-    assert len(rows) == 190 and len(false) <= 14 and sum(found) >= 34
+    assert len(rows) == 190 and false == [] and sum(found) >= 34
+
+
+# Round 8: near misses that share their content words (who acts, which step of a form, a code
+# against a number, a qualifier added to a shared noun, a word and its compound or agent noun).
+# A false repeat feeds a false loop, so none may count as a repeat; rewordings with the same
+# actor, step and noun still do.
+
+
+def test_near_misses_with_the_same_content_words() -> None:
+    apart = [
+        # who acts
+        ("en", "Can you send us the invoice?", "Can we send you the invoice?"),
+        ("en", "Do you want us to call you?", "Do you want to call us?"),
+        ("en", "Would you like me to book the table?", "Would you like to book the table?"),
+        ("nl", "Heeft de bezorger je gebeld?", "Heb je de bezorger gebeld?"),
+        ("nl", "Wil je dat we je terugbellen?", "Wil je ons terugbellen?"),
+        # which step of a form
+        ("en", "Please enter your email address.", "Please confirm your email address."),
+        ("nl", "Vul je nieuwe wachtwoord in.", "Bevestig je nieuwe wachtwoord."),
+        # a code and a number
+        ("en", "Please enter the code we sent to your phone.", "Please enter your phone number."),
+        ("en", "What is the code on the card?", "What is the number on the card?"),
+        ("nl", "Vul de code in.", "Vul je nummer in."),
+        # a qualifier added to a shared noun
+        ("en", "What is your email address?", "What is your address?"),
+        ("en", "Would you like a refund?", "Would you like a partial refund?"),
+        ("en", "What is your password?", "What is your new password?"),
+        ("nl", "Wat is je telefoonnummer?", "Wat is je mobiele telefoonnummer?"),
+        # a compound with a particle, an agent noun, "off and on again"
+        ("en", "Did you complete the check?", "Did you complete the checkout?"),
+        ("en", "Is your phone charged?", "Is your phone charger broken?"),
+        ("nl", "Zet de modem uit en weer aan.", "Zet de modem aan."),
+    ]
+    assert [pair for pair in apart if _repeats(*pair)] == []
+
+
+def test_rewordings_with_the_same_actor_step_and_noun() -> None:
+    same = [
+        ("en", "Would you like me to transfer you to an agent?", "Shall I connect you with a colleague?"),
+        ("en", "Can you send us the invoice?", "Could you please send the invoice to us?"),
+        ("en", "What is your booking code?", "Could you tell me your booking number?"),
+        ("en", "Please enter your password.", "Could you type your password, please?"),
+        ("en", "Do you need any other help?", "Can i do any other help for you?"),
+        ("en", "What is your new password?", "Could you give me your new password?"),
+        ("nl", "Heb je nog een andere vraag waarmee ik je kan helpen?", "Kan ik je nog met een andere vraag helpen?"),
+        ("nl", "Wat is je boekingscode?", "Wat is het nummer van je boeking?"),
+        ("nl", "Zet de modem uit en weer aan.", "Zet de modem uit en dan weer aan."),
+    ]
+    assert [pair for pair in same if not _repeats(*pair)] == []
+
+
+def test_the_reason_is_said() -> None:
+    assert differs("can you send us the invoice", "can we send you the invoice", "en") == (
+        "differs in who acts (customer / bot)"
+    )
+    assert differs("please enter your email", "please confirm your email", "en") == "differs in enter / confirm"
+    assert differs("what is your order number", "could you give me your order number", "en") is None
+
+
+def test_a_word_and_its_compound_or_agent_noun_are_two_words() -> None:
+    assert not same_word("check", "checkout") and not same_word("charged", "charger")
+    assert same_word("order", "ordered") and same_word("deliver", "delivery") and same_word("charge", "charged")
+
+
+def test_a_role_swap_asked_three_times_is_no_loop() -> None:
+    texts = ["Can you send us a photo?", "Can we send you a photo?", "Could you send us a photo please?"]
+    messages = []
+    for i, (text, answer) in enumerate(zip(texts, ["ok", "sure", "fine"], strict=True)):
+        messages += [(2 * i + 1, "bot", None, text_features(text, "en", False))]
+        messages += [(2 * i + 2, "customer", None, text_features(answer, "en"))]
+    result = analyze("t", "en", messages, CONFIG)
+    assert result.n_bot_repeats == 1 and not result.bot_loop

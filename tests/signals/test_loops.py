@@ -153,7 +153,20 @@ def test_two_questions_asked_twice_each_are_no_loop() -> None:
             ("customer", "********"),
         ]
     )
-    assert password.n_bot_repeats == 2 and not password.bot_loop
+    # Typing a value in and confirming it are two steps of a form (round 8): no repeats.
+    assert password.n_bot_repeats == 0 and not password.bot_loop
+    asked_twice = run(
+        [
+            ("bot", "What is your email address?"),
+            ("customer", "hmm"),
+            ("bot", "Could you tell me your email address?"),
+            ("customer", "sam@example.com"),
+            ("bot", "What is your date of birth?"),
+            ("customer", "why"),
+            ("bot", "Could you please give me your date of birth?"),
+        ]
+    )
+    assert asked_twice.n_bot_repeats == 2 and not asked_twice.bot_loop
     router = run(
         [
             ("bot", "Kun je de router herstarten?"),
