@@ -45,10 +45,16 @@ class _State:
     bot_positions: list[int] = field(default_factory=list)
     bot_failures: list[int] = field(default_factory=list)
     # Per bot turn, the index (into bot_features) of the first ask of the question it repeats,
-    # or its own index; and per first ask, the positions of the turns that asked it again. A
-    # loop is one question asked again and again, not two unrelated repeats.
+    # or its own index. A loop is one question asked again and again in a row, not two
+    # unrelated repeats, nor a template question asked again after others ("What do you like
+    # about this movie?" after each "Do you like the movie X?"): the runs of a question's
+    # asks with no other bot message between them but failures and bad news, as (index that
+    # started the run, positions of the turns that asked it again), and per question its
+    # current run.
     bot_asks: list[int] = field(default_factory=list)
-    asked_again: dict[int, list[int]] = field(default_factory=dict)
+    ask_runs: list[tuple[int, list[int]]] = field(default_factory=list)
+    current_runs: dict[int, int] = field(default_factory=dict)  # question -> index into ask_runs
+    last_ask: int | None = None  # the question the bot asked last
     bot_turns: int = 0
     # The previous bot or agent message: failed ("I don't understand"), repeated an earlier
     # one, asked a question. The customer's next message reacts to it.
@@ -57,6 +63,7 @@ class _State:
     last_question: bool = False
     last_confirm: bool = False  # it read details back to be confirmed
     said_no: bool = False  # the customer's last message said no or rejected the answer
+    last_customer_repeat_of: int | None = None  # the position the customer's last message repeated
     # Requests for a person and the handover.
     first_request: tuple[int, str | None] | None = None
     pending_request: int | None = None
@@ -95,7 +102,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     meta = cues.get("repetition") if cues else None  # most messages have no cue
     if repeat_of is not None or meta:
         result.n_customer_repeats += 1
-        if state.bot_turns and not result.handover:
+        if state.bot_turns and not result.handover and (meta or _had_to_repeat(state, repeat_of)):
             state.repeats_with_bot.append(position)
         if repeat_of is not None:
             rule = "near-duplicate" if "similarity" in repeat_of[1] else "repeated identifier"
@@ -157,6 +164,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.last_failure = None
     state.last_bot_repeat = state.last_question = state.last_confirm = False
     state.said_no = says_no
+    state.last_customer_repeat_of = None if repeat_of is None else repeat_of[0]
 
 
 def _has_details(state: _State, f: TextFeatures) -> bool:
@@ -164,6 +172,22 @@ def _has_details(state: _State, f: TextFeatures) -> bool:
     amount): the system cue `read_back_details`, read from the customer's words."""
     language = state.result.language
     return read_back_details(language if language == "nl" else "en").search(f.norm) is not None
+
+
+def _had_to_repeat(state: _State, repeat_of: tuple[int, str] | None) -> bool:
+    """Whether a customer message that repeats an earlier one says it again because the bot
+    did not take it: it repeats the customer's previous message (or what that one repeated),
+    the bot replied between, and its reply was no new question or read-back to confirm. The same answer to each new question or
+    offer ("Yup, sounds good to me.", "I haven't seen it") is no loop."""
+    if repeat_of is None or not state.positions or not state.bot_positions:
+        return False
+    previous = state.positions[-1]
+    if state.bot_positions[-1] < previous:
+        return False  # no bot reply between: a message sent twice ("doubled" transcripts)
+    if repeat_of[0] not in (previous, state.last_customer_repeat_of):
+        return False
+    new_ask = state.last_question or state.last_confirm  # "Please confirm these details: ..."
+    return not (new_ask and not state.last_bot_repeat and state.last_failure is None)
 
 
 def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
@@ -258,8 +282,12 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
                 )
                 state.last_bot_repeat = True
                 ask = state.bot_asks[index]  # a repeat of a repeat asks the first question again
-                state.asked_again.setdefault(ask, []).append(position)
+                _asked_again(state, ask, position)
                 break
+    if ask == len(state.bot_features) and "failure" not in cues and "bad_news" not in cues:
+        # Another message breaks a run of asks ("Anything else?" after each finished task),
+        # but not "Sorry, I can't find that order number." between two asks.
+        state.last_ask = ask
     if "failure" in cues:
         state.bot_failures.append(position)
     # Bad news ("there are no hotels in the east") is a failed answer for the customer too, but
@@ -294,6 +322,21 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     state.bot_features.append(f)
     state.bot_positions.append(position)
     state.bot_asks.append(ask)
+
+
+def _asked_again(state: _State, ask: int, position: int) -> None:
+    """A bot turn asks question ``ask`` again: it goes on with the question's run when no
+    other bot message came since its last ask, else it starts a new run as its first ask."""
+    run = state.current_runs.get(ask)
+    if state.last_ask != ask or run is None:
+        state.current_runs[ask] = len(state.ask_runs)
+        if state.last_ask == ask:  # the first repeat right after the first ask
+            state.ask_runs.append((ask, [position]))
+        else:
+            state.ask_runs.append((len(state.bot_features), []))
+    else:
+        state.ask_runs[run][1].append(position)
+    state.last_ask = ask
 
 
 def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:

@@ -97,14 +97,15 @@ def summarise(state: _State, outcome: str | None, csat: float | None, csat_scale
 def _loop(state: _State) -> tuple[str, str, list[int]] | None:
     """(rule, detail, positions) of the first loop rule that holds, or None.
 
-    The rules, in order: the bot asks one question again and again (in any wording: repeats
-    of it or of its repeats; two unrelated repeats, such as "Please enter / confirm your
-    email address" and then "... your new password", are no loop); the bot fails to
+    The rules, in order: the bot asks one question again and again in a row (in any wording:
+    repeats of it or of its repeats; two unrelated repeats are no loop, nor a question asked
+    again after other bot messages (failures and bad news aside), as a template "What do you like about this movie?" after
+    each "Do you like the movie X?"); the bot fails to
     understand; the customer has to repeat themselves while still with the bot (kept after a
     handover: the loop happened before it).
     """
     loop_cfg = state.config["loop"]
-    ask, again = max(state.asked_again.items(), key=lambda item: len(item[1]), default=(0, []))
+    ask, again = max(state.ask_runs, key=lambda run: len(run[1]), default=(0, []))
     if again and len(again) >= loop_cfg["bot_repeats"]:
         first = state.bot_positions[ask]
         return "bot repeats", f"the bot repeated itself {len(again)} times, asking message {first} again", again

@@ -212,3 +212,61 @@ def test_near_miss_wordings_make_no_loop() -> None:
         language="nl",
     )
     assert billing.n_bot_repeats == 1 and not billing.bot_loop
+
+
+def test_a_question_asked_again_after_other_questions_is_no_loop() -> None:
+    """A loop is one question asked three times in a row: a template question asked again
+    after each new topic (real movie chats, CCPE) repeats itself without looping, while a
+    failure between the asks ("Sorry, I can't find that order number.") does not break the
+    run; any other bot message does ("Anything else?" after each finished task)."""
+    movies = []
+    for title in ("Interstellar", "Forrest Gump", "Rambo", "Avengers"):
+        movies += [("bot", f"Do you like the movie {title}?"), ("customer", "Yes I do")]
+        movies += [("bot", "What do you like about this movie? 2 reasons please"), ("customer", "The story")]
+    result = run(movies)
+    assert result.n_bot_repeats == 3 and not result.bot_loop
+    stuck = run(
+        [
+            ("bot", "What is your order number?"),
+            ("customer", "12"),
+            ("bot", "Sorry, I can't find that order number."),
+            ("bot", "Could you tell me your order number?"),
+            ("customer", "I just said 12"),
+            ("bot", "What is your order number please?"),
+        ]
+    )
+    assert loop_flag(stuck) == ("bot repeats", [4, 6])
+    # After another question, the same question starts a new run: asked three times from there.
+    again = run(
+        [
+            ("bot", "What is your order number?"),
+            ("customer", "12"),
+            ("bot", "Is there anything else?"),
+            ("customer", "yes"),
+            ("bot", "What is your order number?"),
+            ("customer", "12"),
+            ("bot", "Could you tell me your order number?"),
+            ("customer", "12!"),
+            ("bot", "What is your order number please?"),
+        ]
+    )
+    flag = next(f for f in again.flags if f.flag == "bot_loop")
+    assert (flag.rule, flag.positions) == ("bot repeats", [7, 9]) and "asking message 5 again" in flag.detail
+
+
+def test_the_same_answer_to_new_questions_is_no_loop() -> None:
+    """A customer who answers each new question or offer alike (real task and movie chats,
+    SGD and CCPE) repeats themselves without having to; a message sent twice with no bot reply
+    between (doubled transcripts, ReDial) is no loop either."""
+    answers = []
+    for title in ("Mission Impossible", "Venom", "Dunkirk"):
+        answers += [("bot", f"Do you like the movie {title}?"), ("customer", "I haven't seen it.")]
+    assert loop_flag(run(answers)) is None
+    offers = []
+    for offer in ("a bus at 8 am for $37", "a table at 7 pm", "a room at the Sutter House"):
+        offers += [("bot", f"Please confirm these details: {offer}."), ("customer", "Yes, that works for me.")]
+    assert loop_flag(run(offers)) is None
+    doubled = [("bot", "Hi, what movies do you like?")]
+    for text in ("I like zombie movies a lot", "that I might like", "thank you good night"):
+        doubled += [("customer", text), ("customer", text), ("bot", "Nice.")]
+    assert loop_flag(run(doubled)) is None
