@@ -251,6 +251,7 @@ def main() -> None:
     lines += bot_pairs(config)
     lines += bot_pairs(config, "bot_pairs_blind.txt") + bot_pairs(config, "bot_pairs_blind2.txt")
     lines += bot_pairs(config, "bot_pairs_probe.txt") + bot_pairs(config, "bot_pairs_review.txt")
+    lines += bot_pairs(config, "bot_pairs_blind3.txt")
     lines += demo_conversations(config)
     print("\n".join(lines))
 
