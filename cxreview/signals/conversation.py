@@ -102,7 +102,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     meta = cues.get("repetition") if cues else None  # most messages have no cue
     if repeat_of is not None or meta:
         result.n_customer_repeats += 1
-        if state.bot_turns and not result.handover and (meta or _had_to_repeat(state, repeat_of)):
+        if state.bot_turns and not result.handover and (meta or _had_to_repeat(state, f, repeat_of)):
             state.repeats_with_bot.append(position)
         if repeat_of is not None:
             rule = "near-duplicate" if "similarity" in repeat_of[1] else "repeated identifier"
@@ -174,10 +174,11 @@ def _has_details(state: _State, f: TextFeatures) -> bool:
     return read_back_details(language if language == "nl" else "en").search(f.norm) is not None
 
 
-def _had_to_repeat(state: _State, repeat_of: tuple[int, str] | None) -> bool:
+def _had_to_repeat(state: _State, f: TextFeatures, repeat_of: tuple[int, str] | None) -> bool:
     """Whether a customer message that repeats an earlier one says it again because the bot
     did not take it: it repeats the customer's previous message (or what that one repeated),
-    the bot replied between, and its reply was no new question or read-back to confirm. The same answer to each new question or
+    the bot replied between, its reply was no new question or read-back to confirm, and a
+    near-duplicate says the same numbers. The same answer to each new question or
     offer ("Yup, sounds good to me.", "I haven't seen it") is no loop."""
     if repeat_of is None or not state.positions or not state.bot_positions:
         return False
@@ -186,8 +187,16 @@ def _had_to_repeat(state: _State, repeat_of: tuple[int, str] | None) -> bool:
         return False  # no bot reply between: a message sent twice ("doubled" transcripts)
     if repeat_of[0] not in (previous, state.last_customer_repeat_of):
         return False
+    if repeat_of[1].startswith("similarity") and _numbers(f.norm) != _numbers(
+        state.norms[state.positions.index(repeat_of[0])]
+    ):
+        return False  # "Book a table at 7 pm" / "... at 8 pm" is a new request
     new_ask = state.last_question or state.last_confirm  # "Please confirm these details: ..."
     return not (new_ask and not state.last_bot_repeat and state.last_failure is None)
+
+
+def _numbers(norm: str) -> set[str]:
+    return {word for word in norm.split() if any(c.isdigit() for c in word)}
 
 
 def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
@@ -288,10 +297,12 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
         # Another message breaks a run of asks ("Anything else?" after each finished task),
         # but not "Sorry, I can't find that order number." between two asks.
         state.last_ask = ask
-    if "failure" in cues:
-        state.bot_failures.append(position)
     # Bad news ("there are no hotels in the east") is a failed answer for the customer too, but
-    # the bot understood: it reads the next message as after a failure, never as a loop.
+    # the bot understood: it reads the next message as after a failure, never as a loop, also
+    # when it says so with failure words ("I was unable to book that", "I could not find any
+    # hotels matching those requirements").
+    if "failure" in cues and "bad_news" not in cues:
+        state.bot_failures.append(position)
     state.last_failure = position if "failure" in cues or "bad_news" in cues else None
     if "disclosure" in cues and state.bot_turns <= state.config["transparency"]["disclosure_within_bot_turns"]:
         result.bot_disclosed = True

@@ -270,3 +270,14 @@ def test_the_same_answer_to_new_questions_is_no_loop() -> None:
     for text in ("I like zombie movies a lot", "that I might like", "thank you good night"):
         doubled += [("customer", text), ("customer", text), ("bot", "Nice.")]
     assert loop_flag(run(doubled)) is None
+
+
+def test_bad_news_in_failure_words_is_no_bot_failure_loop() -> None:
+    """Failed bookings said with failure words (MWOZ, SGD) are bad news, not "I don't
+    understand": no `bot failures` loop; and the customer's requests for another time are
+    no repeats they had to make."""
+    turns = []
+    for time in ("7 pm", "8 pm", "9 pm"):
+        turns += [("customer", f"Book a table at {time} please")]
+        turns += [("bot", "I'm sorry but I was unable to book you for that time. Would you like another time?")]
+    assert loop_flag(run(turns)) is None
