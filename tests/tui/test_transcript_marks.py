@@ -49,7 +49,11 @@ async def test_evidence_and_notes_are_masked_like_the_message(make_app, tui_db: 
     async with app.run_test(size=(100, 30)) as pilot:
         transcript = (await open_first_review(app, pilot)).query_one(Transcript)
         position = transcript.messages[transcript.cursor]["position"]
-        flag = {"flag": "human_request", "rule": "phrase", "detail": 'asks for a person: "mail me at ana.b@example.com"'}
+        flag = {
+            "flag": "human_request",
+            "rule": "phrase",
+            "detail": 'asks for a person: "mail me at ana.b@example.com"',
+        }
         transcript.signals.setdefault(position, {}).setdefault("flags", []).append(flag)
         transcript.notes[position] = "customer gave 06-12345678 on the phone"
         transcript.masked = False
@@ -61,3 +65,35 @@ async def test_evidence_and_notes_are_masked_like_the_message(make_app, tui_db: 
         shown = "\n".join(text.plain for index, text in transcript.rendered_lines() if index == transcript.cursor)
         assert "ana.b@example.com" not in shown and "12345678" not in shown
         assert "asks for a person" in shown and "customer gave" in shown
+
+
+async def test_each_flag_names_only_its_own_messages(make_app, tui_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        transcript = (await open_first_review(app, pilot)).query_one(Transcript)
+        assert len(transcript.messages) >= 4
+        first, second, focused = (m["position"] for m in transcript.messages[1:4])
+        transcript.signals[focused] = {
+            "flags": [
+                {
+                    "flag": "bot_repeat",
+                    "rule": "near-duplicate",
+                    "detail": f"nearly repeats message {first}",
+                    "related": [first, focused],
+                },
+                {
+                    "flag": "ignored_human_request",
+                    "rule": "bot continues",
+                    "detail": "after the request",
+                    "related": [second],
+                },
+            ]
+        }
+        transcript.go_to_position(focused)
+        await pilot.pause()
+        lines = [t.plain for i, t in transcript.rendered_lines() if transcript.messages[i]["position"] == focused]
+        evidence = " ".join(lines)
+        repeat = evidence[evidence.index("nearly repeats") : evidence.index("after the request")]
+        assert f"g: go to #{first}" in repeat and f"#{second}" not in repeat
+        assert evidence.rstrip().endswith(f"g: go to #{second}")
+        assert transcript.related(transcript.cursor) == sorted({first, second})  # g still visits all

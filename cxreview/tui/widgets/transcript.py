@@ -294,10 +294,9 @@ class Transcript(ScrollView, can_focus=False):
                 # Evidence quotes the customer: masked like the message it comes from.
                 detail = mask_pii(flag["detail"]) if self.masked else flag["detail"]
                 line = Text(f"⚑ {label} ({flag['rule']}): {detail}", self._style("transcript--evidence"))
-                if self.related(index):
-                    line.append(
-                        "  g: go to " + ", ".join(f"#{p}" for p in self.related(index)), self._style("transcript--dim")
-                    )
+                named = self._named(position, [flag])  # this flag's messages, not every flag's
+                if named:
+                    line.append("  g: go to " + ", ".join(f"#{p}" for p in named), self._style("transcript--dim"))
                 texts.append((line, 2))
         note = self.notes.get(position)
         if note:
@@ -309,8 +308,12 @@ class Transcript(ScrollView, can_focus=False):
     def related(self, index: int) -> list[int]:
         """The other messages the focused message's evidence names ("repeats message 4")."""
         position = self.messages[index]["position"]
+        return self._named(position, self._flags(position))
+
+    def _named(self, position: int, flags: list[dict[str, Any]]) -> list[int]:
+        """The other messages of this conversation that ``flags`` relate to or name."""
         named: list[int] = []
-        for flag in self._flags(position):
+        for flag in flags:
             named.extend(int(p) for p in flag.get("related") or [])
             named.extend(int(p) for p in _MESSAGE_REF.findall(flag.get("detail") or ""))
         known = {m["position"] for m in self.messages}
