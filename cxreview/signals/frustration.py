@@ -26,7 +26,9 @@ MODEL_PATH = Path(__file__).with_name("frustration_model.json")
 
 # Cues of the message itself that enter the model as 0/1 features (a request for a person
 # enters through the context, where a declined one does not count).
-MESSAGE_CUES = tuple(c for c in CUSTOMER_CUES if c not in ("human_request", "declines_human"))
+# `no_rush` and `resolved` change how other cues read (see `feature_values`); they are no
+# features themselves.
+MESSAGE_CUES = tuple(c for c in CUSTOMER_CUES if c not in ("human_request", "declines_human", "no_rush", "resolved"))
 
 _MESSAGE_CUE_SET = frozenset(MESSAGE_CUES)
 
@@ -48,6 +50,8 @@ REASONS: dict[str, str] = {
     "negative_answer": "says no",
     "confusion": "is lost (what? still there?)",
     "waiting": "complains about waiting",
+    "broken_promise": "says a promise was not kept",
+    "recurring": "the problem keeps coming back",
     "rhetorical": "a rhetorical question",
     "emoji": "angry or sad emoji",
     "correction": "corrects the answer or asks to look again",
@@ -76,6 +80,9 @@ _TURNS_PRAISE = frozenset(("sarcasm", "rhetorical"))
 _MUTES_PRAISE = frozenset(
     ("waiting", "grievance", "impatience", "rejection", "giving_up", "escalation", "profanity", "emoji", "problem")
 )
+# "Still waiting for your reply? No rush.": the customer says there is no hurry, so the
+# waiting and impatience wordings of the message are no complaint.
+_CALMED_BY_NO_RUSH = ("waiting", "impatience", "complaint_words")
 
 
 class Context(NamedTuple):
@@ -97,6 +104,7 @@ class Context(NamedTuple):
 _CONTEXT_FIELDS = Context._fields
 _WORDS = re.compile(r"[\w']+")
 _NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
+_SOFT_NOT = re.compile(r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet)|liever niet|nog niet|niet zeker)\b")
 _COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
 
 
@@ -124,9 +132,23 @@ def judged_sentiment(f: TextFeatures) -> float:
     if cues:  # most messages have no cue
         if not _TURNS_PRAISE.isdisjoint(cues):
             return -abs(f.sentiment)
-        if f.sentiment > 0 and not _MUTES_PRAISE.isdisjoint(cues):
+        if f.sentiment > 0 and _mutes_praise(cues):
             return 0.0
     return f.sentiment
+
+
+def _mutes_praise(cues: dict[str, str]) -> bool:
+    """Praise in a message with these cues says nothing. Not when the cue is only a bare
+    "no" answer ("No, all good!") or a problem the customer says is solved ("it was
+    crashing but it's fixed now, great work!")."""
+    for cue in cues:
+        if cue in _MUTES_PRAISE:
+            if cue == "rejection" and _bare_no(cues[cue]):
+                continue
+            if cue == "problem" and "resolved" in cues:
+                continue
+            return True
+    return False
 
 
 def _bare_no(words: str) -> bool:
@@ -162,6 +184,13 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
     reported = bool(cues) and "problem" in cues
     if reported and "correction" in values:
         del values["correction"]
+    if cues:
+        if "no_rush" in cues:
+            for name in _CALMED_BY_NO_RUSH:
+                values.pop(name, None)
+        if reported and "resolved" in cues:
+            # The problem is over: it is told, not reported ("it's fixed now").
+            del values["problem"]
     negations = f.negations
     if "rejection" in values and _bare_no(cues["rejection"]):
         # A bare "no" ("No, email is fine.", "No, not yet", "No, it hasn't arrived yet.")
@@ -174,6 +203,11 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
         answer = cues.get("rejection") or cues.get("negative_answer")
         if answer:
             negations -= sum(map(negation_words().__contains__, _WORDS.findall(answer.lower())))
+    if negations > 0 and f.norm and _SOFT_NOT.search(f.norm):
+        # "I'd rather not say", "not sure", "not yet", "not right now", "not needed": a
+        # polite refusal, doubt or a status, not a complaint; their "not" negates nothing the
+        # bot or agent did.
+        negations -= len(_SOFT_NOT.findall(f.norm))
     if negations > 0 and not reported:
         values["negations"] = min(1.0, negations / 2)
     if f.question and "rhetorical" not in cues:  # a rhetorical question does not ask

@@ -38,11 +38,15 @@ CUSTOMER_CUES = (
     "negative_answer",
     "confusion",
     "waiting",
+    "broken_promise",
+    "recurring",
     "rhetorical",
     "emoji",
     "correction",
     "problem",
     "complaint_words",
+    "no_rush",
+    "resolved",
 )
 SYSTEM_CUES = (
     "failure",

@@ -94,16 +94,25 @@ def _scorer(language: str, customer: bool = False) -> FastVader:
         # "Please help, my order never arrived": in a customer's message these words ask for
         # something, they are no praise (VADER rates "help" +1.7, "please" +1.3), and they
         # made a polite complaint read as positive.
-        requests = frozenset(raw_cues()["request_words"][language])
+        cues = raw_cues()
+        requests = frozenset(cues["request_words"][language]) | frozenset(cues["service_words"][language])
         lexicon = {word: value for word, value in lexicon.items() if word not in requests}
     return FastVader(lexicon, analyzer.emojis, negate, boosters)
 
 
+# A leading "Nope," answers the question before it; VADER reads "nope" as a negation of
+# the next words, so "Nope, all good!" scored -0.40: the answer is left out of the scoring.
+_NOPE = re.compile(r"^\s*nope\b[\s,.!]*(?=\w)", re.IGNORECASE)
+
+
 def sentiment(text: str, language: str = "en", customer: bool = False) -> float:
     """VADER's compound score, -1 (very negative) to 1 (very positive); ``customer``: with
-    the request words of `cues.yaml` (``request_words``: "please", "help") read as neutral."""
+    the request words of `cues.yaml` (``request_words``: "please", "help") read as neutral
+    and a leading "Nope," read as the answer "No,"."""
     if language == "nl":
         return _scorer("nl", customer).compound(dutch_senses(text))
+    if customer and text[:6].lstrip()[:4].lower() == "nope":
+        text = _NOPE.sub("", text, count=1)
     return _scorer("en", customer).compound(text)
 
 
