@@ -62,7 +62,6 @@ PRIOR = {
     "confusion": 1.0,
     "waiting": 2.0,
     "broken_promise": 1.5,  # a date or promise not kept: a grievance, but weaker alone
-    "recurring": 1.0,  # "crashed again", "every time I log in": more than a report, weaker than a grievance
     "rhetorical": 2.0,
     "emoji": 2.5,
     "correction": 0.5,

@@ -51,7 +51,6 @@ REASONS: dict[str, str] = {
     "confusion": "is lost (what? still there?)",
     "waiting": "complains about waiting",
     "broken_promise": "says a promise was not kept",
-    "recurring": "the problem keeps coming back",
     "rhetorical": "a rhetorical question",
     "emoji": "angry or sad emoji",
     "correction": "corrects the answer or asks to look again",

@@ -39,7 +39,6 @@ CUSTOMER_CUES = (
     "confusion",
     "waiting",
     "broken_promise",
-    "recurring",
     "rhetorical",
     "emoji",
     "correction",
