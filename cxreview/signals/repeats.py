@@ -4,6 +4,7 @@ make two similar texts different messages (another number, date, name or negatio
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz
@@ -143,6 +144,12 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
         differing = sorted(w for w in only_a | only_b if w != _NOT) or ["not"]
         return f"differs in {', '.join(differing[:3])}"
     words_a, words_b = set(a.norm.split()), set(b.norm.split())
+    # A number said once more or once less on one side, and another on the other: "4 people
+    # at 4:45" / "3 people at 4:45" (as sets the 4 is on both sides).
+    numbers_a = Counter(w for w in a.norm.split() if w.isdigit())
+    numbers_b = Counter(w for w in b.norm.split() if w.isdigit())
+    if numbers_a - numbers_b and numbers_b - numbers_a:
+        return f"differs in {min(numbers_a - numbers_b)} / {min(numbers_b - numbers_a)}"
     # A negation typed without its apostrophe ("what didnt you like") is no critical token.
     if (words_a ^ words_b) & rephrasing_words("unmarked_negations"):
         return "differs in not"
@@ -208,9 +215,20 @@ def _starts_as(f: TextFeatures, kinds: dict[str, str]) -> str | None:
 
 
 def _question_kind(f: TextFeatures) -> str | None:
-    """ "open" for a question that starts with a question word, "yes/no" for one that starts
-    with an auxiliary verb other than a polite modal ("could", "kun"), else None."""
-    return _starts_as(f, _QUESTION_KINDS) if f.question else None
+    """ "open" for a question that starts with a question word or asks one after "tell me"
+    ("Can you tell me what types of movies you like?"), "yes/no" for one that starts with an
+    auxiliary verb other than a polite modal ("could", "kun"), else None."""
+    if not f.question:
+        return None
+    kind = _starts_as(f, _QUESTION_KINDS)
+    if kind is None and _EMBEDDED_OPEN.search(f.norm):
+        return "open"
+    return kind
+
+
+_EMBEDDED_OPEN = re.compile(
+    r"\b(?:tell (?:me|us)|let (?:me|us) know|vertel (?:me|ons)) (?:what|which|how|why|where|who|wat|welke|hoe|waarom|waar|wie)\b"
+)
 
 
 def _tense(f: TextFeatures, language: str) -> str | None:

@@ -265,6 +265,12 @@ def test_near_misses_with_the_same_content_words() -> None:
         ("en", "Did you complete the check?", "Did you complete the checkout?"),
         ("en", "Is your phone charged?", "Is your phone charger broken?"),
         ("nl", "Zet de modem uit en weer aan.", "Zet de modem aan."),
+        # real bot turns (CCPE, SGD): a typographic apostrophe, a number said once more, "like"
+        # (enjoy) against "would like" (want), an open question asked after "tell me"
+        ("en", "Great. Why did you like it?", "Why didn’t you like it?"),
+        ("en", "Okay, 4 people at 4:45 pm?", "Okay, 3 people at 4:45 pm?"),
+        ("en", "What movies do you like?", "Would you like to watch the movie?"),
+        ("en", "Can you tell me what types of movies you like?", "Do you like that movie?"),
     ]
     assert [pair for pair in apart if _repeats(*pair)] == []
 
@@ -280,6 +286,8 @@ def test_rewordings_with_the_same_actor_step_and_noun() -> None:
         ("nl", "Heb je nog een andere vraag waarmee ik je kan helpen?", "Kan ik je nog met een andere vraag helpen?"),
         ("nl", "Wat is je boekingscode?", "Wat is het nummer van je boeking?"),
         ("nl", "Zet de modem uit en weer aan.", "Zet de modem uit en dan weer aan."),
+        ("en", "Would you like a refund?", "Do you want a refund?"),
+        ("en", "What time would you like to come?", "What time do you want to come?"),
     ]
     assert [pair for pair in same if not _repeats(*pair)] == []
 
