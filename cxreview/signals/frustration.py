@@ -103,7 +103,10 @@ class Context(NamedTuple):
 _CONTEXT_FIELDS = Context._fields
 _WORDS = re.compile(r"[\w']+")
 _NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
-_SOFT_NOT = re.compile(r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet)|liever niet|nog niet|niet zeker)\b")
+_SOFT_NOT = re.compile(
+    r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet)|not a problem|no (?:problem|worries)"
+    r"|liever niet|nog niet|niet zeker|geen (?:punt|probleem|zorgen|moeite))\b"
+)
 _COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
 
 

@@ -63,7 +63,7 @@ def test_calm_message_is_not_flagged(text: str, cue: str) -> None:
         ("What's going on with your support? Third time I ask.", "rhetorical"),
         ("I am so confused by these menus.", "confusion"),
         ("Ordered 10 days ago, nothing yet.", "impatience"),
-        ("I've been on hold for 40 minutes.", "grievance"),
+        ("I've been on hold for 40 minutes.", "waiting"),
     ],
 )
 def test_frustrated_wording_keeps_its_cue(text: str, cue: str) -> None:
