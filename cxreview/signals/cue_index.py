@@ -19,6 +19,9 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from cxreview.signals.ascii_text import LOWER_LETTERS, runs
+from cxreview.signals.cue_search import WORD_CHARACTERS, affixes, ascii_search, search_on
+
 # The regex parser lives in re._parser since Python 3.11; before, it was the top-level
 # sre_parse (deprecated, with a warning, from 3.11 on).
 _NEW_RE = sys.version_info >= (3, 11)
@@ -48,8 +51,7 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
     with a word, and left alone where it starts or ends with punctuation (like "??")."""
     parts = []
     for pattern in patterns:
-        lead = "" if pattern.startswith(("^", "\\?", "\\!")) else r"(?<!\w)"
-        tail = "" if pattern.endswith(("$", "\\?+", "?")) and not pattern.endswith(")?") else r"(?!\w)"
+        lead, tail = affixes(pattern)
         parts.append(f"{lead}(?:{pattern}){tail}")
     return re.compile("|".join(parts), re.IGNORECASE | re.MULTILINE)
 
@@ -127,8 +129,10 @@ class CueIndex:
         self.tokens: dict[str, tuple[int, ...]] = {}
         # Per pattern, everything the search needs: its cue, required words, clauses and
         # (once compiled) its search method.
-        self.entries: list[tuple[str, frozenset[str], tuple[frozenset[str], ...], Any]] = [
-            (cue, required, options, None)
+        # The last three: the full search, the faster search of lower-case ASCII texts where
+        # a pattern has one (see cue_search), and whether that one needs the lookbehind checked.
+        self.entries: list[tuple[str, frozenset[str], tuple[frozenset[str], ...], Any, Any, bool]] = [
+            (cue, required, options, None, None, False)
             for cue, required, options in zip(self.cue_of, self.required, self.options, strict=True)
         ]
 
@@ -156,7 +160,8 @@ class CueIndex:
         """The cues whose patterns match ``text`` (``lower``: the same in lower case), with
         the words that matched, in the order of the cues given."""
         chosen: set[int] = set(self.unconditional)
-        if text.isascii():
+        plain = text.isascii()  # a flag, not a scan
+        if plain:
             present: Any = [c for c in self.ascii_chars if c in text]
         else:
             present = self.chars.intersection(text)
@@ -170,9 +175,10 @@ class CueIndex:
                         if not needed <= characters:
                             continue
                     chosen.add(pid)
-        if not text.isascii():
-            lower = lower.translate(_FOLD)
-        tokens = set(TOKEN.findall(lower))
+        if plain:  # TOKEN's runs without the regex engine (see ascii_text)
+            tokens = set(runs(lower, LOWER_LETTERS))
+        else:
+            tokens = set(TOKEN.findall(lower.translate(_FOLD)))
         if not tokens <= self.seen:
             self._learn(tokens)
         pointing = tokens & self.pointing
@@ -186,31 +192,51 @@ class CueIndex:
         name, best = "", None
         entries = self.entries
         for pid in sorted(chosen):  # numbered by cue in order, then by pattern
-            cue, required, options, search = entries[pid]
+            cue, required, options, search, fast, lead = entries[pid]
             if cue != name:
                 if best is not None:
-                    found[name] = best.group(0)
+                    found[name] = text[best.start() : best.end()]
                 name, best = cue, None
             if not required <= tokens:
                 continue
             if options and not _all_met(options, tokens):
                 continue
             if search is None:
-                search = self._compile(pid)
-            match = search(text)
+                search, fast, lead = self._compile(pid)
+            if plain and fast is not None:
+                # The same span in the lower-case text (ASCII keeps every position).
+                match = fast(lower)
+                if lead and match is not None:
+                    start = match.start()
+                    if start and lower[start - 1] in WORD_CHARACTERS:
+                        match = search_on(fast, lower, start)
+            else:
+                match = search(text)
             # The leftmost match of the cue; at the same place the earlier pattern wins.
             if match is not None and (best is None or match.start() < best.start()):
                 best = match
         if best is not None:
-            found[name] = best.group(0)
+            found[name] = text[best.start() : best.end()]
         return found
 
-    def _compile(self, pid: int) -> Callable[[str], re.Match[str] | None]:
-        """The search of a pattern, compiled on first use (a worker meets a few hundred of
-        them) and kept in its entry."""
-        search = _compiled(self.sources[pid]).search
-        cue, required, options, _ = self.entries[pid]
-        self.entries[pid] = (cue, required, options, search)
+    def _compile(self, pid: int) -> tuple[Callable[[str], re.Match[str] | None], Any, bool]:
+        """The searches of a pattern, compiled on first use (a worker meets a few hundred of
+        them) and kept in its entry: the full one and the one for ASCII texts (or None)."""
+        source = self.sources[pid]
+        lead, tail = affixes(source)
+        fast = ascii_search(source, _parsed(source), lead, tail)
+        # With an ASCII search, the full one is compiled only when a non-ASCII text needs it.
+        search = _compiled(source).search if fast is None else self._full_on_first_use(pid)
+        cue, required, options = self.entries[pid][:3]
+        self.entries[pid] = (cue, required, options, search, fast, bool(lead))
+        return search, fast, bool(lead)
+
+    def _full_on_first_use(self, pid: int) -> Callable[[str], re.Match[str] | None]:
+        def search(text: str) -> re.Match[str] | None:
+            full = _compiled(self.sources[pid]).search
+            self.entries[pid] = (*self.entries[pid][:3], full, *self.entries[pid][4:])
+            return full(text)
+
         return search
 
 

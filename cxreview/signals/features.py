@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from cxreview.signals.ascii_text import LETTERS_AND_APOSTROPHES, WORD_CHARACTERS, has_digit, runs, shouted_words
 from cxreview.signals.lexicon import (
     CUSTOMER_CUES,
     SYSTEM_CUES,
@@ -36,6 +37,7 @@ _DIGITS = re.compile(r"\d+")
 # Numbers of four or more digits: order, phone and account numbers. Shorter ones are counts
 # and durations ("the 3rd time", "2 weeks") that cues and their evidence read as written.
 _LONG_NUMBER = re.compile(r"\d{4,}")
+_ASCII_LONG_NUMBER = re.compile(r"[0-9]{4,}")  # the same in an ASCII text, without Unicode lookups
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -88,6 +90,9 @@ def shape_of(text: str) -> str:
         text = _EMAIL.sub("email", text)
     if "/" in text or "www" in text:
         text = _URL.sub("link", text)
+    if text.isascii():
+        # Most texts have no digit: a C pass finds that; \d is [0-9] in ASCII.
+        return _ASCII_LONG_NUMBER.sub("000", text) if has_digit(text) else text
     return _LONG_NUMBER.sub("000", text)
 
 
@@ -102,8 +107,11 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     lower = text.lower()
     cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES, lower)
     caps = emphasis = 0.0
-    # A text without capitals (lower case is itself) shouts nothing: no search.
-    shouted = [w for w in _SHOUTED.findall(text) if _is_shouted_word(w, language)] if lower != text else None
+    plain = text.isascii()  # words of ASCII texts without regexes (see ascii_text)
+    shouted = None
+    if lower != text:  # a text without capitals (lower case is itself) shouts nothing: no search
+        found = shouted_words(text) if plain else _SHOUTED.findall(text)
+        shouted = [w for w in found if _is_shouted_word(w, language)]
     if shouted:
         letters = len(_LETTER.findall(text))
         uppers = len(_UPPER.findall(text))
@@ -116,7 +124,7 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
         bursts = _EXCLAIM.findall(text)
         if bursts:
             exclamation = min(1.0, 0.5 * len(bursts) + 0.1 * sum(len(b) for b in bursts))
-    words = _WORD.findall(lower)
+    words = runs(lower, LETTERS_AND_APOSTROPHES) if plain else _WORD.findall(lower)
     negatives = negation_words()
     if "n't" in lower:
         negations = sum(1 for w in words if w in negatives or w.endswith("n't"))
@@ -146,12 +154,14 @@ def _is_shouted_word(word: str, language: str) -> bool:
 def with_details(text: str, language: str, customer: bool, known: Tone) -> TextFeatures:
     """Add the cheap, exact-text details to a tone computed for the text's shape."""
     lower = text.lower()
-    split = _WORD_RUN.findall(lower)
+    plain = text.isascii()
+    split = runs(lower, WORD_CHARACTERS) if plain else _WORD_RUN.findall(lower)
     norm = " ".join(split)
     # Names, dates and negations only matter when comparing bot texts; order numbers only
     # when comparing customer texts: skip what the role does not need.
     if customer:
-        identifiers = frozenset(_IDENTIFIER.findall(lower)) if _DIGITS.search(lower) else _EMPTY
+        digit = has_digit(lower) if plain else _DIGITS.search(lower)
+        identifiers = frozenset(_IDENTIFIER.findall(lower)) if digit else _EMPTY
         # tuple.__new__ on the joined fields: the same TextFeatures as TextFeatures(*known,
         # ...), without the generated __new__'s argument handling (one call per text).
         return _new_tuple(TextFeatures, known + (norm, _EMPTY, identifiers, _EMPTY, len(split), _EMPTY, ()))

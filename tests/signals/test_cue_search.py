@@ -1,0 +1,64 @@
+"""The case-sensitive search of ASCII texts (cue_search) finds what the full pattern finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from cxreview.signals.cue_index import CueIndex, _parsed, compile_patterns
+from cxreview.signals.cue_search import affixes, ascii_search
+
+
+def _expected(pattern: str, text: str) -> dict[str, str]:
+    match = compile_patterns([pattern]).search(text)
+    return {"x": match.group(0)} if match else {}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("(not|never) working", "NotHing: it is NOT working, Not Working"),  # evidence keeps its case
+        ("in", "within thinking, IN"),  # the lookbehind rejects two starts before the third
+        ("no( longer)?", "casino nO LONGER"),
+        ("good(?! at all)", "not GOOD at all, Good."),
+        ("[a-c]d", "xxABD abd, BD cd"),
+        ("need (a|an) (agent|human)", "I NEED AN AGENT"),
+    ],
+)
+def test_same_match_with_the_case_of_the_text(pattern: str, text: str) -> None:
+    lead, tail = affixes(pattern)
+    assert ascii_search(pattern, _parsed(pattern), lead, tail) is not None  # the fast search is used
+    assert CueIndex({"x": [pattern]}).match(text, text.lower()) == _expected(pattern, text)
+
+
+@pytest.mark.parametrize("pattern", ["NOT working", "[A-Z]{2,}", "[@-_]", "(?-i:no)", "caf[eé]", "ſtop"])
+def test_patterns_that_depend_on_case_keep_the_full_search(pattern: str) -> None:
+    lead, tail = affixes(pattern)
+    assert ascii_search(pattern, _parsed(pattern), lead, tail) is None
+
+
+def test_random_patterns_on_ascii_texts() -> None:
+    """Patterns joined from random pieces (groups, classes, lookarounds, anchors) on random
+    ASCII texts with capitals: the index with its ASCII searches agrees with the full one."""
+    rng = random.Random(11)
+    pieces = ["a", "b", "no", "A", " ", "'", "-", "\\?", "\\.", "!", "\\b", "\\w", "\\W+", "\\s", ".", "x*",
+              "[ab]", "[a-c]", "[.!]", "[^a]", "[^A-Z]", "1", "\\d", "^", "$", "(?<!a)", "(?=b)", "(?!a)", "(a|b)",
+              "(no|nope|not)", "(a )?", "(ab|a)+", "(x|[ab]b)?", "(?:b|\\.)", "a{2,}", "(?i:b)", "(?-i:b)"]
+    letters = ["a", "b", "ab", "A", "B", "No", "NO", " ", " ", "'", "-", "?", ".", "!", "x", "X", "1", "_", "\n"]
+    checked = fast = 0
+    for _ in range(1500):
+        source = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        try:
+            compile_patterns([source])
+        except re.error:
+            continue
+        lead, tail = affixes(source)
+        fast += ascii_search(source, _parsed(source), lead, tail) is not None
+        index = CueIndex({"x": [source]})
+        for _ in range(8):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
+            assert index.match(text, text.lower()) == _expected(source, text), (source, text)
+            checked += 1
+    assert checked > 10000 and fast > 300
