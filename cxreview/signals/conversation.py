@@ -9,6 +9,7 @@ detail naming the messages involved.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,16 +46,20 @@ class _State:
     bot_positions: list[int] = field(default_factory=list)
     bot_failures: list[int] = field(default_factory=list)
     # Per bot turn, the index (into bot_features) of the first ask of the question it repeats,
-    # or its own index. A loop is one question asked again and again in a row, not two
-    # unrelated repeats, nor a template question asked again after others ("What do you like
-    # about this movie?" after each "Do you like the movie X?"): the runs of a question's
-    # asks with no other bot message between them but failures and bad news, as (index that
-    # started the run, positions of the turns that asked it again), and per question its
-    # current run.
+    # or its own index. A loop is one question asked again and again while the customer
+    # brings nothing new, not two unrelated repeats, nor a template question asked again
+    # after each new answer ("What do you like about this movie?" after each "Do you like
+    # the movie X?", "Added to your cart. Anything else?"): the runs of a question's asks,
+    # as (index that started the run, positions of the turns that asked it again), per
+    # question its current run and its last ask.
     bot_asks: list[int] = field(default_factory=list)
     ask_runs: list[tuple[int, list[int]]] = field(default_factory=list)
     current_runs: dict[int, int] = field(default_factory=dict)  # question -> index into ask_runs
-    last_ask: int | None = None  # the question the bot asked last
+    last_asked: dict[int, int] = field(default_factory=dict)  # question -> index of its last ask
+    # Per customer turn (as `positions`): it brought something new (a value not given
+    # before, an answer), not the same value again, "I already said", a request for a person.
+    news: list[bool] = field(default_factory=list)
+    numbers_said: set[str] = field(default_factory=set)  # every number-like word of the customer's so far
     bot_turns: int = 0
     # The previous bot or agent message: failed ("I don't understand"), repeated an earlier
     # one, asked a question. The customer's next message reacts to it.
@@ -156,6 +161,9 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.frustration.append(frustration)
     state.sentiment.append(mood)
     state.words.append(f.words)
+    numbers = _numbers(f.norm)
+    state.news.append(not (meta or asks_person or _same_again(state, repeat_of, numbers, f)))
+    state.numbers_said |= numbers
     state.norms.append(f.norm)
     state.positions.append(position)
     if f.identifiers:
@@ -187,12 +195,25 @@ def _had_to_repeat(state: _State, f: TextFeatures, repeat_of: tuple[int, str] | 
         return False  # no bot reply between: a message sent twice ("doubled" transcripts)
     if repeat_of[0] not in (previous, state.last_customer_repeat_of):
         return False
-    if repeat_of[1].startswith("similarity") and _numbers(f.norm) != _numbers(
-        state.norms[state.positions.index(repeat_of[0])]
-    ):
+    if _other_numbers(state, f, repeat_of):
         return False  # "Book a table at 7 pm" / "... at 8 pm" is a new request
     new_ask = state.last_question or state.last_confirm  # "Please confirm these details: ..."
     return not (new_ask and not state.last_bot_repeat and state.last_failure is None)
+
+
+def _other_numbers(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) -> bool:
+    """A near-duplicate that says other numbers than the message it repeats."""
+    return repeat_of[1].startswith("similarity") and _numbers(f.norm) != _numbers(
+        state.norms[state.positions.index(repeat_of[0])]
+    )
+
+
+def _same_again(state: _State, repeat_of: tuple[int, str] | None, numbers: set[str], f: TextFeatures) -> bool:
+    """The customer gives a value they gave before: a repeat with the same numbers, or only
+    numbers they said before ("1012AB", "12", "AB-1234-XY is on my receipt!")."""
+    if repeat_of is not None:
+        return not _other_numbers(state, f, repeat_of)
+    return bool(numbers) and numbers <= state.numbers_said
 
 
 def _numbers(norm: str) -> set[str]:
@@ -293,10 +314,6 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
                 ask = state.bot_asks[index]  # a repeat of a repeat asks the first question again
                 _asked_again(state, ask, position)
                 break
-    if ask == len(state.bot_features) and "failure" not in cues and "bad_news" not in cues:
-        # Another message breaks a run of asks ("Anything else?" after each finished task),
-        # but not "Sorry, I can't find that order number." between two asks.
-        state.last_ask = ask
     # Bad news ("there are no hotels in the east") is a failed answer for the customer too, but
     # the bot understood: it reads the next message as after a failure, never as a loop, also
     # when it says so with failure words ("I was unable to book that", "I could not find any
@@ -336,18 +353,26 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
 
 
 def _asked_again(state: _State, ask: int, position: int) -> None:
-    """A bot turn asks question ``ask`` again: it goes on with the question's run when no
-    other bot message came since its last ask, else it starts a new run as its first ask."""
+    """A bot turn asks question ``ask`` again. It goes on with the question's run while the
+    customer brought nothing new since its last ask (the same value again, "I already told
+    you", a request for a person, no reply), whatever other bot messages came between
+    ("What is your postcode?" / "And your house number?" asked in turn); when they gave
+    something new (the first answer, another item for the cart, a second order, the next
+    movie), the last ask is the first of a new run and this one its first repeat."""
     run = state.current_runs.get(ask)
-    if state.last_ask != ask or run is None:
-        state.current_runs[ask] = len(state.ask_runs)
-        if state.last_ask == ask:  # the first repeat right after the first ask
-            state.ask_runs.append((ask, [position]))
-        else:
-            state.ask_runs.append((len(state.bot_features), []))
-    else:
+    last = state.last_asked.get(ask, ask)
+    if run is not None and _nothing_new_since(state, state.bot_positions[last]):
         state.ask_runs[run][1].append(position)
-    state.last_ask = ask
+    else:
+        state.current_runs[ask] = len(state.ask_runs)
+        state.ask_runs.append((last, [position]))
+    state.last_asked[ask] = len(state.bot_features)
+
+
+def _nothing_new_since(state: _State, position: int) -> bool:
+    """Whether no customer message after ``position`` brought something new."""
+    start = bisect.bisect_right(state.positions, position)
+    return not any(state.news[start:])
 
 
 def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:

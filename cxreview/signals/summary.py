@@ -97,10 +97,10 @@ def summarise(state: _State, outcome: str | None, csat: float | None, csat_scale
 def _loop(state: _State) -> tuple[str, str, list[int]] | None:
     """(rule, detail, positions) of the first loop rule that holds, or None.
 
-    The rules, in order: the bot asks one question again and again in a row (in any wording:
-    repeats of it or of its repeats; two unrelated repeats are no loop, nor a question asked
-    again after other bot messages (failures and bad news aside), as a template "What do you like about this movie?" after
-    each "Do you like the movie X?"); the bot fails to
+    The rules, in order: the bot asks one question again and again while the customer brings
+    nothing new (in any wording: repeats of it or of its repeats; two unrelated repeats are
+    no loop, nor a question asked again for each new item or topic, as a template "What do
+    you like about this movie?" after each "Do you like the movie X?"); the bot fails to
     understand; the customer has to repeat themselves while still with the bot (kept after a
     handover: the loop happened before it).
     """

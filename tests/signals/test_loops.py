@@ -215,10 +215,10 @@ def test_near_miss_wordings_make_no_loop() -> None:
 
 
 def test_a_question_asked_again_after_other_questions_is_no_loop() -> None:
-    """A loop is one question asked three times in a row: a template question asked again
-    after each new topic (real movie chats, CCPE) repeats itself without looping, while a
-    failure between the asks ("Sorry, I can't find that order number.") does not break the
-    run; any other bot message does ("Anything else?" after each finished task)."""
+    """A loop is one question asked three times while the customer brings nothing new: a
+    template question asked again after each new topic (real movie chats, CCPE) repeats
+    itself without looping, and a new value ("yes, another order") starts a new run; a
+    failure between the asks ("Sorry, I can't find that order number.") changes nothing."""
     movies = []
     for title in ("Interstellar", "Forrest Gump", "Rambo", "Avengers"):
         movies += [("bot", f"Do you like the movie {title}?"), ("customer", "Yes I do")]
@@ -236,17 +236,17 @@ def test_a_question_asked_again_after_other_questions_is_no_loop() -> None:
         ]
     )
     assert loop_flag(stuck) == ("bot repeats", [4, 6])
-    # After another question, the same question starts a new run: asked three times from there.
+    # A new order starts a new run: its number asked three times from there.
     again = run(
         [
             ("bot", "What is your order number?"),
             ("customer", "12"),
             ("bot", "Is there anything else?"),
-            ("customer", "yes"),
+            ("customer", "yes, another order"),
             ("bot", "What is your order number?"),
-            ("customer", "12"),
+            ("customer", "34"),
             ("bot", "Could you tell me your order number?"),
-            ("customer", "12!"),
+            ("customer", "34!"),
             ("bot", "What is your order number please?"),
         ]
     )
