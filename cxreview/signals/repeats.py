@@ -140,6 +140,14 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
     only_a, only_b = critical_a - critical_b, critical_b - critical_a
     # A replaced number, date or name ("March 5th" / "March 12th"), or a negation added or
     # dropped ("do" / "do not"), changes the message; a date merely added ("... today?") does not.
+    # The bot's own "I didn't get that" before asking again negates nothing of the question:
+    # "Sorry, I didn't get that. Could you tell me your order number?" asks it again.
+    # ("I can't help with that" / "I can help with that" stay apart: the other text says the
+    # failure's words.)
+    if _NOT in only_a and _failure_apart(a, b):
+        only_a = only_a - {_NOT}
+    elif _NOT in only_b and _failure_apart(b, a):
+        only_b = only_b - {_NOT}
     if (only_a and only_b) or _NOT in only_a | only_b:
         differing = sorted(w for w in only_a | only_b if w != _NOT) or ["not"]
         return f"differs in {', '.join(differing[:3])}"
@@ -205,6 +213,15 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
         return "a statement / a question"
     # Who acts, which step of a form, a code or a number, a qualifier added to a shared noun.
     return differs(a.norm, b.norm, language)
+
+
+def _failure_apart(own: TextFeatures, other: TextFeatures) -> bool:
+    """``own`` says the bot failed ("I didn't get that") in words ``other`` does not say."""
+    failed = own.cues.get("failure")
+    if failed is None or "failure" in other.cues:
+        return False
+    words = set(other.norm.split())
+    return not any(word in words for word in _WORD_RUN.findall(failed.lower()) if word not in _NEGATIONS)
 
 
 def _starts_as(f: TextFeatures, kinds: dict[str, str]) -> str | None:
@@ -307,6 +324,7 @@ def _is_statement(f: TextFeatures) -> bool:
 
 
 _NOT = "not"
+_WORD_RUN = re.compile(r"[a-z0-9]+")  # as the words of a normalised text
 _CHOICE = frozenset({"or", "either", "ofwel"})
 _QUESTION_WORDS = frozenset(
     {
