@@ -6,24 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import ConversationSignals, analyze
 from cxreview.signals.features import text_features
-
-CONFIG = load_config()
-
-
-def run(turns: list[tuple[str, str]], language: str = "en") -> ConversationSignals:
-    messages = [
-        (position, role, None, text_features(text, language, role == "customer"))
-        for position, (role, text) in enumerate(turns, start=1)
-    ]
-    return analyze("t", language, messages, CONFIG)
-
-
-def loop_flag(result: ConversationSignals) -> tuple[str, list[int]] | None:
-    flag = next((f for f in result.flags if f.flag == "bot_loop"), None)
-    return None if flag is None else (flag.rule, flag.positions)
+from tests.signals.test_loops import loop_flag, run
 
 
 def test_two_questions_asked_in_turn_with_the_same_answers_loop() -> None:
@@ -93,7 +77,7 @@ def test_a_template_asked_in_a_row_for_new_items_is_no_loop(language: str, templ
     turns = [("customer", "hi")]
     for answer in answers:
         turns += [("bot", template), ("customer", answer)]
-    result = run(turns, language)
+    result = run(turns, language=language)
     assert result.n_bot_repeats == 2 and not result.bot_loop
 
 
@@ -135,3 +119,17 @@ def test_customers_saying_they_already_answered(text: str, language: str) -> Non
 
 def test_telling_about_something_is_no_repetition() -> None:
     assert "repetition" not in text_features("I told you about the bill in the shop", "en").cues
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "repeat"),
+    [
+        ("Could you tell me your order number?", "Sorry, I didn't get that. Could you tell me your order number?", True),
+        ("Can you confirm the last four digits of your card?", "Could you please confirm the last 4 digits of your card?", True),
+        ("I can help you with cancelling your order.", "I can't help you with cancelling your order.", False),
+    ],
+)
+def test_an_apology_or_a_number_in_figures_asks_the_same(first: str, again: str, repeat: bool) -> None:
+    """The bot's own "I didn't get that" negates nothing of the question asked after it."""
+    result = run([("bot", first), ("customer", "ok"), ("bot", again)])
+    assert (result.n_bot_repeats == 1) is repeat
