@@ -84,7 +84,18 @@ PRIOR = {
 # replies; capped like a problem report (round 7 review fixes, benchmarks/README.md).
 # `complaint_words` alone never flags, and neither does one correction of details the bot
 # read back ("No, the 12th of March please"): a second one adds `no_again` and crosses.
-CAP = {"problem": 1.2, "after_failure": 1.2, "complaint_words": 1.0, "no_to_confirmation": 1.2}
+# Waiting and a promise not kept are capped below (round 8).
+CAP = {
+    "problem": 1.2,
+    "after_failure": 1.2,
+    "complaint_words": 1.0,
+    "no_to_confirmation": 1.2,
+    # Round 8: waiting or a missed date alone is a status, not yet frustration ("Waiting for a
+    # callback from your colleague, she said 3 pm.", "The technician was supposed to come
+    # today, is he still coming?"): alone about 0.33, with a negation or "still" over the flag.
+    "waiting": 1.5,
+    "broken_promise": 1.5,
+}
 
 
 class Fitted:

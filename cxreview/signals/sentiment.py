@@ -107,8 +107,8 @@ _NOPE = re.compile(r"^\s*nope\b[\s,.!]*(?=\w)", re.IGNORECASE)
 
 def sentiment(text: str, language: str = "en", customer: bool = False) -> float:
     """VADER's compound score, -1 (very negative) to 1 (very positive); ``customer``: with
-    the request words of `cues.yaml` (``request_words``: "please", "help") read as neutral
-    and a leading "Nope," read as the answer "No,"."""
+    the request and service words of `cues.yaml` (``request_words``, ``service_words``:
+    "please", "help", "support") read as neutral, and a leading "Nope," left out."""
     if language == "nl":
         return _scorer("nl", customer).compound(dutch_senses(text))
     if customer and text[:6].lstrip()[:4].lower() == "nope":
