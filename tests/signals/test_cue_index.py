@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from cxreview.demo.generator import generate
-from cxreview.signals.cue_index import CueIndex, _required_words, _trigger, compile_patterns
+from cxreview.signals.cue_index import CueIndex, compile_patterns
+from cxreview.signals.cue_patterns import required_words, trigger_of
 from cxreview.signals.lexicon import CUSTOMER_CUES, SYSTEM_CUES, cue_patterns, match_cues
 
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
@@ -48,7 +49,7 @@ def test_index_finds_what_the_full_alternation_finds(language: str) -> None:
 
 
 def test_required_words() -> None:
-    assert _required_words("how (do|can) i (contact|reach) (a |the )?(human|person)") == (
+    assert required_words("how (do|can) i (contact|reach) (a |the )?(human|person)") == (
         frozenset({"how"}),
         frozenset({"do", "can"}),
         frozenset({"i"}),
@@ -56,26 +57,26 @@ def test_required_words() -> None:
         frozenset({"human", "person"}),
     )
     # Nothing that is not certain: an optional "s", a stem, a top-level alternation.
-    assert _required_words("days?") == ()
-    assert _required_words("wait(ed|ing)? for") == (frozenset({"for"}),)
-    assert _required_words("refund|money back") == ()
+    assert required_words("days?") == ()
+    assert required_words("wait(ed|ing)? for") == (frozenset({"for"}),)
+    assert required_words("refund|money back") == ()
 
 
 def test_trigger_is_a_word_every_match_has() -> None:
     # Whole words where a boundary follows, prefixes where letters may (one token or two).
-    assert _trigger("never ?mind", False) == (frozenset(), frozenset({"never"}))
-    assert _trigger("(haat|hekel)", False) == (frozenset({"haat", "hekel"}), frozenset())
-    assert _trigger("wait(ed|ing)? for", False) == (frozenset(), frozenset({"wait"}))  # rarer than "for"
-    assert _trigger("^(hm+|h+uh)$", False) == (frozenset(), frozenset({"hm", "h"}))
+    assert trigger_of("never ?mind", False) == (frozenset(), frozenset({"never"}))
+    assert trigger_of("(haat|hekel)", False) == (frozenset({"haat", "hekel"}), frozenset())
+    assert trigger_of("wait(ed|ing)? for", False) == (frozenset(), frozenset({"wait"}))  # rarer than "for"
+    assert trigger_of("^(hm+|h+uh)$", False) == (frozenset(), frozenset({"hm", "h"}))
     # The cheapest certain part: a rare word rather than the common ones around it.
-    assert _trigger("(we|i) (do not|don'?t) (have|offer)", False) == (frozenset({"have", "offer"}), frozenset())
+    assert trigger_of("(we|i) (do not|don'?t) (have|offer)", False) == (frozenset({"have", "offer"}), frozenset())
     # Words of a negative lookahead are never triggers: a match does not contain them.
-    assert _trigger("^no[,.!](?! ?(thanks|thank you))", False) == (frozenset({"no"}), frozenset())
+    assert trigger_of("^no[,.!](?! ?(thanks|thank you))", False) == (frozenset({"no"}), frozenset())
     # Nothing certain at a token's start: searched in every text.
-    assert _trigger("[a-z]+ing", False) is None
+    assert trigger_of("[a-z]+ing", False) is None
     # Alternatives of punctuation alone are found by their characters when the caller says so.
-    assert _trigger("^(hm+|\\.\\.\\.+)$", True) == (frozenset(), frozenset({"hm"}))
-    assert _trigger("^(hm+|\\.\\.\\.+)$", False) is None
+    assert trigger_of("^(hm+|\\.\\.\\.+)$", True) == (frozenset(), frozenset({"hm"}))
+    assert trigger_of("^(hm+|\\.\\.\\.+)$", False) is None
 
 
 # Each found by a reviewer against the earlier index: the division sign read as a letter, case

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from cxreview.signals.cue_index import CueIndex, _parsed, compile_patterns
+from cxreview.signals.cue_index import CueIndex, compile_patterns
+from cxreview.signals.cue_patterns import parse_pattern
 from cxreview.signals.cue_search import affixes, ascii_search
 
 
@@ -29,14 +30,14 @@ def _expected(pattern: str, text: str) -> dict[str, str]:
 )
 def test_same_match_with_the_case_of_the_text(pattern: str, text: str) -> None:
     lead, tail = affixes(pattern)
-    assert ascii_search(pattern, _parsed(pattern), lead, tail) is not None  # the fast search is used
+    assert ascii_search(pattern, parse_pattern(pattern), lead, tail) is not None  # the fast search is used
     assert CueIndex({"x": [pattern]}).match(text, text.lower()) == _expected(pattern, text)
 
 
 @pytest.mark.parametrize("pattern", ["NOT working", "[A-Z]{2,}", "[@-_]", "(?-i:no)", "caf[eé]", "ſtop"])
 def test_patterns_that_depend_on_case_keep_the_full_search(pattern: str) -> None:
     lead, tail = affixes(pattern)
-    assert ascii_search(pattern, _parsed(pattern), lead, tail) is None
+    assert ascii_search(pattern, parse_pattern(pattern), lead, tail) is None
 
 
 def test_random_patterns_on_ascii_texts() -> None:
@@ -55,7 +56,7 @@ def test_random_patterns_on_ascii_texts() -> None:
         except re.error:
             continue
         lead, tail = affixes(source)
-        fast += ascii_search(source, _parsed(source), lead, tail) is not None
+        fast += ascii_search(source, parse_pattern(source), lead, tail) is not None
         index = CueIndex({"x": [source]})
         for _ in range(8):
             text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
