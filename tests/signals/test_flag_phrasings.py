@@ -37,6 +37,7 @@ def _fires(flag: str, text: str, language: str) -> bool:
     ("name", "flag", "allowed_misses"),
     [
         ("human_requests.txt", "human_request", 0),
+        ("human_requests_blind.txt", "human_request", 0),
         ("flags.txt", "human_request", 0),
         ("customer_repeats.txt", "customer_repeat", 1),
         ("flags.txt", "customer_repeat", 0),
