@@ -5,6 +5,8 @@
   ``../shared/data/dev`` (gzip); more parts can be given with ``--uss-dir``. They are read
   at training and benchmark time only and never copied into the package.
 - Our own hand-labelled customer messages in ``benchmarks/eval/`` (single messages).
+- The complaint tweets (``complaint_rows``) and the MAIA-DQE support chats (``maia_rows``),
+  each with its own rules of use written beside its loader.
 
 Every customer turn becomes the model's feature dict, computed by the same code that runs
 in ``cxreview analyze`` (the whole dialogue goes through ``analyze``, so the context
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -160,4 +163,59 @@ def own_rows(prefix: str = "customer", config: dict | None = None) -> Rows:
             ms = analyze("own", language, [(1, "customer", None, f)], config).messages[0]
             rows.add(int(label_f), text, ms, language)
             rows.human.append(int(label_h))
+    return rows
+
+
+# MAIA-DQE (Mendonca et al., "Dialogue Quality and Emotion Annotations for Customer Support
+# Conversations", GEM 2023; public repository johndmendonca/MAIA-DQE, data/*.json, licence
+# CC BY-ND 4.0). Real customer-support chats (a device maker's help desk): the customer wrote
+# German or Portuguese, machine-translated to English (``text_mt`` of an "inbound" turn); the
+# agent wrote English (``text_src`` of an "outbound" turn). Every sentence carries an emotion
+# label: 0 empathy, 1 happiness, 2 neutral, 3 disappointment, 4 confusion, 5 frustration,
+# 6 anger, 7 anxiety (the order of the repository's labels.txt; 7 reads more like a plain
+# request than anxiety). A customer turn is positive when one of its sentences is
+# frustration or anger (5, 6).
+# The licence allows no derivative: it is read where it lies, for MEASURING only; no model is
+# trained on it and nothing of it is copied into this repository. "dev" (de_client_02) may be
+# read and its misses studied to choose general rules; "held" (the three pt_* files) is for
+# AUC figures only, a few times per round, each measurement written in benchmarks/README.md.
+MAIA_PARTS = {
+    "dev": ("de_client_02",),
+    "held": ("pt_br_client_02", "pt_br_client_04", "pt_pt_client_03"),
+}
+MAIA_POSITIVE = frozenset({5, 6})
+
+
+def maia_dialogues(directory: Path, part: str) -> Iterator[tuple[str, list[tuple[str, str, int | None]]]]:
+    """(dialogue id, [(role, English text, label or None for agent turns)]) of one MAIA part;
+    empty turns are left out."""
+    for name in MAIA_PARTS[part]:
+        with open(directory / f"{name}.json", encoding="utf-8") as handle:
+            dialogues = json.load(handle)
+        for dialogue in dialogues:
+            turns = []
+            for turn in dialogue["turns"]:
+                customer = turn["floor"] == "inbound"
+                text = " ".join(turn["text_mt"] if customer else turn["text_src"]).strip()
+                if not text:
+                    continue
+                label = int(any(e in MAIA_POSITIVE for e in turn["Emotion"])) if customer else None
+                turns.append(("customer" if customer else "agent", text, label))
+            yield dialogue["id"], turns
+
+
+def maia_rows(directory: Path, part: str, config: dict | None = None) -> Rows:
+    """The customer turns of one MAIA-DQE part ("dev" or "held"), each analysed in its whole
+    dialogue (the agent's turns give the context features): see the comment above."""
+    config = config or load_config()
+    rows = Rows(f"MAIA {part}")
+    for dialogue_id, turns in maia_dialogues(directory, part):
+        messages = [
+            (i, role, None, text_features(text, "en", role == "customer"))
+            for i, (role, text, _) in enumerate(turns, start=1)
+        ]
+        result = analyze(dialogue_id, "en", messages, config)
+        for (role, text, label), ms in zip(turns, result.messages, strict=True):
+            if role == "customer" and label is not None:
+                rows.add(label, text, ms)
     return rows

@@ -1,7 +1,7 @@
 """Signal quality on labelled data: the frustration model against plain VADER, per corpus
 and across corpora, and precision/recall of every flag at its threshold.
 
-Usage: python benchmarks/signals_eval.py [--uss-dir DIR] [--complaints FILE] [--misses]
+Usage: python benchmarks/signals_eval.py [--uss-dir DIR] [--complaints FILE] [--maia DIR] [--misses]
 
 Corpora (see benchmarks/labelled.py): the public USS dialogues CCPE and ReDial from
 ../shared/data/dev (skipped with a note when absent), more USS parts from --uss-dir
@@ -10,7 +10,10 @@ never used for training, so a fair out-of-sample test), our own labelled message
 benchmarks/eval/ and (--complaints) the complaint tweets. The shipped model is trained on
 CCPE, ReDial, SGD, our own main file and the complaint tweets' four training domains:
 its figures on those are in-sample and printed as such; the cross-corpus lines retrain
-on one part and test on another.
+on one part and test on another. ``--maia DIR`` adds the MAIA-DQE support chats (real
+customer-support dialogues, machine-translated customer turns; labelled.maia_rows): never
+trained on (its licence allows no derivative), "MAIA dev" may be studied, "MAIA held" is
+measured only (AUC, a few times per round; --misses never lists it).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 from common import ROOT
-from labelled import EVAL, Rows, complaint_rows, own_rows, uss_path, uss_rows
+from labelled import EVAL, Rows, complaint_rows, maia_rows, own_rows, uss_path, uss_rows
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
@@ -79,6 +82,8 @@ def corpus_lines(rows: Rows, misses: bool) -> list[str]:
     if misses:
         frustrated_at = load_config()["frustration"]["frustrated_at"]
         for text, score, label in zip(rows.texts, rows.frustration, rows.labels, strict=True):
+            if rows.name == "MAIA held":  # measured, never read
+                break
             if (score >= frustrated_at) != bool(label) and (label or rows.name.startswith("own")):
                 lines.append(f"    miss: frustration {score:.2f} label {label}: {text[:100]}")
     return lines
@@ -224,6 +229,16 @@ def main() -> None:
     parser.add_argument(
         "--complaints", type=Path, help="complaints-data.csv (labelled.complaint_rows): its dev half is in-sample"
     )
+    parser.add_argument(
+        "--maia",
+        type=Path,
+        help="folder with MAIA-DQE data/*.json (labelled.maia_rows): measured only, never trained on",
+    )
+    parser.add_argument(
+        "--maia-parts",
+        default="dev,held",
+        help="which MAIA parts to read (default dev,held; 'dev' while tuning keeps the held part unseen)",
+    )
     args = parser.parse_args()
     config = load_config()
     corpora: dict[str, Rows] = {}
@@ -238,6 +253,9 @@ def main() -> None:
     if args.complaints:
         for part in ("dev", "held"):
             corpora[f"complaints {part}"] = complaint_rows(args.complaints, part, config)
+    if args.maia:
+        for part in args.maia_parts.split(","):
+            corpora[f"MAIA {part}"] = maia_rows(args.maia, part, config)
     lines = [f"frustrated_at {config['frustration']['frustrated_at']}, spike.absolute {config['spike']['absolute']}"]
     for rows in corpora.values():
         lines += corpus_lines(rows, args.misses)
