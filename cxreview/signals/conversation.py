@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
-from cxreview.signals.lexicon import read_back_details
+from cxreview.signals.lexicon import read_back_details, repeat_contact
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import candidates, contrast
 from cxreview.signals.summary import summarise
@@ -69,6 +69,7 @@ class _State:
     last_confirm: bool = False  # it read details back to be confirmed
     said_no: bool = False  # the customer's last message said no or rejected the answer
     last_customer_repeat_of: int | None = None  # the position the customer's last message repeated
+    last_reply: tuple[int, str] | None = None  # (position, norm) of a bot or agent message since the customer's last
     # Requests for a person and the handover.
     first_request: tuple[int, str | None] | None = None
     pending_request: int | None = None
@@ -96,6 +97,8 @@ def analyze(
     for position, role, at, f in messages:
         ms = MessageSignals(position, f.sentiment, None, {}, [], {}, [])
         step(role, _system_step)(state, ms, at, f)
+        if role == "bot" or role == "agent":
+            state.last_reply = (position, f.norm)
         add(ms)
     summarise(state, outcome, csat, csat_scale)
     return state.result
@@ -117,6 +120,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         else:
             flag = Flag("customer_repeat", "says so", f'says they already said it: "{meta}"', [position])
         ms.flags.append(flag)
+    elif state.last_reply is not None and f.words <= _COUNT_ANSWER_WORDS:
+        _repeat_contact(state, ms, f)
     cfg = config["frustration"]
     curt = False
     if state.words and f.sentiment <= 0:
@@ -173,6 +178,30 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.last_bot_repeat = state.last_question = state.last_confirm = False
     state.said_no = says_no
     state.last_customer_repeat_of = None if repeat_of is None else repeat_of[0]
+    state.last_reply = None
+
+
+# "Yes, I think about three times already this month": longer answers say what they count.
+_COUNT_ANSWER_WORDS = 10
+
+
+def _repeat_contact(state: _State, ms: MessageSignals, f: TextFeatures) -> None:
+    """A bare count ("yes, twice already", "ja, al twee keer") answering a bot's or agent's
+    question about contacting before is a repeat contact; after any other question ("Have you
+    restarted it?") it counts restarts or failures, and the customer repeats nothing."""
+    answers, questions = repeat_contact(state.result.language)
+    answer = answers.search(f.norm)
+    if answer is None or state.last_reply is None or questions.search(state.last_reply[1]) is None:
+        return
+    state.result.n_customer_repeats += 1
+    ms.flags.append(
+        Flag(
+            "customer_repeat",
+            "repeat contact",
+            f'answers message {state.last_reply[0]}, a question about contacting before: "{answer.group(0)}"',
+            [state.last_reply[0], ms.position],
+        )
+    )
 
 
 def _has_details(state: _State, f: TextFeatures) -> bool:

@@ -123,6 +123,18 @@ def read_back_details(language: str) -> re.Pattern[str]:
     return compile_patterns(cue_sources(language)["read_back_details"])
 
 
+@functools.lru_cache(maxsize=2)
+def repeat_contact(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a bare count answer, a question about contacting before) for a message's norm:
+    cues.yaml ``repeat_contact``. Dutch conversations also match the English ones."""
+    section = raw_cues()["repeat_contact"]
+    languages = ["en"] if language != "nl" else ["nl", "en"]
+    answers, questions = (
+        [p for lang in languages for p in section[part].get(lang, [])] for part in ("answers", "questions")
+    )
+    return compile_patterns(answers), compile_patterns(questions)
+
+
 @functools.lru_cache(maxsize=1)
 def negation_words() -> frozenset[str]:
     """Negations of both languages, lower case ("not", "never", "niet", "geen")."""
