@@ -22,6 +22,7 @@ from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature
 from cxreview.signals.lexicon import read_back_details, repeat_contact
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import candidates, contrast
+from cxreview.signals.requested import asked_for, same_item, values_apart
 from cxreview.signals.summary import summarise
 
 _MATCHED_CUES = frozenset(MESSAGE_CUES)  # cues whose matched words are kept as evidence
@@ -343,6 +344,8 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
                 ask = state.bot_asks[index]  # a repeat of a repeat asks the first question again
                 _asked_again(state, ask, position)
                 break
+        if not state.last_bot_repeat:
+            ask = _same_request(state, ms, f, ask)
     # Bad news ("there are no hotels in the east") is a failed answer for the customer too, but
     # the bot understood: it reads the next message as after a failure, never as a loop, also
     # when it says so with failure words ("I was unable to book that", "I could not find any
@@ -379,6 +382,34 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     state.bot_features.append(f)
     state.bot_positions.append(position)
     state.bot_asks.append(ask)
+
+
+def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) -> int:
+    """A bot text that asks again for the item an earlier one asked for, in other words and
+    other sentences ("Please enter your account number." / "Sorry, I didn't get that. What
+    is your account number?"): a repeat of that question. Returns the question it asks."""
+    language = state.result.language
+    asked = asked_for(f.norm, language)
+    if asked is None:
+        return ask
+    for index, earlier in enumerate(state.bot_features):
+        other = asked_for(earlier.norm, language)
+        if other is None or not same_item(asked, other) or values_apart(f, earlier):
+            continue
+        state.result.n_bot_repeats += 1
+        ms.flags.append(
+            Flag(
+                "bot_repeat",
+                "same request",
+                f'asks again for what message {state.bot_positions[index]} asked for ("{" ".join(asked[1])}")',
+                [state.bot_positions[index], ms.position],
+            )
+        )
+        state.last_bot_repeat = True
+        ask = state.bot_asks[index]
+        _asked_again(state, ask, ms.position)
+        return ask
+    return ask
 
 
 def _asked_again(state: _State, ask: int, position: int) -> None:
