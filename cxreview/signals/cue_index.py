@@ -18,18 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 from cxreview.signals.ascii_text import LOWER_LETTERS, runs
-from cxreview.signals.cue_patterns import (
-    LETTER,
-    matches_without_letters,
-    parse_pattern,
-    possible_keys,
-    required_characters,
-    required_words,
-    trigger_of,
-)
-from cxreview.signals.cue_search import WORD_CHARACTERS, affixes, ascii_search, search_on
+from cxreview.signals.cue_facts import facts_of
+from cxreview.signals.cue_search import WORD_CHARACTERS, affixes, compile_ascii_search, search_on
 
-_ESCAPE = re.compile(r"\\[a-zA-Z]")
 # Latin-1 letters without the division sign (U+00F7), which is not \\w for the regexes either.
 TOKEN = re.compile(r"[a-zß-öø-ÿ]+")
 # IGNORECASE matches these with "i" and "s", lower() does not make them so ("İ" becomes "i"
@@ -72,36 +63,36 @@ class CueIndex:
         # their test: a required character (the rarest) or each of their literal ones.
         self.by_char: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self.unconditional: list[int] = []  # no character to wait for: always searched
+        self.fast: list[bool] = []  # whether a pattern has a faster search of ASCII texts
         for name, patterns in cues.items():
             for pattern in patterns:
                 pid = len(self.sources)
                 self.cue_of.append(name)
                 self.sources.append(pattern)
-                clauses = required_words(pattern)
+                facts = facts_of(pattern)  # shipped with the package (cue_facts.json)
+                self.fast.append(facts.fast)
+                clauses = facts.clauses
                 self.required.append(frozenset(w for c in clauses if len(c) == 1 for w in c))
                 self.options.append(tuple(c for c in clauses if len(c) > 1))
-                wordless = not LETTER.search(_ESCAPE.sub(" ", pattern.lower()))
-                covered = False  # are its matches without letters found by their characters?
-                if wordless or matches_without_letters(pattern):
+                keys = facts.keys
+                if facts.letterless:
                     # Patterns that can match punctuation alone ("??", "...", emoji) need
                     # all the characters they cannot match without (":(" needs ":" and "(",
                     # a parenthesis alone is not enough), or else one of the characters a
                     # match without letters can be made of.
-                    needed = required_characters(pattern) if wordless else frozenset()
-                    keys = possible_keys(pattern)
+                    needed = facts.needed
                     if needed:
                         key = min(needed, key=lambda c: (c in _FREQUENT, c))
                         self.by_char.setdefault(key, []).append((pid, needed))
                     elif keys:
                         for char in keys:
                             self.by_char.setdefault(char, []).append((pid, frozenset()))
-                        covered = True
                     else:
                         self.unconditional.append(pid)
                         continue
-                    if wordless:
+                    if facts.wordless:
                         continue
-                trigger = trigger_of(pattern, covered)
+                trigger = facts.trigger
                 if trigger is None:  # no word every match must have: searched in every text
                     self.unconditional.append(pid)
                     continue
@@ -218,7 +209,7 @@ class CueIndex:
         them) and kept in its entry: the full one and the one for ASCII texts (or None)."""
         source = self.sources[pid]
         lead, tail = affixes(source)
-        fast = ascii_search(source, parse_pattern(source), lead, tail)
+        fast = compile_ascii_search(source, tail) if self.fast[pid] else None
         # With an ASCII search, the full one is compiled only when a non-ASCII text needs it.
         search = _compiled(source).search if fast is None else self._full_on_first_use(pid)
         cue, required, options = self.entries[pid][:3]

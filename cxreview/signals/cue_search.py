@@ -60,18 +60,36 @@ def ascii_search(pattern: str, parsed: Any, lead: str, tail: str) -> Search | No
     would not find the same matches or would not be faster. ``parsed``: the regex parser's
     tree of the pattern (None when it does not parse); ``lead`` and ``tail``: the boundary
     checks of `affixes` (``lead`` is left to the caller)."""
+    return compile_ascii_search(pattern, tail) if has_ascii_search(parsed) else None
+
+
+def has_ascii_search(parsed: Any) -> bool:
+    """Whether a pattern (its parsed tree, None when it does not parse) has a faster
+    search of lower-case ASCII texts that finds the same matches (see the module's
+    docstring). Asked once per pattern when the cue facts are made (`cue_facts`)."""
     if parsed is None or not _case_safe(parsed):
-        return None
+        return False
     try:
         # The prefix the engine would find, read from the pattern's own tree (the same
-        # literals; the flags given say case matters).
-        prefix = _compiler._get_literal_prefix(parsed, _MULTILINE)[0]
-        if not prefix and not _compiler._get_charset_prefix(parsed, _MULTILINE):
-            return None  # the engine would still try every position: nothing to gain
-        # Parsed once and compiled from the tree (re.compile would parse the source again).
+        # literals; the flags given say case matters). Without one the engine would still
+        # try every position: nothing to gain.
+        return bool(
+            _compiler._get_literal_prefix(parsed, _MULTILINE)[0] or _compiler._get_charset_prefix(parsed, _MULTILINE)
+        )
+    except (AttributeError, TypeError, IndexError):  # another Python's regex internals
+        return False
+
+
+@functools.lru_cache(maxsize=4096)  # shared by the indexes (the Dutch ones hold the English patterns)
+def compile_ascii_search(pattern: str, tail: str) -> Search | None:
+    """The case-sensitive search of a pattern that `has_ascii_search` (None should this
+    Python's regex internals refuse it: the full search serves then)."""
+    try:
+        # Parsed and compiled with plain int flags (re.compile would first turn the
+        # RegexFlag into an int too; the compiler tests it bit by bit).
         tree = _parser.parse(f"(?:{pattern}){tail}", _MULTILINE)
         search: Search = _compiler.compile(tree, _MULTILINE).search
-    except (AttributeError, TypeError, IndexError, re.error):  # another Python's regex internals
+    except (AttributeError, TypeError, IndexError, re.error):
         return None
     return search
 
