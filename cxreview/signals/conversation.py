@@ -17,6 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
+from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
 from cxreview.signals.lexicon import read_back_details, repeat_contact
@@ -247,7 +248,14 @@ def _same_again(state: _State, repeat_of: tuple[int, str] | None, numbers: set[s
 
 
 def _numbers(norm: str) -> set[str]:
-    return {word for word in norm.split() if any(c.isdigit() for c in word)}
+    """The words of a norm that have a digit (str.isdigit: "²" too)."""
+    if not norm.isascii():
+        return {word for word in norm.split() if any(c.isdigit() for c in word)}
+    # ASCII (most texts): digits are 0-9; most norms have none, found in one C pass, and a
+    # word of letters alone needs no look at each character.
+    if not has_digit(norm):
+        return set()
+    return {word for word in norm.split() if not word.isalpha() and has_digit(word)}
 
 
 def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:

@@ -15,6 +15,7 @@ from cxreview.signals.ascii_text import (
     runs,
     shouted_words,
 )
+from cxreview.signals.conversation import _numbers
 from cxreview.signals.cue_index import TOKEN
 from cxreview.signals.features import _SHOUTED, _WORD, _WORD_RUN, shape_of
 
@@ -49,3 +50,10 @@ def test_shape_replaces_digit_runs_as_before(text: str) -> None:
     # The ASCII path of shape_of against the regex it replaces (e-mails and links aside).
     if "@" not in text and "/" not in text and "www" not in text:
         assert shape_of(text) == re.sub(r"\d{4,}", "000", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_ASCII, st.text(st.sampled_from("ab_1 9²٣x"), max_size=30)))
+def test_numbers_said_are_the_words_with_a_digit(norm: str) -> None:
+    """conversation._numbers takes ASCII shortcuts; "²" and "٣" are digits to str.isdigit."""
+    assert _numbers(norm) == {word for word in norm.split() if any(c.isdigit() for c in word)}
