@@ -20,7 +20,7 @@ from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
-from cxreview.signals.lexicon import read_back_details, repeat_contact
+from cxreview.signals.lexicon import read_back_details, repeat_contact, request_context
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import candidates, contrast
 from cxreview.signals.requested import asked_for, same_item, values_apart
@@ -132,7 +132,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         curt = usual >= cfg["curt_min_usual_words"] and f.words <= usual * cfg["curt_ratio"]
     asks_person = says_no = False
     if cues:
-        asks_person = "human_request" in cues and "declines_human" not in cues
+        asks_person = "human_request" in cues and "declines_human" not in cues and not _about_a_place(state, cues)
         says_no = "negative_answer" in cues or "rejection" in cues
     again = asks_person and state.first_request is not None
     if asks_person:
@@ -204,6 +204,17 @@ def _repeat_contact(state: _State, ms: MessageSignals, f: TextFeatures) -> None:
             [state.last_reply[0], ms.position],
         )
     )
+
+
+def _about_a_place(state: _State, cues: dict[str, str]) -> bool:
+    """A bare ask for a number or contact ("Do you have any contact number?") right after the
+    bot or agent named a place or third party ("Yup, you've to pay to visit this place.",
+    "your appointment with Hale Robert H is at 1:30 pm"): the place's number, not the
+    company's people."""
+    if state.last_reply is None:
+        return False
+    weak_asks, third_party = request_context(state.result.language)
+    return weak_asks.search(cues["human_request"]) is not None and third_party.search(state.last_reply[1]) is not None
 
 
 def _has_details(state: _State, f: TextFeatures) -> bool:

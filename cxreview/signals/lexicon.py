@@ -127,12 +127,22 @@ def read_back_details(language: str) -> re.Pattern[str]:
 def repeat_contact(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a bare count answer, a question about contacting before) for a message's norm:
     cues.yaml ``repeat_contact``. Dutch conversations also match the English ones."""
-    section = raw_cues()["repeat_contact"]
+    return _sections("repeat_contact", ("answers", "questions"), language)
+
+
+def _sections(name: str, parts: tuple[str, str], language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two pattern lists of one cues.yaml section, each compiled as one alternation."""
+    section = raw_cues()[name]
     languages = ["en"] if language != "nl" else ["nl", "en"]
-    answers, questions = (
-        [p for lang in languages for p in section[part].get(lang, [])] for part in ("answers", "questions")
-    )
-    return compile_patterns(answers), compile_patterns(questions)
+    first, second = ([p for lang in languages for p in section[part].get(lang, [])] for part in parts)
+    return compile_patterns(first), compile_patterns(second)
+
+
+@functools.lru_cache(maxsize=2)
+def request_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a bare ask for a number or contact, a reply that named a place or third party):
+    cues.yaml ``human_request_context``, Dutch with the English ones."""
+    return _sections("human_request_context", ("weak_asks", "third_party"), language)
 
 
 @functools.lru_cache(maxsize=1)
