@@ -420,7 +420,7 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
             Flag(
                 "bot_repeat",
                 "same request",
-                f'asks again for what message {state.bot_positions[index]} asked for ("{" ".join(asked[1])}")',
+                f'asks again for what message {state.bot_positions[index]} asked for ("{asked.words}")',
                 [state.bot_positions[index], ms.position],
             )
         )

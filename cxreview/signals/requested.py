@@ -7,71 +7,98 @@ these share too few words to be near-duplicates; what they ask for is one item, 
 number". `asked_for` finds that item in a normalised text ("norm": lower case, no
 punctuation), in English and Dutch:
 
-- a request verb or question before "your" / "the" / "je" / "uw" ...: "enter your X",
-  "could you provide the X", "what is your X", "may I have your X", "I need your X",
-  "wat is je X", "mag ik je X", "kun je je X invullen", "vul je X in", "heb ik je X nodig",
-  "gelieve uw X in te geven"; and "your X please";
+- a request for a value before "your" / "the" / "je" / "uw" ...: "enter your X", "could you
+  provide the X", "what is your X", "may I have your X", "I need your X", "let me know your
+  X", "your X please", "which X did you ...", "wat is je X", "mag ik je X", "kun je je X
+  invullen", "zou je je X willen doorgeven", "vul / voer je X in", "ik heb je X nodig",
+  "gelieve uw X in te geven", "graag je X", "welk X heb je ...";
 - the item is the words after the article up to the first word that is not part of a noun
   phrase ("your account number so I can look ..."), without sizes and formats ("the
   16-digit card number", "je boekingscode van 6 tekens"), with the synonyms of the rephrasing
-  word lists merged ("booking reference" / "booking code"), a Dutch genitive made a compound
-  ("het nummer van je bankkaart" -> "bankkaartnummer"), and a Dutch compound equal to its
-  longer form ("kaartnummer" / "bankkaartnummer").
+  word lists merged ("booking reference" / "booking code"). A qualifier after the noun is
+  part of it ("the phone number of the recipient", "het klantnummer van je partner", "the
+  address for the invoice", "the things that you like about it"), unless it names what the
+  conversation is about anyway ("the tracking number of your shipment", "the order number
+  of the item"); "date of birth" is no "date"; "het nummer van je bankkaart" is a
+  "bankkaartnummer", and a Dutch compound equals its longer form ("kaartnummer" /
+  "bankkaartnummer").
+
+Not a request: a warning or a statement ("Never share your PIN", "we will never ask you to
+share your password", "Deel je pincode nooit", "We'll send you the invoice"), an instruction
+for a website or app ("enter your account number on our website to see your balance"), a
+Dutch choice without a giving verb ("Wil je het geld terug op je rekening?"), an item of one
+generic word ("the code", "your number", "the time", "your patience").
 
 The step is kept apart: entering a value and confirming it ("Please enter your new phone
-number" / "Please confirm your new phone number") ask for different things, as do two
-qualifiers ("your phone number" / "your new phone number", "date of birth" / "date of
-delivery").
+number" / "Please confirm your new phone number", "Please type your email address again to
+confirm it") ask for different things.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.wording import content_form, filler_words
 
+
+class Request(NamedTuple):
+    """What a bot text asks for: its step ("give" or "confirm"), the item's content forms (to
+    compare) and its words as written (to show)."""
+
+    step: str
+    item: tuple[str, ...]
+    words: str
+
+
 _ARTICLES = r"(?:your|the|je|jouw|uw|het|de)"
 _OBJECT = r"(?P<obj>\w+(?: \w+){0,7})"
 # Request frames, on normalised text: the object follows the frame.
 _EN_FRAMES = (
-    rf"\b(?P<verb>enter|type|provide|give|share|send|tell|input|submit|key in|fill in|confirm|verify|re enter|reenter"
-    rf"|retype|repeat)(?: in)?(?: me| us)?(?: again| once more)? {_ARTICLES} {_OBJECT}",
-    rf"\bwhat (?:s|is|was|are) {_ARTICLES} {_OBJECT}",
+    r"\b(?P<verb>enter|type|provide|give|share|send|tell|input|submit|key in|fill in|confirm|verify|re enter|reenter"
+    rf"|retype|repeat|reply with|let me know)(?: in)?(?: me| us)?(?: again| once more)? {_ARTICLES} {_OBJECT}",
+    # "enter a valid postcode" (not "give me a couple of reasons": a value is entered)
+    rf"\b(?P<verb>enter|type|provide|input|fill in|key in) (?:a|an) {_OBJECT}",
+    rf"\b(?:what (?:s|is|was|are)|tell me what(?: s| is)?) {_ARTICLES} {_OBJECT}",
     rf"\b(?:may|can|could) (?:i|we) (?:have|get|ask for|ask) {_ARTICLES} {_OBJECT}",
     rf"\b(?:i|we)(?: ll| will| would| still)? need {_ARTICLES} {_OBJECT}",
-    r"^(?:\w+ ){0,2}?your (?P<obj>\w+(?: \w+){0,2}) please\b",
+    # "Your postcode please." (the item has no word that ends a noun phrase: "your order is
+    # ready, please collect it" asks nothing)
+    r"\byour (?P<strict>\w+(?: \w+){0,2}) please\b",
     # "Which city would you like?", not "... results which match your selection".
     r"\bwhich (?P<obj>\w+(?: (?!you\b|we\b|i\b)\w+)?) (?:would|do|did|does|should|is|are|was|can|could|will|have)\b",
 )
+_NL_GIVING = r"(?:invullen|invoeren|ingeven|geven|doorgeven|sturen|opgeven|typen|intypen|noemen|delen)"
 _NL_FRAMES = (
     rf"\bwat (?:is|was|zijn) {_ARTICLES} {_OBJECT}",
     rf"\bmag ik(?: nog)?(?: even)? {_ARTICLES} {_OBJECT}",
     rf"\b(?:heb|hebben) (?:ik|we|wij)(?: nog)?(?: even)? {_ARTICLES} {_OBJECT}",
-    # The verb ends a Dutch request: "kun je je klantnummer (nog een keer) invullen"; without
-    # one it offers a choice ("Wil je het geld terug op je rekening?").
-    rf"\b(?:kun|kan|kunt|wil|wilt|zou|zoudt) (?:je|u|jij)(?: nog)?(?: even)?(?: een keer| eens| nogmaals| opnieuw)?"
-    rf" {_ARTICLES} (?P<obj>\w+(?: \w+){{0,3}}?)(?: nog een keer| nogmaals| opnieuw| even)?"
-    rf" (?:invullen|ingeven|geven|doorgeven|sturen|opgeven|typen|intypen|noemen|delen|(?P<verb>bevestigen|controleren))\b",
-    rf"\b(?P<verb>vul|geef|typ|stuur|noem|deel|bevestig|controleer)(?: nog)?(?: even)?(?: een keer)? {_ARTICLES}"
+    rf"\b(?:ik|we|wij) (?:heb|hebben)(?: nog)?(?: even)? {_ARTICLES} (?P<obj>\w+(?: \w+){{0,3}}?) nodig\b",
+    # The verb ends a Dutch request: "kun je (mij) je klantnummer (nog een keer) (willen)
+    # invullen"; without one it offers a choice ("Wil je het geld terug op je rekening?").
+    r"\b(?:kun|kan|kunt|wil|wilt|zou|zoudt) (?:je|u|jij)(?: mij| me)?(?: ook)?(?: nog)?(?: even)?"
+    rf"(?: een keer| eens| nogmaals| opnieuw)? {_ARTICLES} (?P<obj>\w+(?: \w+){{0,3}}?)"
+    rf"(?: nog een keer| nogmaals| opnieuw| even)?(?: willen)? (?:{_NL_GIVING}|(?P<verb>bevestigen|controleren))\b",
+    rf"\b(?P<verb>vul|voer|geef|typ|stuur|noem|deel|bevestig|controleer)(?: nog)?(?: even)?(?: een keer)? {_ARTICLES}"
     rf" {_OBJECT}",
-    rf"\bgelieve {_ARTICLES} {_OBJECT}",
+    rf"\b(?:gelieve|graag) {_ARTICLES} {_OBJECT}",
     r"\bwelke? (?P<obj>\w+(?: \w+)?) (?:heb|hebt|heeft|wil|wilt|is|zijn|was|kan|kun|kunt|zou|gebruik|gebruikt)\b",
 )
 # The first word of these ends a noun phrase: what comes after says why or how.
 _PHRASE_ENDS = frozenset(
     """of for to so that which who it in on at from with please again you we i and or but if as by about regarding
-    because before after here there now first below above then when once this these your my our
-    is are was be can could will would should did do does have has had
-    van voor om zodat dat die wat het je jij u we wij ik in op aan bij uit met en of maar als nog
-    nodig opnieuw nogmaals even eens een keer is zijn was te door zoals heb hebt heeft hebben over
-    waarmee waarop waarin waarvan waarover""".split()
+    because before after here there now first last below above then when once this these your my our
+    is are was be can could will would should did do does have has had linked registered used associated
+    van voor om zodat dat die wat het je jij u we wij ik in op aan bij uit met en of maar als nog graag
+    nodig opnieuw nogmaals even eens een keer is zijn was te door zoals heb hebt heeft hebben over willen
+    waarmee waarop waarin waarvan waarover gekoppeld gebruikt following volgende""".split()
 )
 # Dutch verbs and particles that close a request after its object ("kun je je X invullen").
 _NL_CLOSERS = frozenset(
-    """invullen ingeven geven doorgeven sturen opgeven typen intypen bevestigen noemen delen controleren
+    """invullen invoeren ingeven geven doorgeven sturen opgeven typen intypen bevestigen noemen delen controleren
     in door op""".split()
 )
 # Sizes and formats say how the value looks, not which value is asked.
@@ -79,45 +106,43 @@ _FORMAT_WORDS = frozenset(
     """digit digits character characters letter letters long valid correct full complete exact right
     cijfers cijfer tekens teken geldig geldige juiste volledige correcte dd mm yy yyyy jjjj""".split()
 )
-# "nummer van je bankkaart" is a "bankkaartnummer"; "date of birth" is no "date".
-_GENITIVE_NL = re.compile(r"^(\w+) van (?:je |jouw |uw |de |het |een )?([a-z]\w*(?: [a-z]\w*)?)")
-_GENITIVE_EN = re.compile(r"^(\w+) of (?:the |your |a )?([a-z]\w*)")
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|don t|dont|do not) (?:\w+ )?$")
+# "first" / "last" qualify a noun that follows ("your first name", "the last 4 digits"),
+# else they end the phrase ("enter your postcode first").
+_ORDINALS = frozenset({"first", "last", "eerste", "laatste"})
+_QUALIFIER_LINKS = frozenset({"of", "for", "van", "voor"})
+_RELATIVES = frozenset({"that", "which", "who", "why", "die", "dat", "waarom"})
+_DUTCH_HEADS_OF = frozenset({"nummer", "adres", "datum", "code", "naam", "gegevens"})
+_NEGATED_BEFORE = re.compile(r"\b(?:(?:not|don t|dont|do not) |never (?:\w+ ){0,3})$")
 _NEGATED_AFTER = frozenset({"niet", "nooit"})
-# Items that say too little alone: "the code" / "your number" (one synonym group), "details".
-# A time or date alone is told apart by what follows ("the time when you need the car" / "...
-# plan to leave"), an opinion or "the following" by what it is about.
-_RELATIVES = frozenset({"that", "which", "who", "die", "dat"})
+_BOT_SUBJECT_BEFORE = re.compile(r"\b(?:we|i)(?: ll| will| can| could| shall| would)? $")
+_EMBEDDED_BEFORE = re.compile(r"\b(?:check|see|know|find|show|look up)(?: out)? $")
+_PLACE_AFTER = re.compile(
+    r"^(?:\w+ ){0,2}?(?:on|in|via|at|op|in) (?:our|the|onze|de|je|your|mijn|my)? ?"
+    r"(?:website|site|app|portal|web page|account page|mijn omgeving|webpagina)\b"
+)
+_CONFIRMING = re.compile(r"\b(?:again to (?:confirm|verify|check)|to confirm it|ter (?:bevestiging|controle))\b")
+# Items that say too little alone: "the code" / "your number" (one synonym group), "details";
+# a time or date alone is told apart by what follows ("the time when you need the car" / "...
+# plan to leave"), an opinion or "the following" by what it is about; courtesies.
 _GENERIC = frozenset(
     (word,)
-    for word in (
-        "number",
-        "details",
-        "time",
-        "date",
-        "opinion",
-        "following",
-        "action",
-        "information",
-        "confirmation",
-        "bevestiging",
-        "money",
-        "geld",
-        "amount",
-        "bedrag",
-    )
+    for word in """number details time date opinion following action information confirmation bevestiging money
+    geld amount bedrag patience understanding cooperation geduld begrip""".split()
 )
+# A qualifier that names what the conversation is about anyway says nothing new: "the
+# tracking number of your shipment", "the order number of the item you want to return".
+_CONTEXT_FORMS = frozenset({"order", "product", "delivery", "account", "problem", "question", "request"})
 _E_PREFIX = re.compile(r"\be (?=\w)")
 _COMPOUND_MIN = 7  # letters of the shorter word for "kaartnummer" to equal "bankkaartnummer"
+_CACHED_LENGTH = 400  # longer texts are not remembered (they are rarely bot templates)
 
 
-def asked_for(norm: str, language: str = "en") -> tuple[str, tuple[str, ...]] | None:
-    """(step, item) that a normalised bot text asks the customer for, or None.
-
-    ``step`` is "confirm" for a value read back or typed again to check it, else "give";
-    ``item`` the item's content forms in order ("account", "number"). The first request
-    in the text counts."""
+def asked_for(norm: str, language: str = "en") -> Request | None:
+    """The request a normalised bot text makes of the customer, or None. The first request
+    in the text that is no warning, statement or instruction for elsewhere counts."""
     language = "nl" if language.lower().startswith("nl") else "en"
+    if len(norm) > _CACHED_LENGTH:
+        return _find(norm, language)
     key = (norm, language)
     if key in _CACHE:
         return _CACHE[key]
@@ -127,22 +152,21 @@ def asked_for(norm: str, language: str = "en") -> tuple[str, tuple[str, ...]] | 
     return found
 
 
-_CACHE: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}
-_CACHE_LIMIT = 100_000
+_CACHE: dict[tuple[str, str], Request | None] = {}
+_CACHE_LIMIT = 50_000
 
 
-def same_item(a: tuple[str, tuple[str, ...]], b: tuple[str, tuple[str, ...]]) -> bool:
+def same_item(a: Request, b: Request) -> bool:
     """Whether two requests ask for one item at one step."""
-    (step_a, item_a), (step_b, item_b) = a, b
     # Confirming is reading a value back: two of them differ in the value read back ("Please
     # confirm your reservation for 2 / for 4"), which only the whole texts show.
-    if step_a != step_b or step_a == "confirm":
+    if a.step != b.step or a.step == "confirm":
         return False
-    if item_a == item_b:
+    if a.item == b.item:
         return True
     # A Dutch compound and its longer form: "kaartnummer" / "bankkaartnummer".
-    if len(item_a) == len(item_b) == 1:
-        short, long = sorted((item_a[0], item_b[0]), key=len)
+    if len(a.item) == len(b.item) == 1:
+        short, long = sorted((a.item[0], b.item[0]), key=len)
         return len(short) >= _COMPOUND_MIN and long.endswith(short)
     return False
 
@@ -156,24 +180,44 @@ def values_apart(a: TextFeatures, b: TextFeatures) -> bool:
     return bool(numbers_a - numbers_b and numbers_b - numbers_a)
 
 
-def _find(norm: str, language: str) -> tuple[str, tuple[str, ...]] | None:
+def _find(norm: str, language: str) -> Request | None:
     if "e " in norm:  # "e-mail", "e-mailadres" were split at the hyphen
         norm = _E_PREFIX.sub("e", norm)
     best: tuple[int, str, str] | None = None
     for frame in _frames():
-        match = frame.search(norm)
-        if match is not None and (_NEGATED_BEFORE.search(norm, 0, match.start()) or _negated_after(match.group("obj"))):
-            match = None  # "never share your PIN", "deel je pincode nooit": a warning, no request
-        if match is not None and (best is None or match.start() < best[0]):
-            verb = match.groupdict().get("verb") or ""
-            best = (match.start(), verb, match.group("obj"))
+        for match in frame.finditer(norm):
+            if best is not None and match.start() >= best[0]:
+                break
+            groups = match.groupdict()
+            strict = groups.get("strict")
+            phrase = groups.get("obj") or strict or ""
+            verb = groups.get("verb") or ""
+            if _not_a_request(norm, match, phrase, verb, strict):
+                continue
+            best = (match.start(), verb, phrase)
+            break
     if best is None:
         return None
     _, verb, phrase = best
-    item = _item(phrase, language)
-    if not item or item in _GENERIC:
+    item, words, rest = _item(phrase, language)
+    if not item or item in _GENERIC or _PLACE_AFTER.match(" ".join(rest)):
         return None
-    return ("confirm" if verb in _confirm_verbs() else "give"), item
+    confirming = verb in _confirm_verbs() or _CONFIRMING.search(norm) is not None
+    return Request("confirm" if confirming else "give", item, words)
+
+
+def _not_a_request(norm: str, match: re.Match[str], phrase: str, verb: str, strict: str | None) -> bool:
+    """A warning ("never share your PIN", "deel je pincode nooit"), the bot saying what it
+    does ("we'll send you the invoice"), an embedded question ("let me check which orders
+    ..."), or "your order is ready, please ..."."""
+    before = norm[max(0, match.start() - 40) : match.start()]
+    if _NEGATED_BEFORE.search(before) or _negated_after(phrase):
+        return True
+    if verb and _BOT_SUBJECT_BEFORE.search(before):
+        return True
+    if match.group(0).startswith("which") and _EMBEDDED_BEFORE.search(before):
+        return True
+    return strict is not None and not _PHRASE_ENDS.isdisjoint(strict.split())
 
 
 def _negated_after(phrase: str) -> bool:
@@ -183,31 +227,68 @@ def _negated_after(phrase: str) -> bool:
     return not _NEGATED_AFTER.isdisjoint(words[: end + 1])
 
 
-def _item(phrase: str, language: str) -> tuple[str, ...]:
-    words: list[str] = []
-    genitive = _GENITIVE_NL.match(phrase) if language == "nl" else _GENITIVE_EN.match(phrase)
-    if genitive is not None and genitive.group(2).split()[0] not in _PHRASE_ENDS | _FORMAT_WORDS:
-        modifier = genitive.group(2).split()
-        if modifier[-1] in _PHRASE_ENDS or modifier[-1] in _NL_CLOSERS:
-            modifier = modifier[:1]
-        if language == "nl":  # "nummer van je ov chipkaart" -> "ovchipkaartnummer"
-            words = ["".join(modifier) + genitive.group(1)]
-        else:
-            words = [genitive.group(1), *modifier]
-        phrase = phrase[genitive.start(2) + len(" ".join(modifier)) :]
-    rest = phrase.split()
-    for index, word in enumerate(rest):
-        if word in _RELATIVES:
+def _item(phrase: str, language: str) -> tuple[tuple[str, ...], str, list[str]]:
+    """(the item's content forms, its words as written, the words after it)."""
+    rest = [w for w in phrase.split() if len(w) > 1 or w.isdigit()]  # "<b>" leaves a "b"
+    head: list[str] = []
+    shown: list[str] = []  # as written, with the qualifier's link: "date of birth"
+    index, qualified = 0, False
+    while index < len(rest):
+        word = rest[index]
+        following = rest[index + 1] if index + 1 < len(rest) else ""
+        if word in _ORDINALS and following and following not in _PHRASE_ENDS:
+            head.append(word)
+            shown.append(word)
+        elif word in _RELATIVES and head:
             # The clause says which one: "the 2 things that you like / dislike about it".
             fillers = filler_words()
-            words += [w for w in rest[index + 1 : index + 5] if w not in fillers and w not in _PHRASE_ENDS]
+            head += [w for w in rest[index + 1 : index + 5] if w not in fillers and w not in _PHRASE_ENDS]
+            shown += rest[index : index + 5]
+            index = len(rest)
             break
-        if word in _PHRASE_ENDS or word in _NL_CLOSERS:
+        elif word in _QUALIFIER_LINKS and head and following and not qualified:
+            after = _qualified(head, rest, index, language)
+            shown += rest[index:after]
+            if after == index:
+                break
+            index, qualified = after, True
+            continue
+        elif qualified:
+            break  # after a qualifier only a relative clause goes on
+        elif word in _PHRASE_ENDS or word in _NL_CLOSERS:
             break
-        if not (word.isdigit() or word in _FORMAT_WORDS):
-            words.append(word)
-    forms = (content_form(word, language) for word in words)
-    return tuple(form for form in forms if not form.isdigit())
+        elif not (word.isdigit() or word in _FORMAT_WORDS):
+            head.append(word)
+            shown.append(word)
+        index += 1
+    forms = [content_form(word, language) for word in head]
+    return tuple(form for form in forms if not form.isdigit()), " ".join(shown), rest[index:]
+
+
+def _qualified(head: list[str], rest: list[str], index: int, language: str) -> int:
+    """Adds the qualifier after ``head`` ("of the recipient", "van je partner", "for the
+    invoice") to it, in place; returns the index after it."""
+    link = rest[index]
+    position = index + 1
+    if position < len(rest) and rest[position] in {"the", "your", "a", "je", "jouw", "uw", "de", "het", "een"}:
+        position += 1
+    noun: list[str] = []
+    while position < len(rest) and len(noun) < 2 and rest[position] not in _PHRASE_ENDS:
+        if rest[position] in _FORMAT_WORDS or rest[position].isdigit():
+            if noun:
+                break  # "date of birth (DD-MM-YYYY)"
+        else:
+            noun.append(rest[position])
+        position += 1
+    if not noun:
+        return index
+    if language == "nl" and link == "van" and len(head) == 1 and head[0] in _DUTCH_HEADS_OF:
+        head[0] = "".join(noun) + head[0]  # "nummer van je bankkaart" -> "bankkaartnummer"
+    elif language == "en" and link == "of" and len(head) == 1:
+        head += noun  # "date of birth", "name of the movie", "number of guests"
+    elif not _CONTEXT_FORMS.issuperset(content_form(word, language) for word in noun):
+        head += noun  # "the phone number of the recipient", "het klantnummer van je partner"
+    return position
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.features import text_features
-from cxreview.signals.requested import asked_for, same_item, values_apart
+from cxreview.signals.requested import Request, asked_for, same_item, values_apart
 from tests.signals.test_loops import loop_flag, run
 
 
-def asked(text: str, language: str = "en") -> tuple[str, tuple[str, ...]] | None:
+def asked(text: str, language: str = "en") -> Request | None:
     return asked_for(text_features(text, language, False).norm, language)
 
 
@@ -74,6 +74,11 @@ def test_one_item_asked_in_other_words(first: str, second: str, language: str) -
             "en",
         ),
         ("Wat is je klantnummer?", "Wat is je ordernummer?", "nl"),
+        ("What is your phone number?", "What is the phone number of the recipient?", "en"),
+        ("What is the address for the invoice?", "What is the address for delivery?", "en"),
+        ("Wat is je klantnummer?", "Wat is het klantnummer van je partner?", "nl"),
+        ("What is your first name?", "What is your last name?", "en"),
+        ("Please enter your email address.", "Please type your email address again to confirm it.", "en"),
         # values read back are told apart by the whole texts, not by the item
         ("Please confirm your reservation for 2 at 7 pm.", "Please confirm your reservation for 4 at 7 pm.", "en"),
     ],
@@ -93,6 +98,12 @@ def test_other_items_are_not_the_same(first: str, second: str, language: str) ->
         ("Wil je het geld terug op je rekening?", "nl"),  # a choice, no request for a value
         ("There are 10 results which match your selection.", "en"),
         ("Can we send you your invoice?", "en"),  # the bot acts
+        ("We'll send the invoice to your email address.", "en"),
+        ("We will never ask you to share your password.", "en"),
+        ("Enter your account number on our website to see your balance.", "en"),
+        ("Thanks for your patience, please hold.", "en"),
+        ("Your order is ready, please collect it.", "en"),
+        ("Let me check which orders are linked to your account.", "en"),
     ],
 )
 def test_no_request_for_a_value(text: str, language: str) -> None:
@@ -100,8 +111,9 @@ def test_no_request_for_a_value(text: str, language: str) -> None:
 
 
 def test_dutch_compound_and_its_longer_form() -> None:
-    assert same_item(("give", ("kaartnumber",)), ("give", ("bankkaartnumber",)))
-    assert not same_item(("give", ("number",)), ("give", ("kaartnumber",)))  # too short to be a compound's part
+    assert same_item(Request("give", ("kaartnumber",), ""), Request("give", ("bankkaartnumber",), ""))
+    # too short to be a compound's part
+    assert not same_item(Request("give", ("number",), ""), Request("give", ("kaartnumber",), ""))
 
 
 def test_values_apart_needs_another_value_on_both_sides() -> None:
@@ -159,3 +171,10 @@ def test_fields_asked_in_turn_are_no_loop() -> None:
     )
     assert not [f for m in result.messages for f in m.flags if f.flag == "bot_repeat"]
     assert loop_flag(result) is None
+
+
+def test_evidence_shows_the_words_as_written() -> None:
+    request = asked("Please enter your date of birth (DD-MM-YYYY).")
+    assert request is not None and request.words == "date of birth"
+    bank = asked("Mag ik het nummer van uw bankkaart?", "nl")
+    assert bank is not None and bank.words == "nummer van uw bankkaart"
