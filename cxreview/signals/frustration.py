@@ -104,8 +104,8 @@ _CONTEXT_FIELDS = Context._fields
 _WORDS = re.compile(r"[\w']+")
 _NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
 _SOFT_NOT = re.compile(
-    r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet)|not a problem|no (?:problem|worries)"
-    r"|liever niet|nog niet|niet zeker|geen (?:punt|probleem|zorgen|moeite))\b"
+    r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet|interested)|not a problem|no (?:problem|worries)"
+    r"|liever niet|nog niet|niet zeker|niet ge[iï]nteresseerd|geen (?:punt|probleem|zorgen|moeite))\b"
 )
 _COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
 
