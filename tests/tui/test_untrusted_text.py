@@ -14,6 +14,7 @@ from cxreview.sampling import SampleRequest, create_session
 from cxreview.store import open_database
 from cxreview.tui.app import ReviewApp
 from cxreview.tui.screens.review import ReviewScreen
+from cxreview.tui.widgets.flag_evidence import FlagEvidence
 from cxreview.tui.widgets.rubric_panel import RubricPanel
 from cxreview.tui.widgets.transcript import Transcript
 from tests.tui.conftest import settle
@@ -51,6 +52,11 @@ def _nasty_db(tmp_path: Path) -> Path:
         reviews.set_criterion_note(db, review.id, "empathy", "[@click=app.quit]note[/]")
         reviews.set_overall_note(db, review.id, "[link=https://example.com]coach[/link] \\")
         reviews.set_message_note(db, review.id, 1, "[/x] message note")
+        with db.transaction():  # a loop's evidence as another tool might have stored it
+            db.execute(
+                "INSERT INTO conversation_flags VALUES (?, ?, ?, ?, ?)",
+                ("[bold]conv[/bold]", "bot_loop", "[/x] rule", "[@click=app.quit]detail[/] \\", "[1, 2]"),
+            )
     return path
 
 
@@ -72,6 +78,8 @@ async def test_markup_shows_literally_and_triggers_nothing(tmp_path: Path) -> No
             rendered.append_text(part if isinstance(part, Text) else Text(str(part)))
         assert "[@click=app.quit]note[/]" in rendered.plain
         assert "[link=https://example.com]coach[/link] \\" in rendered.plain
+        evidence = str(screen.query_one(FlagEvidence).render())
+        assert "(f): [@click=app.quit]detail[/] \\" in evidence and "([/x] rule)" in evidence
         title = screen.query_one("#conversation-title").render()
         assert "[bold]conv[/bold]" in str(title) and "[@click=app.quit]agent[/]" in str(title)
         # Clicking everywhere and moving through every message must not quit or crash.

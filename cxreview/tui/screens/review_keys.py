@@ -115,6 +115,14 @@ REVIEW_BINDINGS: list[BindingType] = [
         tooltip="Go to the message the focused message's evidence names",
     ),
     Binding(
+        "f",
+        "flag_evidence",
+        "Flag msgs",
+        show=False,
+        id="review.flag_evidence",
+        tooltip="Go to the messages of the conversation's flag (a bot loop's asks, ignored requests); again: the next",
+    ),
+    Binding(
         "p",
         "peak",
         "Peak",

@@ -8,6 +8,7 @@ from typing import Any
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 
+from cxreview.tui.widgets.flag_evidence import FlagEvidence
 from cxreview.tui.widgets.signal_summary import SignalSummary, peaks
 from cxreview.tui.widgets.transcript import Transcript
 
@@ -60,6 +61,21 @@ class ReviewReading:
         transcript.go_to_position(related[0])
         self.app.notify(f"Message {related[0]}, named by message {here}'s evidence.", timeout=3)
 
+    def action_flag_evidence(self) -> None:
+        """Focus the first message a conversation flag names (a bot loop's first ask); pressed
+        again on it, the next one, through every flag shown under the signal line."""
+        transcript = self.query_one(Transcript)
+        targets = self.query_one(FlagEvidence).targets
+        if not targets:
+            self.app.notify("This conversation has no loop or other conversation flag naming messages.", timeout=3)
+            return
+        positions = [p for p, _ in targets]
+        here = transcript.focused_position
+        rank = (positions.index(here) + 1) % len(positions) if here == getattr(self, "_flag_at", None) else 0
+        self._flag_at, label = targets[rank]
+        transcript.go_to_position(self._flag_at)
+        self.app.notify(f"Message {self._flag_at}: {label} ({rank + 1} of {len(targets)}; f: next)", timeout=3)
+
     def action_peak(self) -> None:
         """Focus the most frustrated customer message (what the frustration line peaks at);
         pressed again on it, the next most frustrated, and so on."""
@@ -105,6 +121,7 @@ class ReviewReading:
     def action_toggle_mask(self) -> None:
         transcript = self.query_one(Transcript)
         transcript.masked = not transcript.masked
+        self.query_one(FlagEvidence).set_masked(transcript.masked)  # its detail is masked alike
         self.app.notify(
             "Personal data masked" if transcript.masked else "Personal data shown: mind who can see your screen",
             timeout=3,

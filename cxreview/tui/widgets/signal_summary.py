@@ -18,12 +18,14 @@ from textual.widgets import Static
 
 from cxreview.reports.charts import sparkline
 from cxreview.signals.config import repeat_contact_days
+from cxreview.tui.widgets.flag_evidence import FlagEvidence
 
 
 class SignalSummary(Vertical):
     """The customer's frustration and sentiment turn by turn, and the facts a reviewer checks
-    first: one line at 80 columns (cut with an ellipsis), all of it when the screen's details
-    are open (key t), with why the conversation was picked."""
+    first: one line at 80 columns (cut with an ellipsis), a line per conversation flag with
+    its evidence (a bot loop), all of it when the screen's details are open (key t), with why
+    the conversation was picked."""
 
     DEFAULT_CSS = """
     SignalSummary { height: auto; }
@@ -44,12 +46,14 @@ class SignalSummary(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="facts")
+        yield FlagEvidence(id="flag-evidence")  # the loop's rule and messages, when there is one
         yield Static(id="pick-reason")
 
     def show(self, view: Any, reason: str = "") -> None:
         line, self.bars = timeline(view)
         line.append(" · ", style="dim").append(facts(view))
         self.query_one("#facts", Static).update(line)
+        self.query_one(FlagEvidence).show(view)
         self.query_one("#pick-reason", Static).update(
             Text("why picked: ", style="dim").append(Text(reason)) if reason else Text("")
         )

@@ -315,7 +315,7 @@ class Transcript(ScrollView, can_focus=False):
         named: list[int] = []
         for flag in flags:
             named.extend(int(p) for p in flag.get("related") or [])
-            named.extend(int(p) for p in _MESSAGE_REF.findall(flag.get("detail") or ""))
+            named.extend(int(p) for p in MESSAGE_REF.findall(flag.get("detail") or ""))
         known = {m["position"] for m in self.messages}
         return sorted({p for p in named if p != position and p in known})
 
@@ -485,7 +485,8 @@ def _shortened(body: Body) -> str:
     return f"… shortened: {body.length:,} characters in all; x shows the whole message"
 
 
-_MESSAGE_REF = re.compile(r"\bmessages? (\d+)")
+# "asks message 3 again", "repeats message 4": the messages evidence names in words.
+MESSAGE_REF = re.compile(r"\bmessages? (\d+)")
 SHORT_FLAGS = {
     "emotion_spike": "spike",
     "customer_repeat": "repeat",
