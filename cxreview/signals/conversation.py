@@ -10,6 +10,7 @@ detail naming the messages involved.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -150,6 +151,10 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         # the 12th"): "No, not yet", "No, that's all" and refusals are no mistake of the bot.
         state.last_confirm and (says_no or "correction" in cues) and _has_details(state, f),  # no_to_confirmation
     )
+    if repeat_of is not None and _plain_resend(f):
+        # The same value sent again ("AC20419877", an e-mail address) because the bot asked
+        # again is compliance, not a mood: the loop is the bot's flag, the message has no tone.
+        context = _NO_CONTEXT
     mood = judged_sentiment(f)  # sarcastic praise is not positive
     ms.features = feature_values(f, context, mood)
     frustration, shown, ms.reasons = explain(ms.features)
@@ -181,6 +186,24 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.said_no = says_no
     state.last_customer_repeat_of = None if repeat_of is None else repeat_of[0]
     state.last_reply = None
+
+
+_NO_CONTEXT = Context(*(False for _ in Context._fields))
+_EMAIL_END = re.compile(r"^\w+(?: \w+){0,2} (?:com|nl|be|net|org|de|eu|io|uk|info)$")
+
+
+def _plain_resend(f: TextFeatures) -> bool:
+    """A value and nothing else: every word has a digit ("AC20419877", "07700 900431",
+    "1234 AB" has its letters with it) or it is an e-mail address; no cue, no shouting.
+    (A repeated answer in words, "The Matrix" again after the bot asked again, keeps its
+    context: raters mark those turns down.)"""
+    if f.cues or f.caps or f.exclamation or f.words > 4:
+        return False
+    words = f.norm.split()
+    if _EMAIL_END.search(f.norm) is not None:
+        return True
+    with_digit = sum(1 for word in words if any(c.isdigit() for c in word))
+    return bool(words) and with_digit >= len(words) - (1 if with_digit else 0) and with_digit > 0
 
 
 # "Yes, I think about three times already this month": longer answers say what they count.
