@@ -172,6 +172,28 @@ def bot_pairs(config: dict, name: str = "bot_pairs.txt") -> list[str]:
     return [f"-- bot repeats (benchmarks/eval/{name}) --"] + report + failures
 
 
+def loop_flows(config: dict, name: str = "loop_flows_blind4.jsonl") -> list[str]:
+    """`bot_loop` on short labelled flows (benchmarks/eval/loop_flows*.jsonl, the import
+    format with ``meta.expected_loop``): real loops and near-miss flows, written blind."""
+    predicted, labels, failures = [], [], []
+    for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
+        conv = json.loads(line)
+        lang = conv["language"]
+        messages = [
+            (i, m["role"], None, text_features(m["text"], lang, m["role"] == "customer"))
+            for i, m in enumerate(conv["messages"], 1)
+        ]
+        result = analyze(conv["id"], lang, messages, config)
+        expected = conv["meta"]["expected_loop"]
+        predicted.append(result.bot_loop)
+        labels.append(expected)
+        if result.bot_loop != bool(expected):
+            failures.append(f"    miss: bot_loop {result.bot_loop} label {expected} [{lang}] {conv['id']}")
+    p, r, n = precision_recall(predicted, labels)
+    lines = [f"-- bot loops on labelled flows (benchmarks/eval/{name}) --"]
+    return lines + [f"  bot_loop       precision {p:.2f}  recall {r:.2f}  (n={n} flows, {sum(labels)} loops)"] + failures
+
+
 def demo_conversations(config: dict) -> list[str]:
     """Conversation flags on the demo corpus, with its scenario tags as (circular) labels."""
     stuck_pred, stuck_label, loop_pred, loop_label = [], [], [], []
@@ -269,7 +291,8 @@ def main() -> None:
     lines += bot_pairs(config)
     lines += bot_pairs(config, "bot_pairs_blind.txt") + bot_pairs(config, "bot_pairs_blind2.txt")
     lines += bot_pairs(config, "bot_pairs_probe.txt") + bot_pairs(config, "bot_pairs_review.txt")
-    lines += bot_pairs(config, "bot_pairs_blind3.txt")
+    lines += bot_pairs(config, "bot_pairs_blind3.txt") + bot_pairs(config, "bot_pairs_blind4.txt")
+    lines += loop_flows(config)
     lines += demo_conversations(config)
     print("\n".join(lines))
 
