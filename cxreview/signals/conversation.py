@@ -18,10 +18,12 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
+from cxreview.signals.answers import says_nothing, values
 from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
 from cxreview.signals.lexicon import read_back_details, repeat_contact, request_context
+from cxreview.signals.near_misses import confirms
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import candidates, contrast
 from cxreview.signals.requested import asked_for, same_item, values_apart
@@ -60,9 +62,11 @@ class _State:
     current_runs: dict[int, int] = field(default_factory=dict)  # question -> index into ask_runs
     last_asked: dict[int, int] = field(default_factory=dict)  # question -> index of its last ask
     # Per customer turn (as `positions`): it brought something new (a value not given
-    # before, an answer), not the same value again, "I already said", a request for a person.
-    news: list[bool] = field(default_factory=list)
-    numbers_said: set[str] = field(default_factory=set)  # every number-like word of the customer's so far
+    # before, an answer), not the same value again, "I already said", a request for a person,
+    # "I don't have it". None: new unless its words say it cannot give the value, read only
+    # when a bot repeat asks (most conversations have none).
+    news: list[bool | None] = field(default_factory=list)
+    numbers_said: set[str] = field(default_factory=set)  # every value the customer gave so far (`answers.values`)
     bot_turns: int = 0
     # The previous bot or agent message: failed ("I don't understand"), repeated an earlier
     # one, asked a question. The customer's next message reacts to it.
@@ -173,8 +177,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.frustration.append(frustration)
     state.sentiment.append(mood)
     state.words.append(f.words)
-    numbers = _numbers(f.norm)
-    state.news.append(not (meta or asks_person or _same_again(state, repeat_of, numbers, f)))
+    numbers = values(f.norm)
+    state.news.append(None if not (meta or asks_person or _same_again(state, repeat_of, numbers, f)) else False)
     state.numbers_said |= numbers
     state.norms.append(f.norm)
     state.positions.append(position)
@@ -262,7 +266,8 @@ def _had_to_repeat(state: _State, f: TextFeatures, repeat_of: tuple[int, str] | 
         return False
     if _other_numbers(state, f, repeat_of):
         return False  # "Book a table at 7 pm" / "... at 8 pm" is a new request
-    new_ask = state.last_question or state.last_confirm  # "Please confirm these details: ..."
+    # "Please confirm these details: ...", "Please confirm your new phone number."
+    new_ask = state.last_question or state.last_confirm or confirms(state.bot_features[-1].norm)
     return not (new_ask and not state.last_bot_repeat and state.last_failure is None)
 
 
@@ -371,7 +376,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     if len(f.norm) >= repeat_cfg["min_chars"] and state.bot_features:
         for index in candidates(f, state.bot_features, repeat_cfg["bot_similarity"]):
             earlier = state.bot_features[index]
-            if contrast(f, earlier, result.language) is None:
+            if contrast(f, earlier, result.language) is None and not _form_step(state, f, earlier):
                 score = fuzz.ratio(f.norm, earlier.norm)
                 result.n_bot_repeats += 1
                 ms.flags.append(
@@ -454,6 +459,18 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
     return ask
 
 
+def _form_step(state: _State, f: TextFeatures, earlier: TextFeatures) -> bool:
+    """The bot asks to confirm (or type again) a value the customer just gave, after asking
+    for it: the next step of a form ("What is your new phone number?" / "0612345678" /
+    "Please confirm your new phone number."), not the question asked again. A second
+    "Please confirm ..." is asked again."""
+    if not confirms(f.norm) or confirms(earlier.norm) or not state.positions:
+        return False
+    if state.positions[-1] < state.bot_positions[-1]:
+        return False  # no reply since the bot's previous message
+    return not says_nothing(state.norms[-1], state.result.language)
+
+
 def _asked_again(state: _State, ask: int, position: int) -> None:
     """A bot turn asks question ``ask`` again. It goes on with the question's run while the
     customer brought nothing new since its last ask (the same value again, "I already told
@@ -474,7 +491,13 @@ def _asked_again(state: _State, ask: int, position: int) -> None:
 def _nothing_new_since(state: _State, position: int) -> bool:
     """Whether no customer message after ``position`` brought something new."""
     start = bisect.bisect_right(state.positions, position)
-    return not any(state.news[start:])
+    news = state.news
+    for index in range(start, len(news)):
+        if news[index] is None:
+            news[index] = not says_nothing(state.norms[index], state.result.language)
+        if news[index]:
+            return False
+    return True
 
 
 def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:

@@ -42,12 +42,32 @@ def _steps(words_a: list[str], words_b: list[str]) -> str | None:
     """Typing a value in and confirming or checking it are two steps of a form: "Please enter
     your new password." / "Please confirm your new password." (both ask for a value, so both
     verbs are fillers for the content words)."""
-    steps = _step_words()
-    kinds_a = {steps[w] for w in words_a if w in steps}
-    kinds_b = {steps[w] for w in words_b if w in steps}
+    kinds_a, kinds_b = _step_kinds(words_a), _step_kinds(words_b)
     if kinds_a and kinds_b and kinds_a.isdisjoint(kinds_b):
         return f"differs in {min(kinds_a)} / {min(kinds_b)}"
     return None
+
+
+def _step_kinds(words: list[str]) -> set[str]:
+    """The form steps a text names; typing a value again ("re-enter", "re-type", split at
+    the hyphen) confirms it."""
+    steps = _step_words()
+    kinds = set()
+    for i, word in enumerate(words):
+        step = steps.get(word)
+        if step is not None:
+            kinds.add(_CONFIRM if i and words[i - 1] == "re" else step)
+    return kinds
+
+
+def confirms(norm: str) -> bool:
+    """Whether a normalised bot text asks to confirm or type again a value ("Please confirm
+    your new phone number.", "Please re-enter it."), a step of a form after the value was
+    given, not the question for it asked again."""
+    return _CONFIRM in _step_kinds(opened(norm).split())
+
+
+_CONFIRM = "confirm"  # the step of cues.yaml ``rephrasing.steps`` that checks a value typed before
 
 
 def _code_or_number(words_a: list[str], words_b: list[str], language: str) -> str | None:

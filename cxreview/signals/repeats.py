@@ -310,10 +310,14 @@ def _opposites() -> frozenset[tuple[str, str]]:
 
 def _is_statement(f: TextFeatures) -> bool:
     """Whether a text that does not end in a question mark reports something: it starts
-    with a subject such as "your" or "the" ("Please enter ..." is a request)."""
-    words = opened(f.norm).split()[:2]
-    if not words:
+    with a subject such as "your" or "the" ("Please enter ..." is a request, and so are
+    "Your postcode, please." and "I need your order number to continue.")."""
+    words = opened(f.norm).split()
+    if not words or words[-1] in rephrasing_words("request_ends"):
         return False
+    if not rephrasing_words("request_needs").isdisjoint(words):
+        return False
+    words = words[:2]
     if words[0] in rephrasing_words("statement_subjects"):
         return True
     return (

@@ -1,0 +1,90 @@
+"""What a customer's reply brings to a question the bot asks again: the values it gives, in
+one form however they are written ("1234 AB" / "1234ab", "3 March" / "03-03"), and whether
+it says it cannot give one ("I don't have it", "dat heb ik niet") or says nothing ("pff").
+
+The loop rule (`conversation._asked_again`) reads these: a run of asks goes on while the
+customer brings nothing new, and the same value written another way is nothing new."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cxreview.signals.lexicon import raw_cues
+
+
+def values(norm: str) -> set[str]:
+    """The number-like values of a normalised customer text, each in one form: a Dutch
+    postcode as "1234ab", a date as "3/3" (day / month, as both languages write it), a number
+    split by spaces also whole ("0612 345 678" -> "0612345678"), other words with a digit
+    as they are. Empty when the text has no digit."""
+    if not any(c.isdigit() for c in norm):
+        return set()
+    found: set[str] = set()
+    text = norm
+    for match in _POSTCODE.finditer(norm):
+        if match.group(2) not in _NOT_POSTCODE_LETTERS:
+            found.add(match.group(1) + match.group(2))
+            text = text.replace(match.group(0), " ", 1)
+    for pattern in _dates():
+        for match in pattern.finditer(text):
+            day, month = match.group("day"), match.group("month")
+            month_number = int(month) if month.isdigit() else _month_numbers()[month]
+            if 1 <= int(day) <= 31 and 1 <= month_number <= 12:
+                found.add(f"{int(day)}/{month_number}")
+                text = text.replace(match.group(0), " ", 1)
+    for match in _SPLIT_NUMBER.finditer(text):
+        joined = match.group(0).replace(" ", "")
+        if len(joined) >= _SPLIT_DIGITS:
+            found.add(joined)
+            text = text.replace(match.group(0), " ", 1)
+    found.update(w for w in text.split() if any(c.isdigit() for c in w))
+    return found
+
+
+def says_nothing(norm: str, language: str) -> bool:
+    """The text gives nothing the bot asked for: no words at all ("???"), or it cannot give
+    the value (cues.yaml ``nothing_new``)."""
+    if not norm:
+        return True
+    return _nothing_new("nl" if language.lower().startswith("nl") else "en").search(norm) is not None
+
+
+@functools.lru_cache(maxsize=2)
+def _nothing_new(language: str) -> re.Pattern[str]:
+    patterns = raw_cues()["nothing_new"][language]
+    return re.compile("|".join(f"(?:\\b{p})" if not p.startswith("^") else f"(?:{p})" for p in patterns))
+
+
+@functools.lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Month names of both languages -> their number (cues.yaml ``months`` lists the twelve
+    months first, then weekdays and relative days)."""
+    numbers: dict[str, int] = {}
+    for names in raw_cues()["months"].values():
+        for number, name in enumerate(names[:12], start=1):
+            numbers[name] = number
+            numbers.setdefault(name[:3], number)  # "mar", "okt"
+    return numbers
+
+
+@functools.lru_cache(maxsize=1)
+def _dates() -> tuple[re.Pattern[str], ...]:
+    months = "|".join(sorted(_month_numbers(), key=len, reverse=True))
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|e|ste|de)?"
+    return (
+        re.compile(rf"\b{day} (?:of )?(?P<month>{months})\b"),  # "3 March", "3rd of March", "3 maart"
+        re.compile(rf"\b(?P<month>{months}) (?:the )?{day}\b"),  # "March 3rd"
+        # "03-03", "3/3/2026" (the separators are spaces in the normalised text)
+        re.compile(r"\b(?P<day>\d{1,2}) (?P<month>\d{1,2})(?: (?:\d{4}|\d{2}))?\b"),
+    )
+
+
+_POSTCODE = re.compile(r"\b(\d{4}) ?([a-z]{2})\b")  # Dutch: "1234 AB", "1234ab"
+# "in 2020 we", "12 at": two letters after a number that are a word, not a postcode's.
+_NOT_POSTCODE_LETTERS = frozenset(
+    "am an as at be by do go he if in is it me my no of on or so to up us we"
+    " al en er ik je om op te na nu zo".split()
+)
+_SPLIT_NUMBER = re.compile(r"\b\d+(?: \d+)+\b")
+_SPLIT_DIGITS = 6  # a phone or account number typed in groups, not "4 45" (a time)
