@@ -191,7 +191,9 @@ def loop_flows(config: dict, name: str = "loop_flows_blind4.jsonl") -> list[str]
             failures.append(f"    miss: bot_loop {result.bot_loop} label {expected} [{lang}] {conv['id']}")
     p, r, n = precision_recall(predicted, labels)
     lines = [f"-- bot loops on labelled flows (benchmarks/eval/{name}) --"]
-    return lines + [f"  bot_loop       precision {p:.2f}  recall {r:.2f}  (n={n} flows, {sum(labels)} loops)"] + failures
+    return (
+        lines + [f"  bot_loop       precision {p:.2f}  recall {r:.2f}  (n={n} flows, {sum(labels)} loops)"] + failures
+    )
 
 
 def demo_conversations(config: dict) -> list[str]:

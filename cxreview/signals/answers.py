@@ -83,8 +83,7 @@ def _dates() -> tuple[re.Pattern[str], ...]:
 _POSTCODE = re.compile(r"\b(\d{4}) ?([a-z]{2})\b")  # Dutch: "1234 AB", "1234ab"
 # "in 2020 we", "12 at": two letters after a number that are a word, not a postcode's.
 _NOT_POSTCODE_LETTERS = frozenset(
-    "am an as at be by do go he if in is it me my no of on or so to up us we"
-    " al en er ik je om op te na nu zo".split()
+    "am an as at be by do go he if in is it me my no of on or so to up us we al en er ik je om op te na nu zo".split()
 )
 _SPLIT_NUMBER = re.compile(r"\b\d+(?: \d+)+\b")
 _SPLIT_DIGITS = 6  # a phone or account number typed in groups, not "4 45" (a time)

@@ -25,7 +25,7 @@ from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature
 from cxreview.signals.lexicon import read_back_details, repeat_contact, request_context
 from cxreview.signals.near_misses import confirms
 from cxreview.signals.phases import seconds_between
-from cxreview.signals.repeats import candidates, contrast
+from cxreview.signals.repeats import asked_in_sentences, candidates, contrast
 from cxreview.signals.requested import asked_for, same_item, values_apart
 from cxreview.signals.summary import summarise
 
@@ -58,6 +58,7 @@ class _State:
     # as (index that started the run, positions of the turns that asked it again), per
     # question its current run and its last ask.
     bot_asks: list[int] = field(default_factory=list)
+    sentence_asks: bool = False  # some bot text so far has an asking sentence (TextFeatures.ask)
     ask_runs: list[tuple[int, list[int]]] = field(default_factory=list)
     current_runs: dict[int, int] = field(default_factory=dict)  # question -> index into ask_runs
     last_asked: dict[int, int] = field(default_factory=dict)  # question -> index of its last ask
@@ -371,28 +372,26 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     state.last_bot_repeat = False
     state.last_question = f.question
     state.last_confirm = "confirm" in cues and "read_back_details" in cues
-    repeat_cfg = state.config["repeat"]
     ask = len(state.bot_features)
-    if len(f.norm) >= repeat_cfg["min_chars"] and state.bot_features:
-        for index in candidates(f, state.bot_features, repeat_cfg["bot_similarity"]):
-            earlier = state.bot_features[index]
-            if contrast(f, earlier, result.language) is None and not _form_step(state, f, earlier):
-                score = fuzz.ratio(f.norm, earlier.norm)
-                result.n_bot_repeats += 1
-                ms.flags.append(
-                    Flag(
-                        "bot_repeat",
-                        "near-duplicate",
-                        f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})",
-                        [state.bot_positions[index], position],
-                    )
-                )
-                state.last_bot_repeat = True
-                ask = state.bot_asks[index]  # a repeat of a repeat asks the first question again
-                _asked_again(state, ask, position)
-                break
-        if not state.last_bot_repeat:
-            ask = _same_request(state, ms, f, ask)
+    index = _repeated(state, f)
+    if index is not None:
+        earlier = state.bot_features[index]
+        score = fuzz.ratio(f.norm, earlier.norm)
+        result.n_bot_repeats += 1
+        ms.flags.append(
+            Flag(
+                "bot_repeat",
+                "near-duplicate",
+                f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})",
+                [state.bot_positions[index], position],
+            )
+        )
+        state.last_bot_repeat = True
+        ask = state.bot_asks[index]  # a repeat of a repeat asks the first question again
+        _asked_again(state, ask, position)
+    elif state.bot_features and len(f.norm) >= state.config["repeat"]["min_chars"]:
+        ask = _same_request(state, ms, f, ask)
+    state.sentence_asks = state.sentence_asks or bool(f.ask)
     # Bad news ("there are no hotels in the east") is a failed answer for the customer too, but
     # the bot understood: it reads the next message as after a failure, never as a loop, also
     # when it says so with failure words ("I was unable to book that", "I could not find any
@@ -457,6 +456,25 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
         _asked_again(state, ask, ms.position)
         return ask
     return ask
+
+
+def _repeated(state: _State, f: TextFeatures) -> int | None:
+    """The earlier bot message (index into bot_features) that a bot text nearly repeats, or
+    None: the whole texts, else their asking sentences ("Sorry, I didn't get that. What is
+    your postcode?" / "What is your postcode?"), when a text has one."""
+    repeat_cfg, language = state.config["repeat"], state.result.language
+    if len(f.norm) < repeat_cfg["min_chars"] or not state.bot_features:
+        return None
+    cutoff = repeat_cfg["bot_similarity"]
+    for index in candidates(f, state.bot_features, cutoff):
+        earlier = state.bot_features[index]
+        if contrast(f, earlier, language) is None and not _form_step(state, f, earlier):
+            return index
+    if f.ask or state.sentence_asks:
+        for index in asked_in_sentences(f, state.bot_features, cutoff, language):
+            if not _form_step(state, f, state.bot_features[index]):
+                return index
+    return None
 
 
 def _form_step(state: _State, f: TextFeatures, earlier: TextFeatures) -> bool:

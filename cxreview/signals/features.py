@@ -16,7 +16,7 @@ from cxreview.signals.lexicon import (
     negation_words,
 )
 from cxreview.signals.sentiment import sentiment
-from cxreview.signals.wording import semantic_key
+from cxreview.signals.wording import rephrasing_words, semantic_key
 
 # The words of a text's norm: runs of word characters. The same pieces as replacing every
 # other non-space character by a space and splitting, in one pass.
@@ -29,6 +29,12 @@ _EXCLAIM = re.compile(r"(?=[!?]*!)[!?]{2,}")
 _UPPER = re.compile(r"[A-ZÀ-Þ]")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _SHOUTED = re.compile(r"\b[A-ZÀ-Þ]{2,}\b")
+
+
+# A sentence ends and another starts: "... that. What ...", "... please? I need ...".
+_SENTENCE_BREAK = re.compile(r"[.!?] +\S")
+_SENTENCES = re.compile(r"(?<=[.!?]) +")
+_RETRY_WORDS = 10  # a longer sentence around the question says more than that it failed
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -72,6 +78,10 @@ class TextFeatures(NamedTuple):
     words: int
     word_set: frozenset[str]  # the distinct words of norm (bot texts only: for repeats)
     semantic: tuple[str, ...]  # content words, synonyms merged (bot texts only): see semantic_key
+    # The sentence of a bot text that asks, when another sentence around it only says that
+    # the last answer did not work ("Sorry, I didn't get that. What is your postcode?"): see
+    # asking_sentence. Empty for other texts.
+    ask: str
 
 
 def shape_of(text: str) -> str:
@@ -133,7 +143,9 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     else:
         negations = sum(map(negatives.__contains__, words))
     question = text.rstrip().endswith("?")
-    return _new_tuple(Tone, (sentiment(text, language, customer), caps, exclamation, emphasis, cues, negations, question))
+    return _new_tuple(
+        Tone, (sentiment(text, language, customer), caps, exclamation, emphasis, cues, negations, question)
+    )
 
 
 def reply_tone(text: str, language: str) -> Tone:
@@ -164,7 +176,7 @@ def with_details(text: str, language: str, customer: bool, known: Tone) -> TextF
         identifiers = frozenset(_IDENTIFIER.findall(lower)) if digit else _EMPTY
         # tuple.__new__ on the joined fields: the same TextFeatures as TextFeatures(*known,
         # ...), without the generated __new__'s argument handling (one call per text).
-        return _new_tuple(TextFeatures, known + (norm, _EMPTY, identifiers, _EMPTY, len(split), _EMPTY, ()))
+        return _new_tuple(TextFeatures, known + (norm, _EMPTY, identifiers, _EMPTY, len(split), _EMPTY, (), ""))
     capitalised = frozenset(w for w in _WORD.findall(text) if w[0].isupper() and not w.isupper())
     return TextFeatures(
         *known,
@@ -175,14 +187,38 @@ def with_details(text: str, language: str, customer: bool, known: Tone) -> TextF
         len(split),
         frozenset(split),
         semantic_key(norm, language),
+        asking_sentence(text) if _SENTENCE_BREAK.search(text) else "",
     )
+
+
+def asking_sentence(text: str) -> str:
+    """The sentence of a bot text that asks (its last question, else its last sentence) when
+    every other sentence is short and says the last answer did not work or why the value is
+    needed (cues.yaml ``rephrasing.retry_words``, or ``retry_negated`` with a negation): "Sorry, I didn't get that. What is your
+    postcode?", "Dat klantnummer ken ik niet. Kun je het nog eens sturen?", "What is your
+    order number, please? I need it to continue." Empty otherwise: "Your order has shipped.
+    Anything else?" says something new before it asks."""
+    sentences = [s for s in _SENTENCES.split(text.strip()) if s]
+    if len(sentences) < 2:
+        return ""
+    asking = next((s for s in reversed(sentences) if s.endswith("?")), sentences[-1])
+    retry, negated, negations = (rephrasing_words(n) for n in ("retry_words", "retry_negated", "retry_negations"))
+    for sentence in sentences:
+        if sentence is asking:
+            continue
+        words = _WORD_RUN.findall(sentence.lower())
+        if len(words) > _RETRY_WORDS:
+            return ""
+        if retry.isdisjoint(words) and (negated.isdisjoint(words) or negations.isdisjoint(words)):
+            return ""
+    return asking
 
 
 def reply_features(known: Tone) -> TextFeatures:
     """The features of an agent or system message: its tone only. Their steps read the
     cues and the question mark; the exact details (norm, names, numbers) serve repeat
     checks of customer and bot messages alone."""
-    return _new_tuple(TextFeatures, known + ("", _EMPTY, _EMPTY, _EMPTY, 0, _EMPTY, ()))
+    return _new_tuple(TextFeatures, known + ("", _EMPTY, _EMPTY, _EMPTY, 0, _EMPTY, (), ""))
 
 
 def text_features(text: str, language: str, customer: bool = True) -> TextFeatures:

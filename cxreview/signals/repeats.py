@@ -9,7 +9,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from cxreview.signals.features import TextFeatures
+from cxreview.signals.features import TextFeatures, text_features
 from cxreview.signals.lexicon import contrast_prefixes, raw_cues
 from cxreview.signals.near_misses import differs
 from cxreview.signals.wording import (
@@ -396,6 +396,27 @@ def candidates(f: TextFeatures, earlier: list[TextFeatures], cutoff: float) -> l
         if similar:
             found.append(index)
     return found
+
+
+def asked_in_sentences(f: TextFeatures, earlier: list[TextFeatures], cutoff: float, language: str) -> list[int]:
+    """Earlier texts that ask what ``f`` asks when only their asking sentences are compared
+    (`features.asking_sentence`): "Sorry, I didn't get that. What is your postcode?" /
+    "What is your postcode?". Pairs where neither text has one were compared whole."""
+    own = _sentence_features(f.ask, language) if f.ask else f
+    found = []
+    for index, other in enumerate(earlier):
+        if not (f.ask or other.ask):
+            continue
+        theirs = _sentence_features(other.ask, language) if other.ask else other
+        if candidates(own, [theirs], cutoff) and contrast(own, theirs, language) is None:
+            found.append(index)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_features(sentence: str, language: str) -> TextFeatures:
+    # Bot texts are templates: their asking sentences come back in conversation after conversation.
+    return text_features(sentence, language, customer=False)
 
 
 _SIMILAR: dict[tuple[str, str, float], bool] = {}

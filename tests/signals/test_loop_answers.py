@@ -24,7 +24,9 @@ def test_one_value_written_two_ways(one: str, other: str) -> None:
     assert values(one) == values(other) != set()
 
 
-@pytest.mark.parametrize(("one", "other"), [("1234 ab", "4321 ba"), ("3 march", "4 march"), ("4 people at 4 45", "445")])
+@pytest.mark.parametrize(
+    ("one", "other"), [("1234 ab", "4321 ba"), ("3 march", "4 march"), ("4 people at 4 45", "445")]
+)
 def test_other_values(one: str, other: str) -> None:
     assert values(one) != values(other)
 
@@ -153,3 +155,32 @@ def test_other_words_for_one_question(first: str, again: str, language: str) -> 
 def test_near_misses_stay_apart(first: str, again: str, language: str) -> None:
     result = run([("bot", first), ("customer", "hmm"), ("bot", again)], language=language)
     assert result.n_bot_repeats == 0
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "language", "repeat"),
+    [
+        ("What is your postcode?", "Sorry, I didn't catch that. What is your postcode?", "en", True),
+        ("What is your order number?", "What is your order number, please? I need it to continue.", "en", True),
+        ("Wat is je klantnummer?", "Dat klantnummer ken ik niet. Kun je je klantnummer nog eens sturen?", "nl", True),
+        ("Wat is je postcode?", "Die postcode is ongeldig. Wat is je postcode?", "nl", True),
+        # the same apology before another question, an answer before the offer
+        ("Sorry, I didn't catch that. What is your postcode?", "What is your house number?", "en", False),
+        ("Anything else?", "No, the hotel does not offer dry cleaning, sorry. Anything else?", "en", False),
+    ],
+)
+def test_a_sentence_that_only_says_the_answer_failed_is_left_out(
+    first: str, again: str, language: str, repeat: bool
+) -> None:
+    result = run([("bot", first), ("customer", "hmm"), ("bot", again)], language=language)
+    assert (result.n_bot_repeats == 1) is repeat
+
+
+def test_an_apology_before_each_ask_makes_a_loop() -> None:
+    turns = [("bot", "What is your account number?"), ("customer", "I don't have one")]
+    turns += [
+        ("bot", "Sorry, I didn't get that. What is your account number?"),
+        ("customer", "I said I don't have one"),
+    ]
+    turns += [("bot", "Hmm, that didn't work. What is your account number?"), ("customer", "!!!")]
+    assert loop_flag(run(turns)) == ("bot repeats", [3, 5])
