@@ -1,6 +1,7 @@
 """What a customer's reply brings to a question the bot asks again: the values it gives, in
 one form however they are written ("1234 AB" / "1234ab", "3 March" / "03-03"), and whether
-it says it cannot give one ("I don't have it", "dat heb ik niet") or says nothing ("pff").
+it says it cannot give one ("I don't have it", "dat heb ik niet") or says nothing ("pff"),
+and whether it only sends an earlier text again ("Jansen").
 
 The loop rule (`conversation._asked_again`) reads these: a run of asks goes on while the
 customer brings nothing new, and the same value written another way is nothing new."""
@@ -11,6 +12,7 @@ import functools
 import re
 
 from cxreview.signals.lexicon import raw_cues
+from cxreview.signals.wording import rephrasing_words
 
 
 def values(norm: str) -> set[str]:
@@ -48,6 +50,14 @@ def says_nothing(norm: str, language: str) -> bool:
     if not norm:
         return True
     return _nothing_new("nl" if language.lower().startswith("nl") else "en").search(norm) is not None
+
+
+def said_before(norm: str, earlier: list[str]) -> bool:
+    """The customer sends a text they sent before, word for word: a name or value given again
+    ("Jansen", "Smith"), too short for a near-duplicate. Not a yes, a no or an acknowledgement
+    (cues.yaml ``rephrasing.short_answers``): "no" to each new transaction is an answer.
+    (The caller asks only after the bot asked again.)"""
+    return norm in earlier and norm not in rephrasing_words("short_answers")
 
 
 @functools.lru_cache(maxsize=2)

@@ -18,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
-from cxreview.signals.answers import says_nothing, values
+from cxreview.signals.answers import said_before, says_nothing, values
 from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
@@ -179,7 +179,11 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.sentiment.append(mood)
     state.words.append(f.words)
     numbers = values(f.norm)
-    state.news.append(None if not (meta or asks_person or _same_again(state, repeat_of, numbers, f)) else False)
+    # A text sent again word for word ("Jansen") is the same value again when the bot asked
+    # again; after a new question it answers that ("Yes I do" to each "Do you like X?").
+    again_word_for_word = state.last_bot_repeat and said_before(f.norm, state.norms)
+    nothing_new = meta or asks_person or again_word_for_word or _same_again(state, repeat_of, numbers, f)
+    state.news.append(False if nothing_new else None)
     state.numbers_said |= numbers
     state.norms.append(f.norm)
     state.positions.append(position)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -187,8 +188,15 @@ def with_details(text: str, language: str, customer: bool, known: Tone) -> TextF
         len(split),
         frozenset(split),
         semantic_key(norm, language),
-        asking_sentence(text) if _SENTENCE_BREAK.search(text) else "",
+        asking_sentence(text) if not _retry_words().isdisjoint(split) and _SENTENCE_BREAK.search(text) else "",
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _retry_words() -> frozenset[str]:
+    """Every word that can make a sentence one that `asking_sentence` leaves out: most bot
+    texts have none, and are not split into sentences at all."""
+    return rephrasing_words("retry_words") | rephrasing_words("retry_negated")
 
 
 def asking_sentence(text: str) -> str:

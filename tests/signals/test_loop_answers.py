@@ -184,3 +184,17 @@ def test_an_apology_before_each_ask_makes_a_loop() -> None:
     ]
     turns += [("bot", "Hmm, that didn't work. What is your account number?"), ("customer", "!!!")]
     assert loop_flag(run(turns)) == ("bot repeats", [3, 5])
+
+
+def test_a_name_sent_again_word_for_word_brings_nothing_new() -> None:
+    turns = [("bot", "Wat is je achternaam?"), ("customer", "Jansen")]
+    turns += [("bot", "Hoe luidt je achternaam?"), ("customer", "Jansen")]
+    turns += [("bot", "Wat is je familienaam?"), ("customer", "JANSEN")]
+    assert loop_flag(run(turns, language="nl")) == ("bot repeats", [3, 5])
+
+
+def test_the_same_no_to_each_new_question_is_an_answer() -> None:
+    turns = [("customer", "hi")]
+    for _ in range(4):
+        turns += [("bot", "Do you recognise this transaction?"), ("customer", "no")]
+    assert loop_flag(run(turns)) is None
