@@ -20,27 +20,30 @@ def values(norm: str) -> set[str]:
     postcode as "1234ab", a date as "3/3" (day / month, as both languages write it), a number
     split by spaces also whole ("0612 345 678" -> "0612345678"), other words with a digit
     as they are. Empty when the text has no digit."""
-    if not any(c.isdigit() for c in norm):
+    if _DIGIT.search(norm) is None:  # most texts: one pass
         return set()
+    words = _NUMBER_WORD.findall(norm)
     found: set[str] = set()
     text = norm
-    for match in _POSTCODE.finditer(norm):
-        if match.group(2) not in _NOT_POSTCODE_LETTERS:
-            found.add(match.group(1) + match.group(2))
-            text = text.replace(match.group(0), " ", 1)
-    for pattern in _dates():
+    if _POSTCODE.search(norm) is not None:
+        for match in _POSTCODE.finditer(norm):
+            if match.group(2) not in _NOT_POSTCODE_LETTERS:
+                found.add(match.group(1) + match.group(2))
+                text = text.replace(match.group(0), " ", 1)
+    for pattern in _dates() if _DATE_HINT.search(text) else ():
         for match in pattern.finditer(text):
             day, month = match.group("day"), match.group("month")
             month_number = int(month) if month.isdigit() else _month_numbers()[month]
             if 1 <= int(day) <= 31 and 1 <= month_number <= 12:
                 found.add(f"{int(day)}/{month_number}")
                 text = text.replace(match.group(0), " ", 1)
-    for match in _SPLIT_NUMBER.finditer(text):
-        joined = match.group(0).replace(" ", "")
-        if len(joined) >= _SPLIT_DIGITS:
-            found.add(joined)
-            text = text.replace(match.group(0), " ", 1)
-    found.update(w for w in text.split() if any(c.isdigit() for c in w))
+    if len(words) > 1:
+        for match in _SPLIT_NUMBER.finditer(text):
+            joined = match.group(0).replace(" ", "")
+            if len(joined) >= _SPLIT_DIGITS:
+                found.add(joined)
+                text = text.replace(match.group(0), " ", 1)
+    found.update(words if text is norm else _NUMBER_WORD.findall(text))
     return found
 
 
@@ -90,6 +93,10 @@ def _dates() -> tuple[re.Pattern[str], ...]:
     )
 
 
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b[^\W\d]*\d\w*")  # a word of a normalised text with a digit
+# Two numbers of one or two digits in a row, or one next to a word: only then can a date be there.
+_DATE_HINT = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|e|ste|de)? [a-z0-9]|[a-z] (?:the )?\d{1,2}(?:st|nd|rd|th|e|ste|de)?\b")
 _POSTCODE = re.compile(r"\b(\d{4}) ?([a-z]{2})\b")  # Dutch: "1234 AB", "1234ab"
 # "in 2020 we", "12 at": two letters after a number that are a word, not a postcode's.
 _NOT_POSTCODE_LETTERS = frozenset(
