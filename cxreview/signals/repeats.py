@@ -315,7 +315,7 @@ def _is_statement(f: TextFeatures) -> bool:
     words = opened(f.norm).split()
     if not words or words[-1] in rephrasing_words("request_ends"):
         return False
-    if not rephrasing_words("request_needs").isdisjoint(words):
+    if _bot_needs(words):
         return False
     words = words[:2]
     if words[0] in rephrasing_words("statement_subjects"):
@@ -327,6 +327,20 @@ def _is_statement(f: TextFeatures) -> bool:
     )
 
 
+def _bot_needs(words: list[str]) -> bool:
+    """The bot says it needs something: "I need your order number", "we still need ...",
+    "Ik heb je klantnummer nodig" ("Did you need help?" asks, "I was unable" reports)."""
+    needs = rephrasing_words("request_needs")
+    for i, word in enumerate(words):
+        if word in needs and i:
+            before = [w for w in words[max(0, i - 3) : i] if w not in _NEED_SKIPPED]
+            if before and before[-1] in _BOT_PERSONS or (word == "nodig" and words[0] in _BOT_PERSONS):
+                return True
+    return False
+
+
+_BOT_PERSONS = frozenset({"i", "we", "ik", "wij"})
+_NEED_SKIPPED = frozenset({"still", "just", "also", "only", "ll", "will", "would", "d", "really", "first"})
 _NOT = "not"
 _WORD_RUN = re.compile(r"[a-z0-9]+")  # as the words of a normalised text
 _CHOICE = frozenset({"or", "either", "ofwel"})
