@@ -377,19 +377,20 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     state.last_question = f.question
     state.last_confirm = "confirm" in cues and "read_back_details" in cues
     ask = len(state.bot_features)
-    index = _repeated(state, f)
+    index, whole = _repeated(state, f)
     if index is not None:
         earlier = state.bot_features[index]
-        score = fuzz.ratio(f.norm, earlier.norm)
         result.n_bot_repeats += 1
-        ms.flags.append(
-            Flag(
-                "bot_repeat",
+        if whole:
+            score = fuzz.ratio(f.norm, earlier.norm)
+            rule, detail = (
                 "near-duplicate",
                 f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})",
-                [state.bot_positions[index], position],
             )
-        )
+        else:
+            asked = f.ask or earlier.ask
+            rule, detail = "same question", f'asks again what message {state.bot_positions[index]} asked ("{asked}")'
+        ms.flags.append(Flag("bot_repeat", rule, detail, [state.bot_positions[index], position]))
         state.last_bot_repeat = True
         ask = state.bot_asks[index]  # a repeat of a repeat asks the first question again
         _asked_again(state, ask, position)
@@ -462,23 +463,23 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
     return ask
 
 
-def _repeated(state: _State, f: TextFeatures) -> int | None:
+def _repeated(state: _State, f: TextFeatures) -> tuple[int | None, bool]:
     """The earlier bot message (index into bot_features) that a bot text nearly repeats, or
-    None: the whole texts, else their asking sentences ("Sorry, I didn't get that. What is
-    your postcode?" / "What is your postcode?"), when a text has one."""
+    None, and whether the whole texts are alike (else their asking sentences are: "Sorry, I
+    didn't get that. What is your postcode?" / "What is your postcode?")."""
     repeat_cfg, language = state.config["repeat"], state.result.language
     if len(f.norm) < repeat_cfg["min_chars"] or not state.bot_features:
-        return None
+        return None, True
     cutoff = repeat_cfg["bot_similarity"]
     for index in candidates(f, state.bot_features, cutoff):
         earlier = state.bot_features[index]
         if contrast(f, earlier, language) is None and not _form_step(state, f, earlier):
-            return index
+            return index, True
     if f.ask or state.sentence_asks:
         for index in asked_in_sentences(f, state.bot_features, cutoff, language):
             if not _form_step(state, f, state.bot_features[index]):
-                return index
-    return None
+                return index, False
+    return None, True
 
 
 def _form_step(state: _State, f: TextFeatures, earlier: TextFeatures) -> bool:

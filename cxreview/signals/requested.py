@@ -127,7 +127,8 @@ _CONFIRMING = re.compile(r"\b(?:again to (?:confirm|verify|check)|to confirm it|
 _GENERIC = frozenset(
     (word,)
     for word in """number details time date opinion following action information confirmation bevestiging money
-    geld amount bedrag patience understanding cooperation geduld begrip""".split()
+    geld amount bedrag patience understanding cooperation geduld begrip
+    reason reden problem probleem question vraag""".split()
 )
 # A qualifier that names what the conversation is about anyway says nothing new: "the
 # tracking number of your shipment", "the order number of the item you want to return".
