@@ -67,7 +67,7 @@ class _State:
     # "I don't have it". None: new unless its words say it cannot give the value, read only
     # when a bot repeat asks (most conversations have none).
     news: list[bool | None] = field(default_factory=list)
-    numbers_said: set[str] = field(default_factory=set)  # every value the customer gave so far (`answers.values`)
+    values_said: list[set[str]] = field(default_factory=list)  # per customer turn, `answers.values`, filled when needed
     bot_turns: int = 0
     # The previous bot or agent message: failed ("I don't understand"), repeated an earlier
     # one, asked a question. The customer's next message reacts to it.
@@ -178,13 +178,14 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.frustration.append(frustration)
     state.sentiment.append(mood)
     state.words.append(f.words)
-    numbers = values(f.norm)
     # A text sent again word for word ("Jansen") is the same value again when the bot asked
     # again; after a new question it answers that ("Yes I do" to each "Do you like X?").
     again_word_for_word = state.last_bot_repeat and said_before(f.norm, state.norms)
-    nothing_new = meta or asks_person or again_word_for_word or _same_again(state, repeat_of, numbers, f)
+    # A near-duplicate with the same numbers gives the same value again. Values said before
+    # and "I don't have it" are read only when a bot repeat asks (`_nothing_new_since`).
+    same_numbers = repeat_of is not None and not _other_numbers(state, f, repeat_of)
+    nothing_new = meta or asks_person or again_word_for_word or same_numbers
     state.news.append(False if nothing_new else None)
-    state.numbers_said |= numbers
     state.norms.append(f.norm)
     state.positions.append(position)
     if f.identifiers:
@@ -283,12 +284,15 @@ def _other_numbers(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) -
     )
 
 
-def _same_again(state: _State, repeat_of: tuple[int, str] | None, numbers: set[str], f: TextFeatures) -> bool:
-    """The customer gives a value they gave before: a repeat with the same numbers, or only
-    numbers they said before ("1012AB", "12", "AB-1234-XY is on my receipt!")."""
-    if repeat_of is not None:
-        return not _other_numbers(state, f, repeat_of)
-    return bool(numbers) and numbers <= state.numbers_said
+def _values_again(state: _State, index: int) -> bool:
+    """Customer turn ``index`` only gives values the customer gave before ("1012AB", "12",
+    "AB-1234-XY is on my receipt!"; "1234ab" after "1234 AB"). The values of each turn are
+    worked out once, when first needed."""
+    said = state.values_said
+    while len(said) <= index:
+        said.append(values(state.norms[len(said)]))
+    given = said[index]
+    return bool(given) and given <= set().union(*said[:index])
 
 
 def _numbers(norm: str) -> set[str]:
@@ -517,7 +521,7 @@ def _nothing_new_since(state: _State, position: int) -> bool:
     news = state.news
     for index in range(start, len(news)):
         if news[index] is None:
-            news[index] = not says_nothing(state.norms[index], state.result.language)
+            news[index] = not (_values_again(state, index) or says_nothing(state.norms[index], state.result.language))
         if news[index]:
             return False
     return True
