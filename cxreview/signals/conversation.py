@@ -284,15 +284,19 @@ def _other_numbers(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) -
     )
 
 
-def _values_again(state: _State, index: int) -> bool:
-    """Customer turn ``index`` only gives values the customer gave before ("1012AB", "12",
-    "AB-1234-XY is on my receipt!"; "1234ab" after "1234 AB"). The values of each turn are
-    worked out once, when first needed."""
+def _brings_nothing(state: _State, index: int) -> bool:
+    """Customer turn ``index`` brings nothing new: it only gives values the customer gave
+    before ("1012AB", "12", "AB-1234-XY is on my receipt!"; "1234ab" after "1234 AB"), or
+    says it cannot give the value with no new value beside ("I don't have it"; not "I don't
+    have it, but my postcode is 1234 AB"). The values of each turn are worked out once, when
+    first needed."""
     said = state.values_said
     while len(said) <= index:
         said.append(values(state.norms[len(said)]))
     given = said[index]
-    return bool(given) and given <= set().union(*said[:index])
+    if given:
+        return given <= set().union(*said[:index])
+    return says_nothing(state.norms[index], state.result.language)
 
 
 def _numbers(norm: str) -> set[str]:
@@ -521,7 +525,7 @@ def _nothing_new_since(state: _State, position: int) -> bool:
     news = state.news
     for index in range(start, len(news)):
         if news[index] is None:
-            news[index] = not (_values_again(state, index) or says_nothing(state.norms[index], state.result.language))
+            news[index] = not _brings_nothing(state, index)
         if news[index]:
             return False
     return True

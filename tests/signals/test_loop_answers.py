@@ -82,6 +82,8 @@ def test_a_customer_who_cannot_give_the_value_brings_nothing_new() -> None:
     assert loop_flag(run(turns, language="nl")) == ("bot repeats", [3, 5])
     answered = [*turns[:3], ("customer", "K-4521"), turns[4]]
     assert loop_flag(run(answered, language="nl")) is None
+    another_value = [*turns[:3], ("customer", "dat heb ik niet, mijn postcode is 1234 AB"), turns[4]]
+    assert loop_flag(run(another_value, language="nl")) is None
 
 
 def test_the_same_postcode_written_another_way_brings_nothing_new() -> None:
