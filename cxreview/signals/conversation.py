@@ -401,7 +401,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
         ms.flags.append(Flag("bot_repeat", rule, detail, [state.bot_positions[index], position]))
         state.last_bot_repeat = True
         ask = state.bot_asks[index]  # a repeat of a repeat asks the first question again
-        _asked_again(state, ask, position)
+        _asked_again(state, ask, position, f.norm)
     elif state.bot_features and len(f.norm) >= state.config["repeat"]["min_chars"]:
         ask = _same_request(state, ms, f, ask)
     state.sentence_asks = state.sentence_asks or bool(f.ask)
@@ -466,7 +466,7 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
         )
         state.last_bot_repeat = True
         ask = state.bot_asks[index]
-        _asked_again(state, ask, ms.position)
+        _asked_again(state, ask, ms.position, f.norm)
         return ask
     return ask
 
@@ -502,15 +502,23 @@ def _form_step(state: _State, f: TextFeatures, earlier: TextFeatures) -> bool:
     return not says_nothing(state.norms[-1], state.result.language)
 
 
-def _asked_again(state: _State, ask: int, position: int) -> None:
+def _asked_again(state: _State, ask: int, position: int, norm: str) -> None:
     """A bot turn asks question ``ask`` again. It goes on with the question's run while the
     customer brought nothing new since its last ask (the same value again, "I already told
     you", a request for a person, no reply), whatever other bot messages came between
     ("What is your postcode?" / "And your house number?" asked in turn); when they gave
     something new (the first answer, another item for the cart, a second order, the next
-    movie), the last ask is the first of a new run and this one its first repeat."""
+    movie), the last ask is the first of a new run and this one its first repeat. An ask
+    in other words with no customer message since the last one is the same turn sent in
+    several bubbles (a menu: "Track a parcel: enter your order number." / "Start a return:
+    enter your order number ..."): it neither goes on with a run nor starts one. The same
+    text sent again and again (a near-duplicate of the bot's previous message) is a loop the
+    customer sees ("May I suggest a movie for you?" three times in a row)."""
     run = state.current_runs.get(ask)
     last = state.last_asked.get(ask, ask)
+    no_reply = not state.positions or state.positions[-1] < state.bot_positions[last]
+    if no_reply and fuzz.ratio(state.bot_features[-1].norm, norm) < state.config["repeat"]["bot_similarity"]:
+        return
     if run is not None and _nothing_new_since(state, state.bot_positions[last]):
         state.ask_runs[run][1].append(position)
     else:

@@ -203,3 +203,23 @@ def test_the_same_no_to_each_new_question_is_an_answer() -> None:
     for _ in range(4):
         turns += [("bot", "Do you recognise this transaction?"), ("customer", "no")]
     assert loop_flag(run(turns)) is None
+
+
+def test_one_turn_in_several_bubbles_is_no_loop() -> None:
+    """A menu sent as three bubbles, each asking for the order number in other words, with no
+    reply between: one turn, not three asks (review loops9 N13)."""
+    result = run(
+        [
+            ("customer", "hi"),
+            ("bot", "Track a parcel: please enter your order number below."),
+            ("bot", "Start a return: please enter your order number and the item."),
+            ("bot", "Change a delivery: please enter your order number and the new date."),
+            ("customer", "return"),
+        ]
+    )
+    assert loop_flag(result) is None
+
+
+def test_the_same_text_sent_three_times_in_a_row_is_a_loop() -> None:
+    turns = [("customer", "hi"), ("bot", "Hello.")] + [("bot", "May I suggest a movie for you?")] * 3
+    assert loop_flag(run(turns)) == ("bot repeats", [4, 5])
