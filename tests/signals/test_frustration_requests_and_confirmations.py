@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 from cxreview.signals.sentiment import reference_sentiment, sentiment
-
-CONFIG = load_config()
-
-
-def customer(text: str, language: str = "en"):  # noqa: ANN201
-    return analyze("t", language, [(1, "customer", None, text_features(text, language))], CONFIG).messages[0]
+from tests.signals.test_frustration import CONFIG, customer
 
 
 def dialogue(turns: list[tuple[str, str]], language: str = "en"):  # noqa: ANN201
@@ -64,7 +58,9 @@ def test_a_wrong_in_a_problem_report_is_the_problem_not_a_correction() -> None:
         ("Please confirm: a table for 2 at Luigi's on March 5th at 7 pm.", "Yes, thanks.", "en", False),
     ],
 )
-def test_a_no_to_details_read_back_means_the_bot_got_them_wrong(bot: str, reply: str, language: str, wrong: bool) -> None:
+def test_a_no_to_details_read_back_means_the_bot_got_them_wrong(
+    bot: str, reply: str, language: str, wrong: bool
+) -> None:
     messages = dialogue([("customer", "Hello"), ("bot", bot), ("customer", reply)], language)
     assert bool(messages[2].features.get("no_to_confirmation")) is wrong
     if wrong:

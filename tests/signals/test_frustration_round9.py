@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
+from tests.signals.test_frustration import CONFIG, customer
 
-CONFIG = load_config()
 FLAG = CONFIG["frustration"]["frustrated_at"]
-
-
-def customer(text: str, language: str = "en"):  # noqa: ANN201
-    return analyze("t", language, [(1, "customer", None, text_features(text, language))], CONFIG).messages[0]
 
 
 @pytest.mark.parametrize(

@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
-from cxreview.signals.features import text_features
+from tests.signals.test_frustration import CONFIG, customer
 
-CONFIG = load_config()
 FLAG = CONFIG["frustration"]["frustrated_at"]
-
-
-def customer(text: str, language: str = "en"):  # noqa: ANN201
-    return analyze("t", language, [(1, "customer", None, text_features(text, language))], CONFIG).messages[0]
 
 
 @pytest.mark.parametrize(
@@ -150,10 +143,11 @@ def test_sentiment_shown_is_positive(text: str, language: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["The customer care number is invalid.", "No support from your team at all.", "Dear Sir, my store credit is gone."]
+    "text",
+    ["The customer care number is invalid.", "No support from your team at all.", "Dear Sir, my store credit is gone."],
 )
 def test_service_words_are_no_praise(text: str) -> None:
-    """"support", "care", "credit", "dear" name the service or open a letter: no praise."""
+    """ "support", "care", "credit", "dear" name the service or open a letter: no praise."""
     assert (customer(text).sentiment or 0.0) <= 0
 
 
