@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cxreview.store import open_database
 from cxreview.tui.screens.queue import QueueScreen
 from cxreview.tui.screens.review import ReviewScreen
 from tests.tui.conftest import settle
@@ -51,3 +52,19 @@ async def test_narrow_queue_keeps_status_id_flags_and_why(make_app) -> None:
         await settle(app, pilot)
         shown = [str(key.value) for key in app.screen.query_one("DataTable").columns]
         assert {"Status", "Conversation", "Flags"} <= set(shown) and "Msgs" not in shown
+
+
+async def test_why_picked_uses_the_room_a_wide_window_leaves(make_app, tui_db) -> None:
+    reason = "risk 0.83: peak frustration 0.98 (bot phase), bot loop, customer repeated 2 times"
+    with open_database(tui_db) as db, db.transaction():
+        db.execute("UPDATE session_items SET pick = 'spotlight', reason = ? WHERE position = 1", (reason,))
+    app = make_app()
+    for width, whole in ((200, True), (100, False)):
+        async with app.run_test(size=(width, 30)) as pilot:
+            await settle(app, pilot)
+            table = app.screen.query_one("DataTable")
+            cell = str(table.get_row_at(0)[[str(c.value) for c in table.columns].index("Why picked")])
+            assert (cell == reason) is whole
+            if not whole:  # cut to the column, which is at least the usual 40 cells
+                assert cell.endswith("…") and 40 <= len(cell) < len(reason) and reason.startswith(cell[:-1])
+        app = make_app()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cxreview.store import open_database
 from cxreview.tui.screens.queue import QueueScreen
 from cxreview.tui.screens.review import ReviewScreen
@@ -154,7 +156,8 @@ async def test_highlight_jumps_and_pii_toggle(make_app, tui_db: Path) -> None:
             assert transcript.cursor == next(i for i in marks if i > 0) if any(i > 0 for i in marks) else 0
 
 
-async def test_escape_returns_to_the_queue_with_status(make_app, tui_db: Path) -> None:
+@pytest.mark.parametrize("key", ["escape", "q"])
+async def test_escape_or_q_returns_to_the_queue_with_status(make_app, tui_db: Path, key: str) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
@@ -162,7 +165,7 @@ async def test_escape_returns_to_the_queue_with_status(make_app, tui_db: Path) -
         await settle(app, pilot)
         await pilot.press("3")
         await settle(app, pilot)
-        await pilot.press("escape")
+        await pilot.press(key)
         await settle(app, pilot)
         assert isinstance(app.screen, QueueScreen)
         assert app.screen.session.items[0].status == "in progress"

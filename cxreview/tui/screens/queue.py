@@ -27,7 +27,7 @@ COLUMNS = ("#", "Status", "Conversation", "Flags", "Agent", "Why picked", "Queue
 PRIORITY = ("Status", "Conversation", "Flags", "Why picked", "#", "Agent", "Queue", "Lang", "Ch", "Msgs")
 STATUS_STYLE = {"to do": "", "in progress": "bold dark_orange", "done": "green3"}
 STATUS_ORDER = {"in progress": 0, "to do": 1, "done": 2}
-WHY_WIDTH = 40  # "why picked" is cut here (the whole reason is on the review screen, key t)
+WHY_WIDTH = 40  # "why picked" is cut here unless the window has room to spare (the whole reason: key t)
 
 SORT_KEYS: dict[str, Callable[[QueueItem], Any]] = {
     "#": lambda item: item.position,
@@ -133,10 +133,15 @@ class QueueScreen(Screen[None]):
             label: max([len(label) + (2 if label == self.sort_column else 0)] + [_width(row[i]) for row in cells])
             for i, label in enumerate(COLUMNS)
         }
+        full_why = widths["Why picked"]
+        widths["Why picked"] = min(full_why, WHY_WIDTH)
         room = (self.size.width or 200) - 2
         keep = list(PRIORITY)
         while len(keep) > 3 and sum(widths[label] + 2 for label in keep) > room:
             keep.pop()
+        # Room the kept columns leave goes to the reason, the one column worth reading whole.
+        spare = room - sum(widths[label] + 2 for label in keep)
+        widths["Why picked"] = min(full_why, widths["Why picked"] + max(0, spare))
         return [(i, label, widths[label]) for i, label in enumerate(COLUMNS) if label in keep]
 
     def _fill(self, selected: str | None = None) -> None:
@@ -151,7 +156,7 @@ class QueueScreen(Screen[None]):
             shown = f"{label} ▲" if label == self.sort_column and label != "#" else label
             table.add_column(shown, key=label, width=width)
         for item, values in zip(items, cells, strict=True):
-            table.add_row(*[values[index] for index, _label, _width in columns], key=item.conversation_id)
+            table.add_row(*[_cut(values[index], width) for index, _label, width in columns], key=item.conversation_id)
         keys = [item.conversation_id for item in items]
         if selected in keys:
             table.move_cursor(row=keys.index(selected))
@@ -169,7 +174,7 @@ class QueueScreen(Screen[None]):
             Text(item.conversation_id),
             Text(" ".join(item.badges) or "-", style="bold red3" if item.badges else "dim"),
             Text(agent_label(item.agent, item.kind)),
-            Text(why if len(why) <= WHY_WIDTH else why[: WHY_WIDTH - 1] + "…"),
+            Text(why),  # cut to the column's width in _fill
             Text(item.queue or "-"),
             Text(item.channel or "-"),
             Text(item.language or "-"),
@@ -276,3 +281,14 @@ def _haystack(item: QueueItem) -> str:
 
 def _width(value: Text | str) -> int:
     return value.cell_len if isinstance(value, Text) else len(value)
+
+
+def _cut(value: Text | str, width: int) -> Text | str:
+    """A cell no wider than its column, an ellipsis where it was cut."""
+    if _width(value) <= width:
+        return value
+    if isinstance(value, str):
+        return value[: width - 1] + "…"
+    cut = value.copy()
+    cut.truncate(width, overflow="ellipsis")
+    return cut

@@ -187,7 +187,7 @@ REVIEW_BINDINGS: list[BindingType] = [
         id="review.compare",
         tooltip="Calibration: everyone's scores side by side (after you submitted)",
     ),
-    Binding("escape", "back", "Queue", id="review.back", tooltip="Back to the session queue (everything is saved)"),
+    Binding("escape,q", "back", "Queue", id="review.back", tooltip="Back to the session queue (everything is saved)"),
     Binding(
         "i",
         "app.insights",
