@@ -28,6 +28,7 @@ PRIORITY = ("Status", "Conversation", "Flags", "Why picked", "#", "Agent", "Queu
 STATUS_STYLE = {"to do": "", "in progress": "bold dark_orange", "done": "green3"}
 STATUS_ORDER = {"in progress": 0, "to do": 1, "done": 2}
 WHY_WIDTH = 40  # "why picked" is cut here unless the window has room to spare (the whole reason: key t)
+WHY_MIN = 16  # narrower than this a reason says nothing: the column goes instead
 
 SORT_KEYS: dict[str, Callable[[QueueItem], Any]] = {
     "#": lambda item: item.position,
@@ -137,10 +138,17 @@ class QueueScreen(Screen[None]):
         widths["Why picked"] = min(full_why, WHY_WIDTH)
         room = (self.size.width or 200) - 2
         keep = list(PRIORITY)
-        while len(keep) > 3 and sum(widths[label] + 2 for label in keep) > room:
+        # Down to the four columns that matter most, then the reason gets narrower before
+        # it goes (a short reason beats none), then the rest by priority.
+        while len(keep) > 4 and _total(widths, keep) > room:
+            keep.pop()
+        squeezed = room - _total(widths, [label for label in keep if label != "Why picked"]) - 2
+        if _total(widths, keep) > room and squeezed >= WHY_MIN:
+            widths["Why picked"] = squeezed
+        while len(keep) > 3 and _total(widths, keep) > room:
             keep.pop()
         # Room the kept columns leave goes to the reason, the one column worth reading whole.
-        spare = room - sum(widths[label] + 2 for label in keep)
+        spare = room - _total(widths, keep)
         widths["Why picked"] = min(full_why, widths["Why picked"] + max(0, spare))
         return [(i, label, widths[label]) for i, label in enumerate(COLUMNS) if label in keep]
 
@@ -281,6 +289,10 @@ def _haystack(item: QueueItem) -> str:
 
 def _width(value: Text | str) -> int:
     return value.cell_len if isinstance(value, Text) else len(value)
+
+
+def _total(widths: dict[str, int], labels: list[str]) -> int:
+    return sum(widths[label] + 2 for label in labels)
 
 
 def _cut(value: Text | str, width: int) -> Text | str:
