@@ -30,6 +30,9 @@ _EXCLAIM = re.compile(r"(?=[!?]*!)[!?]{2,}")
 _UPPER = re.compile(r"[A-ZÀ-Þ]")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _SHOUTED = re.compile(r"\b[A-ZÀ-Þ]{2,}\b")
+# Redaction placeholders of exported or anonymised chats ("#EMAIL#", "[NAME]", "{ORDER_ID}",
+# "<PHONE>", "XXXX"): capitals that nobody typed, so no shouting.
+_PLACEHOLDER = re.compile(r"[#\[{<]+[A-Z][A-Z0-9_]*[#\]}>]+|\bX{2,}\b")
 
 
 # A sentence ends and another starts: "... that. What ...", "... please? I need ...".
@@ -120,12 +123,15 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     caps = emphasis = 0.0
     plain = text.isascii()  # words of ASCII texts without regexes (see ascii_text)
     shouted = None
+    typed = text
+    if lower != text and ("#" in text or "[" in text or "{" in text or "<" in text or "XX" in text):
+        typed = _PLACEHOLDER.sub(" ", text)
     if lower != text:  # a text without capitals (lower case is itself) shouts nothing: no search
-        found = shouted_words(text) if plain else _SHOUTED.findall(text)
+        found = shouted_words(typed) if plain else _SHOUTED.findall(typed)
         shouted = [w for w in found if _is_shouted_word(w, language)]
     if shouted:
-        letters = len(_LETTER.findall(text))
-        uppers = len(_UPPER.findall(text))
+        letters = len(_LETTER.findall(typed))
+        uppers = len(_UPPER.findall(typed))
         # Most letters in capitals is shouting only when real words are in capitals: a
         # message that is mostly product acronyms ("GTA BSOD") is not.
         caps = uppers / letters if letters >= 4 and uppers / letters > 0.6 else 0.0

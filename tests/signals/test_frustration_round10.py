@@ -1,0 +1,81 @@
+"""Frustration round 10 (support text): praise thrown at the end of a bad-news sentence is
+sarcasm ("... and nobody called me. great", "5 werkdagen. geweldig."), and the redaction
+placeholders of exported chats ("#EMAIL#", "[NAME]", "XXXX") are no shouting. Each frustrated
+wording keeps its cue as evidence and crosses the flag; each calm one stays under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxreview.signals.features import text_features
+from tests.signals.test_frustration import CONFIG, customer
+
+FLAG = CONFIG["frustration"]["frustrated_at"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("so the parcel is lost and nobody can tell me where it is. brilliant", "en"),
+        ("you charged me twice and never sent the refund. lovely", "en"),
+        ("10 working days. wonderful.", "en"),
+        ("so no refund, just a voucher. nice", "en"),
+        ("The router was broken on arrival. Fantastic!", "en"),
+        ("Cancelled my card without asking me. Nice try", "en"),
+        ("dus ik krijg geen vergoeding en moet zelf alles regelen. top", "nl"),
+        ("3 weken. fantastisch.", "nl"),
+        ("jullie rekenen gewoon administratiekosten. leuk geprobeerd", "nl"),
+        ("mijn pakket is kwijt en niemand weet waar het is. echt geweldig", "nl"),
+    ],
+)
+def test_praise_after_bad_news_is_sarcasm(text: str, language: str) -> None:
+    assert "sarcasm" in text_features(text, language).cues, text
+    ms = customer(text, language)
+    assert "sarcasm_match" in ms.cues  # the matched words are the evidence
+    assert ms.frustration >= FLAG, (text, ms.frustration, ms.reasons)
+    assert "sarcasm" in ms.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("No, that's all. Great!", "en"),
+        ("Ok, nothing else. Perfect.", "en"),
+        ("Ok, no need to call me. Perfect", "en"),
+        ("It was lost in the post but the new one came today. Great!", "en"),
+        ("It wasn't that bad after all. Nice!", "en"),
+        ("Thanks, it arrived in 2 days. Great!", "en"),
+        ("Nee, verder niks. Top!", "nl"),
+        ("Het pakket was kwijt maar nu is het er. Top", "nl"),
+        ("Geen probleem, ik wacht wel. Super!", "nl"),
+        ("Bedankt, het is binnen 2 dagen geleverd. Top!", "nl"),
+    ],
+)
+def test_praise_after_calm_words_stays_praise(text: str, language: str) -> None:
+    assert "sarcasm" not in text_features(text, language).cues, text
+    assert customer(text, language).frustration < FLAG, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#PRS_ORG# #ADDRESS# #NUMBER#",
+        "My e-mail is [EMAIL], order {ORDER_ID}",
+        "It was charged on XX/XX/XXXX",
+        "<NAME> <PHONE>",
+    ],
+)
+def test_redaction_placeholders_are_no_shouting(text: str) -> None:
+    f = text_features(text, "en")
+    assert f.caps == 0 and f.emphasis == 0, text
+
+
+def test_shouting_beside_a_placeholder_still_counts() -> None:
+    assert text_features("My email is [EMAIL] and it does NOT work", "en").emphasis == 1.0
+    assert text_features("WHERE IS MY ORDER #NUMBER#", "en").caps > 0.6
+
+
+def test_a_shrugged_whatever_gives_up() -> None:
+    assert "giving_up" in text_features("3 weeks? ok whatever", "en").cues
+    assert customer("3 weeks? ok whatever").frustration >= FLAG
+    assert "giving_up" not in text_features("ok, whatever works for you", "en").cues
