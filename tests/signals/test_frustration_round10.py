@@ -79,3 +79,20 @@ def test_a_shrugged_whatever_gives_up() -> None:
     assert "giving_up" in text_features("3 weeks? ok whatever", "en").cues
     assert customer("3 weeks? ok whatever").frustration >= FLAG
     assert "giving_up" not in text_features("ok, whatever works for you", "en").cues
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Does not work", "en"), ("doesn't work.", "en"), ("Not working at all", "en"), ("Werkt niet", "nl"),
+     ("doet het nog steeds niet", "nl")],
+)
+def test_a_bare_does_not_work_reads_as_it_does_not_work(text: str, language: str) -> None:
+    # "It doesn't work." is a grievance; the same words without the subject are too.
+    assert "grievance" in text_features(text, language).cues, text
+    assert customer(text, language).frustration >= FLAG
+
+
+def test_a_problem_report_with_more_words_stays_a_report() -> None:
+    for text in ("not working at the moment, can you check?", "Does not work for me when I use the old card"):
+        assert "grievance" not in text_features(text, "en").cues
+        assert customer(text).frustration < FLAG
