@@ -6,12 +6,16 @@ Headless (the review screen is one front end): the screen asks :func:`shown` wha
 - only a *reliable* model's value is a figure (a not-reliable one is at most named as such);
 - blind calibration sessions never get suggestions: seeing the machine's score first would
   anchor the reviewer and spoil the agreement being measured;
-- accepting never overwrites a score (or N/A) the reviewer already gave.
+- accepting never overwrites a score (or N/A) the reviewer already gave;
+- a reliable model can still be unsure of one conversation (one unlike those it learnt from):
+  a suggestion whose uncertainty is wider than one level (a quarter of the scale on scales
+  longer than 1-5) could as well be the next level up or down, so it is shown as unsure,
+  without a figure, and `a` leaves that criterion to the reviewer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cxreview.rubrics.model import Criterion
@@ -24,12 +28,24 @@ class AcceptPlan:
     levels: dict[str, int]  # criterion id -> level to write (rounded suggestion)
     kept: list[str]  # labels of criteria already scored by the reviewer
     not_reliable: list[str]  # labels of criteria whose model is not reliable
+    unsure: list[str] = field(default_factory=list)  # "Empathy: AutoQA unsure (±1.5)"
 
 
 def nearest_level(criterion: Criterion, value: float) -> int:
     """The scale's level nearest to a predicted value (clipped to the scale). A value halfway
     between two levels goes to the lower one: a suggestion should never flatter an agent."""
     return min(criterion.levels, key=lambda level: (abs(level - value), level))
+
+
+def unsure_above(criterion: Criterion) -> float:
+    """The widest uncertainty a suggestion of ``criterion`` may have and still be accepted:
+    one level, or a quarter of the scale when that is more (1-10: 2.25)."""
+    return max(1.0, (criterion.max - criterion.min) / 4)
+
+
+def is_unsure(criterion: Criterion, suggestion: Any) -> bool:
+    """True when the model is too unsure of this conversation for its value to be a level."""
+    return bool(suggestion.uncertainty > unsure_above(criterion))
 
 
 def shown(suggestions: dict[str, Any], calibration: bool) -> dict[str, Any]:
@@ -42,6 +58,7 @@ def plan_accept(review: Any, suggestions: dict[str, Any]) -> AcceptPlan:
     levels: dict[str, int] = {}
     kept: list[str] = []
     not_reliable: list[str] = []
+    unsure: list[str] = []
     for criterion in review.rubric.criteria:
         suggestion = suggestions.get(criterion.id)
         if suggestion is None:
@@ -50,9 +67,11 @@ def plan_accept(review: Any, suggestions: dict[str, Any]) -> AcceptPlan:
             not_reliable.append(criterion.label)
         elif review.criteria[criterion.id].value is not None:
             kept.append(criterion.label)
+        elif is_unsure(criterion, suggestion):
+            unsure.append(f"{criterion.label}: AutoQA unsure (±{suggestion.uncertainty:.1f}), score yourself")
         else:
             levels[criterion.id] = nearest_level(criterion, suggestion.value)
-    return AcceptPlan(levels, kept, not_reliable)
+    return AcceptPlan(levels, kept, not_reliable, unsure)
 
 
 def describe(plan: AcceptPlan, review: Any) -> str:
@@ -66,14 +85,22 @@ def describe(plan: AcceptPlan, review: Any) -> str:
         parts.append(f"Accepted AutoQA: {given}")
     if plan.kept:
         parts.append(f"kept your score{'s' if len(plan.kept) > 1 else ''} for {', '.join(plan.kept)}")
+    parts.extend(plan.unsure)
     if plan.not_reliable:
         parts.append(f"not reliable, score yourself: {', '.join(plan.not_reliable)}")
     if not plan.levels:
-        head = "Nothing to accept" if plan.kept or plan.not_reliable else "No reliable AutoQA suggestion here"
+        head = (
+            "Nothing to accept"
+            if plan.kept or plan.not_reliable or plan.unsure
+            else "No reliable AutoQA suggestion here"
+        )
         parts.insert(0, head)
     return "; ".join(parts) + "."
 
 
-def ghost(suggestion: Any) -> str:
-    """The figure beside the scale: "AutoQA 3.4 ±0.6"."""
+def ghost(suggestion: Any, criterion: Criterion | None = None) -> str:
+    """The figure beside the scale: "AutoQA 3.4 ±0.6", or "AutoQA unsure ±1.5" with no figure
+    to anchor on when the model is unsure of this conversation."""
+    if criterion is not None and is_unsure(criterion, suggestion):
+        return f"AutoQA unsure ±{suggestion.uncertainty:.1f}"
     return f"AutoQA {suggestion.value:.1f} ±{suggestion.uncertainty:.1f}"

@@ -114,7 +114,7 @@ TURN_FEATURES: tuple[Feature, ...] = (
     _f("repeated_replies", "replies repeated word for word", "count"),
     _f("customer_accepts", "customer turns accepting or thanking", "share"),
     _f("customer_accepts_at_end", "customer accepted or thanked at the end", "flag"),
-    _f("customer_says_no", "customer turns saying no", "share"),
+    _f("customer_says_no", "customer turns with a no, don't or wrong", "share"),
 )
 
 OUTCOME_FEATURES: tuple[Feature, ...] = (

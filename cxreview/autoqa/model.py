@@ -20,7 +20,8 @@ import numpy as np
 
 from cxreview.autoqa.features import BY_NAME, FEATURES, label, shown
 
-PARAMS_FORMAT = 1
+# 2: the uncertainty is in the units of the widened value shown (``error_variance``).
+PARAMS_FORMAT = 2
 # Counts and waits have long tails: the model sees log(1 + x), people see x.
 _LOG_KINDS = {"count", "seconds"}
 # A reason must move the prediction by at least this much (in scale levels) to be named.
@@ -46,6 +47,9 @@ class LinearModel:
     # Predictions are spread like the reviewers' scores around their mean (see fit).
     center: float = 0.0
     spread: float = 1.0
+    # Mean squared in-sample error of the widened value against the reviewers' scores
+    # (None in models stored before format 2, whose uncertainty is the regression's own).
+    error_variance: float | None = None
     format: int = PARAMS_FORMAT
 
     def to_params(self) -> dict[str, Any]:
@@ -61,13 +65,21 @@ class LinearModel:
         return np.nan_to_num(z, nan=0.0)  # a missing figure counts as the training mean
 
     def predict(self, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(value clipped to the scale, predictive sd, per-feature contributions) per row."""
+        """(value clipped to the scale, its uncertainty, per-feature contributions) per row.
+
+        The uncertainty is a standard deviation in the units of the value shown: the value is
+        the regression's mean widened by ``spread``, so the part of the uncertainty that comes
+        from the weights (larger for conversations unlike the training ones) is widened the
+        same way, and the rest is the widened value's own error on the training scores."""
         z = self._standardised(raw)
         contributions = z * np.array(self.coef) * self.spread
         mean = z @ np.array(self.coef) + self.intercept if self.features else np.full(len(z), self.intercept)
         value = np.clip(self.center + self.spread * (mean - self.center), self.low, self.high)
         variance = np.einsum("ij,jk,ik->i", z, np.array(self.covariance), z) if self.features else np.zeros(len(z))
-        sd = np.sqrt(np.maximum(variance, 0) + self.noise_variance)
+        if self.error_variance is None:
+            sd = np.sqrt(np.maximum(variance, 0) + self.noise_variance)
+        else:
+            sd = np.sqrt(self.spread**2 * np.maximum(variance, 0) + self.error_variance)
         return value, sd, contributions
 
     def reasons(self, raw: np.ndarray, contributions: np.ndarray, top: int = 3) -> list[tuple[str, ...]]:
@@ -128,7 +140,10 @@ def fit(raw: np.ndarray, y: np.ndarray, names: list[str], low: int, high: int, o
     # predictions are widened to the reviewers' spread (measured in-sample, at most 5x): the
     # order of conversations is unchanged, and a model that knows little still agrees little.
     fitted = z @ regression.coef_ + regression.intercept_
-    spread = float(np.std(y) / np.std(fitted)) if np.std(fitted) > 1e-6 else 1.0
+    spread = min(float(np.std(y) / np.std(fitted)) if np.std(fitted) > 1e-6 else 1.0, _MAX_SPREAD)
+    center = float(np.mean(y))
+    # The uncertainty must be in the units of the widened value shown (see predict).
+    widened = np.clip(center + spread * (fitted - center), low, high)
     # sklearn's posterior covariance is for centred inputs; z is centred on the training mean.
     return LinearModel(
         features=list(names),
@@ -142,6 +157,7 @@ def fit(raw: np.ndarray, y: np.ndarray, names: list[str], low: int, high: int, o
         low=low,
         high=high,
         outcomes=list(outcomes),
-        center=float(np.mean(y)),
-        spread=min(spread, _MAX_SPREAD),
+        center=center,
+        spread=spread,
+        error_variance=float(np.mean((y - widened) ** 2)),
     )

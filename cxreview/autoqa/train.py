@@ -3,8 +3,10 @@
 Final scores count (a corrected review teaches its corrected value; imported scores are
 reviews too); N/A and accepted suggestions do not (the model must not learn from itself).
 Each model is measured by grouped cross-validation before it is fitted on everything, and
-stored with its agreement, the data size, the date and a hash of what it learnt from. A
-model whose data did not change is kept as it is (and so are its scores).
+stored with its agreement, the data size, the date and a hash of what shapes it (the scores,
+the features, the parameter format and the folds; not ``--min-reviews``, which only decides
+whether to train). A model whose hash did not change is kept as it is (and so are its
+scores); asked for another bootstrap ``seed``, it is measured again in place.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -67,9 +69,12 @@ def train(
     bootstrap: int = 1000,
     folds: int = 5,
     on_progress: Progress | None = None,
-    seed: int = 0,
+    seed: int | None = None,
 ) -> list[Trained]:
-    """Train every asked criterion; raise an InputError when there is nothing to learn from."""
+    """Train every asked criterion; raise an InputError when there is nothing to learn from.
+
+    ``seed`` None is seed 0 for a new model and keeps an unchanged one as measured; a seed given
+    measures an unchanged model again with it (same parameters, so its scores stay)."""
     if min_reviews < 2:
         raise InputError(f"--min-reviews {min_reviews} is too small", "use 2 or more (30 or more gives usable figures)")
     rubrics = _rubrics(db)
@@ -118,7 +123,7 @@ def _run(
     db: Database,
     jobs: list[tuple[Rubric, str, int, int, list[tuple[str, str, int]]]],
     min_reviews: int,
-    bootstrap: tuple[int, int],
+    bootstrap: tuple[int, int | None],
     folds: int,
     on_progress: Progress | None,
 ) -> list[Trained]:
@@ -135,9 +140,7 @@ def _run(
             features, outcomes = feature_rows(db, missing)
             cache.update(features)
             outcome_of.update(outcomes)
-        results.append(
-            _train_one(db, rubric, criterion_id, low, high, scores, cache, outcome_of, bootstrap, folds, min_reviews)
-        )
+        results.append(_train_one(db, rubric, criterion_id, low, high, scores, cache, outcome_of, bootstrap, folds))
         if on_progress:
             on_progress(criterion_id, done + 1, len(jobs))
     return results
@@ -184,9 +187,8 @@ def _train_one(
     scores: list[tuple[str, str, int]],
     features: dict[str, dict[str, float]],
     outcome_of: dict[str, str | None],
-    bootstrap: tuple[int, int],
+    bootstrap: tuple[int, int | None],
     folds: int,
-    min_reviews: int,
 ) -> Trained:
     conversations = sorted({s[0] for s in scores})
     code = {c: i for i, c in enumerate(conversations)}
@@ -199,13 +201,12 @@ def _train_one(
     groups = np.array([code[s[0]] for s in scores])
     raw = by_conversation[groups]
     y = np.array([s[2] for s in scores], dtype=float)
-    content_hash = hashlib.sha256(
-        json.dumps([sorted(scores), names, linear.PARAMS_FORMAT, folds, min_reviews]).encode()
-    ).hexdigest()
+    content_hash = hashlib.sha256(json.dumps([sorted(scores), names, linear.PARAMS_FORMAT, folds]).encode()).hexdigest()
     n_conversations = len(conversations)
     active = {(m.rubric_id, m.rubric_version, m.criterion): m for m in store.active_models(db, rubric.id)}
     current = active.get((rubric.id, rubric.version, criterion))
-    if current is not None and store.model_hash(db, current.id) == content_hash:
+    unchanged = current is not None and store.model_hash(db, current.id) == content_hash
+    if current is not None and unchanged and bootstrap[1] is None:
         return Trained(
             rubric.id, rubric.version, criterion, len(scores), n_conversations, current.id, current.reliable,
             current.reason, None, unchanged=True,
@@ -216,29 +217,34 @@ def _train_one(
         return fitted.predict(raw[test_rows])[0]
 
     predicted = cross_validated(fit_predict, y, groups, folds)
-    measured = measure(groups, y, predicted, low, high, bootstrap=bootstrap[0], seed=bootstrap[1])
+    measured = measure(groups, y, predicted, low, high, bootstrap=bootstrap[0], seed=bootstrap[1] or 0)
     reliable, reason = verdict(measured)
-    final = linear.fit(raw, y, names, low, high, outcomes)
-    model_id = store.save_model(
-        db,
-        store.NewModel(
-            rubric_id=rubric.id,
-            rubric_version=rubric.version,
-            criterion=criterion,
-            n_reviews=len(scores),
-            n_conversations=n_conversations,
-            content_hash=content_hash,
-            params=final.to_params(),
-            reliable=reliable,
-            reason=reason,
-            alpha=measured.alpha,
-            alpha_low=measured.alpha_low,
-            alpha_high=measured.alpha_high,
-            exact=measured.exact,
-            within_one=measured.within_one,
-            reviewers_alpha=measured.reviewers_alpha,
-        ),
+    new = store.NewModel(
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        criterion=criterion,
+        n_reviews=len(scores),
+        n_conversations=n_conversations,
+        content_hash=content_hash,
+        params={},
+        reliable=reliable,
+        reason=reason,
+        alpha=measured.alpha,
+        alpha_low=measured.alpha_low,
+        alpha_high=measured.alpha_high,
+        exact=measured.exact,
+        within_one=measured.within_one,
+        reviewers_alpha=measured.reviewers_alpha,
     )
+    if current is not None and unchanged:
+        # The same model measured with another seed: new figures, same parameters and scores.
+        store.update_measured(db, current.id, new)
+        return Trained(
+            rubric.id, rubric.version, criterion, len(scores), n_conversations, current.id, reliable, reason,
+            measured, unchanged=True,
+        )  # fmt: skip
+    final = linear.fit(raw, y, names, low, high, outcomes)
+    model_id = store.save_model(db, replace(new, params=final.to_params()))
     return Trained(
         rubric.id, rubric.version, criterion, len(scores), n_conversations, model_id, reliable, reason, measured
     )

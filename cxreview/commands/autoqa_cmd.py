@@ -65,11 +65,17 @@ def _print(rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: st
     show_default=True,
     help="Human scores a criterion needs before a model is trained.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap interval.")
+@click.option(
+    "--seed",
+    type=int,
+    default=None,
+    help="Seed of the bootstrap interval (default 0). Given for a model whose reviews did not change, "
+    "it measures that model again with this seed (its scores stay).",
+)
 @table_or_json
 @click.pass_context
 def train_command(
-    ctx: click.Context, rubric_id: str | None, criteria: tuple[str, ...], min_reviews: int, seed: int, fmt: str
+    ctx: click.Context, rubric_id: str | None, criteria: tuple[str, ...], min_reviews: int, seed: int | None, fmt: str
 ) -> None:
     """Fit one model per rubric version and criterion on submitted human scores.
 
@@ -117,7 +123,7 @@ def train_command(
     for row in rows:
         row["verdict"] = "reliable" if row["reliable"] else ("skipped" if not row["trained"] else "not reliable")
         if row["unchanged"]:
-            row["verdict"] += " (unchanged)"
+            row["verdict"] += " (unchanged)" if row["measured"] is None else f" (unchanged, measured with seed {seed})"
     _print(
         rows,
         [

@@ -115,17 +115,35 @@ def save_model(db: Database, model: NewModel) -> int:
                 model.n_conversations,
                 model.content_hash,
                 json.dumps(model.params, sort_keys=True, allow_nan=False),
-                int(model.reliable),
-                model.reason,
-                model.alpha,
-                model.alpha_low,
-                model.alpha_high,
-                model.exact,
-                model.within_one,
-                model.reviewers_alpha,
+                *_measured(model),
             ),
         )
         return int(cursor.lastrowid or 0)
+
+
+def update_measured(db: Database, model_id: int, model: NewModel) -> None:
+    """Store new agreement figures and verdict of an unchanged model (another bootstrap seed):
+    same parameters, so its machine scores stay."""
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE autoqa_models SET reliable = ?, reason = ?, alpha = ?, alpha_low = ?, alpha_high = ?, exact = ?, "
+            "within_one = ?, reviewers_alpha = ? WHERE id = ?",
+            (*_measured(model), model_id),
+        )
+
+
+def _measured(model: NewModel) -> tuple[Any, ...]:
+    """The verdict and figures, in the order both statements above name them."""
+    return (
+        int(model.reliable),
+        model.reason,
+        model.alpha,
+        model.alpha_low,
+        model.alpha_high,
+        model.exact,
+        model.within_one,
+        model.reviewers_alpha,
+    )
 
 
 def active_models(db: Database, rubric_id: str | None = None) -> list[ModelSummary]:

@@ -21,7 +21,11 @@ def _predict(path: Path) -> None:
         predict(db, "empathy", [(c, 3.6, 0.5, REASONS) for c in ids])
         predict(db, "clarity", [(c, 2.5, 0.8, ["asked two questions"]) for c in ids])  # halfway: the lower level
         predict(
-            db, "resolution", [(c, 4.0, 1.1, ["noise"]) for c in ids], reliable=False, reason="not reliable: alpha 0.31 below 0.667"
+            db,
+            "resolution",
+            [(c, 4.0, 1.1, ["noise"]) for c in ids],
+            reliable=False,
+            reason="not reliable: alpha 0.31 below 0.667",
         )
 
 
@@ -107,3 +111,25 @@ async def test_the_accept_key_is_listed_in_help_and_can_be_remapped(make_app) ->
         assert isinstance(app.screen, HelpScreen)
         ids = [b.id for b in app.screen.key_bindings]
         assert "review.accept_suggestions" in ids
+
+
+async def test_a_leaves_a_suggestion_the_model_is_unsure_of_and_says_so(make_app, tui_db: Path) -> None:
+    """A reliable model can be unsure of one conversation: ±1.5 on 1-5 could be any of three
+    levels, so the panel shows no figure and `a` leaves that criterion to the reviewer."""
+    with open_database(tui_db) as db:
+        ids = [r["id"] for r in db.query("SELECT id FROM conversations")]
+        predict(db, "empathy", [(c, 3.4, 1.5, ["customer turns disagreeing: 100%"]) for c in ids])
+        predict(db, "clarity", [(c, 4.2, 0.6, ["asked two questions"]) for c in ids])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_review(app, pilot)
+        conversation = screen.item.conversation_id
+        panel = screen.query_one(RubricPanel).plain
+        assert "AutoQA unsure ±1.5 (more than a level either way; a leaves it)" in panel
+        assert "AutoQA 3.4" not in panel and "AutoQA 4.2 ±0.6" in panel
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert _scores(tui_db, conversation) == {"clarity": (4, 1)}
+        said = [n.message for n in app._notifications][-1]
+        assert said == "Accepted AutoQA: Clarity 4; Empathy: AutoQA unsure (±1.5), score yourself."
+        assert "a accepts AutoQA" not in screen.query_one(RubricPanel).plain  # nothing sure left

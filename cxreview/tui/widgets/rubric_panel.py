@@ -11,7 +11,7 @@ from textual.widgets import Static
 from cxreview.reviews import Review
 from cxreview.rubrics.model import Criterion
 from cxreview.signals.config import repeat_contact_days
-from cxreview.suggestions import ghost, nearest_level
+from cxreview.suggestions import ghost, is_unsure, nearest_level
 
 # Mid-tone colours that read on dark and light themes alike.
 CRITICAL = "bold dark_orange"
@@ -100,7 +100,7 @@ class RubricPanel(Static):
             if state.suggested:
                 line.append(" accepted AutoQA", style=AUTOQA)
             elif suggestion is not None and suggestion.reliable:
-                line.append(f"  {ghost(suggestion)}", style=AUTOQA)
+                line.append(f"  {ghost(suggestion, criterion)}", style=AUTOQA)
             lines.append(line)
         lines.append(score_line(review))
         if review.overall_note:
@@ -137,7 +137,10 @@ class RubricPanel(Static):
         if self.target != self.cursor:
             hint += f" · c/r: {review.rubric.criteria[self.target].label}"
         if not review.submitted and any(
-            s.reliable and c in review.criteria and review.criteria[c].value is None
+            s.reliable
+            and c in review.criteria
+            and review.criteria[c].value is None
+            and not is_unsure(review.rubric.criterion(c), s)
             for c, s in self.suggestions.items()
         ):
             hint += " · a accepts AutoQA"
@@ -165,8 +168,12 @@ class RubricPanel(Static):
             # The reason comes from the model store: plain text, never markup.
             why = suggestion.reason.removeprefix("not reliable").lstrip(": ")
             return [Text("AutoQA: not reliable" + (": " if why else ""), style="dim").append(Text(why))]
-        level = criterion.level_name(nearest_level(criterion, suggestion.value))
-        line = Text(f"{ghost(suggestion)} (a gives {level})", style=AUTOQA)
+        if is_unsure(criterion, suggestion):
+            # Too unsure of this conversation for a level: no figure to anchor on, a leaves it.
+            line = Text(f"{ghost(suggestion, criterion)} (more than a level either way; a leaves it)", style=AUTOQA)
+        else:
+            level = criterion.level_name(nearest_level(criterion, suggestion.value))
+            line = Text(f"{ghost(suggestion)} (a gives {level})", style=AUTOQA)
         if suggestion.reasons:
             line.append(": ", style=AUTOQA).append(Text("; ".join(suggestion.reasons[:3]), style=AUTOQA))
         return [line]
