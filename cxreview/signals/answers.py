@@ -47,6 +47,28 @@ def values(norm: str) -> set[str]:
     return found
 
 
+def given_before(given: set[str], before: set[str]) -> bool:
+    """Whether every value of ``given`` was given before, also with or without the letters
+    before a long number ("CN448812" after "CN 448812", whose "CN" is a word of its own;
+    "448812" after "CN448812"). Other letters or digits are another value ("AC12354")."""
+    for value in given - before:
+        if not any(_prefixed(value, earlier) or _prefixed(earlier, value) for earlier in before):
+            return False
+    return True
+
+
+def _prefixed(longer: str, shorter: str) -> bool:
+    return (
+        len(longer) > len(shorter)
+        and longer.endswith(shorter)
+        and sum(c.isdigit() for c in shorter) >= _PREFIXED_DIGITS
+        and longer[: len(longer) - len(shorter)].isalpha()
+    )
+
+
+_PREFIXED_DIGITS = 4
+
+
 def says_nothing(norm: str, language: str) -> bool:
     """The text gives nothing the bot asked for: no words at all ("???"), or it cannot give
     the value (cues.yaml ``nothing_new``)."""
@@ -61,6 +83,42 @@ def said_before(norm: str, earlier: list[str]) -> bool:
     (cues.yaml ``rephrasing.short_answers``): "no" to each new transaction is an answer.
     (The caller asks only after the bot asked again.)"""
     return norm in earlier and norm not in rephrasing_words("short_answers")
+
+
+def says_again(norm: str, earlier: list[str]) -> bool:
+    """The reply says an earlier short answer again among other words ("I said Sanne",
+    "SANNE. are you even reading this", "joris_vp. amai", "BS3 4QT. we've had no water since
+    7am"), with no correction ("Sanne, sorry, I mean Sandra") and no new long number. Not a
+    yes, a no or an acknowledgement. (The caller asks only after the bot asked again for a
+    value.)"""
+    padded = f" {norm} "
+    short = rephrasing_words("short_answers")
+    said = [
+        e
+        for e in earlier
+        if e and e != norm and e not in short and len(e.split()) <= _ANSWER_WORDS and f" {e} " in padded
+    ]
+    if not said:
+        return False
+    if not rephrasing_words("correction_words").isdisjoint(norm.split()):
+        return False
+    new = values(norm) - set().union(*(values(e) for e in said))
+    return not any(sum(c.isdigit() for c in value) >= _NEW_VALUE_DIGITS for value in new)
+
+
+_ANSWER_WORDS = 6  # an answer, not a story told again
+_NEW_VALUE_DIGITS = 3  # "AC12354" is a new value, "since 7am" is not
+
+
+def says_done(norm: str, language: str) -> bool:
+    """The reply says the action asked about was done ("yes, twice", "I already did that",
+    "ja al drie keer", "dat heb ik al gedaan"; cues.yaml ``rephrasing.done_answers``)."""
+    return _done("nl" if language.lower().startswith("nl") else "en").search(norm) is not None
+
+
+@functools.lru_cache(maxsize=2)
+def _done(language: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in raw_cues()["rephrasing"]["done_answers"][language]))
 
 
 @functools.lru_cache(maxsize=2)
@@ -96,7 +154,9 @@ def _dates() -> tuple[re.Pattern[str], ...]:
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"\b[^\W\d]*\d\w*")  # a word of a normalised text with a digit
 # Two numbers of one or two digits in a row, or one next to a word: only then can a date be there.
-_DATE_HINT = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|e|ste|de)? [a-z0-9]|[a-z] (?:the )?\d{1,2}(?:st|nd|rd|th|e|ste|de)?\b")
+_DATE_HINT = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th|e|ste|de)? [a-z0-9]|[a-z] (?:the )?\d{1,2}(?:st|nd|rd|th|e|ste|de)?\b"
+)
 _POSTCODE = re.compile(r"\b(\d{4}) ?([a-z]{2})\b")  # Dutch: "1234 AB", "1234ab"
 # "in 2020 we", "12 at": two letters after a number that are a word, not a postcode's.
 _NOT_POSTCODE_LETTERS = frozenset(

@@ -9,7 +9,6 @@ detail naming the messages involved.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,14 +17,13 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
-from cxreview.signals.answers import said_before, says_nothing, values
-from cxreview.signals.ascii_text import has_digit
+from cxreview.signals.answers import said_before, says_again
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
 from cxreview.signals.lexicon import read_back_details, repeat_contact, request_context
-from cxreview.signals.near_misses import confirms
+from cxreview.signals.loop_runs import asked_again, asks_a_value, done_since, form_step, had_to_repeat, other_numbers
 from cxreview.signals.phases import seconds_between
-from cxreview.signals.repeats import asked_in_sentences, candidates, contrast
+from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast
 from cxreview.signals.requested import asked_for, same_item, values_apart
 from cxreview.signals.summary import summarise
 
@@ -118,7 +116,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     meta = cues.get("repetition") if cues else None  # most messages have no cue
     if repeat_of is not None or meta:
         result.n_customer_repeats += 1
-        if state.bot_turns and not result.handover and (meta or _had_to_repeat(state, f, repeat_of)):
+        if state.bot_turns and not result.handover and (meta or had_to_repeat(state, f, repeat_of)):
             state.repeats_with_bot.append(position)
         if repeat_of is not None:
             rule = "near-duplicate" if "similarity" in repeat_of[1] else "repeated identifier"
@@ -180,10 +178,12 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.words.append(f.words)
     # A text sent again word for word ("Jansen") is the same value again when the bot asked
     # again; after a new question it answers that ("Yes I do" to each "Do you like X?").
-    again_word_for_word = state.last_bot_repeat and said_before(f.norm, state.norms)
+    again_word_for_word = state.last_bot_repeat and (
+        said_before(f.norm, state.norms) or (says_again(f.norm, state.norms) and asks_a_value(state))
+    )
     # A near-duplicate with the same numbers gives the same value again. Values said before
     # and "I don't have it" are read only when a bot repeat asks (`_nothing_new_since`).
-    same_numbers = repeat_of is not None and not _other_numbers(state, f, repeat_of)
+    same_numbers = repeat_of is not None and not other_numbers(state, f, repeat_of)
     nothing_new = meta or asks_person or again_word_for_word or same_numbers
     state.news.append(False if nothing_new else None)
     state.norms.append(f.norm)
@@ -255,59 +255,6 @@ def _has_details(state: _State, f: TextFeatures) -> bool:
     amount): the system cue `read_back_details`, read from the customer's words."""
     language = state.result.language
     return read_back_details(language if language == "nl" else "en").search(f.norm) is not None
-
-
-def _had_to_repeat(state: _State, f: TextFeatures, repeat_of: tuple[int, str] | None) -> bool:
-    """Whether a customer message that repeats an earlier one says it again because the bot
-    did not take it: it repeats the customer's previous message (or what that one repeated),
-    the bot replied between, its reply was no new question or read-back to confirm, and a
-    near-duplicate says the same numbers. The same answer to each new question or
-    offer ("Yup, sounds good to me.", "I haven't seen it") is no loop."""
-    if repeat_of is None or not state.positions or not state.bot_positions:
-        return False
-    previous = state.positions[-1]
-    if state.bot_positions[-1] < previous:
-        return False  # no bot reply between: a message sent twice ("doubled" transcripts)
-    if repeat_of[0] not in (previous, state.last_customer_repeat_of):
-        return False
-    if _other_numbers(state, f, repeat_of):
-        return False  # "Book a table at 7 pm" / "... at 8 pm" is a new request
-    # "Please confirm these details: ...", "Please confirm your new phone number."
-    new_ask = state.last_question or state.last_confirm or confirms(state.bot_features[-1].norm)
-    return not (new_ask and not state.last_bot_repeat and state.last_failure is None)
-
-
-def _other_numbers(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) -> bool:
-    """A near-duplicate that says other numbers than the message it repeats."""
-    return repeat_of[1].startswith("similarity") and _numbers(f.norm) != _numbers(
-        state.norms[state.positions.index(repeat_of[0])]
-    )
-
-
-def _brings_nothing(state: _State, index: int) -> bool:
-    """Customer turn ``index`` brings nothing new: it only gives values the customer gave
-    before ("1012AB", "12", "AB-1234-XY is on my receipt!"; "1234ab" after "1234 AB"), or
-    says it cannot give the value with no new value beside ("I don't have it"; not "I don't
-    have it, but my postcode is 1234 AB"). The values of each turn are worked out once, when
-    first needed."""
-    said = state.values_said
-    while len(said) <= index:
-        said.append(values(state.norms[len(said)]))
-    given = said[index]
-    if given:
-        return given <= set().union(*said[:index])
-    return says_nothing(state.norms[index], state.result.language)
-
-
-def _numbers(norm: str) -> set[str]:
-    """The words of a norm that have a digit (str.isdigit: "²" too)."""
-    if not norm.isascii():
-        return {word for word in norm.split() if any(c.isdigit() for c in word)}
-    # ASCII (most texts): digits are 0-9; most norms have none, found in one C pass, and a
-    # word of letters alone needs no look at each character.
-    if not has_digit(norm):
-        return set()
-    return {word for word in norm.split() if not word.isalpha() and has_digit(word)}
 
 
 def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
@@ -401,7 +348,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
         ms.flags.append(Flag("bot_repeat", rule, detail, [state.bot_positions[index], position]))
         state.last_bot_repeat = True
         ask = state.bot_asks[index]  # a repeat of a repeat asks the first question again
-        _asked_again(state, ask, position, f.norm)
+        asked_again(state, ask, position, f.norm)
     elif state.bot_features and len(f.norm) >= state.config["repeat"]["min_chars"]:
         ask = _same_request(state, ms, f, ask)
     state.sentence_asks = state.sentence_asks or bool(f.ask)
@@ -466,7 +413,7 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
         )
         state.last_bot_repeat = True
         ask = state.bot_asks[index]
-        _asked_again(state, ask, ms.position, f.norm)
+        asked_again(state, ask, ms.position, f.norm)
         return ask
     return ask
 
@@ -481,62 +428,16 @@ def _repeated(state: _State, f: TextFeatures) -> tuple[int | None, bool]:
     cutoff = repeat_cfg["bot_similarity"]
     for index in candidates(f, state.bot_features, cutoff):
         earlier = state.bot_features[index]
-        if contrast(f, earlier, language) is None and not _form_step(state, f, earlier):
+        why = contrast(f, earlier, language)
+        if why == TENSE and done_since(state, index) and asks_what_was_done(f, earlier, language):
+            why = None  # "Have you restarted the router?" / "yes, twice" / "Can you restart it?"
+        if why is None and not form_step(state, f, earlier):
             return index, True
     if f.ask or state.sentence_asks:
         for index in asked_in_sentences(f, state.bot_features, cutoff, language):
-            if not _form_step(state, f, state.bot_features[index]):
+            if not form_step(state, f, state.bot_features[index]):
                 return index, False
     return None, True
-
-
-def _form_step(state: _State, f: TextFeatures, earlier: TextFeatures) -> bool:
-    """The bot asks to confirm (or type again) a value the customer just gave, after asking
-    for it: the next step of a form ("What is your new phone number?" / "0612345678" /
-    "Please confirm your new phone number."), not the question asked again. A second
-    "Please confirm ..." is asked again."""
-    if not confirms(f.norm) or confirms(earlier.norm) or not state.positions:
-        return False
-    if state.positions[-1] < state.bot_positions[-1]:
-        return False  # no reply since the bot's previous message
-    return not says_nothing(state.norms[-1], state.result.language)
-
-
-def _asked_again(state: _State, ask: int, position: int, norm: str) -> None:
-    """A bot turn asks question ``ask`` again. It goes on with the question's run while the
-    customer brought nothing new since its last ask (the same value again, "I already told
-    you", a request for a person, no reply), whatever other bot messages came between
-    ("What is your postcode?" / "And your house number?" asked in turn); when they gave
-    something new (the first answer, another item for the cart, a second order, the next
-    movie), the last ask is the first of a new run and this one its first repeat. An ask
-    in other words with no customer message since the last one is the same turn sent in
-    several bubbles (a menu: "Track a parcel: enter your order number." / "Start a return:
-    enter your order number ..."): it neither goes on with a run nor starts one. The same
-    text sent again and again (a near-duplicate of the bot's previous message) is a loop the
-    customer sees ("May I suggest a movie for you?" three times in a row)."""
-    run = state.current_runs.get(ask)
-    last = state.last_asked.get(ask, ask)
-    no_reply = not state.positions or state.positions[-1] < state.bot_positions[last]
-    if no_reply and fuzz.ratio(state.bot_features[-1].norm, norm) < state.config["repeat"]["bot_similarity"]:
-        return
-    if run is not None and _nothing_new_since(state, state.bot_positions[last]):
-        state.ask_runs[run][1].append(position)
-    else:
-        state.current_runs[ask] = len(state.ask_runs)
-        state.ask_runs.append((last, [position]))
-    state.last_asked[ask] = len(state.bot_features)
-
-
-def _nothing_new_since(state: _State, position: int) -> bool:
-    """Whether no customer message after ``position`` brought something new."""
-    start = bisect.bisect_right(state.positions, position)
-    news = state.news
-    for index in range(start, len(news)):
-        if news[index] is None:
-            news[index] = not _brings_nothing(state, index)
-        if news[index]:
-            return False
-    return True
 
 
 def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:

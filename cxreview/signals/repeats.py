@@ -132,9 +132,10 @@ _NOT_NAMES = frozenset(
 )
 
 
-def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | None:
+def contrast(a: TextFeatures, b: TextFeatures, language: str = "en", tense: bool = True) -> str | None:
     """Why two near-identical texts are still different messages, or None. ``language``:
-    the conversation's ("nl", "nl-BE", "en", ...)."""
+    the conversation's ("nl", "nl-BE", "en", ...); ``tense=False`` leaves tense out
+    (`asks_what_was_done`)."""
     language = "nl" if language.lower().startswith("nl") else "en"
     critical_a, critical_b = _negations_merged(a.critical), _negations_merged(b.critical)
     only_a, only_b = critical_a - critical_b, critical_b - critical_a
@@ -205,8 +206,8 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en") -> str | No
     kinds = {_question_kind(a), _question_kind(b)}
     if kinds == {"open", "yes/no"}:
         return "an open / a yes-no question"
-    if _tenses_differ(a, b, language):
-        return "differs in tense"
+    if tense and _tenses_differ(a, b, language):
+        return TENSE
     # A statement reports, a question asks: "Your address has been updated." / "Has your
     # address been updated?". A request is no statement ("Please enter ..." / "Can you ...?").
     if a.question != b.question and _is_statement(b if a.question else a):
@@ -249,29 +250,53 @@ _EMBEDDED_OPEN = re.compile(
 
 
 def _tense(f: TextFeatures, language: str) -> str | None:
-    """ "present", "past" or "future" by the first auxiliary among a text's first words
-    (after an acknowledgement): "Did you ...", "What did you ...", "Your package was ...".
+    """ "present", "past", "done", "future" or "modal" by the first auxiliary among a text's
+    first words (after an acknowledgement): "Did you ..." (done: an action), "Your package
+    was ..." (past), "Can you ...", "Please ..." (modal: asks for an action now); a request
+    with no auxiliary ("Restart your router.") is modal too.
 
     Dutch puts the verb at the end: "past" for a perfect ("Heb je de factuur betaald?") and
-    "present" for a modal ("Wil je de factuur betalen?"), with the last word kept so that
-    `contrast` can ask whether both end in forms of one verb."""
+    "present" for a modal ("Wil je de factuur betalen?") or a request ("Herstart je router."),
+    with the verb kept so that `contrast` can ask whether both say one verb."""
     words = opened(f.norm).split()
     if language == "nl":
         kinds = {"past": "nl_perfect_starts", "present": "nl_modal_starts"}
         first = words[0] if words else ""
         found = next((kind for kind, name in kinds.items() if first in rephrasing_words(name)), None)
+        if found is None and _requests(f, first):
+            return f"present {_imperative_verb(words)}"
         if found is None or len(words) < 3 or (found == "past" and not _dutch_participle(words[-1])):
             return None  # "Heb je nog een vraag waarmee ik je kan helpen?" has no perfect
         return f"{found} {words[-1]}"
-    words = words[:_TENSE_WORDS]
-    for index, word in enumerate(words):
+    for index, word in enumerate(words[:_TENSE_WORDS]):
         for kind, name in _TENSES.items():
             if word in rephrasing_words(name):
                 if kind == "perfect":
                     # "Have you restarted ...", not "Have you got your number?"
-                    return "past" if any(_participle(w) for w in words[index + 1 : index + 4]) else None
-                return kind
-    return None
+                    return "done" if any(_participle(w) for w in words[index + 1 : index + 4]) else None
+                # "did" and a passive ("was delivered") say what was done; "What was your
+                # order number?" only asks for a value
+                following = words[index + 1 : index + 4]
+                passive = kind == "past" and any(_participle(w) for w in following)
+                if word == "did" and _WANTING.isdisjoint(following):  # not "Did you want to book it?"
+                    return "done"
+                return "done" if passive else kind
+    return "modal" if words and _requests(f, words[0]) else None
+
+
+def _requests(f: TextFeatures, first: str) -> bool:
+    """A text that is no question and starts with no subject, question or auxiliary word: a
+    request ("Restart your router and let me know.", "Start je modem opnieuw op.")."""
+    if f.question or not first or first in _NOT_IMPERATIVE or first in filler_words():
+        return False
+    return not any(first in rephrasing_words(name) for name in _NO_REQUEST_STARTS)
+
+
+def _imperative_verb(words: list[str]) -> str:
+    """The verb of a Dutch request with its particle: "start je modem opnieuw op (en ...)" ->
+    "opstart"."""
+    clause = words[: words.index("en")] if "en" in words else words
+    return clause[-1] + words[0] if len(clause) > 2 and clause[-1] in _PARTICLES else words[0]
 
 
 def _tenses_differ(a: TextFeatures, b: TextFeatures, language: str) -> bool:
@@ -279,12 +304,51 @@ def _tenses_differ(a: TextFeatures, b: TextFeatures, language: str) -> bool:
     if tense_a is None or tense_b is None:
         return False
     if language != "nl":
-        return tense_a != tense_b
+        if "modal" in (tense_a, tense_b):
+            # "Can you restart the router?" / "Have you restarted the router?", "How would you
+            # like to pay?" / "How did you pay?"; not "May I have your order number?" / "What
+            # was your order number?", nor a request for a value and an open question about
+            # the past ("Please tell me your email address." / "What email address did you use?").
+            done, other = (a, b) if tense_a == "done" else (b, a)
+            opens = {"open": "open_starts"}
+            return "done" in (tense_a, tense_b) and (
+                _starts_as(done, opens) is None or _starts_as(other, opens) is not None
+            )
+        return _PAST.get(tense_a, tense_a) != _PAST.get(tense_b, tense_b)
     (kind_a, verb_a), (kind_b, verb_b) = tense_a.split(), tense_b.split()
-    # "betaald" / "betalen", "herstart" / "herstarten", "ontvangen" / "ontvangen"
+    # "betaald" / "betalen", "herstart" / "herstarten", "opgestart" / "opstarten"
+    verb_a, verb_b = _without_ge(verb_a), _without_ge(verb_b)
     stem_a, stem_b = dutch_stem(verb_a), dutch_stem(verb_b)
     same_verb = verb_a.startswith(stem_b) or verb_b.startswith(stem_a)
-    return kind_a != kind_b and same_verb
+    # or one verb in other words: "opnieuw opgestart" / "herstarten" (the content words are one)
+    return kind_a != kind_b and (same_verb or a.semantic == b.semantic)
+
+
+def _without_ge(verb: str) -> str:
+    """A Dutch participle without its "ge": "gebeld" -> "beld", "opgestart" -> "opstart"."""
+    if verb.startswith("ge") and len(verb) > 5:
+        return verb[2:]
+    for particle in _PARTICLES:
+        if verb.startswith(particle + "ge") and len(verb) > len(particle) + 4:
+            return particle + verb[len(particle) + 2 :]
+    return verb
+
+
+def asks_what_was_done(later: TextFeatures, earlier: TextFeatures, language: str) -> bool:
+    """``earlier`` asked whether something was done and ``later`` asks to do it, and the
+    texts differ in nothing else: "Have you restarted the router?" / "Can you restart the
+    router?", "Heb je de router al opnieuw opgestart?" / "Wil je de router opnieuw
+    opstarten?". After the customer said it was done the bot asks for it again; after a no
+    it is the next step (`conversation` reads the reply)."""
+    tense_later, tense_earlier = _tense(later, language), _tense(earlier, language)
+    if tense_later is None or tense_earlier is None:
+        return False
+    if language == "nl":
+        if not (tense_earlier.startswith("past") and tense_later.startswith("present")):
+            return False
+    elif tense_earlier != "done" or tense_later not in ("modal", "present", "future"):
+        return False
+    return contrast(later, earlier, language, tense=False) is None
 
 
 def _dutch_participle(word: str) -> bool:
@@ -297,8 +361,21 @@ def _participle(word: str) -> bool:
 
 
 _TENSE_WORDS = 5
+TENSE = "differs in tense"
 _QUESTION_KINDS = {"open": "open_starts", "yes/no": "yes_no_starts"}
-_TENSES = {"present": "present_starts", "past": "past_starts", "perfect": "perfect_starts", "future": "future_starts"}
+_TENSES = {
+    "present": "present_starts",
+    "past": "past_starts",
+    "perfect": "perfect_starts",
+    "future": "future_starts",
+    "modal": "modal_starts",
+}
+_PAST = {"done": "past"}
+_WANTING = frozenset({"want", "wanna", "wish", "need"})  # "Did you like it?" asks about the past
+# Words that start no request: subjects, persons, question words, acknowledgements.
+_NO_REQUEST_STARTS = ("statement_subjects", "statement_persons", "open_starts", "yes_no_starts", "nl_perfect_starts")
+_NOT_IMPERATIVE = frozenset({"unfortunately", "helaas", "here", "hier", "welcome", "welkom", "hi", "hello", "hallo"})
+_PARTICLES = frozenset({"door", "in", "op", "terug", "af", "aan", "uit", "mee", "na", "toe", "weg", "bij", "om"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -466,10 +543,15 @@ def _similar(f: TextFeatures, other: TextFeatures, cutoff: float) -> bool:
             bare = tuple(w for w in key if w not in ack)
             if bare == tuple(w for w in other_key if w not in other_ack):
                 key = other_key = bare
+    else:
+        ack = other_ack = frozenset()
     if key == other_key:
         return len(key) >= 2 or (len(key) == 1 and len(key[0]) >= STEM_LETTERS)
     shared = shared_words(key, other_key)
-    return shared >= _MIN_SHARED and shared >= _SHARED_SHARE * (len(key) + len(other_key) - shared)
+    # An acknowledgement both open with is no shared content: "Okay, what date would you
+    # like" / "Okay, have a good day" share the date only.
+    content = shared - len(ack & other_ack & set(key) & set(other_key))
+    return content >= _MIN_SHARED and shared >= _SHARED_SHARE * (len(key) + len(other_key) - shared)
 
 
 _MIN_SHARED = 2

@@ -94,7 +94,8 @@ _PHRASE_ENDS = frozenset(
     is are was be can could will would should did do does have has had linked registered used associated
     van voor om zodat dat die wat het je jij u we wij ik in op aan bij uit met en of maar als nog graag
     nodig opnieuw nogmaals even eens een keer is zijn was te door zoals heb hebt heeft hebben over willen
-    waarmee waarop waarin waarvan waarover gekoppeld gebruikt following volgende""".split()
+    waarmee waarop waarin waarvan waarover gekoppeld gebruikt following volgende only no without alleen zonder
+    geen""".split()
 )
 # Dutch verbs and particles that close a request after its object ("kun je je X invullen").
 _NL_CLOSERS = frozenset(
@@ -134,6 +135,7 @@ _GENERIC = frozenset(
 # tracking number of your shipment", "the order number of the item you want to return".
 _CONTEXT_FORMS = frozenset({"order", "product", "delivery", "account", "problem", "question", "request"})
 _E_PREFIX = re.compile(r"\be (?=\w)")
+_EXAMPLE = re.compile(r"\b(?:e g|eg|for example|for instance|such as|bijv|bv|b v|bijvoorbeeld|zoals)\b")
 _COMPOUND_MIN = 7  # letters of the shorter word for "kaartnummer" to equal "bankkaartnummer"
 _CACHED_LENGTH = 400  # longer texts are not remembered (they are rarely bot templates)
 
@@ -200,6 +202,9 @@ def _find(norm: str, language: str) -> Request | None:
     if best is None:
         return None
     _, verb, phrase = best
+    example = _EXAMPLE.search(phrase)
+    if example is not None:  # "your postcode, e.g. BS1 6AA": a format, not what is asked
+        phrase = phrase[: example.start()]
     item, words, rest = _item(phrase, language)
     if not item or item in _GENERIC or _PLACE_AFTER.match(" ".join(rest)):
         return None

@@ -36,7 +36,28 @@ def semantic_key(norm: str, language: str = "en") -> tuple[str, ...]:
     else:
         words = norm.split()
     fillers = wording.fillers
-    return tuple(sorted({content_form(w, language) for w in words if w not in fillers}))
+    forms = {content_form(w, language) for w in words if w not in fillers}
+    # An open question asks for a value, whoever is said to want it or to act: "Which day
+    # would you like your parcel delivered?" / "On which day should we deliver your parcel?"
+    # / "What day would suit you for the delivery?", "Why would you like to return the item?"
+    # / "What is the reason for your return?". (A yes / no question keeps them: "Do you want
+    # to cancel?" / "Should I cancel?" ask different things; tense still tells "How would you
+    # like to pay?" from "How did you pay?".)
+    if not forms.isdisjoint(_PREFERENCE):
+        words = opened(norm).split()
+        if len(words) > 1 and words[0] in _PREPOSITION_WORDS:
+            words = words[1:]  # "On which day ...", "Op welke dag ..."
+        if words and words[0] in rephrasing_words("open_starts"):
+            forms -= _PREFERENCE
+    return tuple(sorted(forms))
+
+
+# Content forms of wanting, needing and suiting (the synonym group "want" holds wish and prefer).
+_PREFERENCE = frozenset({"want", "should", "shall", "must", "suit", "suits", "moet", "zal"})
+# Prepositions that can come before an open question word
+_PREPOSITION_WORDS = frozenset(
+    {"on", "at", "for", "by", "in", "from", "to", "op", "om", "voor", "tegen", "vanaf", "tot"}
+)
 
 
 def _separable_joined(words: list[str], filler_stems: frozenset[str]) -> list[str]:
@@ -51,8 +72,15 @@ def _separable_joined(words: list[str], filler_stems: frozenset[str]) -> list[st
         return words
     joined = words[-1] + words[verb]
     # "Geef je nummer door" asks what "Wat is je nummer?" asks, as "doorgeven" does.
-    middle = [] if dutch_stem(joined) in filler_stems or joined in filler_stems else [joined]
-    return words[:verb] + middle + words[verb + 1 : -1]
+    if dutch_stem(joined) in filler_stems or joined in filler_stems:
+        return words[:verb] + words[verb + 1 : -1]
+    # Last, so that a phrase before it is one again: "start je modem opnieuw op" -> "...
+    # opnieuw opstart" -> "herstart".
+    rest = words[:verb] + words[verb + 1 : -1]
+    if rest and rest[-1] == "opnieuw":
+        wording = _wording()
+        return wording.phrases.sub(lambda m: wording.replacements[m.group(0)], " ".join([*rest, joined])).split()
+    return [*rest, joined]
 
 
 def content_form(word: str, language: str = "en") -> str:

@@ -15,9 +15,9 @@ from cxreview.signals.ascii_text import (
     runs,
     shouted_words,
 )
-from cxreview.signals.conversation import _numbers
 from cxreview.signals.cue_index import TOKEN
 from cxreview.signals.features import _SHOUTED, _WORD, _WORD_RUN, shape_of
+from cxreview.signals.loop_runs import _numbers
 
 # Every ASCII character, with the ones the tables treat specially made more likely.
 _ASCII = st.text(st.one_of(st.characters(max_codepoint=127), st.sampled_from("aZ'_09 \t\n-.!?")), max_size=40)

@@ -1,0 +1,140 @@
+"""The loop rule's reading of a conversation: the runs of one bot question asked again while
+the customer brings nothing new (`asked_again`), what a customer reply brings, and when a
+bot text that looks like the question again is the next step of a form or asks to do what
+the customer said was done.
+
+Split from `conversation` (which calls these from its per-role steps); they read and update
+its `_State`."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from cxreview.signals.answers import given_before, says_done, says_nothing, values
+from cxreview.signals.ascii_text import has_digit
+from cxreview.signals.features import TextFeatures
+from cxreview.signals.near_misses import confirms
+from cxreview.signals.requested import asked_for
+
+if TYPE_CHECKING:
+    from cxreview.signals.conversation import _State
+
+
+def had_to_repeat(state: _State, f: TextFeatures, repeat_of: tuple[int, str] | None) -> bool:
+    """Whether a customer message that repeats an earlier one says it again because the bot
+    did not take it: it repeats the customer's previous message (or what that one repeated),
+    the bot replied between, its reply was no new question or read-back to confirm, and a
+    near-duplicate says the same numbers. The same answer to each new question or
+    offer ("Yup, sounds good to me.", "I haven't seen it") is no loop."""
+    if repeat_of is None or not state.positions or not state.bot_positions:
+        return False
+    previous = state.positions[-1]
+    if state.bot_positions[-1] < previous:
+        return False  # no bot reply between: a message sent twice ("doubled" transcripts)
+    if repeat_of[0] not in (previous, state.last_customer_repeat_of):
+        return False
+    if other_numbers(state, f, repeat_of):
+        return False  # "Book a table at 7 pm" / "... at 8 pm" is a new request
+    # "Please confirm these details: ...", "Please confirm your new phone number."
+    new_ask = state.last_question or state.last_confirm or confirms(state.bot_features[-1].norm)
+    return not (new_ask and not state.last_bot_repeat and state.last_failure is None)
+
+
+def asks_a_value(state: _State) -> bool:
+    """The bot's last message asks for a value ("Could you enter your first name?")."""
+    return asked_for(state.bot_features[-1].norm, state.result.language) is not None
+
+
+def other_numbers(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) -> bool:
+    """A near-duplicate that says other numbers than the message it repeats."""
+    return repeat_of[1].startswith("similarity") and _numbers(f.norm) != _numbers(
+        state.norms[state.positions.index(repeat_of[0])]
+    )
+
+
+def _brings_nothing(state: _State, index: int) -> bool:
+    """Customer turn ``index`` brings nothing new: it only gives values the customer gave
+    before ("1012AB", "12", "AB-1234-XY is on my receipt!"; "1234ab" after "1234 AB"), or
+    says it cannot give the value with no new value beside ("I don't have it"; not "I don't
+    have it, but my postcode is 1234 AB"). The values of each turn are worked out once, when
+    first needed."""
+    said = state.values_said
+    while len(said) <= index:
+        said.append(values(state.norms[len(said)]))
+    given = said[index]
+    if given:
+        return given_before(given, set().union(*said[:index]))
+    return says_nothing(state.norms[index], state.result.language)
+
+
+def _numbers(norm: str) -> set[str]:
+    """The words of a norm that have a digit (str.isdigit: "²" too)."""
+    if not norm.isascii():
+        return {word for word in norm.split() if any(c.isdigit() for c in word)}
+    # ASCII (most texts): digits are 0-9; most norms have none, found in one C pass, and a
+    # word of letters alone needs no look at each character.
+    if not has_digit(norm):
+        return set()
+    return {word for word in norm.split() if not word.isalpha() and has_digit(word)}
+
+
+def done_since(state: _State, index: int) -> bool:
+    """A customer reply since bot turn ``index`` says the action it asked about was done."""
+    start = bisect.bisect_right(state.positions, state.bot_positions[index])
+    language = state.result.language
+    return any(says_done(norm, language) for norm in state.norms[start:])
+
+
+def form_step(state: _State, f: TextFeatures, earlier: TextFeatures) -> bool:
+    """The bot asks to confirm (or type again) a value the customer just gave, after asking
+    for it: the next step of a form ("What is your new phone number?" / "0612345678" /
+    "Please confirm your new phone number."), not the question asked again. A second
+    "Please confirm ..." is asked again."""
+    if not confirms(f.norm) or confirms(earlier.norm) or not state.positions:
+        return False
+    if state.positions[-1] < state.bot_positions[-1]:
+        return False  # no reply since the bot's previous message
+    # Unless the reply says the value cannot be given ("I don't have a new number"); a sigh
+    # alone ("hmm", "???") says nothing about it, and the bot went on to the next step.
+    reply = state.norms[-1]
+    return len(reply.split()) < 2 or not says_nothing(reply, state.result.language)
+
+
+def asked_again(state: _State, ask: int, position: int, norm: str) -> None:
+    """A bot turn asks question ``ask`` again. It goes on with the question's run while the
+    customer brought nothing new since its last ask (the same value again, "I already told
+    you", a request for a person, no reply), whatever other bot messages came between
+    ("What is your postcode?" / "And your house number?" asked in turn); when they gave
+    something new (the first answer, another item for the cart, a second order, the next
+    movie), the last ask is the first of a new run and this one its first repeat. An ask
+    in other words with no customer message since the last one is the same turn sent in
+    several bubbles (a menu: "Track a parcel: enter your order number." / "Start a return:
+    enter your order number ..."): it neither goes on with a run nor starts one. The same
+    text sent again and again (a near-duplicate of the bot's previous message) is a loop the
+    customer sees ("May I suggest a movie for you?" three times in a row)."""
+    run = state.current_runs.get(ask)
+    last = state.last_asked.get(ask, ask)
+    no_reply = not state.positions or state.positions[-1] < state.bot_positions[last]
+    if no_reply and fuzz.ratio(state.bot_features[-1].norm, norm) < state.config["repeat"]["bot_similarity"]:
+        return
+    if run is not None and _nothing_new_since(state, state.bot_positions[last]):
+        state.ask_runs[run][1].append(position)
+    else:
+        state.current_runs[ask] = len(state.ask_runs)
+        state.ask_runs.append((last, [position]))
+    state.last_asked[ask] = len(state.bot_features)
+
+
+def _nothing_new_since(state: _State, position: int) -> bool:
+    """Whether no customer message after ``position`` brought something new."""
+    start = bisect.bisect_right(state.positions, position)
+    news = state.news
+    for index in range(start, len(news)):
+        if news[index] is None:
+            news[index] = not _brings_nothing(state, index)
+        if news[index]:
+            return False
+    return True
