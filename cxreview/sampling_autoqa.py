@@ -18,6 +18,7 @@ import random
 from collections import defaultdict
 from typing import Any
 
+from cxreview.autoqa.measure import CALIBRATE, CANNOT_READ, MORE_REVIEWS, advice
 from cxreview.errors import NotFoundError, UsageError
 from cxreview.rubrics.model import Rubric
 from cxreview.store import Database
@@ -25,6 +26,11 @@ from cxreview.store import sessions as sql
 from cxreview.store.autoqa import active_models, predicted_scores
 
 AUTOQA_STRATEGIES = ("autoqa-low", "uncertain")
+_NEXT = {
+    MORE_REVIEWS: "review more and train again (--strategy uncertain picks the reviews that teach it most)",
+    CALIBRATE: "calibrate the rubric first (cxreview calibrate), then review and train again",
+    CANNOT_READ: "sample with --strategy spotlight or random: AutoQA cannot rank on what reviewers judge here",
+}
 SCORE_FIRST = "run 'cxreview autoqa train' and then 'cxreview autoqa score' first"
 
 
@@ -44,12 +50,16 @@ def ranked(db: Database, rubric: Rubric, strategy: str, criterion: str | None, r
     for conversation_id, criterion_id, value, uncertainty in rows:
         by_conversation[conversation_id][criterion_id] = (value, uncertainty)
     scales = {c.id: c for c in rubric.criteria}
+    typical = _typical_spread(rows) if strategy == "uncertain" else {}
     keyed = []
     for conversation_id in sorted(by_conversation):  # a fixed order before the seed's tie-break
         predicted = {k: v for k, v in by_conversation[conversation_id].items() if k in scales}
         if not predicted:
             continue
-        key, reason = (_low if strategy == "autoqa-low" else _uncertain)(predicted, scales)
+        if strategy == "autoqa-low":
+            key, reason = _low(predicted, scales)
+        else:
+            key, reason = _uncertain(predicted, scales, typical)
         keyed.append((key, rng.random(), conversation_id, reason))
     keyed.sort()
     return [(conversation_id, reason) for _, _, conversation_id, reason in keyed]
@@ -73,14 +83,40 @@ def _low(predicted: dict[str, tuple[float, float]], scales: dict[str, Any]) -> t
     return score, f"AutoQA predicts {score:.0f}/100 (lowest: {detail})"
 
 
-def _uncertain(predicted: dict[str, tuple[float, float]], scales: dict[str, Any]) -> tuple[float, str]:
-    """Least sure first: the mean spread relative to each scale (a 1-10 scale's ±1 is a 1-5's ±0.5)."""
-    relative = {c: sd / ((scales[c].max - scales[c].min) or 1) for c, (_, sd) in predicted.items()}
+# A criterion whose largest spread is less than this many times its smallest tells the
+# conversations apart by noise (a model that learnt nothing has the same ± everywhere).
+_INFORMATIVE = 1.1
+
+
+def _typical_spread(rows: list[Any]) -> dict[str, float | None]:
+    """criterion -> its median spread over the scored conversations, or None when the spread
+    barely varies (then it cannot say which conversation the model is least sure of)."""
+    spreads: dict[str, list[float]] = defaultdict(list)
+    for _, criterion_id, _, uncertainty in rows:
+        spreads[criterion_id].append(float(uncertainty))
+    out: dict[str, float | None] = {}
+    for criterion_id, values in spreads.items():
+        values.sort()
+        low, high = values[0], values[-1]
+        out[criterion_id] = values[len(values) // 2] if low > 0 and high >= _INFORMATIVE * low else None
+    return out
+
+
+def _uncertain(
+    predicted: dict[str, tuple[float, float]], scales: dict[str, Any], typical: dict[str, float | None]
+) -> tuple[float, str]:
+    """Least sure first: the largest spread relative to that criterion's usual spread, so the
+    reason names the criterion that drove the pick; criteria whose spread barely varies are
+    left out of the ranking (they would name themselves on every pick)."""
+    relative = {c: sd / typ for c, (_, sd) in predicted.items() if (typ := typical.get(c))}
+    if not relative:
+        label = ", ".join(f"{scales[c].label} ±{sd:.1f}" for c, (_, sd) in predicted.items())
+        return 0.0, f"AutoQA about as unsure everywhere ({label}): a random pick among them"
     worst = max(relative, key=lambda c: relative[c])
-    scale = scales[worst]
-    spread = predicted[worst][1]
-    mean = sum(relative.values()) / len(relative)
-    return -mean, f"AutoQA least sure: {scale.label} ±{spread:.1f} on {scale.min}-{scale.max}"
+    usual = typical[worst] or 0.0
+    return -relative[
+        worst
+    ], f"AutoQA least sure: {scales[worst].label} ±{predicted[worst][1]:.2f} (usually ±{usual:.2f})"
 
 
 def _no_scores(db: Database, rubric: Rubric, strategy: str, criterion: str | None) -> Exception:
@@ -93,11 +129,27 @@ def _no_scores(db: Database, rubric: Rubric, strategy: str, criterion: str | Non
         return NotFoundError(f"no AutoQA model for {what}", SCORE_FIRST)
     if strategy == "autoqa-low" and not any(m.reliable for m in models):
         reasons = "; ".join(f"{m.criterion}: {m.reason}" for m in models[:3])
+        # The fix follows the verdict's own advice (cxreview.autoqa.measure.advice), per case.
+        cases = {advice(m.alpha, m.alpha_high, m.reviewers_alpha, m.n_conversations) for m in models}
         return NotFoundError(
             f"no reliable AutoQA model for {what} ({reasons}); autoqa-low ranks on reliable criteria only",
-            "train again once more reviews are in, or use --strategy uncertain (it asks for those reviews)",
+            "; ".join(_NEXT[case] for case in (MORE_REVIEWS, CALIBRATE, CANNOT_READ) if case in cases),
         )
     return NotFoundError(f"no AutoQA scores for {what}", "run 'cxreview autoqa score' first")
+
+
+def coverage_note(db: Database, candidates: Any, order: list[Any]) -> str | None:
+    """Say so when the active models' scores cover only part of the candidates: the ranking
+    then only sees the scored ones (after a retrain, or a score run with filters)."""
+    rows = candidates.look_up(sql.filtered_candidates(db.conn, *candidates.scope()))
+    wanted = {row["id"] for row in rows if candidates.accepts(row)}
+    scored = wanted & {conversation_id for conversation_id, _ in order}
+    if len(scored) == len(wanted):
+        return None
+    return (
+        f"AutoQA scores cover {len(scored)} of {len(wanted)} candidates: the others could not be ranked; "
+        "run 'cxreview autoqa score' to rank them all"
+    )
 
 
 def targeted(db: Database, candidates: Any, order: list[Any], count: int) -> list[tuple[str, str, str | None]]:

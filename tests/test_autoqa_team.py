@@ -92,3 +92,124 @@ def test_min_reviews_keeps_the_model_and_another_seed_measures_it_again(sim: Pat
         assert len(db.query("SELECT id FROM autoqa_models")) == 2  # no copies in the history
     code, out = _run(sim, "autoqa", "train", "--seed", "3")
     assert code == 0 and "(unchanged, measured with seed 3)" in out
+
+
+def test_not_reliable_says_what_to_do_by_case_and_never_rounds_onto_the_threshold() -> None:
+    from cxreview.autoqa.measure import Measured, figure, verdict
+
+    def said(alpha: float, low: float, high: float, reviewers: float | None, conversations: int) -> str:
+        reliable, reason = verdict(Measured(conversations * 3, conversations, alpha, low, high, 0.4, 0.9, reviewers, 9))
+        assert not reliable
+        return reason
+
+    # The reviewers do not agree either (CCPE): calibrate first, not "more reviews".
+    assert said(0.17, 0.11, 0.24, 0.21, 500).endswith(
+        "; your reviewers do not agree on this criterion either: calibrate the rubric first (cxreview calibrate)"
+    )
+    assert said(0.17, 0.11, 0.24, 0.81, 500).endswith(
+        "; AutoQA cannot read what reviewers judge here: keep scoring it yourself"
+    )
+    assert said(-0.68, -0.81, -0.51, 0.7, 6).endswith("; only 6 conversations: more reviews needed")
+    assert said(0.6, 0.5, 0.7, 0.3, 200).endswith("; more reviews needed")  # the interval reaches 0.667
+    # Near the threshold three decimals, on the right side of it; never a negative zero.
+    near = said(0.66631, 0.4958, 0.79, 0.54, 60)
+    assert near.startswith("not reliable: alpha 0.666 [0.50, 0.79] is below 0.667")
+    assert said(-0.0004, -0.04, -0.0001, 0.9, 300).startswith("not reliable: alpha 0.00 [-0.04, 0.00] is below")
+    assert [figure(v, 0.667) for v in (0.6669, 0.667, 0.6745, 0.5)] == ["0.666", "0.667", "0.675", "0.50"]
+
+
+def test_the_sample_hint_follows_the_verdicts_advice(sim: Path) -> None:
+    """autoqa-low without a reliable model: the fix follows the case, not always "more reviews"."""
+    rubric = str(Path(sim).parent / "sim.yaml")
+    from tests.autoqa.simulated import RUBRIC_YAML
+
+    Path(rubric).write_text(RUBRIC_YAML, encoding="utf-8")
+    code, out = _run(
+        sim, "sample", "--strategy", "autoqa-low", "--rubric", rubric, "--criterion", "noise", "--size", "5"
+    )
+    # The simulated reviewers roll a die for noise: they do not agree among themselves either.
+    assert code == 1 and "calibrate the rubric first (cxreview calibrate)" in out, out
+    assert "--strategy uncertain" not in out and len(out.strip().splitlines()) == 1
+
+
+def test_a_criterion_scored_only_na_gets_a_skipped_row_and_a_counted_error(sim: Path) -> None:
+    with open_database(sim) as db, db.transaction() as conn:
+        conn.execute("UPDATE review_scores SET na = 1, score = NULL WHERE criterion = 'noise'")
+    code, out = _run(sim, "autoqa", "train", "--format", "json")
+    assert code == 0, out
+    rows = {m["criterion"]: m for m in json.loads(out)["models"]}
+    assert rows["noise"]["trained"] is False
+    assert rows["noise"]["reason"] == "sim v1 noise: all 400 scores are N/A; at least 30 scored levels are needed"
+    code, out = _run(sim, "autoqa", "train", "--criterion", "noise")
+    assert code == 1 and len(out.strip().splitlines()) == 1
+    assert 'criterion "noise": all 400 scores are N/A; at least 30 scored levels are needed' in out
+
+
+def _agent_rubric(path: Path) -> None:
+    """Make the stored sim rubric judge agents only (applies_to: agent), as `default` does."""
+    with open_database(path) as db, db.transaction() as conn:
+        conn.execute("UPDATE rubrics SET definition = json_set(definition, '$.applies_to', 'agent') WHERE id = 'sim'")
+
+
+def test_score_covers_only_conversations_the_rubric_applies_to(sim: Path) -> None:
+    _agent_rubric(sim)
+    with open_database(sim) as db:
+        bot_only = {r[0] for r in db.query("SELECT conversation_id FROM conversation_phases WHERE kind = 'bot'")}
+        assert 20 < len(bot_only) < 200
+        results = score(db)  # the older scores of bot-only conversations go too
+        assert {(r.covered, r.in_scope, r.left_out) for r in results} == {
+            (300 - len(bot_only), 300 - len(bot_only), len(bot_only))
+        }
+        scored = {r[0] for r in db.query("SELECT DISTINCT conversation_id FROM autoqa_scores")}
+        assert len(scored) == 300 - len(bot_only) and not scored & bot_only
+    code, out = _run(sim, "autoqa", "status", "--format", "json")
+    assert code == 0 and {(m["scored"], m["in_scope"]) for m in json.loads(out)["models"]} == {
+        (300 - len(bot_only),) * 2
+    }
+    code, out = _run(sim, "autoqa", "score")
+    assert code == 0 and f"{len(bot_only)} conversations left out of sim v1: its rubric does not apply" in out
+
+
+def test_sampling_says_when_scores_cover_only_part_of_the_candidates(sim: Path) -> None:
+    rubric = Path(sim).parent / "sim.yaml"
+    from tests.autoqa.simulated import RUBRIC_YAML
+
+    rubric.write_text(RUBRIC_YAML, encoding="utf-8")
+    with open_database(sim) as db, db.transaction() as conn:
+        conn.execute("DELETE FROM autoqa_scores WHERE conversation_id > 'EN-00100'")  # as after a partial score run
+        remaining = conn.execute("SELECT count(DISTINCT conversation_id) FROM autoqa_scores").fetchone()[0]
+    code, out = _run(
+        sim, "sample", "--strategy", "autoqa-low", "--rubric", str(rubric), "--size", "5", "--include-reviewed",
+        "--name", "low", "--seed", "1",
+    )  # fmt: skip
+    assert code == 0, out
+    assert f"AutoQA scores cover {remaining} of 300 candidates" in out and "cxreview autoqa score" in out
+    code, out = _run(sim, "autoqa", "status")
+    assert code == 0 and f"{remaining} of 300" in out
+
+
+def test_uncertain_names_the_criterion_that_drove_the_pick(sim: Path) -> None:
+    """The noise model's spread is the same everywhere: it must not be named on every pick,
+    and a criterion with a varying spread decides (and is named)."""
+    rubric = Path(sim).parent / "sim.yaml"
+    from tests.autoqa.simulated import RUBRIC_YAML
+
+    rubric.write_text(RUBRIC_YAML, encoding="utf-8")
+    with open_database(sim) as db, db.transaction() as conn:
+        conn.execute(
+            "UPDATE autoqa_scores SET uncertainty = 1.4 WHERE model_id IN "
+            "(SELECT id FROM autoqa_models WHERE criterion = 'noise')"
+        )
+        conn.execute(
+            "UPDATE autoqa_scores SET uncertainty = 0.9 WHERE conversation_id = 'EN-00007' AND model_id IN "
+            "(SELECT id FROM autoqa_models WHERE criterion = 'calm')"
+        )
+    code, out = _run(
+        sim, "sample", "--strategy", "uncertain", "--rubric", str(rubric), "--size", "4", "--include-reviewed",
+        "--random-share", "0", "--name", "unsure", "--seed", "1", "--format", "json",
+    )  # fmt: skip
+    assert code == 0, out
+    code, out = _run(sim, "sessions", "show", "unsure", "--format", "json")
+    reasons = {i["conversation_id"]: i["reason"] for i in json.loads(out)["items"]}
+    assert reasons["EN-00007"].startswith("AutoQA least sure: Calm customer ±0.90 (usually ±0.4")
+    assert all("Noise" not in r for r in reasons.values())

@@ -11,6 +11,7 @@ independent evidence. Next to it: the reviewers' own alpha on the same conversat
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -114,20 +115,67 @@ def measure(
     )
 
 
+# Fewer conversations than this cannot settle a model's alpha either way: the advice is then
+# to review more, whatever the figures say (6 conversations gave alpha -0.68 [-0.81, -0.51]).
+FEW_CONVERSATIONS = 50
+# What to do about a model that is not reliable, by case (``advice``); the sample hint too.
+MORE_REVIEWS = "more reviews needed"
+CALIBRATE = "your reviewers do not agree on this criterion either: calibrate the rubric first (cxreview calibrate)"
+CANNOT_READ = "AutoQA cannot read what reviewers judge here: keep scoring it yourself"
+
+
+def figure(value: float, threshold: float | None = None) -> str:
+    """An alpha as people read it: 2 decimals, never "-0.00", and 3 decimals (rounded towards
+    the side of ``threshold`` the value is on) when 2 would read as the threshold itself, so
+    no line says "alpha 0.67 is below 0.667"."""
+    text = f"{value:.2f}"
+    if threshold is not None and abs(value - threshold) < 0.01:
+        thousandths = math.floor(value * 1000) if value < threshold else math.ceil(value * 1000 - 1e-9)
+        text = f"{thousandths / 1000:.3f}"
+    return "0.00" if text.strip("-0.") == "" else text
+
+
+def advice(
+    alpha_: float | None,
+    alpha_high: float | None,
+    reviewers_alpha: float | None,
+    n_conversations: int,
+    threshold: float = THRESHOLD,
+) -> str:
+    """What to do about a model that is not reliable, in one clause chosen by case: too few
+    conversations to tell (or an interval that still reaches the threshold): more reviews;
+    reviewers who do not agree among themselves either: calibrate first; else the figures
+    AutoQA reads do not carry what reviewers judge."""
+    if n_conversations < FEW_CONVERSATIONS or (alpha_high is not None and alpha_high >= threshold):
+        return MORE_REVIEWS
+    if reviewers_alpha is not None and reviewers_alpha < threshold:
+        return CALIBRATE
+    return MORE_REVIEWS if alpha_ is None else CANNOT_READ
+
+
 def verdict(m: Measured, threshold: float = THRESHOLD) -> tuple[bool, str]:
-    """Reliable or not, and why in words. Reliable only when the whole 95% interval of the
-    model's alpha is at or above ``threshold``: a good point estimate on too little data is
-    not enough."""
-    reviewers = "" if m.reviewers_alpha is None else f" (reviewers among themselves: {m.reviewers_alpha:.2f})"
+    """Reliable or not, and why in words (and, when not, what to do). Reliable only when the
+    whole 95% interval of the model's alpha is at or above ``threshold``: a good point
+    estimate on too little data is not enough."""
+    reviewers = "" if m.reviewers_alpha is None else f" (reviewers among themselves: {figure(m.reviewers_alpha)})"
+    todo = advice(m.alpha, m.alpha_high, m.reviewers_alpha, m.n_conversations, threshold)
     if m.alpha is None:
-        return False, "not reliable: the scores or the predictions do not vary, so agreement cannot be measured"
-    interval = "" if m.alpha_low is None else f" [{m.alpha_low:.2f}, {m.alpha_high:.2f}]"
+        return (
+            False,
+            f"not reliable: the scores or the predictions do not vary, so agreement cannot be measured; {todo}",
+        )
+    interval = (
+        "" if m.alpha_low is None else f" [{figure(m.alpha_low, threshold)}, {figure(m.alpha_high or 0.0, threshold)}]"
+    )
+    shown = f"alpha {figure(m.alpha, threshold)}{interval}"
     if m.alpha < threshold:
-        return False, f"not reliable: alpha {m.alpha:.2f}{interval} is below {threshold}{reviewers}"
+        if m.n_conversations < FEW_CONVERSATIONS:
+            todo = f"only {m.n_conversations} conversations: {todo}"
+        return False, f"not reliable: {shown} is below {threshold}{reviewers}; {todo}"
     if m.alpha_low is None or m.alpha_low < threshold:
         return False, (
-            f"not reliable: alpha {m.alpha:.2f}{interval} but {m.n_conversations} conversations cannot show it is "
-            f"{threshold} or more; more reviews needed{reviewers}"
+            f"not reliable: {shown} but {m.n_conversations} conversations cannot show it is "
+            f"{threshold} or more; {MORE_REVIEWS}{reviewers}"
         )
-    against = "" if m.reviewers_alpha is None else f" vs reviewers {m.reviewers_alpha:.2f}"
-    return True, f"alpha {m.alpha:.2f}{interval}{against}"
+    against = "" if m.reviewers_alpha is None else f" vs reviewers {figure(m.reviewers_alpha)}"
+    return True, f"{shown}{against}"

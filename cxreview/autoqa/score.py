@@ -21,6 +21,8 @@ from cxreview.autoqa.extract import feature_rows
 from cxreview.autoqa.model import LinearModel, matrix
 from cxreview.errors import NotFoundError
 from cxreview.filters import Filters
+from cxreview.parties import skipped_kinds
+from cxreview.rubrics.model import Rubric
 from cxreview.store import Database, open_database
 from cxreview.store import autoqa as store
 
@@ -39,6 +41,7 @@ class Scored:
     scored: int
     covered: int
     in_scope: int
+    left_out: int = 0  # conversations in the filters the model's rubric does not apply to
 
 
 def score(
@@ -48,13 +51,33 @@ def score(
     everything: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> list[Scored]:
-    """Score what needs scoring for every active model (of one rubric, if given)."""
+    """Score what needs scoring for every active model (of one rubric, if given): only the
+    conversations its rubric applies to (an agent rubric leaves out bot-only ones, as sample
+    does), so coverage is counted of those."""
     filters = filters or Filters()
     models = store.active_models(db, rubric_id)
     if not models:
         where = f' of rubric "{rubric_id}"' if rubric_id else ""
-        raise NotFoundError(f"no AutoQA models{where} yet", "train them first: cxreview autoqa train")
-    todo = {m.id: store.conversations_to_score(db, m.id, filters, everything=everything) for m in models}
+        known = sorted({m.rubric_id for m in store.active_models(db)})
+        raise NotFoundError(
+            f"no AutoQA models{where} yet",
+            f"use --rubric {' or '.join(known)}" if rubric_id and known else "train them first: cxreview autoqa train",
+        )
+    if filters != Filters() and store.count_in_scope(db, filters) == 0:
+        raise NotFoundError(
+            "no conversation matches the filters",
+            "check the values (they must match as imported, e.g. the queue's exact name) or widen the filters",
+        )
+    from cxreview.autoqa.train import stored_rubrics
+
+    rubrics = stored_rubrics(db)
+    skip = {m.id: _skip_kinds(rubrics.get((m.rubric_id, m.rubric_version))) for m in models}
+    for m in models:
+        store.drop_out_of_scope(db, m.id, skip[m.id])
+    todo = {
+        m.id: store.conversations_to_score(db, m.id, filters, everything=everything, skip_kinds=skip[m.id])
+        for m in models
+    }
     params = {m.id: store.model_params(db, m.id) for m in models}
     ids = sorted(set().union(*todo.values()))
     wanted = {m.id: set(todo[m.id]) for m in models}
@@ -70,8 +93,29 @@ def score(
         done += len(chunk)
         if on_progress:
             on_progress(done, len(ids))
-    in_scope = store.count_in_scope(db, filters)
-    return [Scored(m, len(todo[m.id]), in_scope - store.count_to_score(db, m.id, filters), in_scope) for m in models]
+    everywhere = store.count_in_scope(db, filters)
+    out = []
+    for m in models:
+        in_scope = store.count_in_scope(db, filters, skip[m.id])
+        covered = in_scope - store.count_to_score(db, m.id, filters, skip[m.id])
+        out.append(Scored(m, len(todo[m.id]), covered, in_scope, everywhere - in_scope))
+    return out
+
+
+def scope(db: Database, models: list[store.ModelSummary]) -> dict[int, int]:
+    """model id -> how many conversations its rubric applies to (what its coverage is of)."""
+    from cxreview.autoqa.train import stored_rubrics
+
+    rubrics = stored_rubrics(db)
+    return {
+        m.id: store.count_in_scope(db, Filters(), _skip_kinds(rubrics.get((m.rubric_id, m.rubric_version))))
+        for m in models
+    }
+
+
+def _skip_kinds(rubric: Rubric | None) -> tuple[str, ...]:
+    """The kinds of conversation a model's rubric cannot score (cxreview.parties)."""
+    return () if rubric is None else skipped_kinds(rubric, None)
 
 
 class _Scorer:

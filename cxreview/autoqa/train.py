@@ -54,7 +54,7 @@ class Trained:
 Progress = Callable[[str, int, int], None]
 
 
-def _rubrics(db: Database) -> dict[tuple[str, int], Rubric]:
+def stored_rubrics(db: Database) -> dict[tuple[str, int], Rubric]:
     return {
         (row["id"], row["version"]): Rubric.from_dict(json.loads(row["definition"]), source=row["source"] or "")
         for row in rubric_rows(db.conn)
@@ -77,7 +77,7 @@ def train(
     measures an unchanged model again with it (same parameters, so its scores stay)."""
     if min_reviews < 2:
         raise InputError(f"--min-reviews {min_reviews} is too small", "use 2 or more (30 or more gives usable figures)")
-    rubrics = _rubrics(db)
+    rubrics = stored_rubrics(db)
     if rubric_id is not None and not any(key[0] == rubric_id for key in rubrics):
         known = sorted({key[0] for key in rubrics})
         raise NotFoundError(
@@ -94,8 +94,10 @@ def train(
     by_key: dict[tuple[str, int, str], list[tuple[str, str, int]]] = {}
     for rid, version, criterion, conversation, reviewer, score in rows:
         by_key.setdefault((rid, version, criterion), []).append((conversation, reviewer, score))
-    _check_criteria(criteria, rubrics, rubric_id, by_key)
+    not_applicable = store.na_counts(db, rubric_id)
+    _check_criteria(criteria, rubrics, rubric_id, by_key, not_applicable, min_reviews)
     jobs: list[tuple[Rubric, str, int, int, list[tuple[str, str, int]]]] = []
+    only_na: list[Trained] = []
     for (rid, version), rubric in sorted(rubrics.items()):
         if rubric_id is not None and rid != rubric_id:
             continue
@@ -103,8 +105,12 @@ def train(
             if criteria and item.id not in criteria:
                 continue
             scores = by_key.get((rid, version, item.id), [])
+            na = not_applicable.get((rid, version, item.id), 0)
             if scores or criteria:
                 jobs.append((rubric, item.id, item.min, item.max, scores))
+            elif na:  # scored in reviews, but only ever N/A: a skipped row that says so
+                reason = f"{rid} v{version} {item.id}: {_all_na(na, min_reviews)}"
+                only_na.append(Trained(rid, version, item.id, 0, 0, None, False, reason))
     # One BLAS thread: the matrices are small, and on a busy machine threads fighting over
     # the cores made each fit twenty times slower (measured: 0.35 s instead of 0.02 s).
     # Loaded first: the limit applies to the BLAS libraries loaded when it is set (scipy's own).
@@ -116,7 +122,7 @@ def train(
     if not any(r.model_id is not None for r in results):
         skipped = max(results, key=lambda r: r.n_reviews)
         raise InputError(f"too few reviews to train: {skipped.reason}", "submit more reviews or lower --min-reviews")
-    return results
+    return results + only_na
 
 
 def _run(
@@ -151,6 +157,8 @@ def _check_criteria(
     rubrics: dict[tuple[str, int], Rubric],
     rubric_id: str | None,
     by_key: dict[tuple[str, int, str], list[tuple[str, str, int]]],
+    not_applicable: dict[tuple[str, int, str], int],
+    min_reviews: int,
 ) -> None:
     known = {c.id for (rid, _), r in rubrics.items() if rubric_id in (None, rid) for c in r.criteria}
     for wanted in criteria:
@@ -162,10 +170,18 @@ def _check_criteria(
             )
         if not any(key[2] == wanted for key in by_key):
             scored = sorted({key[2] for key in by_key})
+            na = sum(n for key, n in not_applicable.items() if key[2] == wanted)
             raise InputError(
-                f'criterion "{wanted}" was never scored in a submitted review',
-                f"score it in some reviews first; scored criteria: {', '.join(scored)}",
+                f'criterion "{wanted}": {_all_na(na, min_reviews)}'
+                if na
+                else f'criterion "{wanted}" was never scored in a submitted review',
+                ("give it a level where it applies" if na else "score it in some reviews first")
+                + f"; scored criteria: {', '.join(scored)}",
             )
+
+
+def _all_na(na: int, min_reviews: int) -> str:
+    return f"all {na} score{'s' * (na != 1)} are N/A; at least {min_reviews} scored levels are needed"
 
 
 def _skipped(rubric: Rubric, criterion: str, scores: list[tuple[str, str, int]], min_reviews: int) -> Trained:

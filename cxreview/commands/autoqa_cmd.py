@@ -33,17 +33,22 @@ def autoqa_group() -> None:
 
 
 def _figure(value: float | None, percent: bool = False) -> str:
+    from cxreview.autoqa.measure import figure
+
     if value is None:
         return "-"
-    return f"{value:.0%}" if percent else f"{value:.2f}"
+    return f"{value:.0%}" if percent else figure(value)
 
 
 def _alpha(model: Any) -> str:
+    from cxreview.autoqa.measure import THRESHOLD, figure
+
     if model.alpha is None:
         return "-"
     if model.alpha_low is None:
-        return f"{model.alpha:.2f}"
-    return f"{model.alpha:.2f} [{model.alpha_low:.2f}, {model.alpha_high:.2f}]"
+        return figure(model.alpha, THRESHOLD)
+    ends = ", ".join(figure(v, THRESHOLD) for v in (model.alpha_low, model.alpha_high))
+    return f"{figure(model.alpha, THRESHOLD)} [{ends}]"
 
 
 def _print(rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str) -> None:
@@ -181,7 +186,8 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             "scored": r.scored,
             "covered": r.covered,
             "in_scope": r.in_scope,
-            "coverage": f"{r.covered / r.in_scope:.0%}" if r.in_scope else "-",
+            "left_out": r.left_out,
+            "coverage": f"{r.covered} of {r.in_scope} ({r.covered / r.in_scope:.0%})" if r.in_scope else "-",
         }
         for r in results
     ]
@@ -203,6 +209,9 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
     )
     total = max((r["in_scope"] for r in rows), default=0)
     info(f"{plural(total, 'conversation')} in scope; up to date for every model.")
+    left_out = {f"{r.model.rubric_id} v{r.model.rubric_version}": r.left_out for r in results if r.left_out}
+    for rubric, count in left_out.items():
+        info(f"{plural(count, 'conversation')} left out of {rubric}: its rubric does not apply to them (applies_to).")
 
 
 @autoqa_group.command("status")
@@ -216,13 +225,19 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
     Example:
       cxreview autoqa status --format json
     """
+    from cxreview.autoqa.score import scope
+    from cxreview.errors import NotFoundError
     from cxreview.store.autoqa import active_models, count_scores
 
     with database(ctx) as db:
         models = active_models(db, rubric_id)
+        known = sorted({m.rubric_id for m in active_models(db)}) if rubric_id and not models else []
         scored = {m.id: count_scores(db, m.id) for m in models}
+        of = scope(db, models)
+    if known:
+        raise NotFoundError(f'no AutoQA models of rubric "{rubric_id}"', f"use --rubric {' or '.join(known)}")
     if fmt == "json":
-        print_json({"models": [{**asdict(m), "scored": scored[m.id]} for m in models]})
+        print_json({"models": [{**asdict(m), "scored": scored[m.id], "in_scope": of[m.id]} for m in models]})
         return
     if not models:
         info("No AutoQA models yet: run cxreview autoqa train.")
@@ -237,7 +252,7 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
             "exact": _figure(m.exact, percent=True),
             "within": _figure(m.within_one, percent=True),
             "n": m.n_reviews,
-            "scored": scored[m.id],
+            "scored": f"{scored[m.id]} of {of[m.id]}",
             "trained": m.trained_at[:16].replace("T", " "),
         }
         for m in models

@@ -16,6 +16,7 @@ from cxreview.filters import Filters
 from cxreview.store.clock import now_iso
 from cxreview.store.connection import Database
 from cxreview.store.filtering import where
+from cxreview.store.phases import kind_sql
 from cxreview.store.suggestions import Suggestion as Suggestion  # re-exported
 from cxreview.store.suggestions import suggestions_for as suggestions_for  # re-exported
 
@@ -195,8 +196,19 @@ def predicted_scores(
     return [(str(r[0]), str(r[1]), float(r[2]), float(r[3])) for r in rows]
 
 
-def _to_score(model_id: int, filters: Filters, everything: bool, what: str) -> tuple[str, tuple[Any, ...]]:
+def _kinds(skip_kinds: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """A condition leaving out conversations of these kinds (bot-only ones for an agent
+    rubric): what the rubric cannot score, it must not be given a machine score for."""
+    if not skip_kinds:
+        return "", ()
+    return f" AND {kind_sql('c.id')} NOT IN ({', '.join('?' * len(skip_kinds))})", tuple(skip_kinds)
+
+
+def _to_score(
+    model_id: int, filters: Filters, everything: bool, what: str, skip_kinds: Sequence[str] = ()
+) -> tuple[str, tuple[Any, ...]]:
     condition, params = where(filters, "c")
+    kinds, kind_params = _kinds(skip_kinds)
     stale = (
         ""
         if everything
@@ -207,28 +219,48 @@ def _to_score(model_id: int, filters: Filters, everything: bool, what: str) -> t
         f"SELECT {what} FROM conversations c "
         "LEFT JOIN conversation_signals g ON g.conversation_id = c.id "
         "LEFT JOIN autoqa_scores s ON s.conversation_id = c.id AND s.model_id = ? "
-        f"WHERE {condition}{stale}",
-        (model_id, *params),
+        f"WHERE {condition}{kinds}{stale}",
+        (model_id, *params, *kind_params),
     )
 
 
-def conversations_to_score(db: Database, model_id: int, filters: Filters, *, everything: bool = False) -> list[str]:
-    """Conversations (within the filters) the model has not scored, or whose content or
-    signals changed since it did; with ``everything`` all of them."""
-    sql, params = _to_score(model_id, filters, everything, "c.id")
+def conversations_to_score(
+    db: Database, model_id: int, filters: Filters, *, everything: bool = False, skip_kinds: Sequence[str] = ()
+) -> list[str]:
+    """Conversations (within the filters, not of ``skip_kinds``) the model has not scored, or
+    whose content or signals changed since it did; with ``everything`` all of them."""
+    sql, params = _to_score(model_id, filters, everything, "c.id", skip_kinds)
     return [str(r[0]) for r in db.query(sql + " ORDER BY c.id", params)]
 
 
-def count_to_score(db: Database, model_id: int, filters: Filters) -> int:
+def count_to_score(db: Database, model_id: int, filters: Filters, skip_kinds: Sequence[str] = ()) -> int:
     """How many conversations :func:`conversations_to_score` would return."""
-    sql, params = _to_score(model_id, filters, False, "count(*)")
+    sql, params = _to_score(model_id, filters, False, "count(*)", skip_kinds)
     return int(db.scalar(sql, params) or 0)
 
 
-def count_in_scope(db: Database, filters: Filters) -> int:
-    """Conversations within the filters (what 100% coverage means)."""
+def count_in_scope(db: Database, filters: Filters, skip_kinds: Sequence[str] = ()) -> int:
+    """Conversations within the filters and not of ``skip_kinds`` (what 100% coverage means)."""
     condition, params = where(filters, "c")
-    return int(db.scalar(f"SELECT count(*) FROM conversations c WHERE {condition}", tuple(params)) or 0)
+    kinds, kind_params = _kinds(skip_kinds)
+    return int(
+        db.scalar(f"SELECT count(*) FROM conversations c WHERE {condition}{kinds}", (*params, *kind_params)) or 0
+    )
+
+
+def drop_out_of_scope(db: Database, model_id: int, skip_kinds: Sequence[str]) -> int:
+    """Delete the model's scores of conversations its rubric cannot score (left by an older
+    version that scored them): they must not be averaged into machine-estimated figures."""
+    if not skip_kinds:
+        return 0
+    marks = ", ".join("?" * len(skip_kinds))
+    with db.transaction() as conn:
+        cursor = conn.execute(
+            "DELETE FROM autoqa_scores WHERE model_id = ? AND conversation_id IN "
+            f"(SELECT c.id FROM conversations c WHERE {kind_sql('c.id')} IN ({marks}))",
+            (model_id, *skip_kinds),
+        )
+        return int(cursor.rowcount or 0)
 
 
 def write_scores(db: Database, model_id: int, scores: Sequence[MachineScore]) -> int:
@@ -276,6 +308,19 @@ def training_scores(db: Database, rubric_id: str | None = None) -> list[tuple[st
         params,
     )
     return [(str(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4]), int(r[5])) for r in rows]
+
+
+def na_counts(db: Database, rubric_id: str | None = None) -> dict[tuple[str, int, str], int]:
+    """(rubric_id, rubric_version, criterion) -> how many submitted scores are N/A: training
+    says so for a criterion scored only N/A, instead of leaving it out without a word."""
+    clause, params = ("AND r.rubric_id = ?", (rubric_id,)) if rubric_id else ("", ())
+    rows = db.query(
+        "SELECT r.rubric_id, r.rubric_version, sc.criterion, count(*) FROM reviews r "
+        "JOIN review_scores sc ON sc.review_id = r.id WHERE r.status = 'submitted' AND sc.na = 1 "
+        f"{clause} GROUP BY r.rubric_id, r.rubric_version, sc.criterion",
+        params,
+    )
+    return {(str(r[0]), int(r[1]), str(r[2])): int(r[3]) for r in rows}
 
 
 def conversation_inputs(db: Database, ids: Sequence[str]) -> dict[str, dict[str, Any]]:

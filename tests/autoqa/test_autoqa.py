@@ -193,7 +193,9 @@ def test_a_criterion_never_scored(trained: tuple[Path, list], tmp_path: Path) ->
     path, _ = trained
     with open_database(path) as db:
         _never_scored(db)
-        with pytest.raises(InputError, match='criterion "noise" was never scored'):
+        with pytest.raises(
+            InputError, match='criterion "noise": all 400 scores are N/A; at least 30 scored levels are needed'
+        ):
             train(db, criteria=["noise"])
         with pytest.raises(NotFoundError):
             score(db, rubric_id="nothing")
