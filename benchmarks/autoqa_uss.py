@@ -160,9 +160,12 @@ def _rows(db, ratings: dict[str, list[int]], names: list[str]):  # type: ignore[
 def model_vs(db, model: LinearModel, ratings: dict[str, list[int]], bootstrap: int):  # type: ignore[no-untyped-def]
     """The model's agreement with the annotators of a part it never saw; also (r, offset, alpha
     without the offset): its correlation with the mean rating of a dialogue, its mean level
-    minus the ratings', and its alpha had it known the target's mean rating."""
+    minus the ratings', and its alpha had it known the target's mean rating; and which features
+    moved the target's level most (their mean push in levels: zero over the training part)."""
     raw, conversation, y = _rows(db, ratings, model.features)
-    predicted = model.predict(raw)[0]
+    predicted, _, contributions = model.predict(raw)
+    pushes = contributions.mean(axis=0)
+    shifts = [(model.features[j], float(pushes[j])) for j in np.argsort(-np.abs(pushes))[:4]]
     m = measure(conversation, y, predicted[conversation], 1, 5, bootstrap=bootstrap)
     mean_rating = np.bincount(conversation, weights=y) / np.bincount(conversation)
     r = float(np.corrcoef(predicted, mean_rating)[0, 1])
@@ -171,7 +174,7 @@ def model_vs(db, model: LinearModel, ratings: dict[str, list[int]], bootstrap: i
     moved = predicted - (predicted.mean() - mean_rating.mean())
     recentred = measure(conversation, y, moved[conversation], 1, 5, bootstrap=0).alpha
     offset = float(np.clip(np.rint(predicted), 1, 5).mean() - mean_rating.mean())
-    return m, r, offset, recentred, _target_standardised(model, raw, conversation, y)
+    return m, r, offset, recentred, _target_standardised(model, raw, conversation, y), shifts
 
 
 def _target_standardised(model: LinearModel, raw: np.ndarray, conversation: np.ndarray, y: np.ndarray) -> float | None:
@@ -261,11 +264,15 @@ def main() -> int:
             " median annotator vs others | annotators among themselves | model / median annotator |"
         )
         print("|---|---|---|---|---|---|---|---|---|---|---|")
+        moved_by: list[str] = []
         for source in parts:
             for target in parts:
                 if source == target:
                     continue
-                m, r, offset, recentred, standardised = model_vs(db, models[source], ratings[target], args.bootstrap)
+                m, r, offset, recentred, standardised, shifts = model_vs(
+                    db, models[source], ratings[target], args.bootstrap
+                )
+                moved_by.append(f"  {source} -> {target}: " + ", ".join(f"{n} {v:+.2f}" for n, v in shifts))
                 among, median, _ = annotator_baseline(ratings[target])
                 ratio = "-" if not (m.alpha is not None and median) else f"{m.alpha / median:.2f}"
                 print(
@@ -273,6 +280,8 @@ def main() -> int:
                     f"{m.within_one:.0%} | {r:.2f} | {offset:+.2f} | {_f(recentred)} | {_f(standardised)} | {_f(median)} | "
                     f"{_f(among)} | {ratio} |"
                 )
+        print("Where the level moved (each feature's mean push on the target, in levels; zero on the training part):")
+        print("\n".join(moved_by))
         for name in parts:
             _, median, per_slot = annotator_baseline(ratings[name])
             print(f"  {name}: annotator slots vs the others: {', '.join(f'{v:.3f}' for v in per_slot)}")
