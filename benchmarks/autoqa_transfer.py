@@ -30,7 +30,6 @@ Candidates:
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from collections.abc import Callable, Sequence
@@ -43,7 +42,7 @@ from common import WORK, machine
 from labelled import uss_path
 
 from cxreview.autoqa.extract import feature_rows
-from cxreview.autoqa.features import _customer_cues_in
+from cxreview.autoqa.features import _customer_cues_in, turn_values
 from cxreview.autoqa.measure import measure
 from cxreview.autoqa.model import LinearModel, feature_names, fit, matrix
 from cxreview.signals.analyze import analyze_conversations
@@ -92,17 +91,9 @@ def relative(row: dict, messages: Sequence[tuple[int, str, str, str | None]]) ->
     out["rel_no_late"] = _change([float("says_no" in c) for c in cues])
     out["rel_acc_late"] = _change([float("accepts" in c) for c in cues])
     out["rel_q_late"] = _change([float("?" in text) for text in customer])
-    stored = json.loads(row["per_message"]) if row.get("per_message") else []
-    sentiment, frustration, reply_sentiment = [], [], []
-    for position, role, _text, _at in messages:
-        entry = stored[position - 1] if 0 < position <= len(stored) else None
-        if not entry or entry[0] is None:
-            continue
-        if role == "customer":
-            sentiment.append(float(entry[0]))
-            frustration.append(float(entry[1] or 0.0))
-        elif role in ("agent", "bot"):
-            reply_sentiment.append(float(entry[0]))
+    sentiment, frustration, reply_sentiment = (
+        turn_values(row["per_message"], messages) if row.get("per_message") else ([], [], [])
+    )
     if sentiment:
         mean = sum(sentiment) / len(sentiment)
         out["rel_sent_last"] = sum(sentiment[-2:]) / len(sentiment[-2:]) - mean

@@ -23,7 +23,8 @@ Figures, the same statistic for the model and for people:
 - across parts, why a model fails: its correlation with the dialogues' mean rating (does it
   still rank?), its mean level minus the annotators' mean (an offset?), and its alpha with that
   offset removed (a diagnostic: it needs the target's ratings, which the model never gets);
-  and, label-free, its alpha with the features standardised on the target's own conversations.
+  and, label-free, its alpha with the features standardised on the target's own conversations;
+  and which features moved its level most (their mean push on the target, in levels).
 
 The goal (issue 19): the model agrees with the annotators as well as the median annotator does.
 Caveat: cxreview's frustration model (one of the features) was fitted on the turn-level ratings

@@ -279,6 +279,27 @@ def _customer_cues_in(text: str) -> frozenset[str]:
     return frozenset(m.lastgroup for m in _CUSTOMER_CUE.finditer(text.lower()) if m.lastgroup)
 
 
+def turn_values(
+    per_message: str, messages: Sequence[tuple[int, str, str, str | None]]
+) -> tuple[list[float], list[float], list[float]]:
+    """(the customer's sentiment, the customer's frustration, the replies' sentiment), turn by
+    turn in order, from the stored per-message JSON; messages without a value are left out."""
+    values = json.loads(per_message)
+    customer: list[float] = []
+    frustration: list[float] = []
+    replies: list[float] = []
+    for position, role, _text, _at in messages:
+        entry = values[position - 1] if 0 < position <= len(values) else None
+        if not entry or entry[0] is None:
+            continue
+        if role == "customer":
+            customer.append(float(entry[0]))
+            frustration.append(float(entry[1] or 0.0))
+        elif role in _TEXT_ROLES:
+            replies.append(float(entry[0]))
+    return customer, frustration, replies
+
+
 def sentiment_features(
     per_message: str | None, messages: Sequence[tuple[int, str, str, str | None]]
 ) -> dict[str, float]:
@@ -288,17 +309,7 @@ def sentiment_features(
     out = dict.fromkeys(_SENTIMENT_NAMES, math.nan)
     if not per_message:
         return out
-    values = json.loads(per_message)
-    customer: list[float] = []
-    replies: list[float] = []
-    for position, role, _text, _at in messages:
-        entry = values[position - 1] if 0 < position <= len(values) else None
-        if not entry or entry[0] is None:
-            continue
-        if role == "customer":
-            customer.append(float(entry[0]))
-        elif role in _TEXT_ROLES:
-            replies.append(float(entry[0]))
+    customer, _, replies = turn_values(per_message, messages)
     if customer:
         positive = sum(v > _CLEAR_SENTIMENT for v in customer)
         negative = sum(v < -_CLEAR_SENTIMENT for v in customer)
