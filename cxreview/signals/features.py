@@ -15,6 +15,7 @@ from cxreview.signals.lexicon import (
     known_words,
     match_cues,
     negation_words,
+    unreported,
 )
 from cxreview.signals.sentiment import sentiment
 from cxreview.signals.wording import rephrasing_words, semantic_key
@@ -120,6 +121,8 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     """Tone of a customer message, or (``customer=False``) of a bot, agent or system one."""
     lower = text.lower()
     cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES, lower)
+    if "human_request" in cues:  # a story of what someone said is no ask ("they said I have to call you")
+        cues = unreported(cues, text, lower, language)
     caps = emphasis = 0.0
     plain = text.isascii()  # words of ASCII texts without regexes (see ascii_text)
     shouted = None

@@ -145,6 +145,47 @@ def request_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _sections("human_request_context", ("weak_asks", "third_party"), language)
 
 
+@functools.lru_cache(maxsize=2)
+def reported_speech(language: str) -> re.Pattern[str]:
+    """The end of a clause that makes a request's words a report or an expectation:
+    cues.yaml ``human_request_context.reported``, Dutch with the English ones."""
+    section = raw_cues()["human_request_context"]["reported"]
+    return compile_patterns([p for lang in (["en"] if language != "nl" else ["nl", "en"]) for p in section[lang]])
+
+
+_CLAUSE_END = re.compile(r"[.!?;:\n]")
+
+
+def unreported(cues: dict[str, str], text: str, lower: str, language: str) -> dict[str, str]:
+    """``cues`` without a ``human_request`` that only reports what someone said or what will
+    happen ("the shop said I have to contact you", "I was told to speak to a manager", "he
+    said an advisor would ring me", "the assessor will call me on the number I gave"): the
+    cue's leftmost match is blanked when the clause before it ends in such words, and the
+    text is matched again, since a real ask can follow the story ("They told me to call
+    you. Can someone call me back?")."""
+    reported = reported_speech(language)
+    for _ in range(3):  # a few quoted matches at most; each pass blanks one
+        words = cues.get("human_request")
+        if words is None:
+            return cues
+        start = lower.find(words.lower())
+        if start < 0:
+            return cues
+        clause = _CLAUSE_END.split(lower[:start])[-1]
+        if reported.search(clause) is None:
+            return cues
+        end = start + len(words)
+        text, lower = text[:start] + " " * (end - start) + text[end:], lower[:start] + " " * (end - start) + lower[end:]
+        again = match_cues(text, language, ("human_request",), lower).get("human_request", "")
+        # The same order of cues (shown in it), with the new words or without the cue.
+        cues = {
+            name: again if name == "human_request" else value
+            for name, value in cues.items()
+            if name != "human_request" or again
+        }
+    return cues
+
+
 @functools.lru_cache(maxsize=1)
 def negation_words() -> frozenset[str]:
     """Negations of both languages, lower case ("not", "never", "niet", "geen")."""

@@ -38,6 +38,7 @@ def _fires(flag: str, text: str, language: str) -> bool:
     [
         ("human_requests.txt", "human_request", 0),
         ("human_requests_blind.txt", "human_request", 0),
+        ("human_requests_round10.txt", "human_request", 0),
         ("flags.txt", "human_request", 0),
         ("customer_repeats.txt", "customer_repeat", 1),
         ("flags.txt", "customer_repeat", 0),
