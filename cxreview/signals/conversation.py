@@ -23,7 +23,7 @@ from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature
 from cxreview.signals.lexicon import read_back_details, repeat_contact, request_context
 from cxreview.signals.loop_runs import asked_again, asks_a_value, done_since, form_step, had_to_repeat, other_numbers
 from cxreview.signals.phases import seconds_between
-from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast
+from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast, tenses_differ
 from cxreview.signals.requested import asked_for, same_item, values_apart
 from cxreview.signals.summary import summarise
 
@@ -402,6 +402,8 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
         other = asked_for(earlier.norm, language)
         if other is None or not same_item(asked, other) or values_apart(f, earlier):
             continue
+        if tenses_differ(f, earlier, language):
+            continue  # "Which plan did you have before?" / "Which plan would you like?"
         state.result.n_bot_repeats += 1
         ms.flags.append(
             Flag(

@@ -206,7 +206,7 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en", tense: bool
     kinds = {_question_kind(a), _question_kind(b)}
     if kinds == {"open", "yes/no"}:
         return "an open / a yes-no question"
-    if tense and _tenses_differ(a, b, language):
+    if tense and tenses_differ(a, b, language):
         return TENSE
     # A statement reports, a question asks: "Your address has been updated." / "Has your
     # address been updated?". A request is no statement ("Please enter ..." / "Can you ...?").
@@ -299,7 +299,9 @@ def _imperative_verb(words: list[str]) -> str:
     return clause[-1] + words[0] if len(clause) > 2 and clause[-1] in _PARTICLES else words[0]
 
 
-def _tenses_differ(a: TextFeatures, b: TextFeatures, language: str) -> bool:
+def tenses_differ(a: TextFeatures, b: TextFeatures, language: str) -> bool:
+    """Whether two bot texts ask in tenses that ask different things (see `_tense`)."""
+    language = "nl" if language.lower().startswith("nl") else "en"
     tense_a, tense_b = _tense(a, language), _tense(b, language)
     if tense_a is None or tense_b is None:
         return False

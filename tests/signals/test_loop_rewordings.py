@@ -231,3 +231,9 @@ def test_confirming_after_a_sigh_is_the_next_step() -> None:
     assert not _repeat_after("hmm", ask, confirm)
     assert not _repeat_after("0612345678", ask, confirm)
     assert _repeat_after("I don't have a new number yet", ask, confirm)
+
+
+def test_the_same_item_asked_in_another_tense_is_another_request() -> None:
+    """`same request` keeps the tense near miss: the plan a customer had is not the plan they want."""
+    assert not _repeats("en", "Which plan did you have before?", "Which plan would you like?")
+    assert _repeats("en", "Please enter your account number.", "What account number did you use?")
