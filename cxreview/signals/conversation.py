@@ -114,10 +114,15 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     config, result, position, cues = state.config, state.result, ms.position, f.cues
     repeat_of = _customer_repeat(state, f)
     meta = cues.get("repetition") if cues else None  # most messages have no cue
-    if repeat_of is not None or meta:
-        result.n_customer_repeats += 1
-        if state.bot_turns and not result.handover and (meta or had_to_repeat(state, f, repeat_of)):
+    if (repeat_of is not None or meta) and state.bot_turns and not result.handover:
+        if meta or had_to_repeat(state, f, repeat_of):
             state.repeats_with_bot.append(position)
+    # A bare value sent again ("AC20419877", "3521 AB", an e-mail address) because the bot asked
+    # again, or typed again in an enter/confirm step, is shown as no repeat of the customer's: a
+    # supervisor reads "customer repeats" as the customer having to say it again in words; the
+    # bot's repeat and loop carry the rest (it still counts for the loop rules above).
+    if meta or (repeat_of is not None and not _plain_resend(f)):
+        result.n_customer_repeats += 1
         if repeat_of is not None:
             rule = "near-duplicate" if "similarity" in repeat_of[1] else "repeated identifier"
             flag = Flag(
@@ -126,7 +131,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         else:
             flag = Flag("customer_repeat", "says so", f'says they already said it: "{meta}"', [position])
         ms.flags.append(flag)
-    elif state.last_reply is not None and f.words <= _COUNT_ANSWER_WORDS:
+    elif repeat_of is None and state.last_reply is not None and f.words <= _COUNT_ANSWER_WORDS:
         _repeat_contact(state, ms, f)
     cfg = config["frustration"]
     curt = False

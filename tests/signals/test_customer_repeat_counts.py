@@ -94,3 +94,60 @@ def test_a_count_only_after_the_question_not_later() -> None:
 def test_counts_of_contacts_and_statements_in_one_message(language: str, text: str, fires: bool) -> None:
     result = analyze("c", language, [(1, "customer", None, text_features(text, language))], CONFIG)
     assert any(f.flag == "customer_repeat" for f in result.messages[0].flags) is fires
+
+
+def _flow(language: str, turns: list[tuple[str, str]]) -> object:
+    messages = [
+        (i, role, None, text_features(text, language, role == "customer")) for i, (role, text) in enumerate(turns, 1)
+    ]
+    return analyze("c", language, messages, CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("language", "turns"),
+    [
+        # The bot asks again: the bot's repeat is flagged, the bare value typed again is no
+        # customer repeat (a supervisor reads those as the customer saying it again in words).
+        (
+            "en",
+            [
+                ("bot", "Please enter your account number."),
+                ("customer", "AC20419877"),
+                ("bot", "Could you please provide your account number?"),
+                ("customer", "AC20419877"),
+            ],
+        ),
+        # An enter/confirm step: typing the new number again is the form, not a repeat.
+        (
+            "nl",
+            [
+                ("bot", "Wat is uw nieuwe e-mailadres?"),
+                ("customer", "m.bakker1990@gmail.com"),
+                ("bot", "Typ uw nieuwe e-mailadres nog een keer ter bevestiging."),
+                ("customer", "m.bakker1990@gmail.com"),
+            ],
+        ),
+    ],
+)
+def test_a_bare_value_typed_again_is_no_customer_repeat(language: str, turns: list[tuple[str, str]]) -> None:
+    result = _flow(language, turns)
+    assert not any(f.flag == "customer_repeat" for m in result.messages for f in m.flags)
+    assert result.n_customer_repeats == 0
+
+
+def test_a_value_said_again_in_words_is_a_repeat() -> None:
+    result = _flow(
+        "en",
+        [
+            ("bot", "Please enter your account number."),
+            ("customer", "AC20419877"),
+            ("bot", "Could you please provide your account number?"),
+            ("customer", "i just gave it to you. AC20419877"),
+            ("bot", "Please type your account number."),
+            ("customer", "AC20419877 is my account number, same as before"),
+        ],
+    )
+    for message in (result.messages[3], result.messages[5]):
+        assert [f.flag for f in message.flags].count("customer_repeat") == 1
+    assert result.n_customer_repeats == 2
+    assert result.bot_loop  # the bot asked three times for what it was given

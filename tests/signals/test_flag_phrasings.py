@@ -41,6 +41,7 @@ def _fires(flag: str, text: str, language: str) -> bool:
         ("human_requests_round10.txt", "human_request", 0),
         ("flags.txt", "human_request", 0),
         ("customer_repeats.txt", "customer_repeat", 1),
+        ("customer_repeats_round10.txt", "customer_repeat", 0),
         ("flags.txt", "customer_repeat", 0),
     ],
 )
