@@ -126,6 +126,14 @@ def _no_scores(db: Database, rubric: Rubric, strategy: str, criterion: str | Non
         models = [m for m in models if m.criterion == criterion]
     what = f'rubric "{rubric.id}" version {rubric.version}' + (f", criterion {criterion}" if criterion else "")
     if not models:
+        older = sorted({m.rubric_version for m in active_models(db, rubric.id)})
+        if older:  # a version bump starts AutoQA afresh: training now cannot help yet
+            return NotFoundError(
+                f"no AutoQA model for {what}: models are per rubric version (there are some for version "
+                f"{', '.join(map(str, older))})",
+                f"review with version {rubric.version} until it has 30 scores per criterion, then run "
+                "'cxreview autoqa train' and 'cxreview autoqa score'; or sample with another strategy meanwhile",
+            )
         return NotFoundError(f"no AutoQA model for {what}", SCORE_FIRST)
     if strategy == "autoqa-low" and not any(m.reliable for m in models):
         reasons = "; ".join(f"{m.criterion}: {m.reason}" for m in models[:3])

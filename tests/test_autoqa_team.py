@@ -213,3 +213,13 @@ def test_uncertain_names_the_criterion_that_drove_the_pick(sim: Path) -> None:
     reasons = {i["conversation_id"]: i["reason"] for i in json.loads(out)["items"]}
     assert reasons["EN-00007"].startswith("AutoQA least sure: Calm customer ±0.90 (usually ±0.4")
     assert all("Noise" not in r for r in reasons.values())
+
+
+def test_a_new_rubric_version_says_autoqa_starts_afresh(sim: Path) -> None:
+    from tests.autoqa.simulated import RUBRIC_YAML
+
+    rubric = Path(sim).parent / "sim2.yaml"
+    rubric.write_text(RUBRIC_YAML.replace("version: 1", "version: 2"), encoding="utf-8")
+    code, out = _run(sim, "sample", "--strategy", "autoqa-low", "--rubric", str(rubric), "--size", "3")
+    assert code == 1 and len(out.strip().splitlines()) == 1
+    assert "models are per rubric version (there are some for version 1)" in out and "30 scores" in out

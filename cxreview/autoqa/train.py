@@ -79,7 +79,7 @@ def train(
         raise InputError(f"--min-reviews {min_reviews} is too small", "use 2 or more (30 or more gives usable figures)")
     rubrics = stored_rubrics(db)
     if rubric_id is not None and not any(key[0] == rubric_id for key in rubrics):
-        known = sorted({key[0] for key in rubrics})
+        known = sorted({row[0] for row in store.training_scores(db)})  # rubrics with reviews to learn from
         raise NotFoundError(
             f'rubric "{rubric_id}" has no reviews in this database',
             f"use one of: {', '.join(known)}" if known else "review conversations or import scores first",

@@ -133,3 +133,50 @@ async def test_a_leaves_a_suggestion_the_model_is_unsure_of_and_says_so(make_app
         said = [n.message for n in app._notifications][-1]
         assert said == "Accepted AutoQA: Clarity 4; Empathy: AutoQA unsure (±1.5), score yourself."
         assert "a accepts AutoQA" not in screen.query_one(RubricPanel).plain  # nothing sure left
+
+
+async def test_outcome_values_are_masked_in_the_header_and_the_reasons(make_app, tui_db: Path) -> None:
+    """An outcome is imported text: an e-mail in it is masked like one in the transcript."""
+    from textual.widgets import Static
+
+    from cxreview.tui.widgets.signal_summary import SignalSummary
+
+    with open_database(tui_db) as db:
+        with db.transaction() as conn:
+            conn.execute("UPDATE conversations SET outcome = 'refund to jan@example.com'")
+        ids = [r["id"] for r in db.query("SELECT id FROM conversations")]
+        predict(db, "empathy", [(c, 2.2, 0.5, ["outcome refund to jan@example.com: yes (-1.4)"]) for c in ids])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_review(app, pilot)
+        panel = screen.query_one(RubricPanel).plain
+        assert "AutoQA 2.2 ±0.5 (a gives 2): outcome refund to" in panel and "jan@example.com" not in panel
+        await pilot.press("t")  # the signal header with the outcome
+        await settle(app, pilot)
+        header = str(screen.query_one(SignalSummary).query_one("#facts", Static).render())
+        assert "refund to" in header and "jan@example.com" not in header
+
+
+async def test_the_ghost_value_never_wraps_at_80x24(make_app, tui_db: Path) -> None:
+    _predict(tui_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_review(app, pilot)
+        await settle(app, pilot)
+        lines = screen.query_one(RubricPanel).plain.splitlines()
+        assert lines[0].startswith("▶ Empathy") and lines[0].endswith("≈3.6 ±0.5")
+        assert lines[1].startswith("  Clarity") and lines[2].startswith("  Resolution")
+
+
+async def test_a_with_only_not_reliable_models_names_them_not_the_commands(make_app, tui_db: Path) -> None:
+    with open_database(tui_db) as db:
+        ids = [r["id"] for r in db.query("SELECT id FROM conversations")]
+        predict(db, "resolution", [(c, 4.0, 0.5, ["noise"]) for c in ids], reliable=False, reason="not reliable: x")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_review(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert _scores(tui_db, screen.item.conversation_id) == {}
+        said = [n.message for n in app._notifications][-1]
+        assert said == "AutoQA is not reliable for Resolution: score yourself (the panel says why)."

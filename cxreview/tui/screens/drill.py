@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Label, OptionList, Static
 from cxreview.errors import CxReviewError
 from cxreview.filters import Filters
 from cxreview.parties import agent_label
+from cxreview.privacy import mask_pii
 from cxreview.tui.widgets.footer import KeyFooter
 from cxreview.tui.widgets.transcript import Transcript
 
@@ -88,7 +89,7 @@ class DrillScreen(Screen[None]):
                 row["channel"] or "-",
                 row["language"] or "-",
                 str(row["n_messages"]),
-                row["outcome"] or "-",
+                mask_pii(row["outcome"] or "-"),  # imported text: masked like the transcript
             )
             table.add_row(*[Text(str(c)) for c in cells], key=row["id"])
         table.focus()

@@ -44,7 +44,12 @@ class ReviewAutoQA:
     def why_not_accept(self) -> str | None:
         if self.session.calibration:
             return CALIBRATION_HINT
-        if not any(s.reliable for s in self.current_suggestions().values()):
+        shown = self.current_suggestions()
+        if shown and not any(s.reliable for s in shown.values()):
+            # Models exist, so training and scoring ran: the verdict, not a command, is the point.
+            labels = [c.label for c in self.review.rubric.criteria if c.id in shown] if self.review else []
+            return f"AutoQA is not reliable for {', '.join(labels)}: score yourself (the panel says why)."
+        if not shown:
             return NO_SUGGESTION_HINT
         return None
 

@@ -8,6 +8,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
+from cxreview.privacy import mask_pii
 from cxreview.reviews import Review
 from cxreview.rubrics.model import Criterion
 from cxreview.signals.config import repeat_contact_days
@@ -69,6 +70,12 @@ class RubricPanel(Static):
         self.content_group = self._render_review()
         self.update(self.content_group)
 
+    def on_resize(self) -> None:
+        # The criteria lines fit the ghost value to the width, unknown at the first show.
+        if self.review is not None:
+            self.content_group = self._render_review()
+            self.update(self.content_group)
+
     @property
     def plain(self) -> str:
         """The panel's text without styles (what a test or a screen reader would read)."""
@@ -100,7 +107,13 @@ class RubricPanel(Static):
             if state.suggested:
                 line.append(" accepted AutoQA", style=AUTOQA)
             elif suggestion is not None and suggestion.reliable:
-                line.append(f"  {ghost(suggestion, criterion)}", style=AUTOQA)
+                shown = ghost(suggestion, criterion)
+                # A ghost that would wrap (80x24) pushes the criteria down: drop its "AutoQA"
+                # (the focused criterion's line below spells it out), and never wrap it.
+                if line.cell_len + 2 + len(shown) > (self.content_size.width or 1000):
+                    shown = shown.replace("AutoQA ", "≈", 1)
+                line.append(f"  {shown}", style=AUTOQA)
+                line.no_wrap, line.overflow = True, "ellipsis"
             lines.append(line)
         lines.append(score_line(review))
         if review.overall_note:
@@ -175,7 +188,8 @@ class RubricPanel(Static):
             level = criterion.level_name(nearest_level(criterion, suggestion.value))
             line = Text(f"{ghost(suggestion)} (a gives {level})", style=AUTOQA)
         if suggestion.reasons:
-            line.append(": ", style=AUTOQA).append(Text("; ".join(suggestion.reasons[:3]), style=AUTOQA))
+            # Reasons can quote an outcome value ("outcome <text>: yes"): masked like the transcript.
+            line.append(": ", style=AUTOQA).append(Text(mask_pii("; ".join(suggestion.reasons[:3])), style=AUTOQA))
         return [line]
 
 
@@ -221,7 +235,7 @@ def signal_values(view: Any) -> dict[str, str]:
         for name in ("stuck_in_bot", "bot_loop", "handover", "bot_disclosed", "uncertainty_admitted"):
             if signals.get(name) is not None:
                 values[name] = "yes" if signals[name] else "no"
-    values["outcome"] = view.conversation.get("outcome") or "-"
+    values["outcome"] = mask_pii(view.conversation.get("outcome") or "-")  # imported text: masked
     values["repeat_contact"] = (
         f"{view.repeat_contacts} in {repeat_contact_days()} days" if view.repeat_contacts else "none"
     )

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from cxreview.privacy import mask_pii
 from cxreview.reports.charts import sparkline
 from cxreview.signals.config import repeat_contact_days
 from cxreview.tui.widgets.flag_evidence import FlagEvidence
@@ -129,7 +130,8 @@ def facts(view: Any) -> Text:
         # What is the agent's: the state the customer arrived in is inherited, the change is theirs.
         arrived = "frustrated" if phases.get("arrived_frustrated") else "calm"
         parts.append(("with the agent", f"arrived {arrived}, {phases['agent_change']}"))
-    parts.append(("outcome", conversation.get("outcome") or "-"))
+    # An outcome is imported free text like any other: masked alike (always, it is a label).
+    parts.append(("outcome", mask_pii(conversation.get("outcome") or "-")))
     parts.append(("csat", f"{conversation['csat']:g}" if conversation.get("csat") is not None else "-"))
     parts.append(
         ("repeat contact", f"{view.repeat_contacts} in {repeat_contact_days()}d" if view.repeat_contacts else "no")
