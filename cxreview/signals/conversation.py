@@ -22,6 +22,7 @@ from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
 from cxreview.signals.lexicon import read_back_details, repeat_contact, request_context
 from cxreview.signals.loop_runs import asked_again, asks_a_value, done_since, form_step, had_to_repeat, other_numbers
+from cxreview.signals.near_misses import owners_apart
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast, tenses_differ
 from cxreview.signals.requested import asked_for, same_item, values_apart
@@ -409,6 +410,8 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
             continue
         if tenses_differ(f, earlier, language):
             continue  # "Which plan did you have before?" / "Which plan would you like?"
+        if owners_apart(f.norm.split(), earlier.norm.split(), language):
+            continue  # "your date of birth" / "the date of birth of the main driver"
         state.result.n_bot_repeats += 1
         ms.flags.append(
             Flag(

@@ -9,6 +9,7 @@ its `_State`."""
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -38,9 +39,59 @@ def had_to_repeat(state: _State, f: TextFeatures, repeat_of: tuple[int, str] | N
         return False
     if other_numbers(state, f, repeat_of):
         return False  # "Book a table at 7 pm" / "... at 8 pm" is a new request
-    # "Please confirm these details: ...", "Please confirm your new phone number."
-    new_ask = state.last_question or state.last_confirm or confirms(state.bot_features[-1].norm)
+    # "Please confirm these details: ...", "Please confirm your new phone number."; a new step
+    # to try ("Please reset the router with the pin button.") or a new value to give ("Please
+    # enter your gas reading."): "still not working" / "the meter is broken" answers each.
+    norm = state.bot_features[-1].norm
+    new_ask = (
+        state.last_question
+        or state.last_confirm
+        or confirms(norm)
+        or asks_to_act(norm)
+        or _asks_another_value(state, norm, repeat_of[0])
+    )
     return not (new_ask and not state.last_bot_repeat and state.last_failure is None)
+
+
+def _asks_another_value(state: _State, norm: str, answered: int) -> bool:
+    """The bot now asks for another value than the ask that customer message ``answered``
+    answered ("Please enter your gas reading." after "... your electricity reading.", "the
+    recipient's name" after "your name"): the same reply gives it for the new field. When
+    either ask is not read, or both ask for one item, the customer had to say it again."""
+    language = state.result.language
+    now = asked_for(norm, language)
+    if now is None:
+        return False
+    index = bisect.bisect_left(state.bot_positions, answered) - 1
+    earlier = asked_for(state.bot_features[index].norm, language) if index >= 0 else None
+    if earlier is None:
+        return False
+    return set(now.item) - _FORMATS != set(earlier.item) - _FORMATS
+
+
+_FORMATS = frozenset({"number", "numbers", "only", "cijfers"})  # "your meter reading (numbers only)"
+
+
+def asks_to_act(norm: str) -> bool:
+    """A normalised bot text that asks the customer to do something ("please restart the
+    router", "unplug the modem for 30 seconds", "start je decoder opnieuw op", "probeer nu de
+    app te openen"). A choice from a menu ("please choose payments or returns") is no step:
+    a customer who says their request again to it had to repeat it."""
+    match = _ACTING.search(norm)
+    return match is not None and not _CHOOSING.search(norm)
+
+
+# The verb of a step to try, at the start or after a courtesy or sequence word.
+_ACT_VERBS = (
+    "restart|reboot|reset|unplug|plug|reconnect|connect|disconnect|turn|switch|power|update|upgrade|reinstall|install|"
+    "uninstall|clear|delete|remove|insert|log|sign|try|send|upload|attach|take|hold|press|wait|open|close|charge|"
+    "check|test|herstart|start|trek|steek|sluit|verbind|koppel|zet|schakel|controleer|kijk|installeer|verwijder|"
+    "wis|log|probeer|stuur|maak|neem|houd|druk|wacht|open|test"
+)
+_ACTING = re.compile(
+    rf"(?:^|\b(?:please|kindly|now|then|next|also|first|graag|gelieve|nu|dan|daarna|eerst|ook) )(?:{_ACT_VERBS})\b"
+)
+_CHOOSING = re.compile(r"\b(?:choose|select|pick|kies|selecteer|one of|een van)\b")
 
 
 def asks_a_value(state: _State) -> bool:

@@ -29,8 +29,74 @@ def differs(norm_a: str, norm_b: str, language: str) -> str | None:
             or _code_or_number(words_a, words_b, language)
             or _who_acts(words_a, words_b, language)
             or _qualifier(words_a, words_b, language)
+            or owners_apart(words_a, words_b, language)
         )
     return found  # type: ignore[return-value]
+
+
+def owners_apart(words_a: list[str], words_b: list[str], language: str) -> str | None:
+    """The same thing of someone else: "What is the recipient's phone number?" / "What is
+    your phone number?" / "the phone number of the sender", "your date of birth" / "the date of
+    birth of the main driver", "je IBAN" / "het IBAN van je partner". A form asks each, and a
+    customer who is all of them gives the same value to each. What the conversation is about
+    anyway ("the order number of your parcel") names no owner."""
+    owner_a, owner_b = _owner(words_a, language), _owner(words_b, language)
+    if owner_a == owner_b:
+        return None
+    return f"differs in whose ({owner_a or 'yours'} / {owner_b or 'yours'})"
+
+
+def _owner(words: list[str], language: str) -> str | None:
+    """Whose value a text asks for, when it names someone: "recipient" for "the recipient s
+    phone number" and "the phone number of the recipient", "partner" for "het iban van je
+    partner"; None for the customer's own."""
+    links, determiners = _OWNER_LINKS[language], _OWNER_DETERMINERS[language]
+    for i, word in enumerate(words):
+        owner = None
+        if language == "en" and word == "s" and i and words[i - 1] not in _NOT_OWNERS:
+            owner = words[i - 1]  # "the recipient's" split at the apostrophe
+        elif word in links and i + 2 < len(words) and words[i + 1] in determiners:
+            # "of the policy holder", "of the main driver": the noun ends the phrase.
+            end = i + 2
+            while end + 1 < len(words) and end < i + 4 and words[end + 1] not in _PHRASE_ENDS:
+                end += 1
+            owner = words[end]
+        if owner is not None and _is_person(owner):
+            return owner
+    return None
+
+
+def _is_person(owner: str) -> bool:
+    """Whether an owner names a person or party, also as the end of a compound
+    ("rekeninghouder", "policyholder"): only then is the value someone else's ("the tracking
+    number of your shipment", "de reden van je opzegging" ask the customer's own)."""
+    return owner in _PARTIES or owner.rstrip("s") in _PARTIES or owner.endswith(_PARTY_ENDS)
+
+
+_OWNER_LINKS = {"en": frozenset({"of"}), "nl": frozenset({"van"})}
+_OWNER_DETERMINERS = {
+    "en": frozenset({"the", "your", "a", "an", "his", "her", "their"}),
+    "nl": frozenset({"je", "jouw", "uw", "de", "het", "een", "zijn", "haar", "hun"}),
+}
+_NOT_OWNERS = frozenset({"it", "that", "what", "there", "he", "she", "let", "who", "here", "where", "how"})
+# Words that end the owner's phrase: "the phone number of the sender please", "... of the
+# recipient so we can ...".
+_PHRASE_ENDS = frozenset(
+    """please so to for and or if as in on at with when that which who because it you we i they he she this
+    these those is are was has have will can could should would do does did
+    alsjeblieft graag zodat om voor en of als in op bij met wanneer die dat omdat het je jij we ik ze hij zij
+    dit deze is zijn was heeft hebben wil kan kun moet""".split()
+)
+# The parties a form may ask about besides the customer.
+_PARTIES = frozenset(
+    """recipient sender partner holder driver owner payer beneficiary guarantor landlord tenant employer
+    company business child son daughter wife husband spouse mother father parent friend neighbour neighbor
+    contact person insured patient student buyer seller
+    ontvanger afzender partner houder bestuurder eigenaar betaler begunstigde verhuurder huurder werkgever
+    bedrijf kind zoon dochter vrouw man echtgenoot echtgenote moeder vader ouder vriend buurman buurvrouw
+    contactpersoon persoon verzekerde patiënt student koper verkoper""".split()
+)
+_PARTY_ENDS = ("holder", "houder", "owner", "eigenaar", "persoon", "nemer", "ontvanger")
 
 
 _UNKNOWN = object()
