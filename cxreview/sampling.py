@@ -408,7 +408,8 @@ def _autoqa(
     if partial:
         notes.append(partial)
     # Blind calibration never shows AutoQA's figures (they would anchor the reviewers).
-    hidden = f"picked by AutoQA ({request.strategy}); figures hidden in blind calibration"
+    # Nor the strategy's name: "autoqa-low" would tell reviewers the machine expects a low score.
+    hidden = "picked by AutoQA; figures hidden in blind calibration"
     picks = [
         Pick(cid, "autoqa", hidden if request.calibration else why, agent)
         for cid, why, agent in targeted(db, candidates, order, size - n_random)

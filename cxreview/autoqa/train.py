@@ -76,7 +76,10 @@ def train(
     ``seed`` None is seed 0 for a new model and keeps an unchanged one as measured; a seed given
     measures an unchanged model again with it (same parameters, so its scores stay)."""
     if min_reviews < 2:
-        raise InputError(f"--min-reviews {min_reviews} is too small", "use 2 or more (30 or more gives usable figures)")
+        raise InputError(
+            f"--min-reviews {min_reviews} is too small",
+            "use 2 or more (the default is 30; the verdict's interval says whether they were enough)",
+        )
     rubrics = stored_rubrics(db)
     if rubric_id is not None and not any(key[0] == rubric_id for key in rubrics):
         known = sorted({row[0] for row in store.training_scores(db)})  # rubrics with reviews to learn from

@@ -217,6 +217,14 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
                 )
                 continue
             value = _scalar(value_node)
+            if isinstance(value, (bool, int, float)) and str(value_node.value).strip():
+                # YAML reads a bare no, yes, off or 3 as a boolean or number, not as the words.
+                check.add(
+                    value_node,
+                    f'{label}: the anchor for level {key_node.value} reads as {str(value).lower()}, not text; '
+                    f'put it in quotes: "{value_node.value}"',
+                )
+                continue
             if not isinstance(value, str) or not value.strip():
                 check.add(value_node, f"{label}: the anchor for level {key_node.value} is empty; describe that level")
                 continue

@@ -122,3 +122,17 @@ def test_unknown_rubric_name_lists_the_shipped_ones() -> None:
     with pytest.raises(RubricError) as info:
         resolve_rubric("nonexistent")
     assert "default" in info.value.fix and "bot" in info.value.fix
+
+
+def test_an_anchor_yaml_reads_as_a_boolean_says_to_quote_it(tmp_path: Path) -> None:
+    from tests.autoqa.simulated import RUBRIC_YAML
+
+    rubric = tmp_path / "yesno.yaml"
+    rubric.write_text(
+        RUBRIC_YAML.replace("{1: one, 2: two, 3: three, 4: four, 5: five}", "{1: no, 2: b, 3: c, 4: d, 5: yes}")
+    )
+    with pytest.raises(RubricError) as info:
+        load_rubric(rubric)
+    said = " | ".join(str(p) for p in info.value.problems)
+    assert 'the anchor for level 1 reads as false, not text; put it in quotes: "no"' in said
+    assert 'the anchor for level 5 reads as true, not text; put it in quotes: "yes"' in said
