@@ -96,3 +96,41 @@ def test_a_problem_report_with_more_words_stays_a_report() -> None:
     for text in ("not working at the moment, can you check?", "Does not work for me when I use the old card"):
         assert "grievance" not in text_features(text, "en").cues
         assert customer(text).frustration < FLAG
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        # The same excuse heard before.
+        ("That's what your colleague said last time.", "en", "grievance"),
+        ("You keep saying that", "en", "grievance"),
+        ("I've heard that excuse before.", "en", "grievance"),
+        ("Been hearing the same thing for weeks", "en", "grievance"),
+        ("Dat zei de vorige medewerker ook.", "nl", "grievance"),
+        ("Dat zegt u elke keer", "nl", "grievance"),
+        ("Dat hoor ik nu al maanden.", "nl", "grievance"),
+        # Promised again: why believe it this time?
+        ("And how do I know the engineer will actually show up this time?", "en", "rhetorical"),
+        ("Hoe weet ik of het pakket deze keer wel aankomt?", "nl", "rhetorical"),
+    ],
+)
+def test_the_same_excuse_again_is_a_grievance(text: str, language: str, cue: str) -> None:
+    assert cue in text_features(text, language).cues, text
+    ms = customer(text, language)
+    assert f"{cue}_match" in ms.cues
+    assert ms.frustration >= FLAG, (text, ms.frustration, ms.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("That's what your colleague said too, thanks, I'll wait", "en"),
+        ("I've heard that before about this phone, is it true?", "en"),
+        ("Is that what you always say to customers?", "en"),
+        ("Dat zei uw collega ook, dus ik wacht het af.", "nl"),
+        ("Mijn collega zegt altijd dat jullie goed zijn", "nl"),
+        ("How do I know which plan is right for me?", "en"),
+    ],
+)
+def test_the_same_words_said_calmly_stay_calm(text: str, language: str) -> None:
+    assert customer(text, language).frustration < FLAG, text
