@@ -105,7 +105,9 @@ _WORDS = re.compile(r"[\w']+")
 _NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
 _SOFT_NOT = re.compile(
     r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet|interested)|not a problem|no (?:problem|worries)"
-    r"|liever niet|nog niet|niet zeker|niet ge[iï]nteresseerd|geen (?:punt|probleem|zorgen|moeite))\b"
+    r"|not (?:your|the agent's) fault|(?:can t|cannot) do anything about it"
+    r"|liever niet|nog niet|niet zeker|niet ge[iï]nteresseerd|geen (?:punt|probleem|zorgen|moeite)"
+    r"|niet (?:jouw|je|uw) schuld|(?:kunt|kan|kunnen) (?:er|jij|u|jullie) (?:ook )?(?:niks|niets) aan)\b"
 )
 _COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
 

@@ -83,8 +83,13 @@ def test_a_shrugged_whatever_gives_up() -> None:
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("Does not work", "en"), ("doesn't work.", "en"), ("Not working at all", "en"), ("Werkt niet", "nl"),
-     ("doet het nog steeds niet", "nl")],
+    [
+        ("Does not work", "en"),
+        ("doesn't work.", "en"),
+        ("Not working at all", "en"),
+        ("Werkt niet", "nl"),
+        ("doet het nog steeds niet", "nl"),
+    ],
 )
 def test_a_bare_does_not_work_reads_as_it_does_not_work(text: str, language: str) -> None:
     # "It doesn't work." is a grievance; the same words without the subject are too.
@@ -134,3 +139,33 @@ def test_the_same_excuse_again_is_a_grievance(text: str, language: str, cue: str
 )
 def test_the_same_words_said_calmly_stay_calm(text: str, language: str) -> None:
     assert customer(text, language).frustration < FLAG, text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("ok, I know it's not your fault", "en"),
+        ("fine, I know you can't do anything about it", "en"),
+        ("ok, u kunt er ook niks aan natuurlijk", "nl"),
+        ("ok, het is niet jouw schuld", "nl"),
+    ],
+)
+def test_telling_the_agent_it_is_not_their_fault_is_calm(text: str, language: str) -> None:
+    ms = analyze_after_bad_news(text, language)
+    assert ms.frustration < FLAG, (text, ms.frustration, ms.reasons)
+    assert "negations" not in ms.features and "rejection" not in ms.features
+
+
+def test_that_did_not_help_either_still_rejects() -> None:
+    assert "rejection" in text_features("dat helpt ook niks", "nl").cues
+
+
+def analyze_after_bad_news(text: str, language: str):  # noqa: ANN201
+    from cxreview.signals.conversation import analyze
+
+    bot = "Unfortunately that's a national outage." if language == "en" else "Dat is helaas een landelijke storing."
+    messages = [
+        (1, "agent", None, text_features(bot, language, False)),
+        (2, "customer", None, text_features(text, language)),
+    ]
+    return analyze("t", language, messages, CONFIG).messages[1]
