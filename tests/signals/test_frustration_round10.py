@@ -169,3 +169,40 @@ def analyze_after_bad_news(text: str, language: str):  # noqa: ANN201
         (2, "customer", None, text_features(text, language)),
     ]
     return analyze("t", language, messages, CONFIG).messages[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        # Bounced between two parties.
+        ("The shop says it's your job and then you send me back to the shop.", "en", "grievance"),
+        ("The airline pointed me to you, and you pointed me back to the airline.", "en", "grievance"),
+        ("De winkel zegt dat ik bij jullie moet zijn en jullie sturen me terug naar de winkel.", "nl", "grievance"),
+        # A day off for nothing.
+        ("Nobody came. We had to take a day off for this!", "en", "grievance"),
+        ("Er kwam niemand. Ik heb hiervoor een hele dag vrij genomen.", "nl", "grievance"),
+        # A status the company shows that has lasted days.
+        ("My refund has been 'processing shortly' for 3 weeks", "en", "waiting"),
+        ('The app says "almost there" since 5 days', "en", "waiting"),
+        ("Mijn retour staat nu al 3 weken in behandeling.", "nl", "waiting"),
+    ],
+)
+def test_bounced_around_a_day_off_and_a_lasting_status(text: str, language: str, cue: str) -> None:
+    assert cue in text_features(text, language).cues, text
+    assert f"{cue}_match" in customer(text, language).cues
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The shop sent me to you, can you help?", "en"),
+        ("Thanks, and you sent me back the form, great", "en"),
+        ("I took a day off for this, so please make sure he comes", "en"),
+        ("de winkel stuurt me naar jullie, kunnen jullie helpen?", "nl"),
+        ("en u stuurt me naar de juiste afdeling?", "nl"),
+        ("het pakket is normaal 2 dagen onderweg", "nl"),
+        ("Is it normal that it says 'pending' for 2 days?", "en"),
+    ],
+)
+def test_calm_statements_about_being_sent_or_statuses_stay_calm(text: str, language: str) -> None:
+    assert customer(text, language).frustration < FLAG, text
