@@ -94,8 +94,17 @@ def content_form(word: str, language: str = "en") -> str:
     compound = _compound(word)
     if compound is not None:
         return compound
+    if word.startswith("ge") and word.endswith(("d", "t")) and len(word) >= _PARTICIPLE_LETTERS:
+        # A participle by its verb's stem: "gewijzigd" -> "wijzig" (change), "gecontroleerd"
+        # -> "controleer", so "Heb je je wachtwoord gewijzigd?" and "Wijzig je wachtwoord."
+        # say one verb (the tense rule tells them apart).
+        verb = word[2:-1]
+        return synonyms.get(verb, verb)
     stem = dutch_stem(word)
     return synonyms.get(stem, stem)
+
+
+_PARTICIPLE_LETTERS = 6  # "gebeld"; shorter words in ge- and -d/-t ("gedt") are rare
 
 
 def dutch_stem(word: str) -> str:

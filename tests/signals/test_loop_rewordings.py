@@ -39,6 +39,9 @@ def _repeat_after(reply: str, first: str, second: str, language: str = "en") -> 
             "ja",
             "nog niet",
         ),
+        # a participle in ge- is its verb: "gewijzigd" / "wijzig", "gebeld" / "bellen"
+        ("nl", "Heb je je wachtwoord gewijzigd?", "Wijzig je wachtwoord en laat het me weten.", "ja", "nee"),
+        ("nl", "Heb je de monteur gebeld?", "Wil je de monteur bellen?", "ja hoor", "nee"),
     ],
 )
 def test_asked_to_do_what_was_done(language: str, first: str, second: str, done: str, not_done: str) -> None:
@@ -71,6 +74,7 @@ def test_done_then_asked_near_misses(language: str, first: str, second: str) -> 
         ("no", False),
         ("not yet", False),
         ("i have not", False),
+        ("sure how do i do that", False),
     ],
 )
 def test_replies_that_say_it_was_done(reply: str, done: bool) -> None:
