@@ -408,7 +408,7 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
         other = asked_for(earlier.norm, language)
         if other is None or not same_item(asked, other) or values_apart(f, earlier):
             continue
-        if tenses_differ(f, earlier, language):
+        if tenses_differ(f, earlier, language, about_done=True):
             continue  # "Which plan did you have before?" / "Which plan would you like?"
         if owners_apart(f.norm.split(), earlier.norm.split(), language):
             continue  # "your date of birth" / "the date of birth of the main driver"

@@ -299,11 +299,19 @@ def _imperative_verb(words: list[str]) -> str:
     return clause[-1] + words[0] if len(clause) > 2 and clause[-1] in _PARTICLES else words[0]
 
 
-def tenses_differ(a: TextFeatures, b: TextFeatures, language: str) -> bool:
-    """Whether two bot texts ask in tenses that ask different things (see `_tense`)."""
+def tenses_differ(a: TextFeatures, b: TextFeatures, language: str, about_done: bool = False) -> bool:
+    """Whether two bot texts ask in tenses that ask different things (see `_tense`); with
+    ``about_done``, only when one asks about something done ("Which plan did you have before?" /
+    "Which plan would you like?"; not a text whose first sentence says "I'll need ...")."""
     language = "nl" if language.lower().startswith("nl") else "en"
     tense_a, tense_b = _tense(a, language), _tense(b, language)
     if tense_a is None or tense_b is None:
+        return False
+    if about_done and not (
+        {tense_a.split()[0], tense_b.split()[0]} & {"done", "past"}
+        if language == "nl"
+        else "done" in (tense_a, tense_b)
+    ):
         return False
     if language != "nl":
         if "modal" in (tense_a, tense_b):
