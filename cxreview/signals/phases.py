@@ -120,7 +120,8 @@ def split_phases(
         phases.agent = _figures(after)
     _handover(phases, before, messages, first_agent, rows)
     if after:
-        _arrival(phases, before, after, frustrated_at, rise, int(config["handover"]["arrival_messages"]))
+        bare = {m[0]: _says_little(m[3]) for m in messages[:first_agent]}
+        _arrival(phases, before, after, frustrated_at, rise, int(config["handover"]["arrival_messages"]), bare)
     return phases
 
 
@@ -165,13 +166,18 @@ def _arrival(
     frustrated_at: float,
     rise: float,
     window_size: int,
+    bare: dict[int, bool],
 ) -> None:
     """How the customer arrived (the strongest of their last ``window_size`` messages before
     the agent joined), and what changed under the agent."""
     earlier = [row[3] for row in before if row[1] == "customer" and row[3].frustration is not None]
     later = [row[3] for row in after if row[1] == "customer" and row[3].frustration is not None]
     if earlier:
-        window = earlier[-max(1, window_size) :]
+        # "alright" to "Shall I connect you?" or an order number typed again says nothing of
+        # the mood: the window holds the last messages that say something, so a customer who
+        # was angry and then said "ok" to the handover still arrives frustrated.
+        telling = [m for m in earlier if not _bare_reply(m, bare, frustrated_at)] or earlier
+        window = telling[-max(1, window_size) :]
     elif later:
         # The agent opened the conversation: the customer's first message says why they
         # came (the mood they bring), before the agent could have done anything about it.
@@ -199,6 +205,15 @@ def _arrival(
             phases.agent_change = "stayed"
     else:
         phases.agent_change = "worse" if peak >= frustrated_at else "stayed"
+
+
+def _says_little(features: Any) -> bool:
+    """At most three words and no cue: "ok", "yes please", "NW-1234567"."""
+    return int(getattr(features, "words", 99)) <= 3 and not getattr(features, "cues", None)
+
+
+def _bare_reply(message: _Analysed, bare: dict[int, bool], frustrated_at: float) -> bool:
+    return bare.get(message.position, False) and (message.frustration or 0.0) < frustrated_at
 
 
 def name_the_phase(reasons: list[str], phases: Phases) -> list[str]:

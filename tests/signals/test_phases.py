@@ -58,16 +58,50 @@ def test_frustration_from_the_bot_counts_for_the_bot_and_recovered_for_the_agent
 
 
 def test_the_arrival_window_is_a_setting() -> None:
-    # The default looks at the customer's last two messages before the agent: 4 and 6.
-    assert phases_of(ANGRY_AT_BOT).arrival_positions == [4, 6]
-    wide = copy_config(CONFIG)
-    wide["handover"]["arrival_messages"] = 3
-    assert phases_of(ANGRY_AT_BOT, config=wide).arrival_positions == [2, 4, 6]
+    # The default looks at the customer's last two messages before the agent that say
+    # something: 2 and 6 (4 is the order number typed again, which tells nothing of the mood).
+    assert phases_of(ANGRY_AT_BOT).arrival_positions == [2, 6]
+    narrow = copy_config(CONFIG)
+    narrow["handover"]["arrival_messages"] = 1
+    assert phases_of(ANGRY_AT_BOT, config=narrow).arrival_positions == [6]
     # Only the very last message: here the outburst, so still frustrated on arrival.
     last = copy_config(CONFIG)
     last["handover"]["arrival_messages"] = 1
     only = phases_of(ANGRY_AT_BOT, config=last)
     assert only.arrival_positions == [6] and only.arrived_frustrated
+
+
+ANGRY_THEN_OK = [
+    ("bot", "Hi, I'm the virtual assistant. What can I do for you?", None),
+    ("customer", "I contacted you on Thursday about my internet and it's STILL not solved!!", None),
+    ("customer", "agent please", None),
+    ("bot", "Would you like me to connect you with a colleague?", None),
+    ("customer", "alright", None),
+    ("agent", "Hi, I'm Fatima. I'm sorry this has been such a hassle.", None),
+    ("customer", "thanks, finally someone who listens", None),
+]
+
+
+def test_an_ok_to_the_handover_offer_does_not_make_an_angry_customer_arrive_calm() -> None:
+    phases = phases_of(ANGRY_THEN_OK)
+    # "alright" says nothing of the mood: the window is the complaint and the request.
+    assert phases.arrival_positions == [2, 3]
+    assert phases.arrived_frustrated is True
+    assert phases.arrival_evidence.startswith("message 2: frustration")
+
+
+def test_a_customer_who_only_gave_bare_answers_is_judged_on_them() -> None:
+    turns = [
+        ("bot", "Hi! What is your order number?", None),
+        ("customer", "NW-1234567", None),
+        ("bot", "Thanks. Shall I connect you with a colleague?", None),
+        ("customer", "yes please", None),
+        ("agent", "Hi, I'm Sanne, how can I help?", None),
+        ("customer", "my parcel has not arrived", None),
+    ]
+    phases = phases_of(turns)
+    assert phases.arrival_positions == [2, 4]
+    assert phases.arrived_frustrated is False
 
 
 def test_an_agent_who_angers_a_calm_customer_is_blamed() -> None:
@@ -114,7 +148,7 @@ def test_analysis_stores_phases_and_exports_them(new_db_target, tmp_path, write_
         analyze_conversations(db)
         row = stored(db.conn, "h1")
         assert row is not None and row["kind"] == "hybrid" and row["agent_change"] == "recovered"
-        assert row["arrived_frustrated"] == 1 and row["wait_seconds"] == 180 and row["arrival_positions"] == [4, 6]
+        assert row["arrived_frustrated"] == 1 and row["wait_seconds"] == 180 and row["arrival_positions"] == [2, 6]
         # Spotlight reasons say where the frustration was: not the agent's doing.
         reasons = db.scalar("SELECT risk_reasons FROM conversation_signals WHERE conversation_id = 'h1'")
         assert "(bot phase)" in reasons and "1 bot phase, 0 agent phase" in reasons
