@@ -20,6 +20,7 @@ from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.answers import said_before, says_again
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
+from cxreview.signals.irony import apologises, read_irony
 from cxreview.signals.lexicon import read_back_details, repeat_contact, request_context
 from cxreview.signals.loop_runs import asked_again, asks_a_value, done_since, form_step, had_to_repeat, other_numbers
 from cxreview.signals.near_misses import owners_apart
@@ -74,6 +75,10 @@ class _State:
     last_bot_repeat: bool = False
     last_question: bool = False
     last_confirm: bool = False  # it read details back to be confirmed
+    # A bot or agent has written; the last one apologised ("Sorry, it's delayed again"): the
+    # setting in which ironic praise reads as sarcasm (`signals.irony`).
+    replied: bool = False
+    last_apology: bool = False
     said_no: bool = False  # the customer's last message said no or rejected the answer
     last_customer_repeat_of: int | None = None  # the position the customer's last message repeated
     last_reply: tuple[int, str] | None = None  # (position, norm) of a bot or agent message since the customer's last
@@ -113,6 +118,9 @@ def analyze(
 
 def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
     config, result, position, cues = state.config, state.result, ms.position, f.cues
+    if cues and "ironic_praise" in cues:  # rare: "Great service. Really great."
+        cues = read_irony(cues, f.negations, _sour_setting(state))
+        f = f._replace(cues=cues)
     repeat_of = _customer_repeat(state, f)
     meta = cues.get("repetition") if cues else None  # most messages have no cue
     if (repeat_of is not None or meta) and state.bot_turns and not result.handover:
@@ -331,9 +339,23 @@ def _spike_and_frustrated(state: _State, ms: MessageSignals, frustration: float,
         )
 
 
+def _sour_setting(state: _State) -> bool:
+    """The customer opens, or the bot or agent just failed, repeated itself, gave bad news or
+    apologised, or the customer's previous message was frustrated."""
+    return (
+        not state.replied
+        or state.last_failure is not None
+        or state.last_bot_repeat
+        or state.last_apology
+        or bool(state.frustration and state.frustration[-1] >= state.config["frustration"]["frustrated_at"])
+    )
+
+
 def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
     result, position, cues = state.result, ms.position, f.cues
     state.bot_turns += 1
+    state.replied = True
+    state.last_apology = apologises(f.norm)
     state.last_bot_repeat = False
     state.last_question = f.question
     state.last_confirm = "confirm" in cues and "read_back_details" in cues
@@ -461,6 +483,8 @@ def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatur
             result.handover_latency_seconds = seconds_between(start[1], at)
     state.pending_request = None
     state.last_failure = position if "failure" in f.cues or "bad_news" in f.cues else None
+    state.replied = True
+    state.last_apology = apologises(f.norm)
     state.last_bot_repeat = False
     state.last_question = f.question
     state.last_confirm = "confirm" in f.cues and "read_back_details" in f.cues

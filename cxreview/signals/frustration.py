@@ -28,7 +28,13 @@ MODEL_PATH = Path(__file__).with_name("frustration_model.json")
 # enters through the context, where a declined one does not count).
 # `no_rush` and `resolved` change how other cues read (see `feature_values`); they are no
 # features themselves.
-MESSAGE_CUES = tuple(c for c in CUSTOMER_CUES if c not in ("human_request", "declines_human", "no_rush", "resolved"))
+# `ironic_praise` enters as `sarcasm` when the conversation says it is (`signals.irony`);
+# `gratitude` only decides that.
+MESSAGE_CUES = tuple(
+    c
+    for c in CUSTOMER_CUES
+    if c not in ("human_request", "declines_human", "no_rush", "resolved", "ironic_praise", "gratitude")
+)
 
 _MESSAGE_CUE_SET = frozenset(MESSAGE_CUES)
 

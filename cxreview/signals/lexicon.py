@@ -46,6 +46,8 @@ CUSTOMER_CUES = (
     "complaint_words",
     "no_rush",
     "resolved",
+    "ironic_praise",
+    "gratitude",
 )
 SYSTEM_CUES = (
     "failure",

@@ -54,7 +54,7 @@ def test_cues_in_both_languages() -> None:
     assert "declines_human" in text_features("I don't need a person, the bot is fine", "en").cues
     assert "escalation" in text_features("Ik wil een klacht indienen", "nl").cues
     assert "escalation" in text_features("I want to cancel and file a complaint", "en").cues
-    assert "sarcasm" in text_features("Oh great, another week of waiting. Just perfect.", "en").cues
+    assert "ironic_praise" in text_features("Oh great, another week of waiting. Just perfect.", "en").cues
     assert "rejection" in text_features("No, that's not what I asked", "en").cues
     assert "rejection" not in text_features("No, that was everything. Thanks!", "en").cues
     bot = text_features("Sorry, I didn't understand that. Could you rephrase?", "en", customer=False)

@@ -1,0 +1,47 @@
+"""Praise that may be sarcasm: the conversation decides.
+
+"Wow. Great service. Really great." after "Your parcel is delayed another week" is sarcasm;
+"Amazing service, thank you so much!" after "I've refunded it" is praise. The words are the
+same kind (cue `ironic_praise`); what tells them apart is around them. Ironic praise counts
+as `sarcasm` when the message does not thank (cue `gratitude`) and the setting is sour: the
+customer opens with it (a first tweet "Great service. Really great."), the bot or agent just
+failed, gave bad news or apologised, the customer's previous message was frustrated, or the
+message itself complains or negates. Otherwise it is what it says: praise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cxreview.signals.lexicon import CUSTOMER_CUES
+
+# A bot or agent message that says sorry or breaks news of a delay says something went
+# wrong: bare praise right after it ("I'm afraid it's delayed another week." / "Brilliant.")
+# reads as sarcasm.
+_APOLOGY = re.compile(
+    r"\b(?:sorry|apolog\w*|unfortunately|regret|afraid|delayed|postponed"
+    r"|excuses|excuus|spijt|helaas|jammer genoeg|vertraagd|uitgesteld|vertraging)\b"
+)
+
+# Cues of a complaint in the same message: praise next to them is not meant.
+_SOUR_CUES = frozenset(
+    ("waiting", "grievance", "impatience", "rejection", "giving_up", "escalation", "profanity", "emoji", "problem")
+)
+
+
+def apologises(norm: str) -> bool:
+    """The (normalised) bot or agent text apologises or breaks bad news gently."""
+    return _APOLOGY.search(norm) is not None
+
+
+def read_irony(cues: dict[str, str], negations: int, sour_setting: bool) -> dict[str, str]:
+    """``cues`` with ironic praise read: turned into `sarcasm` (in cue order) when the
+    setting or the message is sour and the message does not thank; left as praise (the
+    cues unchanged) otherwise."""
+    if "gratitude" in cues:
+        return cues
+    if not (sour_setting or negations > 0 or not _SOUR_CUES.isdisjoint(cues)):
+        return cues
+    merged = dict(cues)
+    merged.setdefault("sarcasm", cues["ironic_praise"])
+    return {name: merged[name] for name in CUSTOMER_CUES if name in merged}
