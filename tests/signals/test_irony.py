@@ -17,7 +17,7 @@ def last_customer(turns: list[tuple[str, str]], language: str = "en"):
         (i, role, None, text_features(text, language, role == "customer")) for i, (role, text) in enumerate(turns, 1)
     ]
     result = analyze("t", language, messages, CONFIG)
-    return [m for (role, _), m in zip(turns, result.messages) if role == "customer"][-1]
+    return [m for (role, _), m in zip(turns, result.messages, strict=True) if role == "customer"][-1]
 
 
 @pytest.mark.parametrize(
