@@ -1,7 +1,10 @@
 """`autoqa score`: every conversation in scope gets a machine score from each active model.
 
-Incremental: a conversation is scored again only when the active model has no score for it,
-or its content or signals changed since (a new model, after `autoqa train`, scores all).
+Incremental: a conversation is looked at again only when the active model has no score for
+it, or its content or signals changed since (a new model, after `autoqa train`, scores all);
+of those, one whose figures are what the model read last time (a fingerprint of them,
+``feature_hash``) keeps its score: `cxreview analyze` run again stamps every conversation's
+signals anew, but only the conversations whose figures it changed are scored again.
 Features are computed once per conversation and batch, whatever the number of models; large
 runs read and compute in two worker processes (each with its own connection) while this one
 writes; each batch is written in one transaction, so an interrupted run keeps what it finished.
@@ -9,6 +12,7 @@ writes; each batch is written in one transaction, so an interrupted run keeps wh
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator
@@ -42,6 +46,7 @@ class Scored:
     covered: int
     in_scope: int
     left_out: int = 0  # conversations in the filters the model's rubric does not apply to
+    unchanged: int = 0  # looked at again (new signals run) with the same figures: score kept
 
 
 def score(
@@ -82,14 +87,17 @@ def score(
     ids = sorted(set().union(*todo.values()))
     wanted = {m.id: set(todo[m.id]) for m in models}
     tasks = [
-        (chunk, {mid: [c for c in chunk if c in wanted[mid]] for mid in wanted})
+        (chunk, {mid: [c for c in chunk if c in wanted[mid]] for mid in wanted}, everything)
         for chunk in (ids[start : start + BATCH] for start in range(0, len(ids), BATCH))
     ]
     done = 0
+    kept = dict.fromkeys(wanted, 0)
     for chunk, results in _run(db, params, tasks):
-        for model_id, scores in results.items():
+        for model_id, (scores, same) in results.items():
             if scores:
                 store.write_scores(db, model_id, scores)
+            if same:
+                kept[model_id] += store.keep_scores(db, model_id, same)
         done += len(chunk)
         if on_progress:
             on_progress(done, len(ids))
@@ -98,7 +106,7 @@ def score(
     for m in models:
         in_scope = store.count_in_scope(db, filters, skip[m.id])
         covered = in_scope - store.count_to_score(db, m.id, filters, skip[m.id])
-        out.append(Scored(m, len(todo[m.id]), covered, in_scope, everywhere - in_scope))
+        out.append(Scored(m, len(todo[m.id]) - kept[m.id], covered, in_scope, everywhere - in_scope, kept[m.id]))
     return out
 
 
@@ -129,7 +137,9 @@ class _Scorer:
         index = {name: j for j, name in enumerate(self.names)}
         self.columns = {mid: [index[name] for name in m.features] for mid, m in self.fitted.items()}
 
-    def batch(self, chunk: list[str], wanted: dict[int, list[str]]) -> dict[int, list[store.MachineScore]]:
+    def batch(self, chunk: list[str], wanted: dict[int, list[str]], everything: bool = False) -> dict[int, Result]:
+        """model id -> (new scores, (id, conversation hash, analyzed_at) of conversations whose
+        figures are what the model read last time: their score stays, only its stamps move)."""
         inputs = store.conversation_inputs(self.db, chunk)
         features, outcomes = feature_rows(self.db, chunk, inputs)
         present = [c for c in chunk if c in features]
@@ -140,19 +150,41 @@ class _Scorer:
         for mid, ids in wanted.items():
             mine = [c for c in ids if c in row_of]
             raw = full[np.ix_([row_of[c] for c in mine], self.columns[mid])]
-            out[mid] = _predict(self.fitted[mid], mine, raw, inputs) if mine else []
+            hashes = [_fingerprint(row, inputs[c].get("analyzed_at") is None) for c, row in zip(mine, raw, strict=True)]
+            before = {} if everything else store.feature_hashes(self.db, mid, mine)
+            new = [i for i, c in enumerate(mine) if before.get(c) != hashes[i]]
+            same = [
+                (c, _text(inputs[c].get("content_hash")), _text(inputs[c].get("analyzed_at")))
+                for c, h in zip(mine, hashes, strict=True)
+                if before.get(c) == h
+            ]
+            chosen = [mine[i] for i in new]
+            scores = _predict(self.fitted[mid], chosen, raw[new], inputs, [hashes[i] for i in new]) if chosen else []
+            out[mid] = (scores, same)
         return out
 
 
+def _fingerprint(row: np.ndarray, unanalysed: bool) -> str:
+    """The figures one model read for one conversation, as a short hash: the same figures give
+    the same value, uncertainty and reasons (whether signals exist changes a reason too)."""
+    data = np.ascontiguousarray(row, dtype=np.float64).tobytes() + (b"u" if unanalysed else b"a")
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+Result = tuple[list[store.MachineScore], list[tuple[str, str | None, str | None]]]
 _WORKER: dict[str, _Scorer] = {}
-Task = tuple[list[str], dict[int, list[str]]]
+Task = tuple[list[str], dict[int, list[str]], bool]
 
 
 def _init_worker(target: str, params: dict[int, dict[str, Any]]) -> None:
     _WORKER["scorer"] = _Scorer(open_database(target, create=False), params)
 
 
-def _work(task: Task) -> tuple[list[str], dict[int, list[store.MachineScore]]]:
+def _work(task: Task) -> tuple[list[str], dict[int, Result]]:
     return task[0], _WORKER["scorer"].batch(*task)
 
 
@@ -162,20 +194,22 @@ def _run(db: Database, params: dict[int, dict[str, Any]], tasks: list[Task]) -> 
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2 or sum(len(t[0]) for t in tasks) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
         scorer = _Scorer(db, params)
-        for chunk, wanted in tasks:
-            yield chunk, scorer.batch(chunk, wanted)
+        for chunk, wanted, everything in tasks:
+            yield chunk, scorer.batch(chunk, wanted, everything)
         return
     with mp.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(str(db.path), params)) as pool:
         yield from pool.imap_unordered(_work, tasks)
 
 
 def _predict(
-    model: LinearModel, ids: list[str], raw: np.ndarray, inputs: dict[str, dict[str, Any]]
+    model: LinearModel, ids: list[str], raw: np.ndarray, inputs: dict[str, dict[str, Any]], hashes: list[str]
 ) -> list[store.MachineScore]:
     values, sds, contributions = model.predict(raw)
     reasons = model.reasons(raw, contributions)
     out = []
-    for cid, value, sd, why in zip(ids, np.round(values, 3).tolist(), np.round(sds, 3).tolist(), reasons, strict=True):
+    for cid, value, sd, why, fingerprint in zip(
+        ids, np.round(values, 3).tolist(), np.round(sds, 3).tolist(), reasons, hashes, strict=True
+    ):
         row = inputs[cid]
         analyzed_at = row.get("analyzed_at")
         out.append(
@@ -186,6 +220,7 @@ def _predict(
                 why if analyzed_at is not None else (*why, _NOT_ANALYSED),
                 conversation_hash=str(row.get("content_hash")),
                 analyzed_at=None if analyzed_at is None else str(analyzed_at),
+                feature_hash=fingerprint,
             )
         )
     return out

@@ -156,7 +156,8 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
 
     Each score has a value on the criterion's scale, an uncertainty (standard deviation)
     and its top reasons, stored apart from human scores. Only conversations without a
-    score from the active model, or changed since, are scored again.
+    score from the active model, or whose figures changed since (a new cxreview analyze
+    run that leaves a conversation's figures as they were keeps its score), are scored again.
 
     \b
     Examples:
@@ -184,6 +185,7 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             "model_id": r.model.id,
             "reliable": r.model.reliable,
             "scored": r.scored,
+            "unchanged": r.unchanged,
             "covered": r.covered,
             "in_scope": r.in_scope,
             "left_out": r.left_out,
@@ -209,6 +211,12 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
     )
     total = max((r["in_scope"] for r in rows), default=0)
     info(f"{plural(total, 'conversation')} in scope; up to date for every model.")
+    kept = max((r["unchanged"] for r in rows), default=0)
+    if kept:
+        info(
+            f"{plural(kept, 'conversation')} analysed again or edited kept {'its' if kept == 1 else 'their'} scores: "
+            "the figures AutoQA reads did not change."
+        )
     left_out = {f"{r.model.rubric_id} v{r.model.rubric_version}": r.left_out for r in results if r.left_out}
     for rubric, count in left_out.items():
         info(f"{plural(count, 'conversation')} left out of {rubric}: its rubric does not apply to them (applies_to).")

@@ -75,6 +75,7 @@ class MachineScore:
     reasons: tuple[str, ...]
     conversation_hash: str | None = None
     analyzed_at: str | None = None
+    feature_hash: str | None = None  # fingerprint of the figures read (checked again: same ones, same score)
 
 
 _SUMMARY = (
@@ -276,19 +277,47 @@ def write_scores(db: Database, model_id: int, scores: Sequence[MachineScore]) ->
             at,
             s.conversation_hash,
             s.analyzed_at,
+            s.feature_hash,
         )
         for s in scores
     ]
     with db.transaction() as conn:
         conn.executemany(
             "INSERT INTO autoqa_scores (model_id, conversation_id, value, uncertainty, reasons, scored_at, "
-            "conversation_hash, analyzed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "conversation_hash, analyzed_at, feature_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(model_id, conversation_id) DO UPDATE SET value = excluded.value, "
             "uncertainty = excluded.uncertainty, reasons = excluded.reasons, scored_at = excluded.scored_at, "
-            "conversation_hash = excluded.conversation_hash, analyzed_at = excluded.analyzed_at",
+            "conversation_hash = excluded.conversation_hash, analyzed_at = excluded.analyzed_at, "
+            "feature_hash = excluded.feature_hash",
             rows,
         )
     return len(rows)
+
+
+def feature_hashes(db: Database, model_id: int, ids: Sequence[str]) -> dict[str, str]:
+    """conversation id -> the fingerprint of the figures the model scored it on (where stored)."""
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        rows = db.query(
+            "SELECT conversation_id, feature_hash FROM autoqa_scores WHERE model_id = ? AND feature_hash IS NOT NULL "
+            f"AND conversation_id IN ({','.join('?' * len(chunk))})",
+            (model_id, *chunk),
+        )
+        out.update({str(r[0]): str(r[1]) for r in rows})
+    return out
+
+
+def keep_scores(db: Database, model_id: int, seen: Sequence[tuple[str, str | None, str | None]]) -> int:
+    """Mark scores as up to date with the conversation and signals they were checked against
+    ((id, conversation_hash, analyzed_at) each): their figures did not change, so neither
+    did the score, and the next run need not look at them again."""
+    with db.transaction() as conn:
+        conn.executemany(
+            "UPDATE autoqa_scores SET conversation_hash = ?, analyzed_at = ? WHERE model_id = ? AND conversation_id = ?",
+            [(conversation_hash, analyzed_at, model_id, cid) for cid, conversation_hash, analyzed_at in seen],
+        )
+    return len(seen)
 
 
 def count_scores(db: Database, model_id: int) -> int:

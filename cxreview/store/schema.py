@@ -531,6 +531,12 @@ MIGRATIONS: list[str] = [
     )
     WHERE id IN (SELECT conversation_id FROM messages WHERE role = 'note');
     """,
+    # 17: a fingerprint of the figures an AutoQA model read for a conversation, so a new
+    # signals run that leaves them as they were (cxreview analyze again) keeps the machine
+    # score instead of scoring everything again (cxreview/autoqa/score.py).
+    """
+    ALTER TABLE autoqa_scores ADD COLUMN feature_hash TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -69,13 +69,51 @@ def test_scores_every_conversation_with_reasons_and_only_what_changed(trained: t
         assert suggestion.reliable and suggestion.value < 2.5 and suggestion.reasons
         assert any("frustration" in reason for reason in suggestion.reasons)
         assert not store.suggestions_for(db, angry, "sim", 1)["noise"].reliable
-        # A new signals run changes analyzed_at: those conversations are scored again.
+        # A new signals run that leaves the figures as they were keeps the score (only its
+        # stamps move, so the run after that does not look at it again) ...
+        before = store.suggestions_for(db, angry, "sim", 1)["calm"]
         with db.transaction() as conn:
             conn.execute(
                 "UPDATE conversation_signals SET analyzed_at = '2030-01-01T00:00:00Z' WHERE conversation_id = ?",
                 (angry,),
             )
-        assert [r.scored for r in score(db)] == [1, 1]
+        again = score(db)
+        assert [(r.scored, r.unchanged) for r in again] == [(0, 1), (0, 1)]
+        assert store.suggestions_for(db, angry, "sim", 1)["calm"] == before
+        assert [(r.scored, r.unchanged) for r in score(db)] == [(0, 0), (0, 0)]
+        # ... one that changes a figure the model reads scores that conversation again.
+        with db.transaction() as conn:
+            conn.execute(
+                "UPDATE conversation_signals SET analyzed_at = '2030-01-02T00:00:00Z', peak_frustration = 0.1 "
+                "WHERE conversation_id = ?",
+                (angry,),
+            )
+        assert [(r.scored, r.unchanged) for r in score(db)] == [(1, 0), (1, 0)]
+        assert store.suggestions_for(db, angry, "sim", 1)["calm"].value > before.value
+        # --all scores everything, whatever the fingerprints say.
+        assert [(r.scored, r.unchanged) for r in score(db, everything=True)] == [(300, 0), (300, 0)]
+
+
+def test_analyze_again_does_not_score_everything_again(tmp_path: Path) -> None:
+    """`cxreview analyze` on everything stamps every conversation anew; only those whose
+    figures it changed are scored again (here: the one whose text was edited)."""
+    from cxreview.ingest.importer import import_files
+    from cxreview.signals.analyze import analyze_conversations
+    from cxreview.store.signals import all_conversation_ids
+
+    with open_database(tmp_path / "again.db") as db:
+        build(db, tmp_path, conversations=60)
+        train(db, criteria=["calm"], bootstrap=50)
+        with db.transaction() as conn:  # analysed long ago: the new run stamps every one anew
+            conn.execute("UPDATE conversation_signals SET analyzed_at = '2020-01-01T00:00:00Z'")
+        assert [(r.scored, r.unchanged) for r in score(db)] == [(60, 0)]
+        first = json.loads((tmp_path / "corpus.jsonl").read_text(encoding="utf-8").splitlines()[0])
+        customer = next(m for m in first["messages"] if m["role"] == "customer")
+        customer["text"] = "This is ridiculous!! I have asked three times already and nobody helps!!"
+        (tmp_path / "edit.jsonl").write_text(json.dumps(first) + "\n", encoding="utf-8")
+        assert import_files(db, [str(tmp_path / "edit.jsonl")]).updated == 1
+        analyze_conversations(db, all_conversation_ids(db.conn), workers=1)
+        assert [(r.scored, r.unchanged, r.covered) for r in score(db)] == [(1, 59, 60)]
 
 
 def test_the_same_reviews_keep_the_same_models(trained: tuple[Path, list]) -> None:
