@@ -2,7 +2,8 @@
 machine scores over *all* conversations next to the mean of the reviewed (calibrated) scores.
 
 Only criteria whose active model is reliable are shown, always labelled machine-estimated;
-with no reliable model there is nothing (docs/autoqa.md, docs/insights.md).
+with no reliable model there is nothing (docs/autoqa.md, docs/insights.md). Conversations
+outside what the model was trained on are left out of the means (their figure is not backed).
 """
 
 from __future__ import annotations
@@ -93,5 +94,6 @@ def agent_sentence(db: Database, agent: str, since: str | None) -> str:
         return ""
     return (
         f"Machine-estimated (AutoQA) over all your conversations, not a review: {'; '.join(parts)}. "
-        "Shown only for criteria where AutoQA agrees with the reviewers reliably."
+        "Shown only for criteria where AutoQA agrees with the reviewers reliably, "
+        "leaving out conversations unlike those it was trained on."
     )

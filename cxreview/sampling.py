@@ -32,7 +32,7 @@ from cxreview.parties import check_pair, skipped_kinds
 from cxreview.progress import SILENT, Phases, Steps
 from cxreview.reviews import register_rubric
 from cxreview.rubrics.model import Rubric
-from cxreview.sampling_autoqa import AUTOQA_STRATEGIES, check_criterion, coverage_note, ranked, targeted
+from cxreview.sampling_autoqa import AUTOQA_STRATEGIES, check_criterion, coverage_notes, ranked, targeted
 from cxreview.sampling_probes import Probes
 from cxreview.store import Database
 from cxreview.store import probes as batch
@@ -404,9 +404,7 @@ def _autoqa(
     size = request.size or 0
     n_random = round(size * request.random_share)
     order = ranked(db, rubric, request.strategy, request.criterion, rng)
-    partial = coverage_note(db, candidates, order)
-    if partial:
-        notes.append(partial)
+    notes.extend(coverage_notes(db, candidates, order, rubric, request.strategy, request.criterion))
     # Blind calibration never shows AutoQA's figures (they would anchor the reviewers).
     # Nor the strategy's name: "autoqa-low" would tell reviewers the machine expects a low score.
     hidden = "picked by AutoQA; figures hidden in blind calibration"

@@ -2,7 +2,9 @@
 
 - autoqa-low: the conversations whose predicted score is lowest, over the rubric's *reliable*
   criteria (weighted like the review score, 0-100) or on one criterion (``--criterion``).
-  A not-reliable model's low score is noise, so it never decides what people read.
+  A not-reliable model's low score is noise, so it never decides what people read; nor does
+  the score of a conversation outside what the model was trained on (the sample says how
+  many candidates that left out).
 - uncertain: the conversations the models are least sure of (largest predictive spread relative
   to the scale), from *any* active model, reliable or not: uncertainty sampling is how a model
   that is not reliable yet gets the reviews that teach it most.
@@ -23,7 +25,7 @@ from cxreview.errors import NotFoundError, UsageError
 from cxreview.rubrics.model import Rubric
 from cxreview.store import Database
 from cxreview.store import sessions as sql
-from cxreview.store.autoqa import active_models, predicted_scores
+from cxreview.store.autoqa import active_models, far_conversations, predicted_scores
 
 AUTOQA_STRATEGIES = ("autoqa-low", "uncertain")
 _NEXT = {
@@ -43,7 +45,9 @@ def check_criterion(rubric: Rubric, criterion: str | None) -> None:
 def ranked(db: Database, rubric: Rubric, strategy: str, criterion: str | None, rng: random.Random) -> list[Any]:
     """(conversation id, reason) from most to least wanted; ties in the order the seed gives."""
     reliable_only = strategy == "autoqa-low"
-    rows = predicted_scores(db, rubric.id, rubric.version, reliable_only=reliable_only, criterion=criterion)
+    rows = predicted_scores(
+        db, rubric.id, rubric.version, reliable_only=reliable_only, criterion=criterion, far_too=not reliable_only
+    )
     if not rows:
         raise _no_scores(db, rubric, strategy, criterion)
     by_conversation: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
@@ -143,21 +147,40 @@ def _no_scores(db: Database, rubric: Rubric, strategy: str, criterion: str | Non
             f"no reliable AutoQA model for {what} ({reasons}); autoqa-low ranks on reliable criteria only",
             "; ".join(_NEXT[case] for case in (MORE_REVIEWS, CALIBRATE, CANNOT_READ) if case in cases),
         )
+    if strategy == "autoqa-low" and far_conversations(db, rubric.id, rubric.version, criterion=criterion):
+        return NotFoundError(
+            f"every conversation AutoQA scored for {what} lies outside what it was trained on",
+            "review some of them (--strategy uncertain or random) and train again",
+        )
     return NotFoundError(f"no AutoQA scores for {what}", "run 'cxreview autoqa score' first")
 
 
-def coverage_note(db: Database, candidates: Any, order: list[Any]) -> str | None:
+def coverage_notes(
+    db: Database, candidates: Any, order: list[Any], rubric: Rubric, strategy: str, criterion: str | None
+) -> list[str]:
     """Say so when the active models' scores cover only part of the candidates: the ranking
-    then only sees the scored ones (after a retrain, or a score run with filters)."""
+    then only sees the scored ones (after a retrain, or a score run with filters); and, for
+    autoqa-low, how many candidates lie outside what AutoQA was trained on (not ranked: their
+    predicted score is not backed, so "lowest" would mean nothing there)."""
     rows = candidates.look_up(sql.filtered_candidates(db.conn, *candidates.scope()))
     wanted = {row["id"] for row in rows if candidates.accepts(row)}
-    scored = wanted & {conversation_id for conversation_id, _ in order}
-    if len(scored) == len(wanted):
-        return None
-    return (
-        f"AutoQA scores cover {len(scored)} of {len(wanted)} candidates: the others could not be ranked; "
-        "run 'cxreview autoqa score' to rank them all"
-    )
+    far: set[str] = set()
+    if strategy == "autoqa-low":
+        far = wanted & far_conversations(db, rubric.id, rubric.version, criterion=criterion)
+    scored = wanted & ({conversation_id for conversation_id, _ in order} | far)
+    notes = []
+    if len(scored) < len(wanted):
+        notes.append(
+            f"AutoQA scores cover {len(scored)} of {len(wanted)} candidates: the others could not be ranked; "
+            "run 'cxreview autoqa score' to rank them all"
+        )
+    if far:
+        notes.append(
+            f"{len(far)} of {len(wanted)} candidates lie outside what AutoQA was trained on (unlike every reviewed "
+            "conversation): not ranked by their predicted score, which is not backed; review some of them "
+            "(--strategy uncertain or random) and train again"
+        )
+    return notes
 
 
 def targeted(db: Database, candidates: Any, order: list[Any], count: int) -> list[tuple[str, str, str | None]]:

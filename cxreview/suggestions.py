@@ -10,7 +10,9 @@ Headless (the review screen is one front end): the screen asks :func:`shown` wha
 - a reliable model can still be unsure of one conversation (one unlike those it learnt from):
   a suggestion whose uncertainty is wider than one level (a quarter of the scale on scales
   longer than 1-5) could as well be the next level up or down, so it is shown as unsure,
-  without a figure, and `a` leaves that criterion to the reviewer.
+  without a figure, and `a` leaves that criterion to the reviewer;
+- a conversation unlike every one the model was trained on (another channel, language or flow:
+  ``far``, see cxreview/autoqa/model.py) gets no figure either: the model cannot back it.
 """
 
 from __future__ import annotations
@@ -43,9 +45,15 @@ def unsure_above(criterion: Criterion) -> float:
     return max(1.0, (criterion.max - criterion.min) / 4)
 
 
+def is_far(suggestion: Any) -> bool:
+    """True when the conversation lies outside what the model was trained on."""
+    return bool(getattr(suggestion, "far", False))
+
+
 def is_unsure(criterion: Criterion, suggestion: Any) -> bool:
-    """True when the model is too unsure of this conversation for its value to be a level."""
-    return bool(suggestion.uncertainty > unsure_above(criterion))
+    """True when the model cannot give this conversation a level: too unsure of it, or the
+    conversation is outside what the model was trained on."""
+    return is_far(suggestion) or bool(suggestion.uncertainty > unsure_above(criterion))
 
 
 def shown(suggestions: dict[str, Any], calibration: bool) -> dict[str, Any]:
@@ -67,6 +75,8 @@ def plan_accept(review: Any, suggestions: dict[str, Any]) -> AcceptPlan:
             not_reliable.append(criterion.label)
         elif review.criteria[criterion.id].value is not None:
             kept.append(criterion.label)
+        elif is_far(suggestion):
+            unsure.append(f"{criterion.label}: outside what AutoQA was trained on, score yourself")
         elif is_unsure(criterion, suggestion):
             unsure.append(f"{criterion.label}: AutoQA unsure (±{suggestion.uncertainty:.1f}), score yourself")
         else:
@@ -100,7 +110,10 @@ def describe(plan: AcceptPlan, review: Any) -> str:
 
 def ghost(suggestion: Any, criterion: Criterion | None = None) -> str:
     """The figure beside the scale: "AutoQA 3.4 ±0.6", or "AutoQA unsure ±1.5" with no figure
-    to anchor on when the model is unsure of this conversation."""
+    to anchor on when the model is unsure of this conversation, or "AutoQA: outside training"
+    when the conversation is unlike every one it learnt from."""
+    if is_far(suggestion):
+        return "AutoQA: outside training"
     if criterion is not None and is_unsure(criterion, suggestion):
         return f"AutoQA unsure ±{suggestion.uncertainty:.1f}"
     return f"AutoQA {suggestion.value:.1f} ±{suggestion.uncertainty:.1f}"

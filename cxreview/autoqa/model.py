@@ -21,12 +21,19 @@ import numpy as np
 from cxreview.autoqa.features import BY_NAME, FEATURES, label, shown
 
 # 2: the uncertainty is in the units of the widened value shown (``error_variance``).
-PARAMS_FORMAT = 2
+# 3: the distance from the training conversations (``far_*``, see ``distance``).
+PARAMS_FORMAT = 3
 # Counts and waits have long tails: the model sees log(1 + x), people see x.
 _LOG_KINDS = {"count", "seconds"}
 # A reason must move the prediction by at least this much (in scale levels) to be named.
 _REASON_FLOOR = 0.05
 _MAX_SPREAD = 5.0
+# The distance keeps the training figures' main directions and one variance for the rest:
+# a few thousand numbers instead of a full precision matrix. Variances under the floor (a
+# figure that never varied in training) count as the floor, so a conversation that has
+# such a figure (a bot where training had none) is far by it.
+_FAR_COMPONENTS = 20
+_FAR_FLOOR = 0.01
 
 
 @dataclass
@@ -50,6 +57,14 @@ class LinearModel:
     # Mean squared in-sample error of the widened value against the reviewers' scores
     # (None in models stored before format 2, whose uncertainty is the regression's own).
     error_variance: float | None = None
+    # How unlike the training conversations a conversation is (``distance``): the training
+    # figures' main directions, their variances and one variance for the other directions;
+    # ``far_above`` is the distance above which a conversation is outside what the model
+    # was trained on (set by training from cross-validated distances). None before format 3.
+    far_components: list[list[float]] | None = None
+    far_variances: list[float] | None = None
+    far_rest: float | None = None
+    far_above: float | None = None
     format: int = PARAMS_FORMAT
 
     def to_params(self) -> dict[str, Any]:
@@ -81,6 +96,19 @@ class LinearModel:
         else:
             sd = np.sqrt(self.spread**2 * np.maximum(variance, 0) + self.error_variance)
         return value, sd, contributions
+
+    def distance(self, raw: np.ndarray) -> np.ndarray | None:
+        """Per row, how far the conversation's figures lie from the training conversations':
+        a Mahalanobis distance over the standardised figures, as a root mean square per figure
+        (about 1 for a typical training conversation). None for a model without the basis."""
+        if self.far_components is None or self.far_variances is None or self.far_rest is None:
+            return None
+        z = self._standardised(raw)
+        components = np.array(self.far_components).reshape(-1, z.shape[1])
+        projected = z @ components.T
+        main = (projected**2 / np.array(self.far_variances)).sum(axis=1)
+        rest = np.maximum((z**2).sum(axis=1) - (projected**2).sum(axis=1), 0) / self.far_rest
+        return np.sqrt((main + rest) / max(z.shape[1], 1))
 
     def reasons(self, raw: np.ndarray, contributions: np.ndarray, top: int = 3) -> list[tuple[str, ...]]:
         """The strongest contributions of each row in words: "agent turns with an apology: 40% (+0.3)"."""
@@ -144,6 +172,7 @@ def fit(raw: np.ndarray, y: np.ndarray, names: list[str], low: int, high: int, o
     center = float(np.mean(y))
     # The uncertainty must be in the units of the widened value shown (see predict).
     widened = np.clip(center + spread * (fitted - center), low, high)
+    components, variances, rest = far_basis(z)
     # sklearn's posterior covariance is for centred inputs; z is centred on the training mean.
     return LinearModel(
         features=list(names),
@@ -160,4 +189,23 @@ def fit(raw: np.ndarray, y: np.ndarray, names: list[str], low: int, high: int, o
         center=center,
         spread=spread,
         error_variance=float(np.mean((y - widened) ** 2)),
+        far_components=components,
+        far_variances=variances,
+        far_rest=rest,
+    )
+
+
+def far_basis(z: np.ndarray) -> tuple[list[list[float]], list[float], float]:
+    """(main directions, their variances, the variance of the rest) of the standardised
+    training figures: what ``LinearModel.distance`` measures against."""
+    n, p = z.shape
+    centred = z - z.mean(axis=0) if n else z
+    _, singular, vt = np.linalg.svd(centred, full_matrices=False)
+    variance = singular**2 / max(n - 1, 1)
+    k = min(_FAR_COMPONENTS, len(variance))
+    rest = float(variance[k:].sum() / (p - k)) if p > k else _FAR_FLOOR
+    return (
+        [[float(v) for v in row] for row in vt[:k]],
+        [float(v) for v in np.maximum(variance[:k], _FAR_FLOOR)],
+        max(rest, _FAR_FLOOR),
     )

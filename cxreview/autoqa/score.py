@@ -47,6 +47,7 @@ class Scored:
     in_scope: int
     left_out: int = 0  # conversations in the filters the model's rubric does not apply to
     unchanged: int = 0  # looked at again (new signals run) with the same figures: score kept
+    far: int = 0  # of the covered: outside what the model was trained on (no figure shown or used)
 
 
 def score(
@@ -106,7 +107,8 @@ def score(
     for m in models:
         in_scope = store.count_in_scope(db, filters, skip[m.id])
         covered = in_scope - store.count_to_score(db, m.id, filters, skip[m.id])
-        out.append(Scored(m, len(todo[m.id]) - kept[m.id], covered, in_scope, everywhere - in_scope, kept[m.id]))
+        far = store.count_far(db, m.id, filters)
+        out.append(Scored(m, len(todo[m.id]) - kept[m.id], covered, in_scope, everywhere - in_scope, kept[m.id], far))
     return out
 
 
@@ -206,9 +208,12 @@ def _predict(
 ) -> list[store.MachineScore]:
     values, sds, contributions = model.predict(raw)
     reasons = model.reasons(raw, contributions)
+    found = model.distance(raw)
+    distances: list[float | None] = [None] * len(ids) if found is None else np.round(found, 3).tolist()
+    above = model.far_above
     out = []
-    for cid, value, sd, why, fingerprint in zip(
-        ids, np.round(values, 3).tolist(), np.round(sds, 3).tolist(), reasons, hashes, strict=True
+    for cid, value, sd, why, fingerprint, distance in zip(
+        ids, np.round(values, 3).tolist(), np.round(sds, 3).tolist(), reasons, hashes, distances, strict=True
     ):
         row = inputs[cid]
         analyzed_at = row.get("analyzed_at")
@@ -221,6 +226,8 @@ def _predict(
                 conversation_hash=str(row.get("content_hash")),
                 analyzed_at=None if analyzed_at is None else str(analyzed_at),
                 feature_hash=fingerprint,
+                distance=distance,
+                far=distance is not None and above is not None and distance > above,
             )
         )
     return out

@@ -30,6 +30,11 @@ from cxreview.store import autoqa as store
 from cxreview.store.calibration import rubric_rows
 
 DEFAULT_MIN_REVIEWS = 30
+# A conversation is "outside what AutoQA was trained on" above this quantile of the distances
+# of the reviewed conversations, each measured by a model fitted without it (cross-validated,
+# as agreement is): about 1 in 100 of the team's own kind of conversation is flagged, while
+# another channel, language or flow lies far beyond (benchmarks/README.md, round 11).
+FAR_QUANTILE = 0.99
 # Outcomes seen at least this often in training get a feature of their own.
 _OUTCOME_MIN = 5
 _MAX_OUTCOMES = 12
@@ -231,8 +236,13 @@ def _train_one(
             current.reason, None, unchanged=True,
         )  # fmt: skip
 
+    held_out: dict[int, float] = {}  # conversation -> its distance from a model fitted without it
+
     def fit_predict(train_rows: np.ndarray, test_rows: np.ndarray) -> np.ndarray:
         fitted = linear.fit(raw[train_rows], y[train_rows], names, low, high, outcomes)
+        distances = fitted.distance(raw[test_rows])
+        if distances is not None:
+            held_out.update(zip(groups[test_rows].tolist(), distances.tolist(), strict=True))
         return fitted.predict(raw[test_rows])[0]
 
     predicted = cross_validated(fit_predict, y, groups, folds)
@@ -263,6 +273,8 @@ def _train_one(
             measured, unchanged=True,
         )  # fmt: skip
     final = linear.fit(raw, y, names, low, high, outcomes)
+    if held_out:
+        final = replace(final, far_above=float(np.quantile(list(held_out.values()), FAR_QUANTILE)))
     model_id = store.save_model(db, replace(new, params=final.to_params()))
     return Trained(
         rubric.id, rubric.version, criterion, len(scores), n_conversations, model_id, reliable, reason, measured

@@ -155,7 +155,9 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
     """Score every conversation (within the filters) with every active model.
 
     Each score has a value on the criterion's scale, an uncertainty (standard deviation)
-    and its top reasons, stored apart from human scores. Only conversations without a
+    and its top reasons, stored apart from human scores. A conversation unlike every
+    reviewed one (another channel, language or flow) is counted as "Far": outside what
+    AutoQA was trained on, so its figure is not shown or used. Only conversations without a
     score from the active model, or whose figures changed since (a new cxreview analyze
     run that leaves a conversation's figures as they were keeps its score), are scored again.
 
@@ -186,6 +188,7 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             "reliable": r.model.reliable,
             "scored": r.scored,
             "unchanged": r.unchanged,
+            "far": r.far,
             "covered": r.covered,
             "in_scope": r.in_scope,
             "left_out": r.left_out,
@@ -205,12 +208,19 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             ("Criterion", "criterion"),
             ("Scored", "scored"),
             ("Coverage", "coverage"),
+            ("Far", "far"),
             ("Shown", "shown"),
         ],
         "AutoQA scores (machine estimates, stored apart from human scores)",
     )
     total = max((r["in_scope"] for r in rows), default=0)
     info(f"{plural(total, 'conversation')} in scope; up to date for every model.")
+    far = max((r["far"] for r in rows if r["reliable"]), default=0)
+    if far:
+        info(
+            f"{plural(far, 'conversation')} outside what AutoQA was trained on (Far): unlike every reviewed one, "
+            "so no figure is shown or used for them; review some of them and train again."
+        )
     kept = max((r["unchanged"] for r in rows), default=0)
     if kept:
         info(
@@ -229,23 +239,28 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
 def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
     """The active models: reliability, agreement with the reviewers, data, date.
 
+    "Scored" counts the conversations scored, of those the rubric applies to, and how many
+    of them are far: outside what AutoQA was trained on (no figure shown or used).
+
     \b
     Example:
       cxreview autoqa status --format json
     """
     from cxreview.autoqa.score import scope
     from cxreview.errors import NotFoundError
-    from cxreview.store.autoqa import active_models, count_scores
+    from cxreview.store.autoqa import active_models, count_far, count_scores
 
     with database(ctx) as db:
         models = active_models(db, rubric_id)
         known = sorted({m.rubric_id for m in active_models(db)}) if rubric_id and not models else []
         scored = {m.id: count_scores(db, m.id) for m in models}
+        far = {m.id: count_far(db, m.id) for m in models}
         of = scope(db, models)
     if known:
         raise NotFoundError(f'no AutoQA models of rubric "{rubric_id}"', f"use --rubric {' or '.join(known)}")
     if fmt == "json":
-        print_json({"models": [{**asdict(m), "scored": scored[m.id], "in_scope": of[m.id]} for m in models]})
+        listed = [{**asdict(m), "scored": scored[m.id], "in_scope": of[m.id], "far": far[m.id]} for m in models]
+        print_json({"models": listed})
         return
     if not models:
         info("No AutoQA models yet: run cxreview autoqa train.")
@@ -260,7 +275,7 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
             "exact": _figure(m.exact, percent=True),
             "within": _figure(m.within_one, percent=True),
             "n": m.n_reviews,
-            "scored": f"{scored[m.id]} of {of[m.id]}",
+            "scored": f"{scored[m.id]} of {of[m.id]}" + (f" ({far[m.id]} far)" if far[m.id] else ""),
             "trained": m.trained_at[:16].replace("T", " "),
         }
         for m in models

@@ -76,6 +76,8 @@ class MachineScore:
     conversation_hash: str | None = None
     analyzed_at: str | None = None
     feature_hash: str | None = None  # fingerprint of the figures read (checked again: same ones, same score)
+    distance: float | None = None  # from the training conversations (None: a model without the basis)
+    far: bool = False  # beyond the model's threshold: outside what it was trained on
 
 
 _SUMMARY = (
@@ -178,16 +180,20 @@ def model_hash(db: Database, model_id: int) -> str | None:
 
 
 def predicted_scores(
-    db: Database, rubric_id: str, rubric_version: int, *, reliable_only: bool = True, criterion: str | None = None
+    db: Database,
+    rubric_id: str,
+    rubric_version: int,
+    *,
+    reliable_only: bool = True,
+    criterion: str | None = None,
+    far_too: bool = False,
 ) -> list[tuple[str, str, float, float]]:
-    """(conversation_id, criterion, value, uncertainty) of the active models."""
-    clauses = ["m.rubric_id = ?", "m.rubric_version = ?", "m.active = 1"]
-    params: list[Any] = [rubric_id, rubric_version]
-    if reliable_only:
-        clauses.append("m.reliable = 1")
-    if criterion is not None:
-        clauses.append("m.criterion = ?")
-        params.append(criterion)
+    """(conversation_id, criterion, value, uncertainty) of the active models; without
+    ``far_too`` not of conversations outside what the model was trained on (its figure
+    there is not backed)."""
+    clauses, params = _active_scores(
+        rubric_id, rubric_version, reliable_only, criterion, "" if far_too else "s.far = 0"
+    )
     rows = db.query(
         "SELECT s.conversation_id, m.criterion, s.value, s.uncertainty "
         "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
@@ -195,6 +201,34 @@ def predicted_scores(
         tuple(params),
     )
     return [(str(r[0]), str(r[1]), float(r[2]), float(r[3])) for r in rows]
+
+
+def _active_scores(
+    rubric_id: str, rubric_version: int, reliable_only: bool, criterion: str | None, far: str
+) -> tuple[list[str], list[Any]]:
+    """The conditions (and their parameters) on the active models' scores of a rubric version."""
+    clauses = ["m.rubric_id = ?", "m.rubric_version = ?", "m.active = 1", *([far] if far else [])]
+    params: list[Any] = [rubric_id, rubric_version]
+    if reliable_only:
+        clauses.append("m.reliable = 1")
+    if criterion is not None:
+        clauses.append("m.criterion = ?")
+        params.append(criterion)
+    return clauses, params
+
+
+def far_conversations(
+    db: Database, rubric_id: str, rubric_version: int, *, reliable_only: bool = True, criterion: str | None = None
+) -> set[str]:
+    """Conversations that an active model (reliable, of one criterion) marks as outside what it
+    was trained on: sampling says how many it could not rank on their predicted score."""
+    clauses, params = _active_scores(rubric_id, rubric_version, reliable_only, criterion, "s.far = 1")
+    rows = db.query(
+        "SELECT DISTINCT s.conversation_id FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
+        f"WHERE {' AND '.join(clauses)}",
+        tuple(params),
+    )
+    return {str(r[0]) for r in rows}
 
 
 def _kinds(skip_kinds: Sequence[str]) -> tuple[str, tuple[str, ...]]:
@@ -278,17 +312,19 @@ def write_scores(db: Database, model_id: int, scores: Sequence[MachineScore]) ->
             s.conversation_hash,
             s.analyzed_at,
             s.feature_hash,
+            s.distance,
+            int(s.far),
         )
         for s in scores
     ]
     with db.transaction() as conn:
         conn.executemany(
             "INSERT INTO autoqa_scores (model_id, conversation_id, value, uncertainty, reasons, scored_at, "
-            "conversation_hash, analyzed_at, feature_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "conversation_hash, analyzed_at, feature_hash, distance, far) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(model_id, conversation_id) DO UPDATE SET value = excluded.value, "
             "uncertainty = excluded.uncertainty, reasons = excluded.reasons, scored_at = excluded.scored_at, "
             "conversation_hash = excluded.conversation_hash, analyzed_at = excluded.analyzed_at, "
-            "feature_hash = excluded.feature_hash",
+            "feature_hash = excluded.feature_hash, distance = excluded.distance, far = excluded.far",
             rows,
         )
     return len(rows)
@@ -322,6 +358,20 @@ def keep_scores(db: Database, model_id: int, seen: Sequence[tuple[str, str | Non
 
 def count_scores(db: Database, model_id: int) -> int:
     return int(db.scalar("SELECT count(*) FROM autoqa_scores WHERE model_id = ?", (model_id,)) or 0)
+
+
+def count_far(db: Database, model_id: int, filters: Filters | None = None) -> int:
+    """How many of the model's scores (of conversations within the filters) are outside what
+    it was trained on."""
+    condition, params = where(filters or Filters(), "c")
+    return int(
+        db.scalar(
+            "SELECT count(*) FROM autoqa_scores s JOIN conversations c ON c.id = s.conversation_id "
+            f"WHERE s.model_id = ? AND s.far = 1 AND {condition}",
+            (model_id, *params),
+        )
+        or 0
+    )
 
 
 def training_scores(db: Database, rubric_id: str | None = None) -> list[tuple[str, int, str, str, str, int]]:

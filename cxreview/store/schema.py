@@ -537,6 +537,13 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE autoqa_scores ADD COLUMN feature_hash TEXT;
     """,
+    # 18: how far a conversation lies from the conversations an AutoQA model was trained on,
+    # and whether that is beyond what the model can back (docs/autoqa.md): such a score is
+    # kept (sampling for review may use it) but never shown as a figure nor averaged.
+    """
+    ALTER TABLE autoqa_scores ADD COLUMN distance REAL;
+    ALTER TABLE autoqa_scores ADD COLUMN far INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,17 +22,29 @@ class Suggestion:
     reliable: bool
     reason: str
     model_id: int
+    far: bool = False  # outside what the model was trained on: no figure, a leaves it
+    distance: float | None = None
 
 
 def suggestions_for(db: Database, conversation_id: str, rubric_id: str, rubric_version: int) -> dict[str, Suggestion]:
     """criterion -> the active model's score of the conversation (reliable and not)."""
     rows = db.query(
-        "SELECT m.criterion, s.value, s.uncertainty, s.reasons, m.reliable, m.reason, m.id "
+        "SELECT m.criterion, s.value, s.uncertainty, s.reasons, m.reliable, m.reason, m.id, s.far, s.distance "
         "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
         "WHERE s.conversation_id = ? AND m.rubric_id = ? AND m.rubric_version = ? AND m.active = 1",
         (conversation_id, rubric_id, rubric_version),
     )
     return {
-        r[0]: Suggestion(r[0], float(r[1]), float(r[2]), tuple(json.loads(r[3])), bool(r[4]), str(r[5]), int(r[6]))
+        r[0]: Suggestion(
+            r[0],
+            float(r[1]),
+            float(r[2]),
+            tuple(json.loads(r[3])),
+            bool(r[4]),
+            str(r[5]),
+            int(r[6]),
+            bool(r[7]),
+            None if r[8] is None else float(r[8]),
+        )
         for r in rows
     }

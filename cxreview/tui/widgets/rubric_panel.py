@@ -12,7 +12,7 @@ from cxreview.privacy import mask_pii
 from cxreview.reviews import Review
 from cxreview.rubrics.model import Criterion
 from cxreview.signals.config import repeat_contact_days
-from cxreview.suggestions import ghost, is_unsure, nearest_level
+from cxreview.suggestions import ghost, is_far, is_unsure, nearest_level
 
 # Mid-tone colours that read on dark and light themes alike.
 CRITICAL = "bold dark_orange"
@@ -181,6 +181,14 @@ class RubricPanel(Static):
             # The reason comes from the model store: plain text, never markup.
             why = suggestion.reason.removeprefix("not reliable").lstrip(": ")
             return [Text("AutoQA: not reliable" + (": " if why else ""), style="dim").append(Text(why))]
+        if is_far(suggestion):
+            # Unlike every conversation the model learnt from: whatever it computed is not backed.
+            return [
+                Text(
+                    "AutoQA: outside what it was trained on (unlike every reviewed conversation); a leaves it",
+                    style=AUTOQA,
+                )
+            ]
         if is_unsure(criterion, suggestion):
             # Too unsure of this conversation for a level: no figure to anchor on, a leaves it.
             line = Text(f"{ghost(suggestion, criterion)} (more than a level either way; a leaves it)", style=AUTOQA)
