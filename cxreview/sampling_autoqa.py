@@ -10,8 +10,10 @@
   that is not reliable yet gets the reviews that teach it most.
 
 Both mix in a share of plain random picks (``--random-share``), as spotlight does, so the
-reviewed scores stay representative; ties in the ranking are broken by the seed, so the same
-seed, data and machine scores give the same session.
+reviewed scores stay representative. A weak model widened to the reviewers' spread piles many
+conversations at the scale's ends (1.0): autoqa-low orders them by the value before clipping
+(how far below the scale the model puts them), then by the smaller uncertainty; remaining ties
+are broken by the seed, so the same seed, data and machine scores give the same session.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from cxreview.rubrics.model import Rubric
 from cxreview.store import Database
 from cxreview.store import sessions as sql
 from cxreview.store.autoqa import active_models, far_conversations, predicted_scores
+from cxreview.suggestions import past_end
 
 AUTOQA_STRATEGIES = ("autoqa-low", "uncertain")
 _NEXT = {
@@ -46,7 +49,13 @@ def ranked(db: Database, rubric: Rubric, strategy: str, criterion: str | None, r
     """(conversation id, reason) from most to least wanted; ties in the order the seed gives."""
     reliable_only = strategy == "autoqa-low"
     rows = predicted_scores(
-        db, rubric.id, rubric.version, reliable_only=reliable_only, criterion=criterion, far_too=not reliable_only
+        db,
+        rubric.id,
+        rubric.version,
+        reliable_only=reliable_only,
+        criterion=criterion,
+        far_too=not reliable_only,
+        unclipped=reliable_only,
     )
     if not rows:
         raise _no_scores(db, rubric, strategy, criterion)
@@ -69,22 +78,31 @@ def ranked(db: Database, rubric: Rubric, strategy: str, criterion: str | None, r
     return [(conversation_id, reason) for _, _, conversation_id, reason in keyed]
 
 
-def _low(predicted: dict[str, tuple[float, float]], scales: dict[str, Any]) -> tuple[float, str]:
-    """Lowest first: the predicted review score (0-100, the rubric's weights) over the criteria."""
-    total = weighted = 0.0
-    for criterion_id, (value, _) in predicted.items():
+def _low(predicted: dict[str, tuple[float, float]], scales: dict[str, Any]) -> tuple[tuple[float, float], str]:
+    """Lowest first: the predicted review score (0-100, the rubric's weights) over the criteria,
+    from the values before clipping (``predicted`` holds those), so conversations the model puts
+    below the scale are ordered by how far; then the surer one first (smaller relative spread).
+    The reason shows the score as on the scale, and says when a value was past its end."""
+    total = weighted = shown = spread_sum = 0.0
+    for criterion_id, (value, spread) in predicted.items():
         scale = scales[criterion_id]
         span = (scale.max - scale.min) or 1
-        share = min(1.0, max(0.0, (value - scale.min) / span))
+        share = (value - scale.min) / span
         total += scale.weight
         weighted += scale.weight * share * 100
-    score = weighted / total if total else 0.0
+        shown += scale.weight * min(1.0, max(0.0, share)) * 100
+        spread_sum += spread / span
+    key = weighted / total if total else 0.0
+    score = shown / total if total else 0.0
     lowest_id = min(predicted, key=lambda c: (predicted[c][0] - scales[c].min) / ((scales[c].max - scales[c].min) or 1))
     value, spread = predicted[lowest_id]
-    detail = f"{scales[lowest_id].label} {value:.1f} ±{spread:.1f}"
+    scale = scales[lowest_id]
+    on_scale = min(float(scale.max), max(float(scale.min), value))
+    # Piled at the end: say how far below the model puts it.
+    detail = f"{scale.label} {on_scale:.1f} ±{spread:.1f}" + past_end(scale.min, scale.max, value)
     if len(predicted) == 1:
-        return score, f"AutoQA predicts {detail}"
-    return score, f"AutoQA predicts {score:.0f}/100 (lowest: {detail})"
+        return (key, spread_sum), f"AutoQA predicts {detail}"
+    return (key, spread_sum), f"AutoQA predicts {score:.0f}/100 (lowest: {detail})"
 
 
 # A criterion whose largest spread is less than this many times its smallest tells the
@@ -108,19 +126,18 @@ def _typical_spread(rows: list[Any]) -> dict[str, float | None]:
 
 def _uncertain(
     predicted: dict[str, tuple[float, float]], scales: dict[str, Any], typical: dict[str, float | None]
-) -> tuple[float, str]:
+) -> tuple[tuple[float, float], str]:
     """Least sure first: the largest spread relative to that criterion's usual spread, so the
     reason names the criterion that drove the pick; criteria whose spread barely varies are
     left out of the ranking (they would name themselves on every pick)."""
     relative = {c: sd / typ for c, (_, sd) in predicted.items() if (typ := typical.get(c))}
     if not relative:
         label = ", ".join(f"{scales[c].label} ±{sd:.1f}" for c, (_, sd) in predicted.items())
-        return 0.0, f"AutoQA about as unsure everywhere ({label}): a random pick among them"
+        return (0.0, 0.0), f"AutoQA about as unsure everywhere ({label}): a random pick among them"
     worst = max(relative, key=lambda c: relative[c])
     usual = typical[worst] or 0.0
-    return -relative[
-        worst
-    ], f"AutoQA least sure: {scales[worst].label} ±{predicted[worst][1]:.2f} (usually ±{usual:.2f})"
+    reason = f"AutoQA least sure: {scales[worst].label} ±{predicted[worst][1]:.2f} (usually ±{usual:.2f})"
+    return (-relative[worst], 0.0), reason
 
 
 def _no_scores(db: Database, rubric: Rubric, strategy: str, criterion: str | None) -> Exception:

@@ -45,6 +45,19 @@ def unsure_above(criterion: Criterion) -> float:
     return max(1.0, (criterion.max - criterion.min) / 4)
 
 
+def past_end(low: float, high: float, unclipped: float | None) -> str:
+    """A note such as " (below the scale: -0.4)" when the model's value lies past an end of the
+    scale, where the value shown is clipped to that end (1.0 may stand for anything from 1.0
+    down); else an empty string."""
+    if unclipped is None:
+        return ""
+    if unclipped < low - 0.05:
+        return f" (below the scale: {unclipped:.1f})"
+    if unclipped > high + 0.05:
+        return f" (above the scale: {unclipped:.1f})"
+    return ""
+
+
 def is_far(suggestion: Any) -> bool:
     """True when the conversation lies outside what the model was trained on."""
     return bool(getattr(suggestion, "far", False))

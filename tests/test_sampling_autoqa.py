@@ -3,6 +3,7 @@ certain (any model), mixed with random picks, reproducible, with why each was pi
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from cxreview.filters import Filters
 from cxreview.ingest.importer import import_files
 from cxreview.rubrics import resolve_rubric
 from cxreview.sampling import SampleRequest, create_session
+from cxreview.sampling_autoqa import ranked
 from cxreview.store import Database, open_database
 from cxreview.store.sessions import session_items
 from tests.autoqa_helpers import predict
@@ -102,3 +104,35 @@ def test_clear_errors_without_scores_or_reliable_models(db: Database, db_path: P
         create_session(db, SampleRequest(size=3, strategy="autoqa-low"), RUBRIC)
     with open_database(db_path) as other:
         assert other.scalar("SELECT count(*) FROM sessions") == 0  # nothing half-written
+
+
+def test_ties_at_the_scales_end_are_ordered_by_the_unclipped_value(db: Database) -> None:
+    """A weak model widened to the reviewers' spread piles many conversations at 1.0: they are
+    ordered by how far below the scale the model puts them, then the surer one first; the reason
+    says the value was past the scale's end. The seed decides nothing here."""
+    from cxreview.store.autoqa import MachineScore, NewModel, save_model, write_scores
+
+    import_files(db, [str(REPO / "samples" / "demo.jsonl")])
+    ids = sorted(r["id"] for r in db.query("SELECT id FROM conversations WHERE agent IS NOT NULL"))[:30]
+    model = save_model(
+        db,
+        NewModel("default", 1, "empathy", 40, 40, "test", {}, True, "alpha 0.80 [0.72, 0.86] vs reviewers 0.75"),
+    )
+    # Every one at 1.0 on the scale; the first 20 at 1.0 with unclipped values 0.9 down to -1.0 by
+    # position, the last ten above the scale's low end. ids[0] and ids[1] share the lowest unclipped
+    # value; ids[1] is surer.
+    unclipped = {c: round(0.9 - 0.1 * i, 2) for i, c in enumerate(ids[:20])}
+    unclipped[ids[0]] = unclipped[ids[1]] = -2.0
+    rows = [MachineScore(c, 1.0, 0.9 if c == ids[0] else 0.5, ("why",), unclipped=unclipped[c]) for c in ids[:20]]
+    rows += [MachineScore(c, 3.0, 0.5, ("why",), unclipped=3.0) for c in ids[20:]]
+    write_scores(db, model, rows)
+    lowest = sorted(ids[:20], key=lambda c: (unclipped[c], c != ids[1]))
+    for seed in (1, 2, 3):
+        order = ranked(db, RUBRIC, "autoqa-low", None, random.Random(seed))
+        assert [c for c, _ in order[:20]] == lowest
+    request = SampleRequest(name="tie", size=5, strategy="autoqa-low", seed=4, random_share=0.0)
+    picks = create_session(db, request, RUBRIC).picks
+    assert sorted(p.conversation_id for p in picks) == sorted(lowest[:5])
+    reasons = {c: r for c, _, r in _items(db, "tie")}
+    assert reasons[ids[1]] == "AutoQA predicts Empathy 1.0 ±0.5 (below the scale: -2.0)"
+    assert reasons[ids[19]] == "AutoQA predicts Empathy 1.0 ±0.5 (below the scale: -1.0)"

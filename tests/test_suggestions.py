@@ -40,3 +40,17 @@ def test_accepting_writes_marked_scores_but_never_over_the_reviewers(db: Databas
     assert reviews.get_review(db, review.id).criteria["empathy"].suggested  # back to the accepted one
     reviews.submit(db, review.id)
     assert reviews.get_review(db, review.id).criteria["empathy"].suggested
+
+
+def test_a_value_clipped_to_the_scales_end_says_how_far_past_it(db: Database, write_jsonl) -> None:
+    """1.0 on the screen may stand for -0.4 in the model: the focused line says so."""
+    from cxreview.store.autoqa import MachineScore, NewModel, save_model, write_scores
+
+    import_files(db, [str(write_jsonl([conversation("c1"), conversation("c2")]))])
+    model = save_model(db, NewModel("default", 1, "empathy", 40, 40, "t", {}, True, "alpha 0.80 [0.72, 0.86]"))
+    write_scores(db, model, [MachineScore("c1", 1.0, 0.4, (), unclipped=-0.43), MachineScore("c2", 2.2, 0.4, ())])
+    first, second = (suggestions_for(db, c, "default", 1)["empathy"] for c in ("c1", "c2"))
+    assert (first.value, first.unclipped, second.unclipped) == (1.0, -0.43, None)
+    assert suggestions.past_end(1, 5, first.unclipped) == " (below the scale: -0.4)"
+    assert suggestions.past_end(1, 5, 5.7) == " (above the scale: 5.7)"
+    assert suggestions.past_end(1, 5, 1.02) == suggestions.past_end(1, 5, None) == ""

@@ -88,14 +88,23 @@ class LinearModel:
         same way, and the rest is the widened value's own error on the training scores."""
         z = self._standardised(raw)
         contributions = z * np.array(self.coef) * self.spread
-        mean = z @ np.array(self.coef) + self.intercept if self.features else np.full(len(z), self.intercept)
-        value = np.clip(self.center + self.spread * (mean - self.center), self.low, self.high)
+        value = np.clip(self._widened(z), self.low, self.high)
         variance = np.einsum("ij,jk,ik->i", z, np.array(self.covariance), z) if self.features else np.zeros(len(z))
         if self.error_variance is None:
             sd = np.sqrt(np.maximum(variance, 0) + self.noise_variance)
         else:
             sd = np.sqrt(self.spread**2 * np.maximum(variance, 0) + self.error_variance)
         return value, sd, contributions
+
+    def _widened(self, z: np.ndarray) -> np.ndarray:
+        mean = z @ np.array(self.coef) + self.intercept if self.features else np.full(len(z), self.intercept)
+        return np.asarray(self.center + self.spread * (mean - self.center))
+
+    def unclipped(self, raw: np.ndarray) -> np.ndarray:
+        """The value before it is clipped to the scale: below the lowest level or above the
+        highest, it says how far the model puts a conversation past the scale's end, which
+        orders the conversations piled up at an end (``predict`` clips them all to it)."""
+        return self._widened(self._standardised(raw))
 
     def distance(self, raw: np.ndarray) -> np.ndarray | None:
         """Per row, how far the conversation's figures lie from the training conversations':

@@ -209,11 +209,12 @@ def _predict(
     values, sds, contributions = model.predict(raw)
     reasons = model.reasons(raw, contributions)
     found = model.distance(raw)
+    beyond = np.round(model.unclipped(raw), 3).tolist()
     distances: list[float | None] = [None] * len(ids) if found is None else np.round(found, 3).tolist()
     above = model.far_above
     out = []
-    for cid, value, sd, why, fingerprint, distance in zip(
-        ids, np.round(values, 3).tolist(), np.round(sds, 3).tolist(), reasons, hashes, distances, strict=True
+    for cid, value, sd, why, fingerprint, distance, unclipped in zip(
+        ids, np.round(values, 3).tolist(), np.round(sds, 3).tolist(), reasons, hashes, distances, beyond, strict=True
     ):
         row = inputs[cid]
         analyzed_at = row.get("analyzed_at")
@@ -228,6 +229,7 @@ def _predict(
                 feature_hash=fingerprint,
                 distance=distance,
                 far=distance is not None and above is not None and distance > above,
+                unclipped=unclipped,
             )
         )
     return out

@@ -78,6 +78,7 @@ class MachineScore:
     feature_hash: str | None = None  # fingerprint of the figures read (checked again: same ones, same score)
     distance: float | None = None  # from the training conversations (None: a model without the basis)
     far: bool = False  # beyond the model's threshold: outside what it was trained on
+    unclipped: float | None = None  # the value before clipping to the scale (orders ties at its ends)
 
 
 _SUMMARY = (
@@ -187,16 +188,18 @@ def predicted_scores(
     reliable_only: bool = True,
     criterion: str | None = None,
     far_too: bool = False,
+    unclipped: bool = False,
 ) -> list[tuple[str, str, float, float]]:
     """(conversation_id, criterion, value, uncertainty) of the active models; without
     ``far_too`` not of conversations outside what the model was trained on (its figure
-    there is not backed)."""
+    there is not backed); with ``unclipped`` the value before it was clipped to the scale
+    (where stored), which orders the conversations piled up at the scale's ends."""
     clauses, params = _active_scores(
         rubric_id, rubric_version, reliable_only, criterion, "" if far_too else "s.far = 0"
     )
     rows = db.query(
-        "SELECT s.conversation_id, m.criterion, s.value, s.uncertainty "
-        "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
+        f"SELECT s.conversation_id, m.criterion, {'coalesce(s.unclipped, s.value)' if unclipped else 's.value'}, "
+        "s.uncertainty FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
         f"WHERE {' AND '.join(clauses)} ORDER BY s.conversation_id, m.criterion",
         tuple(params),
     )
@@ -314,17 +317,20 @@ def write_scores(db: Database, model_id: int, scores: Sequence[MachineScore]) ->
             s.feature_hash,
             s.distance,
             int(s.far),
+            s.unclipped,
         )
         for s in scores
     ]
     with db.transaction() as conn:
         conn.executemany(
             "INSERT INTO autoqa_scores (model_id, conversation_id, value, uncertainty, reasons, scored_at, "
-            "conversation_hash, analyzed_at, feature_hash, distance, far) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "conversation_hash, analyzed_at, feature_hash, distance, far, unclipped) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(model_id, conversation_id) DO UPDATE SET value = excluded.value, "
             "uncertainty = excluded.uncertainty, reasons = excluded.reasons, scored_at = excluded.scored_at, "
             "conversation_hash = excluded.conversation_hash, analyzed_at = excluded.analyzed_at, "
-            "feature_hash = excluded.feature_hash, distance = excluded.distance, far = excluded.far",
+            "feature_hash = excluded.feature_hash, distance = excluded.distance, far = excluded.far, "
+            "unclipped = excluded.unclipped",
             rows,
         )
     return len(rows)

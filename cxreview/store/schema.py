@@ -544,6 +544,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE autoqa_scores ADD COLUMN distance REAL;
     ALTER TABLE autoqa_scores ADD COLUMN far INTEGER NOT NULL DEFAULT 0;
     """,
+    # 19: the machine score before it was clipped to the scale. A weak model widened to the
+    # reviewers' spread piles many conversations at 1.0 or 5.0; the unclipped value orders
+    # them (sample --strategy autoqa-low) and the review screen says when a value was clipped.
+    """
+    ALTER TABLE autoqa_scores ADD COLUMN unclipped REAL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

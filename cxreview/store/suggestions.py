@@ -24,12 +24,13 @@ class Suggestion:
     model_id: int
     far: bool = False  # outside what the model was trained on: no figure, a leaves it
     distance: float | None = None
+    unclipped: float | None = None  # the value before clipping to the scale (None: not stored)
 
 
 def suggestions_for(db: Database, conversation_id: str, rubric_id: str, rubric_version: int) -> dict[str, Suggestion]:
     """criterion -> the active model's score of the conversation (reliable and not)."""
     rows = db.query(
-        "SELECT m.criterion, s.value, s.uncertainty, s.reasons, m.reliable, m.reason, m.id, s.far, s.distance "
+        "SELECT m.criterion, s.value, s.uncertainty, s.reasons, m.reliable, m.reason, m.id, s.far, s.distance, s.unclipped "
         "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
         "WHERE s.conversation_id = ? AND m.rubric_id = ? AND m.rubric_version = ? AND m.active = 1",
         (conversation_id, rubric_id, rubric_version),
@@ -45,6 +46,7 @@ def suggestions_for(db: Database, conversation_id: str, rubric_id: str, rubric_v
             int(r[6]),
             bool(r[7]),
             None if r[8] is None else float(r[8]),
+            None if r[9] is None else float(r[9]),
         )
         for r in rows
     }

@@ -59,6 +59,10 @@ def test_scores_every_conversation_with_reasons_and_only_what_changed(trained: t
         rows = store.predicted_scores(db, "sim", 1)
         assert {c for _, c, _, _ in rows} == {"calm"}  # the noise model is never used downstream
         assert all(1 <= v <= 5 and u > 0 for _, _, v, u in rows)
+        # The value is the unclipped one clipped to the scale; some lie past an end.
+        kept = db.query("SELECT value, unclipped FROM autoqa_scores")
+        assert all(abs(r[0] - min(5.0, max(1.0, r[1]))) < 1e-6 for r in kept)
+        assert any(r[1] < 1 or r[1] > 5 for r in kept)
         # Calm follows the customer's frustration: the calmest conversations score higher.
         inputs = store.conversation_inputs(db, [cid for cid, _, _, _ in rows])
         frustration = np.array([inputs[cid]["peak_frustration"] for cid, _, _, _ in rows])

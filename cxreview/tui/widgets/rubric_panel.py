@@ -12,7 +12,7 @@ from cxreview.privacy import mask_pii
 from cxreview.reviews import Review
 from cxreview.rubrics.model import Criterion
 from cxreview.signals.config import repeat_contact_days
-from cxreview.suggestions import ghost, is_far, is_unsure, nearest_level
+from cxreview.suggestions import ghost, is_far, is_unsure, nearest_level, past_end
 
 # Mid-tone colours that read on dark and light themes alike.
 CRITICAL = "bold dark_orange"
@@ -194,7 +194,9 @@ class RubricPanel(Static):
             line = Text(f"{ghost(suggestion, criterion)} (more than a level either way; a leaves it)", style=AUTOQA)
         else:
             level = criterion.level_name(nearest_level(criterion, suggestion.value))
-            line = Text(f"{ghost(suggestion)} (a gives {level})", style=AUTOQA)
+            # A value clipped to an end of the scale says so: 1.0 may stand for -0.4.
+            beyond = past_end(criterion.min, criterion.max, getattr(suggestion, "unclipped", None))
+            line = Text(f"{ghost(suggestion)}{beyond} (a gives {level})", style=AUTOQA)
         if suggestion.reasons:
             # Reasons can quote an outcome value ("outcome <text>: yes"): masked like the transcript.
             line.append(": ", style=AUTOQA).append(Text(mask_pii("; ".join(suggestion.reasons[:3])), style=AUTOQA))
