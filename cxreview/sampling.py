@@ -32,7 +32,14 @@ from cxreview.parties import check_pair, skipped_kinds
 from cxreview.progress import SILENT, Phases, Steps
 from cxreview.reviews import register_rubric
 from cxreview.rubrics.model import Rubric
-from cxreview.sampling_autoqa import AUTOQA_STRATEGIES, check_criterion, coverage_notes, ranked, targeted
+from cxreview.sampling_autoqa import (
+    AUTOQA_STRATEGIES,
+    check_criterion,
+    coverage_notes,
+    models_used,
+    ranked,
+    targeted,
+)
 from cxreview.sampling_probes import Probes
 from cxreview.store import Database
 from cxreview.store import probes as batch
@@ -211,6 +218,9 @@ def create_session(
             filters,
             notes,
             (bot_rubric.id, bot_rubric.version) if bot_rubric is not None else None,
+            models_used(db, rubric, request.strategy, request.criterion)
+            if request.strategy in AUTOQA_STRATEGIES
+            else None,
         )
         sql.insert_items(conn, [(session, *item) for item in items])
     return SampleResult(session, name, seed, picks, assignments, notes)

@@ -39,6 +39,17 @@ _NEXT = {
 SCORE_FIRST = "run 'cxreview autoqa train' and then 'cxreview autoqa score' first"
 
 
+def models_used(db: Database, rubric: Rubric, strategy: str, criterion: str | None) -> list[int]:
+    """The active models whose scores rank the picks (stored with the session)."""
+    return [
+        m.id
+        for m in active_models(db, rubric.id)
+        if m.rubric_version == rubric.version
+        and (criterion is None or m.criterion == criterion)
+        and (m.reliable or strategy == "uncertain")
+    ]
+
+
 def check_criterion(rubric: Rubric, criterion: str | None) -> None:
     if criterion is not None and criterion not in [c.id for c in rubric.criteria]:
         known = ", ".join(c.id for c in rubric.criteria)

@@ -17,10 +17,16 @@ Headless (the review screen is one front end): the screen asks :func:`shown` wha
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from cxreview.rubrics.model import Criterion
+from cxreview.store import suggestions as store
+from cxreview.store.connection import Database
+
+# Appended to an AutoQA pick's "why picked" once a model that ranked it has been replaced.
+OLDER_MODEL = " (from an older AutoQA model: see the suggestion on screen for the current one)"
 
 
 @dataclass(frozen=True)
@@ -130,3 +136,14 @@ def ghost(suggestion: Any, criterion: Criterion | None = None) -> str:
     if criterion is not None and is_unsure(criterion, suggestion):
         return f"AutoQA unsure ±{suggestion.uncertainty:.1f}"
     return f"AutoQA {suggestion.value:.1f} ±{suggestion.uncertainty:.1f}"
+
+
+def older_model_note(db: Database, session: Any) -> str:
+    """``OLDER_MODEL`` when a model that ranked this session's AutoQA picks was replaced since
+    (``autoqa train`` with new reviews): its stored "why picked" describes that older model;
+    else an empty string. Blind calibration picks show no figures, so nothing goes stale."""
+    keys = session.keys() if hasattr(session, "keys") else session
+    stored = session["autoqa_models"] if "autoqa_models" in keys else None
+    if not stored or session["calibration"]:
+        return ""
+    return OLDER_MODEL if store.inactive_models(db, [int(m) for m in json.loads(stored)]) else ""

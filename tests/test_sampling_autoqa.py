@@ -3,6 +3,7 @@ certain (any model), mixed with random picks, reproducible, with why each was pi
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -136,3 +137,35 @@ def test_ties_at_the_scales_end_are_ordered_by_the_unclipped_value(db: Database)
     reasons = {c: r for c, _, r in _items(db, "tie")}
     assert reasons[ids[1]] == "AutoQA predicts Empathy 1.0 ±0.5 (below the scale: -2.0)"
     assert reasons[ids[19]] == "AutoQA predicts Empathy 1.0 ±0.5 (below the scale: -1.0)"
+
+
+def test_why_picked_says_when_a_newer_model_replaced_the_one_that_ranked(
+    scored: tuple[Database, list[str]], db_path: Path, run_cli
+) -> None:
+    """After a retrain the stored "why picked" describes the old model: the queue, the session
+    listing and its JSON say so; a session sampled after the retrain does not."""
+    from cxreview.suggestions import OLDER_MODEL, older_model_note
+    from cxreview.tui.data import TuiStore
+
+    db, ids = scored
+    create_session(db, SampleRequest(name="before", size=4, strategy="autoqa-low", seed=1, random_share=0.5), RUBRIC)
+    row = db.query("SELECT * FROM sessions WHERE name = 'before'")[0]
+    assert older_model_note(db, row) == ""
+    n = len(ids)
+    predict(db, "empathy", [(c, 5 - 4 * i / n, 0.4, ["newer"]) for i, c in enumerate(ids)])  # retrained
+    assert older_model_note(db, row) == OLDER_MODEL
+    create_session(db, SampleRequest(name="after", size=4, strategy="autoqa-low", seed=1, random_share=0.0), RUBRIC)
+    assert older_model_note(db, db.query("SELECT * FROM sessions WHERE name = 'after'")[0]) == ""
+    data = TuiStore(str(db_path))
+    items = data.session("before", "unassigned").items
+    assert {i.pick for i in items} == {"autoqa", "random"}
+    for item in items:
+        assert item.reason.endswith(OLDER_MODEL) == (item.pick == "autoqa")
+    assert not any(i.reason.endswith(OLDER_MODEL) for i in data.session("after", "unassigned").items)
+    data.close()
+    shown = run_cli("sessions", "show", "before", "--format", "json")
+    listed = [(i["pick"], i["reason_from_older_model"]) for i in json.loads(shown.output)["items"]]
+    assert sorted(set(listed)) == [("autoqa", True), ("random", False)]
+    text = run_cli("sessions", "show", "before")
+    # The note wraps inside the "Why" cell at 80 columns: one "older" per AutoQA pick.
+    assert text.output.count("older") == sum(pick == "autoqa" for pick, _ in listed) > 0

@@ -79,12 +79,14 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None, fmt: str) 
     from cxreview.errors import NotFoundError
     from cxreview.reports.text_table import FitTable
     from cxreview.store.sessions import session_items, session_row
+    from cxreview.suggestions import older_model_note
 
     with database(ctx) as db:
         session = session_row(db.conn, name)
         if session is None:
             raise NotFoundError(f'no session "{name}"', "list sessions with 'cxreview sessions'")
         items = session_items(db.conn, session["id"], reviewer)
+        older = older_model_note(db, session)
     status = {None: "to do", "draft": "in progress", "submitted": "done"}
     filters = json.loads(session["filters"])
     if fmt == "json":
@@ -99,7 +101,14 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None, fmt: str) 
             "bot_rubric_version",
         )
         header = {key: session[key] for key in keys} | {"filters": filters, "notes": json.loads(session["notes"])}
-        rows = [dict(item) | {"status": status.get(item["review_status"], item["review_status"])} for item in items]
+        rows = [
+            dict(item)
+            | {
+                "status": status.get(item["review_status"], item["review_status"]),
+                "reason_from_older_model": bool(older) and item["pick"] == "autoqa",
+            }
+            for item in items
+        ]
         print_json({"session": header, "items": rows})
         return
     caption = (
@@ -116,7 +125,7 @@ def show_command(ctx: click.Context, name: str, reviewer: str | None, fmt: str) 
             f"{item['conversation_id']}\n{item['pick']}",
             f"{item['reviewer']}\n{status.get(item['review_status'], item['review_status'])}",
             f"{agent_label(item['agent'], item['kind'])}\n{item['queue'] or '-'}",
-            item["reason"],
+            item["reason"] + (older if item["pick"] == "autoqa" else ""),
         ]
         for item in items
     ]

@@ -550,6 +550,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE autoqa_scores ADD COLUMN unclipped REAL;
     """,
+    # 20: the AutoQA models whose scores ranked a session's picks (autoqa-low, uncertain), so
+    # after a retrain its "why picked" can say it came from an older model.
+    """
+    ALTER TABLE sessions ADD COLUMN autoqa_models TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -106,10 +106,13 @@ def insert_session(
     filters: dict[str, Any],
     notes: list[str],
     bot_rubric: tuple[str, int] | None = None,
+    autoqa_models: list[int] | None = None,
 ) -> int:
+    """A new session's row (``autoqa_models``: the models whose scores ranked its picks)."""
     cursor = conn.execute(
         "INSERT INTO sessions (name, created_at, strategy, seed, calibration, rubric_id, rubric_version, "
-        "random_share, filters, notes, bot_rubric_id, bot_rubric_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "random_share, filters, notes, bot_rubric_id, bot_rubric_version, autoqa_models) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             name,
             now_iso(),
@@ -122,6 +125,7 @@ def insert_session(
             json.dumps(filters, ensure_ascii=False),
             json.dumps(notes, ensure_ascii=False),
             *(bot_rubric or (None, None)),
+            None if autoqa_models is None else json.dumps(autoqa_models),
         ),
     )
     return int(cursor.lastrowid or 0)

@@ -6,6 +6,7 @@ the review app loads only this at start; ``cxreview.store.autoqa`` re-exports bo
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cxreview.store.connection import Database
@@ -50,3 +51,15 @@ def suggestions_for(db: Database, conversation_id: str, rubric_id: str, rubric_v
         )
         for r in rows
     }
+
+
+def inactive_models(db: Database, model_ids: Sequence[int]) -> list[int]:
+    """Those of the models that are no longer active (replaced by a retrain) or gone."""
+    if not model_ids:
+        return []
+    marks = ",".join("?" * len(model_ids))
+    active = {
+        int(r[0])
+        for r in db.query(f"SELECT id FROM autoqa_models WHERE active = 1 AND id IN ({marks})", tuple(model_ids))
+    }
+    return [m for m in model_ids if m not in active]

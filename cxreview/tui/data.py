@@ -25,6 +25,7 @@ from cxreview.store.repeats import came_back_count
 from cxreview.store.reviews import other_review_ids
 from cxreview.store.sessions import item_reviewers, list_sessions, session_items, session_row
 from cxreview.store.signals import conversation_signals, message_signals
+from cxreview.suggestions import older_model_note
 from cxreview.tui.long_text import Body, prepare
 
 
@@ -118,6 +119,7 @@ class TuiStore:
                 else None
             )
             rows = session_items(self.db.conn, row["id"], reviewer)
+            older = older_model_note(self.db, row)  # a retrain since: the AutoQA reasons are old
             if not rows:
                 raise NotFoundError(
                     f'{reviewer} has no conversations in session "{name}"',
@@ -145,7 +147,7 @@ class TuiStore:
                     n_messages=r["n_messages"],
                     badges=badges,
                     pick=r["pick"],
-                    reason=r["reason"],
+                    reason=r["reason"] + (older if r["pick"] == "autoqa" else ""),
                     last_criterion=r["last_criterion"],
                     kind=r["kind"],
                 )

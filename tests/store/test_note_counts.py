@@ -62,6 +62,7 @@ def test_migration_16_recounts_only_conversations_with_notes(tmp_path: Path) -> 
         # Nor the columns later migrations add (they run again on opening).
         for column in ("feature_hash", "distance", "far", "unclipped"):
             conn.execute(f"ALTER TABLE autoqa_scores DROP COLUMN {column}")
+        conn.execute("ALTER TABLE sessions DROP COLUMN autoqa_models")
         conn.execute("PRAGMA user_version = 15")
     conn.close()
     with open_database(path) as db:
