@@ -180,3 +180,26 @@ async def test_a_with_only_not_reliable_models_names_them_not_the_commands(make_
         assert _scores(tui_db, screen.item.conversation_id) == {}
         said = [n.message for n in app._notifications][-1]
         assert said == "AutoQA is not reliable for Resolution: score yourself (the panel says why)."
+
+
+async def test_a_conversation_outside_the_training_gets_no_figure(make_app, tui_db: Path) -> None:
+    """Far from every conversation the model learnt from: no figure to anchor on, `a` leaves it."""
+    from cxreview.store.autoqa import MachineScore, write_scores
+
+    with open_database(tui_db) as db:
+        ids = [r["id"] for r in db.query("SELECT id FROM conversations")]
+        empathy = predict(db, "empathy", [])
+        write_scores(db, empathy, [MachineScore(c, 4.6, 0.4, ("long letters",), distance=9.0, far=True) for c in ids])
+        predict(db, "clarity", [(c, 4.2, 0.6, ["asked two questions"]) for c in ids])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_review(app, pilot)
+        conversation = screen.item.conversation_id
+        panel = screen.query_one(RubricPanel).plain
+        assert "AutoQA: outside training" in panel and "AutoQA 4.6" not in panel
+        assert "AutoQA: outside what it was trained on (unlike every reviewed conversation); a leaves it" in panel
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert _scores(tui_db, conversation) == {"clarity": (4, 1)}
+        said = [n.message for n in app._notifications][-1]
+        assert said == "Accepted AutoQA: Clarity 4; Empathy: outside what AutoQA was trained on, score yourself."
