@@ -178,6 +178,29 @@ def model_vs(db, model: LinearModel, ratings: dict[str, list[int]], bootstrap: i
     return m, r, offset, recentred, _target_standardised(model, raw, conversation, y), shifts
 
 
+def far_check(db, model: LinearModel, own: dict[str, list[int]], target: dict[str, list[int]]):  # type: ignore[no-untyped-def]
+    """Distance from training (docs/autoqa.md): the target's median distance relative to the
+    training part's own, the share of target dialogues beyond the model's threshold ("far"),
+    and the model's alpha on the target's dialogues within and beyond it (no bootstrap)."""
+    own_raw, _, _ = _rows(db, own, model.features)
+    raw, conversation, y = _rows(db, target, model.features)
+    own_d, d = model.distance(own_raw), model.distance(raw)
+    if own_d is None or d is None or model.far_above is None:
+        return None
+    far = d > model.far_above
+    predicted = model.predict(raw)[0]
+    alphas = []
+    for keep in (~far, far):
+        rows = keep[conversation]
+        enough = keep.sum() >= 20
+        alphas.append(
+            measure(conversation[rows], y[rows], predicted[conversation][rows], 1, 5, bootstrap=0).alpha
+            if enough
+            else None
+        )
+    return float(np.median(d) / np.median(own_d)), float(far.mean()), int(far.sum()), alphas[0], alphas[1]
+
+
 def _target_standardised(model: LinearModel, raw: np.ndarray, conversation: np.ndarray, y: np.ndarray) -> float | None:
     """A label-free diagnostic: the model's alpha when every feature is standardised on the
     target part's own conversations instead of on the training part's (moment matching: a
@@ -280,6 +303,22 @@ def main() -> int:
                     f"| {source} -> {target} | {_f(m.alpha)} [{_f(m.alpha_low)}, {_f(m.alpha_high)}] | {m.exact:.0%} | "
                     f"{m.within_one:.0%} | {r:.2f} | {offset:+.2f} | {_f(recentred)} | {_f(standardised)} | {_f(median)} | "
                     f"{_f(among)} | {ratio} |"
+                )
+        print(
+            "\nDistance from training (threshold: 99th percentile of cross-validated distances; 'own' is the"
+            " training part's own dialogues against the final model):"
+        )
+        print("| train -> test | median distance / own | far | alpha within | alpha far |")
+        print("|---|---|---|---|---|")
+        for source in parts:
+            for target in parts:
+                found = far_check(db, models[source], ratings[source], ratings[target])
+                if found is None:
+                    continue
+                ratio, share, count, within, beyond = found
+                print(
+                    f"| {source} -> {'own' if target == source else target} | {ratio:.2f} | {share:.1%} ({count}) |"
+                    f" {_f(within)} | {_f(beyond)} |"
                 )
         print("Where the level moved (each feature's mean push on the target, in levels; zero on the training part):")
         print("\n".join(moved_by))
