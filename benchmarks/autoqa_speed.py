@@ -117,11 +117,23 @@ def main() -> int:
         f"{scoring / read:.2f}x the reading; target {SCORE_TARGET:.0f} s: {scoring / SCORE_TARGET:.2f} of it)"
     )
     print(f"  coverage: {', '.join(f'{s.model.criterion} {s.covered:,}/{s.in_scope:,}' for s in scored)}")
+    print(f"  outside what AutoQA was trained on (far): {', '.join(f'{s.model.criterion} {s.far:,}' for s in scored)}")
     started = time.perf_counter()
     again = score(db, rubric_id="default")
     print(
         f"  again, incremental (nothing changed): {time.perf_counter() - started:.2f} s, "
         f"{sum(s.scored for s in again)} scored"
+    )
+    # What `cxreview analyze` over everything does to AutoQA's view: every conversation's
+    # signals stamped anew, the figures unchanged. Only the stamps move; nothing is re-scored.
+    with db.transaction() as conn:
+        conn.execute("UPDATE conversation_signals SET analyzed_at = '2099-01-01T00:00:00Z'")
+    started, cpu_started = time.perf_counter(), cpu()
+    after = score(db, rubric_id="default")
+    print(
+        f"  after every conversation's signals were stamped anew (as analyze does): "
+        f"{time.perf_counter() - started:.2f} s, {cpu() - cpu_started:.2f} CPU s, "
+        f"{sum(s.scored for s in after)} re-scored, {sum(s.unchanged for s in after):,} kept"
     )
     db.close()
     return 0

@@ -78,7 +78,8 @@ def sample_command(
     spotlight: weighted towards risky conversations (emotion spikes, bot loops, stuck in
     bot, ...) with a share of random picks so scores stay representative.
     autoqa-low: the lowest AutoQA machine scores (predicted review score over the reliable
-    criteria, or one --criterion); not-reliable models never decide what is read.
+    criteria, or one --criterion); not-reliable models never decide what is read, nor do
+    conversations outside what AutoQA was trained on (a note counts them).
     uncertain: where AutoQA is least sure, from any active model, reliable or not: those
     reviews teach a model most, which is how a not-reliable one becomes reliable.
     Both need 'cxreview autoqa score' first and mix in --random-share random picks.
