@@ -219,7 +219,7 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
     if far:
         info(
             f"{plural(far, 'conversation')} outside what AutoQA was trained on (Far): unlike every reviewed one, "
-            "so no figure is shown or used for them; review some of them and train again."
+            f"so no figure is shown or used for {'it' if far == 1 else 'them'}; review some of them and train again."
         )
     kept = max((r["unchanged"] for r in rows), default=0)
     if kept:
