@@ -203,3 +203,18 @@ async def test_a_conversation_outside_the_training_gets_no_figure(make_app, tui_
         assert _scores(tui_db, conversation) == {"clarity": (4, 1)}
         said = [n.message for n in app._notifications][-1]
         assert said == "Accepted AutoQA: Clarity 4; Empathy: outside what AutoQA was trained on, score yourself."
+
+
+async def test_a_value_clipped_to_the_scales_end_says_so_on_the_focused_line(make_app, tui_db: Path) -> None:
+    """Shown as 1.0, the model's value may be far below the scale: the focused line says how far."""
+    from cxreview.store.autoqa import MachineScore, write_scores
+
+    with open_database(tui_db) as db:
+        ids = [r["id"] for r in db.query("SELECT id FROM conversations")]
+        empathy = predict(db, "empathy", [])
+        write_scores(db, empathy, [MachineScore(c, 1.0, 0.4, ("no apology",), unclipped=-0.62) for c in ids])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_review(app, pilot)
+        panel = app.screen.query_one(RubricPanel).plain
+        assert "AutoQA 1.0 ±0.4 (below the scale: -0.6) (a gives 1)" in " ".join(panel.split())
