@@ -66,6 +66,14 @@ _PROBLEM = re.compile(r"\b(klacht|probleem|storing|melding|fout)\b")
 # Dutch puts the negation after the verb ("dat werkt niet", "het helpt me niet"); VADER
 # looks for it before the word it negates, so it is moved in front of the verb.
 _NEGATION_AFTER = re.compile(r"\b(\w+)((?: (?:me|mij|je|u|het|dat|ons|jullie|hem|haar))?) (niet|nooit)\b")
+# With adverbs between the verb and a negation that ends the clause: "het helpt helemaal
+# niet", "de app werkt gewoon niet". Not when a word follows that the negation is for ("ik
+# vind het echt niet leuk": VADER reads "niet leuk" as it stands).
+_NEGATION_AFTER_ADVERBS = re.compile(
+    r"\b(\w+)((?: (?:me|mij|je|u|het|dat|ons|jullie|hem|haar))?)"
+    r"((?: (?:gewoon|echt|helemaal|totaal|ook|toch|eigenlijk|dus|absoluut|zeker|weer|nog steeds|nog|nu))+)"
+    r" (niet|nooit)(?= *(?:$|[.,!?;:)]| (?:meer|hoor|en|maar|want|of|dus)\b))"
+)
 
 
 def dutch_senses(text: str) -> str:
@@ -80,6 +88,7 @@ def dutch_senses(text: str) -> str:
     if resolved and _RESOLVED.search(lower):
         lower = _PROBLEM.sub("zaak", lower)
     if "niet" in lower or "nooit" in lower:
+        lower = _NEGATION_AFTER_ADVERBS.sub(lambda m: f"{m.group(4)} {m.group(1)}{m.group(2)}{m.group(3)}", lower)
         lower = _NEGATION_AFTER.sub(lambda m: f"{m.group(3)} {m.group(1)}{m.group(2)}", lower)
     # VADER reads capitals as emphasis: keep the original casing where nothing changed.
     return text if lower == original else lower

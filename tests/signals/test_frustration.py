@@ -167,6 +167,13 @@ def test_dutch_word_sense_and_negation_after_the_verb() -> None:
     assert sentiment("Ik ben erg bezorgd over mijn pakket", "nl") < 0
     assert sentiment("Je klacht is afgehandeld", "nl") >= 0
     assert sentiment("Het helpt me niet", "nl") < 0
+    # Adverbs between the verb and a negation that ends the clause.
+    for text in ("Het helpt helemaal niet", "Deze oplossing helpt me helemaal niet", "de app werkt gewoon niet"):
+        assert sentiment(text, "nl") < 0, text
+    assert sentiment("Jullie oplossing werkt echt niet.", "nl") < 0
+    # A negation for the word after it is read where it stands.
+    assert sentiment("ik vind het echt niet leuk", "nl") < 0
+    assert sentiment("Dat is helemaal niet erg", "nl") >= 0
 
 
 @pytest.mark.parametrize(
