@@ -106,7 +106,39 @@ def _scorer(language: str, customer: bool = False) -> FastVader:
         cues = raw_cues()
         requests = frozenset(cues["request_words"][language]) | frozenset(cues["service_words"][language])
         lexicon = {word: value for word, value in lexicon.items() if word not in requests}
+        # VADER describes 😡 as "pouting face" and 🤬 as "face with symbols on mouth": words
+        # without a valence, so "😡😡😡" scored 0. In a customer's message they say what
+        # the face means, in the conversation's language.
+        return FastVader(lexicon, {**analyzer.emojis, **_ANGRY_EMOJI[language]}, negate, boosters)
     return FastVader(lexicon, analyzer.emojis, negate, boosters)
+
+
+# What the faces of annoyance, anger and disappointment say, in words of each lexicon.
+_ANGRY_EMOJI: dict[str, dict[str, str]] = {
+    "en": {
+        "\U0001f621": "angry",  # pouting face
+        "\U0001f92c": "furious",  # face with symbols on mouth
+        "\U0001f620": "angry",
+        "\U0001f624": "frustrated",  # face with steam from nose
+        "\U0001f644": "annoyed",  # face with rolling eyes
+        "\U0001f612": "unhappy",  # unamused face
+        "\U0001f44e": "bad",  # thumbs down
+        "\U0001f4a9": "crap",  # pile of poo
+    },
+    "nl": {
+        "\U0001f621": "boos",
+        "\U0001f92c": "woedend",
+        "\U0001f620": "boos",
+        "\U0001f624": "gefrustreerd",
+        "\U0001f644": "geïrriteerd",
+        "\U0001f612": "ontevreden",
+        "\U0001f44e": "slecht",
+        "\U0001f4a9": "rommel",
+        "\U0001f61e": "teleurgesteld",  # disappointed face
+        "\U0001f622": "verdrietig",  # crying face
+        "\U0001f62d": "verdrietig",
+    },
+}
 
 
 # A leading "Nope," answers the question before it; VADER reads "nope" as a negation of

@@ -92,3 +92,19 @@ def test_thanks_for_nothing_stays_sarcasm_after_a_fix_wording() -> None:
         ]
     )
     assert message.frustration >= FRUSTRATED_AT and "sarcasm" in message.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("😡🤬", "en"), ("😡😡😡", "en"), ("😡😡", "nl"), ("Great service, really great 🙄", "en"), ("Top hoor 🙄", "nl")],
+)
+def test_angry_faces_and_rolling_eyes_are_read(text: str, language: str) -> None:
+    message = last_customer([("customer", text)], language)
+    assert message.sentiment < 0
+    assert message.frustration >= FRUSTRATED_AT
+
+
+@pytest.mark.parametrize(("text", "language"), [("great, thanks 🙂", "en"), ("haha 😂 top, bedankt", "nl")])
+def test_friendly_faces_stay_friendly(text: str, language: str) -> None:
+    message = last_customer([("customer", text)], language)
+    assert message.sentiment > 0 and message.frustration < FRUSTRATED_AT
