@@ -53,6 +53,17 @@ class Rows:
     frustration: list[float] = field(default_factory=list)  # the shipped model's score
     flags: list[set[str]] = field(default_factory=list)
     human: list[int] = field(default_factory=list)  # human-request labels (own examples, complaint tweets)
+    groups: list[str] = field(default_factory=list)  # per row, the complaint tweet's domain (complaint rows only)
+
+    def subset(self, keep: list[bool], name: str) -> Rows:
+        """The rows where ``keep`` is true, as a corpus of their own (features, labels, texts)."""
+        part = Rows(name)
+        for i, wanted in enumerate(keep):
+            if wanted:
+                part.features.append(self.features[i])
+                part.labels.append(self.labels[i])
+                part.texts.append(self.texts[i])
+        return part
 
     def add(self, label: int, text: str, signals: Any, language: str = "en") -> None:
         """One labelled customer message and its analysed signals."""
@@ -142,11 +153,12 @@ def complaint_rows(path: Path, part: str, config: dict | None = None) -> Rows:
     config = config or load_config()
     rows = Rows(f"complaints {part}")
     requests = {line for line in (EVAL / "complaint_human_requests.txt").read_text().split() if line.isdigit()}
-    for tweet_id, clean, label, _ in complaint_tweets(path, part):
+    for tweet_id, clean, label, domain in complaint_tweets(path, part):
         f = text_features(clean, "en")
         ms = analyze("complaint", "en", [(1, "customer", None, f)], config).messages[0]
         rows.add(label, clean, ms)
         rows.human.append(int(tweet_id in requests))  # eval/complaint_human_requests.txt
+        rows.groups.append(domain)
     return rows
 
 
