@@ -1,7 +1,8 @@
 """Signal quality on labelled data: the frustration model against plain VADER, per corpus
 and across corpora, and precision/recall of every flag at its threshold.
 
-Usage: python benchmarks/signals_eval.py [--uss-dir DIR] [--complaints FILE] [--maia DIR] [--misses]
+Usage: python benchmarks/signals_eval.py [--uss-dir DIR] [--complaints FILE [--complaint-parts dev]]
+       [--maia DIR [--maia-parts dev]] [--misses]
 
 Corpora (see benchmarks/labelled.py): the public USS dialogues CCPE and ReDial from
 ../shared/data/dev (skipped with a note when absent), more USS parts from --uss-dir
@@ -13,7 +14,8 @@ its figures on those are in-sample and printed as such; the cross-corpus lines r
 on one part and test on another. ``--maia DIR`` adds the MAIA-DQE support chats (real
 customer-support dialogues, machine-translated customer turns; labelled.maia_rows): never
 trained on (its licence allows no derivative), "MAIA dev" may be studied, "MAIA held" is
-measured only (AUC, a few times per round; --misses never lists it).
+measured only (AUC, a few times per round; --misses never lists it). The leave-one-out section scores each
+training corpus with a model trained without it, and the complaint tweets' dev half by domain.
 """
 
 from __future__ import annotations
