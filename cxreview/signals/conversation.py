@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.answers import said_before, says_again
+from cxreview.signals.evidence import quoted, value_kind
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
 from cxreview.signals.irony import apologises, read_irony
@@ -138,7 +139,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
                 "customer_repeat", rule, f"repeats message {repeat_of[0]} ({repeat_of[1]})", [repeat_of[0], position]
             )
         else:
-            flag = Flag("customer_repeat", "says so", f'says they already said it: "{meta}"', [position])
+            flag = Flag("customer_repeat", "says so", f'says they already said it: "{quoted(meta or "")}"', [position])
         ms.flags.append(flag)
     elif repeat_of is None and state.last_reply is not None and f.words <= _COUNT_ANSWER_WORDS:
         _repeat_contact(state, ms, f)
@@ -180,7 +181,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     if cues:
         for cue, words in cues.items():  # in the order of the cues, as _MATCHED_CUES has them
             if cue in _MATCHED_CUES:
-                shown[f"{cue}_match"] = words
+                shown[f"{cue}_match"] = quoted(words)  # the customer's words, not the values in them
     # The message's tone as frustration judges it: a frustrated message is not "fine"
     # because its words are polite.
     if frustration >= cfg["frustrated_at"]:
@@ -282,13 +283,13 @@ def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
             return state.positions[match[2]], f"similarity {match[1]:.0f}"
     for ident in f.identifiers:
         if ident in state.identifiers:
-            return state.identifiers[ident], f"gives {ident} again"
+            return state.identifiers[ident], f"gives the same {value_kind(f.norm, ident)} again"
     return None
 
 
 def _human_request(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
     state.result.n_human_requests += 1
-    ms.flags.append(Flag("human_request", "phrase", f'asks for a person: "{f.cues["human_request"]}"', [ms.position]))
+    ms.flags.append(Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position]))
     if state.first_request is None:
         state.first_request = (ms.position, at)
     if not state.result.handover and state.pending_request is None:
