@@ -367,10 +367,10 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
         result.n_bot_repeats += 1
         if whole:
             score = fuzz.ratio(f.norm, earlier.norm)
-            rule, detail = (
-                "near-duplicate",
-                f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})",
-            )
+            if score >= state.config["repeat"]["bot_similarity"]:
+                rule, detail = "near-duplicate", f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})"
+            else:  # alike by their content words and synonyms, not by their letters
+                rule, detail = "in other words", f"asks the same question as message {state.bot_positions[index]}, in other words"
         else:
             asked = f.ask or earlier.ask
             rule, detail = "same question", f'asks again what message {state.bot_positions[index]} asked ("{asked}")'

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from cxreview.records import PhaseFigures, Phases
+from cxreview.signals.frustration import REASONS
 
 CHANGES = ("recovered", "stayed", "worse")
 
@@ -88,7 +89,12 @@ def _figures(
 
 
 def _evidence(message: _Analysed) -> str:
-    cues = [name.replace("_", " ") for name in (message.cues or {}) if not name.endswith("_match")]
+    # The reasons in the words flag details use, strongest push first.
+    pushes = sorted(
+        ((value, name) for name, value in (message.cues or {}).items() if not name.endswith("_match")),
+        key=lambda pair: -pair[0] if isinstance(pair[0], (int, float)) else 0.0,
+    )
+    cues = [REASONS.get(name, name.replace("_", " ")) for _, name in pushes]
     detail = f"message {message.position}: frustration {message.frustration or 0:.2f}"
     return detail + (f" ({', '.join(cues[:3])})" if cues else "")
 

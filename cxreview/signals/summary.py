@@ -71,11 +71,16 @@ def summarise(state: _State, outcome: str | None, csat: float | None, csat_scale
         )
     if result.handover:
         latency = ""
-        if result.handover_latency_turns is not None:
-            latency = f" {result.handover_latency_turns} messages"
+        start = state.first_request or state.handover_cue
+        if result.handover_latency_turns is not None and start is not None:
+            # Counted from the request for a person when there was one, else from the bot's
+            # "I'll pass you to a colleague": the detail says which.
+            turns = result.handover_latency_turns
+            latency = f", {turns} message{'s' * (turns != 1)}"
             if result.handover_latency_seconds is not None:
-                latency += f" / {result.handover_latency_seconds:.0f} s"
-            latency += " after the request"
+                latency += f" ({result.handover_latency_seconds:.0f} s)"
+            since = "the request for a person" if state.first_request is not None else "the handover was announced"
+            latency += f" after {since} (message {start[0]})"
         flags.append(
             Flag(
                 "handover",

@@ -27,6 +27,7 @@ from textual.strip import Strip
 from cxreview.privacy import mask_pii
 from cxreview.roles import NOTE
 from cxreview.tui.long_text import Body, prepare
+from cxreview.tui.widgets.message_reasons import figures_line
 
 FLAG_LABELS = {
     "emotion_spike": "emotion spike",
@@ -281,14 +282,9 @@ class Transcript(ScrollView, can_focus=False):
         if prepared.shortened:
             texts.append((Text(_shortened(prepared), self._style("transcript--marker")), BODY_INDENT))
         if focused and role != NOTE:  # a note is never analysed: no figures to show
-            values = self.signals.get(position, {})
-            figures = [f"sentiment {values.get('sentiment', 0):+.2f}"]
-            if values.get("frustration") is not None:
-                figures.insert(0, f"frustration {values['frustration']:.2f}")
-            cues = [k for k in values.get("cues", {}) if not k.endswith("_match")]
-            if cues:
-                figures.append("cues: " + ", ".join(cues))
-            texts.append((Text(" · ".join(figures), self._style("transcript--evidence")), 2))
+            # Why the message scored so, in words, with the customer's words that show it.
+            figures = figures_line(self.signals.get(position, {}), self.masked)
+            texts.append((Text(figures, self._style("transcript--evidence")), 2))
             for flag in self._flags(position):
                 label = FLAG_LABELS.get(flag["flag"], flag["flag"].replace("_", " "))
                 # Evidence quotes the customer: masked like the message it comes from.

@@ -1,0 +1,61 @@
+"""Flag details read true and in plain words: the handover says what it is counted from, a
+rephrased bot question is no "near-duplicate" (issue 12, audit defect 7 g, h)."""
+
+from __future__ import annotations
+
+from tests.signals.test_loops import run
+
+
+def _detail(result, name: str) -> str:  # type: ignore[no-untyped-def]
+    flags = [f for f in result.flags if f.flag == name] + [
+        f for m in result.messages for f in m.flags if f.flag == name
+    ]
+    assert flags, name
+    return flags[0].detail
+
+
+def test_a_handover_without_a_request_is_counted_from_its_announcement() -> None:
+    result = run(
+        [
+            ("bot", "Hi, I'm the virtual assistant. How can I help?"),
+            ("customer", "My invoice is wrong"),
+            ("bot", "Transferring you to an agent, please hold."),
+            ("agent", "Hi, Sam here. Let me look at your invoice."),
+        ]
+    )
+    assert _detail(result, "handover") == (
+        "a person took over at message 4, 1 message after the handover was announced (message 3)"
+    )
+
+
+def test_a_handover_after_a_request_names_the_request() -> None:
+    result = run(
+        [
+            ("bot", "Hi, I'm the virtual assistant. How can I help?"),
+            ("customer", "I want to talk to a person"),
+            ("bot", "What is your question about?"),
+            ("customer", "a human please"),
+            ("agent", "Hi, Sam here."),
+        ]
+    )
+    assert _detail(result, "handover") == (
+        "a person took over at message 5, 3 messages after the request for a person (message 2)"
+    )
+
+
+def test_a_rephrased_question_is_named_so() -> None:
+    result = run(
+        [
+            ("bot", "Could you tell me your order number?"),
+            ("customer", "I don't have it"),
+            ("bot", "Can you tell me your order number please?"),
+            ("customer", "I just said I don't have it"),
+            ("bot", "What is your order number?"),
+        ]
+    )
+    rules = [(f.rule, f.detail) for m in result.messages for f in m.flags if f.flag == "bot_repeat"]
+    assert rules, "no bot repeat"
+    for rule, detail in rules:
+        if rule == "near-duplicate":
+            assert int(detail.rsplit("similarity ", 1)[1].rstrip(")")) >= 88
+    assert ("in other words", "asks the same question as message 1, in other words") in rules
