@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import CUSTOMER_CUES, negation_words
+from cxreview.signals.reasons import REASONS
 
 MODEL_PATH = Path(__file__).with_name("frustration_model.json")
 
@@ -38,44 +39,6 @@ MESSAGE_CUES = tuple(
 
 _MESSAGE_CUE_SET = frozenset(MESSAGE_CUES)
 
-# Every feature, with the words a supervisor sees when it is among a message's reasons.
-REASONS: dict[str, str] = {
-    "negative_sentiment": "negative words",
-    "positive_sentiment": "positive words",
-    "caps": "shouting in capitals",
-    "emphasis": "a shouted word",
-    "exclamation": "!! or ?! bursts",
-    "escalation": "threatens to escalate or cancel",
-    "profanity": "swearing or insults",
-    "rejection": "rejects the answer",
-    "sarcasm": "sarcasm",
-    "impatience": "impatience",
-    "giving_up": "gives up",
-    "grievance": "a grievance",
-    "repetition": "says they already said it",
-    "negative_answer": "says no",
-    "confusion": "is lost (what? still there?)",
-    "waiting": "complains about waiting",
-    "broken_promise": "says a promise was not kept",
-    "rhetorical": "a rhetorical question",
-    "emoji": "angry or sad emoji",
-    "correction": "corrects the answer or asks to look again",
-    "problem": "reports a problem",
-    "complaint_words": "words typical of complaints",
-    "negations": "negations",
-    "question": "asks a question",
-    "short": "a very short reply",
-    "after_failure": "after a failed bot or agent answer",
-    "after_bot_repeat": "after the bot repeated itself",
-    "after_question": "answers a question",
-    "no_to_question": "says no to what was asked or proposed",
-    "no_to_confirmation": "says the bot got the details wrong",
-    "repeats_self": "repeats an earlier message",
-    "no_again": "says no again",
-    "curt": "much shorter than usual",
-    "human_request": "asks for a person",
-    "human_request_repeat": "asks for a person again",
-}
 FEATURES = tuple(REASONS)
 # Praise words in these are not praise: "Great service. Really great." (sarcasm) and "So do
 # we just upload and hope for the best?" (rhetorical) turn them around; a complaint about

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from cxreview.records import PhaseFigures, Phases
-from cxreview.signals.frustration import REASONS
+from cxreview.signals.reasons import REASONS
 
 CHANGES = ("recovered", "stayed", "worse")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from cxreview.privacy import mask_pii
-from cxreview.signals.frustration import REASONS
+from cxreview.signals.reasons import REASONS
 
 MAX_REASONS = 4  # the strongest few: the line is one glance, the detail is in the flags
 MAX_QUOTE = 60  # characters of matched words quoted per reason

@@ -1,0 +1,46 @@
+"""The words a supervisor sees for each frustration feature among a message's reasons.
+
+Apart from the model (`frustration.py`) so the review screen can word stored reasons without
+loading the signal pipeline (lexicons, YAML, VADER) on its start path.
+"""
+
+from __future__ import annotations
+
+# Every feature of the frustration model, with the words a supervisor sees when it is among a message's reasons.
+REASONS: dict[str, str] = {
+    "negative_sentiment": "negative words",
+    "positive_sentiment": "positive words",
+    "caps": "shouting in capitals",
+    "emphasis": "a shouted word",
+    "exclamation": "!! or ?! bursts",
+    "escalation": "threatens to escalate or cancel",
+    "profanity": "swearing or insults",
+    "rejection": "rejects the answer",
+    "sarcasm": "sarcasm",
+    "impatience": "impatience",
+    "giving_up": "gives up",
+    "grievance": "a grievance",
+    "repetition": "says they already said it",
+    "negative_answer": "says no",
+    "confusion": "is lost (what? still there?)",
+    "waiting": "complains about waiting",
+    "broken_promise": "says a promise was not kept",
+    "rhetorical": "a rhetorical question",
+    "emoji": "angry or sad emoji",
+    "correction": "corrects the answer or asks to look again",
+    "problem": "reports a problem",
+    "complaint_words": "words typical of complaints",
+    "negations": "negations",
+    "question": "asks a question",
+    "short": "a very short reply",
+    "after_failure": "after a failed bot or agent answer",
+    "after_bot_repeat": "after the bot repeated itself",
+    "after_question": "answers a question",
+    "no_to_question": "says no to what was asked or proposed",
+    "no_to_confirmation": "says the bot got the details wrong",
+    "repeats_self": "repeats an earlier message",
+    "no_again": "says no again",
+    "curt": "much shorter than usual",
+    "human_request": "asks for a person",
+    "human_request_repeat": "asks for a person again",
+}
