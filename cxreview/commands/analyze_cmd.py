@@ -31,12 +31,12 @@ def analyze_command(
       cxreview analyze --show-config > signals.yaml   # edit, then:
       cxreview analyze --config signals.yaml --stale
     """
-    from cxreview.signals.config import config_hash, default_config_text, load_config
+    from cxreview.signals.config import default_config_text, load_config
 
     if show_config:
         click.echo(default_config_text(), nl=False)
         return
-    from cxreview.signals.analyze import analyze_conversations
+    from cxreview.signals.analyze import analyze_conversations, stale_ids
     from cxreview.store.conversations import conversation_exists
     from cxreview.store.signals import all_conversation_ids
 
@@ -52,7 +52,7 @@ def analyze_command(
                     f'no conversation "{missing[0]}"', "check the id with 'cxreview export --level conversation'"
                 )
         else:
-            ids = all_conversation_ids(db.conn, config_hash(config) if stale else None)
+            ids = stale_ids(db, config) if stale else all_conversation_ids(db.conn)
         with progress_bar("Analysing", len(ids)) as bar:
             summary = analyze_conversations(db, ids, config, on_progress=bar.advance)
     info(

@@ -122,16 +122,24 @@ def import_command(
 
 
 def _analyze_after_import(db: Database, changed: list[str]) -> None:
-    """Analyse what changed, and anything an earlier, interrupted run left without signals."""
-    from cxreview.signals.analyze import analyze_conversations
+    """Analyse what changed, anything an earlier, interrupted run left without signals, and
+    conversations whose csat is now read on another scale (the import brought a larger answer
+    to their channel: a 9 where there were only 1..5)."""
+    from cxreview.signals.analyze import analyze_conversations, stale_ids
+    from cxreview.signals.config import load_config
     from cxreview.store.signals import unanalysed_ids
 
     changed_set = set(changed)
     leftover = [i for i in unanalysed_ids(db.conn) if i not in changed_set]
-    ids = changed + leftover
+    done = changed_set.union(leftover)
+    rescaled = [i for i in stale_ids(db, load_config(), rescaled_only=True) if i not in done]
+    ids = changed + leftover + rescaled
     if not ids:
         return
     with progress_bar("Analysing", len(ids)) as bar:
         result = analyze_conversations(db, ids, on_progress=bar.advance)
-    note = f" ({plural(len(leftover), 'conversation')} had no signals from an earlier run)" if leftover else ""
+    notes = [f"{plural(len(leftover), 'conversation')} had no signals from an earlier run"] if leftover else []
+    if rescaled:
+        notes.append(f"{plural(len(rescaled), 'conversation')} again: their channel's csat scale changed")
+    note = f" ({'; '.join(notes)})" if notes else ""
     info(f"Analysed {plural(result.conversations, 'conversation')}{note}.")

@@ -36,7 +36,7 @@ from cxreview.signals.features import (
 from cxreview.signals.frustration import model
 from cxreview.signals.language import detect_language
 from cxreview.signals.phases import Phases, name_the_phase, split_phases
-from cxreview.signals.summary import csat_scale
+from cxreview.signals.summary import analysis_key, csat_scale
 from cxreview.store import Database, open_database
 from cxreview.store import signals as sql
 from cxreview.store.connection import BULK_CONVERSATIONS
@@ -67,10 +67,9 @@ _TONES: dict[Key, Tone] = {}
 _STATE: dict[str, Any] = {}
 
 
-def _init_worker(config: dict[str, Any], db_path: str | None, scale: float | None) -> None:
+def _init_worker(config: dict[str, Any], db_path: str | None) -> None:
     _STATE["config"] = config
     _STATE["config_hash"] = config_hash(config)
-    _STATE["csat_scale"] = scale
     _STATE["db_path"] = db_path
     _STATE["db"] = None
 
@@ -99,7 +98,7 @@ def _lang_key(language: str) -> str:
 
 
 def _analyze_chunk(
-    tasks: list[tuple[str, str, str | None, float | None, bool]], db: Database | None = None
+    tasks: list[tuple[str, str, str | None, float | None, bool, float | None]], db: Database | None = None
 ) -> tuple[int, int, int]:
     """Read, analyse and write one chunk of conversations; returns (conversations, messages,
     texts whose features were computed)."""
@@ -122,7 +121,7 @@ def _analyze_chunk(
 
 
 def _analyze_chunk_unguarded(
-    tasks: list[tuple[str, str, str | None, float | None, bool]], db: Database | None
+    tasks: list[tuple[str, str, str | None, float | None, bool, float | None]], db: Database | None
 ) -> tuple[int, int, int]:
     if db is None:
         db = _STATE.get("db")
@@ -151,18 +150,20 @@ def _analyze_chunk_unguarded(
     results: list[ConversationSignals] = []
     phases: list[Phases] = []
     count = 0
-    scale = _STATE.get("csat_scale")
-    for cid, language, outcome, csat, detected in tasks:
+    keys: dict[str, str] = {}
+    for cid, language, outcome, csat, detected, scale in tasks:
         prepared = conversations.get(cid, [])
         count += len(prepared)
         result = analyze(cid, language, prepared, config, outcome, csat, scale)
+        if csat is not None:
+            keys[cid] = analysis_key(_STATE["config_hash"], csat, scale, config)
         result.language_detected = detected
         results.append(result)
         phase = split_phases(cid, prepared, result.messages, config)
         phases.append(phase)
         result.risk_reasons = name_the_phase(result.risk_reasons, phase)
     with db.transaction() as conn:
-        sql.replace_signals(conn, results, _STATE["config_hash"])
+        sql.replace_signals(conn, results, _STATE["config_hash"], keys)
         replace_phases(conn, phases)
     return len(results), count, len(_FEATURES) - known
 
@@ -179,14 +180,8 @@ def analyze_conversations(
     target = list(ids) if ids is not None else sql.all_conversation_ids(db.conn)
     summary = AnalyzeSummary()
     workers = workers or default_workers()
-    largest = sql.max_csat(db.conn)
-    _STATE.update(
-        config=config,
-        config_hash=config_hash(config),
-        db_path=str(db.path),
-        db=None,
-        csat_scale=None if largest is None else csat_scale(largest),
-    )
+    scales = csat_scales(db)
+    _STATE.update(config=config, config_hash=config_hash(config), db_path=str(db.path), db=None)
     parallel = workers > 1 and sql.count_messages(db.conn, target) >= PARALLEL_MIN_MESSAGES
     pool = None
     try:
@@ -194,8 +189,11 @@ def analyze_conversations(
             part = target[start : start + SUPER_CHUNK]
             info = sql.conversation_info(db.conn, part)
             languages = _languages(db, part, info)
+            # Each task carries the csat scale of its channel (a 1..5 chat and a 0..10 e-mail survey).
             tasks = [
-                (cid, languages[cid], info[cid][1], info[cid][2], info[cid][0] is None) for cid in part if cid in info
+                (cid, languages[cid], info[cid][1], info[cid][2], info[cid][0] is None, scales.get(info[cid][3]))
+                for cid in part
+                if cid in info
             ]
             if parallel and pool is None:
                 pool = _pool(workers, config, str(db.path), {_lang_key(lang) for lang in languages.values()})
@@ -223,6 +221,28 @@ def analyze_conversations(
     return summary
 
 
+def csat_scales(db: Database) -> dict[str | None, float]:
+    """Channel -> the usual survey scale (5, 10, 100) that holds its largest csat."""
+    return {channel: csat_scale(largest) for channel, largest in sql.max_csat_per_channel(db.conn).items()}
+
+
+def stale_ids(db: Database, config: dict[str, Any], rescaled_only: bool = False) -> list[str]:
+    """Conversations never analysed, or analysed under another config or, for one with a csat,
+    another inferred scale of its channel. ``rescaled_only``: only those analysed under this
+    config whose channel's scale changed since (a new import brought a larger answer)."""
+    current = config_hash(config)
+    scales = csat_scales(db)
+    stale = []
+    for cid, channel, csat, stored in sql.analysis_keys(db.conn):
+        expected = analysis_key(current, csat, scales.get(channel), config)
+        if stored == expected:
+            continue
+        if rescaled_only and (stored is None or stored.split("/")[0] != current):
+            continue
+        stale.append(cid)
+    return stale
+
+
 def default_workers() -> int:
     """Worker processes for a large analysis: one per core this process may use, at most
     MAX_WORKERS (each keeps its own text cache, and the writes of all of them queue for
@@ -247,7 +267,7 @@ def _chunks(tasks: list[Any], workers: int) -> list[list[Any]]:
 
 
 def _languages(
-    db: Database, ids: list[str], info: dict[str, tuple[str | None, str | None, float | None]]
+    db: Database, ids: list[str], info: dict[str, tuple[str | None, str | None, float | None, str | None]]
 ) -> dict[str, str]:
     """The given language of each conversation, or a detected one when the import had none."""
     languages = {cid: value[0] for cid, value in info.items() if value[0]}
@@ -274,5 +294,5 @@ def _pool(workers: int, config: dict[str, Any], db_path: str, languages: set[str
         model()
         gc.freeze()
     return multiprocessing.get_context(method).Pool(
-        workers, initializer=_init_worker, initargs=(config, db_path, _STATE.get("csat_scale"))
+        workers, initializer=_init_worker, initargs=(config, db_path)
     )

@@ -122,15 +122,26 @@ def _loop(state: _State) -> tuple[str, str, list[int]] | None:
     return None
 
 
-def csat_is_low(csat: float, scale: float | None, config: dict[str, Any]) -> bool:
-    """A survey answer in the bottom ``csat.low_share`` of its scale (2 of 5, 4 of 10).
+def csat_top(csat: float, scale: float | None, config: dict[str, Any]) -> float:
+    """The top of the survey scale ``csat`` was given on: the config's when set there, else
+    the caller's (the scale that holds the largest answer of the conversation's channel), else
+    the value's own: a 7 cannot be on a 1..5 scale."""
+    return float(config["csat"]["scale"] or scale or csat_scale(csat))
 
-    The scale comes from the config when set there, else from the caller (the scale that
-    holds the largest answer in the data), else from the value itself: a 7 cannot be on a
-    1..5 scale.
-    """
-    cfg = config["csat"]
-    return csat <= cfg["low_share"] * (cfg["scale"] or scale or csat_scale(csat))
+
+def csat_is_low(csat: float, scale: float | None, config: dict[str, Any]) -> bool:
+    """A survey answer in the bottom ``csat.low_share`` of its scale (2 of 5, 4 of 10)."""
+    return csat <= config["csat"]["low_share"] * csat_top(csat, scale, config)
+
+
+def analysis_key(config_hash: str, csat: float | None, scale: float | None, config: dict[str, Any]) -> str:
+    """What a conversation's signals were computed under: the config, and for a conversation
+    with a csat read on a scale inferred from the data, that scale ("3f2a.../csat10"). When a
+    later import changes its channel's scale (a 9 arrives where there were only 1..5), the
+    key changes and ``analyze --stale`` finds the conversation."""
+    if csat is None or config["csat"]["scale"]:
+        return config_hash
+    return f"{config_hash}/csat{csat_top(csat, scale, config):g}"
 
 
 def csat_scale(largest: float) -> float:
@@ -179,7 +190,7 @@ def _risk(
         reasons.append(f"outcome {outcome.lower()}")
     if csat is not None and csat_is_low(csat, csat_scale, config):
         parts["low_csat"] = weights["low_csat"]
-        reasons.append(f"csat {csat:g}")
+        reasons.append(f"csat {csat:g} of {csat_top(csat, csat_scale, config):g}")  # names the scale
     if result.bot_disclosed is False:
         parts["no_bot_disclosure"] = weights["no_bot_disclosure"]
         reasons.append("bot did not say it is a bot")

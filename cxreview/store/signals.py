@@ -22,21 +22,31 @@ SIGNAL_TABLES = ("conversations", "conversation_signals", "conversation_flags", 
 
 def conversation_info(
     conn: sqlite3.Connection, ids: Sequence[str]
-) -> dict[str, tuple[str | None, str | None, float | None]]:
-    """id -> (language, outcome, csat)."""
+) -> dict[str, tuple[str | None, str | None, float | None, str | None]]:
+    """id -> (language, outcome, csat, channel)."""
     info = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT id, language, outcome, csat FROM conversations WHERE id IN ({marks})", chunk):
-            info[row[0]] = (row[1], row[2], row[3])
+        query = f"SELECT id, language, outcome, csat, channel FROM conversations WHERE id IN ({marks})"
+        for row in conn.execute(query, chunk):
+            info[row[0]] = (row[1], row[2], row[3], row[4])
     return info
 
 
-def max_csat(conn: sqlite3.Connection) -> float | None:
-    """The largest survey answer in the data: tells a 1..5 survey from a 0..10 one."""
-    value = conn.execute("SELECT max(csat) FROM conversations").fetchone()[0]
-    return None if value is None else float(value)
+def max_csat_per_channel(conn: sqlite3.Connection) -> dict[str | None, float]:
+    """The largest survey answer of each channel (None: conversations without one): tells a
+    1..5 chat survey from a 0..10 e-mail one in the same database."""
+    rows = conn.execute("SELECT channel, max(csat) FROM conversations WHERE csat IS NOT NULL GROUP BY channel")
+    return {row[0]: float(row[1]) for row in rows}
+
+
+def analysis_keys(conn: sqlite3.Connection) -> Iterator[tuple[str, str | None, float | None, str | None]]:
+    """(id, channel, csat, the key its signals were stored under or None) of every conversation."""
+    yield from conn.execute(
+        "SELECT c.id, c.channel, c.csat, s.config_hash FROM conversations c "
+        "LEFT JOIN conversation_signals s ON s.conversation_id = c.id ORDER BY c.id"
+    )
 
 
 def all_conversation_ids(conn: sqlite3.Connection, stale_only: str | None = None) -> list[str]:
@@ -101,8 +111,15 @@ def messages_of(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[
         )
 
 
-def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSignals], config_hash: str) -> None:
-    """Write the signals of analysed conversations, replacing older ones (caller holds a transaction)."""
+def replace_signals(
+    conn: sqlite3.Connection,
+    results: Sequence[ConversationSignals],
+    config_hash: str,
+    keys: dict[str, str] | None = None,
+) -> None:
+    """Write the signals of analysed conversations, replacing older ones (caller holds a
+    transaction). ``keys``: the analysis key of a conversation when it is not ``config_hash``
+    (`summary.analysis_key`)."""
     ids = [r.conversation_id for r in results]
     analysed: set[str] = set()
     for start in range(0, len(ids), _CHUNK):
@@ -147,7 +164,7 @@ def replace_signals(conn: sqlite3.Connection, results: Sequence[ConversationSign
                 cid,
                 r.language,
                 now,
-                config_hash,
+                keys.get(cid, config_hash) if keys else config_hash,
                 r.n_customer_messages,
                 r.peak_frustration,
                 r.mean_frustration,

@@ -171,7 +171,7 @@ def test_csat_scale_comes_from_the_data(db: Database, write_jsonl) -> None:
     rows = [conversation("three", messages=calm, csat=3), conversation("nine", messages=calm, csat=9)]
     import_files(db, [str(write_jsonl(rows))])
     analyze_conversations(db)
-    assert "csat 3" in conversation_signals(db.conn, "three")["risk_reasons"]
+    assert "csat 3 of 10" in conversation_signals(db.conn, "three")["risk_reasons"]
 
 
 def test_conversations_left_without_signals_are_noticed(run_cli, write_jsonl, db_path) -> None:  # type: ignore[no-untyped-def]

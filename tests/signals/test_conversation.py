@@ -166,7 +166,7 @@ def test_risk_with_reasons() -> None:
         csat=1,
     )
     assert risky.risk > 0.8
-    for reason in ("stuck in bot", "outcome abandoned", "csat 1", "bot did not say it is a bot"):
+    for reason in ("stuck in bot", "outcome abandoned", "csat 1 of 5", "bot did not say it is a bot"):
         assert reason in risky.risk_reasons
     calm = run(
         [
