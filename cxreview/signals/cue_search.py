@@ -71,13 +71,22 @@ def has_ascii_search(parsed: Any) -> bool:
         return False
     try:
         # The prefix the engine would find, read from the pattern's own tree (the same
-        # literals; the flags given say case matters). Without one the engine would still
-        # try every position: nothing to gain.
-        return bool(
-            _compiler._get_literal_prefix(parsed, _MULTILINE)[0] or _compiler._get_charset_prefix(parsed, _MULTILINE)
-        )
+        # literals; the flags given say case matters), after `_led_by_literals`; or an
+        # anchor at the start (matched at 0 in a text of one line). Without either the
+        # engine would still try every position: nothing to gain.
+        rest = _behind_and_rest(parsed)[1]
+        return _anchored(parsed) or _has_prefix(_led_by_literals(rest, _refers_back(parsed.data)))
     except (AttributeError, TypeError, IndexError):  # another Python's regex internals
         return False
+
+
+def _has_prefix(tree: Any) -> bool:
+    return bool(_compiler._get_literal_prefix(tree, _MULTILINE)[0] or _compiler._get_charset_prefix(tree, _MULTILINE))
+
+
+def _anchored(tree: Any) -> bool:
+    """Whether every match starts at the start of a line ("^(hm+|huh)$")."""
+    return bool(tree.data) and tree.data[0] == (_c.AT, _c.AT_BEGINNING)
 
 
 @functools.lru_cache(maxsize=4096)  # shared by the indexes (the Dutch ones hold the English patterns)
@@ -88,10 +97,60 @@ def compile_ascii_search(pattern: str, tail: str) -> Search | None:
         # Parsed and compiled with plain int flags (re.compile would first turn the
         # RegexFlag into an int too; the compiler tests it bit by bit).
         tree = _parser.parse(f"(?:{pattern}){tail}", _MULTILINE)
-        search: Search = _compiler.compile(tree, _MULTILINE).search
+        if _anchored(tree):
+            return _line_search(_compiler.compile(tree, _MULTILINE))
+        behind, rest = _behind_and_rest(tree)
+        led = _led_by_literals(rest, _BACK_REFERENCE.search(pattern) is not None)
+        search: Search = _compiler.compile(led, _MULTILINE).search
+        if behind is not None:
+            return _checked_behind(search, _compiler.compile(behind, _MULTILINE).match)
     except (AttributeError, TypeError, IndexError, re.error):
         return None
     return search
+
+
+def _behind_and_rest(tree: Any) -> tuple[Any, Any]:
+    """(the lookbehinds a pattern starts with, as a pattern of their own, or None; the rest).
+    Lookbehinds first give the engine no prefix: "(?<!told )(please|kindly) call me" is
+    searched as "(please|kindly) call me", each match's start checked behind."""
+    items = list(tree.data)
+    count = 0
+    while (
+        count < len(items)
+        and (items[count][0] is _c.ASSERT or items[count][0] is _c.ASSERT_NOT)
+        and items[count][1][0] < 0
+    ):
+        count += 1
+    if not count or count == len(items):
+        return None, tree
+    return _parser.SubPattern(tree.state, items[:count]), _parser.SubPattern(tree.state, items[count:])
+
+
+def _checked_behind(search: Search, behind: Search) -> Search:
+    """The search of a pattern that starts with lookbehinds, from the search of the rest:
+    a match of the rest at a place where the lookbehinds hold is the pattern's match there
+    (they take no characters); where they fail, nothing can match at that place."""
+
+    def behind_search(text: str, pos: int = 0) -> re.Match[str] | None:
+        while True:
+            match = search(text, pos)
+            if match is None or behind(text, match.start()) is not None:
+                return match
+            pos = match.start() + 1
+
+    return behind_search
+
+
+def _line_search(compiled: re.Pattern[str]) -> Search:
+    """The search of a pattern anchored at line starts: in a text without a line break
+    only position 0 can match, which `match` tries alone (`search` would try every
+    position, none of which is a line start)."""
+    match, search = compiled.match, compiled.search
+
+    def line_search(text: str, pos: int = 0) -> re.Match[str] | None:
+        return match(text, pos) if "\n" not in text else search(text, pos)
+
+    return line_search
 
 
 def search_on(search: Search, lower: str, start: int) -> re.Match[str] | None:
@@ -144,3 +203,114 @@ def _case_safe(items: Any) -> bool:
         elif op not in _ZERO_WIDTH:  # anything else (atomic groups, conditionals): not judged
             return False
     return True
+
+
+# A pattern whose matches may start with one of many literals gives the engine no prefix
+# when they are not all branches of one alternation: "((can|could) i|let me) ...",
+# "(but )?(that'?s|it'?s) fine". Each is rewritten so that its first part is one
+# alternation whose branches each start with a literal, which the engine turns into a set
+# of first characters and scans for in C. The rewrites keep every match and the order
+# in which the engine tries them (the span found is the same; group numbers are not):
+# - a group or alternation at the start is replaced by its branches, each led by a
+#   literal (an alternation inside a branch becomes branches of their own, in order);
+# - "X?Y" (greedy, X never empty) is "XY|Y": the engine tries X first, then without it;
+# - "[abc]" is "a|b|c" (a class of a few literals), "x+" is "xx*".
+# (Lookbehinds at the start are checked apart: `_behind_and_rest`.)
+# Anything else at the start (a class of many characters, "\\d", ".", a lookahead, an
+# anchor inside a branch) leaves the pattern as it is, as does a pattern that refers back
+# to a group. Tested against the full pattern (tests/signals/test_cue_search.py).
+_MAX_BRANCHES = 48  # more would cost more to compile than the scan saves
+_CLASS_LITERALS = 8
+
+
+def _led_by_literals(tree: Any, refers_back: bool) -> Any:
+    """``tree`` (a parsed pattern) with its first part rewritten as branches that each start
+    with a literal, or ``tree`` itself when that is not possible or not needed
+    (``refers_back``: the pattern may refer to a group, see `_refers_back`)."""
+    items = list(tree.data)
+    if not items or items[0][0] is _c.LITERAL or refers_back:
+        return tree
+    head = _head(items, tree.state)
+    if head is None:
+        return tree
+    branches, used = head
+    if len(branches) == 1:
+        first = branches[0]
+    else:
+        alternation = _parser.SubPattern(
+            tree.state, [(_c.BRANCH, (None, [_parser.SubPattern(tree.state, b) for b in branches]))]
+        )
+        first = [(_c.SUBPATTERN, (None, 0, 0, alternation))]
+    return _parser.SubPattern(tree.state, first + items[used:])
+
+
+def _head(items: list[Any], state: Any) -> tuple[list[list[Any]], int] | None:
+    """(branches, n): the first n items of ``items`` as branches that each start with a
+    literal, in the engine's order; None when they cannot be."""
+    op, av = items[0]
+    if op is _c.LITERAL:
+        return [[items[0]]], 1
+    if op is _c.IN:
+        if len(av) > _CLASS_LITERALS or any(member is not _c.LITERAL for member, _ in av):
+            return None
+        return [[(_c.LITERAL, value)] for _, value in av], 1
+    if op is _c.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            return None
+        branches = _branches(list(sub.data), state)
+        return None if branches is None else (branches, 1)
+    if op is _c.BRANCH:
+        found: list[list[Any]] = []
+        for alternative in av[1]:
+            branches = _branches(list(alternative.data), state)
+            if branches is None:
+                return None
+            found += branches
+        return (found, 1) if len(found) <= _MAX_BRANCHES else None
+    if op is _c.MAX_REPEAT:
+        low, high, body = av
+        if low == 0 and high == 1 and body.getwidth()[0] > 0 and len(items) > 1:
+            rest = _head(items[1:], state)
+            with_it = _branches(list(body.data), state)
+            if rest is None or with_it is None:
+                return None
+            then = items[1 : 1 + rest[1]]
+            found = [branch + then for branch in with_it] + rest[0]
+            return (found, 1 + rest[1]) if len(found) <= _MAX_BRANCHES else None
+        if low >= 1 and len(body.data) == 1 and body.data[0][0] is _c.LITERAL:
+            more = high if high is _c.MAXREPEAT else high - 1
+            return [[body.data[0], (op, (low - 1, more, body))]], 1
+        return None
+    return None
+
+
+def _branches(items: list[Any], state: Any) -> list[list[Any]] | None:
+    """The whole of ``items`` as branches that each start with a literal."""
+    if not items:
+        return None
+    head = _head(items, state)
+    if head is None or len(head[0]) > _MAX_BRANCHES:
+        return None
+    branches, used = head
+    return [branch + items[used:] for branch in branches]
+
+
+# What may refer to a group in a pattern's text (read there rather than from the tree when
+# compiling: walking every tree cost a tenth of the compile time). An escaped backslash
+# before a digit counts too: that only leaves the pattern as it is written.
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _refers_back(items: Any) -> bool:
+    """Whether a tree refers to a group (a rewrite drops the groups it flattens)."""
+    for op, av in items:
+        if op is _c.GROUPREF or op is getattr(_c, "GROUPREF_EXISTS", None):
+            return True
+        for value in av if isinstance(av, (tuple, list)) else ():
+            if isinstance(value, _parser.SubPattern) and _refers_back(value.data):
+                return True
+            if isinstance(value, list) and value and isinstance(value[0], _parser.SubPattern):
+                if any(_refers_back(v.data) for v in value):
+                    return True
+    return False

@@ -63,3 +63,50 @@ def test_random_patterns_on_ascii_texts() -> None:
             assert index.match(text, text.lower()) == _expected(source, text), (source, text)
             checked += 1
     assert checked > 10000 and fast > 300
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        # Branches led by a group: rewritten as branches that each start with a literal.
+        ("((can|could) (i|we)|let me) (speak|talk)", "So COULD we talk? Let me speak"),
+        ("(but |and )?(that'?s|it'?s) fine", "But it's fine. And THAT's fine"),
+        ("(no )?no( way)?", "NO no"),  # with the optional part first, as the engine tries it
+        ("[ab]c+ d", "xbcc d, acd"),
+        # Lookbehinds first: the rest searched, each start checked behind.
+        ("(?<!told )(?<!said )(please|kindly) call me", "I told please call me, but: please CALL me"),
+        ("(?<=[a-z,] )(?<!verder )(niks|niets|nooit)", "Niks. verder niets, ik NOOIT"),
+        # Anchored at line starts: matched at 0 in a text of one line.
+        ("^(hm+|huh)[?!.]*$", "Hmm?"),
+        ("^(hm+|huh)[?!.]*$", "ok\nhuh!"),
+        ("^wat\\s*\\?+$", "wat?? nee"),
+    ],
+)
+def test_patterns_without_a_prefix_get_one(pattern: str, text: str) -> None:
+    lead, tail = affixes(pattern)
+    assert ascii_search(pattern, parse_pattern(pattern), lead, tail) is not None  # the fast search is used
+    assert CueIndex({"x": [pattern]}).match(text, text.lower()) == _expected(pattern, text)
+
+
+def test_random_pattern_starts_on_ascii_texts() -> None:
+    """Starts the rewrite of `cue_search._led_by_literals` handles (and some it leaves:
+    a reference back to a group), joined at random, on random ASCII texts."""
+    rng = random.Random(12)
+    heads = ["(a|b)\\1", "(?<!a )", "(?<!b)", "(?<=[a,] )", "(a |b )?", "(no|nope|not)", "((a|b)c|ab|b)", "[ab]",
+             "[a.!]", "a+", "b{1,3}", "(x|[ab]b)?", "((no|n) ?)?", "(?<!x)(a|ba|b )", "(ab?|b)", "^", "(^|b)"]
+    pieces = ["a", "b", "no", " ", "\\.", "!", "\\w", ".", "x*", "[ab]", "(?!a)", "(a|b)", "(a )?", ".{0,3}", "$"]
+    letters = ["a", "b", "ab", "A", "B", "No", "no", " ", " ", "'", ".", "!", "x", "X", "\n", ","]
+    checked = 0
+    for _ in range(600):
+        source = "".join(rng.choice(heads) for _ in range(rng.randint(1, 3)))
+        source += "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        try:
+            compile_patterns([source])
+        except re.error:
+            continue
+        index = CueIndex({"x": [source]})
+        for _ in range(12):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 14)))
+            assert index.match(text, text.lower()) == _expected(source, text), (source, text)
+            checked += 1
+    assert checked > 5000
