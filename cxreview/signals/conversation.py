@@ -239,9 +239,10 @@ def _repeat_contact(state: _State, ms: MessageSignals, f: TextFeatures) -> None:
     """A bare count ("yes, twice already", "ja, al twee keer") answering a bot's or agent's
     question about contacting before is a repeat contact; after any other question ("Have you
     restarted it?") it counts restarts or failures, and the customer repeats nothing."""
-    answers, questions = repeat_contact(state.result.language)
-    answer = answers.search(f.norm)
-    if answer is None or state.last_reply is None or questions.search(state.last_reply[1]) is None:
+    if state.last_reply is None or not _asks_about_contact(state.result.language, state.last_reply[1]):
+        return  # most replies ask nothing about contacting before: no search of the answer
+    answer = repeat_contact(state.result.language)[0].search(f.norm)
+    if answer is None:
         return
     state.result.n_customer_repeats += 1
     ms.flags.append(
@@ -252,6 +253,21 @@ def _repeat_contact(state: _State, ms: MessageSignals, f: TextFeatures) -> None:
             [state.last_reply[0], ms.position],
         )
     )
+
+
+_CONTACT_QUESTIONS: dict[tuple[str, str], bool] = {}  # (language, reply's norm) -> asks about contacting before
+
+
+def _asks_about_contact(language: str, norm: str) -> bool:
+    """Whether a bot's or agent's reply (its norm) asks about contacting before, remembered:
+    the same reply templates come back in conversation after conversation."""
+    key = (language, norm)
+    found = _CONTACT_QUESTIONS.get(key)
+    if found is None:
+        if len(_CONTACT_QUESTIONS) > 100_000:  # bounded: agents write many distinct replies
+            _CONTACT_QUESTIONS.clear()
+        found = _CONTACT_QUESTIONS[key] = repeat_contact(language)[1].search(norm) is not None
+    return found
 
 
 def _about_a_place(state: _State, cues: dict[str, str]) -> bool:

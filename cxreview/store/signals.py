@@ -158,7 +158,7 @@ def replace_signals(
         for m in messages:
             if m.flags:
                 for f in m.flags:
-                    flag_rows.append((cid, m.position, f.flag, f.rule, f.detail, _dumps(f.positions)))
+                    flag_rows.append((cid, m.position, f.flag, f.rule, f.detail, _positions(f.positions)))
         conv_rows.append(
             (
                 cid,
@@ -192,7 +192,7 @@ def replace_signals(
             )
         )
         for f in r.flags:
-            conv_flag_rows.append((cid, f.flag, f.rule, f.detail, _dumps(f.positions)))
+            conv_flag_rows.append((cid, f.flag, f.rule, f.detail, _positions(f.positions)))
         if r.language_detected:
             language_rows.append((r.language, cid))
     # One flag of a kind per message: the first rule that raised it is kept.
@@ -241,6 +241,16 @@ def _compact_encoder() -> Callable[[Any], str]:
 
 
 _dumps = _compact_encoder()
+
+
+def _positions(positions: list[int]) -> str:
+    """A flag's positions as JSON: for a list of plain ints (every flag's) the same text as
+    `_dumps`, without the encoder's machinery (a call per flag row, ~55,000 per 100,000
+    messages)."""
+    for position in positions:
+        if type(position) is not int:  # a bool or an int subclass: the encoder decides
+            return _dumps(positions)
+    return "[" + ",".join(map(str, positions)) + "]"
 
 
 def _opt(value: bool | None) -> int | None:
