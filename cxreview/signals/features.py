@@ -15,6 +15,7 @@ from cxreview.signals.lexicon import (
     known_words,
     match_cues,
     negation_words,
+    undeclined,
     unreported,
 )
 from cxreview.signals.sentiment import sentiment
@@ -123,6 +124,8 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES, lower)
     if "human_request" in cues:  # a story of what someone said is no ask ("they said I have to call you")
         cues = unreported(cues, text, lower, language)
+        if "declines_human" in cues:  # "I don't want to talk to a person" asks for none
+            cues = undeclined(cues, text, lower, language)
     caps = emphasis = 0.0
     plain = text.isascii()  # words of ASCII texts without regexes (see ascii_text)
     shouted = None

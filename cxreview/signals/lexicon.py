@@ -188,6 +188,33 @@ def unreported(cues: dict[str, str], text: str, lower: str, language: str) -> di
     return cues
 
 
+def undeclined(cues: dict[str, str], text: str, lower: str, language: str) -> dict[str, str]:
+    """``cues`` when they have both ``human_request`` and ``declines_human``: a request whose
+    words sit inside the decline ("I don't want to *talk to a person*", "ik wil geen *mens
+    spreken*") is dropped; one elsewhere in the text stays ("I don't want a callback, put me
+    through to a person"), and then the decline is dropped so the request counts. The
+    decline's words are blanked and the text matched again, as `unreported` does."""
+    for _ in range(3):  # a few declines at most; each pass blanks one
+        words = cues.get("declines_human")
+        if words is None or "human_request" not in cues:
+            return cues
+        start = lower.find(words.lower())
+        if start < 0:
+            return cues
+        end = start + len(words)
+        text, lower = text[:start] + " " * (end - start) + text[end:], lower[:start] + " " * (end - start) + lower[end:]
+        found = match_cues(text, language, ("human_request", "declines_human"), lower)
+        if "human_request" not in found:
+            return {name: value for name, value in cues.items() if name != "human_request"}
+        # A request outside the decline: the same order of cues, with the new words.
+        cues = {
+            name: found[name] if name in ("human_request", "declines_human") else value
+            for name, value in cues.items()
+            if name != "declines_human" or "declines_human" in found
+        }
+    return cues
+
+
 @functools.lru_cache(maxsize=1)
 def negation_words() -> frozenset[str]:
     """Negations of both languages, lower case ("not", "never", "niet", "geen")."""

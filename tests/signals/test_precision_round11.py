@@ -1,0 +1,84 @@
+"""Precision of the request and repeat flags (issue 12, round 11): the fresh-eyes audit's
+defects (a request for a person under a negation, "for the second time" about a crash, the
+same "I don't have it" to different questions, a bare "no" to a closing template, "Where is
+my order" without "?") with the audit's inputs, variations and near misses
+(benchmarks/eval/flags_round11.txt holds the single-message ones)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxreview.signals.config import load_config
+from cxreview.signals.conversation import analyze
+from cxreview.signals.features import text_features
+
+EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval" / "flags_round11.txt"
+CONFIG = load_config()
+
+
+def _analysed(language: str, turns: list[tuple[str, str]]):
+    messages = [
+        (i, role, None, text_features(text, language, role == "customer")) for i, (role, text) in enumerate(turns, 1)
+    ]
+    return analyze("c", language, messages, CONFIG)
+
+
+def _rows(flag: str) -> list[tuple[int, str, str]]:
+    rows = []
+    for line in EVAL.read_text(encoding="utf-8").splitlines():
+        if line.startswith(f"{flag}|"):
+            _, label, language, text = line.split("|", 3)
+            rows.append((int(label), language, text))
+    return rows
+
+
+@pytest.mark.parametrize("flag", ["human_request"])
+def test_every_round11_phrasing_is_judged_as_labelled(flag: str) -> None:
+    wrong = []
+    for label, language, text in _rows(flag):
+        result = analyze("eval", language, [(1, "customer", None, text_features(text, language))], CONFIG)
+        if any(f.flag == flag for f in result.messages[0].flags) != bool(label):
+            wrong.append((label, text))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("language", "turns"),
+    [
+        (
+            "en",
+            [
+                ("bot", "Hi, I'm the virtual assistant. How can I help?"),
+                ("customer", "I don't want to talk to a person, just tell me where my parcel is"),
+                ("bot", "Please give me your tracking number."),
+                ("customer", "It's 3SABC1234567"),
+                ("bot", "Sorry, I can't find that number. Please check it and try again."),
+                ("customer", "I copied it from the e-mail"),
+            ],
+        ),
+        (
+            "nl",
+            [
+                ("bot", "Hoi, ik ben de digitale assistent. Waarmee kan ik je helpen?"),
+                ("customer", "Ik wil geen mens spreken, zeg gewoon waar mijn pakket is"),
+                ("bot", "Wat is je trackingcode?"),
+                ("customer", "3SABC1234567"),
+                ("bot", "Ik kan die code niet vinden. Controleer hem en probeer het opnieuw."),
+                ("customer", "ik heb hem uit de mail gekopieerd"),
+            ],
+        ),
+    ],
+)
+def test_a_declined_person_is_no_request_the_bot_ignores(language: str, turns: list[tuple[str, str]]) -> None:
+    result = _analysed(language, turns)
+    flags = {f.flag for m in result.messages for f in m.flags} | {f.flag for f in result.flags}
+    assert not flags & {"human_request", "ignored_human_request", "stuck_in_bot"}
+
+
+def test_a_request_after_a_declined_callback_still_counts() -> None:
+    f = text_features("I don't want a callback, put me through to a person", "en")
+    assert "human_request" in f.cues and "declines_human" not in f.cues
+    f = text_features("I don't want a callback, thanks", "en")
+    assert "declines_human" in f.cues and "human_request" not in f.cues
