@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
-from cxreview.signals.answers import said_before, says_again
+from cxreview.signals.answers import said_before, says_again, says_nothing
 from cxreview.signals.evidence import quoted, value_kind
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
@@ -29,6 +29,7 @@ from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast, tenses_differ
 from cxreview.signals.requested import asked_for, same_item, values_apart
 from cxreview.signals.summary import summarise
+from cxreview.signals.wording import rephrasing_words
 
 _MATCHED_CUES = frozenset(MESSAGE_CUES)  # cues whose matched words are kept as evidence
 
@@ -123,6 +124,10 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         cues = read_irony(cues, f.negations, _sour_setting(state))
         f = f._replace(cues=cues)
     repeat_of = _customer_repeat(state, f)
+    # What the customer is shown to repeat: the same short answer to a new question ("I don't
+    # have it" to the order number, then to the e-mail address) answers it. The loop rules
+    # below still read `repeat_of` (they judge the bot's question themselves).
+    shown_repeat = None if repeat_of is not None and _answers_anew(state, f, repeat_of) else repeat_of
     meta = cues.get("repetition") if cues else None  # most messages have no cue
     if (repeat_of is not None or meta) and state.bot_turns and not result.handover:
         if meta or had_to_repeat(state, f, repeat_of):
@@ -131,12 +136,15 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     # again, or typed again in an enter/confirm step, is shown as no repeat of the customer's: a
     # supervisor reads "customer repeats" as the customer having to say it again in words; the
     # bot's repeat and loop carry the rest (it still counts for the loop rules above).
-    if meta or (repeat_of is not None and not _plain_resend(f)):
+    if meta or (shown_repeat is not None and not _plain_resend(f)):
         result.n_customer_repeats += 1
-        if repeat_of is not None:
-            rule = "near-duplicate" if "similarity" in repeat_of[1] else "repeated identifier"
+        if shown_repeat is not None:
+            rule = "near-duplicate" if "similarity" in shown_repeat[1] else "repeated identifier"
             flag = Flag(
-                "customer_repeat", rule, f"repeats message {repeat_of[0]} ({repeat_of[1]})", [repeat_of[0], position]
+                "customer_repeat",
+                rule,
+                f"repeats message {shown_repeat[0]} ({shown_repeat[1]})",
+                [shown_repeat[0], position],
             )
         else:
             flag = Flag("customer_repeat", "says so", f'says they already said it: "{quoted(meta or "")}"', [position])
@@ -160,7 +168,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         state.last_failure is not None,  # after_failure
         state.last_bot_repeat,  # after_bot_repeat
         state.last_question,  # after_question
-        repeat_of is not None,  # repeats_self
+        shown_repeat is not None,  # repeats_self
         state.said_no and says_no,  # no_again
         curt,
         asks_person,  # human_request
@@ -268,6 +276,24 @@ def _asks_about_contact(language: str, norm: str) -> bool:
             _CONTACT_QUESTIONS.clear()
         found = _CONTACT_QUESTIONS[key] = repeat_contact(language)[1].search(norm) is not None
     return found
+
+
+def _answers_anew(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) -> bool:
+    """A near-duplicate that answers a new question: the bot or agent asked a question that
+    repeated none of its own and reported no failure, and the reply is a short answer ("I
+    don't have it", "weet ik niet", "yes that is correct", "yes please"), which says the same
+    to each new question. A request said again ("I want to cancel my subscription") is no
+    such answer: the customer had to repeat it."""
+    if "similarity" not in repeat_of[1] or not state.last_question or state.last_bot_repeat:
+        return False
+    if state.last_failure is not None or f.words > _SHORT_ANSWER_WORDS:
+        return False
+    first = f.norm.split(" ", 1)[0]
+    return first in _YES_NO or says_nothing(f.norm, state.result.language)
+
+
+_SHORT_ANSWER_WORDS = 6
+_YES_NO = frozenset(w for w in rephrasing_words("short_answers") if " " not in w)
 
 
 def _about_a_place(state: _State, cues: dict[str, str]) -> bool:

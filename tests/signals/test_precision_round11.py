@@ -34,7 +34,7 @@ def _rows(flag: str) -> list[tuple[int, str, str]]:
     return rows
 
 
-@pytest.mark.parametrize("flag", ["human_request"])
+@pytest.mark.parametrize("flag", ["human_request", "customer_repeat"])
 def test_every_round11_phrasing_is_judged_as_labelled(flag: str) -> None:
     wrong = []
     for label, language, text in _rows(flag):
@@ -82,3 +82,73 @@ def test_a_request_after_a_declined_callback_still_counts() -> None:
     assert "human_request" in f.cues and "declines_human" not in f.cues
     f = text_features("I don't want a callback, thanks", "en")
     assert "declines_human" in f.cues and "human_request" not in f.cues
+
+
+def _flags(result, name: str) -> list[int]:
+    return [m.position for m in result.messages for f in m.flags if f.flag == name]
+
+
+@pytest.mark.parametrize(
+    ("language", "questions", "answer"),
+    [
+        (
+            "en",
+            ["What is your order number?", "What is the email address on the order?", "What phone number did you use?"],
+            "I don't have it",
+        ),
+        (
+            "nl",
+            ["Wat is je ordernummer?", "Op welk e-mailadres heb je besteld?", "Welk telefoonnummer heb je opgegeven?"],
+            "weet ik niet",
+        ),
+        (
+            "en",
+            ["Is your address still 12 Main Street?", "And is your phone number still 0612345678?"],
+            "yes that is correct",
+        ),
+        (
+            "nl",
+            ["Wil je het geld terug op dezelfde rekening?", "Wil je een bevestiging per mail?"],
+            "ja graag, dank je",
+        ),
+    ],
+)
+def test_the_same_short_answer_to_new_questions_is_no_repeat(language: str, questions: list[str], answer: str) -> None:
+    turns = [turn for question in questions for turn in (("bot", question), ("customer", answer))]
+    result = _analysed(language, turns)
+    assert _flags(result, "customer_repeat") == []
+    assert _flags(result, "frustrated") == []
+    assert result.trajectory_label != "worse"
+
+
+def test_the_same_answer_to_the_question_asked_again_still_repeats() -> None:
+    """The bot asks the same thing in other words: "I don't have it" again is a repeat, and a
+    request said again after a new question is one too (the bot did not take it)."""
+    asked = [
+        "What is your order number?",
+        "Could you tell me your order number?",
+        "Can you please give me your order number?",
+    ]
+    result = _analysed("en", [turn for q in asked for turn in (("bot", q), ("customer", "I don't have it"))])
+    assert _flags(result, "customer_repeat") == [4, 6]
+    turns = [
+        ("bot", "How can I help?"),
+        ("customer", "I want to cancel my subscription"),
+        ("bot", "I can help with billing, delivery or returns. What would you like?"),
+        ("customer", "I want to cancel my subscription"),
+    ]
+    assert _flags(_analysed("en", turns), "customer_repeat") == [4]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "It crashed for the second time today"),
+        ("en", "my card got declined for the 2nd time"),
+        ("nl", "het is de derde keer dat de app crasht"),
+        ("nl", "Voor de tweede keer vandaag werkt de app niet"),
+    ],
+)
+def test_a_problem_that_comes_back_is_impatience_not_a_repeat(language: str, text: str) -> None:
+    f = text_features(text, language)
+    assert "repetition" not in f.cues and "impatience" in f.cues
