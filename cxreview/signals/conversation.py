@@ -22,7 +22,7 @@ from cxreview.signals.evidence import quoted, value_kind
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
 from cxreview.signals.irony import apologises, read_irony
-from cxreview.signals.lexicon import read_back_details, repeat_contact, request_context
+from cxreview.signals.lexicon import closing_offer, read_back_details, repeat_contact, request_context
 from cxreview.signals.loop_runs import asked_again, asks_a_value, done_since, form_step, had_to_repeat, other_numbers
 from cxreview.signals.near_misses import owners_apart
 from cxreview.signals.phases import seconds_between
@@ -164,9 +164,13 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     again = asks_person and state.first_request is not None
     if asks_person:
         _human_request(state, ms, at, f)
+    # A bare "no" answers; to a closing offer ("Thanks. Anything else?") it closes calmly, and
+    # that offer said again after each finished task is no repeat the customer reacts to.
+    bare_no = f.norm in _BARE_NO and not f.caps and not f.exclamation
+    closing = (bare_no or state.last_bot_repeat) and _after_closing_offer(state)
     context = Context(
         state.last_failure is not None,  # after_failure
-        state.last_bot_repeat,  # after_bot_repeat
+        state.last_bot_repeat and not closing,  # after_bot_repeat
         state.last_question,  # after_question
         shown_repeat is not None,  # repeats_self
         state.said_no and says_no,  # no_again
@@ -182,8 +186,12 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         # again is compliance, not a mood: the loop is the bot's flag, the message has no tone.
         context = _NO_CONTEXT
     mood = judged_sentiment(f)  # sarcastic praise is not positive
+    if bare_no and closing:
+        context, mood = _NO_CONTEXT, 0.0
     ms.features = feature_values(f, context, mood)
     frustration, shown, ms.reasons = explain(ms.features)
+    if bare_no and state.last_question:
+        mood = 0.0  # an answer, not a mood: a calm "no" at the end makes no trend "worse"
     ms.frustration = round(frustration, 4)
     ms.cues = shown
     if cues:
@@ -222,6 +230,14 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
 
 
 _NO_CONTEXT = Context(*(False for _ in Context._fields))
+_BARE_NO = frozenset({"no", "nope", "nah", "no no", "nee", "neen", "nee nee", "no sorry", "nee sorry"})
+
+
+def _after_closing_offer(state: _State) -> bool:
+    """The bot's or agent's message just before ends in a closing offer ("Anything else?",
+    "Kan ik je nog ergens mee helpen?"; cues.yaml ``closing_offer``)."""
+    reply = state.last_reply
+    return reply is not None and closing_offer(state.result.language).search(reply[1]) is not None
 _EMAIL_END = re.compile(r"^\w+(?: \w+){0,2} (?:com|nl|be|net|org|de|eu|io|uk|info)$")
 
 

@@ -126,6 +126,18 @@ def read_back_details(language: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=2)
+def closing_offer(language: str) -> re.Pattern[str]:
+    """A bot's or agent's closing offer ("anything else?") at the end of a norm: cues.yaml
+    ``closing_offer``, Dutch with the English ones."""
+    return _per_language(raw_cues()["closing_offer"], language)
+
+
+def _per_language(section: dict[str, list[str]], language: str) -> re.Pattern[str]:
+    """A section's patterns for a language as one alternation; Dutch with the English ones."""
+    return compile_patterns([p for lang in (["en"] if language != "nl" else ["nl", "en"]) for p in section[lang]])
+
+
+@functools.lru_cache(maxsize=2)
 def repeat_contact(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a bare count answer, a question about contacting before) for a message's norm:
     cues.yaml ``repeat_contact``. Dutch conversations also match the English ones."""
@@ -151,8 +163,7 @@ def request_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def reported_speech(language: str) -> re.Pattern[str]:
     """The end of a clause that makes a request's words a report or an expectation:
     cues.yaml ``human_request_context.reported``, Dutch with the English ones."""
-    section = raw_cues()["human_request_context"]["reported"]
-    return compile_patterns([p for lang in (["en"] if language != "nl" else ["nl", "en"]) for p in section[lang]])
+    return _per_language(raw_cues()["human_request_context"]["reported"], language)
 
 
 _CLAUSE_END = re.compile(r"[.!?;:\n]")

@@ -152,3 +152,72 @@ def test_the_same_answer_to_the_question_asked_again_still_repeats() -> None:
 def test_a_problem_that_comes_back_is_impatience_not_a_repeat(language: str, text: str) -> None:
     f = text_features(text, language)
     assert "repetition" not in f.cues and "impatience" in f.cues
+
+
+@pytest.mark.parametrize(
+    ("language", "turns"),
+    [
+        (
+            "en",
+            [
+                ("bot", "Thanks. Anything else?"),
+                ("customer", "I need to change my delivery address"),
+                ("bot", "Done, your delivery address has been changed."),
+                ("customer", "ok"),
+                ("bot", "Thanks. Anything else?"),
+                ("customer", "no"),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "Hi! How can I help?"),
+                ("customer", "when does my parcel arrive?"),
+                ("bot", "It arrives tomorrow between 9 and 17."),
+                ("customer", "great thanks"),
+                ("bot", "Is there anything else I can help you with?"),
+                ("customer", "nope"),
+            ],
+        ),
+        (
+            "nl",
+            [
+                ("bot", "Hoi! Waarmee kan ik je helpen?"),
+                ("customer", "wanneer komt mijn pakket?"),
+                ("bot", "Het komt morgen tussen 9 en 17 uur."),
+                ("customer", "top, dank je"),
+                ("bot", "Kan ik je nog ergens anders mee helpen?"),
+                ("customer", "nee"),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "Hi! How can I help?"),
+                ("customer", "when does my parcel arrive?"),
+                ("bot", "It arrives tomorrow between 9 and 17."),
+                ("customer", "great thanks"),
+                ("bot", "Do you want a text message when it ships?"),
+                ("customer", "no"),
+            ],
+        ),
+    ],
+)
+def test_a_bare_no_to_a_closing_offer_ends_calmly(language: str, turns: list[tuple[str, str]]) -> None:
+    result = _analysed(language, turns)
+    last = result.messages[-1]
+    assert last.frustration < 0.25 and last.sentiment == 0
+    assert not {f.flag for f in last.flags} & {"frustrated", "emotion_spike"}
+    assert "after_bot_repeat" not in last.features
+    assert result.trajectory_label != "worse"
+
+
+def test_a_no_with_a_complaint_after_a_repeated_offer_still_reads_frustrated() -> None:
+    turns = [
+        ("bot", "Thanks. Anything else?"),
+        ("customer", "my parcel never came"),
+        ("bot", "Thanks. Anything else?"),
+        ("customer", "NO! my parcel never came!"),
+    ]
+    last = _analysed("en", turns).messages[-1]
+    assert "frustrated" in {f.flag for f in last.flags}
