@@ -156,9 +156,28 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     else:
         negations = sum(map(negatives.__contains__, words))
     question = text.rstrip().endswith("?")
+    if not question and customer and "." not in text and "!" not in text:
+        question = _asks_without_mark(lower)
     return _new_tuple(
         Tone, (sentiment(text, language, customer), caps, exclamation, emphasis, cues, negations, question)
     )
+
+
+# A customer's one-sentence "Where is my order" / "waar blijft mijn pakket 🙂" asks as much as
+# with its question mark (typed on a phone, or ended by an emoji); "why", "how" and "what" also
+# start complaints ("why is this so hard", "what a joke") and need the mark.
+_ASKING_STARTS = frozenset({"where", "where's", "wheres", "when", "which", "waar", "wanneer", "welke", "welk"})
+_GREETINGS = frozenset({"hi", "hello", "hey", "ok", "okay", "yes", "so", "and", "but", "hallo", "hoi", "ja", "dus", "en", "maar"})
+
+
+def _asks_without_mark(lower: str) -> bool:
+    words = lower.split(None, 2)
+    if not words:
+        return False
+    first = words[0].rstrip(",")
+    if first in _GREETINGS and len(words) > 1:
+        first = words[1].rstrip(",")
+    return first in _ASKING_STARTS
 
 
 def reply_tone(text: str, language: str) -> Tone:

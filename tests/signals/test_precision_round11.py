@@ -221,3 +221,33 @@ def test_a_no_with_a_complaint_after_a_repeated_offer_still_reads_frustrated() -
     ]
     last = _analysed("en", turns).messages[-1]
     assert "frustrated" in {f.flag for f in last.flags}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Where is my order"),
+        ("en", "where is my parcel 🙂"),
+        ("en", "hi, where is my refund"),
+        ("en", "where's my parcel"),
+        ("nl", "Waar blijft mijn pakket 🙂"),
+        ("nl", "waar is mijn bestelling"),
+    ],
+)
+def test_a_plain_question_without_its_mark_is_no_frustration(language: str, text: str) -> None:
+    asked = _analysed(language, [("customer", text.rstrip(" 🙂") + "?")]).messages[0]
+    plain = _analysed(language, [("customer", text)]).messages[0]
+    assert plain.frustration == pytest.approx(asked.frustration) and plain.frustration < 0.4
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "where is my order!!!"),
+        ("en", "WHERE IS MY ORDER"),
+        ("en", "Where is my order. It is 2 weeks late"),
+        ("nl", "waar blijft mijn pakket nou, al 2 weken"),
+    ],
+)
+def test_an_impatient_where_is_my_order_stays_frustrated(language: str, text: str) -> None:
+    assert _analysed(language, [("customer", text)]).messages[0].frustration >= 0.4
