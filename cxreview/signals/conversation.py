@@ -127,7 +127,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     # What the customer is shown to repeat: the same short answer to a new question ("I don't
     # have it" to the order number, then to the e-mail address) answers it. The loop rules
     # below still read `repeat_of` (they judge the bot's question themselves).
-    shown_repeat = None if repeat_of is not None and _answers_anew(state, f, repeat_of) else repeat_of
+    anew = repeat_of is not None and _answers_anew(state, f, repeat_of)
+    shown_repeat = None if anew else repeat_of
     meta = cues.get("repetition") if cues else None  # most messages have no cue
     if (repeat_of is not None or meta) and state.bot_turns and not result.handover:
         if meta or had_to_repeat(state, f, repeat_of):
@@ -172,7 +173,9 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         state.last_failure is not None,  # after_failure
         state.last_bot_repeat and not closing,  # after_bot_repeat
         state.last_question,  # after_question
-        shown_repeat is not None,  # repeats_self
+        # repeats_self: a yes or no said again to each new question still weighs (raters of the
+        # movie chats mark such turns down), "I don't have it" to each new question does not.
+        shown_repeat is not None or (anew and not says_nothing(f.norm, state.result.language)),
         state.said_no and says_no,  # no_again
         curt,
         asks_person,  # human_request
