@@ -156,11 +156,10 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     else:
         negations = sum(map(negatives.__contains__, words))
     question = text.rstrip().endswith("?")
-    if not question and customer and "." not in text and "!" not in text:
-        question = _asks_without_mark(lower)
-    return _new_tuple(
-        Tone, (sentiment(text, language, customer), caps, exclamation, emphasis, cues, negations, question)
-    )
+    mood = sentiment(text, language, customer)
+    if not question and customer and mood >= 0 and "." not in text and "!" not in text:
+        question = _asks_without_mark(lower)  # not "where the hell is my order"
+    return _new_tuple(Tone, (mood, caps, exclamation, emphasis, cues, negations, question))
 
 
 # A customer's one-sentence "Where is my order" / "waar blijft mijn pakket 🙂" asks as much as
