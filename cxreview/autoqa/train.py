@@ -4,8 +4,8 @@ Final scores count (a corrected review teaches its corrected value; imported sco
 reviews too); N/A and accepted suggestions do not (the model must not learn from itself).
 Each model is measured by grouped cross-validation before it is fitted on everything, and
 stored with its agreement, the data size, the date and a hash of what shapes it (the scores,
-the features, the parameter format and the folds; not ``--min-reviews``, which only decides
-whether to train). A model whose hash did not change is kept as it is (and so are its
+the training conversations' figures, the feature names, the parameter format and the folds;
+not ``--min-reviews``, which only decides whether to train). A model whose hash did not change is kept as it is (and so are its
 scores); asked for another bootstrap ``seed``, it is measured again in place.
 """
 
@@ -202,6 +202,14 @@ def _skipped(rubric: Rubric, criterion: str, scores: list[tuple[str, str, int]],
     return Trained(rubric.id, rubric.version, criterion, n, len({s[0] for s in scores}), None, False, reason)
 
 
+def _figures_hash(figures: np.ndarray) -> str:
+    """The training conversations' figures (rows in conversation order) as a hash: after
+    `cxreview analyze` changed a signal of one of them, the same reviews teach another model.
+    Rounded, so that float noise from a re-run never counts as a change; NaN (not known) kept."""
+    rounded = np.round(figures, 6) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return hashlib.sha256(np.where(np.isnan(rounded), np.inf, rounded).astype("<f8").tobytes()).hexdigest()
+
+
 def _train_one(
     db: Database,
     rubric: Rubric,
@@ -225,7 +233,9 @@ def _train_one(
     groups = np.array([code[s[0]] for s in scores])
     raw = by_conversation[groups]
     y = np.array([s[2] for s in scores], dtype=float)
-    content_hash = hashlib.sha256(json.dumps([sorted(scores), names, linear.PARAMS_FORMAT, folds]).encode()).hexdigest()
+    content_hash = hashlib.sha256(
+        json.dumps([sorted(scores), names, linear.PARAMS_FORMAT, folds, _figures_hash(by_conversation)]).encode()
+    ).hexdigest()
     n_conversations = len(conversations)
     active = {(m.rubric_id, m.rubric_version, m.criterion): m for m in store.active_models(db, rubric.id)}
     current = active.get((rubric.id, rubric.version, criterion))

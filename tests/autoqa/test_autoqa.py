@@ -96,6 +96,13 @@ def test_scores_every_conversation_with_reasons_and_only_what_changed(trained: t
         assert store.suggestions_for(db, angry, "sim", 1)["calm"].value > before.value
         # --all scores everything, whatever the fingerprints say.
         assert [(r.scored, r.unchanged) for r in score(db, everything=True)] == [(300, 0), (300, 0)]
+        # The reviewed conversation's figure back as it was: training keeps the models (the
+        # figures are part of what makes a model the same, see the test after this one).
+        with db.transaction() as conn:
+            conn.execute(
+                "UPDATE conversation_signals SET peak_frustration = ? WHERE conversation_id = ?",
+                (inputs[angry]["peak_frustration"], angry),
+            )
 
 
 def test_analyze_again_does_not_score_everything_again(tmp_path: Path) -> None:
@@ -270,3 +277,22 @@ def test_status_fits_80_columns_when_piped(trained: tuple[Path, list]) -> None:
     table = result.output.split("\nsim noise:")[0]  # the closing note is one sentence per line
     assert all(len(line) <= 80 for line in table.splitlines()), table
     assert "…" not in result.output and "Alpha [95%]" in result.output
+
+
+def test_changed_figures_of_reviewed_conversations_make_a_new_model(tmp_path: Path) -> None:
+    """`cxreview analyze` with another config changes the signals of reviewed conversations:
+    the same reviews then teach another model, not the kept one fitted on the old figures."""
+    from cxreview.signals.analyze import analyze_conversations
+    from cxreview.signals.config import load_config
+    from cxreview.store.signals import all_conversation_ids
+
+    with open_database(tmp_path / "figures.db") as db:
+        build(db, tmp_path, conversations=60)
+        (first,) = train(db, criteria=["calm"], bootstrap=50)
+        (same,) = train(db, criteria=["calm"], bootstrap=50)
+        assert same.unchanged and same.model_id == first.model_id
+        config = load_config()
+        config["spike"]["absolute"] = 0.2  # many more spikes: the figures of reviewed conversations change
+        analyze_conversations(db, all_conversation_ids(db.conn), config=config, workers=1)
+        (after,) = train(db, criteria=["calm"], bootstrap=50)
+    assert not after.unchanged and after.model_id != first.model_id
