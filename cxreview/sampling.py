@@ -423,7 +423,7 @@ def _autoqa(
         for cid, why, agent in targeted(db, candidates, order, size - n_random)
     ]
     if len(picks) < size - n_random:
-        notes.append(f"only {len(picks)} conversations with AutoQA scores match the filters; the rest are random picks")
+        notes.append(f"only {len(picks)} candidates could be ranked by AutoQA; the rest are random picks")
         n_random = size - len(picks)
     picks.extend(_random(db, candidates, rng, n_random, "random", notes))
     rng.shuffle(picks)  # the random share spread over the session, not left for the end

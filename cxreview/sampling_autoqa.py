@@ -195,7 +195,16 @@ def coverage_notes(
     far: set[str] = set()
     if strategy == "autoqa-low":
         far = wanted & far_conversations(db, rubric.id, rubric.version, criterion=criterion)
-    scored = wanted & ({conversation_id for conversation_id, _ in order} | far)
+    rankable = wanted & {conversation_id for conversation_id, _ in order}
+    if far and not rankable:  # a session of random picks under the name autoqa-low would mislead
+        what = f'rubric "{rubric.id}" version {rubric.version}' + (f", criterion {criterion}" if criterion else "")
+        unscored = len(wanted - far)
+        raise NotFoundError(
+            f"every candidate AutoQA scored for {what} lies outside what it was trained on ({len(far)} of "
+            f"{len(wanted)}{f'; {unscored} not scored' if unscored else ''}): none can be ranked",
+            "review some of them (--strategy uncertain or random) and train again, or widen the filters",
+        )
+    scored = rankable | far
     notes = []
     if len(scored) < len(wanted):
         notes.append(

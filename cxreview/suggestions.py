@@ -52,15 +52,16 @@ def unsure_above(criterion: Criterion) -> float:
 
 
 def past_end(low: float, high: float, unclipped: float | None) -> str:
-    """A note such as " (below the scale: -0.4)" when the model's value lies past an end of the
-    scale, where the value shown is clipped to that end (1.0 may stand for anything from 1.0
-    down); else an empty string."""
+    """A note such as " (model value -0.4, below the scale's 1)" when the model's value lies past
+    an end of the scale, where the value shown is clipped to that end (1.0 may stand for anything
+    from 1.0 down); else an empty string. Both figures are named: "(below the scale: 0.8)" read as
+    "0.8 below the scale"."""
     if unclipped is None:
         return ""
     if unclipped < low - 0.05:
-        return f" (below the scale: {unclipped:.1f})"
+        return f" (model value {unclipped:.1f}, below the scale's {low:g})"
     if unclipped > high + 0.05:
-        return f" (above the scale: {unclipped:.1f})"
+        return f" (model value {unclipped:.1f}, above the scale's {high:g})"
     return ""
 
 

@@ -135,8 +135,8 @@ def test_ties_at_the_scales_end_are_ordered_by_the_unclipped_value(db: Database)
     picks = create_session(db, request, RUBRIC).picks
     assert sorted(p.conversation_id for p in picks) == sorted(lowest[:5])
     reasons = {c: r for c, _, r in _items(db, "tie")}
-    assert reasons[ids[1]] == "AutoQA predicts Empathy 1.0 ±0.5 (below the scale: -2.0)"
-    assert reasons[ids[19]] == "AutoQA predicts Empathy 1.0 ±0.5 (below the scale: -1.0)"
+    assert reasons[ids[1]] == "AutoQA predicts Empathy 1.0 ±0.5 (model value -2.0, below the scale's 1)"
+    assert reasons[ids[19]] == "AutoQA predicts Empathy 1.0 ±0.5 (model value -1.0, below the scale's 1)"
 
 
 def test_why_picked_says_when_a_newer_model_replaced_the_one_that_ranked(

@@ -51,6 +51,6 @@ def test_a_value_clipped_to_the_scales_end_says_how_far_past_it(db: Database, wr
     write_scores(db, model, [MachineScore("c1", 1.0, 0.4, (), unclipped=-0.43), MachineScore("c2", 2.2, 0.4, ())])
     first, second = (suggestions_for(db, c, "default", 1)["empathy"] for c in ("c1", "c2"))
     assert (first.value, first.unclipped, second.unclipped) == (1.0, -0.43, None)
-    assert suggestions.past_end(1, 5, first.unclipped) == " (below the scale: -0.4)"
-    assert suggestions.past_end(1, 5, 5.7) == " (above the scale: 5.7)"
+    assert suggestions.past_end(1, 5, first.unclipped) == " (model value -0.4, below the scale's 1)"
+    assert suggestions.past_end(1, 5, 5.7) == " (model value 5.7, above the scale's 5)"
     assert suggestions.past_end(1, 5, 1.02) == suggestions.past_end(1, 5, None) == ""

@@ -112,15 +112,34 @@ def score(
     return out
 
 
-def scope(db: Database, models: list[store.ModelSummary]) -> dict[int, int]:
-    """model id -> how many conversations its rubric applies to (what its coverage is of)."""
+def scope(db: Database, models: list[store.ModelSummary]) -> dict[int, tuple[int, int]]:
+    """model id -> (its scores of conversations its rubric applies to, how many those are: what
+    its coverage is of)."""
     from cxreview.autoqa.train import stored_rubrics
 
     rubrics = stored_rubrics(db)
+    skip = {m.id: _skip_kinds(rubrics.get((m.rubric_id, m.rubric_version))) for m in models}
     return {
-        m.id: store.count_in_scope(db, Filters(), _skip_kinds(rubrics.get((m.rubric_id, m.rubric_version))))
+        m.id: (store.count_scores(db, m.id, skip[m.id]), store.count_in_scope(db, Filters(), skip[m.id]))
         for m in models
     }
+
+
+def without_far_check(db: Database, models: list[store.ModelSummary]) -> list[store.ModelSummary]:
+    """The models stored without a distance threshold (trained before the "outside what AutoQA
+    was trained on" check existed): they mark no conversation far, so the commands say so."""
+    return [m for m in models if LinearModel.from_params(store.model_params(db, m.id)).far_above is None]
+
+
+def far_check_hint(models: list[store.ModelSummary]) -> str | None:
+    """One line naming the models without the distance check, with the fix; None if none."""
+    if not models:
+        return None
+    names = ", ".join(f"{m.rubric_id} v{m.rubric_version} {m.criterion}" for m in models)
+    return (
+        f"No far check for {names}: trained before the 'outside what AutoQA was trained on' check existed, so "
+        "no conversation is marked far; run cxreview autoqa train once (same reviews, new model), then autoqa score."
+    )
 
 
 def _skip_kinds(rubric: Rubric | None) -> tuple[str, ...]:

@@ -166,7 +166,7 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
       cxreview autoqa score
       cxreview autoqa score --since 2026-11-01 --queue billing
     """
-    from cxreview.autoqa.score import score
+    from cxreview.autoqa.score import far_check_hint, score, without_far_check
 
     with database(ctx) as db, progress_bar("Scoring conversations", None) as bar:
         state = {"done": 0}
@@ -178,6 +178,7 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             state["done"] = done
 
         results = score(db, filters_from(filters), rubric_id, everything=everything, on_progress=advance)
+        unchecked = {m.id for m in without_far_check(db, [r.model for r in results])}
     rows: list[dict[str, Any]] = [
         {
             "rubric": f"{r.model.rubric_id} v{r.model.rubric_version}",
@@ -189,6 +190,7 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             "scored": r.scored,
             "unchanged": r.unchanged,
             "far": r.far,
+            "far_check": r.model.id not in unchecked,
             "covered": r.covered,
             "in_scope": r.in_scope,
             "left_out": r.left_out,
@@ -227,6 +229,9 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             f"{plural(kept, 'conversation')} analysed again or edited kept {'its' if kept == 1 else 'their'} scores: "
             "the figures AutoQA reads did not change."
         )
+    hint = far_check_hint([r.model for r in results if r.model.id in unchecked])
+    if hint:
+        info(hint)
     left_out = {f"{r.model.rubric_id} v{r.model.rubric_version}": r.left_out for r in results if r.left_out}
     for rubric, count in left_out.items():
         info(f"{plural(count, 'conversation')} left out of {rubric}: its rubric does not apply to them (applies_to).")
@@ -246,20 +251,31 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
     Example:
       cxreview autoqa status --format json
     """
-    from cxreview.autoqa.score import scope
+    from cxreview.autoqa.score import far_check_hint, scope, without_far_check
     from cxreview.errors import NotFoundError
-    from cxreview.store.autoqa import active_models, count_far, count_scores
+    from cxreview.store.autoqa import active_models, count_far
 
     with database(ctx) as db:
         models = active_models(db, rubric_id)
         known = sorted({m.rubric_id for m in active_models(db)}) if rubric_id and not models else []
-        scored = {m.id: count_scores(db, m.id) for m in models}
         far = {m.id: count_far(db, m.id) for m in models}
-        of = scope(db, models)
+        counts = scope(db, models)
+        unchecked = {m.id for m in without_far_check(db, models)}
+    scored = {mid: n for mid, (n, _) in counts.items()}
+    of = {mid: n for mid, (_, n) in counts.items()}
     if known:
         raise NotFoundError(f'no AutoQA models of rubric "{rubric_id}"', f"use --rubric {' or '.join(known)}")
     if fmt == "json":
-        listed = [{**asdict(m), "scored": scored[m.id], "in_scope": of[m.id], "far": far[m.id]} for m in models]
+        listed = [
+            {
+                **asdict(m),
+                "scored": scored[m.id],
+                "in_scope": of[m.id],
+                "far": far[m.id],
+                "far_check": m.id not in unchecked,
+            }
+            for m in models
+        ]
         print_json({"models": listed})
         return
     if not models:
@@ -299,3 +315,6 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
     for m in models:
         if not m.reliable:
             info(f"{m.rubric_id} {m.criterion}: {m.reason}")
+    hint = far_check_hint([m for m in models if m.id in unchecked])
+    if hint:
+        info(hint)

@@ -362,8 +362,18 @@ def keep_scores(db: Database, model_id: int, seen: Sequence[tuple[str, str | Non
     return len(seen)
 
 
-def count_scores(db: Database, model_id: int) -> int:
-    return int(db.scalar("SELECT count(*) FROM autoqa_scores WHERE model_id = ?", (model_id,)) or 0)
+def count_scores(db: Database, model_id: int, skip_kinds: Sequence[str] = ()) -> int:
+    """The model's scores, not of ``skip_kinds`` (left by an older run until the next score run
+    drops them: counted, they made "Scored 301 of 222")."""
+    kinds, kind_params = _kinds(skip_kinds)
+    return int(
+        db.scalar(
+            "SELECT count(*) FROM autoqa_scores s JOIN conversations c ON c.id = s.conversation_id "
+            f"WHERE s.model_id = ?{kinds}",
+            (model_id, *kind_params),
+        )
+        or 0
+    )
 
 
 def count_far(db: Database, model_id: int, filters: Filters | None = None) -> int:

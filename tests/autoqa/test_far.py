@@ -119,3 +119,50 @@ def test_cli_counts_far_conversations(far_db: tuple[Path, Path]) -> None:
     assert text.exit_code == 0 and "1 conversation outside what AutoQA was trained on" in " ".join(text.output.split())
     status = runner.invoke(cli, ["--db", str(path), "autoqa", "status"], env={"COLUMNS": "120"})
     assert "(1 far)" in status.output
+
+
+def test_autoqa_low_on_only_far_candidates_is_an_error_not_a_random_session(far_db: tuple[Path, Path]) -> None:
+    """--channel email leaves only the far e-mail: no session of random picks named autoqa-low
+    (with a note that no candidate has scores), but the documented error, and nothing stored."""
+    path, rubric_path = far_db
+    with open_database(path) as db:
+        score(db)
+        before = db.query("SELECT COUNT(*) FROM sessions")[0][0]
+    out = CliRunner().invoke(
+        cli,
+        ["--db", str(path), "sample", "--strategy", "autoqa-low", "--size", "3", "--channel", "email",
+         "--rubric", str(rubric_path), "--name", "mail-low", "--reviewer", "ben", "--include-reviewed"],
+    )  # fmt: skip
+    assert out.exit_code != 0 and "Traceback" not in out.output
+    line = " ".join(out.output.split())
+    assert "every candidate AutoQA scored for" in line and "lies outside what it was trained on (1 of 1)" in line
+    assert "train again" in line and len(out.output.strip().splitlines()) == 1
+    with open_database(path) as db:
+        assert db.query("SELECT COUNT(*) FROM sessions")[0][0] == before
+
+
+def test_a_model_from_before_the_far_check_says_to_train_again(far_db: tuple[Path, Path]) -> None:
+    """A model stored without a distance threshold (trained before the check existed) marks
+    nothing far: status and score say so and name the fix, and JSON carries far_check."""
+    path, _ = far_db
+    with open_database(path) as db:
+        (model,) = store.active_models(db)
+        params = store.model_params(db, model.id)
+        old = {k: v for k, v in params.items() if not k.startswith("far_")}
+        with db.transaction() as conn:
+            conn.execute("UPDATE autoqa_models SET params = ? WHERE id = ?", (json.dumps(old), model.id))
+    try:
+        runner = CliRunner()
+        for command in (["autoqa", "status"], ["autoqa", "score"]):
+            out = runner.invoke(cli, ["--db", str(path), *command], env={"COLUMNS": "200"})
+            assert out.exit_code == 0, out.output
+            line = " ".join(out.output.split())
+            assert "No far check for sim v1 calm: trained before the 'outside what AutoQA was trained on'" in line
+            assert "run cxreview autoqa train once" in line
+        status = runner.invoke(cli, ["--db", str(path), "autoqa", "status", "--format", "json"])
+        assert [m["far_check"] for m in json.loads(status.output)["models"]] == [False]
+    finally:
+        with open_database(path) as db, db.transaction() as conn:
+            conn.execute("UPDATE autoqa_models SET params = ? WHERE id = ?", (json.dumps(params), model.id))
+    status = runner.invoke(cli, ["--db", str(path), "autoqa", "status", "--format", "json"])
+    assert [m["far_check"] for m in json.loads(status.output)["models"]] == [True]

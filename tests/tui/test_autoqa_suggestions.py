@@ -217,4 +217,4 @@ async def test_a_value_clipped_to_the_scales_end_says_so_on_the_focused_line(mak
     async with app.run_test(size=(100, 30)) as pilot:
         await open_first_review(app, pilot)
         panel = app.screen.query_one(RubricPanel).plain
-        assert "AutoQA 1.0 ±0.4 (below the scale: -0.6) (a gives 1)" in " ".join(panel.split())
+        assert "AutoQA 1.0 ±0.4 (model value -0.6, below the scale's 1) (a gives 1)" in " ".join(panel.split())
