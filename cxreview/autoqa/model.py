@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -66,6 +66,9 @@ class LinearModel:
     far_rest: float | None = None
     far_above: float | None = None
     format: int = PARAMS_FORMAT
+    # Cross-validated agreement per channel and language (cxreview.autoqa.segments), measured
+    # by training; empty in models stored before it was.
+    segments: list[dict[str, Any]] = field(default_factory=list)
 
     def to_params(self) -> dict[str, Any]:
         return asdict(self)

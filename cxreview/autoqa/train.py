@@ -17,12 +17,14 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
 from cxreview.autoqa import model as linear
 from cxreview.autoqa.extract import feature_rows
 from cxreview.autoqa.measure import Measured, cross_validated, measure, verdict
+from cxreview.autoqa.segments import per_segment
 from cxreview.errors import InputError, NotFoundError
 from cxreview.rubrics.model import Rubric
 from cxreview.store import Database
@@ -54,6 +56,8 @@ class Trained:
     reason: str
     measured: Measured | None = None
     unchanged: bool = False
+    # Agreement per channel and language (cxreview.autoqa.segments), as stored with the model.
+    segments: tuple[dict[str, Any], ...] = ()
 
 
 Progress = Callable[[str, int, int], None]
@@ -202,6 +206,10 @@ def _skipped(rubric: Rubric, criterion: str, scores: list[tuple[str, str, int]],
     return Trained(rubric.id, rubric.version, criterion, n, len({s[0] for s in scores}), None, False, reason)
 
 
+def _stored_segments(db: Database, model_id: int) -> list[dict[str, Any]]:
+    return list(store.model_params(db, model_id).get("segments") or [])
+
+
 def _figures_hash(figures: np.ndarray) -> str:
     """The training conversations' figures (rows in conversation order) as a hash: after
     `cxreview analyze` changed a signal of one of them, the same reviews teach another model.
@@ -243,7 +251,7 @@ def _train_one(
     if current is not None and unchanged and bootstrap[1] is None:
         return Trained(
             rubric.id, rubric.version, criterion, len(scores), n_conversations, current.id, current.reliable,
-            current.reason, None, unchanged=True,
+            current.reason, None, unchanged=True, segments=tuple(_stored_segments(db, current.id)),
         )  # fmt: skip
 
     held_out: dict[int, float] = {}  # conversation -> its distance from a model fitted without it
@@ -280,12 +288,18 @@ def _train_one(
         store.update_measured(db, current.id, new)
         return Trained(
             rubric.id, rubric.version, criterion, len(scores), n_conversations, current.id, reliable, reason,
-            measured, unchanged=True,
+            measured, unchanged=True, segments=tuple(_stored_segments(db, current.id)),
         )  # fmt: skip
     final = linear.fit(raw, y, names, low, high, outcomes)
     if held_out:
         final = replace(final, far_above=float(np.quantile(list(held_out.values()), FAR_QUANTILE)))
+    kinds = store.conversation_kinds(db, conversations)
+    segments = per_segment(
+        [kinds.get(c, (None, None)) for c in conversations], groups, y, predicted, low, high, seed=bootstrap[1] or 0
+    )
+    final = replace(final, segments=segments)
     model_id = store.save_model(db, replace(new, params=final.to_params()))
     return Trained(
-        rubric.id, rubric.version, criterion, len(scores), n_conversations, model_id, reliable, reason, measured
-    )
+        rubric.id, rubric.version, criterion, len(scores), n_conversations, model_id, reliable, reason, measured,
+        segments=tuple(segments),
+    )  # fmt: skip

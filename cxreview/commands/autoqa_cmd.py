@@ -119,6 +119,7 @@ def train_command(
             "reliable": r.reliable,
             "reason": r.reason,
             "measured": asdict(r.measured) if r.measured else None,
+            "segments": list(r.segments),
         }
         for r in results
     ]
@@ -141,8 +142,20 @@ def train_command(
         ],
         "AutoQA training (cross-validated agreement with the reviewers)",
     )
+    _segment_warnings([(f"{r.rubric_id} v{r.rubric_version} {r.criterion}", r.reliable, r.segments) for r in results])
     if any(r["trained"] and not r["unchanged"] for r in rows):
         info("Next: cxreview autoqa score (new models have no scores yet)")
+
+
+def _segment_warnings(models: list[tuple[str, bool, Any]]) -> None:
+    """Where a reliable model's agreement on one channel or language is below the threshold
+    (only reliable models: the figures of the others are not shown anyway)."""
+    from cxreview.autoqa.segments import warnings
+
+    for label, reliable, segments in models:
+        if reliable:
+            for line in warnings(label, segments or ()):
+                info(line)
 
 
 @autoqa_group.command("score")
@@ -253,7 +266,7 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
     """
     from cxreview.autoqa.score import far_check_hint, scope, without_far_check
     from cxreview.errors import NotFoundError
-    from cxreview.store.autoqa import active_models, count_far
+    from cxreview.store.autoqa import active_models, count_far, model_params
 
     with database(ctx) as db:
         models = active_models(db, rubric_id)
@@ -261,6 +274,7 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
         far = {m.id: count_far(db, m.id) for m in models}
         counts = scope(db, models)
         unchecked = {m.id for m in without_far_check(db, models)}
+        segments = {m.id: model_params(db, m.id).get("segments") or [] for m in models}
     scored = {mid: n for mid, (n, _) in counts.items()}
     of = {mid: n for mid, (_, n) in counts.items()}
     if known:
@@ -273,6 +287,7 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
                 "in_scope": of[m.id],
                 "far": far[m.id],
                 "far_check": m.id not in unchecked,
+                "segments": segments[m.id],
             }
             for m in models
         ]
@@ -315,6 +330,9 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
     for m in models:
         if not m.reliable:
             info(f"{m.rubric_id} {m.criterion}: {m.reason}")
+    _segment_warnings(
+        [(f"{m.rubric_id} v{m.rubric_version} {m.criterion}", m.reliable, segments[m.id]) for m in models]
+    )
     hint = far_check_hint([m for m in models if m.id in unchecked])
     if hint:
         info(hint)

@@ -446,6 +446,17 @@ def conversation_inputs(db: Database, ids: Sequence[str]) -> dict[str, dict[str,
     return out
 
 
+def conversation_kinds(db: Database, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+    """id -> (channel, language): the kinds of conversation training measures agreement on."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        for row in db.query(f"SELECT id, channel, language FROM conversations WHERE id IN ({marks})", tuple(chunk)):
+            out[str(row[0])] = (row[1], row[2])
+    return out
+
+
 def messages_for(db: Database, ids: Sequence[str]) -> Iterable[tuple[str, int, str, str, str | None]]:
     """(conversation_id, position, role, text, at) of the ids, grouped by conversation in order."""
     for start in range(0, len(ids), _CHUNK):
