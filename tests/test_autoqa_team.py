@@ -110,7 +110,9 @@ def test_not_reliable_says_what_to_do_by_case_and_never_rounds_onto_the_threshol
         "; AutoQA cannot read what reviewers judge here: keep scoring it yourself"
     )
     assert said(-0.68, -0.81, -0.51, 0.7, 6).endswith("; only 6 conversations: more reviews needed")
-    assert said(0.6, 0.5, 0.7, 0.3, 200).endswith("; more reviews needed")  # the interval reaches 0.667
+    assert said(0.6, 0.5, 0.7, 0.8, 200).endswith("; more reviews needed")  # the interval reaches 0.667
+    # ... but not when the reviewers disagree among themselves (r11 finding 6): calibrate first.
+    assert said(0.56, 0.42, 0.675, 0.33, 200).endswith("calibrate the rubric first (cxreview calibrate)")
     # Near the threshold three decimals, on the right side of it; never a negative zero.
     near = said(0.66631, 0.4958, 0.79, 0.54, 60)
     assert near.startswith("not reliable: alpha 0.666 [0.50, 0.79] is below 0.667")

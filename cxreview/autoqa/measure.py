@@ -143,13 +143,17 @@ def advice(
     threshold: float = THRESHOLD,
 ) -> str:
     """What to do about a model that is not reliable, in one clause chosen by case: too few
-    conversations to tell (or an interval that still reaches the threshold): more reviews;
-    reviewers who do not agree among themselves either: calibrate first; else the figures
-    AutoQA reads do not carry what reviewers judge."""
-    if n_conversations < FEW_CONVERSATIONS or (alpha_high is not None and alpha_high >= threshold):
+    conversations to tell: more reviews; reviewers who do not agree among themselves either:
+    calibrate first (before "an interval that still reaches the threshold": more reviews from
+    people who disagree cannot make the model agree with them); an interval that still
+    reaches the threshold: more reviews; else the figures AutoQA reads do not carry what
+    reviewers judge."""
+    if n_conversations < FEW_CONVERSATIONS:
         return MORE_REVIEWS
     if reviewers_alpha is not None and reviewers_alpha < threshold:
         return CALIBRATE
+    if alpha_high is not None and alpha_high >= threshold:
+        return MORE_REVIEWS
     return MORE_REVIEWS if alpha_ is None else CANNOT_READ
 
 

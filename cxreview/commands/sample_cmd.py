@@ -81,7 +81,8 @@ def sample_command(
     criteria, or one --criterion); not-reliable models never decide what is read, nor do
     conversations outside what AutoQA was trained on (a note counts them).
     uncertain: where AutoQA is least sure, from any active model, reliable or not: those
-    reviews teach a model most, which is how a not-reliable one becomes reliable.
+    reviews teach a model most, which is how one whose verdict says "more reviews needed"
+    becomes reliable (not one whose reviewers disagree: calibrate that rubric first).
     Both need 'cxreview autoqa score' first and mix in --random-share random picks.
 
     \b
