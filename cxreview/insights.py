@@ -18,8 +18,10 @@ from cxreview.filters import Filters
 from cxreview.insights_autoqa import machine_estimates
 from cxreview.progress import SILENT, Phases, Steps
 from cxreview.signals.features import template_of
+from cxreview.signals.summary import csat_scale
 from cxreview.store import Database
 from cxreview.store import insights as sql
+from cxreview.store.signals import max_csat_per_channel
 
 SMALL = 20  # groups with fewer conversations are marked, not ranked
 TEMPLATE_SIMILARITY = 85
@@ -383,9 +385,14 @@ def _csat(db: Database, filters: Filters, calibrations: dict[tuple[str, int], An
     by_level: dict[str, list[float]] = defaultdict(list)
     rows = [r for r in review_records(db, "review", filters, calibrations=calibrations) if r["status"] == "submitted"]
     context = sql.conversation_flags_for(db.conn, sorted({str(r["conversation_id"]) for r in rows}))
+    # Channels surveyed on different scales (1..5 chat, 0..10 e-mail): a level names its scale,
+    # a 4 of 5 is not a 4 of 10. One scale for all: the plain answer, as before.
+    scales = {channel: csat_scale(top) for channel, top in max_csat_per_channel(db.conn).items()}
+    mixed = len(set(scales.values())) > 1
     for row in rows:
         csat = context.get(str(row["conversation_id"]), {}).get("csat")
         score = row["calibrated_score"] if row["calibrated_score"] is not None else row["raw_score"]
         if csat is not None and score is not None:
-            by_level[f"{csat:g}"].append(float(score))
+            level = f"{csat:g} of {scales.get(row['channel'], csat_scale(csat)):g}" if mixed else f"{csat:g}"
+            by_level[level].append(float(score))
     return [Group(level, len(v), {"mean_review_score": statistics.fmean(v)}) for level, v in sorted(by_level.items())]

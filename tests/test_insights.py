@@ -244,3 +244,26 @@ def test_the_drill_down_of_a_template_finds_every_wording(engine_db: Database, w
         r["id"] for r in every
     ]
     assert conversations_behind(engine_db.conn, "text", top.text, Filters(), "customer", texts=top.texts) == []
+
+
+def test_csat_levels_name_their_scale_when_channels_differ(db: Database, write_jsonl) -> None:
+    """A 4 on a 1..5 chat survey and a 4 on a 0..10 e-mail survey are two levels (audit defect 6)."""
+    from cxreview import reviews
+    from cxreview.rubrics import resolve_rubric
+
+    calm = [{"role": "customer", "text": "When does my parcel come?"}, {"role": "agent", "text": "Tomorrow."}]
+    rows = [
+        conversation("chat-4", channel="chat", csat=4, messages=calm),
+        conversation("chat-5", channel="chat", csat=5, customer="c5", messages=calm),
+        conversation("mail-4", channel="email", csat=4, customer="m4", messages=calm),
+        conversation("mail-9", channel="email", csat=9, customer="m9", messages=calm),
+    ]
+    import_files(db, [str(write_jsonl(rows))])
+    rubric = resolve_rubric("default")
+    for cid, level in (("chat-4", 4), ("mail-4", 2)):
+        review = reviews.start_review(db, cid, "ana", rubric)
+        for criterion in ("empathy", "clarity", "resolution"):
+            reviews.set_score(db, review.id, criterion, level)
+        reviews.submit(db, review.id)
+    levels = {g.name: g.n for g in compute(db, Filters()).csat}
+    assert levels == {"4 of 5": 1, "4 of 10": 1}
