@@ -25,8 +25,14 @@ def values(norm: str) -> set[str]:
     words = _NUMBER_WORD.findall(norm)
     found: set[str] = set()
     text = norm
-    if _POSTCODE.search(norm) is not None:
-        for match in _POSTCODE.finditer(norm):
+    if len(words) > _DATE_GROUPS:
+        # An IBAN or a phone number typed in groups ("nl91 abna 0417 1643 00", "06 12 34 56
+        # 78") is one value, not a date and more numbers.
+        for match in _GROUPED.finditer(norm):
+            found.add(match.group(0).replace(" ", ""))
+            text = text.replace(match.group(0), " ", 1)
+    if _POSTCODE.search(text) is not None:
+        for match in _POSTCODE.finditer(text):
             if match.group(2) not in _NOT_POSTCODE_LETTERS:
                 found.add(match.group(1) + match.group(2))
                 text = text.replace(match.group(0), " ", 1)
@@ -162,5 +168,8 @@ _POSTCODE = re.compile(r"\b(\d{4}) ?([a-z]{2})\b")  # Dutch: "1234 AB", "1234ab"
 _NOT_POSTCODE_LETTERS = frozenset(
     "am an as at be by do go he if in is it me my no of on or so to up us we al en er ik je om op te na nu zo".split()
 )
+# An IBAN in groups of four, or four or more groups of digits: more groups than a date has.
+_GROUPED = re.compile(r"\b[a-z]{2}\d{2}(?: [a-z0-9]{4}){2,7}(?: [a-z0-9]{1,4})?\b|\b\d+(?: \d+){3,}\b")
+_DATE_GROUPS = 2  # a date has at most three groups of digits ("03 03 1985")
 _SPLIT_NUMBER = re.compile(r"\b\d+(?: \d+)+\b")
 _SPLIT_DIGITS = 6  # a phone or account number typed in groups, not "4 45" (a time)
