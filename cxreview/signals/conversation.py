@@ -23,7 +23,16 @@ from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
 from cxreview.signals.irony import apologises, read_irony
 from cxreview.signals.lexicon import closing_offer, read_back_details, repeat_contact, request_context
-from cxreview.signals.loop_runs import asked_again, asks_a_value, done_since, form_step, had_to_repeat, other_numbers
+from cxreview.signals.loop_runs import (
+    asked_again,
+    asks_a_value,
+    done_since,
+    form_step,
+    had_to_repeat,
+    other_numbers,
+    request_at,
+    resolved,
+)
 from cxreview.signals.near_misses import owners_apart
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast, tenses_differ
@@ -70,6 +79,7 @@ class _State:
     # when a bot repeat asks (most conversations have none).
     news: list[bool | None] = field(default_factory=list)
     values_said: list[set[str]] = field(default_factory=list)  # per customer turn, `answers.values`, filled when needed
+    questions: list[bool] = field(default_factory=list)  # per customer turn: it asks a question
     bot_turns: int = 0
     # The previous bot or agent message: failed ("I don't understand"), repeated an earlier
     # one, asked a question. The customer's next message reacts to it.
@@ -221,6 +231,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     nothing_new = meta or asks_person or again_word_for_word or same_numbers
     state.news.append(False if nothing_new else None)
     state.norms.append(f.norm)
+    state.questions.append(f.question)
     state.positions.append(position)
     if f.identifiers:
         for ident in f.identifiers:
@@ -485,11 +496,11 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
     other sentences ("Please enter your account number." / "Sorry, I didn't get that. What
     is your account number?"): a repeat of that question. Returns the question it asks."""
     language = state.result.language
-    asked = asked_for(f.norm, language)
+    asked = resolved(state, asked_for(f.norm, language), len(state.bot_features))
     if asked is None:
         return ask
     for index, earlier in enumerate(state.bot_features):
-        other = asked_for(earlier.norm, language)
+        other = request_at(state, index)
         if other is None or not same_item(asked, other) or values_apart(f, earlier):
             continue
         if tenses_differ(f, earlier, language, about_done=True):

@@ -18,7 +18,7 @@ from cxreview.signals.answers import given_before, says_done, says_nothing, valu
 from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.near_misses import confirms
-from cxreview.signals.requested import asked_for
+from cxreview.signals.requested import Request, asked_for, asks_a_number, denies
 
 if TYPE_CHECKING:
     from cxreview.signals.conversation import _State
@@ -171,7 +171,7 @@ def asked_again(state: _State, ask: int, position: int, norm: str) -> None:
     no_reply = not state.positions or state.positions[-1] < state.bot_positions[last]
     if no_reply and fuzz.ratio(state.bot_features[-1].norm, norm) < state.config["repeat"]["bot_similarity"]:
         return
-    if run is not None and _nothing_new_since(state, state.bot_positions[last]):
+    if run is not None and _nothing_new_since(state, last):
         state.ask_runs[run][1].append(position)
     else:
         state.current_runs[ask] = len(state.ask_runs)
@@ -179,13 +179,63 @@ def asked_again(state: _State, ask: int, position: int, norm: str) -> None:
     state.last_asked[ask] = len(state.bot_features)
 
 
-def _nothing_new_since(state: _State, position: int) -> bool:
-    """Whether no customer message after ``position`` brought something new."""
+def _nothing_new_since(state: _State, last: int) -> bool:
+    """Whether no customer message after bot turn ``last`` brought something new. A message
+    that gives no value brings nothing to an ask for a value when it says the value is not
+    there ("no bill. no account number"), or when it answers an ask for a number without one
+    ("Ik heb geen polisblad, ik ben nog geen klant")."""
+    position = state.bot_positions[last]
     start = bisect.bisect_right(state.positions, position)
     news = state.news
+    asked: Request | None | bool = False  # read when first needed
     for index in range(start, len(news)):
         if news[index] is None:
             news[index] = not _brings_nothing(state, index)
         if news[index]:
-            return False
+            if asked is False:
+                asked = request_at(state, last)
+            if not (isinstance(asked, Request) and _withholds(state, index, asked, last)):
+                return False
     return True
+
+
+def _withholds(state: _State, index: int, asked: Request, last: int) -> bool:
+    """Customer turn ``index`` gives no value for ``asked`` (bot turn ``last``): see
+    `_nothing_new_since`."""
+    if state.values_said[index] if index < len(state.values_said) else values(state.norms[index]):
+        return False
+    norm, language = state.norms[index], state.result.language
+    if denies(norm, asked, language):
+        return True
+    if state.questions[index] or _ASKING.match(norm):
+        return False  # a question of their own is a new request ("and how do I order a card?")
+    # The direct reply to the ask: before any later bot turn.
+    following = state.bot_positions[last + 1] if last + 1 < len(state.bot_positions) else None
+    direct = following is None or state.positions[index] < following
+    return direct and asks_a_number(asked)
+
+
+def request_at(state: _State, index: int) -> Request | None:
+    """What bot turn ``index`` asks for, an ask by pronoun ("Please enter it below.", "Vul het
+    hieronder in.") read as the item of the bot's last ask for a value before it."""
+    return resolved(state, asked_for(state.bot_features[index].norm, state.result.language), index)
+
+
+def resolved(state: _State, asked: Request | None, index: int) -> Request | None:
+    """``asked``, the ask of bot turn ``index``, with an ask by pronoun read as the item of
+    the bot's last ask for a value before it; None when there is none."""
+    if asked is None or not asked.pronoun:
+        return asked
+    language = state.result.language
+    for earlier in reversed(state.bot_features[max(0, index - _PRONOUN_REACH) : index]):
+        before = asked_for(earlier.norm, language)
+        if before is not None and not before.pronoun:
+            return before._replace(step=asked.step)
+    return None
+
+
+_ASKING = re.compile(
+    r"^(?:(?:and|but|so|ok|okay|en|maar|ok|oke|dus) )?(?:how|what|where|when|why|who|which|can|could|do|does|is|are"
+    r"|hoe|wat|waar|wanneer|waarom|wie|welke?|kan|kun|mag|moet)\b"
+)
+_PRONOUN_REACH = 2  # bot turns back an "it" may point to

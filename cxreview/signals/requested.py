@@ -53,6 +53,14 @@ class Request(NamedTuple):
     item: tuple[str, ...]
     words: str
 
+    @property
+    def pronoun(self) -> bool:
+        """An ask by pronoun ("Please enter it below.", "Vul het hieronder in."): its item is
+        the one the bot asked for before."""
+        return self.item == PRONOUN
+
+
+PRONOUN = ("<asked before>",)
 
 _ARTICLES = r"(?:your|the|je|jouw|uw|het|de)"
 _OBJECT = r"(?P<obj>\w+(?: \w+){0,7})"
@@ -68,11 +76,22 @@ _EN_FRAMES = (
     # "Your postcode please." (the item has no word that ends a noun phrase: "your order is
     # ready, please collect it" asks nothing)
     r"\byour (?P<strict>\w+(?: \w+){0,2}) please\b",
-    # "Which city would you like?", not "... results which match your selection".
-    r"\bwhich (?P<obj>\w+(?: (?!you\b|we\b|i\b)\w+)?) (?:would|do|did|does|should|is|are|was|can|could|will|have)\b",
+    # "Which city would you like?", not "... results which match your selection"; "What email
+    # address did you use?" (a "what" asks for a value only when a value's noun ends the phrase:
+    # not "What movie did you watch?").
+    r"\b(?P<which>which|what) (?P<obj>\w+(?: (?!you\b|we\b|i\b)\w+)?)"
+    r" (?:would|do|did|does|should|is|are|was|can|could|will|have)\b",
+    # "Please enter it below.": the item is the one asked before (`Request.pronoun`).
+    r"\b(?P<verb>enter|type|provide|give|share|send|input|submit|fill in|key in) (?P<pronoun>it|them)\b",
 )
 _NL_GIVING = r"(?:invullen|invoeren|ingeven|geven|doorgeven|sturen|opgeven|typen|intypen|noemen|delen)"
 _NL_FRAMES = (
+    # "Vul het hieronder in.", "Wil je het hier invullen?": the item asked before (first: "het" is
+    # also an article).
+    r"\b(?P<verb>vul|voer|geef|typ|stuur)(?: (?P<pronoun>het|hem|die|dat))(?: (?:hier|hieronder|even|nog|nu|alsnog|graag))*"
+    r" (?:in|door|op)\b",
+    r"\b(?:kun|kan|kunt|wil|wilt|zou|zoudt) (?:je|u|jij) (?P<pronoun>het|hem|die|dat)(?: (?:hier|hieronder|even|nog|nu|alsnog))*"
+    rf"(?: willen)? {_NL_GIVING}\b",
     rf"\bwat (?:is|was|zijn) {_ARTICLES} {_OBJECT}",
     rf"\bmag ik(?: nog)?(?: even)? {_ARTICLES} {_OBJECT}",
     rf"\b(?:heb|hebben) (?:ik|we|wij)(?: nog)?(?: even)? {_ARTICLES} {_OBJECT}",
@@ -86,6 +105,8 @@ _NL_FRAMES = (
     rf" {_OBJECT}",
     rf"\b(?:gelieve|graag) {_ARTICLES} {_OBJECT}",
     r"\bwelke? (?P<obj>\w+(?: \w+)?) (?:heb|hebt|heeft|wil|wilt|is|zijn|was|kan|kun|kunt|zou|gebruik|gebruikt)\b",
+    # "Welk e-mailadres hoort bij je bestelling?": a compound alone before any verb.
+    r"\b(?P<which>welke?) (?P<obj>\w{6,}) (?:\w+)\b",
 )
 # The first word of these ends a noun phrase: what comes after says why or how.
 _PHRASE_ENDS = frozenset(
@@ -110,6 +131,10 @@ _FORMAT_WORDS = frozenset(
 # "first" / "last" qualify a noun that follows ("your first name", "the last 4 digits"),
 # else they end the phrase ("enter your postcode first").
 _ORDINALS = frozenset({"first", "last", "eerste", "laatste"})
+# Participles after a noun say where the value is, not which: "the number shown on your bill".
+_PARTICIPLES = frozenset(
+    "shown printed listed mentioned stated displayed given written found vermeld vermelde getoond staat".split()
+)
 _QUALIFIER_LINKS = frozenset({"of", "for", "van", "voor"})
 _RELATIVES = frozenset({"that", "which", "who", "why", "die", "dat", "waarom"})
 _DUTCH_HEADS_OF = frozenset({"nummer", "adres", "datum", "code", "naam", "gegevens"})
@@ -186,7 +211,7 @@ def values_apart(a: TextFeatures, b: TextFeatures) -> bool:
 def _find(norm: str, language: str) -> Request | None:
     if "e " in norm:  # "e-mail", "e-mailadres" were split at the hyphen
         norm = _E_PREFIX.sub("e", norm)
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, str, str, dict[str, str | None]] | None = None
     for frame in _frames():
         for match in frame.finditer(norm):
             if best is not None and match.start() >= best[0]:
@@ -197,19 +222,59 @@ def _find(norm: str, language: str) -> Request | None:
             verb = groups.get("verb") or ""
             if _not_a_request(norm, match, phrase, verb, strict):
                 continue
-            best = (match.start(), verb, phrase)
+            best = (match.start(), verb, phrase, groups)
             break
     if best is None:
         return None
-    _, verb, phrase = best
+    _, verb, phrase, groups = best
+    confirming = verb in _confirm_verbs() or _CONFIRMING.search(norm) is not None
+    step = "confirm" if confirming else "give"
+    if groups.get("pronoun"):
+        return Request(step, PRONOUN, groups["pronoun"] or "")
     example = _EXAMPLE.search(phrase)
     if example is not None:  # "your postcode, e.g. BS1 6AA": a format, not what is asked
         phrase = phrase[: example.start()]
     item, words, rest = _item(phrase, language)
     if not item or item in _GENERIC or _PLACE_AFTER.match(" ".join(rest)):
         return None
-    confirming = verb in _confirm_verbs() or _CONFIRMING.search(norm) is not None
-    return Request("confirm" if confirming else "give", item, words)
+    if groups.get("which") and groups["which"] != "which" and not _names_a_value(item):
+        return None  # "What movie did you watch?" asks for an opinion, not a value
+    return Request(step, item, words)
+
+
+def _names_a_value(item: tuple[str, ...]) -> bool:
+    """The item's last word names a value a customer types ("email address", "e-mailadres",
+    "klantnummer", "postcode"), not a thing talked about ("movie", "manier")."""
+    return item[-1].endswith(_VALUE_HEADS)
+
+
+def asks_a_number(request: Request) -> bool:
+    """The item is written with digits ("account number", "klantnummer", "IBAN", "postcode",
+    "meter reading"): a reply without a digit does not give it."""
+    return request.item[-1].endswith(_NUMERIC_HEADS)
+
+
+def denies(norm: str, request: Request, language: str) -> bool:
+    """The customer's normalised text says the item is not there ("no bill. no account
+    number", "geen factuur, geen klantnummer", "I have no policy number")."""
+    words = norm.split()
+    head = request.item[-1]
+    for index, word in enumerate(words):
+        if word in _DENYING:
+            for after in words[index + 1 : index + 4]:
+                form = content_form(after, language)
+                if form == head or (len(head) >= _COMPOUND_MIN and form.endswith(head)):
+                    return True
+    return False
+
+
+_DENYING = frozenset({"no", "not", "without", "never", "geen", "niet", "zonder", "nooit"})
+_NUMERIC_HEADS = ("number", "iban", "postcode", "zipcode", "reading", "stand", "pin")
+# The ends of the nouns of values, as content forms ("nummer" is "number", "code" too).
+_VALUE_HEADS = tuple(
+    """number address adres name naam email mail iban postcode zipcode reading stand password wachtwoord kenteken
+    kenteek plate pin username gebruikersnaam birth""".split()
+)
 
 
 def _not_a_request(norm: str, match: re.Match[str], phrase: str, verb: str, strict: str | None) -> bool:
@@ -261,8 +326,8 @@ def _item(phrase: str, language: str) -> tuple[tuple[str, ...], str, list[str]]:
             continue
         elif qualified:
             break  # after a qualifier only a relative clause goes on
-        elif word in _PHRASE_ENDS or word in _NL_CLOSERS:
-            break
+        elif word in _PHRASE_ENDS or word in _NL_CLOSERS or (head and word in _PARTICIPLES):
+            break  # "the account number shown on your bill"
         elif not (word.isdigit() or word in _FORMAT_WORDS):
             head.append(word)
             shown.append(word)

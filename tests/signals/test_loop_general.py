@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.answers import says_nothing, values
+from cxreview.signals.features import text_features
+from cxreview.signals.requested import PRONOUN, Request, asked_for
 from tests.signals.test_loops import loop_flag, run
 
 
@@ -72,3 +74,84 @@ def test_a_restart_asked_after_heb_ik_al_gedaan_is_a_loop() -> None:
     assert loop_flag(run(turns, language="nl")) is not None
     fresh = [*turns[:4], ("customer", "ok, nu gedaan. werkt nog steeds niet"), turns[5]]
     assert loop_flag(run(fresh, language="nl")) is None
+
+
+def asked(text: str, language: str = "en") -> Request | None:
+    return asked_for(text_features(text, language, False).norm, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "item"),
+    [
+        ("What email address did you use?", "en", ("email", "address")),
+        ("Welk e-mailadres hoort bij je bestelling?", "nl", ("emailadres",)),
+        ("Met welk e-mailadres heb je besteld?", "nl", ("emailadres",)),
+        ("Please provide the account number shown on your monthly bill.", "en", ("account", "number")),
+        ("Please enter it below.", "en", PRONOUN),
+        ("Vul het hieronder in.", "nl", PRONOUN),
+        ("Wil je het hier invullen?", "nl", PRONOUN),
+        ("Vul het kenteken in.", "nl", ("kenteek",)),
+    ],
+)
+def test_the_item_asked_for(text: str, language: str, item: tuple[str, ...]) -> None:
+    request = asked(text, language)
+    assert request is not None and request.item == item
+
+
+@pytest.mark.parametrize(
+    "text", ["What movie did you watch last?", "What kind of movies do you like?", "What genre do you prefer?"]
+)
+def test_a_what_question_about_a_thing_asks_for_no_value(text: str) -> None:
+    assert asked(text) is None
+
+
+def test_an_ask_by_pronoun_asks_for_the_item_asked_before() -> None:
+    turns = [
+        ("bot", "Welkom bij Belmobiel. Vul je klantnummer in om te beginnen."),
+        ("customer", "ik heb prepaid, ik heb geen klantnummer"),
+        ("bot", "Geen probleem! Je klantnummer bestaat uit 8 cijfers en begint met een 6. Vul het hieronder in."),
+        ("customer", "Dat zei ik net al, ik HEB geen klantnummer"),
+        ("bot", "Je vindt je klantnummer rechtsboven op je maandelijkse factuur."),
+        ("customer", "Ik krijg geen factuur. Prepaid. Geen factuur, geen klantnummer."),
+        ("bot", "Om verder te gaan heb ik je klantnummer nodig."),
+    ]
+    result = run(turns, language="nl")
+    assert loop_flag(result) == ("bot repeats", [3, 7])
+    repeat = next(f for f in result.messages[2].flags if f.flag == "bot_repeat")
+    assert "klantnummer" in repeat.detail
+    # the number given the second time: a new answer, no loop
+    given = [*turns[:5], ("customer", "O, gevonden: 61234567"), turns[6]]
+    assert loop_flag(run(given, language="nl")) is None
+
+
+def test_a_reply_without_the_number_asked_brings_nothing_new() -> None:
+    turns = [
+        ("bot", "Wat is je polisnummer?"),
+        ("customer", "Ik heb nog geen polisnummer, ik wil juist een verzekering afsluiten"),
+        ("bot", "Je polisnummer vind je op je polisblad. Wil je het hier invullen?"),
+        ("customer", "Ik heb geen polisblad, ik ben nog geen klant"),
+        ("bot", "Om je vraag te beantwoorden heb ik je polisnummer nodig."),
+    ]
+    assert loop_flag(run(turns, language="nl")) == ("bot repeats", [3, 5])
+    # a question of their own is a new request: instructions that name the number each time
+    asking = [
+        ("bot", "Log in op Mijn Omgeving en vul je klantnummer in. Je ziet dan al je facturen."),
+        ("customer", "en hoe verander ik mijn adres?"),
+        ("bot", "Ga naar Mijn Omgeving, vul je klantnummer in en kies Adres wijzigen."),
+        ("customer", "en mijn iban aanpassen?"),
+        ("bot", "Dat kan ook in Mijn Omgeving: vul je klantnummer in en kies Betaalgegevens."),
+    ]
+    assert loop_flag(run(asking, language="nl")) is None
+
+
+def test_an_email_address_asked_three_ways_is_a_loop() -> None:
+    turns = [
+        ("bot", "Hi there! I can help with your order. What email address did you use?"),
+        ("customer", "sophie.lane@example.com"),
+        ("bot", "Great. Which email address did you place the order with?"),
+        ("customer", "Same one as above: sophie.lane@example.com"),
+        ("bot", "Please share the email address linked to your order."),
+    ]
+    assert loop_flag(run(turns)) == ("bot repeats", [3, 5])
+    other = [*turns[:3], ("customer", "oh, it was s.lane@work.example.com"), turns[4]]
+    assert loop_flag(run(other)) is None
