@@ -32,6 +32,7 @@ from cxreview.signals.loop_runs import (
     other_numbers,
     request_at,
     resolved,
+    step_repeated,
 )
 from cxreview.signals.near_misses import owners_apart
 from cxreview.signals.phases import seconds_between
@@ -452,6 +453,8 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
         asked_again(state, ask, position, f.norm)
     elif state.bot_features and len(f.norm) >= state.config["repeat"]["min_chars"]:
         ask = _same_request(state, ms, f, ask)
+        if not state.last_bot_repeat:
+            ask = _same_step(state, ms, f, ask)
     state.sentence_asks = state.sentence_asks or bool(f.ask)
     # Bad news ("there are no hotels in the east") is a failed answer for the customer too, but
     # the bot understood: it reads the next message as after a failure, never as a loop, also
@@ -520,6 +523,29 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
         ask = state.bot_asks[index]
         asked_again(state, ask, ms.position, f.norm)
         return ask
+    return ask
+
+
+def _same_step(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) -> int:
+    """A bot text that asks about a step an earlier one asked about, in other words ("Have
+    you restarted your router?" / "Please switch the router off and on."): a repeat of that
+    question (`loop_runs.step_repeated`). Returns the question it asks."""
+    found = step_repeated(state, f)
+    if found is None:
+        return ask
+    index, step = found
+    state.result.n_bot_repeats += 1
+    ms.flags.append(
+        Flag(
+            "bot_repeat",
+            "same step",
+            f'asks again about the step message {state.bot_positions[index]} asked about ("{step.words}")',
+            [state.bot_positions[index], ms.position],
+        )
+    )
+    state.last_bot_repeat = True
+    ask = state.bot_asks[index]
+    asked_again(state, ask, ms.position, f.norm)
     return ask
 
 

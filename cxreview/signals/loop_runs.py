@@ -16,9 +16,10 @@ from rapidfuzz import fuzz
 
 from cxreview.signals.answers import given_before, says_done, says_nothing, values
 from cxreview.signals.ascii_text import has_digit
+from cxreview.signals.asked_steps import IT, Step, asked_step, same_step, with_thing
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.near_misses import confirms
-from cxreview.signals.requested import Request, asked_for, asks_a_number, denies
+from cxreview.signals.requested import Request, asked_for, asks_a_number, denies, values_apart
 
 if TYPE_CHECKING:
     from cxreview.signals.conversation import _State
@@ -213,6 +214,47 @@ def _withholds(state: _State, index: int, asked: Request, last: int) -> bool:
     following = state.bot_positions[last + 1] if last + 1 < len(state.bot_positions) else None
     direct = following is None or state.positions[index] < following
     return direct and asks_a_number(asked)
+
+
+def step_repeated(state: _State, f: TextFeatures) -> tuple[int, Step] | None:
+    """(index of the earlier bot turn, the step) when bot text ``f`` asks about a step to take
+    that an earlier bot turn asked about (`asked_steps`): to do it again ("Please pay the
+    invoice." after "Can you pay the invoice?"), or whether it was done again. To do what the
+    bot asked whether was done ("Have you restarted the router?" / "Please restart the
+    router.") is the question asked again only after the customer said it was done (after a
+    no it is the next step); whether it was done after asking to do it is a check."""
+    language = state.result.language
+    step = asked_step(f.norm, language)
+    if step is None or asked_for(f.norm, language) is not None:
+        return None
+    steps = [_step_at(state, index) for index in range(len(state.bot_features))]
+    step = with_thing(step, next((s for s in reversed(steps) if s is not None), None))
+    if step is None:
+        return None
+    for index in range(len(steps) - 1, -1, -1):
+        other = steps[index]
+        earlier = state.bot_features[index]
+        if other is None or not same_step(step, other) or values_apart(f, earlier):
+            continue
+        if step.done and not other.done:
+            continue  # asked to do it, then whether it was done: a check
+        if other.done and not step.done and not done_since(state, index):
+            continue
+        return index, step
+    return None
+
+
+def _step_at(state: _State, index: int) -> Step | None:
+    """The step bot turn ``index`` asks about ("it" read as the step before's thing), or None."""
+    language = state.result.language
+    norm = state.bot_features[index].norm
+    step = asked_step(norm, language)
+    if step is None or asked_for(norm, language) is not None:
+        return None
+    if step.thing == IT:
+        earlier = (asked_step(state.bot_features[i].norm, language) for i in range(index - 1, -1, -1))
+        return with_thing(step, next((s for s in earlier if s is not None), None))
+    return step
 
 
 def request_at(state: _State, index: int) -> Request | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.answers import says_nothing, values
+from cxreview.signals.asked_steps import Step, asked_step, same_step
 from cxreview.signals.features import text_features
 from cxreview.signals.requested import PRONOUN, Request, asked_for
 from tests.signals.test_loops import loop_flag, run
@@ -155,3 +156,113 @@ def test_an_email_address_asked_three_ways_is_a_loop() -> None:
     assert loop_flag(run(turns)) == ("bot repeats", [3, 5])
     other = [*turns[:3], ("customer", "oh, it was s.lane@work.example.com"), turns[4]]
     assert loop_flag(run(other)) is None
+
+
+def step(text: str, language: str = "en") -> Step | None:
+    return asked_step(text_features(text, language, False).norm, language)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "language"),
+    [
+        ("Have you restarted your router?", "Please turn your router off, wait 30 seconds and turn it on again.", "en"),
+        ("Have you tried restarting your router?", "A quick restart fixes most issues! Please switch the router off and on.", "en"),
+        ("Have you paid the invoice?", "Please pay the invoice via the link below.", "en"),
+        ("Have you checked your spam folder?", "Please have a look in your spam folder.", "en"),
+        ("Have you tried resetting your password?", "Please reset your password using the 'Forgot password' link.", "en"),
+        ("Have you updated the app?", "Can you update the app?", "en"),
+        ("Heb je je modem al opnieuw opgestart?", "Zet je modem uit, wacht 30 seconden en zet hem weer aan.", "nl"),
+        ("Heb je de factuur al betaald?", "Betaal de factuur via de link hieronder.", "nl"),
+        ("Heb je in je spammap gekeken?", "Kun je in je spammap kijken?", "nl"),
+        ("Heb je het pakket al teruggestuurd?", "Wil je het pakket terugsturen?", "nl"),
+    ],
+)
+def test_one_step_asked_in_other_words(first: str, second: str, language: str) -> None:
+    a, b = step(first, language), step(second, language)
+    assert a is not None and b is not None and same_step(a, b)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "language"),
+    [
+        ("Have you restarted the router?", "Please restart the router once more to install it.", "en"),
+        ("Have you already reported the damage?", "Can you report the damage to the police as well?", "en"),
+        ("Have you restarted the decoder in the living room?", "Have you restarted the decoder in the bedroom?", "en"),
+        ("Have you restarted the router?", "Please unplug the modem for 30 seconds and plug it back in.", "en"),
+        ("Have you updated the app?", "Can you update your payment details in the app?", "en"),
+        ("Heb je je modem opnieuw opgestart?", "Heb je je tv-ontvanger ook opnieuw opgestart?", "nl"),
+        ("Heb je het pakket al teruggestuurd?", "Wil je het tweede pakket ook terugsturen?", "nl"),
+        ("Heb je je wachtwoord al gereset?", "Wil je je pincode resetten?", "nl"),
+        ("Wil je je abonnement verlengen met een maand?", "Wil je je abonnement verlengen met een jaar?", "nl"),
+        ("Can you pay the invoice by card?", "Can you pay the invoice by bank transfer?", "en"),
+    ],
+)
+def test_other_steps_are_not_the_same(first: str, second: str, language: str) -> None:
+    a, b = step(first, language), step(second, language)
+    assert a is None or b is None or not same_step(a, b)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have you seen the movie The Wife?",
+        "Can you name a movie that you really liked?",
+        "Please verify the following details.",
+        "Yes, the Curry Garden is an Indian restaurant.",
+        "Please enter your account number.",
+        "Would you like to pay the next one now?",
+        "When did you restart the router?",
+    ],
+)
+def test_no_step_to_take(text: str) -> None:
+    assert step(text) is None
+    assert step("Waarvoor wil je een afspraak maken?", "nl") is None
+
+
+RESTARTS = [
+    ("bot", "Hi! Sorry you're having trouble. Have you restarted your router?"),
+    ("customer", "yes, this morning. I restart it about 3 times a day at the moment"),
+    ("bot", "Let's try something. Please turn your router off, wait 30 seconds and turn it on again."),
+    ("customer", "did that already"),
+    ("bot", "A quick restart fixes most issues! Please switch the router off and on."),
+]
+
+
+def test_a_step_asked_again_after_it_was_done_is_a_loop() -> None:
+    result = run(RESTARTS)
+    assert loop_flag(result) == ("bot repeats", [3, 5])
+    assert [f.rule for f in result.messages[4].flags if f.flag == "bot_repeat"] == ["same step"]
+
+
+def test_a_step_after_a_no_is_the_next_step() -> None:
+    said_no = [RESTARTS[0], ("customer", "no, not yet"), *RESTARTS[2:]]
+    result = run(said_no)
+    assert not any(f.flag == "bot_repeat" for f in result.messages[2].flags)
+    assert loop_flag(result) is None
+
+
+def test_a_step_asked_once_more_for_a_new_reason_is_no_loop() -> None:
+    turns = [
+        ("customer", "wifi very slow"),
+        ("bot", "Have you restarted the router?"),
+        ("customer", "yes this morning"),
+        ("bot", "I've sent a firmware update. Please restart the router once more to install it."),
+        ("customer", "ok done"),
+        ("bot", "The update is installed. Please restart the router one last time to apply the new settings."),
+    ]
+    assert loop_flag(run(turns)) is None
+
+
+def test_a_dutch_payment_asked_again_is_a_loop() -> None:
+    turns = [
+        ("customer", "herinnering ontvangen"),
+        ("bot", "Heb je de factuur al betaald?"),
+        ("customer", "ja"),
+        ("bot", "Wil je de factuur betalen?"),
+        ("customer", "heb ik al gedaan"),
+        ("bot", "Betaal de factuur via de link hieronder."),
+    ]
+    assert loop_flag(run(turns, language="nl")) == ("bot repeats", [4, 6])
+    # the next invoice, said with "ook": another step
+    other = [*turns[:5], ("bot", "Wil je de volgende factuur ook nu al betalen?")]
+    assert loop_flag(run(other, language="nl")) is None

@@ -1,0 +1,362 @@
+"""What a bot message asks the customer to do, or asks whether they did: a step to try, read
+as its verb and the thing it is done to, in English and Dutch.
+
+A troubleshooting bot asks one step again in other words: "Have you restarted your router?" /
+"Please turn your router off, wait 30 seconds and turn it on again." / "A quick restart fixes
+most issues! Please switch the router off and on."; "Have you paid the invoice?" / "Can you pay
+the invoice?" / "Please pay the invoice via the link below."; "Heb je in je spammap gekeken?" /
+"Kun je in je spammap kijken?". As whole texts these share too few words; what they ask is one
+step: (restart, router), (pay, invoice), (kijk, spammap). `asked_step` reads it from a
+normalised text:
+
+- the verb after "have you (tried)", "did you", "can / could / would you", "please", or at the
+  start of a request; in Dutch the participle after "heb je" ("Heb je de factuur al betaald?"),
+  the infinitive after "wil / kun je" ("Wil je de factuur betalen?") or the verb a request
+  starts with ("Betaal de factuur via de link hieronder."); each by its stem ("paid" / "pay",
+  "betaald" / "betalen", "resetting" / "reset") and its synonyms ("look" / "check");
+- "turn / switch X off (...) and (back) on (again)", "zet X uit (...) en weer aan", "start X
+  opnieuw op" are a restart of X;
+- the thing is the noun phrase after the verb ("the invoice", "your spam folder", "in je
+  spammap") with a place or party after it ("the decoder in the bedroom", "the damage to the
+  police"); how it is done ("via the link below", "using the Forgot password link") is not part
+  of it; "it" / "hem" is the thing of the bot's step before.
+
+A step marked as another one ("as well", "too", "also", "ook") or as a deliberate repeat ("once
+more", "one last time", "nog een keer": a new reason to do it again, such as an update) is never
+the same step as an earlier one. Asks for a value ("Please enter your account number") are
+`requested.asked_for`'s, not steps.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from cxreview.signals.wording import content_form, dutch_stem, opened, same_word
+
+
+class Step(NamedTuple):
+    """A step the bot asks about: whether it asks if it was ``done`` or asks to do it, the
+    verb's form, the thing's content forms, whether it is marked as ``another`` step, the
+    words as written (to show) and its detail."""
+
+    done: bool
+    verb: str
+    thing: tuple[str, ...]
+    another: bool
+    words: str
+    # How, with what or by how much, said after the thing ("via the link below", "met een
+    # maand"): two steps that each say one and differ in it are two steps.
+    detail: tuple[str, ...] = ()
+
+
+IT = ("<it>",)  # the thing of the step before
+
+
+def asked_step(norm: str, language: str = "en") -> Step | None:
+    """The step a normalised bot text asks about, or None."""
+    language = "nl" if language.lower().startswith("nl") else "en"
+    key = (norm, language)
+    if key not in _CACHE:
+        if len(_CACHE) > _CACHE_LIMIT:
+            _CACHE.clear()
+        _CACHE[key] = _read(norm, language)
+    return _CACHE[key]
+
+
+_CACHE: dict[tuple[str, str], Step | None] = {}
+_CACHE_LIMIT = 50_000
+
+
+def same_step(a: Step, b: Step) -> bool:
+    """Whether two steps are one step to take (whatever their tense)."""
+    if a.another or b.another or IT in (a.thing, b.thing) or not _one_verb(a.verb, b.verb):
+        return False
+    if a.detail and b.detail and a.detail != b.detail:
+        return False  # "verlengen met een maand / met een jaar"
+    if a.thing == b.thing:
+        return True
+    if len(a.thing) == len(b.thing) == 1:  # "kaartnummer" / "bankkaartnummer"
+        return same_word(a.thing[0], b.thing[0])
+    return False
+
+
+def _one_verb(a: str, b: str) -> bool:
+    """Two verb forms of one verb: equal, or one with a silent "e" ("clos" / "close")."""
+    return a == b or (len(a) >= 3 and len(b) >= 3 and (a + "e" == b or b + "e" == a))
+
+
+def with_thing(step: Step, before: Step | None) -> Step | None:
+    """A step done to "it" as one done to the thing of the step ``before``; None when there
+    is no such step."""
+    if step.thing != IT:
+        return step
+    if before is None or before.thing == IT:
+        return None
+    return step._replace(thing=before.thing)
+
+
+def _read(norm: str, language: str) -> Step | None:
+    text = _restarts(language).sub(_restart, norm)
+    if language == "nl" and "opnieuw" in text:
+        text = _DUTCH_RESTART.sub("herstart", text)  # "je modem opnieuw opstarten"
+    if language == "en" and " look" in text:
+        text = _LOOKING.sub("check", text)  # "have a look in your spam folder"
+    another = _ANOTHER[language].search(text) is not None
+    text = opened(text)
+    for pattern, done in _patterns(language):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if _QUESTION_BEFORE.search(text, 0, match.start()):
+            return None  # "Wanneer heb je voor het laatst ingelogd?", "Waarvoor wil je een afspraak maken?"
+        verb, rest = match.group("verb"), match.group("rest") or ""
+        if match.start("verb") == 0 and verb and not _STEP_VERB.fullmatch(verb):
+            continue  # a text that starts with a word and "the": "Yes, the Curry Garden is ..."
+        if language == "en":
+            found = _english_object(verb, rest)
+        elif verb:
+            found = _dutch_clause(f"{verb} {rest}", done, imperative=True)
+        else:
+            found = _dutch_clause(rest, done)
+        if found is not None:
+            return Step(done, *found[:2], another, *found[2:])
+    return None
+
+
+def _restart(match: re.Match[str]) -> str:
+    # "turn your router off ... and on again" -> "restart your router"
+    verb = "herstart" if match.group(1) in ("zet", "schakel") else "restart"
+    return f"{verb} {match.group('obj')}"
+
+
+@functools.lru_cache(maxsize=2)
+def _restarts(language: str) -> re.Pattern[str]:
+    if language == "nl":
+        return re.compile(
+            r"\b(zet|schakel|start) (?P<obj>(?:\w+ ){1,3}?)(?:(?:uit)\b(?: \w+){0,8}? (?:weer |dan weer )?aan\b"
+            r"|opnieuw op\b)"
+        )
+    return re.compile(
+        r"\b(turn|switch|power|turning|switching|powering) (?P<obj>(?:\w+ ){1,3}?)(?:off|down)\b(?: \w+){0,8}?"
+        r" (?:back )?on\b(?: again)?"
+    )
+
+
+# An open question word right before the verb group asks for information, not a step.
+_QUESTION_BEFORE = re.compile(
+    r"\b(?:when|why|how|where|what|which|who|wanneer|waarom|waarvoor|waarmee|hoe|waar|wat|welke?|wie) $"
+)
+# The verbs a request may start with, without "please" or "can you" before them: steps to try.
+_STEP_VERB = re.compile(
+    r"(?:restart|reboot|reset|unplug|plug|reconnect|connect|disconnect|turn|switch|power|update|upgrade|reinstall|"
+    r"install|uninstall|clear|delete|remove|insert|log|sign|send|upload|attach|take|press|open|close|charge|check|"
+    r"test|pay|look|herstart|start|trek|steek|sluit|verbind|koppel|zet|schakel|controleer|kijk|installeer|verwijder|"
+    r"wis|stuur|maak|neem|houd|druk|open|test|betaal|update|reset)"
+)
+_DUTCH_RESTART = re.compile(r"\bopnieuw (?:opgestart|opstarten|opstart|op te starten|starten|gestart|op)\b")
+_LOOKING = re.compile(r"\b(?:have|take) a (?:quick |good )?look\b")
+_ANOTHER = {
+    "en": re.compile(r"\b(?:as well|too|also|once more|one more time|one last time|another|second|other)\b"),
+    "nl": re.compile(r"\b(?:ook|nog een keer|nog eens|nogmaals|tweede|andere|ander)\b"),
+}
+
+
+@functools.lru_cache(maxsize=2)
+def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """(pattern, asks whether it was done) in the order they are tried: a verb group and the
+    words after it (English), or the clause after the subject (Dutch)."""
+    if language == "nl":
+        return (
+            (re.compile(r"\b(?:heb|hebt|heeft) (?:je|u|jij)(?P<verb>) (?P<rest>.+)"), True),
+            (re.compile(r"\b(?:wil|wilt|kun|kunt|kan|zou|zoudt) (?:je|u|jij)(?P<verb>) (?P<rest>.+)"), False),
+            (re.compile(r"^(?:graag |nu |dan |eerst |daarna )?(?P<verb>\w+) (?P<rest>(?:je|jouw|uw|de|het|even|in|op) .+)"), False),
+            (re.compile(r"\b(?P<verb>herstart) (?P<rest>(?:je|jouw|uw|de|het) .+)"), False),  # "... Zet je modem uit en weer aan."
+        )
+    return (
+        (re.compile(r"\b(?:have|has) you (?:already |ever |yet |also )?(?:tried |try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"), True),
+        (re.compile(r"\bdid you (?:already |ever |also )?(?:try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"), True),
+        (
+            re.compile(
+                r"\b(?:can|could|would|will) you (?:please |kindly |just |also |now |quickly |first )*(?:try )?(?:to )?"
+                r"(?P<verb>\w+)(?: (?P<rest>.+))?"
+            ),
+            False,
+        ),
+        (
+            re.compile(r"\b(?:please|kindly)(?: now| also| just| first| then)*(?: try)?(?: to)? (?P<verb>\w+)(?: (?P<rest>.+))?"),
+            False,
+        ),
+        (re.compile(r"^(?:now |then |next |first |also )?(?:try )?(?P<verb>\w+) (?P<rest>(?:your|the|it|in|at) .+)"), False),
+        (re.compile(r"\b(?P<verb>restart) (?P<rest>(?:your|the) .+)"), False),
+    )
+
+
+# Verbs that ask for a value, a wish or an answer, not a step to take.
+_NOT_STEPS = frozenset(
+    """like want wish tell let give provide enter type share confirm be have see know need help describe explain choose
+    select pick say send fill input submit key reply answer hold wait get receive find think mean use name verify
+    see seen saw watch hear heard like liked enjoy enjoyed visit visited read love loved hate try recommend
+    geef vul voer typ deel bevestig vertel kies selecteer beschrijf laat wacht zeg stuur weet""".split()
+)
+_DETERMINERS = frozenset("your the my a an this that je jouw uw de het een mijn dit dat deze".split())
+_PRONOUNS = frozenset({"it", "them", "hem", "het", "ze", "die", "dat"})
+_PLACES = frozenset("in into at on to from of with for naar in op aan bij van voor met".split())
+# A place, party or moment after the thing makes it another step: "the decoder in the
+# bedroom", "the damage to the police", "de router na de reset".
+_QUALIFYING = frozenset("in into at on to from of for after before naar in op aan bij van voor na".split())
+_MEANS = frozenset("via using through by with door met".split())  # how: not part of the thing
+_ENDS = frozenset(
+    """and or but so if as once again please now then first before after when because until for while
+    en of maar dus als zodat om nu dan eerst voor na wanneer omdat tot even al nog weer opnieuw""".split()
+)
+_LOOK_PARTICLES = frozenset({"in", "at", "into", "on", "up", "out", "off", "down", "back", "over"})
+_IRREGULAR = {
+    "paid": "pay", "did": "do", "done": "do", "sent": "send", "made": "make", "taken": "take", "bought": "buy",
+    "tried": "try", "gekeken": "kijk", "kijken": "kijk", "gedaan": "doe", "doen": "doe", "gezien": "zie",
+    "gegeven": "geef", "betaald": "betaal",
+}
+
+
+_Found = tuple[str, tuple[str, ...], str, tuple[str, ...]]  # verb, thing, words, detail
+
+
+def _english_object(verb: str, rest: str) -> _Found | None:
+    """(verb form, thing, words) of "restart your router", "look in your spam folder"."""
+    if verb in _NOT_STEPS or _verb_form(verb, "en") in _NOT_STEPS:
+        return None
+    words = rest.split()
+    if words and words[0] in _LOOK_PARTICLES and len(words) > 1 and (words[1] in _DETERMINERS or words[1] in _PRONOUNS):
+        words = words[1:]
+    return _thing(_verb_form(verb, "en"), words, "en", verb)
+
+
+def _dutch_clause(clause: str, done: bool, imperative: bool = False) -> _Found | None:
+    """(verb form, thing, words) of a Dutch clause: "je de factuur al betaald" (done), "de
+    factuur betalen" (to do) or "betaal de factuur via de link" (a request: the verb first)."""
+    words = clause.split()
+    end = next((i for i, w in enumerate(words) if w in _CLAUSE_ENDS and i), len(words))
+    words = words[:end]
+    if imperative:
+        if not words or words[0] in _NOT_STEPS or words[0] in _NO_IMPERATIVE:
+            return None
+        verb, rest = words[0], words[1:]
+    else:
+        # The verb ends the clause; a noun in -en after a determiner is none ("voor je facturen").
+        verbs = [i for i, w in enumerate(words) if _dutch_verb(w, done) and not (i and words[i - 1] in _DETERMINERS)]
+        if not verbs:
+            return None
+        verb, rest, after = words[verbs[-1]], words[: verbs[-1]], words[verbs[-1] + 1 :]
+        if rest and rest[0] in ("je", "u", "jij") and len(rest) > 1 and rest[1] in ("je", "jouw", "uw"):
+            rest = rest[1:]  # "heb je je modem ...": the first "je" is the subject
+    rest = [w for w in rest if w not in _DUTCH_SKIPPED]
+    if rest and rest[0] in _PLACES and len(rest) > 1:
+        rest = rest[1:]  # "in je spammap kijken"
+    found = _thing(_verb_form(verb, "nl"), rest, "nl", verb)
+    if found is None or imperative or not after:
+        return found
+    return (*found[:3], found[3] + _detail(after, "nl"))  # "verlengen met een maand"
+
+
+_DUTCH_SKIPPED = frozenset({"al", "nog", "even", "eens", "geprobeerd", "wel", "toch", "eerst", "nu", "ook"})
+_CLAUSE_ENDS = frozenset({"en", "of", "zodat", "omdat", "dan", "want", "maar"})
+_NO_IMPERATIVE = frozenset(
+    """je jij u ik we wij het de een dit dat er hier daar wat welke hoe waar waarom wanneer is zijn ben bent heb hebt
+    heeft wil wilt kun kunt kan zou mag moet""".split()
+)
+
+
+def _dutch_verb(word: str, done: bool) -> bool:
+    """A Dutch participle ("betaald", "gekeken", "herstart", "opgestart") or infinitive
+    ("betalen", "kijken", "resetten")."""
+    if word in _IRREGULAR or word in ("herstart", "restart"):
+        return True
+    if done:
+        return len(word) > 5 and (
+            (word.startswith("ge") and word.endswith(("d", "t", "en")))
+            or (word.startswith(("be", "ver", "her", "ont")) and word.endswith(("d", "t")))
+            or ("ge" in word[2:7] and word.endswith(("d", "t")))
+        )
+    return len(word) > 4 and word.endswith("en")
+
+
+def _verb_form(verb: str, language: str) -> str:
+    """One form of a verb for its tenses and synonyms: "restarting" / "restarted" / "reboot"
+    -> "restart", "paid" -> "pay", "gekeken" / "kijken" -> "kijk", "betaald" -> "betaal"."""
+    form = _IRREGULAR.get(verb)
+    if form is None:
+        form = verb
+        if language == "en":
+            for ending in ("ing", "ed", "es", "s"):
+                if form.endswith(ending) and len(form) - len(ending) >= 3:
+                    form = form[: -len(ending)]
+                    if len(form) > 3 and form[-1] == form[-2]:
+                        form = form[:-1]  # "resetting" -> "reset"
+                    elif content_form(form + "e", language) != form + "e":
+                        form += "e"  # "updated" -> "update" (a synonym group's word)
+                    break
+        else:
+            if form.startswith("ge") and len(form) > 5:
+                form = form[2:]
+            elif "ge" in form[2:7] and form.endswith(("d", "t")):  # "opgestart" -> "opstart"
+                at = form.index("ge", 2)
+                form = form[:at] + form[at + 2 :]
+            form = dutch_stem(form)
+            if form.endswith(("d", "t")) and not form.endswith(("rt", "st")) and len(form) > 5:
+                form = form[:-1]  # "betaald" -> "betaal"
+    return content_form(form, language)
+
+
+def _thing(verb: str, words: list[str], language: str, written: str) -> _Found | None:
+    """The verb and the thing it is done to: the noun phrase that starts ``words`` (after a
+    determiner, or a pronoun), and a place or party after it."""
+    if not words:
+        return None
+    if words[0] in _PRONOUNS and (len(words) == 1 or words[0] in _ONLY_PRONOUNS or words[1] in _ENDS):
+        return verb, IT, f"{written} {words[0]}", _detail(words[1:], language)  # "restart it", "wil je het doen"
+    if words[0] not in _DETERMINERS:
+        return None
+    head = _phrase(words[1:])
+    if not head:
+        return None
+    used = 1 + len(head)
+    after = words[used:]
+    if len(after) >= 3 and after[0] in _QUALIFYING and after[1] in _DETERMINERS:
+        place = _phrase(after[2:])  # "the decoder in the bedroom", "the damage to the police"
+        head, used = head + place, used + 2 + len(place) if place else used
+    forms = tuple(content_form(word, language) for word in head)
+    return verb, forms, f"{written} {' '.join(words[:used])}", _detail(words[used:], language)
+
+
+def _detail(words: list[str], language: str) -> tuple[str, ...]:
+    """The content forms of a phrase that starts with a preposition right after the thing or
+    the verb ("via the link below", "by a month", "met een jaar"); () for none."""
+    if not words or words[0] not in _DETAIL_STARTS:
+        return ()
+    phrase = []
+    for word in words[1:5]:
+        if word in _ENDS or word in _DETAIL_STARTS:
+            break
+        if word not in _DETERMINERS:
+            phrase.append(content_form(word, language))
+    return tuple(phrase)
+
+
+_DETAIL_STARTS = frozenset("via using through by with met door per tot".split())
+
+
+_ONLY_PRONOUNS = frozenset({"it", "them", "hem"})  # not "het": also an article
+
+
+def _phrase(words: list[str]) -> list[str]:
+    """The words of a noun phrase: up to three, to the first word that ends one (or says
+    "another": "ook", "too")."""
+    head: list[str] = []
+    for word in words[:3]:
+        if word in _ENDS or word in _PLACES or word in _MEANS or word in _DETERMINERS or word.isdigit():
+            break
+        if word.endswith("ing") and head:
+            break  # "your password using the link"
+        head.append(word)
+    return head
