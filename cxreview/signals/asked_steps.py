@@ -254,9 +254,10 @@ def _dutch_clause(clause: str, done: bool, imperative: bool = False) -> _Found |
     if rest and rest[0] in _PLACES and len(rest) > 1:
         rest = rest[1:]  # "in je spammap kijken"
     found = _thing(_verb_form(verb, "nl"), rest, "nl", verb)
-    if found is None or imperative or not after:
+    if found is None or imperative:
         return found
-    return (*found[:3], found[3] + _detail(after, "nl"))  # "verlengen met een maand"
+    shown = f"{found[2].split(' ', 1)[-1]} {verb}"  # as the clause says it: "je spammap kijken"
+    return found[0], found[1], shown, found[3] + _detail(after, "nl")  # "verlengen met een maand"
 
 
 _DUTCH_SKIPPED = frozenset({"al", "nog", "even", "eens", "geprobeerd", "wel", "toch", "eerst", "nu", "ook"})

@@ -30,11 +30,12 @@ from cxreview.signals.loop_runs import (
     form_step,
     had_to_repeat,
     other_numbers,
+    qualified_by_context,
     request_at,
     resolved,
     step_repeated,
 )
-from cxreview.signals.near_misses import owners_apart
+from cxreview.signals.near_misses import code_or_number, owners_apart
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast, tenses_differ
 from cxreview.signals.requested import asked_for, same_item, values_apart
@@ -504,25 +505,17 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
         return ask
     for index, earlier in enumerate(state.bot_features):
         other = request_at(state, index)
-        if other is None or not same_item(asked, other) or values_apart(f, earlier):
+        if other is None or values_apart(f, earlier):
+            continue
+        if not (same_item(asked, other) or qualified_by_context(state, asked, other, index)):
             continue
         if tenses_differ(f, earlier, language, about_done=True):
             continue  # "Which plan did you have before?" / "Which plan would you like?"
-        if owners_apart(f.norm.split(), earlier.norm.split(), language):
-            continue  # "your date of birth" / "the date of birth of the main driver"
-        state.result.n_bot_repeats += 1
-        ms.flags.append(
-            Flag(
-                "bot_repeat",
-                "same request",
-                f'asks again for what message {state.bot_positions[index]} asked for ("{asked.words}")',
-                [state.bot_positions[index], ms.position],
-            )
-        )
-        state.last_bot_repeat = True
-        ask = state.bot_asks[index]
-        asked_again(state, ask, ms.position, f.norm)
-        return ask
+        words, earlier_words = f.norm.split(), earlier.norm.split()
+        if owners_apart(words, earlier_words, language) or code_or_number(words, earlier_words, language):
+            continue  # "your date of birth" / "... of the main driver", "the code / the number on your card"
+        detail = f'asks again for what message {state.bot_positions[index]} asked for ("{asked.words}")'
+        return _flag_repeat(state, ms, index, "same request", detail, f.norm)
     return ask
 
 
@@ -534,18 +527,18 @@ def _same_step(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) -> 
     if found is None:
         return ask
     index, step = found
+    detail = f'asks again about the step message {state.bot_positions[index]} asked about ("{step.words}")'
+    return _flag_repeat(state, ms, index, "same step", detail, f.norm)
+
+
+def _flag_repeat(state: _State, ms: MessageSignals, index: int, rule: str, detail: str, norm: str) -> int:
+    """Flags a bot repeat of bot turn ``index`` and goes on with its question's run; returns
+    the question it asks (the first ask of the question ``index`` asked)."""
     state.result.n_bot_repeats += 1
-    ms.flags.append(
-        Flag(
-            "bot_repeat",
-            "same step",
-            f'asks again about the step message {state.bot_positions[index]} asked about ("{step.words}")',
-            [state.bot_positions[index], ms.position],
-        )
-    )
+    ms.flags.append(Flag("bot_repeat", rule, detail, [state.bot_positions[index], ms.position]))
     state.last_bot_repeat = True
     ask = state.bot_asks[index]
-    asked_again(state, ask, ms.position, f.norm)
+    asked_again(state, ask, ms.position, norm)
     return ask
 
 

@@ -19,7 +19,7 @@ from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.asked_steps import IT, Step, asked_step, same_step, with_thing
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.near_misses import confirms
-from cxreview.signals.requested import Request, asked_for, asks_a_number, denies, values_apart
+from cxreview.signals.requested import DAY, Request, asked_for, asks_a_number, denies, values_apart
 
 if TYPE_CHECKING:
     from cxreview.signals.conversation import _State
@@ -255,6 +255,21 @@ def _step_at(state: _State, index: int) -> Step | None:
         earlier = (asked_step(state.bot_features[i].norm, language) for i in range(index - 1, -1, -1))
         return with_thing(step, next((s for s in earlier if s is not None), None))
     return step
+
+
+def qualified_by_context(state: _State, asked: Request, other: Request, index: int) -> bool:
+    """``asked`` and ``other`` (the ask of bot turn ``index``) ask for one item, one of them
+    with a qualifier that names what the bot talked about before ``index`` anyway: "Wat is het
+    kenteken van het voertuig?" / "Vul het kenteken in." after "Voor welk voertuig wil je een
+    vergunning?". Not "your address" / "your address for the invoice" with no invoice said
+    before."""
+    if asked.step != other.step or asked.step == "confirm" or asked.item[0] == DAY:
+        return False
+    short, long = sorted((asked.item, other.item), key=len)
+    if len(short) == len(long) or long[: len(short)] != short:
+        return False
+    before = " ".join(f.norm for f in state.bot_features[:index])
+    return all(form in before for form in long[len(short) :])
 
 
 def request_at(state: _State, index: int) -> Request | None:

@@ -26,7 +26,7 @@ def differs(norm_a: str, norm_b: str, language: str) -> str | None:
         words_a, words_b = opened(norm_a).split(), opened(norm_b).split()
         found = _DIFFERS[key] = (
             _steps(words_a, words_b)
-            or _code_or_number(words_a, words_b, language)
+            or code_or_number(words_a, words_b, language)
             or _who_acts(words_a, words_b, language)
             or _qualifier(words_a, words_b, language)
             or owners_apart(words_a, words_b, language)
@@ -136,7 +136,7 @@ def confirms(norm: str) -> bool:
 _CONFIRM = "confirm"  # the step of cues.yaml ``rephrasing.steps`` that checks a value typed before
 
 
-def _code_or_number(words_a: list[str], words_b: list[str], language: str) -> str | None:
+def code_or_number(words_a: list[str], words_b: list[str], language: str) -> str | None:
     """ "code" and "number" name one thing only after the same word ("order number" /
     "order code", "booking code" / "booking number"): a bare "the code" is a one-time code or a
     PIN, "the number on the card" is not its security code, "the code we sent to your phone"

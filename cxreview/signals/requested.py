@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import raw_cues
-from cxreview.signals.wording import content_form, filler_words
+from cxreview.signals.wording import content_form, filler_words, has_form, word_forms
 
 
 class Request(NamedTuple):
@@ -82,7 +82,8 @@ _EN_FRAMES = (
     r"\b(?P<which>which|what) (?P<obj>\w+(?: (?!you\b|we\b|i\b)\w+)?)"
     r" (?:would|do|did|does|should|is|are|was|can|could|will|have)\b",
     # "Please enter it below.": the item is the one asked before (`Request.pronoun`).
-    r"\b(?P<verb>enter|type|provide|give|share|send|input|submit|fill in|key in) (?P<pronoun>it|them)\b",
+    r"\b(?P<verb>enter|type|provide|give|share|send|input|submit|fill in|key in) (?P<pronoun>it|them)"
+    r"(?= (?:below|here|again|now|please|there|in|to (?:me|us))\b|$)",  # not "give them a ring"
 )
 _NL_GIVING = r"(?:invullen|invoeren|ingeven|geven|doorgeven|sturen|opgeven|typen|intypen|noemen|delen)"
 _NL_FRAMES = (
@@ -126,7 +127,7 @@ _NL_CLOSERS = frozenset(
 # Sizes and formats say how the value looks, not which value is asked.
 _FORMAT_WORDS = frozenset(
     """digit digits character characters letter letters long valid correct full complete exact right
-    cijfers cijfer tekens teken geldig geldige juiste volledige correcte dd mm yy yyyy jjjj""".split()
+    cijfers cijfer tekens teken geldig geldige juiste volledige correcte dd mm yy yyyy jjjj current huidige""".split()
 )
 # "first" / "last" qualify a noun that follows ("your first name", "the last 4 digits"),
 # else they end the phrase ("enter your postcode first").
@@ -135,7 +136,7 @@ _ORDINALS = frozenset({"first", "last", "eerste", "laatste"})
 _PARTICIPLES = frozenset(
     "shown printed listed mentioned stated displayed given written found vermeld vermelde getoond staat".split()
 )
-_QUALIFIER_LINKS = frozenset({"of", "for", "van", "voor"})
+_QUALIFIER_LINKS = frozenset({"of", "for", "on", "van", "voor"})  # "the reading on your electricity meter"
 _RELATIVES = frozenset({"that", "which", "who", "why", "die", "dat", "waarom"})
 _DUTCH_HEADS_OF = frozenset({"nummer", "adres", "datum", "code", "naam", "gegevens"})
 _NEGATED_BEFORE = re.compile(r"\b(?:(?:not|don t|dont|do not) |never (?:\w+ ){0,3})$")
@@ -170,13 +171,13 @@ def asked_for(norm: str, language: str = "en") -> Request | None:
     in the text that is no warning, statement or instruction for elsewhere counts."""
     language = "nl" if language.lower().startswith("nl") else "en"
     if len(norm) > _CACHED_LENGTH:
-        return _find(norm, language)
+        return _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
     key = (norm, language)
     if key in _CACHE:
         return _CACHE[key]
     if len(_CACHE) > _CACHE_LIMIT:
         _CACHE.clear()
-    found = _CACHE[key] = _find(norm, language)
+    found = _CACHE[key] = _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
     return found
 
 
@@ -190,8 +191,10 @@ def same_item(a: Request, b: Request) -> bool:
     # confirm your reservation for 2 / for 4"), which only the whole texts show.
     if a.step != b.step or a.step == "confirm":
         return False
-    if a.item == b.item:
-        return True
+    if a.item == b.item or sorted(a.item) == sorted(b.item):
+        return True  # "electricity meter reading" / "reading on your electricity meter"
+    if a.item[0] == DAY == b.item[0]:
+        return _same_event(a.item[1:], b.item[1:])
     # A Dutch compound and its longer form: "kaartnummer" / "bankkaartnummer".
     if len(a.item) == len(b.item) == 1:
         short, long = sorted((a.item[0], b.item[0]), key=len)
@@ -246,6 +249,81 @@ def _names_a_value(item: tuple[str, ...]) -> bool:
     """The item's last word names a value a customer types ("email address", "e-mailadres",
     "klantnummer", "postcode"), not a thing talked about ("movie", "manier")."""
     return item[-1].endswith(_VALUE_HEADS)
+
+
+def _day_asked(norm: str, language: str) -> Request | None:
+    """An ask for the day of an event: "Which day would you like your parcel delivered?" /
+    "When should we deliver your package?" / "What day works best for the delivery?", "Op
+    welke dag wil je dat we bezorgen?", "Wanneer moeten we je pakket bezorgen?". The item is
+    `DAY` and the event's content forms (who wants it and what suits are left out); an ask
+    that names no event ("Which day works for you?") is none. A question about when something
+    was done ("When did you buy it?") is read the same way; the tense rule keeps it apart."""
+    match = _DAY_ASK.search(norm)
+    if match is None or _BOT_SUBJECT_BEFORE.search(norm[: match.start()]):
+        return None
+    rest = _PICK_UP.sub("pickup", match.group("rest"))
+    fillers = filler_words()
+    forms = ["until"] if match.group("until") else []  # "till when" / "from when": the end, the start
+    for word in rest.split()[:_EVENT_WORDS]:
+        if word in _NEXT_QUESTION:
+            break  # "When do you want to depart and when would you like to return?"
+        if word in fillers or word in _NOT_EVENT or word.isdigit():
+            continue
+        form = content_form(word, language)
+        if form not in _NOT_EVENT and form not in forms:
+            forms.append(form)
+    if not forms or forms == ["until"]:
+        return None
+    return Request("give", (DAY, *forms), f"day ({' '.join(forms)})")
+
+
+def _problem_asked(norm: str) -> Request | None:
+    """An ask to describe the problem ("Could you describe the problem?", "What seems to be
+    the issue?", "Please tell me what's wrong.", "Wat is er aan de hand?", "Beschrijf je
+    probleem."): the item "problem", which alone is too generic for `_find` (and a problem
+    of something named, "the problem with your payment", is no such ask)."""
+    match = _PROBLEM_ASK.search(norm)
+    if match is None or _BOT_SUBJECT_BEFORE.search(norm[: match.start()]):
+        return None
+    return Request("give", ("problem",), "the problem")
+
+
+# "what's wrong" is normalised as "what s wrong"; nothing may follow the problem but an end.
+_PROBLEM_ASK = re.compile(
+    r"(?:\b(?:describe|explain|beschrijf|omschrijf|beschrijven|omschrijven|uitleggen) (?:the|your|je|het|uw) "
+    r"(?:problem|issue|probleem)|\bwhat (?:s|is) (?:wrong|the (?:problem|issue|matter))"
+    r"|\bwhat seems to be (?:the )?(?:problem|issue|matter)|\bwat is (?:er )?(?:aan de hand|mis|het probleem))$"
+    r"|(?:\bdescribe|\bexplain) (?:the|your) (?:problem|issue)(?= (?:please|briefly|in a few words)\b)"
+)
+
+
+def _same_event(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Every content form of the shorter event is a form of one of the longer's: "delivery"
+    / "parcel delivered", "pickup" / "pickup return"; not "parcel delivered" / "pickup old
+    modem"."""
+    short, long = sorted((a, b), key=len)
+    forms = word_forms(long)
+    return all(has_form(form, forms) for form in short)
+
+
+DAY = "<day>"
+# "which day ...", "when would you ...": "when" asks only before a verb ("What do you check
+# for when picking a movie?" asks nothing about a day).
+_DAY_ASK = re.compile(
+    r"\b(?P<until>till |until |up to |tot |by )?(?:(?:on |at |for |op |voor )?(?:which|what|welke|welk)"
+    r" (?:day|date|dag|datum)(?: (?:and|en) (?:time|tijd))?|(?:when|wanneer)(?= (?:would|should|can|could|will|do|does"
+    r"|did|is|are|shall|may|wil|wilt|moet|moeten|kan|kun|kunt|zal|zullen|ga|gaat|mag)\b))\b (?P<rest>.+)"
+)
+_NEXT_QUESTION = frozenset("and or where what how who why en of waar wat hoe wie waarom".split())
+_PICK_UP = re.compile(r"\bpick (?:\w+ )?up\b")  # "pick up your return", "pick it up"
+_EVENT_WORDS = 8
+# Who wants it, what suits, when and how well: not the event.
+_NOT_EVENT = frozenset(
+    """like want wish should shall must suit suits suited work works best good convenient possible prefer okay ok
+    moeten moet wil wilt willen komt komen uit beste goed past passen schikt schikken lukt handig voorkeur kan kun
+    kunt want date day time dag datum tijd it hem het they them ze these this that need needing needed nodig hebben
+    voor van naar bij met om aan in op to of at on from by with""".split()
+)
 
 
 def asks_a_number(request: Request) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from cxreview.signals.answers import says_nothing, values
 from cxreview.signals.asked_steps import Step, asked_step, same_step
 from cxreview.signals.features import text_features
-from cxreview.signals.requested import PRONOUN, Request, asked_for
+from cxreview.signals.requested import DAY, PRONOUN, Request, asked_for, same_item
 from tests.signals.test_loops import loop_flag, run
 
 
@@ -266,3 +266,135 @@ def test_a_dutch_payment_asked_again_is_a_loop() -> None:
     # the next invoice, said with "ook": another step
     other = [*turns[:5], ("bot", "Wil je de volgende factuur ook nu al betalen?")]
     assert loop_flag(run(other, language="nl")) is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "language"),
+    [
+        (
+            [
+                "Which day would you like your parcel delivered?",
+                "When should we deliver your package?",
+                "What day works best for the delivery?",
+            ],
+            "en",
+        ),
+        (
+            [
+                "On which day should we pick up your return?",
+                "Which day would suit you for the pickup?",
+                "When would you like us to collect the parcel?",
+            ],
+            "en",
+        ),
+        (
+            [
+                "Op welke dag wil je dat we bezorgen?",
+                "Wanneer moeten we je pakket bezorgen?",
+                "Welke dag komt het beste uit voor de bezorging?",
+            ],
+            "nl",
+        ),
+    ],
+)
+def test_the_day_of_one_event_asked_three_ways(texts: list[str], language: str) -> None:
+    requests = [asked(text, language) for text in texts]
+    assert all(request is not None and request.item[0] == DAY for request in requests)
+    # each asks what one before it asked ("collect the parcel" / "the pickup" / "pick up your return")
+    for index in (1, 2):
+        assert any(same_item(requests[index], before) for before in requests[:index])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Which day would you like your parcel delivered?", "Which day should we pick up your old modem?"),
+        ("Which day should we pick up your old modem?", "Which day should the technician come to install it?"),
+        ("On which date did the accident happen?", "On which date did you buy the phone?"),
+        ("When do you want to depart?", "When would you like to return?"),
+    ],
+)
+def test_the_days_of_other_events_differ(first: str, second: str) -> None:
+    a, b = asked(first), asked(second)
+    assert a is not None and b is not None and not same_item(a, b)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Which day works for you?", "What do you check for when picking a movie?", "Give them a ring at 510-794-4526."],
+)
+def test_no_day_of_an_event_asked(text: str) -> None:
+    request = asked(text)
+    assert request is None or request.item[0] != DAY
+
+
+def test_a_delivery_day_asked_three_ways_is_a_loop() -> None:
+    turns = [
+        ("customer", "reschedule"),
+        ("bot", "Which day would you like your parcel delivered?"),
+        ("customer", "saturday"),
+        ("bot", "When should we deliver your package?"),
+        ("customer", "saturday i said"),
+        ("bot", "What day works best for the delivery?"),
+    ]
+    assert loop_flag(run(turns)) == ("bot repeats", [4, 6])
+    fields = [
+        ("customer", "need delivery of the new modem and pickup of the old one"),
+        ("bot", "Which day would you like your parcel delivered?"),
+        ("customer", "friday"),
+        ("bot", "Which day should we pick up your old modem?"),
+        ("customer", "friday too"),
+        ("bot", "Which day should the technician come to install it?"),
+    ]
+    assert loop_flag(run(fields)) is None
+
+
+def test_an_item_named_with_on_is_the_same_item() -> None:
+    a = asked("Please enter your electricity meter reading.")
+    b = asked("Sorry, I didn't get that. What is the current reading on your electricity meter?")
+    assert a is not None and b is not None and same_item(a, b)
+    gas = asked("What is the reading on your gas meter?")
+    assert gas is not None and not same_item(a, gas)
+
+
+def test_the_code_and_the_number_on_a_card_stay_apart() -> None:
+    turns = [
+        ("bot", "What is the code on your gift card?"),
+        ("customer", "hmm"),
+        ("bot", "What is the number on your gift card?"),
+    ]
+    assert not any(f.flag == "bot_repeat" for f in run(turns).messages[2].flags)
+
+
+def test_a_qualifier_that_names_the_context_is_the_same_item() -> None:
+    turns = [
+        ("bot", "Welkom bij de digitale balie. Voor welk voertuig wil je een bezoekersvergunning?"),
+        ("customer", "XK-123-B"),
+        ("bot", "Wat is het kenteken van het voertuig?"),
+        ("customer", "voor de auto met het kenteken dat ik net gaf"),
+        ("bot", "Vul het kenteken in."),
+        ("customer", "XK-123-B"),
+        ("bot", "Voor welk kenteken wil je de vergunning aanvragen?"),
+    ]
+    assert loop_flag(run(turns, language="nl")) == ("bot repeats", [5, 7])
+    # a qualifier the bot never talked about is another field
+    fields = [
+        ("bot", "Please enter your postcode."),
+        ("customer", "1012AB"),
+        ("bot", "Please enter the postcode of the pickup address."),
+    ]
+    assert not any(f.flag == "bot_repeat" for f in run(fields).messages[2].flags)
+
+
+def test_the_problem_asked_three_ways_is_a_loop() -> None:
+    turns = [
+        ("customer", "help"),
+        ("bot", "Could you describe the problem?"),
+        ("customer", "no internet since yesterday"),
+        ("bot", "What seems to be the issue?"),
+        ("customer", "no internet i just said"),
+        ("bot", "Please tell me what's wrong."),
+    ]
+    assert loop_flag(run(turns)) == ("bot repeats", [4, 6])
+    assert asked("Could you describe the problem with your payment?") is None
+    assert asked("What is wrong with your order?") is None
