@@ -170,7 +170,10 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
     if language == "nl":
         return (
             (re.compile(r"\b(?:heb|hebt|heeft) (?:je|u|jij)(?P<verb>) (?P<rest>.+)"), True),
-            (re.compile(r"\b(?:wil|wilt|kun|kunt|kan|zou|zoudt) (?:je|u|jij)(?P<verb>) (?P<rest>.+)"), False),
+            (
+                re.compile(r"(?:\b(?:wil|wilt|kun|kunt|kan|zou|zoudt) (?:je|u|jij)|^probeer(?: eens| even| nu)?)(?P<verb>) (?P<rest>.+)"),
+                False,
+            ),
             (re.compile(r"^(?:graag |nu |dan |eerst |daarna )?(?P<verb>\w+) (?P<rest>(?:je|jouw|uw|de|het|even|in|op) .+)"), False),
             (re.compile(r"\b(?P<verb>herstart) (?P<rest>(?:je|jouw|uw|de|het) .+)"), False),  # "... Zet je modem uit en weer aan."
         )
@@ -208,8 +211,10 @@ _PLACES = frozenset("in into at on to from of with for naar in op aan bij van vo
 _QUALIFYING = frozenset("in into at on to from of for after before naar in op aan bij van voor na".split())
 _MEANS = frozenset("via using through by with door met".split())  # how: not part of the thing
 _ENDS = frozenset(
-    """and or but so if as once again please now then first before after when because until for while
-    en of maar dus als zodat om nu dan eerst voor na wanneer omdat tot even al nog weer opnieuw""".split()
+    """and or but so if as once again please now then first before after when because until for while too also
+    is are was were be been not isn doesn don didn has have had will can should that which who you
+    en of maar dus als zodat om nu dan eerst voor na wanneer omdat tot even al nog weer opnieuw ook is zijn was niet
+    heeft te""".split()
 )
 _LOOK_PARTICLES = frozenset({"in", "at", "into", "on", "up", "out", "off", "down", "back", "over"})
 _IRREGULAR = {
@@ -244,7 +249,10 @@ def _dutch_clause(clause: str, done: bool, imperative: bool = False) -> _Found |
         verb, rest = words[0], words[1:]
     else:
         # The verb ends the clause; a noun in -en after a determiner is none ("voor je facturen").
-        verbs = [i for i, w in enumerate(words) if _dutch_verb(w, done) and not (i and words[i - 1] in _DETERMINERS)]
+        tried = done and "geprobeerd" in words  # "heb je geprobeerd de app opnieuw te installeren"
+        verbs = [
+            i for i, w in enumerate(words) if _dutch_verb(w, done and not tried) and not (i and words[i - 1] in _DETERMINERS)
+        ]
         if not verbs:
             return None
         verb, rest, after = words[verbs[-1]], words[: verbs[-1]], words[verbs[-1] + 1 :]
@@ -260,7 +268,9 @@ def _dutch_clause(clause: str, done: bool, imperative: bool = False) -> _Found |
     return found[0], found[1], shown, found[3] + _detail(after, "nl")  # "verlengen met een maand"
 
 
-_DUTCH_SKIPPED = frozenset({"al", "nog", "even", "eens", "geprobeerd", "wel", "toch", "eerst", "nu", "ook"})
+_DUTCH_SKIPPED = frozenset(
+    {"al", "nog", "even", "eens", "geprobeerd", "proberen", "probeer", "wel", "toch", "eerst", "nu", "ook"}
+)
 _CLAUSE_ENDS = frozenset({"en", "of", "zodat", "omdat", "dan", "want", "maar"})
 _NO_IMPERATIVE = frozenset(
     """je jij u ik we wij het de een dit dat er hier daar wat welke hoe waar waarom wanneer is zijn ben bent heb hebt
@@ -332,7 +342,10 @@ def _thing(verb: str, words: list[str], language: str, written: str) -> _Found |
 
 def _detail(words: list[str], language: str) -> tuple[str, ...]:
     """The content forms of a phrase that starts with a preposition right after the thing or
-    the verb ("via the link below", "by a month", "met een jaar"); () for none."""
+    the verb ("via the link below", "by a month", "met een jaar") or of a clause that says
+    what to check about it ("the cable is plugged in" / "is unplugged"); () for none."""
+    if words and words[0] in _COPULAS:
+        return tuple(content_form(w, language) for w in words[1:5] if w not in _DETERMINERS and w not in _COPULAS)
     if not words or words[0] not in _DETAIL_STARTS:
         return ()
     phrase = []
@@ -344,6 +357,7 @@ def _detail(words: list[str], language: str) -> tuple[str, ...]:
     return tuple(phrase)
 
 
+_COPULAS = frozenset("is are was were isn has works work still firmly properly correctly staat zit is werkt".split())
 _DETAIL_STARTS = frozenset("via using through by with met door per tot".split())
 
 

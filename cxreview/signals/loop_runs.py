@@ -9,6 +9,7 @@ its `_State`."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from cxreview.signals.answers import given_before, says_done, says_nothing, valu
 from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.asked_steps import IT, Step, asked_step, same_step, with_thing
 from cxreview.signals.features import TextFeatures
+from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.near_misses import confirms
 from cxreview.signals.requested import DAY, Request, asked_for, asks_a_number, denies, values_apart
 
@@ -234,7 +236,7 @@ def step_repeated(state: _State, f: TextFeatures) -> tuple[int, Step] | None:
     for index in range(len(steps) - 1, -1, -1):
         other = steps[index]
         earlier = state.bot_features[index]
-        if other is None or not same_step(step, other) or values_apart(f, earlier):
+        if other is None or not same_step(step, other) or values_apart(f, earlier) or _days_apart(f, earlier):
             continue
         if step.done and not other.done:
             continue  # asked to do it, then whether it was done: a check
@@ -242,6 +244,18 @@ def step_repeated(state: _State, f: TextFeatures) -> tuple[int, Step] | None:
             continue
         return index, step
     return None
+
+
+def _days_apart(a: TextFeatures, b: TextFeatures) -> bool:
+    """Each text names a month or day the other does not: "the invoice for March / for April"."""
+    days = _day_names()
+    words_a, words_b = set(a.norm.split()) & days, set(b.norm.split()) & days
+    return bool(words_a - words_b and words_b - words_a)
+
+
+@functools.lru_cache(maxsize=1)
+def _day_names() -> frozenset[str]:
+    return frozenset(name for names in raw_cues()["months"].values() for name in names)
 
 
 def _step_at(state: _State, index: int) -> Step | None:
@@ -259,16 +273,17 @@ def _step_at(state: _State, index: int) -> Step | None:
 
 def qualified_by_context(state: _State, asked: Request, other: Request, index: int) -> bool:
     """``asked`` and ``other`` (the ask of bot turn ``index``) ask for one item, one of them
-    with a qualifier that names what the bot talked about before ``index`` anyway: "Wat is het
+    with a qualifier that names what the bot talked about up to ``index`` anyway: "Wat is het
     kenteken van het voertuig?" / "Vul het kenteken in." after "Voor welk voertuig wil je een
-    vergunning?". Not "your address" / "your address for the invoice" with no invoice said
-    before."""
+    vergunning?", "Wil je je meterstand doorgeven? Wat is je meterstand voor stroom?" / "Vul je
+    meterstand voor stroom in.". Not "your address" / "your address for the invoice" with no
+    invoice said before."""
     if asked.step != other.step or asked.step == "confirm" or asked.item[0] == DAY:
         return False
     short, long = sorted((asked.item, other.item), key=len)
     if len(short) == len(long) or long[: len(short)] != short:
         return False
-    before = " ".join(f.norm for f in state.bot_features[:index])
+    before = " ".join(f.norm for f in state.bot_features[: index + 1])  # the earlier ask's text too
     return all(form in before for form in long[len(short) :])
 
 

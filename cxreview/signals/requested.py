@@ -259,8 +259,8 @@ def _day_asked(norm: str, language: str) -> Request | None:
     that names no event ("Which day works for you?") is none. A question about when something
     was done ("When did you buy it?") is read the same way; the tense rule keeps it apart."""
     match = _DAY_ASK.search(norm)
-    if match is None or _BOT_SUBJECT_BEFORE.search(norm[: match.start()]):
-        return None
+    if match is None or _BOT_SUBJECT_BEFORE.search(norm[: match.start()]) or _ANOTHER_ONE.search(norm):
+        return None  # "... for the second visit", "ook voor het andere pakket": another event
     rest = _PICK_UP.sub("pickup", match.group("rest"))
     fillers = filler_words()
     forms = ["until"] if match.group("until") else []  # "till when" / "from when": the end, the start
@@ -314,6 +314,7 @@ _DAY_ASK = re.compile(
     r" (?:day|date|dag|datum)(?: (?:and|en) (?:time|tijd))?|(?:when|wanneer)(?= (?:would|should|can|could|will|do|does"
     r"|did|is|are|shall|may|wil|wilt|moet|moeten|kan|kun|kunt|zal|zullen|ga|gaat|mag)\b))\b (?P<rest>.+)"
 )
+_ANOTHER_ONE = re.compile(r"\b(?:second|another|other|next|also|too|tweede|andere|ander|volgende|ook)\b")
 _NEXT_QUESTION = frozenset("and or where what how who why en of waar wat hoe wie waarom".split())
 _PICK_UP = re.compile(r"\bpick (?:\w+ )?up\b")  # "pick up your return", "pick it up"
 _EVENT_WORDS = 8

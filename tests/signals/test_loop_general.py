@@ -398,3 +398,38 @@ def test_the_problem_asked_three_ways_is_a_loop() -> None:
     assert loop_flag(run(turns)) == ("bot repeats", [4, 6])
     assert asked("Could you describe the problem with your payment?") is None
     assert asked("What is wrong with your order?") is None
+
+
+def test_the_day_of_another_visit_is_another_event() -> None:
+    first = asked("When would you like the technician to come?")
+    assert first is not None and first.item[0] == DAY
+    second = asked("When would you like the technician to come for the second visit?")
+    assert second is None or not same_item(first, second)
+
+
+def test_a_step_for_another_month_is_another_step() -> None:
+    turns = [
+        ("bot", "Can you pay the invoice for March?"),
+        ("customer", "hmm"),
+        ("bot", "Can you pay the invoice for April?"),
+    ]
+    assert not any(f.flag == "bot_repeat" for f in run(turns).messages[2].flags)
+    same = [turns[0], ("customer", "hmm"), ("bot", "Please pay the invoice for March via the link below.")]
+    assert any(f.rule == "same step" for f in run(same).messages[2].flags)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Probeer je modem opnieuw op te starten.", "Heb je je modem al opnieuw opgestart?"),
+        ("Heb je geprobeerd de app opnieuw te installeren?", "Kun je proberen de app opnieuw te installeren?"),
+    ],
+)
+def test_dutch_steps_with_proberen(first: str, second: str) -> None:
+    a, b = step(first, "nl"), step(second, "nl")
+    assert a is not None and b is not None and same_step(a, b)
+
+
+def test_checking_a_state_is_read_with_the_state() -> None:
+    a, b = step("Please check the cable is plugged in."), step("Please check the cable is unplugged.")
+    assert a is None or b is None or not same_step(a, b)
