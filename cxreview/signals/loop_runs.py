@@ -283,7 +283,10 @@ def qualified_by_context(state: _State, asked: Request, other: Request, index: i
     short, long = sorted((asked.item, other.item), key=len)
     if len(short) == len(long) or long[: len(short)] != short:
         return False
-    before = " ".join(f.norm for f in state.bot_features[: index + 1])  # the earlier ask's text too
+    # The earlier ask's own text counts when it asked without the qualifier (its other
+    # sentence may say it), not when the qualifier is part of what it asked for.
+    end = index + 1 if other.item == short else index
+    before = " ".join(f.norm for f in state.bot_features[:end])
     return all(form in before for form in long[len(short) :])
 
 

@@ -433,3 +433,12 @@ def test_dutch_steps_with_proberen(first: str, second: str) -> None:
 def test_checking_a_state_is_read_with_the_state() -> None:
     a, b = step("Please check the cable is plugged in."), step("Please check the cable is unplugged.")
     assert a is None or b is None or not same_step(a, b)
+
+
+def test_a_field_with_a_qualifier_then_without_is_another_field() -> None:
+    turns = [
+        ("bot", "Please enter the postcode of the pickup address."),
+        ("customer", "1012AB"),
+        ("bot", "Please enter your postcode."),
+    ]
+    assert not any(f.flag == "bot_repeat" for f in run(turns).messages[2].flags)
