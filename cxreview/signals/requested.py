@@ -229,11 +229,11 @@ def _find(norm: str, language: str) -> Request | None:
             break
     if best is None:
         return None
-    _, verb, phrase, groups = best
+    start, verb, phrase, groups = best
     confirming = verb in _confirm_verbs() or _CONFIRMING.search(norm) is not None
     step = "confirm" if confirming else "give"
     if groups.get("pronoun"):
-        return Request(step, PRONOUN, groups["pronoun"] or "")
+        return _antecedent(norm[:start], step, language, groups["pronoun"] or "")
     example = _EXAMPLE.search(phrase)
     if example is not None:  # "your postcode, e.g. BS1 6AA": a format, not what is asked
         phrase = phrase[: example.start()]
@@ -243,6 +243,24 @@ def _find(norm: str, language: str) -> Request | None:
     if groups.get("which") and groups["which"] != "which" and not _names_a_value(item):
         return None  # "What movie did you watch?" asks for an opinion, not a value
     return Request(step, item, words)
+
+
+def _antecedent(before: str, step: str, language: str, pronoun: str) -> Request | None:
+    """What an ask by pronoun asks for when the same text named a value before it ("Your
+    account number is 8 digits. Please enter it below.", "Je klantnummer ... Vul het hieronder
+    in."): that value; a generic one ("We've sent a code to that number. Please enter it.") is
+    none; `PRONOUN` (the bot's ask before) when the text names no value."""
+    for match in _NOUN_PHRASE.finditer(before):
+        item, words, _ = _item(match.group(1), language)
+        for end in range(1, len(item) + 1):  # "je klantnummer bestaat uit ...": its first word
+            if item[:end] in _GENERIC:
+                return None
+            if item[end - 1].endswith(_VALUE_HEADS):
+                return Request(step, item[:end], " ".join(words.split()[:end]))
+    return Request(step, PRONOUN, pronoun)
+
+
+_NOUN_PHRASE = re.compile(r"\b(?:a|an|the|your|je|jouw|uw|de|het|een) (\w+(?: \w+){0,3})")
 
 
 def _names_a_value(item: tuple[str, ...]) -> bool:

@@ -442,3 +442,19 @@ def test_a_field_with_a_qualifier_then_without_is_another_field() -> None:
         ("bot", "Please enter your postcode."),
     ]
     assert not any(f.flag == "bot_repeat" for f in run(turns).messages[2].flags)
+
+
+def test_a_pronoun_points_to_the_value_its_own_text_names() -> None:
+    own = asked("No problem! Your account number is 8 digits and starts with 7. Please enter it below.")
+    assert own is not None and own.item == ("account", "number")
+    dutch = asked("Geen probleem! Je klantnummer bestaat uit 8 cijfers. Vul het hieronder in.", "nl")
+    assert dutch is not None and dutch.item == ("klantnumber",)
+    turns = [
+        ("bot", "Hi! I can update your contact details. What's your new mobile number?"),
+        ("customer", "07700 900873"),
+        ("bot", "Please type the new number again to confirm."),
+        ("customer", "07700 900873"),
+        ("bot", "Thanks. We've sent a 6-digit code to that number. Please enter it."),
+    ]
+    result = run(turns)
+    assert not any(f.flag == "bot_repeat" for f in result.messages[4].flags)  # the code, not the number
