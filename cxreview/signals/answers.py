@@ -42,6 +42,8 @@ def values(norm: str) -> set[str]:
             month_number = int(month) if month.isdigit() else _month_numbers()[month]
             if 1 <= int(day) <= 31 and 1 <= month_number <= 12:
                 found.add(f"{int(day)}/{month_number}")
+                if match.group("year"):
+                    found.add(match.group("year"))  # "3 maart 1980" / "03-03-1980": one date, one year
                 text = text.replace(match.group(0), " ", 1)
     if len(words) > 1:
         for match in _SPLIT_NUMBER.finditer(text):
@@ -150,10 +152,11 @@ def _dates() -> tuple[re.Pattern[str], ...]:
     months = "|".join(sorted(_month_numbers(), key=len, reverse=True))
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|e|ste|de)?"
     return (
-        re.compile(rf"\b{day} (?:of )?(?P<month>{months})\b"),  # "3 March", "3rd of March", "3 maart"
-        re.compile(rf"\b(?P<month>{months}) (?:the )?{day}\b"),  # "March 3rd"
+        # "3 March", "3rd of March", "3 maart 1980" (a year after it is the date's, as in "03-03-1985")
+        re.compile(rf"\b{day} (?:of )?(?P<month>{months})(?: (?P<year>\d{{4}}))?\b"),
+        re.compile(rf"\b(?P<month>{months}) (?:the )?{day}(?: (?P<year>\d{{4}}))?\b"),  # "March 3rd"
         # "03-03", "3/3/2026" (the separators are spaces in the normalised text)
-        re.compile(r"\b(?P<day>\d{1,2}) (?P<month>\d{1,2})(?: (?:\d{4}|\d{2}))?\b"),
+        re.compile(r"\b(?P<day>\d{1,2}) (?P<month>\d{1,2})(?: (?:(?P<year>\d{4})|\d{2}))?\b"),
     )
 
 
