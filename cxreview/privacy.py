@@ -58,7 +58,7 @@ def _phone_matcher() -> Any:
     it, and the review app starts faster without it."""
     import phonenumbers
 
-    return phonenumbers.PhoneNumberMatcher
+    return phonenumbers.PhoneNumberMatcher, phonenumbers.Leniency.POSSIBLE
 
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
@@ -73,9 +73,15 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
             protected.append(match.span())
     found += [(*m.span(), "card") for m in _CARD.finditer(text) if luhn_valid(re.sub(r"\D", "", m.group()))]
     if sum(char.isdigit() for char in text) >= 7:  # the shortest number phonenumbers accepts here
-        matcher = _phone_matcher()
+        matcher, possible = _phone_matcher()
         for region in PHONE_REGIONS:
             found += [(m.start, m.end, "phone") for m in matcher(text, region)]
+            # A number in a range libphonenumber does not know as assigned ("07911 654321",
+            # "+44 7911 654321") is still someone's number when written as one: with its
+            # country code or trunk 0. Bare digit runs ("order 12345678") only when valid.
+            found += [
+                (m.start, m.end, "phone") for m in matcher(text, region, leniency=possible) if m.raw_string[:1] in "+0"
+            ]
     # Cards and IBANs beat phone numbers on the same digits; then earliest, then longest.
     rank = {"email": 0, "handle": 0, "iban": 1, "card": 1, "phone": 2}
     found.sort(key=lambda span: (rank[span[2]], span[0], -span[1]))

@@ -15,6 +15,9 @@ from cxreview.privacy import iban_valid, luhn_valid, mask_pii
         ("mijn nummer is 0612345678.", "mijn nummer is [phone]."),
         ("call 020 123 4567 or +44 20 7946 0958", "call [phone] or [phone]"),
         ("ring 07911 123456 please", "ring [phone] please"),
+        # Ranges libphonenumber does not know as assigned: still a number when written as one.
+        ("ring 07911 654321 please", "ring [phone] please"),
+        ("or +44 7911 654321", "or [phone]"),
         ("card 4111 1111 1111 1111 and", "card [card] and"),  # the space before "and" stays
         ("paid with 5500-0000-0000-0004", "paid with [card]"),
         ("IBAN NL91 ABNA 0417 1643 00 please", "IBAN [iban] please"),
@@ -38,6 +41,7 @@ def test_personal_data_is_masked(text: str, masked: str) -> None:
         "www.example.nl/artikel/31612345678",
         "NL91 ABNA 0417 1643 01 is not an IBAN",  # wrong check digits: no [iban] (and not half a phone)
         "order NW-4411 of 12345 items",
+        "order 12345678 arrived",  # a bare digit run that is no valid number stays readable
         "Opgezegd per 09-09-2026.",  # a date, not a phone number
         "on 2026-03-05 at 10:00",
         "email me at the address on file",
