@@ -45,7 +45,7 @@ FEATURES = tuple(REASONS)
 # waiting, a grievance or a reported problem makes them say nothing ("Your 'Priority
 # Support' takes days", "Love my headphones but the button doesn't work").
 _TURNS_PRAISE = frozenset(("sarcasm", "rhetorical"))
-_MUTES_PRAISE = frozenset(
+COMPLAINT_CUES = frozenset(
     ("waiting", "grievance", "impatience", "rejection", "giving_up", "escalation", "profanity", "emoji", "problem")
 )
 # "Still waiting for your reply? No rush.": the customer says there is no hurry, so the
@@ -115,7 +115,7 @@ def _mutes_praise(cues: dict[str, str]) -> bool:
     "no" answer ("No, all good!") or a problem the customer says is solved ("it was
     crashing but it's fixed now, great work!")."""
     for cue in cues:
-        if cue in _MUTES_PRAISE:
+        if cue in COMPLAINT_CUES:
             if cue == "rejection" and _bare_no(cues[cue]):
                 continue
             if cue == "problem" and "resolved" in cues:

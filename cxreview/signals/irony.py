@@ -5,14 +5,16 @@
 same kind (cue `ironic_praise`); what tells them apart is around them. Ironic praise counts
 as `sarcasm` when the message does not thank (cue `gratitude`) and the setting is sour: the
 customer opens with it (a first tweet "Great service. Really great."), the bot or agent just
-failed, gave bad news or apologised, the customer's previous message was frustrated, or the
-message itself complains or negates. Otherwise it is what it says: praise.
+failed, repeated itself, gave bad news or apologised, the customer's previous message was frustrated, or the
+message itself complains (`frustration.COMPLAINT_CUES`, the cues that mute praise) or
+negates. Otherwise it is what it says: praise.
 """
 
 from __future__ import annotations
 
 import re
 
+from cxreview.signals.frustration import COMPLAINT_CUES
 from cxreview.signals.lexicon import CUSTOMER_CUES
 
 # A bot or agent message that says sorry or breaks news of a delay says something went
@@ -21,11 +23,6 @@ from cxreview.signals.lexicon import CUSTOMER_CUES
 _APOLOGY = re.compile(
     r"\b(?:sorry|apolog\w*|unfortunately|regret|afraid|delayed|postponed"
     r"|excuses|excuus|spijt|helaas|jammer genoeg|vertraagd|uitgesteld|vertraging)\b"
-)
-
-# Cues of a complaint in the same message: praise next to them is not meant.
-_SOUR_CUES = frozenset(
-    ("waiting", "grievance", "impatience", "rejection", "giving_up", "escalation", "profanity", "emoji", "problem")
 )
 
 
@@ -40,7 +37,7 @@ def read_irony(cues: dict[str, str], negations: int, sour_setting: bool) -> dict
     cues unchanged) otherwise."""
     if "gratitude" in cues:
         return cues
-    if not (sour_setting or negations > 0 or not _SOUR_CUES.isdisjoint(cues)):
+    if not (sour_setting or negations > 0 or not COMPLAINT_CUES.isdisjoint(cues)):
         return cues
     merged = dict(cues)
     merged.setdefault("sarcasm", cues["ironic_praise"])
