@@ -2,12 +2,12 @@
 
 "Wow. Great service. Really great." after "Your parcel is delayed another week" is sarcasm;
 "Amazing service, thank you so much!" after "I've refunded it" is praise. The words are the
-same kind (cue `ironic_praise`); what tells them apart is around them. Ironic praise counts as `sarcasm` when the message does not thank (cue `gratitude`) and the
-setting is sour: the customer opens with it (a first tweet "Great service. Really great."),
-the bot or agent just failed, repeated itself, gave bad news or apologised, the customer's
-previous message was frustrated, or the message itself complains
-(`frustration.COMPLAINT_CUES`, the cues that mute praise) or negates. Otherwise it is what
-it says: praise.
+same kind (cue `ironic_praise`); what tells them apart is around them. Ironic praise counts
+as `sarcasm` when the message does not thank (cue `gratitude`) and the setting is sour: the
+customer opens with it (a first tweet "Great service. Really great."), the bot or agent just
+failed, repeated itself, gave bad news or apologised, the customer's previous message was
+frustrated, or the message itself complains (`frustration.COMPLAINT_CUES`, the cues that
+mute praise) or negates. Otherwise it is what it says: praise.
 """
 
 from __future__ import annotations
