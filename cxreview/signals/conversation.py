@@ -142,7 +142,9 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     anew = repeat_of is not None and _answers_anew(state, f, repeat_of)
     shown_repeat = None if anew else repeat_of
     meta = cues.get("repetition") if cues else None  # most messages have no cue
-    if (repeat_of is not None or meta) and state.bot_turns and not result.handover:
+    # In the customer's first message a repeat is of earlier contacts ("I sent the photos on
+    # Monday already"): nothing was said to this bot yet, so it is no turn of a loop.
+    if (repeat_of is not None or meta) and state.bot_turns and not result.handover and state.norms:
         if meta or had_to_repeat(state, f, repeat_of):
             state.repeats_with_bot.append(position)
     # A bare value sent again ("AC20419877", "3521 AB", an e-mail address) because the bot asked
@@ -254,6 +256,8 @@ def _after_closing_offer(state: _State) -> bool:
     "Kan ik je nog ergens mee helpen?"; cues.yaml ``closing_offer``)."""
     reply = state.last_reply
     return reply is not None and closing_offer(state.result.language).search(reply[1]) is not None
+
+
 _EMAIL_END = re.compile(r"^\w+(?: \w+){0,2} (?:com|nl|be|net|org|de|eu|io|uk|info)$")
 
 
@@ -363,7 +367,9 @@ def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
 
 def _human_request(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
     state.result.n_human_requests += 1
-    ms.flags.append(Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position]))
+    ms.flags.append(
+        Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position])
+    )
     if state.first_request is None:
         state.first_request = (ms.position, at)
     if not state.result.handover and state.pending_request is None:
@@ -442,9 +448,15 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
         if whole:
             score = fuzz.ratio(f.norm, earlier.norm)
             if score >= state.config["repeat"]["bot_similarity"]:
-                rule, detail = "near-duplicate", f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})"
+                rule, detail = (
+                    "near-duplicate",
+                    f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})",
+                )
             else:  # alike by their content words and synonyms, not by their letters
-                rule, detail = "in other words", f"asks the same question as message {state.bot_positions[index]}, in other words"
+                rule, detail = (
+                    "in other words",
+                    f"asks the same question as message {state.bot_positions[index]}, in other words",
+                )
         else:
             asked = f.ask or earlier.ask
             rule, detail = "same question", f'asks again what message {state.bot_positions[index]} asked ("{asked}")'

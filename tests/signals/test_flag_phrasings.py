@@ -43,6 +43,8 @@ def _fires(flag: str, text: str, language: str) -> bool:
         ("customer_repeats.txt", "customer_repeat", 1),
         ("customer_repeats_round10.txt", "customer_repeat", 0),
         ("flags.txt", "customer_repeat", 0),
+        ("flags_round12.txt", "human_request", 0),
+        ("flags_round12.txt", "customer_repeat", 0),
     ],
 )
 def test_every_labelled_phrasing_is_judged_as_labelled(name: str, flag: str, allowed_misses: int) -> None:
