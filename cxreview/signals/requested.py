@@ -23,6 +23,9 @@ punctuation), in English and Dutch:
   "bankkaartnummer", and a Dutch compound equals its longer form ("kaartnummer" /
   "bankkaartnummer").
 
+What a meter shows is its reading ("What does the display of your meter show?", "Wat staat er
+op je meter?"), and "Could you check your account number?" asks for it again.
+
 Not a request: a warning or a statement ("Never share your PIN", "we will never ask you to
 share your password", "Deel je pincode nooit", "We'll send you the invoice"), an instruction
 for a website or app ("enter your account number on our website to see your balance"), a
@@ -81,6 +84,9 @@ _EN_FRAMES = (
     # not "What movie did you watch?").
     r"\b(?P<which>which|what) (?P<obj>\w+(?: (?!you\b|we\b|i\b)\w+)?)"
     r" (?:would|do|did|does|should|is|are|was|can|could|will|have)\b",
+    # "Could you check your track & trace code?" after a failed look-up asks for the value
+    # again (only for a value written with digits: "check your email" is the inbox).
+    rf"\b(?P<check>check|double check|recheck) {_ARTICLES} {_OBJECT}",
     # "Please enter it below.": the item is the one asked before (`Request.pronoun`).
     r"\b(?P<verb>enter|type|provide|give|share|send|input|submit|fill in|key in) (?P<pronoun>it|them)"
     r"(?= (?:below|here|again|now|please|there|in|to (?:me|us))\b|$)",  # not "give them a ring"
@@ -171,13 +177,17 @@ def asked_for(norm: str, language: str = "en") -> Request | None:
     in the text that is no warning, statement or instruction for elsewhere counts."""
     language = "nl" if language.lower().startswith("nl") else "en"
     if len(norm) > _CACHED_LENGTH:
-        return _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
+        return (
+            _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm) or _shown_asked(norm, language)
+        )
     key = (norm, language)
     if key in _CACHE:
         return _CACHE[key]
     if len(_CACHE) > _CACHE_LIMIT:
         _CACHE.clear()
-    found = _CACHE[key] = _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
+    found = _CACHE[key] = (
+        _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm) or _shown_asked(norm, language)
+    )
     return found
 
 
@@ -242,6 +252,8 @@ def _find(norm: str, language: str) -> Request | None:
         return None
     if groups.get("which") and groups["which"] != "which" and not _names_a_value(item):
         return None  # "What movie did you watch?" asks for an opinion, not a value
+    if groups.get("check") and not asks_a_number(Request(step, item, words)):
+        return None  # "check your spam folder", "check the cable": steps to take
     return Request(step, item, words)
 
 
@@ -293,6 +305,33 @@ def _day_asked(norm: str, language: str) -> Request | None:
     if not forms or forms == ["until"]:
         return None
     return Request("give", (DAY, *forms), f"day ({' '.join(forms)})")
+
+
+def _shown_asked(norm: str, language: str) -> Request | None:
+    """An ask for what a meter shows: its reading ("What does the display of your meter
+    show?" is "your meter reading", "Wat staat er op het display van je gasmeter?" is "je
+    gasmeterstand"). What another display shows (an error, a light) is no value."""
+    match = _SHOWN_ASK[language].search(norm)
+    if match is None:
+        return None
+    meter = match.group("meter").split()
+    if language == "nl":
+        item = (content_form(f"{meter[-1]}stand", language),)
+    else:
+        item = tuple(content_form(word, language) for word in meter) + ("reading",)
+    return Request("give", item, f"{meter[-1]}stand" if language == "nl" else f"{' '.join(meter)} reading")
+
+
+_SHOWN_ASK = {
+    "en": re.compile(
+        r"\bwhat (?:does|do|did) (?:the (?:display|screen|dial|counter|numbers?|digits) (?:on|of) )?(?:your|the) "
+        r"(?P<meter>(?:\w+ )?meter)(?: display| screen)? (?:show|say|read|display|indicate)\b"
+    ),
+    "nl": re.compile(
+        r"\bwat (?:staat|zie je|ziet u|zie jij|geeft|toont) (?:er )?(?:nu )?(?:op |aan )?(?:het (?:display|scherm|schermpje) "
+        r"van )?(?:je|jouw|uw|de) (?P<meter>\w*meter)\b"
+    ),
+}
 
 
 def _problem_asked(norm: str) -> Request | None:
@@ -423,14 +462,29 @@ def _item(phrase: str, language: str) -> tuple[tuple[str, ...], str, list[str]]:
             continue
         elif qualified:
             break  # after a qualifier only a relative clause goes on
+        elif word == "and" and head and _joins_a_name(head[-1], rest[index + 1 : index + 3], language):
+            pass  # "your track and trace code" ("track & trace" lost its "&"), not "name and address"
         elif word in _PHRASE_ENDS or word in _NL_CLOSERS or (head and word in _PARTICIPLES):
-            break  # "the account number shown on your bill"
+            break
+        elif head and word in ("numbers", "cijfers") and following in ("only", "alleen"):
+            break  # "your meter reading (numbers only)": a format  # "the account number shown on your bill"
         elif not (word.isdigit() or word in _FORMAT_WORDS):
             head.append(word)
             shown.append(word)
         index += 1
     forms = [content_form(word, language) for word in head]
     return tuple(form for form in forms if not form.isdigit()), " ".join(shown), rest[index:]
+
+
+def _joins_a_name(before: str, after: list[str], language: str) -> bool:
+    """An "and" inside one value's name: the words after it end in a value's noun within two
+    words and the word before it names no value itself ("track and trace code"; not "your
+    name and address")."""
+    if content_form(before, language).endswith(_VALUE_HEADS):
+        return False
+    if not after or after[0] in _PHRASE_ENDS:
+        return False
+    return any(content_form(word, language).endswith(_VALUE_HEADS) for word in after[:2] if word not in _PHRASE_ENDS)
 
 
 def _qualified(head: list[str], rest: list[str], index: int, language: str) -> int:
