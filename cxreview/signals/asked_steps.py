@@ -21,6 +21,10 @@ normalised text:
   police"); how it is done ("via the link below", "using the Forgot password link") is not part
   of it; "it" / "hem" is the thing of the bot's step before.
 
+A text may ask several steps (`asked_steps`): the step it says to take it by ("reset the display
+by holding the A button"), one after "and" ("Go to Settings and clear the cache"); "let's" /
+"laten we" ask a step too ("Laten we uw modem herstarten").
+
 A step marked as another one ("as well", "too", "also", "ook") or as a deliberate repeat ("once
 more", "one last time", "nog een keer": a new reason to do it again, such as an update) is never
 the same step as an earlier one. Asks for a value ("Please enter your account number") are
@@ -31,6 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from cxreview.signals.wording import content_form, dutch_stem, opened, same_word
@@ -69,8 +74,49 @@ _CACHE: dict[tuple[str, str], Step | None] = {}
 _CACHE_LIMIT = 50_000
 
 
-def same_step(a: Step, b: Step) -> bool:
-    """Whether two steps are one step to take (whatever their tense)."""
+def asked_steps(norm: str, language: str = "en") -> tuple[Step, ...]:
+    """Every step a normalised bot text asks about: its step (`asked_step`), the step it
+    says to take it by ("reset the display by holding the A button", "reset je router door
+    de resetknop ingedrukt te houden") and a step joined to another one ("Go to Settings >
+    Apps and clear the cache"). A bot re-asks one step by naming another part of it."""
+    language = "nl" if language.lower().startswith("nl") else "en"
+    key = (norm, language)
+    found = _ALL_CACHE.get(key)
+    if found is None:
+        if len(_ALL_CACHE) > _CACHE_LIMIT:
+            _ALL_CACHE.clear()
+        main = asked_step(norm, language)
+        found = _ALL_CACHE[key] = (() if main is None else (main,)) + _also_asked(norm, language, main)
+    return found
+
+
+_ALL_CACHE: dict[tuple[str, str], tuple[Step, ...]] = {}
+
+
+def _also_asked(norm: str, language: str, main: Step | None) -> tuple[Step, ...]:
+    """The steps a text asks about besides its first: by what means, or after "and"."""
+    if (" by " if language == "en" else " door ") not in norm and (" and " if language == "en" else " en ") not in norm:
+        return ()
+    another = _ANOTHER[language].search(norm) is not None
+    found: list[Step] = []
+    for pattern in _ALSO[language]:
+        for match in pattern.finditer(norm):
+            verb, rest = match.group("verb"), match.group("rest")
+            if language == "en":
+                step = _english_object(verb, rest)
+            else:
+                step = _dutch_clause(f"{_verb_form(verb, 'nl')} {rest}", False, imperative=True)
+            if step is not None and (main is None or (step[0], step[1]) != (main.verb, main.thing)):
+                found.append(Step(main.done if main is not None else False, *step[:2], another, *step[2:]))
+    return tuple(found)
+
+
+def same_step(a: Step, b: Step, said: Callable[[], frozenset[str]] | None = None) -> bool:
+    """Whether two steps are one step to take (whatever their tense). With ``said`` (the
+    content forms of what the conversation said before), a thing with a qualifier the other
+    lacks is the same thing when the conversation named the qualifier anyway ("reset the
+    display" / "reset your in-home display" after "my in-home display is blank"; not "restart
+    the decoder" / "... the decoder in the bedroom" with no bedroom named before)."""
     if a.another or b.another or IT in (a.thing, b.thing) or not _one_verb(a.verb, b.verb):
         return False
     if a.detail and b.detail and a.detail != b.detail:
@@ -79,7 +125,21 @@ def same_step(a: Step, b: Step) -> bool:
         return True
     if len(a.thing) == len(b.thing) == 1:  # "kaartnummer" / "bankkaartnummer"
         return same_word(a.thing[0], b.thing[0])
-    return False
+    short, long = sorted((a.thing, b.thing), key=len)
+    if (
+        said is None
+        or len(short) == len(long)
+        or not set(short) <= set(long)
+        or short[0] != long[0]
+        and long[-1] != short[-1]
+    ):
+        return False
+    if long[-1] in _LOOK_PARTICLES or long[-1] in _STATES:
+        return False  # "zet je router uit" / "zet je router aan": a particle is no qualifier
+    return set(long) - set(short) <= said()
+
+
+_STATES = frozenset({"aan", "uit", "op", "af", "open", "dicht", "terug"})
 
 
 def _one_verb(a: str, b: str) -> bool:
@@ -119,10 +179,22 @@ def _read(norm: str, language: str) -> Step | None:
         elif verb:
             found = _dutch_clause(f"{verb} {rest}", done, imperative=True)
         else:
+            if match.group(0).startswith("laten we"):
+                rest = _to_first_infinitive(rest)
             found = _dutch_clause(rest, done)
         if found is not None:
             return Step(done, *found[:2], another, *found[2:])
     return None
+
+
+def _to_first_infinitive(clause: str) -> str:
+    """A Dutch clause up to its first infinitive: "uw modem herstarten haal de stekker ..."
+    (two sentences run together in a normalised text) -> "uw modem herstarten"."""
+    words = clause.split()
+    for index, word in enumerate(words):
+        if index and _dutch_verb(word, False) and words[index - 1] not in _DETERMINERS:
+            return " ".join(words[: index + 1])
+    return clause
 
 
 def _restart(match: re.Match[str]) -> str:
@@ -152,11 +224,26 @@ _QUESTION_BEFORE = re.compile(
 _STEP_VERB = re.compile(
     r"(?:restart|reboot|reset|unplug|plug|reconnect|connect|disconnect|turn|switch|power|update|upgrade|reinstall|"
     r"install|uninstall|clear|delete|remove|insert|log|sign|send|upload|attach|take|press|open|close|charge|check|"
-    r"test|pay|look|herstart|start|trek|steek|sluit|verbind|koppel|zet|schakel|controleer|kijk|installeer|verwijder|"
+    r"test|pay|look|hold|herstart|start|trek|steek|sluit|verbind|koppel|zet|schakel|controleer|kijk|installeer|verwijder|"
     r"wis|stuur|maak|neem|houd|druk|open|test|betaal|update|reset)"
 )
 _DUTCH_RESTART = re.compile(r"\bopnieuw (?:opgestart|opstarten|opstart|op te starten|starten|gestart|op)\b")
 _LOOKING = re.compile(r"\b(?:have|take) a (?:quick |good )?look\b")
+_ALSO = {
+    "en": (
+        re.compile(r"\bby (?P<verb>\w+ing) (?P<rest>(?:your|the|it) .+)"),  # "by holding the A button"
+        re.compile(
+            rf"\band (?:then )?(?P<verb>{_STEP_VERB.pattern}) (?P<rest>(?:your|the|it) .+)"
+        ),  # "and clear the cache"
+    ),
+    "nl": (
+        # "door de resetknop ingedrukt te houden": the verb after "te", its thing before
+        re.compile(
+            r"\bdoor (?P<rest>(?:je|jouw|uw|de|het) \w+(?: \w+){0,2}?)(?: ingedrukt| aan| uit)? te (?P<verb>\w+en)\b"
+        ),
+        re.compile(rf"\ben (?:dan )?(?P<verb>{_STEP_VERB.pattern}) (?P<rest>(?:je|jouw|uw|de|het) .+)"),
+    ),
+}
 _ANOTHER = {
     "en": re.compile(r"\b(?:as well|too|also|once more|one more time|one last time|another|second|other)\b"),
     "nl": re.compile(r"\b(?:ook|nog een keer|nog eens|nogmaals|tweede|andere|ander)\b"),
@@ -171,14 +258,31 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
         return (
             (re.compile(r"\b(?:heb|hebt|heeft) (?:je|u|jij)(?P<verb>) (?P<rest>.+)"), True),
             (
-                re.compile(r"(?:\b(?:wil|wilt|kun|kunt|kan|zou|zoudt) (?:je|u|jij)|^probeer(?: eens| even| nu)?)(?P<verb>) (?P<rest>.+)"),
+                re.compile(
+                    r"(?:\b(?:wil|wilt|kun|kunt|kan|zou|zoudt) (?:je|u|jij)|^probeer(?: eens| even| nu)?)(?P<verb>) (?P<rest>.+)"
+                ),
                 False,
             ),
-            (re.compile(r"^(?:graag |nu |dan |eerst |daarna )?(?P<verb>\w+) (?P<rest>(?:je|jouw|uw|de|het|even|in|op) .+)"), False),
-            (re.compile(r"\b(?P<verb>herstart) (?P<rest>(?:je|jouw|uw|de|het) .+)"), False),  # "... Zet je modem uit en weer aan."
+            (
+                re.compile(
+                    r"^(?:graag |nu |dan |eerst |daarna )?(?P<verb>\w+) (?P<rest>(?:je|jouw|uw|de|het|even|in|op) .+)"
+                ),
+                False,
+            ),
+            (
+                re.compile(r"\b(?P<verb>herstart) (?P<rest>(?:je|jouw|uw|de|het) .+)"),
+                False,
+            ),  # "... Zet je modem uit en weer aan."
+            # "Laten we (eerst) uw modem herstarten": the clause ends at its first infinitive
+            (re.compile(r"\blaten we(?P<verb>) (?P<rest>(?:eerst |nu |even |samen )*(?:je|jouw|uw|de|het) .+)"), False),
         )
     return (
-        (re.compile(r"\b(?:have|has) you (?:already |ever |yet |also )?(?:tried |try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"), True),
+        (
+            re.compile(
+                r"\b(?:have|has) you (?:already |ever |yet |also )?(?:tried |try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"
+            ),
+            True,
+        ),
         (re.compile(r"\bdid you (?:already |ever |also )?(?:try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"), True),
         (
             re.compile(
@@ -188,11 +292,28 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
             False,
         ),
         (
-            re.compile(r"\b(?:please|kindly)(?: now| also| just| first| then)*(?: try)?(?: to)? (?P<verb>\w+)(?: (?P<rest>.+))?"),
+            re.compile(
+                r"\b(?:please|kindly)(?: now| also| just| first| then)*(?: try)?(?: to)? (?P<verb>\w+)(?: (?P<rest>.+))?"
+            ),
             False,
         ),
-        (re.compile(r"^(?:now |then |next |first |also )?(?:try )?(?P<verb>\w+) (?P<rest>(?:your|the|it|in|at) .+)"), False),
+        (
+            re.compile(r"^(?:now |then |next |first |also )?(?:try )?(?P<verb>\w+) (?P<rest>(?:your|the|it|in|at) .+)"),
+            False,
+        ),
+        # "Let's (try) restart(ing) your router", "To continue, first reset your display"
+        (
+            re.compile(r"\blet s (?:now |first |just |quickly )?(?:try )?(?P<verb>\w+) (?P<rest>(?:your|the|it)\b.*)"),
+            False,
+        ),
+        (
+            re.compile(
+                rf"\b(?:first|now|next|then) (?:try )?(?P<verb>{_STEP_VERB.pattern}(?:ing)?) (?P<rest>(?:your|the|it) .+)"
+            ),
+            False,
+        ),
         (re.compile(r"\b(?P<verb>restart) (?P<rest>(?:your|the) .+)"), False),
+        (re.compile(r"\b(?P<verb>hold) (?P<rest>(?:down )?(?:your|the) .+)"), False),  # "... Hold the A button"
     )
 
 
@@ -216,19 +337,37 @@ _ENDS = frozenset(
     en of maar dus als zodat om nu dan eerst voor na wanneer omdat tot even al nog weer opnieuw ook is zijn was niet
     heeft te""".split()
 )
+_NOT_COMPOUNDED = _DETERMINERS | _ENDS | _PLACES | _MEANS
 _LOOK_PARTICLES = frozenset({"in", "at", "into", "on", "up", "out", "off", "down", "back", "over"})
 _IRREGULAR = {
-    "paid": "pay", "did": "do", "done": "do", "sent": "send", "made": "make", "taken": "take", "bought": "buy",
-    "tried": "try", "gekeken": "kijk", "kijken": "kijk", "gedaan": "doe", "doen": "doe", "gezien": "zie",
-    "gegeven": "geef", "betaald": "betaal",
+    "paid": "pay",
+    "did": "do",
+    "done": "do",
+    "sent": "send",
+    "made": "make",
+    "taken": "take",
+    "bought": "buy",
+    "tried": "try",
+    "gekeken": "kijk",
+    "kijken": "kijk",
+    "gedaan": "doe",
+    "doen": "doe",
+    "gezien": "zie",
+    "gegeven": "geef",
+    "betaald": "betaal",
 }
 
 
 _Found = tuple[str, tuple[str, ...], str, tuple[str, ...]]  # verb, thing, words, detail
+_HOLDING = frozenset({"hold", "holding"})  # also "please hold" (wait): a step with a button only
+_BUTTONS = frozenset({"button", "key", "knop", "toets"})
 
 
 def _english_object(verb: str, rest: str) -> _Found | None:
     """(verb form, thing, words) of "restart your router", "look in your spam folder"."""
+    if verb in _HOLDING:  # "hold the A button": a step only when a button or key is held
+        found = _thing("hold", rest.split(), "en", verb)
+        return found if found is not None and found[1] != IT and found[1][-1] in _BUTTONS else None
     if verb in _NOT_STEPS or _verb_form(verb, "en") in _NOT_STEPS:
         return None
     words = rest.split()
@@ -251,7 +390,9 @@ def _dutch_clause(clause: str, done: bool, imperative: bool = False) -> _Found |
         # The verb ends the clause; a noun in -en after a determiner is none ("voor je facturen").
         tried = done and "geprobeerd" in words  # "heb je geprobeerd de app opnieuw te installeren"
         verbs = [
-            i for i, w in enumerate(words) if _dutch_verb(w, done and not tried) and not (i and words[i - 1] in _DETERMINERS)
+            i
+            for i, w in enumerate(words)
+            if _dutch_verb(w, done and not tried) and not (i and words[i - 1] in _DETERMINERS)
         ]
         if not verbs:
             return None
@@ -328,10 +469,13 @@ def _thing(verb: str, words: list[str], language: str, written: str) -> _Found |
         return verb, IT, f"{written} {words[0]}", _detail(words[1:], language)  # "restart it", "wil je het doen"
     if words[0] not in _DETERMINERS:
         return None
-    head = _phrase(words[1:])
+    head = _phrase(words[1:], compound=words[0] in _OWNING)
     if not head:
         return None
     used = 1 + len(head)
+    if "s" in head[1:]:  # "the app s cache" (the app's cache) is "the cache of the app"
+        at = head.index("s", 1)
+        head = [*head[at + 1 :], *head[:at]] or head
     after = words[used:]
     if len(after) >= 3 and after[0] in _QUALIFYING and after[1] in _DETERMINERS:
         place = _phrase(after[2:])  # "the decoder in the bedroom", "the damage to the police"
@@ -364,11 +508,21 @@ _DETAIL_STARTS = frozenset("via using through by with met door per tot".split())
 _ONLY_PRONOUNS = frozenset({"it", "them", "hem"})  # not "het": also an article
 
 
-def _phrase(words: list[str]) -> list[str]:
+_OWNING = frozenset("your the je jouw uw de het".split())  # may open a hyphenated compound ("your in-home display")
+
+
+def _phrase(words: list[str], compound: bool = False) -> list[str]:
     """The words of a noun phrase: up to three, to the first word that ends one (or says
     "another": "ook", "too")."""
     head: list[str] = []
-    for word in words[:3]:
+    for index, word in enumerate(words[:3]):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if len(word) == 1 and following in _BUTTONS:
+            head.append(word)  # "the A button": a label
+            continue
+        if not index and compound and word in _PLACES and following.isalpha() and following not in _NOT_COMPOUNDED:
+            head.append(word)  # "your in-home display" (its hyphen dropped)
+            continue
         if word in _ENDS or word in _PLACES or word in _MEANS or word in _DETERMINERS or word.isdigit():
             break
         if word.endswith("ing") and head:

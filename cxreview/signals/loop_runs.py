@@ -17,11 +17,12 @@ from rapidfuzz import fuzz
 
 from cxreview.signals.answers import given_before, says_done, says_nothing, values
 from cxreview.signals.ascii_text import has_digit
-from cxreview.signals.asked_steps import IT, Step, asked_step, same_step, with_thing
+from cxreview.signals.asked_steps import IT, Step, asked_step, asked_steps, same_step, with_thing
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.near_misses import confirms
 from cxreview.signals.requested import DAY, Request, asked_for, asks_a_number, denies, values_apart
+from cxreview.signals.wording import content_form
 
 if TYPE_CHECKING:
     from cxreview.signals.conversation import _State
@@ -220,30 +221,83 @@ def _withholds(state: _State, index: int, asked: Request, last: int) -> bool:
 
 def step_repeated(state: _State, f: TextFeatures) -> tuple[int, Step] | None:
     """(index of the earlier bot turn, the step) when bot text ``f`` asks about a step to take
-    that an earlier bot turn asked about (`asked_steps`): to do it again ("Please pay the
-    invoice." after "Can you pay the invoice?"), or whether it was done again. To do what the
-    bot asked whether was done ("Have you restarted the router?" / "Please restart the
-    router.") is the question asked again only after the customer said it was done (after a
-    no it is the next step); whether it was done after asking to do it is a check."""
+    that an earlier bot turn asked about (`asked_steps`; any of the steps each text asks
+    about, "reset the display by holding the A button" / "Hold the A button"): to do it again
+    ("Please pay the invoice." after "Can you pay the invoice?"), or whether it was done
+    again. To do what the bot asked whether was done ("Have you restarted the router?" /
+    "Please restart the router.") is the question asked again only after the customer said
+    it was done (after a no it is the next step); whether it was done after asking to do it
+    is a check. A qualifier on one side names the same thing when the conversation named it
+    before ("reset the display" after "my in-home display is blank")."""
     language = state.result.language
-    step = asked_step(f.norm, language)
-    if step is None or asked_for(f.norm, language) is not None:
+    if asked_for(f.norm, language) is not None:
         return None
-    steps = [_step_at(state, index) for index in range(len(state.bot_features))]
-    step = with_thing(step, next((s for s in reversed(steps) if s is not None), None))
-    if step is None:
+    own = asked_steps(f.norm, language)
+    if not own:
         return None
+    steps = [_steps_at(state, index) for index in range(len(state.bot_features))]
+    before = next((s[0] for s in reversed(steps) if s), None)
+    own = tuple(step for step in (with_thing(s, before) for s in own) if step is not None)
+    said = functools.cache(lambda: _said_forms(state, language))
     for index in range(len(steps) - 1, -1, -1):
-        other = steps[index]
         earlier = state.bot_features[index]
-        if other is None or not same_step(step, other) or values_apart(f, earlier) or _days_apart(f, earlier):
+        if not steps[index] or _values_apart(f, earlier) or _days_apart(f, earlier):
             continue
-        if step.done and not other.done:
-            continue  # asked to do it, then whether it was done: a check
-        if other.done and not step.done and not done_since(state, index):
-            continue
-        return index, step
+        for step in own:
+            for other in steps[index]:
+                if not same_step(step, other, said):
+                    continue
+                if step.done and not other.done:
+                    continue  # asked to do it, then whether it was done: a check
+                if other.done and not step.done and not done_since(state, index):
+                    continue
+                if _held_apart(f.norm, step, earlier.norm, other):
+                    continue  # "hold the button for 5 seconds" / "... for 30 seconds"
+                return index, step
     return None
+
+
+def _values_apart(a: TextFeatures, b: TextFeatures) -> bool:
+    """`values_apart` for steps: how long to wait or hold is no value ("Haal de stekker er 10
+    seconden uit." / "Herstart uw modem en wacht 2 minuten."; "hold for 5 s")."""
+    if not values_apart(a, b):
+        return False
+    return values_apart(
+        a._replace(critical=a.critical - _durations(a.norm)), b._replace(critical=b.critical - _durations(b.norm))
+    )
+
+
+def _held_apart(norm: str, step: Step, other_norm: str, other: Step) -> bool:
+    """Each step says for how long right after its thing, and they differ: a duration of
+    the step itself, not of another one in the text ("Haal de stekker er 10 seconden uit."
+    beside "Herstart uw modem")."""
+    held, other_held = _held_for(norm, step), _held_for(other_norm, other)
+    return held is not None and other_held is not None and held != other_held
+
+
+def _held_for(norm: str, step: Step) -> str | None:
+    at = norm.find(step.words)
+    if at < 0:
+        return None
+    match = _HELD.match(norm, at + len(step.words) + 1)
+    return None if match is None else match.group(1)
+
+
+_HELD = re.compile(r"(?:for |during |voor )?(\d+ \w+)")
+
+
+def _durations(norm: str) -> frozenset[str]:
+    return frozenset(match.group(1) for match in _DURATION.finditer(norm))
+
+
+_DURATION = re.compile(r"\b(\d+) (?:s|sec|secs|seconds?|seconden|min|mins|minutes?|minuten|minuutjes?|hours?|uur)\b")
+
+
+def _said_forms(state: _State, language: str) -> frozenset[str]:
+    """The content forms of every word said before bot text ``f`` (what a qualifier of a
+    step may name without naming another thing)."""
+    texts = [*state.norms, *(b.norm for b in state.bot_features)]
+    return frozenset(content_form(word, language) for text in texts for word in text.split())
 
 
 def _days_apart(a: TextFeatures, b: TextFeatures) -> bool:
@@ -258,17 +312,18 @@ def _day_names() -> frozenset[str]:
     return frozenset(name for names in raw_cues()["months"].values() for name in names)
 
 
-def _step_at(state: _State, index: int) -> Step | None:
-    """The step bot turn ``index`` asks about ("it" read as the step before's thing), or None."""
+def _steps_at(state: _State, index: int) -> tuple[Step, ...]:
+    """The steps bot turn ``index`` asks about ("it" read as the thing of the step before)."""
     language = state.result.language
     norm = state.bot_features[index].norm
-    step = asked_step(norm, language)
-    if step is None or asked_for(norm, language) is not None:
-        return None
-    if step.thing == IT:
+    steps = asked_steps(norm, language)
+    if not steps or asked_for(norm, language) is not None:
+        return ()
+    if any(step.thing == IT for step in steps):
         earlier = (asked_step(state.bot_features[i].norm, language) for i in range(index - 1, -1, -1))
-        return with_thing(step, next((s for s in earlier if s is not None), None))
-    return step
+        before = next((s for s in earlier if s is not None), None)
+        return tuple(step for step in (with_thing(s, before) for s in steps) if step is not None)
+    return steps
 
 
 def qualified_by_context(state: _State, asked: Request, other: Request, index: int) -> bool:
