@@ -178,7 +178,7 @@ def asked_for(norm: str, language: str = "en") -> Request | None:
     language = "nl" if language.lower().startswith("nl") else "en"
     if len(norm) > _CACHED_LENGTH:
         return (
-            _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm) or _shown_asked(norm, language)
+            _shown_asked(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
         )
     key = (norm, language)
     if key in _CACHE:
@@ -186,7 +186,7 @@ def asked_for(norm: str, language: str = "en") -> Request | None:
     if len(_CACHE) > _CACHE_LIMIT:
         _CACHE.clear()
     found = _CACHE[key] = (
-        _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm) or _shown_asked(norm, language)
+        _shown_asked(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
     )
     return found
 
@@ -205,11 +205,24 @@ def same_item(a: Request, b: Request) -> bool:
         return True  # "electricity meter reading" / "reading on your electricity meter"
     if a.item[0] == DAY == b.item[0]:
         return _same_event(a.item[1:], b.item[1:])
+    if _core(a.item) == _core(b.item):
+        return True  # "email address" / "email", "IBAN number" / "IBAN"
     # A Dutch compound and its longer form: "kaartnummer" / "bankkaartnummer".
     if len(a.item) == len(b.item) == 1:
         short, long = sorted((a.item[0], b.item[0]), key=len)
         return len(short) >= _COMPOUND_MIN and long.endswith(short)
     return False
+
+
+def _core(item: tuple[str, ...]) -> tuple[str, ...]:
+    """An item without an "address" or "number" after a word that names the value alone
+    ("email address" -> "email", "IBAN number" -> "IBAN"; not "account number")."""
+    if len(item) > 1 and item[-1] in _GENERIC_HEADS and item[-2].endswith(_VALUE_HEADS):
+        return item[:-1]
+    return item
+
+
+_GENERIC_HEADS = frozenset({"address", "number"})
 
 
 def values_apart(a: TextFeatures, b: TextFeatures) -> bool:
@@ -311,7 +324,9 @@ def _shown_asked(norm: str, language: str) -> Request | None:
     """An ask for what a meter shows: its reading ("What does the display of your meter
     show?" is "your meter reading", "Wat staat er op het display van je gasmeter?" is "je
     gasmeterstand"). What another display shows (an error, a light) is no value."""
-    match = _SHOWN_ASK[language].search(norm)
+    if "meter" not in norm:
+        return None
+    match = next((m for m in (p.search(norm) for p in _SHOWN_ASK[language]) if m is not None), None)
     if match is None:
         return None
     meter = match.group("meter").split()
@@ -323,13 +338,25 @@ def _shown_asked(norm: str, language: str) -> Request | None:
 
 
 _SHOWN_ASK = {
-    "en": re.compile(
-        r"\bwhat (?:does|do|did) (?:the (?:display|screen|dial|counter|numbers?|digits) (?:on|of) )?(?:your|the) "
-        r"(?P<meter>(?:\w+ )?meter)(?: display| screen)? (?:show|say|read|display|indicate)\b"
+    "en": (
+        re.compile(
+            r"\bwhat (?:does|do|did) (?:the (?:display|screen|dial|counter|numbers?|digits) (?:on|of) )?(?:your|the) "
+            r"(?P<meter>(?:\w+ )?meter)(?: display| screen)? (?:show|say|read|display|indicate)\b"
+        ),
+        # "Please type the numbers shown on your meter."
+        re.compile(
+            r"\b(?:enter|type|give|provide|share|send|what are|read) (?:me |us )?the (?:numbers|digits|figures) "
+            r"(?:shown |displayed |that are )?(?:on|of) (?:the display of )?(?:your|the) (?P<meter>(?:\w+ )?meter)\b"
+        ),
     ),
-    "nl": re.compile(
-        r"\bwat (?:staat|zie je|ziet u|zie jij|geeft|toont) (?:er )?(?:nu )?(?:op |aan )?(?:het (?:display|scherm|schermpje) "
-        r"van )?(?:je|jouw|uw|de) (?P<meter>\w*meter)\b"
+    "nl": (
+        re.compile(
+            r"\bwat (?:staat|zie je|ziet u|zie jij|geeft|toont) (?:er )?(?:nu )?(?:op |aan )?(?:het (?:display|scherm|"
+            r"schermpje) van )?(?:je|jouw|uw|de) (?P<meter>\w*meter)\b"
+        ),
+        re.compile(
+            r"\bde (?:cijfers|getallen) (?:die )?(?:op|van) (?:het display van )?(?:je|jouw|uw|de) (?P<meter>\w*meter)\b"
+        ),
     ),
 }
 

@@ -40,6 +40,17 @@ LOOPS: dict[str, tuple[str, Turns]] = {
             ("customer", "heb ik al gedaan!! twee keer"),
         ],
     ),
+    "e-mail address, then e-mail, then by pronoun": (
+        "en",
+        [
+            ("bot", "Hi! To look up your order, what is your email address?"),
+            ("customer", "j.smith@mail.com"),
+            ("bot", "I couldn't find an order for that. Could you give me your email?"),
+            ("customer", "j.smith@mail.com"),
+            ("bot", "Please enter it below."),
+            ("customer", "j.smith@mail.com"),
+        ],
+    ),
     "e-mail four ways, the last by pronoun": (
         "en",
         [
@@ -448,6 +459,28 @@ def _repeats(turns: Turns, language: str = "en") -> bool:
                 ("bot", "What is your track and trace code?"),
             ],
         ),
+        # an "address" or "number" after a word that names the value alone adds nothing
+        (
+            "en",
+            [("bot", "What is your email address?"), ("customer", "a@b.nl"), ("bot", "Could you give me your email?")],
+        ),
+        (
+            "en",
+            [
+                ("bot", "Which IBAN did you pay from?"),
+                ("customer", "NL91ABNA0417164300"),
+                ("bot", "I need the IBAN number."),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "What is your meter reading?"),
+                ("customer", "04512"),
+                ("bot", "Please type the numbers shown on your meter."),
+            ],
+        ),
+        ("nl", [("bot", "Wat is je meterstand?"), ("customer", "04512"), ("bot", "Geef de cijfers op je meter door.")]),
         # asked to check a number after a failed look-up: the number again
         (
             "en",
@@ -539,6 +572,23 @@ def test_new_readings_repeat(language: str, turns: Turns) -> None:
                 ("bot", "Wat staat er op je gasmeter?"),
                 ("customer", "04512"),
                 ("bot", "Wat staat er op je stroommeter?"),
+            ],
+        ),
+        # "account" alone is no account number; numbers on another thing than a meter
+        (
+            "en",
+            [
+                ("bot", "What is your account number?"),
+                ("customer", "AC1234"),
+                ("bot", "Which account would you like to use?"),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "What is your meter reading?"),
+                ("customer", "04512"),
+                ("bot", "Please type the numbers shown on your card."),
             ],
         ),
         # checking a folder is a step, not a value
