@@ -96,7 +96,7 @@ _ALL_CACHE: dict[tuple[str, str], tuple[Step, ...]] = {}
 def _also_asked(norm: str, language: str, main: Step | None) -> tuple[Step, ...]:
     """The steps a text asks about besides its first: by what means, or after "and"."""
     if (" by " if language == "en" else " door ") not in norm and (" and " if language == "en" else " en ") not in norm:
-        return ()
+        return ()  # most texts: no search
     another = _ANOTHER[language].search(norm) is not None
     found: list[Step] = []
     for pattern in _ALSO[language]:
@@ -106,6 +106,8 @@ def _also_asked(norm: str, language: str, main: Step | None) -> tuple[Step, ...]
                 step = _english_object(verb, rest)
             else:
                 step = _dutch_clause(f"{_verb_form(verb, 'nl')} {rest}", False, imperative=True)
+            if step is not None and step[1] == IT and main is not None and main.thing != IT:
+                step = (step[0], main.thing, *step[2:])  # "delete the app and install it again"
             if step is not None and (main is None or (step[0], step[1]) != (main.verb, main.thing)):
                 found.append(Step(main.done if main is not None else False, *step[:2], another, *step[2:]))
     return tuple(found)
@@ -144,7 +146,13 @@ _STATES = frozenset({"aan", "uit", "op", "af", "open", "dicht", "terug"})
 
 def _one_verb(a: str, b: str) -> bool:
     """Two verb forms of one verb: equal, or one with a silent "e" ("clos" / "close")."""
-    return a == b or (len(a) >= 3 and len(b) >= 3 and (a + "e" == b or b + "e" == a))
+    if a == b or (len(a) >= 3 and len(b) >= 3 and (a + "e" == b or b + "e" == a)):
+        return True
+    # A letter doubled or not: "installeer" / "installer" (installeren), "instal" ("installing")
+    return len(a) >= 5 and len(b) >= 5 and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b)
+
+
+_DOUBLED = re.compile(r"(\w)\1")
 
 
 def with_thing(step: Step, before: Step | None) -> Step | None:
@@ -165,7 +173,13 @@ def _read(norm: str, language: str) -> Step | None:
         text = _LOOKING.sub("check", text)  # "have a look in your spam folder"
     another = _ANOTHER[language].search(text) is not None
     text = opened(text)
-    for pattern, done in _patterns(language):
+    if language == "en" and (
+        "make sure " in text or "check that " in text or "check if " in text or "check whe" in text
+    ):
+        text = _MAKE_SURE.sub("check ", text)  # "make sure (that) the cable is ..."
+    for pattern, done, needles in _patterns(language):
+        if needles and not any(needle in text for needle in needles):
+            continue  # the pattern's words are not in the text: no search
         match = pattern.search(text)
         if match is None:
             continue
@@ -229,19 +243,19 @@ _STEP_VERB = re.compile(
 )
 _DUTCH_RESTART = re.compile(r"\bopnieuw (?:opgestart|opstarten|opstart|op te starten|starten|gestart|op)\b")
 _LOOKING = re.compile(r"\b(?:have|take) a (?:quick |good )?look\b")
+_MAKE_SURE = re.compile(r"\b(?:make sure|check) (?:that |if |whether )|\bmake sure (?=(?:your|the) )")
 _ALSO = {
     "en": (
         re.compile(r"\bby (?P<verb>\w+ing) (?P<rest>(?:your|the|it) .+)"),  # "by holding the A button"
-        re.compile(
-            rf"\band (?:then )?(?P<verb>{_STEP_VERB.pattern}) (?P<rest>(?:your|the|it) .+)"
-        ),  # "and clear the cache"
+        # "... and clear the cache", "try removing and reinstalling the app"
+        re.compile(rf"\band (?:then )?(?P<verb>{_STEP_VERB.pattern}(?:ing)?) (?P<rest>(?:your|the|it) .+)"),
     ),
     "nl": (
         # "door de resetknop ingedrukt te houden": the verb after "te", its thing before
         re.compile(
             r"\bdoor (?P<rest>(?:je|jouw|uw|de|het) \w+(?: \w+){0,2}?)(?: ingedrukt| aan| uit)? te (?P<verb>\w+en)\b"
         ),
-        re.compile(rf"\ben (?:dan )?(?P<verb>{_STEP_VERB.pattern}) (?P<rest>(?:je|jouw|uw|de|het) .+)"),
+        re.compile(rf"\ben (?:dan )?(?P<verb>{_STEP_VERB.pattern}) (?P<rest>(?:je|jouw|uw|de|het|hem|ze) .+)"),
     ),
 }
 _ANOTHER = {
@@ -251,30 +265,34 @@ _ANOTHER = {
 
 
 @functools.lru_cache(maxsize=2)
-def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
-    """(pattern, asks whether it was done) in the order they are tried: a verb group and the
-    words after it (English), or the clause after the subject (Dutch)."""
+def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool, tuple[str, ...]], ...]:
+    """(pattern, asks whether it was done, words it needs or ()) in the order they are tried:
+    a verb group and the words after it (English), or the clause after the subject (Dutch)."""
     if language == "nl":
         return (
-            (re.compile(r"\b(?:heb|hebt|heeft) (?:je|u|jij)(?P<verb>) (?P<rest>.+)"), True),
+            (re.compile(r"\b(?:heb|hebt|heeft) (?:je|u|jij)(?P<verb>) (?P<rest>.+)"), True, ()),
             (
                 re.compile(
                     r"(?:\b(?:wil|wilt|kun|kunt|kan|zou|zoudt) (?:je|u|jij)|^probeer(?: eens| even| nu)?)(?P<verb>) (?P<rest>.+)"
                 ),
                 False,
+                (),
             ),
             (
                 re.compile(
                     r"^(?:graag |nu |dan |eerst |daarna )?(?P<verb>\w+) (?P<rest>(?:je|jouw|uw|de|het|even|in|op) .+)"
                 ),
                 False,
+                (),
             ),
-            (
-                re.compile(r"\b(?P<verb>herstart) (?P<rest>(?:je|jouw|uw|de|het) .+)"),
-                False,
-            ),  # "... Zet je modem uit en weer aan."
+            # "... Zet je modem uit en weer aan."
+            (re.compile(r"\b(?P<verb>herstart) (?P<rest>(?:je|jouw|uw|de|het) .+)"), False, ("herstart ",)),
             # "Laten we (eerst) uw modem herstarten": the clause ends at its first infinitive
-            (re.compile(r"\blaten we(?P<verb>) (?P<rest>(?:eerst |nu |even |samen )*(?:je|jouw|uw|de|het) .+)"), False),
+            (
+                re.compile(r"\blaten we(?P<verb>) (?P<rest>(?:eerst |nu |even |samen )*(?:je|jouw|uw|de|het) .+)"),
+                False,
+                ("laten we ",),
+            ),
         )
     return (
         (
@@ -282,38 +300,48 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
                 r"\b(?:have|has) you (?:already |ever |yet |also )?(?:tried |try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"
             ),
             True,
+            (),
         ),
-        (re.compile(r"\bdid you (?:already |ever |also )?(?:try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"), True),
+        (re.compile(r"\bdid you (?:already |ever |also )?(?:try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"), True, ()),
         (
             re.compile(
                 r"\b(?:can|could|would|will) you (?:please |kindly |just |also |now |quickly |first )*(?:try )?(?:to )?"
                 r"(?P<verb>\w+)(?: (?P<rest>.+))?"
             ),
             False,
+            (),
         ),
         (
             re.compile(
                 r"\b(?:please|kindly)(?: now| also| just| first| then)*(?: try)?(?: to)? (?P<verb>\w+)(?: (?P<rest>.+))?"
             ),
             False,
+            (),
         ),
         (
             re.compile(r"^(?:now |then |next |first |also )?(?:try )?(?P<verb>\w+) (?P<rest>(?:your|the|it|in|at) .+)"),
             False,
+            (),
         ),
         # "Let's (try) restart(ing) your router", "To continue, first reset your display"
         (
             re.compile(r"\blet s (?:now |first |just |quickly )?(?:try )?(?P<verb>\w+) (?P<rest>(?:your|the|it)\b.*)"),
             False,
+            ("let s ",),
         ),
         (
             re.compile(
                 rf"\b(?:first|now|next|then) (?:try )?(?P<verb>{_STEP_VERB.pattern}(?:ing)?) (?P<rest>(?:your|the|it) .+)"
             ),
             False,
+            ("first ", "now ", "next ", "then "),
         ),
-        (re.compile(r"\b(?P<verb>restart) (?P<rest>(?:your|the) .+)"), False),
-        (re.compile(r"\b(?P<verb>hold) (?P<rest>(?:down )?(?:your|the) .+)"), False),  # "... Hold the A button"
+        (re.compile(r"\b(?P<verb>restart) (?P<rest>(?:your|the) .+)"), False, ("restart ",)),
+        (
+            re.compile(r"\b(?P<verb>hold) (?P<rest>(?:down )?(?:your|the) .+)"),
+            False,
+            ("hold ",),
+        ),  # "... Hold the A button"
     )
 
 
@@ -457,7 +485,19 @@ def _verb_form(verb: str, language: str) -> str:
             form = dutch_stem(form)
             if form.endswith(("d", "t")) and not form.endswith(("rt", "st")) and len(form) > 5:
                 form = form[:-1]  # "betaald" -> "betaal"
+    form = _AGAIN.get(form, form)  # "reinstall the app" / "install the app again"
     return content_form(form, language)
+
+
+# A verb that says "again" is the verb: "reinstall" / "install it again", "herinstalleer" /
+# "installeer opnieuw" ("again" and "opnieuw" end the thing).
+_AGAIN = {
+    "reinstall": "install",
+    "reinstal": "install",
+    "reconnect": "connect",
+    "herinstalleer": "installeer",
+    "herverbind": "verbind",
+}
 
 
 def _thing(verb: str, words: list[str], language: str, written: str) -> _Found | None:

@@ -45,6 +45,7 @@ from typing import NamedTuple
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import raw_cues
+from cxreview.signals.value_asks import ABBREVIATIONS, asked_by_meaning
 from cxreview.signals.wording import content_form, filler_words, has_form, word_forms
 
 
@@ -69,7 +70,10 @@ _ARTICLES = r"(?:your|the|je|jouw|uw|het|de)"
 _OBJECT = r"(?P<obj>\w+(?: \w+){0,7})"
 # Request frames, on normalised text: the object follows the frame.
 _EN_FRAMES = (
+    # "Could you check your track & trace code?" after a failed look-up asks for the value
+    # again (only for a value written with digits: "check your email" is the inbox).
     r"\b(?P<verb>enter|type|provide|give|share|send|tell|input|submit|key in|fill in|confirm|verify|re enter|reenter"
+    r"|check|double check|recheck"
     rf"|retype|repeat|reply with|let me know)(?: in)?(?: me| us)?(?: again| once more)? {_ARTICLES} {_OBJECT}",
     # "enter a valid postcode" (not "give me a couple of reasons": a value is entered)
     rf"\b(?P<verb>enter|type|provide|input|fill in|key in) (?:a|an) {_OBJECT}",
@@ -84,9 +88,6 @@ _EN_FRAMES = (
     # not "What movie did you watch?").
     r"\b(?P<which>which|what) (?P<obj>\w+(?: (?!you\b|we\b|i\b)\w+)?)"
     r" (?:would|do|did|does|should|is|are|was|can|could|will|have)\b",
-    # "Could you check your track & trace code?" after a failed look-up asks for the value
-    # again (only for a value written with digits: "check your email" is the inbox).
-    rf"\b(?P<check>check|double check|recheck) {_ARTICLES} {_OBJECT}",
     # "Please enter it below.": the item is the one asked before (`Request.pronoun`).
     r"\b(?P<verb>enter|type|provide|give|share|send|input|submit|fill in|key in) (?P<pronoun>it|them)"
     r"(?= (?:below|here|again|now|please|there|in|to (?:me|us))\b|$)",  # not "give them a ring"
@@ -178,7 +179,7 @@ def asked_for(norm: str, language: str = "en") -> Request | None:
     language = "nl" if language.lower().startswith("nl") else "en"
     if len(norm) > _CACHED_LENGTH:
         return (
-            _shown_asked(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
+            _by_meaning(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
         )
     key = (norm, language)
     if key in _CACHE:
@@ -186,7 +187,7 @@ def asked_for(norm: str, language: str = "en") -> Request | None:
     if len(_CACHE) > _CACHE_LIMIT:
         _CACHE.clear()
     found = _CACHE[key] = (
-        _shown_asked(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
+        _by_meaning(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
     )
     return found
 
@@ -223,6 +224,9 @@ def _core(item: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _GENERIC_HEADS = frozenset({"address", "number"})
+_CHECKING = frozenset({"check", "double check", "recheck"})
+# A phrase whose noun (in its first four words) is written with digits: "track trace code"
+_NUMERIC_ITEM = re.compile(r"^(?:\w+ ){0,3}?(?:\w*(?:number|nummer|code|iban|postcode|zipcode|reading|stand|pin))\b")
 
 
 def values_apart(a: TextFeatures, b: TextFeatures) -> bool:
@@ -248,6 +252,8 @@ def _find(norm: str, language: str) -> Request | None:
             verb = groups.get("verb") or ""
             if _not_a_request(norm, match, phrase, verb, strict):
                 continue
+            if verb in _CHECKING and not _NUMERIC_ITEM.match(phrase):
+                continue  # "check your spam folder", "check the cable": steps to take
             best = (match.start(), verb, phrase, groups)
             break
     if best is None:
@@ -261,12 +267,15 @@ def _find(norm: str, language: str) -> Request | None:
     if example is not None:  # "your postcode, e.g. BS1 6AA": a format, not what is asked
         phrase = phrase[: example.start()]
     item, words, rest = _item(phrase, language)
+    item = ABBREVIATIONS.get(item, item)  # "your DOB"
     if not item or item in _GENERIC or _PLACE_AFTER.match(" ".join(rest)):
         return None
     if groups.get("which") and groups["which"] != "which" and not _names_a_value(item):
         return None  # "What movie did you watch?" asks for an opinion, not a value
-    if groups.get("check") and not asks_a_number(Request(step, item, words)):
-        return None  # "check your spam folder", "check the cable": steps to take
+    if verb in _CHECKING:
+        if not asks_a_number(Request("give", item, words)):
+            return None
+        step = "give"  # the number again, not a read-back to confirm
     return Request(step, item, words)
 
 
@@ -320,45 +329,10 @@ def _day_asked(norm: str, language: str) -> Request | None:
     return Request("give", (DAY, *forms), f"day ({' '.join(forms)})")
 
 
-def _shown_asked(norm: str, language: str) -> Request | None:
-    """An ask for what a meter shows: its reading ("What does the display of your meter
-    show?" is "your meter reading", "Wat staat er op het display van je gasmeter?" is "je
-    gasmeterstand"). What another display shows (an error, a light) is no value."""
-    if "meter" not in norm:
-        return None
-    match = next((m for m in (p.search(norm) for p in _SHOWN_ASK[language]) if m is not None), None)
-    if match is None:
-        return None
-    meter = match.group("meter").split()
-    if language == "nl":
-        item = (content_form(f"{meter[-1]}stand", language),)
-    else:
-        item = tuple(content_form(word, language) for word in meter) + ("reading",)
-    return Request("give", item, f"{meter[-1]}stand" if language == "nl" else f"{' '.join(meter)} reading")
-
-
-_SHOWN_ASK = {
-    "en": (
-        re.compile(
-            r"\bwhat (?:does|do|did) (?:the (?:display|screen|dial|counter|numbers?|digits) (?:on|of) )?(?:your|the) "
-            r"(?P<meter>(?:\w+ )?meter)(?: display| screen)? (?:show|say|read|display|indicate)\b"
-        ),
-        # "Please type the numbers shown on your meter."
-        re.compile(
-            r"\b(?:enter|type|give|provide|share|send|what are|read) (?:me |us )?the (?:numbers|digits|figures) "
-            r"(?:shown |displayed |that are )?(?:on|of) (?:the display of )?(?:your|the) (?P<meter>(?:\w+ )?meter)\b"
-        ),
-    ),
-    "nl": (
-        re.compile(
-            r"\bwat (?:staat|zie je|ziet u|zie jij|geeft|toont) (?:er )?(?:nu )?(?:op |aan )?(?:het (?:display|scherm|"
-            r"schermpje) van )?(?:je|jouw|uw|de) (?P<meter>\w*meter)\b"
-        ),
-        re.compile(
-            r"\bde (?:cijfers|getallen) (?:die )?(?:op|van) (?:het display van )?(?:je|jouw|uw|de) (?P<meter>\w*meter)\b"
-        ),
-    ),
-}
+def _by_meaning(norm: str, language: str) -> Request | None:
+    """An ask for a value named by what it means rather than by its noun (`value_asks`)."""
+    found = asked_by_meaning(norm, language)
+    return None if found is None else Request("give", *found)
 
 
 def _problem_asked(norm: str) -> Request | None:

@@ -481,6 +481,67 @@ def _repeats(turns: Turns, language: str = "en") -> bool:
             ],
         ),
         ("nl", [("bot", "Wat is je meterstand?"), ("customer", "04512"), ("bot", "Geef de cijfers op je meter door.")]),
+        # when you were born is your date of birth; the number to reach you on is your phone number
+        ("en", [("bot", "What is your date of birth?"), ("customer", "3 March 1980"), ("bot", "When were you born?")]),
+        ("en", [("bot", "When were you born?"), ("customer", "3 March 1980"), ("bot", "Please enter your DOB.")]),
+        ("nl", [("bot", "Wat is je geboortedatum?"), ("customer", "3 maart 1980"), ("bot", "Wanneer ben je geboren?")]),
+        (
+            "en",
+            [
+                ("bot", "What's the best number to reach you on?"),
+                ("customer", "0612345678"),
+                ("bot", "Which phone number can we reach you at?"),
+            ],
+        ),
+        (
+            "nl",
+            [
+                ("bot", "Op welk nummer kunnen we je bereiken?"),
+                ("customer", "0612345678"),
+                ("bot", "Wat is je telefoonnummer?"),
+            ],
+        ),
+        # to do a step again is the step: "reinstall" / "install it again"; "make sure" is a check
+        (
+            "en",
+            [
+                ("bot", "Please reinstall the app."),
+                ("customer", "did that already"),
+                ("bot", "Delete the app and install it again."),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "Please reinstall the app."),
+                ("customer", "done"),
+                ("bot", "Try removing and reinstalling the app."),
+            ],
+        ),
+        (
+            "nl",
+            [
+                ("bot", "Installeer de app opnieuw."),
+                ("customer", "gedaan"),
+                ("bot", "Probeer de app opnieuw te installeren."),
+            ],
+        ),
+        (
+            "nl",
+            [
+                ("bot", "Installeer de app opnieuw."),
+                ("customer", "gedaan"),
+                ("bot", "Verwijder de app en installeer hem opnieuw."),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "Please check that the cable is plugged in."),
+                ("customer", "it is"),
+                ("bot", "Make sure the cable is plugged in."),
+            ],
+        ),
         # asked to check a number after a failed look-up: the number again
         (
             "en",
@@ -589,6 +650,56 @@ def test_new_readings_repeat(language: str, turns: Turns) -> None:
                 ("bot", "What is your meter reading?"),
                 ("customer", "04512"),
                 ("bot", "Please type the numbers shown on your card."),
+            ],
+        ),
+        # a number read back to confirm, the number to call the company on, another date
+        (
+            "en",
+            [
+                ("bot", "What's the best number to reach you on?"),
+                ("customer", "0612345678"),
+                ("bot", "Is 0612345678 the best number to reach you on?"),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "What is your phone number?"),
+                ("customer", "0612345678"),
+                ("bot", "Do you know the number to call us on?"),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "When were you born?"),
+                ("customer", "3 March 1980"),
+                ("bot", "When did you move to this address?"),
+            ],
+        ),
+        # another step with the same thing; the cable plugged in, then the light on
+        (
+            "en",
+            [
+                ("bot", "Please reinstall the app."),
+                ("customer", "done"),
+                ("bot", "Delete the app and clear the cache."),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "Make sure the cable is plugged in."),
+                ("customer", "it is"),
+                ("bot", "Make sure the light is on."),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "Make sure the cable is plugged in."),
+                ("customer", "it is"),
+                ("bot", "Make sure the cable is plugged out."),
             ],
         ),
         # checking a folder is a step, not a value
