@@ -206,8 +206,8 @@ def same_item(a: Request, b: Request) -> bool:
         return True  # "electricity meter reading" / "reading on your electricity meter"
     if a.item[0] == DAY == b.item[0]:
         return _same_event(a.item[1:], b.item[1:])
-    if _core(a.item) == _core(b.item):
-        return True  # "email address" / "email", "IBAN number" / "IBAN"
+    if _canonical(a.item) == _canonical(b.item):
+        return True  # "email address" / "email", "customer ID" / "customer number", "user name" / "username"
     # A Dutch compound and its longer form: "kaartnummer" / "bankkaartnummer".
     if len(a.item) == len(b.item) == 1:
         short, long = sorted((a.item[0], b.item[0]), key=len)
@@ -215,15 +215,26 @@ def same_item(a: Request, b: Request) -> bool:
     return False
 
 
-def _core(item: tuple[str, ...]) -> tuple[str, ...]:
-    """An item without an "address" or "number" after a word that names the value alone
-    ("email address" -> "email", "IBAN number" -> "IBAN"; not "account number")."""
-    if len(item) > 1 and item[-1] in _GENERIC_HEADS and item[-2].endswith(_VALUE_HEADS):
-        return item[:-1]
-    return item
+def _canonical(item: tuple[str, ...]) -> str:
+    """An item written one way: an "ID" is a number ("customer ID" / "customer number"); a
+    zip, postal or post code is a postcode; an "address" or "number" after a word that names
+    the value alone adds nothing ("email address" / "email", "IBAN number" / "IBAN",
+    "e-mailadres" / "e-mail"; not "account number" / "account"); the words are joined
+    ("user name" / "username", "klant ID" / "klantnummer")."""
+    words = ["number" if word == "id" else word for word in item]
+    if len(words) == 2 and words[0] in _POSTAL and words[1] == "number":
+        return "postcode"
+    if len(words) > 1 and words[-1] in _GENERIC_HEADS and words[-2].endswith(_VALUE_HEADS):
+        words.pop()
+    joined = "".join(words)
+    for head in _GENERIC_HEADS:
+        if joined.endswith(head) and joined[: -len(head)].endswith(_VALUE_HEADS):
+            return joined[: -len(head)]
+    return joined
 
 
-_GENERIC_HEADS = frozenset({"address", "number"})
+_GENERIC_HEADS = ("address", "adres", "number")
+_POSTAL = frozenset({"zip", "postal", "post"})
 _CHECKING = frozenset({"check", "double check", "recheck"})
 # A phrase whose noun (in its first four words) is written with digits: "track trace code"
 _NUMERIC_ITEM = re.compile(r"^(?:\w+ ){0,3}?(?:\w*(?:number|nummer|code|iban|postcode|zipcode|reading|stand|pin))\b")
@@ -465,6 +476,10 @@ def _item(phrase: str, language: str) -> tuple[tuple[str, ...], str, list[str]]:
             break  # after a qualifier only a relative clause goes on
         elif word == "and" and head and _joins_a_name(head[-1], rest[index + 1 : index + 3], language):
             pass  # "your track and trace code" ("track & trace" lost its "&"), not "name and address"
+        elif head and word in ("no", "nr") and (not following or following in _PHRASE_ENDS):
+            head.append("number")  # "your account no." / "je klant nr."
+            shown.append(word)
+            break
         elif word in _PHRASE_ENDS or word in _NL_CLOSERS or (head and word in _PARTICIPLES):
             break
         elif head and word in ("numbers", "cijfers") and following in ("only", "alleen"):

@@ -19,7 +19,7 @@ from cxreview.signals.wording import content_form
 Asked = tuple[tuple[str, ...], str]  # the item's content forms, its words as shown
 
 # Abbreviations of an item that the noun phrase reads as one word.
-ABBREVIATIONS = {("dob",): ("date", "birth")}
+ABBREVIATIONS: dict[tuple[str, ...], tuple[str, ...]] = {("dob",): ("date", "birth")}
 
 
 def asked_by_meaning(norm: str, language: str) -> Asked | None:
@@ -73,8 +73,12 @@ _SHOWN = {
     ),
 }
 _BORN = {
-    "en": re.compile(r"\b(?:when|what date|which date) (?:were|was) you born\b"),
-    "nl": re.compile(r"\b(?:wanneer|op welke (?:dag|datum)) (?:ben|bent) (?:je|u|jij) geboren\b"),
+    "en": re.compile(
+        r"\b(?:when|what date|which date|what day) (?:were|was) you born\b|\b(?:tell me|know) when you were born\b"
+    ),
+    "nl": re.compile(
+        r"\b(?:wanneer|op welke (?:dag|datum)) (?:ben|bent) (?:je|u|jij) geboren\b|\bwanneer (?:je|u) geboren (?:bent|ben)\b"
+    ),
 }
 # The customer's number the bot may reach them on; not "the number to call us on".
 _REACH = {

@@ -542,6 +542,28 @@ def _repeats(turns: Turns, language: str = "en") -> bool:
                 ("bot", "Make sure the cable is plugged in."),
             ],
         ),
+        # one item written another way: an ID is a number, a zip code a postcode, "no." a number
+        (
+            "en",
+            [
+                ("bot", "What is your customer ID?"),
+                ("customer", "C-88812"),
+                ("bot", "Please enter your customer number."),
+            ],
+        ),
+        ("en", [("bot", "What is your zip code?"), ("customer", "90210"), ("bot", "Sorry, what is your postal code?")]),
+        ("en", [("bot", "What's your account no.?"), ("customer", "AC1234"), ("bot", "What is your account number?")]),
+        ("en", [("bot", "Please enter your username."), ("customer", "jsmith"), ("bot", "What is your user name?")]),
+        ("nl", [("bot", "Wat is je klant-ID?"), ("customer", "88812"), ("bot", "Wat is je klantnummer?")]),
+        ("nl", [("bot", "Wat is je e-mail?"), ("customer", "a@b.nl"), ("bot", "Wat is je e-mailadres?")]),
+        (
+            "en",
+            [
+                ("bot", "Could you tell me when you were born?"),
+                ("customer", "3 March 1980"),
+                ("bot", "What is your date of birth?"),
+            ],
+        ),
         # asked to check a number after a failed look-up: the number again
         (
             "en",
@@ -702,6 +724,13 @@ def test_new_readings_repeat(language: str, turns: Turns) -> None:
                 ("bot", "Make sure the cable is plugged out."),
             ],
         ),
+        # another item that shares a word
+        ("en", [("bot", "What is your house number?"), ("customer", "12"), ("bot", "What is your postcode?")]),
+        (
+            "en",
+            [("bot", "What is your email address?"), ("customer", "a@b.nl"), ("bot", "What is your email password?")],
+        ),
+        ("en", [("bot", "What is your order ID?"), ("customer", "AB1234"), ("bot", "What is your customer ID?")]),
         # checking a folder is a step, not a value
         ("en", [("bot", "What is your email address?"), ("customer", "a@b.nl"), ("bot", "Please check your email.")]),
     ],
