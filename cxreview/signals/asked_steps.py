@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from cxreview.signals.step_phrases import one_verb
 from cxreview.signals.wording import content_form, dutch_stem, opened, same_word
 
 
@@ -166,17 +167,9 @@ def with_thing(step: Step, before: Step | None) -> Step | None:
 
 
 def _read(norm: str, language: str) -> Step | None:
-    text = _restarts(language).sub(_restart, norm)
-    if language == "nl" and "opnieuw" in text:
-        text = _DUTCH_RESTART.sub("herstart", text)  # "je modem opnieuw opstarten"
-    if language == "en" and " look" in text:
-        text = _LOOKING.sub("check", text)  # "have a look in your spam folder"
+    text = one_verb(norm, language)
     another = _ANOTHER[language].search(text) is not None
     text = opened(text)
-    if language == "en" and (
-        "make sure " in text or "check that " in text or "check if " in text or "check whe" in text
-    ):
-        text = _MAKE_SURE.sub("check ", text)  # "make sure (that) the cable is ..."
     for pattern, done, needles in _patterns(language):
         if needles and not any(needle in text for needle in needles):
             continue  # the pattern's words are not in the text: no search
@@ -211,25 +204,6 @@ def _to_first_infinitive(clause: str) -> str:
     return clause
 
 
-def _restart(match: re.Match[str]) -> str:
-    # "turn your router off ... and on again" -> "restart your router"
-    verb = "herstart" if match.group(1) in ("zet", "schakel") else "restart"
-    return f"{verb} {match.group('obj')}"
-
-
-@functools.lru_cache(maxsize=2)
-def _restarts(language: str) -> re.Pattern[str]:
-    if language == "nl":
-        return re.compile(
-            r"\b(zet|schakel|start) (?P<obj>(?:\w+ ){1,3}?)(?:(?:uit)\b(?: \w+){0,8}? (?:weer |dan weer )?aan\b"
-            r"|opnieuw op\b)"
-        )
-    return re.compile(
-        r"\b(turn|switch|power|turning|switching|powering) (?P<obj>(?:\w+ ){1,3}?)(?:off|down)\b(?: \w+){0,8}?"
-        r" (?:back )?on\b(?: again)?"
-    )
-
-
 # An open question word right before the verb group asks for information, not a step.
 _QUESTION_BEFORE = re.compile(
     r"\b(?:when|why|how|where|what|which|who|wanneer|waarom|waarvoor|waarmee|hoe|waar|wat|welke?|wie) $"
@@ -238,12 +212,9 @@ _QUESTION_BEFORE = re.compile(
 _STEP_VERB = re.compile(
     r"(?:restart|reboot|reset|unplug|plug|reconnect|connect|disconnect|turn|switch|power|update|upgrade|reinstall|"
     r"install|uninstall|clear|delete|remove|insert|log|sign|send|upload|attach|take|press|open|close|charge|check|"
-    r"test|pay|look|hold|herstart|start|trek|steek|sluit|verbind|koppel|zet|schakel|controleer|kijk|installeer|verwijder|"
+    r"test|pay|look|hold|relogin|herstart|start|trek|steek|sluit|verbind|koppel|zet|schakel|controleer|kijk|installeer|verwijder|"
     r"wis|stuur|maak|neem|houd|druk|open|test|betaal|update|reset)"
 )
-_DUTCH_RESTART = re.compile(r"\bopnieuw (?:opgestart|opstarten|opstart|op te starten|starten|gestart|op)\b")
-_LOOKING = re.compile(r"\b(?:have|take) a (?:quick |good )?look\b")
-_MAKE_SURE = re.compile(r"\b(?:make sure|check) (?:that |if |whether )|\bmake sure (?=(?:your|the) )")
 _ALSO = {
     "en": (
         re.compile(r"\bby (?P<verb>\w+ing) (?P<rest>(?:your|the|it) .+)"),  # "by holding the A button"
@@ -450,7 +421,7 @@ _NO_IMPERATIVE = frozenset(
 def _dutch_verb(word: str, done: bool) -> bool:
     """A Dutch participle ("betaald", "gekeken", "herstart", "opgestart") or infinitive
     ("betalen", "kijken", "resetten")."""
-    if word in _IRREGULAR or word in ("herstart", "restart"):
+    if word in _IRREGULAR or word in ("herstart", "restart", "relogin"):
         return True
     if done:
         return len(word) > 5 and (

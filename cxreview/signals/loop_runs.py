@@ -22,7 +22,7 @@ from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.near_misses import confirms
 from cxreview.signals.requested import DAY, Request, asked_for, asks_a_number, denies, values_apart
-from cxreview.signals.wording import content_form
+from cxreview.signals.wording import content_form, rephrasing_words
 
 if TYPE_CHECKING:
     from cxreview.signals.conversation import _State
@@ -136,11 +136,13 @@ def _numbers(norm: str) -> set[str]:
     return {word for word in norm.split() if not word.isalpha() and has_digit(word)}
 
 
-def done_since(state: _State, index: int) -> bool:
-    """A customer reply since bot turn ``index`` says the action it asked about was done."""
+def done_since(state: _State, index: int, plainly: bool = False) -> bool:
+    """A customer reply since bot turn ``index`` says the action it asked about was done;
+    ``plainly``: not by a bare yes, which answers a request to act as "OK"."""
     start = bisect.bisect_right(state.positions, state.bot_positions[index])
     language = state.result.language
-    return any(says_done(norm, language) for norm in state.norms[start:])
+    short = rephrasing_words("short_answers") if plainly else frozenset()
+    return any(says_done(norm, language) and norm not in short for norm in state.norms[start:])
 
 
 def form_step(state: _State, f: TextFeatures, earlier: TextFeatures) -> bool:
@@ -198,9 +200,22 @@ def _nothing_new_since(state: _State, last: int) -> bool:
         if news[index]:
             if asked is False:
                 asked = request_at(state, last)
-            if not (isinstance(asked, Request) and _withholds(state, index, asked, last)):
-                return False
+            if isinstance(asked, Request) and _withholds(state, index, asked, last):
+                continue
+            if asked is None and _says_done_again(state, index, last):
+                continue
+            return False
     return True
+
+
+def _says_done_again(state: _State, index: int, last: int) -> bool:
+    """Customer turn ``index`` says once more that the step bot turn ``last`` asked about was
+    done ("yes I did" after "did that, still nothing"): nothing new to a step asked again. A
+    bare "yes" is no such reply."""
+    norm = state.norms[index]
+    if norm in rephrasing_words("short_answers") or not says_done(norm, state.result.language):
+        return False
+    return bool(_steps_at(state, last))
 
 
 def _withholds(state: _State, index: int, asked: Request, last: int) -> bool:
@@ -247,8 +262,8 @@ def step_repeated(state: _State, f: TextFeatures) -> tuple[int, Step] | None:
             for other in steps[index]:
                 if not same_step(step, other, said):
                     continue
-                if step.done and not other.done:
-                    continue  # asked to do it, then whether it was done: a check
+                if step.done and not other.done and not done_since(state, index, plainly=True):
+                    continue  # asked to do it, then whether it was done: a check (unless they said so)
                 if other.done and not step.done and not done_since(state, index):
                     continue
                 if _held_apart(f.norm, step, earlier.norm, other):

@@ -163,6 +163,19 @@ LOOPS: dict[str, tuple[str, Turns]] = {
             ("customer", "dat heb ik al 2 keer gedaan"),
         ],
     ),
+    "EN: log out and back in, three wordings": (
+        "en",
+        [
+            ("bot", "Hi! What can I help you with?"),
+            ("customer", "I can't see my invoices in the app"),
+            ("bot", "Please log out and log back in."),
+            ("customer", "did that, still nothing"),
+            ("bot", "Have you tried signing out of the app and signing in again?"),
+            ("customer", "yes I did"),
+            ("bot", "Let's try logging out and back in."),
+            ("customer", "I ALREADY DID THAT"),
+        ],
+    ),
     "EN: clear the cache, three wordings": (
         "en",
         [
@@ -564,6 +577,23 @@ def _repeats(turns: Turns, language: str = "en") -> bool:
                 ("bot", "What is your date of birth?"),
             ],
         ),
+        # logging out and back in is one step
+        (
+            "en",
+            [
+                ("bot", "Please log out and log back in."),
+                ("customer", "did that already"),
+                ("bot", "Try signing out and signing in again."),
+            ],
+        ),
+        (
+            "nl",
+            [
+                ("bot", "Log uit en weer in."),
+                ("customer", "heb ik al gedaan"),
+                ("bot", "Probeer uit te loggen en opnieuw in te loggen."),
+            ],
+        ),
         # asked to check a number after a failed look-up: the number again
         (
             "en",
@@ -731,6 +761,23 @@ def test_new_readings_repeat(language: str, turns: Turns) -> None:
             [("bot", "What is your email address?"), ("customer", "a@b.nl"), ("bot", "What is your email password?")],
         ),
         ("en", [("bot", "What is your order ID?"), ("customer", "AB1234"), ("bot", "What is your customer ID?")]),
+        # logging in is no logging out and back in; out of the app, then out of the website
+        (
+            "en",
+            [
+                ("bot", "Please log out and log back in."),
+                ("customer", "done"),
+                ("bot", "Please log in to your account."),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("bot", "Sign out of the app and sign in again."),
+                ("customer", "done"),
+                ("bot", "Sign out of the website and sign in again."),
+            ],
+        ),
         # checking a folder is a step, not a value
         ("en", [("bot", "What is your email address?"), ("customer", "a@b.nl"), ("bot", "Please check your email.")]),
     ],
