@@ -170,8 +170,8 @@ def _read(norm: str, language: str) -> Step | None:
     text = one_verb(norm, language)
     another = _ANOTHER[language].search(text) is not None
     text = opened(text)
-    for pattern, done, needles in _patterns(language):
-        if needles and not any(needle in text for needle in needles):
+    for pattern, done, needle in _patterns(language):
+        if needle and needle not in text:
             continue  # the pattern's words are not in the text: no search
         match = pattern.search(text)
         if match is None:
@@ -236,33 +236,33 @@ _ANOTHER = {
 
 
 @functools.lru_cache(maxsize=2)
-def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool, tuple[str, ...]], ...]:
-    """(pattern, asks whether it was done, words it needs or ()) in the order they are tried:
+def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool, str], ...]:
+    """(pattern, asks whether it was done, a word it needs or "") in the order they are tried:
     a verb group and the words after it (English), or the clause after the subject (Dutch)."""
     if language == "nl":
         return (
-            (re.compile(r"\b(?:heb|hebt|heeft) (?:je|u|jij)(?P<verb>) (?P<rest>.+)"), True, ()),
+            (re.compile(r"\b(?:heb|hebt|heeft) (?:je|u|jij)(?P<verb>) (?P<rest>.+)"), True, ""),
             (
                 re.compile(
                     r"(?:\b(?:wil|wilt|kun|kunt|kan|zou|zoudt) (?:je|u|jij)|^probeer(?: eens| even| nu)?)(?P<verb>) (?P<rest>.+)"
                 ),
                 False,
-                (),
+                "",
             ),
             (
                 re.compile(
                     r"^(?:graag |nu |dan |eerst |daarna )?(?P<verb>\w+) (?P<rest>(?:je|jouw|uw|de|het|even|in|op) .+)"
                 ),
                 False,
-                (),
+                "",
             ),
             # "... Zet je modem uit en weer aan."
-            (re.compile(r"\b(?P<verb>herstart) (?P<rest>(?:je|jouw|uw|de|het) .+)"), False, ("herstart ",)),
+            (re.compile(r"\b(?P<verb>herstart) (?P<rest>(?:je|jouw|uw|de|het) .+)"), False, "herstart "),
             # "Laten we (eerst) uw modem herstarten": the clause ends at its first infinitive
             (
                 re.compile(r"\blaten we(?P<verb>) (?P<rest>(?:eerst |nu |even |samen )*(?:je|jouw|uw|de|het) .+)"),
                 False,
-                ("laten we ",),
+                "laten we ",
             ),
         )
     return (
@@ -271,47 +271,47 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], bool, tuple[str, ..
                 r"\b(?:have|has) you (?:already |ever |yet |also )?(?:tried |try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"
             ),
             True,
-            (),
+            "",
         ),
-        (re.compile(r"\bdid you (?:already |ever |also )?(?:try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"), True, ()),
+        (re.compile(r"\bdid you (?:already |ever |also )?(?:try )?(?:to )?(?P<verb>\w+)(?: (?P<rest>.+))?"), True, ""),
         (
             re.compile(
                 r"\b(?:can|could|would|will) you (?:please |kindly |just |also |now |quickly |first )*(?:try )?(?:to )?"
                 r"(?P<verb>\w+)(?: (?P<rest>.+))?"
             ),
             False,
-            (),
+            "",
         ),
         (
             re.compile(
                 r"\b(?:please|kindly)(?: now| also| just| first| then)*(?: try)?(?: to)? (?P<verb>\w+)(?: (?P<rest>.+))?"
             ),
             False,
-            (),
+            "",
         ),
         (
             re.compile(r"^(?:now |then |next |first |also )?(?:try )?(?P<verb>\w+) (?P<rest>(?:your|the|it|in|at) .+)"),
             False,
-            (),
+            "",
         ),
         # "Let's (try) restart(ing) your router", "To continue, first reset your display"
         (
             re.compile(r"\blet s (?:now |first |just |quickly )?(?:try )?(?P<verb>\w+) (?P<rest>(?:your|the|it)\b.*)"),
             False,
-            ("let s ",),
+            "let s ",
         ),
         (
             re.compile(
                 rf"\b(?:first|now|next|then) (?:try )?(?P<verb>{_STEP_VERB.pattern}(?:ing)?) (?P<rest>(?:your|the|it) .+)"
             ),
             False,
-            ("first ", "now ", "next ", "then "),
+            "",
         ),
-        (re.compile(r"\b(?P<verb>restart) (?P<rest>(?:your|the) .+)"), False, ("restart ",)),
+        (re.compile(r"\b(?P<verb>restart) (?P<rest>(?:your|the) .+)"), False, "restart "),
         (
             re.compile(r"\b(?P<verb>hold) (?P<rest>(?:down )?(?:your|the) .+)"),
             False,
-            ("hold ",),
+            "hold ",
         ),  # "... Hold the A button"
     )
 

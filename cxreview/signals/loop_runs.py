@@ -245,10 +245,8 @@ def step_repeated(state: _State, f: TextFeatures) -> tuple[int, Step] | None:
     is a check. A qualifier on one side names the same thing when the conversation named it
     before ("reset the display" after "my in-home display is blank")."""
     language = state.result.language
-    if asked_for(f.norm, language) is not None:
-        return None
     own = asked_steps(f.norm, language)
-    if not own:
+    if not own or asked_for(f.norm, language) is not None:
         return None
     steps = [_steps_at(state, index) for index in range(len(state.bot_features))]
     before = next((s[0] for s in reversed(steps) if s), None)

@@ -31,7 +31,11 @@ def asked_by_meaning(norm: str, language: str) -> Asked | None:
             return found
     if ("born" if language == "en" else "geboren") in norm and _BORN[language].search(norm):
         return (("date", "birth"), "date of birth") if language == "en" else (("geboortedate",), "geboortedatum")
-    if "nummer" in norm or "number" in norm:
+    if (
+        ("reach" in norm or "call" in norm or "contact" in norm or "text you" in norm)
+        if language == "en"
+        else ("bereik" in norm or "bel" in norm or "contact" in norm)
+    ):
         match = _REACH[language].search(norm)
         if match is not None and not _READ_BACK.search(norm):
             return (("phone", "number"), "phone number") if language == "en" else (("phonenumber",), "telefoonnummer")
