@@ -256,8 +256,6 @@ def _after_closing_offer(state: _State) -> bool:
     "Kan ik je nog ergens mee helpen?"; cues.yaml ``closing_offer``)."""
     reply = state.last_reply
     return reply is not None and closing_offer(state.result.language).search(reply[1]) is not None
-
-
 _EMAIL_END = re.compile(r"^\w+(?: \w+){0,2} (?:com|nl|be|net|org|de|eu|io|uk|info)$")
 
 
@@ -367,9 +365,7 @@ def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
 
 def _human_request(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
     state.result.n_human_requests += 1
-    ms.flags.append(
-        Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position])
-    )
+    ms.flags.append(Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position]))
     if state.first_request is None:
         state.first_request = (ms.position, at)
     if not state.result.handover and state.pending_request is None:
@@ -448,15 +444,9 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
         if whole:
             score = fuzz.ratio(f.norm, earlier.norm)
             if score >= state.config["repeat"]["bot_similarity"]:
-                rule, detail = (
-                    "near-duplicate",
-                    f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})",
-                )
+                rule, detail = "near-duplicate", f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})"
             else:  # alike by their content words and synonyms, not by their letters
-                rule, detail = (
-                    "in other words",
-                    f"asks the same question as message {state.bot_positions[index]}, in other words",
-                )
+                rule, detail = "in other words", f"asks the same question as message {state.bot_positions[index]}, in other words"
         else:
             asked = f.ask or earlier.ask
             rule, detail = "same question", f'asks again what message {state.bot_positions[index]} asked ("{asked}")'
