@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from cxreview.filters import Filters
-from cxreview.insights_autoqa import machine_estimates
+from cxreview.insights_autoqa import machine_estimates, machine_left_out
 from cxreview.progress import SILENT, Phases, Steps
 from cxreview.signals.features import template_of
 from cxreview.signals.summary import csat_scale
@@ -76,6 +76,9 @@ class Insights:
     csat: list[Group]
     weeks: list[Group] = field(default_factory=list)
     machine: list[Any] = field(default_factory=list)  # insights_autoqa.MachineRow: AutoQA estimates
+    # Per rubric version, the conversations left out of the machine estimates and why
+    # (insights_autoqa.machine_left_out).
+    machine_left_out: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _templates(rows: list[tuple[str, str, int, dict[str, int], str]]) -> list[Template]:
@@ -139,7 +142,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "repeat_by_answer",
         "weeks",
     ),
-    "reviews": ("qa", "csat", "machine"),
+    "reviews": ("qa", "csat", "machine", "machine_left_out"),
 }
 _STEPS = {"signals": 8, "reviews": 2}
 
@@ -280,6 +283,7 @@ def _review_sections(db: Database, filters: Filters, step: Steps) -> dict[str, A
     return {
         "qa": _qa_linkage(db, criterion_records),
         "machine": machine_estimates(db, filters, criterion_records),
+        "machine_left_out": machine_left_out(db, filters),
         "csat": _csat(db, filters, calibrations),
     }
 
@@ -341,7 +345,9 @@ def _handovers(rows: list[Any]) -> list[Template]:
         if r["wait_seconds"] is not None:
             counts["wait_known"] += 1
             counts["wait_seconds"] += round(r["wait_seconds"])
-    templates = _templates([(role, text, e["n"], dict(e["counts"]), e["example"]) for (role, text), e in by_text.items()])
+    templates = _templates(
+        [(role, text, e["n"], dict(e["counts"]), e["example"]) for (role, text), e in by_text.items()]
+    )
     return sorted(templates, key=lambda t: -t.n)[:TOP]
 
 

@@ -27,7 +27,7 @@ from cxreview.errors import NotFoundError, UsageError
 from cxreview.rubrics.model import Rubric
 from cxreview.store import Database
 from cxreview.store import sessions as sql
-from cxreview.store.autoqa import active_models, far_conversations, predicted_scores
+from cxreview.store.autoqa import active_models, far_conversations, predicted_scores, withheld_conversations
 from cxreview.suggestions import past_end
 
 AUTOQA_STRATEGIES = ("autoqa-low", "uncertain")
@@ -180,6 +180,11 @@ def _no_scores(db: Database, rubric: Rubric, strategy: str, criterion: str | Non
             f"every conversation AutoQA scored for {what} lies outside what it was trained on",
             "review some of them (--strategy uncertain or random) and train again",
         )
+    if strategy == "autoqa-low" and withheld_conversations(db, rubric.id, rubric.version, criterion=criterion):
+        return NotFoundError(
+            f"every conversation AutoQA scored for {what} is of a channel or language where it is not reliable",
+            "sample them with --strategy random or uncertain and score them yourself",
+        )
     return NotFoundError(f"no AutoQA scores for {what}", "run 'cxreview autoqa score' first")
 
 
@@ -193,18 +198,31 @@ def coverage_notes(
     rows = candidates.look_up(sql.filtered_candidates(db.conn, *candidates.scope()))
     wanted = {row["id"] for row in rows if candidates.accepts(row)}
     far: set[str] = set()
+    withheld: dict[str, str] = {}
     if strategy == "autoqa-low":
         far = wanted & far_conversations(db, rubric.id, rubric.version, criterion=criterion)
+        found = withheld_conversations(db, rubric.id, rubric.version, criterion=criterion)
+        withheld = {c: where for c, where in found.items() if c in wanted and c not in far}
     rankable = wanted & {conversation_id for conversation_id, _ in order}
-    if far and not rankable:  # a session of random picks under the name autoqa-low would mislead
+    if (far or withheld) and not rankable:  # a session of random picks under the name autoqa-low would mislead
         what = f'rubric "{rubric.id}" version {rubric.version}' + (f", criterion {criterion}" if criterion else "")
-        unscored = len(wanted - far)
+        unscored = len(wanted - far - withheld.keys())
+        fix = "review some of them (--strategy uncertain or random) and train again, or widen the filters"
+        if not withheld:
+            raise NotFoundError(
+                f"every candidate AutoQA scored for {what} lies outside what it was trained on ({len(far)} of "
+                f"{len(wanted)}{f'; {unscored} not scored' if unscored else ''}): none can be ranked",
+                fix,
+            )
+        why = [f"{len(far)} outside what it was trained on"] * bool(far) + [
+            f"{len(withheld)} in {', '.join(sorted(set(withheld.values())))}, where it is not reliable"
+        ] * bool(withheld)
         raise NotFoundError(
-            f"every candidate AutoQA scored for {what} lies outside what it was trained on ({len(far)} of "
-            f"{len(wanted)}{f'; {unscored} not scored' if unscored else ''}): none can be ranked",
-            "review some of them (--strategy uncertain or random) and train again, or widen the filters",
+            f"no candidate AutoQA scored for {what} can be ranked ({'; '.join(why)}; of {len(wanted)}"
+            f"{f', {unscored} not scored' if unscored else ''})",
+            fix,
         )
-    scored = rankable | far
+    scored = rankable | far | withheld.keys()
     notes = []
     if len(scored) < len(wanted):
         notes.append(
@@ -216,6 +234,12 @@ def coverage_notes(
             f"{len(far)} of {len(wanted)} candidates lie outside what AutoQA was trained on (unlike every reviewed "
             "conversation): not ranked by their predicted score, which is not backed; review some of them "
             "(--strategy uncertain or random) and train again"
+        )
+    if withheld:
+        notes.append(
+            f"{len(withheld)} of {len(wanted)} candidates are in {', '.join(sorted(set(withheld.values())))}, "
+            "where AutoQA is not reliable: not ranked by their predicted score; sample them with --strategy "
+            "random or uncertain"
         )
     return notes
 

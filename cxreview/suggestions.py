@@ -12,7 +12,9 @@ Headless (the review screen is one front end): the screen asks :func:`shown` wha
   longer than 1-5) could as well be the next level up or down, so it is shown as unsure,
   without a figure, and `a` leaves that criterion to the reviewer;
 - a conversation unlike every one the model was trained on (another channel, language or flow:
-  ``far``, see cxreview/autoqa/model.py) gets no figure either: the model cannot back it.
+  ``far``, see cxreview/autoqa/model.py) gets no figure either: the model cannot back it;
+- nor does one of a channel or language on which the model measurably does not agree with the
+  reviewers (``withheld``, see cxreview/autoqa/segments.py), though it is reliable overall.
 """
 
 from __future__ import annotations
@@ -70,10 +72,19 @@ def is_far(suggestion: Any) -> bool:
     return bool(getattr(suggestion, "far", False))
 
 
+def withheld_where(suggestion: Any) -> str | None:
+    """ "channel email" when the model is not reliable on the conversation's channel or language."""
+    return getattr(suggestion, "withheld", None)
+
+
 def is_unsure(criterion: Criterion, suggestion: Any) -> bool:
-    """True when the model cannot give this conversation a level: too unsure of it, or the
-    conversation is outside what the model was trained on."""
-    return is_far(suggestion) or bool(suggestion.uncertainty > unsure_above(criterion))
+    """True when the model cannot give this conversation a level: too unsure of it, the
+    conversation is outside what the model was trained on, or of a kind it is not reliable on."""
+    return (
+        is_far(suggestion)
+        or withheld_where(suggestion) is not None
+        or bool(suggestion.uncertainty > unsure_above(criterion))
+    )
 
 
 def shown(suggestions: dict[str, Any], calibration: bool) -> dict[str, Any]:
@@ -97,6 +108,8 @@ def plan_accept(review: Any, suggestions: dict[str, Any]) -> AcceptPlan:
             kept.append(criterion.label)
         elif is_far(suggestion):
             unsure.append(f"{criterion.label}: outside what AutoQA was trained on, score yourself")
+        elif withheld_where(suggestion) is not None:
+            unsure.append(f"{criterion.label}: AutoQA is not reliable on {withheld_where(suggestion)}, score yourself")
         elif is_unsure(criterion, suggestion):
             unsure.append(f"{criterion.label}: AutoQA unsure (±{suggestion.uncertainty:.1f}), score yourself")
         else:
@@ -131,9 +144,12 @@ def describe(plan: AcceptPlan, review: Any) -> str:
 def ghost(suggestion: Any, criterion: Criterion | None = None) -> str:
     """The figure beside the scale: "AutoQA 3.4 ±0.6", or "AutoQA unsure ±1.5" with no figure
     to anchor on when the model is unsure of this conversation, or "AutoQA: outside training"
-    when the conversation is unlike every one it learnt from."""
+    when the conversation is unlike every one it learnt from, or "AutoQA: not reliable here" on
+    a channel or language where it does not agree with the reviewers."""
     if is_far(suggestion):
         return "AutoQA: outside training"
+    if withheld_where(suggestion) is not None:
+        return "AutoQA: not reliable here"
     if criterion is not None and is_unsure(criterion, suggestion):
         return f"AutoQA unsure ±{suggestion.uncertainty:.1f}"
     return f"AutoQA {suggestion.value:.1f} ±{suggestion.uncertainty:.1f}"

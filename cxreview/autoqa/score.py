@@ -16,18 +16,19 @@ import hashlib
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from cxreview.autoqa import segments as kinds
 from cxreview.autoqa.extract import feature_rows
 from cxreview.autoqa.model import LinearModel, matrix
 from cxreview.errors import NotFoundError
 from cxreview.filters import Filters
 from cxreview.parties import skipped_kinds
 from cxreview.rubrics.model import Rubric
-from cxreview.store import Database, open_database
+from cxreview.store import Database, autoqa_withheld, open_database
 from cxreview.store import autoqa as store
 
 BATCH = 2000
@@ -48,6 +49,12 @@ class Scored:
     left_out: int = 0  # conversations in the filters the model's rubric does not apply to
     unchanged: int = 0  # looked at again (new signals run) with the same figures: score kept
     far: int = 0  # of the covered: outside what the model was trained on (no figure shown or used)
+    # Of the covered, not far: in a channel or language where the model is not reliable (no
+    # figure shown or used), by where ("channel email" -> conversations).
+    withheld: dict[str, int] = field(default_factory=dict)
+    # Of the covered and shown: of a channel or language whose agreement training could not
+    # measure (too few reviewed, or none), by where ("channel email (4 reviewed)" -> conversations).
+    unmeasured: dict[str, int] = field(default_factory=dict)
 
 
 def score(
@@ -84,7 +91,9 @@ def score(
         m.id: store.conversations_to_score(db, m.id, filters, everything=everything, skip_kinds=skip[m.id])
         for m in models
     }
-    params = {m.id: store.model_params(db, m.id) for m in models}
+    # A model withholds the kinds of conversation it is not reliable on only when it is reliable
+    # as a whole: a not-reliable model's figures are never shown anyway.
+    params = {m.id: _withholding(store.model_params(db, m.id), m.reliable) for m in models}
     ids = sorted(set().union(*todo.values()))
     wanted = {m.id: set(todo[m.id]) for m in models}
     tasks = [
@@ -105,10 +114,51 @@ def score(
     everywhere = store.count_in_scope(db, filters)
     out = []
     for m in models:
+        segments = params[m.id].get("segments") or []
+        # Every score of the model, not only the ones written now: kept scores and scores
+        # written before the mark existed get it too.
+        refresh_withheld(db, m)
         in_scope = store.count_in_scope(db, filters, skip[m.id])
         covered = in_scope - store.count_to_score(db, m.id, filters, skip[m.id])
-        far = store.count_far(db, m.id, filters)
-        out.append(Scored(m, len(todo[m.id]) - kept[m.id], covered, in_scope, everywhere - in_scope, kept[m.id], far))
+        counted = autoqa_withheld.score_kinds(db, m.id, filters)
+        out.append(
+            Scored(
+                m,
+                len(todo[m.id]) - kept[m.id],
+                covered,
+                in_scope,
+                everywhere - in_scope,
+                kept[m.id],
+                counted.far,
+                counted.withheld_where,
+                unmeasured_counts(segments, counted.usable_kinds),
+            )
+        )
+    return out
+
+
+def _withholding(params: dict[str, Any], reliable: bool) -> dict[str, Any]:
+    return params if reliable else {**params, "segments": []}
+
+
+def refresh_withheld(db: Database, model: store.ModelSummary) -> int:
+    """Mark every score of the model withheld where its conversation is of a channel or language
+    the (reliable) model is not reliable on, and clear the mark elsewhere: after scoring, and
+    after a new verdict (``autoqa train --seed``). Returns how many marks changed."""
+    segments = _withholding(store.model_params(db, model.id), model.reliable).get("segments") or []
+    return autoqa_withheld.mark_withheld(
+        db, model.id, lambda channel, language: kinds.withheld(segments, channel, language)
+    )
+
+
+def unmeasured_counts(segments: list[dict[str, Any]], usable: dict[tuple[str, str], int]) -> dict[str, int]:
+    """Shown scores per channel and language whose agreement training could not measure:
+    "channel email (4 reviewed)" -> conversations (cxreview.autoqa.segments.unmeasured)."""
+    out: dict[str, int] = {}
+    for (channel, language), n in usable.items():
+        where = kinds.unmeasured(segments, channel, language)
+        if where:
+            out[where] = out.get(where, 0) + n
     return out
 
 
@@ -157,6 +207,7 @@ class _Scorer:
         self.names = sorted({name for model in self.fitted.values() for name in model.features})
         index = {name: j for j, name in enumerate(self.names)}
         self.columns = {mid: [index[name] for name in m.features] for mid, m in self.fitted.items()}
+        self.segments = {mid: p.get("segments") or [] for mid, p in params.items()}
 
     def batch(self, chunk: list[str], wanted: dict[int, list[str]], everything: bool = False) -> dict[int, Result]:
         """model id -> (new scores, (id, conversation hash, analyzed_at) of conversations whose
@@ -180,7 +231,11 @@ class _Scorer:
                 if before.get(c) == h
             ]
             chosen = [mine[i] for i in new]
-            scores = _predict(self.fitted[mid], chosen, raw[new], inputs, [hashes[i] for i in new]) if chosen else []
+            scores = (
+                _predict(self.fitted[mid], chosen, raw[new], inputs, [hashes[i] for i in new], self.segments[mid])
+                if chosen
+                else []
+            )
             out[mid] = (scores, same)
         return out
 
@@ -223,7 +278,12 @@ def _run(db: Database, params: dict[int, dict[str, Any]], tasks: list[Task]) -> 
 
 
 def _predict(
-    model: LinearModel, ids: list[str], raw: np.ndarray, inputs: dict[str, dict[str, Any]], hashes: list[str]
+    model: LinearModel,
+    ids: list[str],
+    raw: np.ndarray,
+    inputs: dict[str, dict[str, Any]],
+    hashes: list[str],
+    segments: list[dict[str, Any]],
 ) -> list[store.MachineScore]:
     values, sds, contributions = model.predict(raw)
     reasons = model.reasons(raw, contributions)
@@ -249,6 +309,7 @@ def _predict(
                 distance=distance,
                 far=distance is not None and above is not None and distance > above,
                 unclipped=unclipped,
+                withheld=kinds.withheld(segments, row.get("channel"), row.get("language")),
             )
         )
     return out

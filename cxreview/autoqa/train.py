@@ -286,6 +286,9 @@ def _train_one(
     if current is not None and unchanged:
         # The same model measured with another seed: new figures, same parameters and scores.
         store.update_measured(db, current.id, new)
+        from cxreview.autoqa.score import refresh_withheld  # score imports train
+
+        refresh_withheld(db, replace(current, reliable=reliable))
         return Trained(
             rubric.id, rubric.version, criterion, len(scores), n_conversations, current.id, reliable, reason,
             measured, unchanged=True, segments=tuple(_stored_segments(db, current.id)),

@@ -72,7 +72,7 @@ def _print(rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: st
 )
 @click.option(
     "--seed",
-    type=int,
+    type=click.IntRange(min=0),  # numpy's bootstrap takes no negative seed (it was a traceback)
     default=None,
     help="Seed of the bootstrap interval (default 0). Given for a model whose reviews did not change, "
     "it measures that model again with this seed (its scores stay).",
@@ -149,13 +149,32 @@ def train_command(
 
 def _segment_warnings(models: list[tuple[str, bool, Any]]) -> None:
     """Where a reliable model's agreement on one channel or language is below the threshold
-    (only reliable models: the figures of the others are not shown anyway)."""
-    from cxreview.autoqa.segments import warnings
+    (its figures there are withheld), and the kinds with too few reviews to measure (only
+    reliable models: the figures of the others are not shown anyway)."""
+    from cxreview.autoqa.segments import too_few, warnings
 
     for label, reliable, segments in models:
         if reliable:
             for line in warnings(label, segments or ()):
                 info(line)
+    for line in too_few([(label, segments or ()) for label, reliable, segments in models if reliable]):
+        info(line)
+
+
+def _kind_lines(models: list[tuple[str, dict[str, Any]]]) -> None:
+    """How many scored conversations each reliable model withholds (a channel or language where
+    it is not reliable) and how many it shows without a measured agreement of their kind."""
+    for label, row in models:
+        for where, n in sorted(row["withheld_where"].items()):
+            info(
+                f"{label}: {plural(n, 'conversation')} in {where}, where AutoQA is not reliable (Withheld): no "
+                f"figure is shown or used for {'it' if n == 1 else 'them'}; score them yourself."
+            )
+        for where, n in sorted(row["unmeasured"].items()):
+            info(
+                f"{label}: {plural(n, 'conversation')} in {where}: AutoQA's agreement there is not measured; "
+                f"{'its figure rests' if n == 1 else 'their figures rest'} on the other kinds' agreement."
+            )
 
 
 @autoqa_group.command("score")
@@ -204,6 +223,9 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             "unchanged": r.unchanged,
             "far": r.far,
             "far_check": r.model.id not in unchecked,
+            "withheld": sum(r.withheld.values()),
+            "withheld_where": r.withheld,
+            "unmeasured": r.unmeasured,
             "covered": r.covered,
             "in_scope": r.in_scope,
             "left_out": r.left_out,
@@ -216,6 +238,8 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
         return
     for row in rows:
         row["shown"] = "yes" if row["reliable"] else "no (not reliable)"
+        if not row["reliable"]:  # none of its figures is shown: withholding some says nothing
+            row["withheld"] = "-"
     _print(
         rows,
         [
@@ -224,6 +248,7 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             ("Scored", "scored"),
             ("Coverage", "coverage"),
             ("Far", "far"),
+            ("Withheld", "withheld"),
             ("Shown", "shown"),
         ],
         "AutoQA scores (machine estimates, stored apart from human scores)",
@@ -236,6 +261,7 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
             f"{plural(far, 'conversation')} outside what AutoQA was trained on (Far): unlike every reviewed one, "
             f"so no figure is shown or used for {'it' if far == 1 else 'them'}; review some of them and train again."
         )
+    _kind_lines([(row["rubric"] + " " + row["criterion"], row) for row in rows if row["reliable"]])
     kept = max((r["unchanged"] for r in rows), default=0)
     if kept:
         info(
@@ -264,17 +290,27 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
     Example:
       cxreview autoqa status --format json
     """
-    from cxreview.autoqa.score import far_check_hint, scope, without_far_check
+    from cxreview.autoqa.score import far_check_hint, scope, unmeasured_counts, without_far_check
     from cxreview.errors import NotFoundError
-    from cxreview.store.autoqa import active_models, count_far, model_params
+    from cxreview.store.autoqa import active_models, model_params
+    from cxreview.store.autoqa_withheld import score_kinds
 
     with database(ctx) as db:
         models = active_models(db, rubric_id)
         known = sorted({m.rubric_id for m in active_models(db)}) if rubric_id and not models else []
-        far = {m.id: count_far(db, m.id) for m in models}
+        counted = {m.id: score_kinds(db, m.id) for m in models}
+        far = {m.id: counted[m.id].far for m in models}
         counts = scope(db, models)
         unchecked = {m.id for m in without_far_check(db, models)}
         segments = {m.id: model_params(db, m.id).get("segments") or [] for m in models}
+    kinds: dict[int, dict[str, Any]] = {
+        m.id: {
+            "withheld": counted[m.id].withheld,
+            "withheld_where": counted[m.id].withheld_where,
+            "unmeasured": unmeasured_counts(segments[m.id], counted[m.id].usable_kinds),
+        }
+        for m in models
+    }
     scored = {mid: n for mid, (n, _) in counts.items()}
     of = {mid: n for mid, (_, n) in counts.items()}
     if known:
@@ -287,6 +323,7 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
                 "in_scope": of[m.id],
                 "far": far[m.id],
                 "far_check": m.id not in unchecked,
+                **kinds[m.id],
                 "segments": segments[m.id],
             }
             for m in models
@@ -306,7 +343,8 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
             "exact": _figure(m.exact, percent=True),
             "within": _figure(m.within_one, percent=True),
             "n": m.n_reviews,
-            "scored": f"{scored[m.id]} of {of[m.id]}" + (f" ({far[m.id]} far)" if far[m.id] else ""),
+            "scored": f"{scored[m.id]} of {of[m.id]}"
+            + _left_out(far[m.id], kinds[m.id]["withheld"] if m.reliable else 0),
             "trained": m.trained_at[:16].replace("T", " "),
         }
         for m in models
@@ -333,6 +371,13 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
     _segment_warnings(
         [(f"{m.rubric_id} v{m.rubric_version} {m.criterion}", m.reliable, segments[m.id]) for m in models]
     )
+    _kind_lines([(f"{m.rubric_id} v{m.rubric_version} {m.criterion}", kinds[m.id]) for m in models if m.reliable])
     hint = far_check_hint([m for m in models if m.id in unchecked])
     if hint:
         info(hint)
+
+
+def _left_out(far: int, withheld: int) -> str:
+    """ " (3 far, 40 withheld)": the scores kept out of figures, and why."""
+    parts = [f"{far} far"] * bool(far) + [f"{withheld} withheld"] * bool(withheld)
+    return f" ({', '.join(parts)})" if parts else ""

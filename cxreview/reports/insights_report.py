@@ -324,11 +324,13 @@ def _machine_sections(insights: Insights) -> list[tuple[str, list[str], list[lis
     tables: dict[tuple[str, str], list[Any]] = {}
     for row in insights.machine:
         tables.setdefault((row.rubric, row.column), []).append(row)
+    left = {item["rubric"]: item["sentence"] for item in insights.machine_left_out}
     for (rubric, column), rows in tables.items():
         out.append(
             (
                 f"Machine-estimated (AutoQA) scores per {column} over all conversations, next to the reviewed "
-                f"ones (rubric {rubric}, reliable criteria only, lowest estimate first)",
+                f"ones (rubric {rubric}, reliable criteria only, lowest estimate first"
+                + (f"; left out: {left[rubric]})" if rubric in left else ")"),
                 [
                     column.capitalize(),
                     "Criterion",
@@ -431,6 +433,7 @@ def to_json(insights: Insights) -> str:
         "qa_linkage": insights.qa,
         "csat": [group(g) for g in insights.csat],
         "machine_estimates": [{"label": MACHINE_LABEL, **asdict(row)} for row in insights.machine],
+        "machine_left_out": insights.machine_left_out,
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cxreview.filters import Filters
+from cxreview.store.autoqa_withheld import USABLE
 from cxreview.store.clock import now_iso
 from cxreview.store.connection import Database
 from cxreview.store.filtering import where
@@ -79,6 +80,7 @@ class MachineScore:
     distance: float | None = None  # from the training conversations (None: a model without the basis)
     far: bool = False  # beyond the model's threshold: outside what it was trained on
     unclipped: float | None = None  # the value before clipping to the scale (orders ties at its ends)
+    withheld: str | None = None  # "channel email": a kind of conversation where the model is not reliable
 
 
 _SUMMARY = (
@@ -191,12 +193,10 @@ def predicted_scores(
     unclipped: bool = False,
 ) -> list[tuple[str, str, float, float]]:
     """(conversation_id, criterion, value, uncertainty) of the active models; without
-    ``far_too`` not of conversations outside what the model was trained on (its figure
-    there is not backed); with ``unclipped`` the value before it was clipped to the scale
+    ``far_too`` not of conversations outside what the model was trained on nor of a channel or
+    language where it is not reliable (its figure there is not backed); with ``unclipped`` the value before it was clipped to the scale
     (where stored), which orders the conversations piled up at the scale's ends."""
-    clauses, params = _active_scores(
-        rubric_id, rubric_version, reliable_only, criterion, "" if far_too else "s.far = 0"
-    )
+    clauses, params = _active_scores(rubric_id, rubric_version, reliable_only, criterion, "" if far_too else USABLE)
     rows = db.query(
         f"SELECT s.conversation_id, m.criterion, {'coalesce(s.unclipped, s.value)' if unclipped else 's.value'}, "
         "s.uncertainty FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
@@ -232,6 +232,22 @@ def far_conversations(
         tuple(params),
     )
     return {str(r[0]) for r in rows}
+
+
+def withheld_conversations(
+    db: Database, rubric_id: str, rubric_version: int, *, reliable_only: bool = True, criterion: str | None = None
+) -> dict[str, str]:
+    """Conversations (not far) whose figure an active model withholds because AutoQA is not
+    reliable on their channel or language, with where ("channel email")."""
+    clauses, params = _active_scores(
+        rubric_id, rubric_version, reliable_only, criterion, "s.far = 0 AND s.withheld IS NOT NULL"
+    )
+    rows = db.query(
+        "SELECT s.conversation_id, max(s.withheld) FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
+        f"WHERE {' AND '.join(clauses)} GROUP BY s.conversation_id",
+        tuple(params),
+    )
+    return {str(r[0]): str(r[1]) for r in rows}
 
 
 def _kinds(skip_kinds: Sequence[str]) -> tuple[str, tuple[str, ...]]:
@@ -318,19 +334,20 @@ def write_scores(db: Database, model_id: int, scores: Sequence[MachineScore]) ->
             s.distance,
             int(s.far),
             s.unclipped,
+            s.withheld,
         )
         for s in scores
     ]
     with db.transaction() as conn:
         conn.executemany(
             "INSERT INTO autoqa_scores (model_id, conversation_id, value, uncertainty, reasons, scored_at, "
-            "conversation_hash, analyzed_at, feature_hash, distance, far, unclipped) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "conversation_hash, analyzed_at, feature_hash, distance, far, unclipped, withheld) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(model_id, conversation_id) DO UPDATE SET value = excluded.value, "
             "uncertainty = excluded.uncertainty, reasons = excluded.reasons, scored_at = excluded.scored_at, "
             "conversation_hash = excluded.conversation_hash, analyzed_at = excluded.analyzed_at, "
             "feature_hash = excluded.feature_hash, distance = excluded.distance, far = excluded.far, "
-            "unclipped = excluded.unclipped",
+            "unclipped = excluded.unclipped, withheld = excluded.withheld",
             rows,
         )
     return len(rows)
@@ -427,7 +444,7 @@ def conversation_inputs(db: Database, ids: Sequence[str]) -> dict[str, dict[str,
         chunk = list(ids[start : start + _CHUNK])
         marks = ",".join("?" * len(chunk))
         rows = db.query(
-            "SELECT c.id, c.content_hash, c.outcome, c.csat, c.language, g.analyzed_at, g.peak_frustration, "
+            "SELECT c.id, c.content_hash, c.outcome, c.csat, c.language, c.channel, g.analyzed_at, g.peak_frustration, "
             "g.mean_frustration, g.sentiment_start, g.sentiment_end, g.trajectory, g.bot_loop, g.stuck_in_bot, "
             "g.handover, g.handover_latency_turns, g.handover_latency_seconds, g.bot_disclosed, g.handover_offered, "
             "g.uncertainty_admitted, g.n_spikes, g.n_bot_repeats, g.n_customer_repeats, g.n_human_requests, "

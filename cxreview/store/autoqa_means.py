@@ -1,6 +1,7 @@
 """Group means of AutoQA's machine scores for insights: per agent or queue, active reliable
 models only, over the conversations that pass the filters and lie within what the model was
-trained on (a far one's figure is not backed: docs/autoqa.md)."""
+trained on and are not of a channel or language where it is not reliable (a far or withheld
+one's figure is not backed: docs/autoqa.md)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sqlite3
 from typing import Any
 
 from cxreview.filters import Filters
+from cxreview.store.autoqa_withheld import USABLE
 from cxreview.store.filtering import where
 
 GROUP_COLUMNS = ("agent", "queue")
@@ -31,7 +33,7 @@ def machine_means(conn: sqlite3.Connection, rubric_id: str, version: int, filter
         f"SELECT c.{column} AS grp, m.criterion AS criterion, count(*) AS n, avg(s.value) AS mean "
         "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
         "JOIN conversations c ON c.id = s.conversation_id "
-        "WHERE m.active = 1 AND m.reliable = 1 AND s.far = 0 AND m.rubric_id = ? AND m.rubric_version = ? "
+        f"WHERE m.active = 1 AND m.reliable = 1 AND {USABLE} AND m.rubric_id = ? AND m.rubric_version = ? "
         f"AND c.{column} IS NOT NULL AND {condition} GROUP BY c.{column}, m.criterion",
         (rubric_id, version, *params),
     ).fetchall()

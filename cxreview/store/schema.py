@@ -306,7 +306,7 @@ MIGRATIONS: list[str] = [
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );
-    """,    # 8: views for SQL users and Datasette, and full-text search on message text.
+    """,  # 8: views for SQL users and Datasette, and full-text search on message text.
     # The views are one text for both engines (json_group_array exists on PostgreSQL
     # through POSTGRES_COMPAT). message_fts is SQLite's FTS5, kept in sync by triggers, so
     # every import, re-import and deletion updates it in the same transaction; its rowid is
@@ -554,6 +554,11 @@ MIGRATIONS: list[str] = [
     # after a retrain its "why picked" can say it came from an older model.
     """
     ALTER TABLE sessions ADD COLUMN autoqa_models TEXT;
+    """,
+    # 21: why a machine score is withheld besides "far": the conversation's channel or language
+    # is one where the model measurably does not agree with the reviewers ("channel email").
+    """
+    ALTER TABLE autoqa_scores ADD COLUMN withheld TEXT;
     """,
 ]
 

@@ -26,12 +26,14 @@ class Suggestion:
     far: bool = False  # outside what the model was trained on: no figure, a leaves it
     distance: float | None = None
     unclipped: float | None = None  # the value before clipping to the scale (None: not stored)
+    withheld: str | None = None  # "channel email": AutoQA is not reliable on this kind: no figure, a leaves it
 
 
 def suggestions_for(db: Database, conversation_id: str, rubric_id: str, rubric_version: int) -> dict[str, Suggestion]:
     """criterion -> the active model's score of the conversation (reliable and not)."""
     rows = db.query(
-        "SELECT m.criterion, s.value, s.uncertainty, s.reasons, m.reliable, m.reason, m.id, s.far, s.distance, s.unclipped "
+        "SELECT m.criterion, s.value, s.uncertainty, s.reasons, m.reliable, m.reason, m.id, s.far, s.distance, s.unclipped, "
+        "s.withheld "
         "FROM autoqa_scores s JOIN autoqa_models m ON m.id = s.model_id "
         "WHERE s.conversation_id = ? AND m.rubric_id = ? AND m.rubric_version = ? AND m.active = 1",
         (conversation_id, rubric_id, rubric_version),
@@ -48,6 +50,7 @@ def suggestions_for(db: Database, conversation_id: str, rubric_id: str, rubric_v
             bool(r[7]),
             None if r[8] is None else float(r[8]),
             None if r[9] is None else float(r[9]),
+            None if r[10] is None else str(r[10]),
         )
         for r in rows
     }

@@ -129,3 +129,39 @@ def test_a_model_that_cannot_be_stored_leaves_the_previous_one_active(engine_db:
     with pytest.raises(ValueError):
         store.save_model(engine_db, store.NewModel(**{**broken.__dict__, "params": {"coef": [float("nan")]}}))
     assert [m.id for m in store.active_models(engine_db)] == [first]
+
+
+def test_withheld_marks_and_counts(engine_db: Database, write_jsonl: Callable[..., Path]) -> None:
+    """Scores of a kind the model is not reliable on are marked, counted and left out, on both engines."""
+    from cxreview.store import autoqa_withheld as withheld
+
+    mail = {**conversation("m", customer="C3"), "channel": "email"}
+    import_files(engine_db, [str(write_jsonl([conversation("a"), conversation("b", customer="C2"), mail]))])
+    model = store.save_model(engine_db, _model("transparency"))
+    store.write_scores(
+        engine_db,
+        model,
+        [
+            store.MachineScore("a", 4.0, 0.3, ()),
+            store.MachineScore("b", 2.0, 0.3, (), far=True),
+            store.MachineScore("m", 1.0, 0.3, ()),
+        ],
+    )
+
+    def why(channel: str, language: str) -> str | None:
+        return "channel email" if channel == "email" else None
+
+    assert withheld.mark_withheld(engine_db, model, why) == 1
+    assert withheld.mark_withheld(engine_db, model, why) == 0  # only changes are written
+    counted = withheld.score_kinds(engine_db, model)
+    assert (counted.far, counted.withheld, counted.usable, counted.withheld_where) == (1, 1, 1, {"channel email": 1})
+    assert [c for c, _, _, _ in store.predicted_scores(engine_db, RUBRIC.id, RUBRIC.version)] == ["a"]
+    assert store.withheld_conversations(engine_db, RUBRIC.id, RUBRIC.version) == {"m": "channel email"}
+    left = withheld.left_out(engine_db.conn, RUBRIC.id, RUBRIC.version, Filters())
+    assert left == {"far": 1, "withheld": 1, "where": {"channel email": 1}}
+    assert withheld.left_out_sentence(left) == (
+        "1 outside what AutoQA was trained on, 1 in a channel or language where AutoQA is not reliable (channel email)"
+    )
+    assert store.suggestions_for(engine_db, "m", RUBRIC.id, RUBRIC.version)["transparency"].withheld == "channel email"
+    assert withheld.mark_withheld(engine_db, model, lambda channel, language: None) == 1  # cleared again
+    assert withheld.score_kinds(engine_db, model).withheld == 0

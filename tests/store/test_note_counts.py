@@ -60,7 +60,7 @@ def test_migration_16_recounts_only_conversations_with_notes(tmp_path: Path) -> 
             "(SELECT count(*) FROM messages m WHERE m.conversation_id = conversations.id) WHERE id <> 'plain'"
         )
         # Nor the columns later migrations add (they run again on opening).
-        for column in ("feature_hash", "distance", "far", "unclipped"):
+        for column in ("feature_hash", "distance", "far", "unclipped", "withheld"):
             conn.execute(f"ALTER TABLE autoqa_scores DROP COLUMN {column}")
         conn.execute("ALTER TABLE sessions DROP COLUMN autoqa_models")
         conn.execute("PRAGMA user_version = 15")

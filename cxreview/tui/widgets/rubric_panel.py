@@ -12,7 +12,7 @@ from cxreview.privacy import mask_pii
 from cxreview.reviews import Review
 from cxreview.rubrics.model import Criterion
 from cxreview.signals.config import repeat_contact_days
-from cxreview.suggestions import ghost, is_far, is_unsure, nearest_level, past_end
+from cxreview.suggestions import ghost, is_far, is_unsure, nearest_level, past_end, withheld_where
 
 # Mid-tone colours that read on dark and light themes alike.
 CRITICAL = "bold dark_orange"
@@ -188,6 +188,14 @@ class RubricPanel(Static):
                     "AutoQA: outside what it was trained on (unlike every reviewed conversation); a leaves it",
                     style=AUTOQA,
                 )
+            ]
+        if withheld_where(suggestion) is not None:
+            # Reliable overall, but measurably not on this channel or language (plain text: the
+            # kind's name comes from the imported data).
+            return [
+                Text("AutoQA: not reliable on ", style=AUTOQA)
+                .append(Text(str(withheld_where(suggestion)), style=AUTOQA))
+                .append(" (its agreement there is below 0.667); a leaves it", style=AUTOQA)
             ]
         if is_unsure(criterion, suggestion):
             # Too unsure of this conversation for a level: no figure to anchor on, a leaves it.
