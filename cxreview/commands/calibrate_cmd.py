@@ -58,6 +58,13 @@ def calibrate_command(
     with database(ctx) as db:
         grouped = load_scores(db, rubric_id, session, since)
         machines = {key: load_machine(db, *key) for key in grouped}
+        if not grouped and rubric_id is not None:
+            # A wrong --rubric named as such (the generic line blamed --session/--since).
+            known = sorted({key[0] for key in load_scores(db, None, session, since)})
+            if known:
+                raise NotFoundError(
+                    f'no submitted reviews of rubric "{rubric_id}"', f"use --rubric {' or '.join(known)}"
+                )
         if not grouped:
             raise NotFoundError(
                 "no submitted reviews match", "score some conversations first, or widen --session/--since"
@@ -137,7 +144,9 @@ def _print_table(result: Any) -> None:
                 if offset:
                     bar = ("+" if offset.offset > 0 else "-") * min(5, round(abs(offset.offset) * 4))
                     # One fact per line: the cell stays narrow enough for 80 columns.
-                    cell.append(f"\n{offset.offset:+.2f} {bar}\n[{offset.low:+.2f}, {offset.high:+.2f}]\nn={offset.n}, ")
+                    cell.append(
+                        f"\n{offset.offset:+.2f} {bar}\n[{offset.low:+.2f}, {offset.high:+.2f}]\nn={offset.n}, "
+                    )
                     cell.append("applied" if offset.applied else "not applied", style="" if offset.applied else "dim")
                 cells.append(cell)
             table_rows.append(cells)

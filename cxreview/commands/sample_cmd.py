@@ -27,7 +27,12 @@ from cxreview.commands.global_options import print_json, table_or_json
     show_default=True,
     help="Stratified: group by agent or queue.",
 )
-@click.option("--seed", type=int, help="Random seed; the same database, filters and seed give the same session.")
+@click.option(
+    "--seed",
+    # Stored with the session (a 64-bit integer in both engines): a larger one was a traceback.
+    type=click.IntRange(-(2**63), 2**63 - 1),
+    help="Random seed; the same database, filters and seed give the same session.",
+)
 @click.option("--name", help="Session name (default: date and strategy).")
 @click.option("--reviewer", "reviewers", multiple=True, help="Reviewer (repeatable); the sample is split among them.")
 @click.option("--calibration", is_flag=True, help="Every reviewer gets every conversation, scored blind.")
