@@ -205,6 +205,32 @@ async def test_a_conversation_outside_the_training_gets_no_figure(make_app, tui_
         assert said == "Accepted AutoQA: Clarity 4; Empathy: outside what AutoQA was trained on, score yourself."
 
 
+async def test_a_channel_where_autoqa_is_not_reliable_gets_no_figure(make_app, tui_db: Path) -> None:
+    """Reliable overall, but its agreement on this channel is below 0.667: no figure, `a` leaves it."""
+    from cxreview.store.autoqa import MachineScore, write_scores
+
+    with open_database(tui_db) as db:
+        ids = [r["id"] for r in db.query("SELECT id FROM conversations")]
+        empathy = predict(db, "empathy", [])
+        write_scores(db, empathy, [MachineScore(c, 4.6, 0.4, ("x",), withheld="channel [bold]email[/]") for c in ids])
+        predict(db, "clarity", [(c, 4.2, 0.6, ["asked two questions"]) for c in ids])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_review(app, pilot)
+        conversation = screen.item.conversation_id
+        panel = screen.query_one(RubricPanel).plain
+        assert "AutoQA: not reliable here" in panel and "AutoQA 4.6" not in panel
+        # The channel's name is imported data: shown as text, never markup.
+        assert "AutoQA: not reliable on channel [bold]email[/] (its agreement there is below 0.667)" in panel
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert _scores(tui_db, conversation) == {"clarity": (4, 1)}
+        said = [n.message for n in app._notifications][-1]
+        assert said == (
+            "Accepted AutoQA: Clarity 4; Empathy: AutoQA is not reliable on channel [bold]email[/], score yourself."
+        )
+
+
 async def test_a_value_clipped_to_the_scales_end_says_so_on_the_focused_line(make_app, tui_db: Path) -> None:
     """Shown as 1.0, the model's value may be far below the scale: the focused line says how far."""
     from cxreview.store.autoqa import MachineScore, write_scores
