@@ -92,7 +92,8 @@ class LinearModel:
         z = self._standardised(raw)
         contributions = z * np.array(self.coef) * self.spread
         value = np.clip(self._widened(z), self.low, self.high)
-        variance = np.einsum("ij,jk,ik->i", z, np.array(self.covariance), z) if self.features else np.zeros(len(z))
+        # z_i' C z_i per row, as a matrix product (BLAS): a three-operand einsum was 5% of scoring.
+        variance = ((z @ np.array(self.covariance)) * z).sum(axis=1) if self.features else np.zeros(len(z))
         if self.error_variance is None:
             sd = np.sqrt(np.maximum(variance, 0) + self.noise_variance)
         else:

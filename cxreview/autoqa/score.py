@@ -146,6 +146,8 @@ def refresh_withheld(db: Database, model: store.ModelSummary) -> int:
     the (reliable) model is not reliable on, and clear the mark elsewhere: after scoring, and
     after a new verdict (``autoqa train --seed``). Returns how many marks changed."""
     segments = _withholding(store.model_params(db, model.id), model.reliable).get("segments") or []
+    if not any(kinds.not_reliable(s) for s in segments):
+        return autoqa_withheld.mark_withheld(db, model.id, None)
     return autoqa_withheld.mark_withheld(
         db, model.id, lambda channel, language: kinds.withheld(segments, channel, language)
     )
@@ -291,12 +293,16 @@ def _predict(
     beyond = np.round(model.unclipped(raw), 3).tolist()
     distances: list[float | None] = [None] * len(ids) if found is None else np.round(found, 3).tolist()
     above = model.far_above
+    kinds_of: dict[tuple[Any, Any], str | None] = {}  # (channel, language) -> withheld: a few kinds, many rows
     out = []
     for cid, value, sd, why, fingerprint, distance, unclipped in zip(
         ids, np.round(values, 3).tolist(), np.round(sds, 3).tolist(), reasons, hashes, distances, beyond, strict=True
     ):
         row = inputs[cid]
         analyzed_at = row.get("analyzed_at")
+        kind = (row.get("channel"), row.get("language"))
+        if kind not in kinds_of:
+            kinds_of[kind] = kinds.withheld(segments, *kind)
         out.append(
             store.MachineScore(
                 cid,
@@ -309,7 +315,7 @@ def _predict(
                 distance=distance,
                 far=distance is not None and above is not None and distance > above,
                 unclipped=unclipped,
-                withheld=kinds.withheld(segments, row.get("channel"), row.get("language")),
+                withheld=kinds_of[kind],
             )
         )
     return out

@@ -28,15 +28,22 @@ def kinds_scored(db: Database, model_id: int) -> list[tuple[str, str]]:
     return [(str(r[0]), str(r[1])) for r in rows]
 
 
-def mark_withheld(db: Database, model_id: int, why: Callable[[str, str], str | None]) -> int:
+def mark_withheld(db: Database, model_id: int, why: Callable[[str, str], str | None] | None) -> int:
     """Set each of the model's scores' ``withheld`` to ``why(channel, language)`` of its
-    conversation (None: not withheld); only rows whose mark changes are written, and they get a
-    new ``scored_at`` so cached insights see the change. Returns how many changed."""
+    conversation (None: not withheld; ``why`` None: none is); only rows whose mark changes are
+    written, and they get a new ``scored_at`` so cached insights see the change. Returns how
+    many changed."""
     changed = 0
     at = now_iso()
+    marks = {} if why is None else {kind: why(*kind) for kind in kinds_scored(db, model_id)}
     with db.transaction() as conn:
-        for channel, language in kinds_scored(db, model_id):
-            text = why(channel, language)
+        if not any(marks.values()):  # the usual case: one statement clears any old mark
+            cursor = conn.execute(
+                "UPDATE autoqa_scores SET withheld = NULL, scored_at = ? WHERE model_id = ? AND withheld IS NOT NULL",
+                (at, model_id),
+            )
+            return max(int(cursor.rowcount or 0), 0)
+        for (channel, language), text in marks.items():
             cursor = conn.execute(
                 "UPDATE autoqa_scores SET withheld = ?, scored_at = ? WHERE model_id = ? AND withheld IS NOT ? "
                 "AND conversation_id IN (SELECT id FROM conversations WHERE coalesce(channel, '') = ? "
