@@ -189,7 +189,9 @@ def score_command(ctx: click.Context, rubric_id: str | None, everything: bool, f
     Each score has a value on the criterion's scale, an uncertainty (standard deviation)
     and its top reasons, stored apart from human scores. A conversation unlike every
     reviewed one (another channel, language or flow) is counted as "Far": outside what
-    AutoQA was trained on, so its figure is not shown or used. Only conversations without a
+    AutoQA was trained on, so its figure is not shown or used; one of a channel or language
+    where the model's own agreement is below 0.667 is counted as "Withheld", for the same
+    reason. Only conversations without a
     score from the active model, or whose figures changed since (a new cxreview analyze
     run that leaves a conversation's figures as they were keeps its score), are scored again.
 
@@ -284,7 +286,8 @@ def status_command(ctx: click.Context, rubric_id: str | None, fmt: str) -> None:
     """The active models: reliability, agreement with the reviewers, data, date.
 
     "Scored" counts the conversations scored, of those the rubric applies to, and how many
-    of them are far: outside what AutoQA was trained on (no figure shown or used).
+    of them are far (outside what AutoQA was trained on) or withheld (of a channel or language
+    where the model is not reliable): no figure is shown or used for those.
 
     \b
     Example:
