@@ -48,7 +48,7 @@ def test_a_repeat_of_earlier_contacts_in_the_first_message_is_no_loop_turn() -> 
             ("bot", "Welcome! I'm the virtual assistant. How can I help?"),
             ("customer", "Where is my refund? I sent the receipt last week already"),
             ("bot", "To process a refund we need your receipt. You can upload it here."),
-            ("customer", "I did that already. can I speak to someone please"),
+            ("customer", "I told you, I sent it last week. can I speak to someone please"),
             ("bot", "I'll transfer you to a colleague."),
         ],
     )
@@ -65,7 +65,25 @@ def test_two_repeats_to_the_bot_after_the_first_message_are_a_loop() -> None:
             ("bot", "To process a refund we need your receipt. You can upload it here."),
             ("customer", "I sent the receipt last week already"),
             ("bot", "To process a refund we need your receipt. You can upload it here."),
-            ("customer", "I did that already, twice"),
+            ("customer", "I told you already, I sent it last week"),
         ],
     )
     assert result.bot_loop
+
+
+def test_doing_the_steps_asked_is_no_repeat_and_no_loop() -> None:
+    result = _analysed(
+        "en",
+        [
+            ("bot", "Hi, I'm the virtual assistant. What's the problem?"),
+            ("customer", "no internet since this morning"),
+            ("bot", "Please restart your router."),
+            ("customer", "Okay, just did it. What's next?"),
+            ("bot", "Please check that the cable is plugged in."),
+            ("customer", "Yes, I already tried that."),
+            ("bot", "Please log out of the app and log back in."),
+            ("customer", "ok just did it"),
+        ],
+    )
+    assert not any(f.flag == "customer_repeat" for m in result.messages for f in m.flags)
+    assert not result.bot_loop
