@@ -43,6 +43,9 @@ class MachineFigures:
     within_one: float | None
     cv_alpha: float | None  # measured at training, cross-validated
     model_reason: str
+    # Reviewed conversations with no machine figure: far from training, in a channel or
+    # language where AutoQA is not reliable, or not scored yet (said, not silently dropped).
+    left_out: int = 0
 
 
 @dataclass
@@ -86,9 +89,13 @@ def machine_figures(scores: list[Score], calibration: Calibration, machine: Mach
         differences: list[float] = []
         exact: list[bool] = []
         within: list[bool] = []
+        left_out = 0
         for (conversation, criterion_id), given in humans.items():
+            if criterion_id != criterion.id:
+                continue
             predicted = predictions.get((conversation, criterion_id))
-            if criterion_id != criterion.id or predicted is None:
+            if predicted is None:
+                left_out += 1
                 continue
             raw = [r for r, _ in given]
             aligned.append(100 * (1 - abs(predicted - statistics.median(raw)) / span))
@@ -112,6 +119,7 @@ def machine_figures(scores: list[Score], calibration: Calibration, machine: Mach
                 within_one=statistics.fmean(within) if within else None,
                 cv_alpha=model.alpha,
                 model_reason=model.reason,
+                left_out=left_out,
             )
         )
     return figures
@@ -133,6 +141,7 @@ def as_json(figures: list[MachineFigures]) -> dict[str, Any]:
                 "within_one": f.within_one,
                 "cross_validated_alpha": f.cv_alpha,
                 "model": f.model_reason,
+                "left_out": f.left_out,
             }
             for f in figures
         ],

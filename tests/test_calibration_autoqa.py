@@ -50,19 +50,21 @@ def test_autoqa_is_listed_apart_and_leaves_the_people_offsets_alone(
     before = _calibrate(db)
     assert "autoqa" not in before  # no model: nothing shown
     # A machine half a point above the truth on empathy; clarity's model is not reliable.
-    predict(db, "empathy", [(c, t["empathy"] + 0.5, 0.3, []) for c, t in truth.items()])
+    # ... scored on 30 of the 40 reviewed conversations: the other 10 are said to be left out.
+    predict(db, "empathy", [(c, t["empathy"] + 0.5, 0.3, []) for c, t in list(truth.items())[:30]])
     predict(db, "clarity", [(c, 1.0, 0.3, []) for c in truth], reliable=False, reason="alpha 0.2")
     after = _calibrate(db)
     assert after["offsets"] == before["offsets"]  # never part of the fit that corrects people
     machine = after["autoqa"]
     assert machine["reviewer"] == "autoqa" and machine["machine"] and not machine["in_offsets"]
     (empathy,) = machine["criteria"]  # reliable criteria only
-    assert empathy["criterion"] == "empathy" and empathy["conversations"] == 40
+    assert empathy["criterion"] == "empathy" and empathy["conversations"] == 30 and empathy["left_out"] == 10
     # People's calibrated mean is the truth (offsets +1/-1 balance); the machine is +0.5.
     assert empathy["leniency"] == pytest.approx(0.5, abs=0.15)
     assert empathy["alignment"] == pytest.approx(100 * (1 - 0.5 / 4), abs=1)
     text = CliRunner().invoke(cli, ["--db", str(db.path), "calibrate"], catch_exceptions=False).output
     assert 'AutoQA as reviewer "autoqa" (machine-estimated' in text and "In-sample" in text
+    assert "Left out" in text and "far from training" in text
 
 
 def test_accepted_suggestions_do_not_count_as_agreeing_with_the_machine(

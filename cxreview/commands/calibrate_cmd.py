@@ -165,7 +165,7 @@ def _print_machine(figures: list[Any]) -> None:
         title=Text('AutoQA as reviewer "autoqa" (machine-estimated; not in the offsets above, reliable criteria only)'),
         title_justify="left",
     )
-    for column in ("Criterion", "Convs", "Align", "Leniency (95% CI)", "Exact", "±1", "CV alpha"):
+    for column in ("Criterion", "Convs", "Left out", "Align", "Leniency (95% CI)", "Exact", "±1", "CV alpha"):
         table.add_column(column, justify="left" if column in ("Criterion", "Leniency (95% CI)") else "right")
     for f in figures:
         leniency = "-" if f.leniency is None else f"{f.leniency:+.2f}"
@@ -174,6 +174,7 @@ def _print_machine(figures: list[Any]) -> None:
         table.add_row(
             Text(f.label),
             str(f.conversations),
+            str(f.left_out),
             "-" if f.alignment is None else f"{f.alignment:.0f}",
             leniency,
             _pct(f.exact),
@@ -185,7 +186,9 @@ def _print_machine(figures: list[Any]) -> None:
     console.print(
         Text(
             "In-sample: the model learnt from many of these reviews, so these figures flatter it; "
-            "CV alpha is its cross-validated agreement measured at training.",
+            "CV alpha is its cross-validated agreement measured at training. Left out: reviewed conversations "
+            "with no machine figure (far from training, a channel or language where AutoQA is not reliable, "
+            "or not scored yet).",
             style="dim",
         )
     )
