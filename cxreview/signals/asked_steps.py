@@ -55,6 +55,8 @@ class Step(NamedTuple):
     # How, with what or by how much, said after the thing ("via the link below", "met een
     # maand"): two steps that each say one and differ in it are two steps.
     detail: tuple[str, ...] = ()
+    # Asked after "and" / "en", beside the text's main step ("... and restart your laptop").
+    joined: bool = False
 
 
 IT = ("<it>",)  # the thing of the step before
@@ -100,7 +102,7 @@ def _also_asked(norm: str, language: str, main: Step | None) -> tuple[Step, ...]
         return ()  # most texts: no search
     another = _ANOTHER[language].search(norm) is not None
     found: list[Step] = []
-    for pattern in _ALSO[language]:
+    for joined, pattern in enumerate(_ALSO[language]):
         for match in pattern.finditer(norm):
             verb, rest = match.group("verb"), match.group("rest")
             if language == "en":
@@ -110,7 +112,8 @@ def _also_asked(norm: str, language: str, main: Step | None) -> tuple[Step, ...]
             if step is not None and step[1] == IT and main is not None and main.thing != IT:
                 step = (step[0], main.thing, *step[2:])  # "delete the app and install it again"
             if step is not None and (main is None or (step[0], step[1]) != (main.verb, main.thing)):
-                found.append(Step(main.done if main is not None else False, *step[:2], another, *step[2:]))
+                done = main.done if main is not None else False
+                found.append(Step(done, *step[:2], another, *step[2:], joined=bool(joined)))
     return tuple(found)
 
 
@@ -215,6 +218,7 @@ _STEP_VERB = re.compile(
     r"test|pay|look|hold|relogin|herstart|start|trek|steek|sluit|verbind|koppel|zet|schakel|controleer|kijk|installeer|verwijder|"
     r"wis|stuur|maak|neem|houd|druk|open|test|betaal|update|reset)"
 )
+# Per language: the step it is taken by, then a step after "and" (`Step.joined`).
 _ALSO = {
     "en": (
         re.compile(r"\bby (?P<verb>\w+ing) (?P<rest>(?:your|the|it) .+)"),  # "by holding the A button"
@@ -334,7 +338,7 @@ _ENDS = frozenset(
     """and or but so if as once again please now then first before after when because until for while too also
     is are was were be been not isn doesn don didn has have had will can should that which who you
     en of maar dus als zodat om nu dan eerst voor na wanneer omdat tot even al nog weer opnieuw ook is zijn was niet
-    heeft te""".split()
+    heeft te graag alsjeblieft alstublieft aub svp""".split()
 )
 _NOT_COMPOUNDED = _DETERMINERS | _ENDS | _PLACES | _MEANS
 _LOOK_PARTICLES = frozenset({"in", "at", "into", "on", "up", "out", "off", "down", "back", "over"})

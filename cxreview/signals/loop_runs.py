@@ -237,7 +237,9 @@ def _withholds(state: _State, index: int, asked: Request, last: int) -> bool:
 def step_repeated(state: _State, f: TextFeatures) -> tuple[int, Step] | None:
     """(index of the earlier bot turn, the step) when bot text ``f`` asks about a step to take
     that an earlier bot turn asked about (`asked_steps`; any of the steps each text asks
-    about, "reset the display by holding the A button" / "Hold the A button"): to do it again
+    about, "reset the display by holding the A button" / "Hold the A button"; of this text, a
+    step after "and" only when it is done to the thing of its main step, "Delete the app and
+    install it again"): to do it again
     ("Please pay the invoice." after "Can you pay the invoice?"), or whether it was done
     again. To do what the bot asked whether was done ("Have you restarted the router?" /
     "Please restart the router.") is the question asked again only after the customer said
@@ -248,6 +250,10 @@ def step_repeated(state: _State, f: TextFeatures) -> tuple[int, Step] | None:
     own = asked_steps(f.norm, language)
     if not own or asked_for(f.norm, language) is not None:
         return None
+    # The main step decides: a step after "and" on another thing is part of a new
+    # instruction ("Please update the network driver and restart your laptop." after "...
+    # unplug the router cable and restart your laptop."), not the old one asked again.
+    own = tuple(step for step in own if not step.joined or step.thing == own[0].thing)
     steps = [_steps_at(state, index) for index in range(len(state.bot_features))]
     before = next((s[0] for s in reversed(steps) if s), None)
     own = tuple(step for step in (with_thing(s, before) for s in own) if step is not None)

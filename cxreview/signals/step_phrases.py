@@ -36,24 +36,33 @@ def _restart(match: re.Match[str]) -> str:
 
 
 def _relogin(match: re.Match[str]) -> str:
-    # "log out of the app and log back in" -> "relogin the app"
-    thing = match.group("obj")
+    # "log out of the app on your phone and log back in" -> "relogin your account on your phone"
+    place = match.group("place") or match.group("after") or ""
     if match.re is _RELOGIN["nl"]:  # an infinitive ends a Dutch clause: "probeer ... in te loggen"
-        return "je account relogin" if match.group(0).endswith("loggen") else "relogin je account"
-    # Out of the app or the account is one step; out of the website another.
-    return f"relogin the {thing}" if thing and thing not in ("app", "account") else "relogin your account"
+        return f"je account{place} relogin" if match.group(0).endswith("loggen") else f"relogin je account{place}"
+    # Out of the app or the account is one step; out of the website another; on the phone,
+    # the TV or the tablet (a place) another each.
+    thing = match.group("obj")
+    return (
+        f"relogin the {thing}{place}" if thing and thing not in ("app", "account") else f"relogin your account{place}"
+    )
 
 
 # Logging out and back in is one step: "log out and log back in", "sign out of the app and
-# sign in again", "log uit en weer in", "uitloggen en opnieuw inloggen".
+# sign in again", "log uit en weer in", "uitloggen en opnieuw inloggen". Where it is done is
+# part of it: "on your TV" / "on your phone", "in de app" / "op de website" / "in Mijn Omgeving".
+_EN_PLACE = r" (?:on|in|from) (?:the |your |my )?(?!and\b)\w+"
+_NL_PLACE = r" (?:in|op|via|bij|uit|van) (?:de |het |je |jouw |uw |mijn )?(?!en\b)\w+"
 _RELOGIN = {
     "en": re.compile(
-        r"\b(?:log|sign)(?:ging|ing)? (?:out|off)\b(?: of (?:the |your )?(?P<obj>\w+))?(?: \w+){0,3}? and (?:then )?"
-        r"(?:(?:log|sign)(?:ging|ing)? )?(?:back )?in\b(?: again)?"
+        rf"\b(?:log|sign)(?:ging|ing)? (?:out|off)\b(?: of (?:the |your )?(?P<obj>\w+))?(?P<place>{_EN_PLACE})?"
+        r"(?: \w+){0,3}? and (?:then )?(?:(?:log|sign)(?:ging|ing)? )?(?:back )?in\b(?: again)?"
+        rf"(?P<after>{_EN_PLACE}\b)?"
     ),
     "nl": re.compile(
-        r"\b(?P<obj>)(?:log (?:uit|af)|uitloggen|uit te loggen|afmelden|meld (?:je |u )?af)\b(?: \w+){0,4}? en (?:dan |daarna )?"
-        r"(?:log (?:daarna |dan )?)?(?:weer |opnieuw )?(?:in te loggen|inloggen|in\b|aanmelden)"
+        rf"\b(?:log (?:uit|af)|uitloggen|uit te loggen|afmelden|meld (?:je |u )?af)\b(?P<place>{_NL_PLACE})?"
+        r"(?: \w+){0,4}? en (?:dan |daarna )?(?:log (?:daarna |dan )?|meld (?:je |u )?)?(?:weer |opnieuw )?"
+        r"(?:in te loggen|inloggen|in\b|aanmelden|aan\b)(?P<after>)"
     ),
 }
 
