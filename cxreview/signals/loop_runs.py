@@ -104,10 +104,14 @@ def asks_a_value(state: _State) -> bool:
 
 
 def other_numbers(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) -> bool:
-    """A near-duplicate that says other numbers than the message it repeats."""
-    return repeat_of[1].startswith("similarity") and _numbers(f.norm) != _numbers(
-        state.norms[state.positions.index(repeat_of[0])]
-    )
+    """A near-duplicate that says other numbers than the message it repeats; a message that
+    shares a group of digits with it gives a new value when its whole number is new
+    ("07700 900456" after "07700 900123": one group is no number given before)."""
+    earlier = state.norms[state.positions.index(repeat_of[0])]
+    if repeat_of[1].startswith("similarity"):
+        return _numbers(f.norm) != _numbers(earlier)
+    given = values(f.norm)
+    return bool(given) and not given_before(given, values(earlier))
 
 
 def _brings_nothing(state: _State, index: int) -> bool:

@@ -236,6 +236,11 @@ def _canonical(item: tuple[str, ...]) -> str:
 _GENERIC_HEADS = ("address", "adres", "number")
 _POSTAL = frozenset({"zip", "postal", "post"})
 _CHECKING = frozenset({"check", "double check", "recheck"})
+# After "check your X": X is looked at, not given again ("... is correct", "... against your
+# bill", "... on your statement", "... matches the one in the app").
+_LOOKED_UP = frozenset(
+    "is are isn matches match against on in with from shown printed listed corresponds agrees looks".split()
+)
 # A phrase whose noun (in its first four words) is written with digits: "track trace code"
 _NUMERIC_ITEM = re.compile(r"^(?:\w+ ){0,3}?(?:\w*(?:number|nummer|code|iban|postcode|zipcode|reading|stand|pin))\b")
 
@@ -284,8 +289,8 @@ def _find(norm: str, language: str) -> Request | None:
     if groups.get("which") and groups["which"] != "which" and not _names_a_value(item):
         return None  # "What movie did you watch?" asks for an opinion, not a value
     if verb in _CHECKING:
-        if not asks_a_number(Request("give", item, words)):
-            return None
+        if not asks_a_number(Request("give", item, words)) or (rest and rest[0] in _LOOKED_UP):
+            return None  # "check your account number is correct on your bank statement": a look
         step = "give"  # the number again, not a read-back to confirm
     return Request(step, item, words)
 

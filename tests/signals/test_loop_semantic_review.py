@@ -64,6 +64,58 @@ NOT_LOOPS: dict[str, tuple[str, Turns]] = {
             "done, nothing",
         ),
     ),
+    "4: the number to reach you on, a work number, a number to text": (
+        "en",
+        _turns(
+            "Hi, I can book your engineer visit.",
+            "ok",
+            "What's the best number to reach you on?",
+            "07700 900123",
+            "What number can we call you on if you're not home, e.g. a work number?",
+            "07700 900456",
+            "And what number should we text you on for updates?",
+            "07700 900123 same as first",
+        ),
+    ),
+    "4: numbers with no shared group": (
+        "en",
+        _turns(
+            "Hi, I can book your engineer visit.",
+            "ok",
+            "What's the best number to reach you on?",
+            "0612345678",
+            "What number can we call you on if you're not home, e.g. a work number?",
+            "0201234567",
+            "And what number should we text you on for updates?",
+            "0612345678",
+        ),
+    ),
+    "5: T1, T2 and teruglevering": (
+        "nl",
+        _turns(
+            "Hoi, we nemen je meterstanden op.",
+            "ok",
+            "Wat staat er op je elektriciteitsmeter bij T1 (normaaltarief)?",
+            "12345",
+            "Wat staat er op je elektriciteitsmeter bij T2 (daltarief)?",
+            "23456",
+            "Wat staat er op je elektriciteitsmeter bij teruglevering?",
+            "345",
+        ),
+    ),
+    "5: gas, then the meter for power and for water": (
+        "nl",
+        _turns(
+            "Hoi, we nemen je meterstanden op.",
+            "ok",
+            "Wat staat er op je gasmeter?",
+            "12345",
+            "Wat staat er op je meter voor stroom?",
+            "23456",
+            "Wat zijn de cijfers op je meter voor water?",
+            "345",
+        ),
+    ),
 }
 
 
@@ -100,6 +152,64 @@ def test_review_conversations_are_no_loop(name: str) -> None:
         ),
         ("nl", ("Herstart je laptop.", "gedaan", "Zet de VPN uit en herstart je laptop.")),
         ("en", ("Please restart your laptop.", "done", "Please turn off the VPN and restart your laptop.")),
+        # 4: which of the customer's numbers is another item; a new number is a new value
+        (
+            "en",
+            (
+                "What's the best number to reach you on?",
+                "07700 900123",
+                "What number can we call you on if you're not home, e.g. a work number?",
+            ),
+        ),
+        ("en", ("What's the best number to reach you on?", "07700 900123", "And what number should we text you on?")),
+        ("nl", ("Op welk nummer kunnen we je bereiken?", "0612345678", "Op welk nummer kunnen we je sms'en?")),
+        ("nl", ("Op welk nummer kunnen we je bereiken?", "0612345678", "Via welk tweede nummer kunnen we je bellen?")),
+        # 5: the register or meter after "meter" is part of the value; a fault is no reading
+        (
+            "en",
+            ("What does your meter show for the day rate?", "12345", "What does your meter show for the night rate?"),
+        ),
+        ("en", ("What does your gas meter show?", "12345", "Thanks. Now the electricity: what does your meter show?")),
+        (
+            "en",
+            (
+                "Please enter your meter reading.",
+                "12345",
+                "What does your meter show? If it shows E3, press the reset button.",
+            ),
+        ),
+        (
+            "en",
+            (
+                "Please enter your meter reading.",
+                "12345",
+                "What does the display of your thermostat meter show? Is there an error code?",
+            ),
+        ),
+        (
+            "nl",
+            (
+                "Wat staat er op je elektriciteitsmeter bij T1 (normaaltarief)?",
+                "12345",
+                "Wat staat er op je elektriciteitsmeter bij teruglevering?",
+            ),
+        ),
+        ("nl", ("Wat staat er op je gasmeter?", "12345", "Wat staat er op je meter voor stroom?")),
+        ("nl", ("Wat staat er op je gasmeter?", "12345", "Dank je. Nu de stroom: wat staat er op je meter?")),
+        # 7: "check your X is correct / against / on ..." is a look at a document
+        (
+            "en",
+            (
+                "Please enter your account number.",
+                "12345678",
+                "Please check your account number is correct on your bank statement.",
+            ),
+        ),
+        (
+            "en",
+            ("Please enter your account number.", "12345678", "Please check your account number against your bill."),
+        ),
+        ("en", ("Please enter your postcode.", "BS1 6AA", "Please check your postcode is correct on the letter.")),
     ],
 )
 def test_review_near_misses(language: str, texts: tuple[str, ...]) -> None:
@@ -136,8 +246,63 @@ def test_review_near_misses(language: str, texts: tuple[str, ...]) -> None:
             "unplug the router cable",
         ),
         ("en", ("Please reinstall the app.", "did that already", "Delete the app and install it again."), "install"),
+        # 4: the number to reach you on, asked again in other words
+        (
+            "en",
+            ("What's the best number to reach you on?", "07700 900123", "Which phone number can we reach you at?"),
+            "phone",
+        ),
+        (
+            "en",
+            ("What's the best number to reach you on?", "I'd rather not say", "What number can we call you on?"),
+            "phone",
+        ),
+        (
+            "nl",
+            ("Op welk nummer kunnen we je bereiken?", "0612345678", "Op welk nummer ben je bereikbaar?"),
+            "telefoon",
+        ),
+        # 5: the same register or meter, asked again
+        (
+            "en",
+            (
+                "What does your meter show for the night rate?",
+                "12345",
+                "Please enter your meter reading for the night rate.",
+            ),
+            "night rate",
+        ),
+        (
+            "en",
+            ("What does your meter show?", "12345", "Please type the numbers shown on your meter."),
+            "meter reading",
+        ),
+        ("nl", ("Wat staat er op je gasmeter?", "12345", "Wat is je gasmeterstand?"), "gasmeterstand"),
+        # 7: checking the number itself asks for it again
+        (
+            "en",
+            ("Please enter your account number.", "12345678", "Could you check your account number?"),
+            "account number",
+        ),
     ],
 )
 def test_review_true_repeats(language: str, texts: tuple[str, ...], shown: str) -> None:
     detail = _repeat(texts, language)
     assert detail is not None and shown in detail
+
+
+def test_a_new_number_sharing_a_group_is_a_new_value() -> None:
+    """4: "07700 900456" after "07700 900123" shares the group "07700" (an identifier each),
+    but gives a new number: the bot asking again after it starts a new run; the same number
+    again keeps the loop."""
+    asks = (
+        "Hi, how can I help?",
+        "change my details",
+        "What is your phone number?",
+        "07700 900123",
+        "I couldn't find that. Could you give me your phone number?",
+    )
+    new = run(_turns(*asks, "sorry, 07700 900456", "Please enter your phone number.", "07700 900456"))
+    assert loop_flag(new) is None
+    same = run(_turns(*asks, "07700 900123", "Please enter your phone number.", "07700 900123"))
+    assert loop_flag(same) == ("bot repeats", [5, 7])
