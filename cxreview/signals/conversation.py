@@ -30,15 +30,13 @@ from cxreview.signals.loop_runs import (
     form_step,
     had_to_repeat,
     other_numbers,
-    qualified_by_context,
-    request_at,
+    request_repeated,
     resolved,
     step_repeated,
 )
-from cxreview.signals.near_misses import code_or_number, owners_apart
 from cxreview.signals.phases import seconds_between
-from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast, tenses_differ
-from cxreview.signals.requested import asked_for, same_item, values_apart
+from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast
+from cxreview.signals.requested import asked_for
 from cxreview.signals.summary import summarise
 from cxreview.signals.wording import rephrasing_words
 
@@ -501,24 +499,12 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
     """A bot text that asks again for the item an earlier one asked for, in other words and
     other sentences ("Please enter your account number." / "Sorry, I didn't get that. What
     is your account number?"): a repeat of that question. Returns the question it asks."""
-    language = state.result.language
-    asked = resolved(state, asked_for(f.norm, language), len(state.bot_features))
-    if asked is None:
+    asked = resolved(state, asked_for(f.norm, state.result.language), len(state.bot_features))
+    index = None if asked is None else request_repeated(state, f, asked)
+    if asked is None or index is None:
         return ask
-    for index, earlier in enumerate(state.bot_features):
-        other = request_at(state, index)
-        if other is None or values_apart(f, earlier):
-            continue
-        if not (same_item(asked, other) or qualified_by_context(state, asked, other, index)):
-            continue
-        if tenses_differ(f, earlier, language, about_done=True):
-            continue  # "Which plan did you have before?" / "Which plan would you like?"
-        words, earlier_words = f.norm.split(), earlier.norm.split()
-        if owners_apart(words, earlier_words, language) or code_or_number(words, earlier_words, language):
-            continue  # "your date of birth" / "... of the main driver", "the code / the number on your card"
-        detail = f'asks again for what message {state.bot_positions[index]} asked for ("{asked.words}")'
-        return _flag_repeat(state, ms, index, "same request", detail, f.norm)
-    return ask
+    detail = f'asks again for what message {state.bot_positions[index]} asked for ("{asked.words}")'
+    return _flag_repeat(state, ms, index, "same request", detail, f.norm)
 
 
 def _same_step(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) -> int:

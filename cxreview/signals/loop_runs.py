@@ -20,8 +20,9 @@ from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.asked_steps import IT, Step, asked_step, asked_steps, same_step, with_thing
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import raw_cues
-from cxreview.signals.near_misses import confirms
-from cxreview.signals.requested import DAY, Request, asked_for, asks_a_number, denies, values_apart
+from cxreview.signals.near_misses import code_or_number, confirms, owners_apart
+from cxreview.signals.repeats import tenses_differ
+from cxreview.signals.requested import DAY, Request, asked_for, asks_a_number, denies, same_item, values_apart
 from cxreview.signals.wording import content_form, rephrasing_words
 
 if TYPE_CHECKING:
@@ -347,6 +348,42 @@ def _steps_at(state: _State, index: int) -> tuple[Step, ...]:
         before = next((s for s in earlier if s is not None), None)
         return tuple(step for step in (with_thing(s, before) for s in steps) if step is not None)
     return steps
+
+
+def request_repeated(state: _State, f: TextFeatures, asked: Request) -> int | None:
+    """The index of the earlier bot turn whose ask bot text ``f`` (asking for ``asked``) asks
+    again, or None: the same item in other words, unless a number, the tense, the owner or a
+    code against a number sets them apart. When a later ask named the same item with a
+    qualifier ("Could you check your order number for the second order?") the re-ask is of
+    that one, the last the conversation was about, not of the first match."""
+    language = state.result.language
+    words = f.norm.split()
+    found: tuple[int, tuple[str, ...]] | None = None  # the earlier turn, its item
+    for index, earlier in enumerate(state.bot_features):
+        other = request_at(state, index)
+        if other is None or values_apart(f, earlier):
+            continue
+        qualified = found is not None and _qualifies(asked, other)
+        if not (qualified or same_item(asked, other) or qualified_by_context(state, asked, other, index)):
+            continue
+        if tenses_differ(f, earlier, language, about_done=True):
+            continue  # "Which plan did you have before?" / "Which plan would you like?"
+        earlier_words = earlier.norm.split()
+        if owners_apart(words, earlier_words, language) or code_or_number(words, earlier_words, language):
+            continue  # "your date of birth" / "... of the main driver", "the code / the number on your card"
+        # The first match stays, unless a later ask names the item with a qualifier, or in
+        # the same words where the first did not.
+        if found is None or qualified or other.item == asked.item != found[1]:
+            found = index, other.item
+    return None if found is None else found[0]
+
+
+def _qualifies(asked: Request, other: Request) -> bool:
+    """``other`` asks for ``asked``'s item with a qualifier after it ("your order number for
+    the second order" after "your order number")."""
+    return (
+        asked.step == other.step and len(other.item) > len(asked.item) and other.item[: len(asked.item)] == asked.item
+    )
 
 
 def qualified_by_context(state: _State, asked: Request, other: Request, index: int) -> bool:

@@ -55,6 +55,8 @@ def _owner(words: list[str], language: str) -> str | None:
         owner = None
         if language == "en" and word == "s" and i and words[i - 1] not in _NOT_OWNERS:
             owner = words[i - 1]  # "the recipient's" split at the apostrophe
+        elif word in _REACHING[language] and i + 2 < len(words) and words[i + 1] in determiners:
+            owner = words[i + 2]  # "the phone number we can call the recipient on"
         elif word in links and i + 2 < len(words) and words[i + 1] in determiners:
             # "of the policy holder", "of the main driver": the noun ends the phrase.
             end = i + 2
@@ -74,6 +76,7 @@ def _is_person(owner: str) -> bool:
 
 
 _OWNER_LINKS = {"en": frozenset({"of"}), "nl": frozenset({"van"})}
+_REACHING = {"en": frozenset("call reach text contact ring email".split()), "nl": frozenset("bellen bereiken".split())}
 _OWNER_DETERMINERS = {
     "en": frozenset({"the", "your", "a", "an", "his", "her", "their"}),
     "nl": frozenset({"je", "jouw", "uw", "de", "het", "een", "zijn", "haar", "hun"}),

@@ -236,6 +236,11 @@ def _canonical(item: tuple[str, ...]) -> str:
 _GENERIC_HEADS = ("address", "adres", "number")
 _POSTAL = frozenset({"zip", "postal", "post"})
 _CHECKING = frozenset({"check", "double check", "recheck"})
+# Whom a number or address reaches, said after it: "the phone number we can call the recipient on".
+_REACHED = re.compile(
+    r"^(?:that |where )?(?:we|i) (?:can|could|should|may|will|ll) (?:call|reach|text|contact|ring|email) "
+    r"(?:the|your|a) (\w+)"
+)
 # After "check your X": X is looked at, not given again ("... is correct", "... against your
 # bill", "... on your statement", "... matches the one in the app").
 _LOOKED_UP = frozenset(
@@ -288,8 +293,11 @@ def _find(norm: str, language: str) -> Request | None:
         return None
     if groups.get("which") and groups["which"] != "which" and not _names_a_value(item):
         return None  # "What movie did you watch?" asks for an opinion, not a value
+    reached = _REACHED.match(" ".join(rest))
+    if reached is not None:  # "the phone number we can call the recipient on"
+        item, words = (*item, content_form(reached.group(1), language)), f"{words} ({reached.group(1)})"
     if verb in _CHECKING:
-        if not asks_a_number(Request("give", item, words)) or (rest and rest[0] in _LOOKED_UP):
+        if not any(form.endswith(_NUMERIC_HEADS) for form in item) or (rest and rest[0] in _LOOKED_UP):
             return None  # "check your account number is correct on your bank statement": a look
         step = "give"  # the number again, not a read-back to confirm
     return Request(step, item, words)

@@ -306,3 +306,49 @@ def test_a_new_number_sharing_a_group_is_a_new_value() -> None:
     assert loop_flag(new) is None
     same = run(_turns(*asks, "07700 900123", "Please enter your phone number.", "07700 900123"))
     assert loop_flag(same) == ("bot repeats", [5, 7])
+
+
+def _repeat_positions(*texts: str) -> list[int] | None:
+    result = run(_turns(*texts))
+    return next((f.positions for f in result.messages[-1].flags if f.flag == "bot_repeat"), None)
+
+
+def test_evidence_names_the_ask_with_the_same_qualifier() -> None:
+    """6: a re-ask names the earlier ask of the same qualifier (the second order, the
+    recipient), not the first match; a re-ask in the same words still names the first ask."""
+    assert _repeat_positions(
+        "Hi, how can I help?",
+        "two orders are late",
+        "Please enter your order number.",
+        "123456",
+        "Could you check your order number for the second order?",
+        "654321",
+        "Please double check your order number.",
+    ) == [5, 7]
+    assert _repeat_positions(
+        "Hi, let's send your gift.",
+        "ok",
+        "What's the best number to reach you on?",
+        "0612345678",
+        "What is the recipient's phone number?",
+        "0698765432",
+        "What is the phone number we can call the recipient on?",
+    ) == [5, 7]
+    assert _repeat_positions(
+        "Hi, how can I help?",
+        "my refund",
+        "What is your account number?",
+        "AC1234",
+        "Please enter your account number.",
+        "AC1234",
+        "Could you provide your account number?",
+    ) == [3, 7]
+    # the recipient's number to call is not the customer's number to reach them on
+    assert (
+        _repeat_positions(
+            "What's the best number to reach you on?",
+            "0612345678",
+            "What is the phone number we can call the recipient on?",
+        )
+        is None
+    )
