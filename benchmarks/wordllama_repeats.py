@@ -38,7 +38,7 @@ def load_offline():  # noqa: ANN201
 
 
 def main() -> None:
-    cutoff = load_config()["repeat"]["bot_similarity"]
+    repeat_cfg = load_config()["repeat"]
     lines = (ROOT / "benchmarks" / "eval" / "bot_pairs.txt").read_text(encoding="utf-8").splitlines()
     rows = [line.split("|") for line in lines if line and not line.startswith("#")]
     start = time.perf_counter()
@@ -49,7 +49,7 @@ def main() -> None:
     ours = []
     for _, language, a, b in rows:
         fa, fb = text_features(a, language, False), text_features(b, language, False)
-        ours.append(bool(candidates(fb, [fa], cutoff)) and contrast(fb, fa) is None)
+        ours.append(bool(candidates(fb, [fa], repeat_cfg)) and contrast(fb, fa) is None)
     print(f"pairs: {len(rows)} ({labels.sum()} repeats)")
     print(f"wordllama cosine similarity AUC {auc(list(sims), list(labels)):.3f}")
     for threshold in (0.8, 0.85, 0.9, 0.95):

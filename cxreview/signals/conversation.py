@@ -537,8 +537,7 @@ def _repeated(state: _State, f: TextFeatures) -> tuple[int | None, bool]:
     repeat_cfg, language = state.config["repeat"], state.result.language
     if len(f.norm) < repeat_cfg["min_chars"] or not state.bot_features:
         return None, True
-    cutoff = repeat_cfg["bot_similarity"]
-    for index in candidates(f, state.bot_features, cutoff):
+    for index in candidates(f, state.bot_features, repeat_cfg):
         earlier = state.bot_features[index]
         why = contrast(f, earlier, language)
         if why == TENSE and done_since(state, index) and asks_what_was_done(f, earlier, language):
@@ -546,7 +545,7 @@ def _repeated(state: _State, f: TextFeatures) -> tuple[int | None, bool]:
         if why is None and not form_step(state, f, earlier):
             return index, True
     if f.ask or state.sentence_asks:
-        for index in asked_in_sentences(f, state.bot_features, cutoff, language):
+        for index in asked_in_sentences(f, state.bot_features, repeat_cfg, language):
             if not form_step(state, f, state.bot_features[index]):
                 return index, False
     return None, True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -480,26 +481,38 @@ def _negations_merged(tokens: frozenset[str]) -> set[str]:
     return {_NOT if w in _NEGATIONS or w.endswith("n't") else w for w in tokens}
 
 
-def candidates(f: TextFeatures, earlier: list[TextFeatures], cutoff: float) -> list[int]:
-    """Earlier texts that nearly repeat ``f``: similar at or above the cutoff, or the same
-    words with at most three added on one side ("... help you with today?")."""
+class Likeness(NamedTuple):
+    """How alike two bot texts must be to repeat each other (the config's `repeat` section)."""
+
+    cutoff: float  # `bot_similarity`: rapidfuzz ratio on the normalised texts
+    min_shared: int  # `min_shared_words`: content words both texts have, at least
+    shared_share: float  # `shared_share`: of the content words either text has
+
+
+def candidates(f: TextFeatures, earlier: list[TextFeatures], repeat_cfg: dict[str, Any]) -> list[int]:
+    """Earlier texts that nearly repeat ``f`` by the config's `repeat` section: similar at or
+    above `bot_similarity`, the same words with at most three added on one side ("... help you
+    with today?"), or sharing enough content words (`min_shared_words`, `shared_share`)."""
+    alike = Likeness(repeat_cfg["bot_similarity"], repeat_cfg["min_shared_words"], repeat_cfg["shared_share"])
     found = []
     norm = f.norm
     for index, other in enumerate(earlier):
         # Bot texts are mostly templates: the same pairs come back in conversation after
         # conversation, and the answer depends on their normalised texts alone.
-        key = (norm, other.norm, cutoff)
+        key = (norm, other.norm, alike)
         similar = _SIMILAR.get(key)
         if similar is None:
             if len(_SIMILAR) > _SIMILAR_LIMIT:
                 _SIMILAR.clear()
-            similar = _SIMILAR[key] = _similar(f, other, cutoff)
+            similar = _SIMILAR[key] = _similar(f, other, alike)
         if similar:
             found.append(index)
     return found
 
 
-def asked_in_sentences(f: TextFeatures, earlier: list[TextFeatures], cutoff: float, language: str) -> list[int]:
+def asked_in_sentences(
+    f: TextFeatures, earlier: list[TextFeatures], repeat_cfg: dict[str, Any], language: str
+) -> list[int]:
     """Earlier texts that ask what ``f`` asks when only their asking sentences are compared
     (`features.asking_sentence`): "Sorry, I didn't get that. What is your postcode?" /
     "What is your postcode?". Pairs where neither text has one were compared whole."""
@@ -509,7 +522,7 @@ def asked_in_sentences(f: TextFeatures, earlier: list[TextFeatures], cutoff: flo
         if not (f.ask or other.ask):
             continue
         theirs = _sentence_features(other.ask, language) if other.ask else other
-        if candidates(own, [theirs], cutoff) and contrast(own, theirs, language) is None:
+        if candidates(own, [theirs], repeat_cfg) and contrast(own, theirs, language) is None:
             found.append(index)
     return found
 
@@ -520,14 +533,15 @@ def _sentence_features(sentence: str, language: str) -> TextFeatures:
     return text_features(sentence, language, customer=False)
 
 
-_SIMILAR: dict[tuple[str, str, float], bool] = {}
+_SIMILAR: dict[tuple[str, str, Likeness], bool] = {}
 _SIMILAR_LIMIT = 200_000  # pairs remembered
 
 
-def _similar(f: TextFeatures, other: TextFeatures, cutoff: float) -> bool:
+def _similar(f: TextFeatures, other: TextFeatures, alike: Likeness) -> bool:
     # fuzz.ratio cannot reach the cutoff when the lengths differ too much. Two texts with no
     # words ("???", an emoji) repeat nothing.
     length, other_length = len(f.norm), len(other.norm)
+    cutoff = alike.cutoff
     if not length or not other_length:
         return False
     if 200 * min(length, other_length) / (length + other_length) >= cutoff and fuzz.ratio(
@@ -561,8 +575,5 @@ def _similar(f: TextFeatures, other: TextFeatures, cutoff: float) -> bool:
     # An acknowledgement both open with is no shared content: "Okay, what date would you
     # like" / "Okay, have a good day" share the date only.
     content = shared - len(ack & other_ack & set(key) & set(other_key))
-    return content >= _MIN_SHARED and shared >= _SHARED_SHARE * (len(key) + len(other_key) - shared)
-
-
-_MIN_SHARED = 2
-_SHARED_SHARE = 0.6  # of the content words either text has ("by email" / "by post": 0.5)
+    # ("by email" / "by post" share 0.5 of their content words: no repeat at 0.6)
+    return content >= alike.min_shared and shared >= alike.shared_share * (len(key) + len(other_key) - shared)

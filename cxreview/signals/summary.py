@@ -34,13 +34,14 @@ def summarise(state: _State, outcome: str | None, csat: float | None, csat_scale
         result.peak_frustration = round(max(frustration), 4)
         result.mean_frustration = round(statistics.fmean(frustration), 4)
     if sentiment:
-        head = sentiment[:2] if len(sentiment) >= 4 else sentiment[:1]
-        tail = sentiment[-2:] if len(sentiment) >= 4 else sentiment[-1:]
+        trajectory_cfg = config["trajectory"]
+        ends = max(1, int(trajectory_cfg["end_messages"])) if len(sentiment) >= trajectory_cfg["min_messages"] else 1
+        head, tail = sentiment[:ends], sentiment[-ends:]
         result.sentiment_start = round(statistics.fmean(head), 4)
         result.sentiment_end = round(statistics.fmean(tail), 4)
         if len(sentiment) >= 2:
             result.trajectory = round(result.sentiment_end - result.sentiment_start, 4)
-            threshold = config["trajectory"]["threshold"]
+            threshold = trajectory_cfg["threshold"]
             result.trajectory_label = (
                 "better" if result.trajectory > threshold else "worse" if result.trajectory < -threshold else "flat"
             )

@@ -176,7 +176,7 @@ def test_a_dutch_question_asked_three_ways_is_a_loop() -> None:
 def test_texts_without_words_repeat_nothing() -> None:
     """Candidates are also asked for directly (not only past the length check of analyze)."""
     empty = [text_features(text, "en", False) for text in ("???", "😡", "")]
-    assert candidates(empty[0], empty[1:], 80.0) == []
+    assert candidates(empty[0], empty[1:], CONFIG["repeat"]) == []
 
 
 def test_an_acknowledgement_before_the_same_question_is_no_name() -> None:
