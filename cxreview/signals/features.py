@@ -190,8 +190,9 @@ def reply_tone(text: str, language: str) -> Tone:
 
 def _is_shouted_word(word: str, language: str) -> bool:
     """A word in capitals is shouting when it is a word people say ("NOW", "NIET"), not an
-    acronym ("GTA", "BSOD", "OTP"): known words, or long ones (acronyms are short)."""
-    return len(word) >= 6 or word.lower() in known_words(language)
+    acronym ("GTA", "BSOD", "OTP") nor a name written in capitals ("NETFLIX", "VODAFONE",
+    "PAYPAL", "ZIGGO"): a known word of the language, whatever its length."""
+    return word.lower() in known_words(language)
 
 
 def with_details(text: str, language: str, customer: bool, known: Tone) -> TextFeatures:
