@@ -20,9 +20,9 @@ from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.answers import said_before, says_again, says_nothing
 from cxreview.signals.evidence import quoted, value_kind
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment
+from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment, praise_turned
 from cxreview.signals.irony import apologises, read_irony
-from cxreview.signals.lexicon import closing_offer, read_back_details, repeat_contact, request_context
+from cxreview.signals.lexicon import closing_offer, open_question, read_back_details, repeat_contact, request_context
 from cxreview.signals.loop_runs import (
     asked_again,
     asks_a_value,
@@ -180,7 +180,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     # A bare "no" answers; to a closing offer ("Thanks. Anything else?") it closes calmly, and
     # that offer said again after each finished task is no repeat the customer reacts to.
     bare_no = f.norm in _BARE_NO and not f.caps and not f.exclamation
-    closing = (bare_no or state.last_bot_repeat) and _after_closing_offer(state)
+    closing = (bare_no or state.last_bot_repeat) and _after(state, closing_offer)
     context = Context(
         state.last_failure is not None,  # after_failure
         state.last_bot_repeat and not closing,  # after_bot_repeat
@@ -195,6 +195,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         # A "no" to a read-back counts only as a correction that gives other details ("No,
         # the 12th"): "No, not yet", "No, that's all" and refusals are no mistake of the bot.
         state.last_confirm and (says_no or "correction" in cues) and _has_details(state, f),  # no_to_confirmation
+        state.last_question and _after(state, open_question),  # open_question
     )
     if repeat_of is not None and _plain_resend(f):
         # The same value sent again ("AC20419877", an e-mail address) because the bot asked
@@ -204,7 +205,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     if bare_no and closing:
         context, mood = _NO_CONTEXT, 0.0
     ms.features = feature_values(f, context, mood)
-    frustration, shown, ms.reasons = explain(ms.features)
+    frustration, shown, ms.reasons = explain(ms.features, 3, praise_turned(f), context.open_question)
     if bare_no and state.last_question:
         mood = 0.0  # an answer, not a mood: a calm "no" at the end makes no trend "worse"
     ms.frustration = round(frustration, 4)
@@ -249,11 +250,12 @@ _NO_CONTEXT = Context(*(False for _ in Context._fields))
 _BARE_NO = frozenset({"no", "nope", "nah", "no no", "nee", "neen", "nee nee", "no sorry", "nee sorry"})
 
 
-def _after_closing_offer(state: _State) -> bool:
+def _after(state: _State, pattern: Callable[[str], re.Pattern[str]]) -> bool:
     """The bot's or agent's message just before ends in a closing offer ("Anything else?",
-    "Kan ik je nog ergens mee helpen?"; cues.yaml ``closing_offer``)."""
+    "Kan ik je nog ergens mee helpen?"; cues.yaml ``closing_offer``) or asks openly ("What can
+    I do for you?"; ``open_question``): ``pattern`` is one of those, for the language."""
     reply = state.last_reply
-    return reply is not None and closing_offer(state.result.language).search(reply[1]) is not None
+    return reply is not None and pattern(state.result.language).search(reply[1]) is not None
 _EMAIL_END = re.compile(r"^\w+(?: \w+){0,2} (?:com|nl|be|net|org|de|eu|io|uk|info)$")
 
 

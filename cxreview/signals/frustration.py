@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import CUSTOMER_CUES, negation_words
-from cxreview.signals.reasons import REASONS
+from cxreview.signals.reasons import OPEN_NO, REASONS, reason_words
 
 MODEL_PATH = Path(__file__).with_name("frustration_model.json")
 
@@ -67,15 +67,23 @@ class Context(NamedTuple):
     # The bot or agent read details back to be confirmed ("Please confirm: a table for 2 on
     # March 5th") and the customer says no or corrects them: it got them wrong.
     no_to_confirmation: bool = False
+    # The bot or agent asked openly ("What can I do for you?", "Anything I can help with?"):
+    # a "no" or "I don't think ..." answers it and refuses nothing proposed. Not a feature:
+    # it words the reasons (`explain`).
+    open_question: bool = False
 
 
-_CONTEXT_FIELDS = Context._fields
+_CONTEXT_FIELDS = Context._fields[:-1]  # the features among them: all but open_question
 _WORDS = re.compile(r"[\w']+")
 _NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
 _SOFT_NOT = re.compile(
     r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet|interested)|not a problem|no (?:problem|worries)"
     r"|not (?:your|the agent's) fault|(?:can t|cannot) do anything about it"
+    # a deferral or no need ("No, not right now.", "not at the moment", "that won't be necessary")
+    r"|not (?:right |just )?(?:now|yet|today|for now|at (?:the|this) (?:moment|time)|right this minute)"
+    r"|(?:not|won t be|wont be) (?:needed|necessary|required)"
     r"|liever niet|nog niet|niet zeker|niet ge[iï]nteresseerd|geen (?:punt|probleem|zorgen|moeite)"
+    r"|(?:nu|op dit moment|voorlopig|vandaag) (?:even |nog )?niet|niet nodig"
     r"|niet (?:jouw|je|uw) schuld|(?:kunt|kan|kunnen) (?:er|jij|u|jullie) (?:ook )?(?:niks|niets) aan)\b"
 )
 _COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
@@ -108,6 +116,16 @@ def judged_sentiment(f: TextFeatures) -> float:
         if f.sentiment > 0 and _mutes_praise(cues):
             return 0.0
     return f.sentiment
+
+
+def praise_turned(f: TextFeatures) -> str | None:
+    """The cue ("sarcasm", "rhetorical") that made the praise of a message its negative
+    sentiment ("Wow. Great service. Really great."), or None: its words are no negative
+    words, so that cue gets the credit among the reasons (`explain`)."""
+    cues = f.cues
+    if f.sentiment <= 0 or not cues:
+        return None
+    return next((cue for cue in _TURNS_PRAISE if cue in cues), None)
 
 
 def _mutes_praise(cues: dict[str, str]) -> bool:
@@ -196,16 +214,22 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
     elif context.after_question and ("negative_answer" in cues or "rejection" in cues):
         values["no_to_question"] = 1.0
     if any(context):
-        for name, value in zip(_CONTEXT_FIELDS, context, strict=True):
+        for name, value in zip(_CONTEXT_FIELDS, context[:-1], strict=True):
             if value:
                 values[name] = 1.0
     return values
 
 
-def explain(values: dict[str, float], top: int = 3) -> tuple[float, dict[str, Any], list[str]]:
+def explain(
+    values: dict[str, float], top: int = 3, turned: str | None = None, open_ask: bool = False
+) -> tuple[float, dict[str, Any], list[str]]:
     """(frustration 0..1, the features that pushed it up with their push on the log-odds
     rounded for display, the ``top`` of them in words), in one pass: it runs for every
-    customer message."""
+    customer message. ``turned``: the cue that turned the message's praise into its negative
+    sentiment (`praise_turned`): the push of that sentiment is shown as the cue's, since the
+    message has no negative words ("Oh great, another week" scores for its sarcasm).
+    ``open_ask``: the message answers a question that asked openly (`Context.open_question`):
+    its "no" is shown as an answer to that question, not as saying no to a proposal."""
     m = model()
     weights = m.weights
     pushes = [(weights[name] * value, name) for name, value in values.items() if weights.get(name)]
@@ -216,9 +240,31 @@ def explain(values: dict[str, float], top: int = 3) -> tuple[float, dict[str, An
     elif z < -30.0:
         z = -30.0
     up = [pair for pair in pushes if pair[0] > 0]
+    if turned is not None and turned in values:
+        up = _credited(up, "negative_sentiment", turned, turned)
+    if open_ask:
+        for said_no in _SAID_NO:
+            up = _credited(up, said_no, said_no, OPEN_NO)
     if not up:
         return 1.0 / (1.0 + math.exp(-z)), {}, []
     shown: dict[str, Any] = {name: round(push, 3) for push, name in up}
     if len(up) > 1:
         up.sort(reverse=True)
-    return 1.0 / (1.0 + math.exp(-z)), shown, [REASONS[name] for _, name in up[:top]]
+    return 1.0 / (1.0 + math.exp(-z)), shown, [reason_words(name) for _, name in up[:top]]
+
+
+# What a "no" to an open question is shown as (`explain`): said in words, not as refusing.
+_SAID_NO = ("negative_answer", "no_to_question")
+
+
+def _credited(up: list[tuple[float, str]], source: str, present: str, target: str) -> list[tuple[float, str]]:
+    """``up`` with the push of ``source`` moved to ``target``, when ``present`` is among them
+    (the push of the negative sentiment to the sarcasm that turned the praise; a "no" to an
+    open question to `OPEN_NO`)."""
+    push = next((p for p, name in up if name == source), 0.0)
+    if not push or not any(name == present for _, name in up):
+        return up
+    moved = [(p, name) for p, name in up if name != source]
+    if any(name == target for _, name in moved):
+        return [(p + push, name) if name == target else (p, name) for p, name in moved]
+    return [*moved, (push, target)]

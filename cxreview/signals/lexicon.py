@@ -132,6 +132,13 @@ def closing_offer(language: str) -> re.Pattern[str]:
     return _per_language(raw_cues()["closing_offer"], language)
 
 
+@functools.lru_cache(maxsize=2)
+def open_question(language: str) -> re.Pattern[str]:
+    """A bot's or agent's question that asks openly ("What can I do for you?", "Anything I can
+    help with?") in a norm: cues.yaml ``open_question``, Dutch with the English ones."""
+    return _per_language(raw_cues()["open_question"], language)
+
+
 def _per_language(section: dict[str, list[str]], language: str) -> re.Pattern[str]:
     """A section's patterns for a language as one alternation; Dutch with the English ones."""
     return compile_patterns([p for lang in (["en"] if language != "nl" else ["nl", "en"]) for p in section[lang]])

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from cxreview.records import PhaseFigures, Phases
-from cxreview.signals.reasons import REASONS
+from cxreview.signals.reasons import reason_words
 
 CHANGES = ("recovered", "stayed", "worse")
 
@@ -94,7 +94,7 @@ def _evidence(message: _Analysed) -> str:
         ((value, name) for name, value in (message.cues or {}).items() if not name.endswith("_match")),
         key=lambda pair: -pair[0] if isinstance(pair[0], (int, float)) else 0.0,
     )
-    cues = [REASONS.get(name, name.replace("_", " ")) for _, name in pushes]
+    cues = [reason_words(name) for _, name in pushes]
     detail = f"message {message.position}: frustration {message.frustration or 0:.2f}"
     return detail + (f" ({', '.join(cues[:3])})" if cues else "")
 

@@ -44,3 +44,16 @@ REASONS: dict[str, str] = {
     "human_request": "asks for a person",
     "human_request_repeat": "asks for a person again",
 }
+
+# Reasons read in their setting, not features of the model: a "no" or "I don't think ..." to
+# a question that asked openly ("What can I do for you?", "Anything I can help with?") is an
+# answer, not a "no" to what was proposed (`frustration.explain`).
+OPEN_NO = "no_to_open_question"
+READINGS: dict[str, str] = {OPEN_NO: "answers an open question with a no"}
+# The cue whose matched words such a reading quotes.
+QUOTES: dict[str, str] = {OPEN_NO: "negative_answer"}
+
+
+def reason_words(name: str) -> str:
+    """The words a supervisor sees for a stored reason (a feature or a reading)."""
+    return REASONS.get(name) or READINGS.get(name) or name.replace("_", " ")

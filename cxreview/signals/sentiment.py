@@ -60,8 +60,16 @@ _WORRIED = re.compile(
     r"\b(ben|bent|erg|heel|zeer|zo|best|nogal|wat|ernstig|enigszins|echt|beetje|maak me|maakt zich)\s+bezorgd\b"
 )
 _BEZORGD = re.compile(r"\bbezorgd\b")
-# A complaint or problem that is resolved is not negative: "je klacht is afgehandeld".
+# A complaint or problem that is resolved is not negative: "je klacht is afgehandeld". Unless
+# the text says it is not: a negation before the word ("nog steeds niet opgelost", "de storing
+# is niet verholpen"), or the problem still there after it ("als afgehandeld gemarkeerd maar ik
+# heb nog steeds geen pakket", "staat op opgelost maar het werkt niet").
 _RESOLVED = re.compile(r"\b(afgehandeld|opgelost|verholpen|behandeld|verwerkt)\b")
+_UNRESOLVED = re.compile(
+    r"\b(?:niet|nooit|geen|zogenaamd|zogezegd)(?: \w+)? (?:afgehandeld|opgelost|verholpen|behandeld|verwerkt)\b"
+    r"|\b(?:afgehandeld|opgelost|verholpen|behandeld|verwerkt)\b[^.!?]{0,80}"
+    r"\b(?:nog steeds|nog altijd|alweer|weer|toch|maar\b[^.!?]{0,60}\b(?:niet|geen|nooit|niks|niets|(?:is|zit|staat) (?:er )?nog|blijft))\b"
+)
 _PROBLEM = re.compile(r"\b(klacht|probleem|storing|melding|fout)\b")
 # Dutch puts the negation after the verb ("dat werkt niet", "het helpt me niet"); VADER
 # looks for it before the word it negates, so it is moved in front of the verb.
@@ -85,7 +93,7 @@ def dutch_senses(text: str) -> str:
     # Substring tests first: the regex runs only on the few texts with one of its words
     # ("handeld" is in "afgehandeld" and "behandeld").
     resolved = "handeld" in lower or "opgelost" in lower or "verholpen" in lower or "verwerkt" in lower
-    if resolved and _RESOLVED.search(lower):
+    if resolved and _RESOLVED.search(lower) and not _UNRESOLVED.search(lower):
         lower = _PROBLEM.sub("zaak", lower)
     if "niet" in lower or "nooit" in lower:
         lower = _NEGATION_AFTER_ADVERBS.sub(lambda m: f"{m.group(4)} {m.group(1)}{m.group(2)}{m.group(3)}", lower)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from cxreview.privacy import mask_pii
-from cxreview.signals.reasons import REASONS
+from cxreview.signals.reasons import QUOTES, reason_words
 
 MAX_REASONS = 4  # the strongest few: the line is one glance, the detail is in the flags
 MAX_QUOTE = 60  # characters of matched words quoted per reason
@@ -35,8 +35,8 @@ def reasons_in_words(cues: dict[str, Any] | None, masked: bool) -> list[str]:
     pushes.sort(key=lambda pair: -pair[0] if isinstance(pair[0], (int, float)) else 0.0)
     shown = []
     for _, name in pushes[:MAX_REASONS]:
-        words = REASONS.get(name, name.replace("_", " "))
-        match = cues.get(f"{name}_match")
+        words = reason_words(name)
+        match = cues.get(f"{QUOTES.get(name, name)}_match")
         if isinstance(match, str) and match.strip():
             words += f' ("{_quote(match, masked)}")'
         shown.append(words)
