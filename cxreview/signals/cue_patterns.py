@@ -160,6 +160,9 @@ def _ends_unlettered(items: Any) -> bool:
         return all(_ends_unlettered(alt) for alt in av[1])
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
         return bool(av[1]) and _ends_unlettered(av[2])  # max > 0: taken at least as a possibility
+    if op is _c.ASSERT and av[0] == -1:
+        # "(^|(?<=[.!?] ))": a lookbehind consumes nothing but says what comes before (a space).
+        return _ends_unlettered(av[1])
     return False
 
 
