@@ -34,6 +34,7 @@ from cxreview.signals.loop_runs import (
     resolved,
     step_repeated,
 )
+from cxreview.signals.person_offer import accepts_person
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast
 from cxreview.signals.requested import asked_for
@@ -177,6 +178,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     again = asks_person and state.first_request is not None
     if asks_person:
         _human_request(state, ms, at, f)
+    elif state.last_reply is not None and accepts_person(state.result.language, state.last_reply[1], f.norm):
+        _human_request(state, ms, at, f, offer=state.last_reply[0])  # "yes please" to a person offered
     # A bare "no" answers; to a closing offer ("Thanks. Anything else?") it closes calmly, and
     # that offer said again after each finished task is no repeat the customer reacts to.
     bare_no = f.norm in _BARE_NO and not f.caps and not f.exclamation
@@ -363,9 +366,14 @@ def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
     return None
 
 
-def _human_request(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
+def _human_request(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures, offer: int | None = None) -> None:
     state.result.n_human_requests += 1
-    ms.flags.append(Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position]))
+    if offer is None:
+        ms.flags.append(Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position]))
+    else:
+        words = f.norm if f.norm.isdigit() else quoted(f.norm)  # a menu option's number is no value
+        detail = f'takes the person message {offer} offered: "{words}"'
+        ms.flags.append(Flag("human_request", "accepts offer", detail, [offer, ms.position]))
     if state.first_request is None:
         state.first_request = (ms.position, at)
     if not state.result.handover and state.pending_request is None:

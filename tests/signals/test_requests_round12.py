@@ -87,3 +87,41 @@ def test_doing_the_steps_asked_is_no_repeat_and_no_loop() -> None:
     )
     assert not any(f.flag == "customer_repeat" for m in result.messages for f in m.flags)
     assert not result.bot_loop
+
+
+def _requests(language: str, turns: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    result = _analysed(language, turns)
+    return [(m.position, f.rule) for m in result.messages for f in m.flags if f.flag == "human_request"]
+
+
+@pytest.mark.parametrize(
+    ("language", "offer", "reply", "asks"),
+    [
+        ("en", "Your flight is cancelled. I can offer: 1) Rebook 2) Request a refund 3) Talk to an agent", "3", True),
+        ("en", "Your flight is cancelled. I can offer: 1) Rebook 2) Request a refund 3) Talk to an agent", "2", False),
+        ("en", "Would you like to speak to someone from the council tax team?", "yes please", True),
+        ("en", "Would you like me to check the status of your order?", "yes please", False),
+        ("en", "How many bags? 1, 2 or 3", "3", False),
+        ("en", "Shall I transfer you to a colleague?", "no thanks", False),
+        ("nl", "Je kunt bellen met 030 234 8800 of ik zet je door naar een collega hier.", "doorzetten", True),
+        ("nl", "Kies: 1) Omboeken 2) Geld terug 3) Medewerker", "3", True),
+        ("nl", "Retouren worden binnen 14 dagen terugbetaald. Wil je een collega spreken?", "ja", True),
+        ("nl", "Wil je een collega spreken?", "nee", False),
+        ("nl", "Zal ik je bestelling annuleren?", "ja graag", False),
+    ],
+)
+def test_taking_the_person_a_bot_offers_asks_for_one(language: str, offer: str, reply: str, asks: bool) -> None:
+    found = _requests(language, [("bot", offer), ("customer", reply)])
+    assert found == ([(2, "accepts offer")] if asks else [])
+
+
+def test_a_yes_to_a_person_offered_is_ignored_when_the_bot_goes_on() -> None:
+    result = _analysed(
+        "en",
+        [
+            ("bot", "Would you like to speak to an agent?"),
+            ("customer", "yes"),
+            ("bot", "Please enter your order number."),
+        ],
+    )
+    assert [f.flag for f in result.messages[2].flags if f.flag == "ignored_human_request"] == ["ignored_human_request"]
