@@ -178,18 +178,34 @@ def asked_for(norm: str, language: str = "en") -> Request | None:
     in the text that is no warning, statement or instruction for elsewhere counts."""
     language = "nl" if language.lower().startswith("nl") else "en"
     if len(norm) > _CACHED_LENGTH:
-        return (
-            _by_meaning(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
+        return _another_one(
+            norm, _by_meaning(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
         )
     key = (norm, language)
     if key in _CACHE:
         return _CACHE[key]
     if len(_CACHE) > _CACHE_LIMIT:
         _CACHE.clear()
-    found = _CACHE[key] = (
-        _by_meaning(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
+    found = _CACHE[key] = _another_one(
+        norm, _by_meaning(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
     )
     return found
+
+
+# "Which item would you like to return next?" after "... return first?", "the next item", "nog een
+# artikel": the same template for the next of several things asks for another one, not again.
+_NEXT_ONE = re.compile(
+    r"\b(?:(?:the )?next (?:one|item|product|parcel|package|order)|\w+ next$|another (?:one|item|product|parcel|package|order)"
+    r"(?! (?:number|id|code|reference))|(?:second|other) (?:one|item|product|parcel|package)|nog een (?:artikel|product|pakket)"
+    r"|volgende (?:artikel|product|pakket|bestelling)|een ander (?:artikel|product|pakket))\b"
+)
+NEXT_ONE = "<next one>"
+
+
+def _another_one(norm: str, found: Request | None) -> Request | None:
+    if found is None or _NEXT_ONE.search(norm) is None:
+        return found
+    return found._replace(item=(*found.item, NEXT_ONE))
 
 
 _CACHE: dict[tuple[str, str], Request | None] = {}

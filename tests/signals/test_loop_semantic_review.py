@@ -352,3 +352,37 @@ def test_evidence_names_the_ask_with_the_same_qualifier() -> None:
         )
         is None
     )
+
+
+def test_the_same_template_for_the_next_item_is_no_loop() -> None:
+    """Blind12's false loop, in other words: a return of several items asks "which item ...
+    next?" for each; each answer names a new item, which is no value with digits."""
+    result = run(
+        _turns(
+            "Hi! How can I help?",
+            "I want to send back 3 things from my last order",
+            "Sure! Which product would you like to send back first?",
+            "the rain jacket",
+            "Got it. Why are you sending it back? 1) Too small 2) Too big 3) Other",
+            "2",
+            "Thanks. Which product would you like to send back next?",
+            "the wool socks",
+            "Got it. Why are you sending it back? 1) Too small 2) Too big 3) Other",
+            "1",
+            "Thanks. Which product would you like to send back next?",
+            "the scarf",
+        )
+    )
+    assert loop_flag(result) is None
+    result = run(
+        _turns(
+            "Hi! How can I help?",
+            "where is my parcel",
+            "Which order is it about?",
+            "the one from monday",
+            "Sorry, which order is it about?",
+            "I told you, monday",
+            "Which order is it about?",
+        )
+    )
+    assert loop_flag(result) is not None  # the same ask with no "next" stays a loop
