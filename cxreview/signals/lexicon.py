@@ -167,6 +167,13 @@ def request_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=2)
+def person_offer(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a bot's offer of a person, a customer's reply that takes it): cues.yaml
+    ``person_offer``, Dutch with the English ones."""
+    return _sections("person_offer", ("offers", "accepts"), language)
+
+
+@functools.lru_cache(maxsize=2)
 def reported_speech(language: str) -> re.Pattern[str]:
     """The end of a clause that makes a request's words a report or an expectation:
     cues.yaml ``human_request_context.reported``, Dutch with the English ones."""

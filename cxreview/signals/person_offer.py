@@ -10,34 +10,31 @@ from __future__ import annotations
 import functools
 import re
 
-from cxreview.signals.cue_index import compile_patterns
-from cxreview.signals.lexicon import raw_cues
+from cxreview.signals.lexicon import person_offer, raw_cues
 
 _NUMBER_ONLY = re.compile(r"^(?:option |optie |nummer |number |keuze |choice )?(\d)$")
 _OPTION = re.compile(r"(?:^| )(\d) ")  # in a norm the option marks are bare digits ("3 talk to an agent")
 _MAX_WORDS = 6
 
 
-@functools.lru_cache(maxsize=2)
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    section = raw_cues()["person_offer"]
-    languages = ["en"] if language != "nl" else ["nl", "en"]
-    offers, accepts = ([p for lang in languages for p in section[part][lang]] for part in ("offers", "accepts"))
-    return compile_patterns(offers), compile_patterns(accepts), re.compile(section["people"])
+@functools.lru_cache(maxsize=1)
+def _people() -> re.Pattern[str]:
+    """The words that make a menu option one with people (cues.yaml ``person_offer.people``)."""
+    return re.compile(raw_cues()["person_offer"]["people"])
 
 
 def accepts_person(language: str, reply_norm: str, norm: str) -> bool:
     """Whether the customer's ``norm`` takes a person the bot's ``reply_norm`` offered."""
     if not norm or norm.count(" ") >= _MAX_WORDS:
         return False
-    offers, accepts, people = _patterns(language)
+    offers, accepts = person_offer(language)
     number = _NUMBER_ONLY.match(norm)
     if number is not None:
-        return _picks_people(reply_norm, number.group(1), people)
+        return _picks_people(reply_norm, number.group(1))
     return accepts.search(norm) is not None and offers.search(reply_norm) is not None
 
 
-def _picks_people(reply_norm: str, chosen: str, people: re.Pattern[str]) -> bool:
+def _picks_people(reply_norm: str, chosen: str) -> bool:
     """The menu option numbered ``chosen`` in the bot's norm names people."""
     marks = list(_OPTION.finditer(" " + reply_norm))
     if len(marks) < 2:  # one number is no menu ("press 3 to continue")
@@ -46,5 +43,5 @@ def _picks_people(reply_norm: str, chosen: str, people: re.Pattern[str]) -> bool
     for i, mark in enumerate(marks):
         if mark.group(1) == chosen:
             end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-            return people.search(text[mark.end() : end]) is not None
+            return _people().search(text[mark.end() : end]) is not None
     return False
