@@ -208,7 +208,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     if bare_no and closing:
         context, mood = _NO_CONTEXT, 0.0
     ms.features = feature_values(f, context, mood)
-    frustration, shown, ms.reasons = explain(ms.features, 3, praise_turned(f), context.open_question)
+    frustration, shown, ms.reasons = explain(ms.features, 3, praise_turned(f), context.open_question, not state.replied)
     if bare_no and state.last_question:
         mood = 0.0  # an answer, not a mood: a calm "no" at the end makes no trend "worse"
     ms.frustration = round(frustration, 4)

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import CUSTOMER_CUES, negation_words
-from cxreview.signals.reasons import OPEN_NO, REASONS, reason_words
+from cxreview.signals.reasons import OPEN_NO, REASONS, UNPROMPTED, reason_words
 
 MODEL_PATH = Path(__file__).with_name("frustration_model.json")
 
@@ -221,7 +221,11 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
 
 
 def explain(
-    values: dict[str, float], top: int = 3, turned: str | None = None, open_ask: bool = False
+    values: dict[str, float],
+    top: int = 3,
+    turned: str | None = None,
+    open_ask: bool = False,
+    unprompted: bool = False,
 ) -> tuple[float, dict[str, Any], list[str]]:
     """(frustration 0..1, the features that pushed it up with their push on the log-odds
     rounded for display, the ``top`` of them in words), in one pass: it runs for every
@@ -229,7 +233,9 @@ def explain(
     sentiment (`praise_turned`): the push of that sentiment is shown as the cue's, since the
     message has no negative words ("Oh great, another week" scores for its sarcasm).
     ``open_ask``: the message answers a question that asked openly (`Context.open_question`):
-    its "no" is shown as an answer to that question, not as saying no to a proposal."""
+    its "no" is shown as an answer to that question, not as saying no to a proposal.
+    ``unprompted``: no bot or agent has written yet, so a rejection or correction is shown as
+    saying something is wrong, not as rejecting an answer nobody gave."""
     m = model()
     weights = m.weights
     pushes = [(weights[name] * value, name) for name, value in values.items() if weights.get(name)]
@@ -245,6 +251,9 @@ def explain(
     if open_ask:
         for said_no in _SAID_NO:
             up = _credited(up, said_no, said_no, OPEN_NO)
+    if unprompted:
+        for cue, reading in UNPROMPTED.items():
+            up = _credited(up, cue, cue, reading)
     if not up:
         return 1.0 / (1.0 + math.exp(-z)), {}, []
     shown: dict[str, Any] = {name: round(push, 3) for push, name in up}

@@ -49,9 +49,17 @@ REASONS: dict[str, str] = {
 # a question that asked openly ("What can I do for you?", "Anything I can help with?") is an
 # answer, not a "no" to what was proposed (`frustration.explain`).
 OPEN_NO = "no_to_open_question"
-READINGS: dict[str, str] = {OPEN_NO: "answers an open question with a no"}
+# Before any bot or agent message (an e-mail's first message, a chat opened with a complaint)
+# there is no answer to reject or correct: "That's not right, I was charged twice" says that
+# something the company did is wrong.
+UNPROMPTED: dict[str, str] = {"rejection": "rejection_unprompted", "correction": "correction_unprompted"}
+READINGS: dict[str, str] = {
+    OPEN_NO: "answers an open question with a no",
+    "rejection_unprompted": "says something is wrong",
+    "correction_unprompted": "says a detail is wrong or asks to check again",
+}
 # The cue whose matched words such a reading quotes.
-QUOTES: dict[str, str] = {OPEN_NO: "negative_answer"}
+QUOTES: dict[str, str] = {OPEN_NO: "negative_answer", **{reading: cue for cue, reading in UNPROMPTED.items()}}
 
 
 def reason_words(name: str) -> str:
