@@ -12,13 +12,14 @@ from cxreview.signals.features import text_features
 @pytest.mark.parametrize(
     ("text", "language", "cue"),
     [
-        ("it's been over 20 now", "en", "waiting"),
-        ("It has been more than 3 hours, nobody answers", "en", "waiting"),
-        ("24 hours seriously", "en", "waiting"),
-        ("3 days?? are you kidding", "en", "waiting"),
-        ("finally. 48 minutes for a one minute fix", "en", "waiting"),
-        ("40 minuten en nog steeds niemand", "nl", "waiting"),
-        ("2 dagen later en nog altijd geen reactie", "nl", "waiting"),
+        # time counted with "over", "seriously", "finally", "nog steeds" is impatience
+        ("it's been over 20 now", "en", "impatience"),
+        ("It has been more than 3 hours, nobody answers", "en", "impatience"),
+        ("24 hours seriously", "en", "impatience"),
+        ("3 days?? are you kidding", "en", "impatience"),
+        ("finally. 48 minutes for a one minute fix", "en", "impatience"),
+        ("40 minuten en nog steeds niemand", "nl", "impatience"),
+        ("2 dagen later en nog altijd geen reactie", "nl", "impatience"),
         ("Het is nu 2 uur later en de lekkage is erger", "nl", "waiting"),
         ("Reageert er nog iemand?", "nl", "waiting"),
         ("want me to reboot it a fourth time?", "en", "rhetorical"),
@@ -27,6 +28,9 @@ from cxreview.signals.features import text_features
         ("Do you lose everything I send?", "en", "rhetorical"),
         ("So I just sit here and hope it turns up?", "en", "rhetorical"),
         ("Wat heb ik dan aan deze chat?", "nl", "rhetorical"),
+        ("is anyone even working there? I waited 40 minutes", "en", "rhetorical"),
+        ("Is anyone actually reading this?", "en", "rhetorical"),
+        ("werkt er eigenlijk nog wel iemand bij jullie?", "nl", "rhetorical"),
         ("Negeren jullie alles wat ik stuur?", "nl", "rhetorical"),
         ("I've now given the account number three times", "en", "repetition"),
         ("we have sent the invoice twice already", "en", "repetition"),
@@ -58,6 +62,7 @@ def test_read(text: str, language: str, cue: str) -> None:
         ("Ik bel over 40 minuten en nog een keer morgen", "nl"),
         ("Do you want me to send it again?", "en"),
         ("Is er iemand die me kan helpen met mijn adres?", "nl"),
+        ("Werkt er iemand bij jullie die Duits spreekt?", "nl"),
     ],
 )
 def test_near_misses_are_not_read(text: str, language: str) -> None:
