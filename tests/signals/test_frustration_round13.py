@@ -63,6 +63,9 @@ def test_read(text: str, language: str, cue: str) -> None:
         ("Do you want me to send it again?", "en"),
         ("Is er iemand die me kan helpen met mijn adres?", "nl"),
         ("Werkt er iemand bij jullie die Duits spreekt?", "nl"),
+        # a count of earlier contacts that went well is no repeat
+        ("Ik heb al twee keer de meterstand doorgegeven, beide keren goed gegaan.", "nl"),
+        ("I have sent the meter photos three times this year without any problems", "en"),
     ],
 )
 def test_near_misses_are_not_read(text: str, language: str) -> None:
