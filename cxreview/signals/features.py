@@ -15,9 +15,12 @@ from cxreview.signals.lexicon import (
     known_words,
     match_cues,
     negation_words,
+    person_ask,
+    reported_speech,
     undeclined,
     unreported,
 )
+from cxreview.signals.person_ask import asked_person, someone_elses
 from cxreview.signals.sentiment import sentiment
 from cxreview.signals.wording import rephrasing_words, semantic_key
 
@@ -126,6 +129,8 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
         cues = unreported(cues, text, lower, language)
         if "declines_human" in cues:  # "I don't want to talk to a person" asks for none
             cues = undeclined(cues, text, lower, language)
+        if "human_request" in cues and someone_elses(lower, cues["human_request"], language):
+            cues = {name: value for name, value in cues.items() if name != "human_request"}  # "someone from my bank"
     caps = emphasis = 0.0
     plain = text.isascii()  # words of ASCII texts without regexes (see ascii_text)
     shouted = None
@@ -148,6 +153,10 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
         if bursts:
             exclamation = min(1.0, 0.5 * len(bursts) + 0.1 * sum(len(b) for b in bursts))
     words = runs(lower, LETTERS_AND_APOSTROPHES) if plain else _WORD.findall(lower)
+    if customer and "human_request" not in cues and "declines_human" not in cues:
+        asked = asked_person(text, lower, language, words)  # a request read as its parts
+        if asked:
+            cues = {**cues, "human_request": asked}
     negatives = negation_words()
     if "n't" in lower:
         negations = sum(1 for w in words if w in negatives or w.endswith("n't"))
@@ -166,7 +175,9 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
 # with its question mark (typed on a phone, or ended by an emoji); "why", "how" and "what" also
 # start complaints ("why is this so hard", "what a joke") and need the mark.
 _ASKING_STARTS = frozenset({"where", "where's", "wheres", "when", "which", "waar", "wanneer", "welke", "welk"})
-_GREETINGS = frozenset({"hi", "hello", "hey", "ok", "okay", "yes", "so", "and", "but", "hallo", "hoi", "ja", "dus", "en", "maar"})
+_GREETINGS = frozenset(
+    {"hi", "hello", "hey", "ok", "okay", "yes", "so", "and", "but", "hallo", "hoi", "ja", "dus", "en", "maar"}
+)
 
 
 def _asks_without_mark(lower: str) -> bool:
@@ -274,6 +285,8 @@ def warm_up(languages: Iterable[str]) -> None:
         for customer in (True, False):
             text_features("Hi THERE", language, customer)
         reply_tone("Hi", language)
+        person_ask(language)  # the parts of a request for a person (person_ask.py), compiled once
+        reported_speech(language)
 
 
 def _critical_tokens(text: str, language: str) -> frozenset[str]:

@@ -174,6 +174,40 @@ def person_offer(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=2)
+def person_ask(language: str) -> dict[str, re.Pattern[str]]:
+    """The parts of a request for a person (cues.yaml ``person_ask``): each part's patterns as
+    one alternation, Dutch with the English ones, and ``anchors``, the parts a request cannot
+    do without; ``triggers`` is left to the caller."""
+    section = raw_cues()["person_ask"]
+    parts = {
+        part: _per_language(patterns, language)
+        for part, patterns in section.items()
+        if part not in ("triggers", "words")
+    }
+    # What every request has one of (a person, a channel, a call, a presence question, "who"):
+    # a clause without any is not read further.
+    anchors = ("people", "someone", "channels", "call_me", "presence", "who_frames")
+    parts["anchors"] = compile_patterns([p.pattern for name in anchors for p in [parts[name]]])
+    return parts
+
+
+@functools.lru_cache(maxsize=2)
+def person_ask_triggers(language: str) -> frozenset[str]:
+    """The words a text needs one of to be read for a request by its parts."""
+    return _words(raw_cues()["person_ask"]["triggers"], language)
+
+
+@functools.lru_cache(maxsize=2)
+def person_ask_words(language: str) -> dict[str, frozenset[str]]:
+    """The word lists of ``person_ask.words`` (cues.yaml), Dutch with the English ones."""
+    return {name: _words(lists, language) for name, lists in raw_cues()["person_ask"]["words"].items()}
+
+
+def _words(lists: dict[str, list[str]], language: str) -> frozenset[str]:
+    return frozenset(str(w) for lang in (["en"] if language != "nl" else ["nl", "en"]) for w in lists[lang])
+
+
+@functools.lru_cache(maxsize=2)
 def reported_speech(language: str) -> re.Pattern[str]:
     """The end of a clause that makes a request's words a report or an expectation:
     cues.yaml ``human_request_context.reported``, Dutch with the English ones."""

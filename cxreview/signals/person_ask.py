@@ -1,0 +1,234 @@
+"""A request for a person read as its parts (issue 12, round 13), behind the phrase list of
+the ``human_request`` cue.
+
+Each new set of customer messages brings wordings a phrase list misses ("Please make sure
+someone actually calls me this time", "can I chat with your mortgage team?", "kan iemand het
+gewoon voor me doen", "is er ook een mens die dit leest"). They are made of the same parts:
+
+- an asking frame ("can I", "could someone", "I'd like", "please", "is there", "make sure",
+  "kan ik", "kan iemand", "ik wil", "graag", "is er", "zorg dat"), a frame that names what it
+  asks for ("I want", "get me", "put me through to", "geef me", "verbind me door met"), a
+  frame that is the person ("who can I ...", "wie kan ik ..."), or the start of a clause for
+  an imperative ("call me back", "bel me terug");
+- a contact act ("speak to", "chat with", "call", "reach", "get through to", "spreken",
+  "bellen", "te woord staan", "aan de lijn") or a person doing the work ("someone to explain
+  this", "iemand die dit leest", "kan iemand het voor me doen");
+- the company's people or a channel with people ("an agent", "your mortgage team", "customer
+  service", "your phone number", "a callback", "een medewerker", "de klantenservice").
+
+A whole message that only names a channel or a person ("NS klantenservice telefoonnummer",
+"agent") asks too. The party is checked: someone else's people ("my bank", "the police",
+"iemand van mijn bank"), a report ("they told me I need to speak to a manager"), a decline or
+a negation ("no need for an agent", "ik wil niet gebeld worden") and what a person is talked
+about ("a complaint about your agent", "the wait to speak to an agent") are no requests.
+
+The words live in cues.yaml (``person_ask``); this module only composes them. A text with
+none of the trigger words (most texts) is not searched at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cxreview.signals.lexicon import person_ask, person_ask_triggers, person_ask_words, reported_speech
+
+_CLAUSE = re.compile(r"[^.!?;,:\n()]+")
+_SENTENCE = re.compile(r"[^.!?\n]*")
+_CLAUSE_START = re.compile(r"[.!?;,:\n()]")
+_CLAUSE_STOPS = ".!?;,:\n()"
+_WINDOW = 12  # words from a frame's start to the request's last word
+_BARE_WORDS = 6  # a message that only names a channel or a person is this short
+_NEAR = 5  # words between a person and the work they are asked to do
+Span = tuple[int, int]
+Parts = dict[str, re.Pattern[str]]
+Words = dict[str, frozenset[str]]
+_BACK = re.compile(r"\b(?:back|terug\w*)\b")
+_OBJECT_WORDS = 6
+
+
+def asked_person(text: str, lower: str, language: str, words: Sequence[str]) -> str | None:
+    """The words of ``text`` that ask for a person, read as parts, or None. ``lower``: the
+    text in lower case; ``words``: its words (to see whether it has a trigger word)."""
+    language = "nl" if language == "nl" else "en"
+    triggers = person_ask_triggers(language)
+    if triggers.isdisjoint(words):
+        return None
+    parts, lists = person_ask(language), person_ask_words(language)
+    if len(words) <= _BARE_WORDS and parts["bare"].search(lower.strip()) is not None:
+        return text.strip()
+    for clause in _CLAUSE.finditer(lower):
+        if triggers.isdisjoint(clause.group().split()) or parts["anchors"].search(clause.group()) is None:
+            continue  # no person, channel, call or presence in this clause: no frame is looked for
+        opening = not lower[: clause.start()].rstrip() or lower[: clause.start()].rstrip()[-1] in ".!?\n"
+        found = _in_clause(clause.group(), parts, lists, language, opening)
+        if found is None:
+            continue
+        start, end = clause.start() + found[0], clause.start() + found[1]
+        if _others_in(lower, start, parts):
+            continue
+        shown = text if len(text) == len(lower) else lower
+        return shown[start:end].strip()
+    return None
+
+
+def _in_clause(clause: str, parts: Parts, lists: Words, language: str, opening: bool) -> Span | None:
+    """The span of a request in one clause, or None. ``opening``: the clause starts a
+    sentence (a bare "call me" there is an imperative; after a comma only "call me back" is:
+    "I'm online, call me" is an advert)."""
+    frames = [(m, "ask") for m in parts["frames"].finditer(clause)]
+    frames += [(m, "give") for m in parts["give_frames"].finditer(clause)]
+    frames += [(m, "who") for m in parts["who_frames"].finditer(clause)]
+    frames += [(m, "presence") for m in parts["presence"].finditer(clause)]
+    frames.sort(key=lambda pair: pair[0].start())
+    for frame, kind in frames:
+        end = _after_frame(clause, frame.start(), frame.end(), kind, parts, lists)
+        if end is not None and _holds(clause, frame.start(), end, parts, language):
+            return frame.start(), end
+    call = parts["call_me"].search(clause)  # an imperative: "call me back", "bel me terug"
+    if (
+        call is not None
+        and lists["imperative_lead"].issuperset(clause[: call.start()].split())
+        and (opening or _BACK.search(call.group()))
+    ):
+        end = _call_end(clause, call, parts)
+        if end is not None and _holds(clause, call.start(), end, parts, language):
+            return call.start(), end
+    return None
+
+
+def _after_frame(clause: str, start: int, frame_end: int, kind: str, parts: Parts, lists: Words) -> int | None:
+    """Where the request that a frame at ``start`` opens ends, or None when the words after
+    it name no person, channel or act it needs."""
+    if kind == "presence":
+        return frame_end  # "Reageert er nog iemand?": the question is the request
+    segment = _window(clause, start)
+    call = parts["call_me"].search(segment)
+    if call is not None:
+        end = _call_end(clause, call, parts, start)
+        if end is not None:
+            return end
+    act = parts["acts"].search(segment, frame_end - start)
+    if kind == "who":
+        return None if act is None else start + act.end()
+    person = _first_target(segment, parts["people"], parts, lists)
+    someone = _first_target(segment, parts["someone"], parts, lists)
+    channel = parts["channels"].search(segment)
+    if channel is not None and (
+        _owned(segment[: channel.start()]) or parts["not_a_venue"].search(segment[channel.end() :])
+    ):
+        channel = None
+    if kind == "give" and person is not None and not _object_of(segment[frame_end - start : person.start()], lists):
+        person = None  # "I need a room for 3 nights for one person": the person is no object of the wish
+    if kind == "give" and person is not None and act is None and _other_verb(segment[person.end() :], lists):
+        person = None  # "mag ik een medewerker complimenteren?": a person, but no contact asked
+    ends: list[int] = []
+    if person is not None and (act is not None or kind == "give"):
+        ends = [person.end()] + ([act.end()] if act is not None else [])
+    elif person is not None and (work := _work(segment, person.end(), parts)) is not None:
+        ends = [work]
+    elif someone is not None and act is not None:
+        ends = [someone.end(), act.end()]
+    elif someone is not None and (work := _work(segment, someone.end(), parts)) is not None:
+        ends = [work]
+    elif channel is not None:
+        ends = [channel.end()]
+    return start + max(ends) if ends else None
+
+
+def _work(segment: str, after: int, parts: Parts) -> int | None:
+    """The end of the work a person is asked to do, when it starts within `_NEAR` words
+    after them ("someone to explain", "iemand het gewoon voor me doen"), or None."""
+    work = parts["work"].search(segment, after)
+    if work is None or len(segment[after : work.start()].split()) > _NEAR:
+        return None
+    if parts["question_after"].search(segment[work.end() :]) is not None:
+        return None  # "could someone explain why ...": a question for an answer
+    return work.end()
+
+
+def _call_end(clause: str, call: re.Match[str], parts: Parts, offset: int = 0) -> int | None:
+    """The end of "call me (back)" at ``offset`` + its span, unless a notice of an event
+    follows ("call me when it ships", "bel me maar als het pakket er is")."""
+    end = offset + call.end()
+    return None if parts["notice"].search(clause[end:]) is not None else end
+
+
+def _window(clause: str, start: int) -> str:
+    """The clause from ``start`` on, cut after `_WINDOW` words."""
+    words = clause[start:].split(" ")
+    return " ".join(words[:_WINDOW])
+
+
+def _first_target(segment: str, pattern: re.Pattern[str], parts: Parts, lists: Words) -> re.Match[str] | None:
+    """The first person in ``segment`` that is not what the words are about
+    ("a complaint about your agent", "the agent's name", "the wait to speak to an agent")."""
+    for match in pattern.finditer(segment):
+        before = segment[: match.start()]
+        if (
+            parts["about_person"].search(before)
+            or parts["cost"].search(before)
+            or segment.startswith("'s", match.end())
+        ):
+            continue  # "a complaint about your agent", "the wait to speak to an agent", "the agent's name"
+        previous = before.split()[-1:]
+        if previous and (previous[0] in lists["counts"] or previous[0].isdigit()):
+            continue  # "for 6 people", "voor twee personen"
+        if parts["other_firm"].search(segment[match.end() :]) is None:
+            return match  # not "the customer service of Bol", "de klantenservice van Bol"
+    return None
+
+
+def _other_verb(rest: str, lists: Words) -> bool:
+    """The Dutch clause after a person ends in a verb that is no contact act."""
+    words = rest.split()
+    return bool(words) and words[-1].endswith("en") and words[-1] not in lists["courtesy"]
+
+
+def _object_of(between: str, lists: Words) -> bool:
+    """The words between a wish and a person are only articles, adverbs and a verb of
+    contact ("I want (to speak to) a human", "geef me (gewoon) een collega"), so the person
+    is what is wished for."""
+    return len(between.split()) <= _OBJECT_WORDS and lists["links"].issuperset(between.split())
+
+
+def _owned(before: str) -> bool:
+    """A channel of the customer's own ("my phone number", "mijn telefoonnummer")."""
+    return before.split()[-1:] in (["my"], ["mijn"], ["m'n"])
+
+
+def _holds(clause: str, start: int, end: int, parts: Parts, language: str) -> bool:
+    """The request at ``clause[start:end]`` is one: no decline or negation in it (nor in the
+    word before it) and no report before it (someone else's people: `_others_in`)."""
+    before = clause[:start]
+    previous = before.split()[-1:]
+    words = clause[start:end]
+    if parts["declines"].search(" ".join(previous) + " " + words) is not None:
+        return False
+    return reported_speech(language).search(before) is None
+
+
+def someone_elses(lower: str, words: str, language: str) -> bool:
+    """Whether the request ``words`` the phrase list found in ``lower`` are about someone
+    else's people or about a person rather than for one: the same party checks as the parts
+    get ("can someone from my bank call me", "is there a fee to speak to an agent?")."""
+    start = lower.find(words.lower())
+    if start < 0:
+        return False
+    parts = person_ask("nl" if language == "nl" else "en")
+    if _others_in(lower, start, parts) or lower.startswith("'s", start + len(words)):
+        return True  # "can someone from my bank call me", "I want the agent's name"
+    clause = _CLAUSE_START.split(lower[:start])[-1]
+    return parts["cost"].search(clause) is not None
+
+
+def _others_in(lower: str, start: int, parts: Parts) -> bool:
+    """Someone else's people in the clause where a request starts (at ``start``) and the rest
+    of its sentence, up to a condition or a reason: "can the courier call me", "who should I contact, the
+    landlord or the contractor?", "een telefoontje van de bezorger"; not "kan ik iemand
+    spreken als mijn vrouw thuis is"."""
+    opening = max(lower.rfind(stop, 0, start) for stop in _CLAUSE_STOPS) + 1
+    rest = _SENTENCE.match(lower, start).group()
+    condition = parts["conditions"].search(rest)
+    sentence = lower[opening:start] + (rest[: condition.start()] if condition is not None else rest)
+    return parts["third_party"].search(sentence) is not None
