@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from cxreview.signals.lexicon import person_ask, person_ask_triggers, person_ask_words, reported_speech
 
 _CLAUSE = re.compile(r"[^.!?;,:\n()]+")
-_SENTENCE = re.compile(r"[^.!?\n]*")
+_SENTENCE_STOPS = ".!?\n"
 _CLAUSE_START = re.compile(r"[.!?;,:\n()]")
 _CLAUSE_STOPS = ".!?;,:\n()"
 _WINDOW = 12  # words from a frame's start to the request's last word
@@ -224,11 +224,12 @@ def someone_elses(lower: str, words: str, language: str) -> bool:
 
 def _others_in(lower: str, start: int, parts: Parts) -> bool:
     """Someone else's people in the clause where a request starts (at ``start``) and the rest
-    of its sentence, up to a condition or a reason: "can the courier call me", "who should I contact, the
-    landlord or the contractor?", "een telefoontje van de bezorger"; not "kan ik iemand
-    spreken als mijn vrouw thuis is"."""
+    of its sentence, up to a condition or a reason: "can the courier call me", "who should I
+    contact, the landlord or the contractor?", "een telefoontje van de bezorger"; not "kan ik
+    iemand spreken als mijn vrouw thuis is"."""
     opening = max(lower.rfind(stop, 0, start) for stop in _CLAUSE_STOPS) + 1
-    rest = _SENTENCE.match(lower, start).group()
+    ends = [at for at in (lower.find(stop, start) for stop in _SENTENCE_STOPS) if at >= 0]
+    rest = lower[start : min(ends, default=len(lower))]
     condition = parts["conditions"].search(rest)
     sentence = lower[opening:start] + (rest[: condition.start()] if condition is not None else rest)
     return parts["third_party"].search(sentence) is not None
