@@ -71,3 +71,47 @@ def test_read(text: str, language: str, cue: str) -> None:
 def test_near_misses_are_not_read(text: str, language: str) -> None:
     cues = text_features(text, language, True).cues
     assert not {"waiting", "rhetorical", "repetition", "impatience"} & set(cues)
+
+
+# -- complaints as public support threads write them: quality judgements, "worse", no care
+# shown, warning others off ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        ("your online delivery services are subpar", "en", "grievance"),
+        ("The new update is absolutely useless", "en", "grievance"),
+        ("taking three weeks to process a return is kinda shocking", "en", "grievance"),
+        ("your Xbox app is worse than before", "en", "grievance"),
+        ("Your service is getting worse and worse", "en", "grievance"),
+        ("Zero interest in helping customers", "en", "grievance"),
+        ("there was no communication about the delay", "en", "grievance"),
+        ("I'll tell everyone I know not to buy from you", "en", "escalation"),
+        ("I will never be ordering from you again", "en", "escalation"),
+        ("jullie klantenservice is echt ondermaats", "nl", "grievance"),
+        ("het wordt alleen maar erger", "nl", "grievance"),
+        ("totaal geen communicatie van jullie kant", "nl", "grievance"),
+        ("ik bestel nooit meer bij jullie", "nl", "escalation"),
+        ("ik raad iedereen af om hier te bestellen", "nl", "escalation"),
+    ],
+)
+def test_complaints_read(text: str, language: str, cue: str) -> None:
+    assert cue in text_features(text, language, True).cues
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The old app was terrible but this one is great", "en"),
+        ("Is it worse to restart or to reset?", "en"),
+        ("my back pain is getting worse", "en"),
+        ("0% interest, zero interest financing?", "en"),
+        ("No communication needed, just ship it", "en"),
+        ("I'll never use anything else, love it", "en"),
+        ("De vorige app was waardeloos maar deze werkt prima", "nl"),
+        ("Is het erger als ik de router reset?", "nl"),
+    ],
+)
+def test_complaint_near_misses(text: str, language: str) -> None:
+    assert not {"grievance", "escalation"} & set(text_features(text, language, True).cues)
