@@ -224,7 +224,7 @@ def repeated_cv(db, ratings: dict[str, list[int]], repeats: int, folds: int = 5)
         predicted = np.empty(n)
         for k in range(folds):
             train_rows = fold[conversation] != k
-            model = fit(raw[conversation[train_rows]], y[train_rows], names, 1, 5, [])
+            model = fit(raw[conversation[train_rows]], y[train_rows], names, 1, 5, [], conversation[train_rows])
             predicted[fold == k] = model.predict(raw[fold == k])[0]
         alpha_value = measure(conversation, y, predicted[conversation], 1, 5, bootstrap=0).alpha
         out.append(float("nan") if alpha_value is None else alpha_value)

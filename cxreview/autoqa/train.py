@@ -257,7 +257,7 @@ def _train_one(
     held_out: dict[int, float] = {}  # conversation -> its distance from a model fitted without it
 
     def fit_predict(train_rows: np.ndarray, test_rows: np.ndarray) -> np.ndarray:
-        fitted = linear.fit(raw[train_rows], y[train_rows], names, low, high, outcomes)
+        fitted = linear.fit(raw[train_rows], y[train_rows], names, low, high, outcomes, groups[train_rows])
         distances = fitted.distance(raw[test_rows])
         if distances is not None:
             held_out.update(zip(groups[test_rows].tolist(), distances.tolist(), strict=True))
@@ -293,7 +293,7 @@ def _train_one(
             rubric.id, rubric.version, criterion, len(scores), n_conversations, current.id, reliable, reason,
             measured, unchanged=True, segments=tuple(_stored_segments(db, current.id)),
         )  # fmt: skip
-    final = linear.fit(raw, y, names, low, high, outcomes)
+    final = linear.fit(raw, y, names, low, high, outcomes, groups)
     if held_out:
         final = replace(final, far_above=float(np.quantile(list(held_out.values()), FAR_QUANTILE)))
     kinds = store.conversation_kinds(db, conversations)
