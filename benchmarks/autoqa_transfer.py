@@ -65,7 +65,7 @@ RELATIVE = (
     "rel_frus_last",
 )
 Part = tuple[np.ndarray, np.ndarray, np.ndarray]  # raw features per dialogue, dialogue per rating, rating
-Fitter = Callable[[np.ndarray, np.ndarray, list[str]], LinearModel]
+Fitter = Callable[[np.ndarray, np.ndarray, list[str], np.ndarray], LinearModel]  # raw, y, names, conversation
 
 
 def _change(values: Sequence[float]) -> float:
@@ -142,8 +142,8 @@ class Damped:
 
 
 def fitter(spread: float = 1.0, damped: float = 0.0) -> Fitter:
-    def fit_one(raw: np.ndarray, y: np.ndarray, names: list[str]) -> LinearModel:
-        model = fit(raw, y, names, 1, 5, [])
+    def fit_one(raw: np.ndarray, y: np.ndarray, names: list[str], groups: np.ndarray) -> LinearModel:
+        model = fit(raw, y, names, 1, 5, [], groups)
         model = replace(model, spread=model.spread * spread)
         return Damped(model, raw, damped) if damped else model  # type: ignore[return-value]
 
@@ -157,7 +157,7 @@ def stable(parts: dict[str, Part], pool: list[str], every: list[str], with_r: bo
     for name in DEV:
         raw, conversation, y = parts[name]
         x = raw[conversation][:, columns]
-        model = fit(x, y, pool, 1, 5, [])
+        model = fit(x, y, pool, 1, 5, [], conversation)
         coefs.append(np.array(model.coef))
         z = model._standardised(x)
         correlations.append(
@@ -177,14 +177,16 @@ def within(part: Part, names: list[str], fit_one: Fitter, repeats: int, folds: i
         predicted = np.empty(len(raw))
         for k in range(folds):
             rows = fold[conversation] != k
-            predicted[fold == k] = fit_one(raw[conversation[rows]], y[rows], names).predict(raw[fold == k])[0]
+            predicted[fold == k] = fit_one(raw[conversation[rows]], y[rows], names, conversation[rows]).predict(
+                raw[fold == k]
+            )[0]
         values.append(measure(conversation, y, predicted[conversation], 1, 5, bootstrap=0).alpha or math.nan)
     return float(np.mean(values))
 
 
 def across(source: Part, target: Part, names: list[str], fit_one: Fitter) -> float:
     raw, conversation, y = source
-    predicted = fit_one(raw[conversation], y, names).predict(target[0])[0]
+    predicted = fit_one(raw[conversation], y, names, conversation).predict(target[0])[0]
     return measure(target[1], target[2], predicted[target[1]], 1, 5, bootstrap=0).alpha or math.nan
 
 
