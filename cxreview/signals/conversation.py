@@ -485,7 +485,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     if handing and state.handover_cue is None:
         state.handover_cue = (position, at)
     if state.pending_request is not None:
-        if handing or offering:
+        if handing or offering or "gives_contact" in cues:  # a number or opening hours answer it
             state.pending_request = None
         else:
             state.ignored_turns += 1

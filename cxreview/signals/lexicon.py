@@ -55,6 +55,7 @@ SYSTEM_CUES = (
     "disclosure",
     "handover_offer",
     "handover_done",
+    "gives_contact",
     "uncertainty",
     "confirm",
     "read_back_details",
