@@ -129,3 +129,20 @@ def test_calm_uses_of_the_new_readings_are_not_frustrated(text: str, language: s
 )
 def test_the_real_ones_still_read(text: str, language: str, cue: str) -> None:
     assert cue in text_features(text, language, True).cues
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asks"),
+    [
+        ("yesterday I asked to speak to a manager", "en", False),
+        ("Last week I asked to speak to a manager and he told me to wait", "en", False),
+        ("gisteren vroeg ik om een medewerker te spreken", "nl", False),
+        ("gisteren heb ik gevraagd om een medewerker", "nl", False),
+        # still asking: said again now, or a new ask after the story
+        ("I already asked to speak to a manager!", "en", True),
+        ("Yesterday I asked for a callback. Can someone call me now?", "en", True),
+        ("Gisteren vroeg ik al om een medewerker. Kan iemand mij nu bellen?", "nl", True),
+    ],
+)
+def test_an_ask_told_as_past_is_no_request(text: str, language: str, asks: bool) -> None:
+    assert ("human_request" in text_features(text, language, True).cues) is asks
