@@ -107,6 +107,18 @@ REQUESTS_EN = [
     "I'd like someone senior to review my complaint",
     "what number do I ring to get a person",
     "is there a direct line to your claims team",
+    "This is the third time I'm asking. Can a member of your team phone me please, I'm at home all day",
+    "tbh I'd rather just talk to one of your people",
+    "hi, is it possible to get a call back from the billing team tomorrow morning?",
+    "can i get some1 to ring me",
+    "Could you arrange for an engineer's manager to contact me",
+    "please pass this to a supervisor and have them call me",
+    "I need to get hold of someone in your fraud team urgently",
+    "your bot isn't helping, let me talk to a person",
+    "is there an actual human I could speak to?",
+    "Put me in touch with the complaints team",
+    "Honestly just put a human on this",
+    "is anybody from the lettings team available",
 ]
 REQUESTS_NL = [
     "kan ik even met iemand van jullie bellen",
@@ -188,6 +200,16 @@ REQUESTS_NL = [
     "waar kan ik iemand bellen hierover",
     "laat iemand mij even bellen",
     "wie kan mij hiermee verder helpen, een mens graag",
+    "kan ik misschien even een medewerker aan de lijn krijgen?",
+    "ik zou graag iemand van de klantenservice willen spreken",
+    "graag een belletje van een medewerker vandaag",
+    "kunt u ervoor zorgen dat een adviseur mij belt",
+    "kan er een collega van u naar mijn dossier kijken?",
+    "ik wil het liefst met iemand overleggen",
+    "geef mij maar een medewerker",
+    "hebben jullie een telefoonnummer waar ik iemand kan bereiken?",
+    "kan ik ergens een mens spreken",
+    "zorg dat er iemand terugbelt aub",
 ]
 
 
@@ -195,8 +217,9 @@ REQUESTS_NL = [
 def test_requests_are_flagged_and_quoted(language: str, text: str) -> None:
     flag = _flag(text, language)
     assert flag is not None
-    quoted = flag.detail.split('"')[1].rstrip(".…")
-    assert quoted.lower() in text.lower()  # the evidence quotes the customer's words
+    quoted = flag.detail.split('"')[1]
+    # The evidence quotes the customer's words (a word with digits is left out: "some1").
+    assert all(piece.strip() in text.lower() for piece in quoted.lower().split("…"))
 
 
 @pytest.mark.parametrize(
@@ -287,6 +310,18 @@ def test_requests_are_flagged_and_quoted(language: str, text: str) -> None:
         ("nl", "de medewerker heeft me goed geholpen"),
         ("nl", "ik hoef niet gebeld te worden"),
         ("nl", "kunt u de bezorger vragen mij te bellen"),
+        ("en", "your supervisor was really helpful last time, thanks"),
+        ("en", "can I speak to you about my order here instead"),
+        ("en", "I'll call you back later when I have the number"),
+        ("en", "the letter says I should contact my insurer"),
+        ("en", "we need two people to carry the sofa, can the driver help?"),
+        ("en", "is your team working on the outage?"),
+        ("nl", "uw collega heeft me gisteren al gebeld"),
+        ("nl", "ik ga zelf wel even bellen met de verzekering"),
+        ("nl", "de monteur belde mij om te zeggen dat hij later komt"),
+        ("nl", "kan ik de medewerker een fooi geven?"),
+        ("nl", "hoeveel mensen kunnen er in de auto?"),
+        ("nl", "mijn collega wil ook een account"),
     ],
 )
 def test_near_misses_are_not_requests(language: str, text: str) -> None:
