@@ -14,6 +14,7 @@ from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.person_ask import asked_person
+from cxreview.signals.person_offer import accepts_person
 
 CONFIG = load_config()
 _WORD = re.compile(r"[a-zà-ÿ']+")
@@ -389,3 +390,16 @@ def test_every_part_has_both_languages() -> None:
     for name, part in section.items():
         for lists in part.values() if name == "words" else [part]:
             assert set(lists) == {"en", "nl"}, name
+
+
+@pytest.mark.parametrize(
+    ("offer", "reply", "asks"),
+    [
+        ("wil je chatten met een medewerker antwoord met ja of nee", "ja", True),
+        ("wilt u praten met een van onze adviseurs", "ja graag", True),
+        ("wil je chatten met een medewerker", "nee", False),
+        ("wil je praten met onze digitale assistent", "ja", False),
+    ],
+)
+def test_a_yes_to_a_person_offered_verb_first_asks_for_one(offer: str, reply: str, asks: bool) -> None:
+    assert accepts_person("nl", offer, reply) is asks
