@@ -51,6 +51,12 @@ def values(norm: str) -> set[str]:
             if len(joined) >= _SPLIT_DIGITS:
                 found.add(joined)
                 text = text.replace(match.group(0), " ", 1)
+        for match in _SPLIT_CODE.finditer(text):
+            # A code typed in two parts ("8kq 2291" for "8KQ-2291"; the norm split it at the
+            # hyphen) is the code written whole ("8KQ2291").
+            if not match.group(0).replace(" ", "").isdigit():
+                found.add(match.group(0).replace(" ", ""))
+                text = text.replace(match.group(0), " ", 1)
     found.update(words if text is norm else _NUMBER_WORD.findall(text))
     return found
 
@@ -175,4 +181,5 @@ _NOT_POSTCODE_LETTERS = frozenset(
 _GROUPED = re.compile(r"\b[a-z]{2}\d{2}(?: [a-z0-9]{4}){2,7}(?: [a-z0-9]{1,4})?\b|\b\d+(?: \d+){3,}\b")
 _DATE_GROUPS = 2  # a date has at most three groups of digits ("03 03 1985")
 _SPLIT_NUMBER = re.compile(r"\b\d+(?: \d+)+\b")
+_SPLIT_CODE = re.compile(r"\b[^\W\d]*\d\w* [^\W\d]*\d\w*\b")  # two words with a digit side by side
 _SPLIT_DIGITS = 6  # a phone or account number typed in groups, not "4 45" (a time)

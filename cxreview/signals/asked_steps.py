@@ -521,6 +521,10 @@ _DETAIL_STARTS = frozenset("via using through by with met door per tot".split())
 
 
 _ONLY_PRONOUNS = frozenset({"it", "them", "hem"})  # not "het": also an article
+# Verbs of a next step (and "here's how") that no noun phrase of a thing goes on with.
+_NEXT_STEP = frozenset(
+    "unplug wait restart reboot reload refresh reinstall reconnect delete press click try here let".split()
+)
 
 
 _OWNING = frozenset("your the je jouw uw de het".split())  # may open a hyphenated compound ("your in-home display")
@@ -540,6 +544,8 @@ def _phrase(words: list[str], compound: bool = False) -> list[str]:
             continue
         if word in _ENDS or word in _PLACES or word in _MEANS or word in _DETERMINERS or word.isdigit():
             break
+        if head and word in _NEXT_STEP:
+            break  # "restart your modem: unplug it" (the norm lost the colon): the next step
         if word.endswith("ing") and head:
             break  # "your password using the link"
         head.append(word)

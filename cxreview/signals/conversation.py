@@ -30,6 +30,7 @@ from cxreview.signals.loop_runs import (
     form_step,
     had_to_repeat,
     other_numbers,
+    rejected_ask,
     request_repeated,
     resolved,
     step_repeated,
@@ -511,6 +512,8 @@ def _same_request(state: _State, ms: MessageSignals, f: TextFeatures, ask: int) 
     is your account number?"): a repeat of that question. Returns the question it asks."""
     asked = resolved(state, asked_for(f.norm, state.result.language), len(state.bot_features))
     index = None if asked is None else request_repeated(state, f, asked)
+    if asked is None and (rejected := rejected_ask(state, f)) is not None:
+        index, asked = rejected  # "Hmm, that doesn't look right." after "Please share your booking code."
     if asked is None or index is None:
         return ask
     detail = f'asks again for what message {state.bot_positions[index]} asked for ("{asked.words}")'

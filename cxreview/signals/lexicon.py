@@ -209,6 +209,20 @@ def _words(lists: dict[str, list[str]], language: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=2)
+def rejects_value(language: str) -> re.Pattern[str]:
+    """A bot text that says the value typed is not accepted ("that doesn't look right", "dat
+    is geen geldig kaartnummer"): cues.yaml ``rejects_value``, Dutch with the English ones."""
+    return _per_language(raw_cues()["rejects_value"], language)
+
+
+@functools.lru_cache(maxsize=2)
+def asks_if_fixed(language: str) -> re.Pattern[str]:
+    """A bot text that asks whether the step helped ("Did that solve your issue?"): cues.yaml
+    ``asks_if_fixed``, Dutch with the English ones."""
+    return _per_language(raw_cues()["asks_if_fixed"], language)
+
+
+@functools.lru_cache(maxsize=2)
 def reported_speech(language: str) -> re.Pattern[str]:
     """The end of a clause that makes a request's words a report or an expectation:
     cues.yaml ``human_request_context.reported``, Dutch with the English ones."""

@@ -19,7 +19,7 @@ from cxreview.signals.answers import given_before, says_done, says_nothing, valu
 from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.asked_steps import IT, Step, asked_step, asked_steps, same_step, with_thing
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.lexicon import raw_cues
+from cxreview.signals.lexicon import asks_if_fixed, raw_cues, rejects_value
 from cxreview.signals.near_misses import code_or_number, confirms, owners_apart
 from cxreview.signals.repeats import tenses_differ
 from cxreview.signals.requested import DAY, Request, asked_for, asks_a_number, denies, same_item, values_apart
@@ -207,7 +207,7 @@ def _nothing_new_since(state: _State, last: int) -> bool:
                 asked = request_at(state, last)
             if isinstance(asked, Request) and _withholds(state, index, asked, last):
                 continue
-            if asked is None and _says_done_again(state, index, last):
+            if asked is None and (_says_done_again(state, index, last) or _not_fixed(state, index)):
                 continue
             return False
     return True
@@ -221,6 +221,23 @@ def _says_done_again(state: _State, index: int, last: int) -> bool:
     if norm in rephrasing_words("short_answers") or not says_done(norm, state.result.language):
         return False
     return bool(_steps_at(state, last))
+
+
+def _not_fixed(state: _State, index: int) -> bool:
+    """Customer turn ``index`` says no to the bot's question whether the step helped ("Did
+    that solve your issue?" / "no", "nee, nog steeds niet"; cues.yaml ``asks_if_fixed``):
+    nothing new to the step asked again after it."""
+    norm = state.norms[index]
+    if norm.split(" ", 1)[0] not in _NO_WORDS or len(norm.split()) > _NOT_FIXED_WORDS or has_digit(norm):
+        return False
+    at = bisect.bisect_left(state.bot_positions, state.positions[index]) - 1
+    if at < 0 or (index and state.positions[index - 1] > state.bot_positions[at]):
+        return False  # its direct answer only
+    return asks_if_fixed(state.result.language).search(state.bot_features[at].norm) is not None
+
+
+_NO_WORDS = frozenset({"no", "nope", "nah", "not", "still", "nee", "neen", "niet", "nog"})
+_NOT_FIXED_WORDS = 6  # "no, still the same"; a longer reply may tell something new
 
 
 def _withholds(state: _State, index: int, asked: Request, last: int) -> bool:
@@ -403,6 +420,22 @@ def qualified_by_context(state: _State, asked: Request, other: Request, index: i
     end = index + 1 if other.item == short else index
     before = " ".join(f.norm for f in state.bot_features[:end])
     return all(form in before for form in long[len(short) :])
+
+
+def rejected_ask(state: _State, f: TextFeatures) -> tuple[int, Request] | None:
+    """(index of the bot turn, what it asked for) when bot text ``f`` asks for nothing itself
+    but says the value the customer gave is not accepted ("Hmm, that doesn't look right.
+    Your booking code has 6 letters and numbers."; cues.yaml ``rejects_value``): the bot's
+    last ask for a value, within two bot turns, asked again. The customer must have replied
+    since that ask."""
+    language = state.result.language
+    if not state.positions or rejects_value(language).search(f.norm) is None:
+        return None
+    for index in range(len(state.bot_features) - 1, max(-1, len(state.bot_features) - 1 - _PRONOUN_REACH), -1):
+        asked = request_at(state, index)
+        if asked is not None:
+            return (index, asked) if state.positions[-1] > state.bot_positions[index] else None
+    return None
 
 
 def request_at(state: _State, index: int) -> Request | None:
