@@ -18,11 +18,12 @@ from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.answers import said_before, says_again, says_nothing
+from cxreview.signals.customer_repeats import COUNT_ANSWER_WORDS, flag_said_again, repeat_contact_answer
 from cxreview.signals.evidence import quoted, value_kind
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment, praise_turned
 from cxreview.signals.irony import apologises, read_irony
-from cxreview.signals.lexicon import closing_offer, open_question, read_back_details, repeat_contact, request_context
+from cxreview.signals.lexicon import closing_offer, open_question, read_back_details, request_context
 from cxreview.signals.loop_runs import (
     asked_again,
     asks_a_value,
@@ -164,8 +165,10 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         else:
             flag = Flag("customer_repeat", "says so", f'says they already said it: "{quoted(meta or "")}"', [position])
         ms.flags.append(flag)
-    elif repeat_of is None and state.last_reply is not None and f.words <= _COUNT_ANSWER_WORDS:
-        _repeat_contact(state, ms, f)
+    elif repeat_of is None and state.last_reply is not None and f.words <= COUNT_ANSWER_WORDS:
+        repeat_contact_answer(state, ms, f)
+    if not ms.flags:
+        flag_said_again(state, ms, f)
     cfg = config["frustration"]
     curt = False
     if state.words and f.sentiment <= 0:
@@ -260,6 +263,8 @@ def _after(state: _State, pattern: Callable[[str], re.Pattern[str]]) -> bool:
     I do for you?"; ``open_question``): ``pattern`` is one of those, for the language."""
     reply = state.last_reply
     return reply is not None and pattern(state.result.language).search(reply[1]) is not None
+
+
 _EMAIL_END = re.compile(r"^\w+(?: \w+){0,2} (?:com|nl|be|net|org|de|eu|io|uk|info)$")
 
 
@@ -275,45 +280,6 @@ def _plain_resend(f: TextFeatures) -> bool:
         return True
     with_digit = sum(1 for word in words if any(c.isdigit() for c in word))
     return bool(words) and with_digit >= len(words) - (1 if with_digit else 0) and with_digit > 0
-
-
-# "Yes, I think about three times already this month": longer answers say what they count.
-_COUNT_ANSWER_WORDS = 10
-
-
-def _repeat_contact(state: _State, ms: MessageSignals, f: TextFeatures) -> None:
-    """A bare count ("yes, twice already", "ja, al twee keer") answering a bot's or agent's
-    question about contacting before is a repeat contact; after any other question ("Have you
-    restarted it?") it counts restarts or failures, and the customer repeats nothing."""
-    if state.last_reply is None or not _asks_about_contact(state.result.language, state.last_reply[1]):
-        return  # most replies ask nothing about contacting before: no search of the answer
-    answer = repeat_contact(state.result.language)[0].search(f.norm)
-    if answer is None:
-        return
-    state.result.n_customer_repeats += 1
-    ms.flags.append(
-        Flag(
-            "customer_repeat",
-            "repeat contact",
-            f'answers message {state.last_reply[0]}, a question about contacting before: "{answer.group(0)}"',
-            [state.last_reply[0], ms.position],
-        )
-    )
-
-
-_CONTACT_QUESTIONS: dict[tuple[str, str], bool] = {}  # (language, reply's norm) -> asks about contacting before
-
-
-def _asks_about_contact(language: str, norm: str) -> bool:
-    """Whether a bot's or agent's reply (its norm) asks about contacting before, remembered:
-    the same reply templates come back in conversation after conversation."""
-    key = (language, norm)
-    found = _CONTACT_QUESTIONS.get(key)
-    if found is None:
-        if len(_CONTACT_QUESTIONS) > 100_000:  # bounded: agents write many distinct replies
-            _CONTACT_QUESTIONS.clear()
-        found = _CONTACT_QUESTIONS[key] = repeat_contact(language)[1].search(norm) is not None
-    return found
 
 
 def _answers_anew(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) -> bool:
@@ -367,10 +333,14 @@ def _customer_repeat(state: _State, f: TextFeatures) -> tuple[int, str] | None:
     return None
 
 
-def _human_request(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures, offer: int | None = None) -> None:
+def _human_request(
+    state: _State, ms: MessageSignals, at: str | None, f: TextFeatures, offer: int | None = None
+) -> None:
     state.result.n_human_requests += 1
     if offer is None:
-        ms.flags.append(Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position]))
+        ms.flags.append(
+            Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position])
+        )
     else:
         words = f.norm if f.norm.isdigit() else quoted(f.norm)  # a menu option's number is no value
         detail = f'takes the person message {offer} offered: "{words}"'
@@ -453,9 +423,15 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
         if whole:
             score = fuzz.ratio(f.norm, earlier.norm)
             if score >= state.config["repeat"]["bot_similarity"]:
-                rule, detail = "near-duplicate", f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})"
+                rule, detail = (
+                    "near-duplicate",
+                    f"nearly repeats message {state.bot_positions[index]} (similarity {score:.0f})",
+                )
             else:  # alike by their content words and synonyms, not by their letters
-                rule, detail = "in other words", f"asks the same question as message {state.bot_positions[index]}, in other words"
+                rule, detail = (
+                    "in other words",
+                    f"asks the same question as message {state.bot_positions[index]}, in other words",
+                )
         else:
             asked = f.ask or earlier.ask
             rule, detail = "same question", f'asks again what message {state.bot_positions[index]} asked ("{asked}")'

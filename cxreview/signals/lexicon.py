@@ -216,6 +216,13 @@ def rejects_value(language: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=2)
+def asks_to_restate(language: str) -> re.Pattern[str]:
+    """A bot text that did not understand or asks what the request is ("could you rephrase?",
+    "waar gaat je vraag over?"): cues.yaml ``asks_to_restate``, Dutch with the English ones."""
+    return _per_language(raw_cues()["asks_to_restate"], language)
+
+
+@functools.lru_cache(maxsize=2)
 def asks_if_fixed(language: str) -> re.Pattern[str]:
     """A bot text that asks whether the step helped ("Did that solve your issue?"): cues.yaml
     ``asks_if_fixed``, Dutch with the English ones."""

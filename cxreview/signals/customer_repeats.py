@@ -1,0 +1,274 @@
+"""The customer says again what they said before, in a way the near-duplicate rule does not
+see: the same value typed again because the bot or agent asked for it again, the same request
+or complaint restated in other words after the bot failed to take it, and "I already did
+that" / "I don't have one" said once more to a question asked again; and a count answering
+a question about contacting before ("yes, twice already").
+
+Called by `conversation` for a customer message that has no repeat flag yet; it reads the
+walk's `_State` and returns the flag's rule, detail and the earlier position, or None. Only the
+flag is added: what the message weighs for frustration stays as it was."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from cxreview.records import Flag, MessageSignals
+from cxreview.signals.answers import given_before, says_done, says_nothing, values
+from cxreview.signals.asked_steps import asked_steps
+from cxreview.signals.features import TextFeatures
+from cxreview.signals.lexicon import asks_to_restate, repeat_contact
+from cxreview.signals.near_misses import confirms
+from cxreview.signals.requested import Request, asked_for, same_item
+from cxreview.signals.wording import filler_words, rephrasing_words, same_word, semantic_key
+
+if TYPE_CHECKING:
+    from cxreview.signals.conversation import _State
+
+
+class Repeat(NamedTuple):
+    """A repeat found: the rule, the detail a supervisor reads and the earlier position."""
+
+    rule: str
+    detail: str
+    earlier: int
+
+
+def flag_said_again(state: _State, ms: MessageSignals, f: TextFeatures) -> None:
+    """Adds a ``customer_repeat`` flag to ``ms`` when `said_again` finds one."""
+    found = said_again(state, f)
+    if found is None:
+        return
+    state.result.n_customer_repeats += 1
+    ms.flags.append(Flag("customer_repeat", found.rule, found.detail, [found.earlier, ms.position]))
+
+
+def said_again(state: _State, f: TextFeatures) -> Repeat | None:
+    """The first of the readings below that holds for customer message ``f``; None when the
+    bot or agent said nothing since the customer's last message (a message sent in two parts)
+    or the customer said nothing before."""
+    if state.last_reply is None or not state.norms or not f.norm:
+        return None
+    return _value_again(state, f) or _request_again(state, f) or _answer_again(state, f)
+
+
+def _value_again(state: _State, f: TextFeatures) -> Repeat | None:
+    """A value the customer gave before (an order number, a postcode, a date, an e-mail
+    address; spaces, case and separators aside) given again because it was asked again: the
+    bot's last message repeated its question or said the value did not work, or the last
+    message asks for the same item the value first answered ("Can you send me the PAC code?"
+    after "Please send us your PAC code"). Not a value typed again to confirm it, nor a value
+    given for another item ("And the billing postcode?"), nor a correction."""
+    given = _values(f.norm)
+    if not given or _CORRECTING.search(f.norm) is not None:
+        return None
+    reply = state.last_reply
+    assert reply is not None
+    language = state.result.language
+    if state.last_confirm or (confirms(reply[1]) and not state.last_bot_repeat and state.last_failure is None):
+        return None  # "Please confirm your new phone number." / "Is 1234 AB correct?", not "Check your code"
+    asked_now = asked_for(reply[1], language)
+    for index in range(len(state.norms) - 1, -1, -1):
+        before = _values(state.norms[index])
+        same = {value for value in given if given_before({value}, before)}
+        if not same:
+            continue
+        if not (state.last_bot_repeat or state.last_failure is not None or _asked_before(state, index, asked_now)):
+            return None
+        kind = asked_now.words if asked_now is not None else "the same value"
+        what = kind if kind == "the same value" else f"their {kind}"
+        return Repeat(
+            "value again", f"gives {what} again (first in message {state.positions[index]})", state.positions[index]
+        )
+    return None
+
+
+def _asked_before(state: _State, index: int, asked: Request | None) -> bool:
+    """The bot's last message before customer turn ``index`` asked for ``asked``'s item too,
+    as a request or in its words ("... please send us your PAC code (9 characters)")."""
+    at = bisect.bisect_left(state.bot_positions, state.positions[index]) - 1
+    if asked is None or at < 0:
+        return False
+    norm = state.bot_features[at].norm
+    first = asked_for(norm, state.result.language)
+    return (first is not None and same_item(asked, first)) or f" {asked.words} " in f" {norm} "
+
+
+def _values(norm: str) -> set[str]:
+    """The values of a customer text worth calling the same: long numbers and codes, dates,
+    postcodes and e-mail addresses, not a menu's "2" or "12 items"."""
+    found = {value for value in values(norm) if "/" in value or sum(c.isalnum() for c in value) >= _VALUE_CHARS}
+    if " " in norm and _TLD.search(norm) is not None:
+        found.update(_emails(norm))
+    return found
+
+
+_VALUE_CHARS = 5  # "Interstellar (2014)" names a film, not a value to give
+_TLD = re.compile(r" (?:com|nl|be|net|org|de|eu|io|uk|info)\b")
+
+
+def _emails(norm: str) -> set[str]:
+    """An e-mail address as the last three or four of its normalised words ("priya n fastmail
+    com"), without function words ("staat zo in de mail" names no address)."""
+    words = norm.split()
+    found = set()
+    for at, word in enumerate(words):
+        if word in _TLDS and at >= _EMAIL_WORDS - 1:
+            for size in (_EMAIL_WORDS, _EMAIL_WORDS + 1):
+                run = words[max(0, at + 1 - size) : at + 1]
+                if len(run) == size and not any(w in _NOT_ADDRESS for w in run[:-1]):
+                    found.add(" ".join(run))
+    return found
+
+
+_TLDS = frozenset("com nl be net org de eu io uk info".split())
+_EMAIL_WORDS = 3
+_NOT_ADDRESS = frozenset(
+    """is my the a an at in on of to and or same one it its this that here there mail email address adres
+    mijn het de een in op van naar en of zelfde die dit dat hier daar staat zo""".split()
+)
+
+
+_CORRECTING = re.compile(
+    r"\b(?:not|niet|sorry|oops|typo|mistake|wrong|fout|verkeerd|i mean|ik bedoel|should be|moet zijn)\b"
+)
+
+
+def _request_again(state: _State, f: TextFeatures) -> Repeat | None:
+    """The customer restates an earlier request or complaint of theirs in other words after
+    the bot failed to understand, or asked its question again: "car damage claim" after "I
+    want to make a claim for damage to my car", "orthodontie vergoeding" after "wordt een
+    orthodontist ... vergoed". Two content words at least, half of the shorter text's, are
+    shared; other numbers make it another request."""
+    language = state.result.language
+    if state.last_failure is None and not state.last_bot_repeat:
+        return None
+    reply = state.last_reply
+    if reply is None or asks_to_restate(language).search(reply[1]) is None:
+        return None  # a new question or bad news: the customer's answer to it is no restatement
+    own = _content(f.norm, language)
+    if len(own) < _SHARED:
+        return None
+    numbers = values(f.norm)
+    for index in range(len(state.norms) - 1, -1, -1):
+        norm = state.norms[index]
+        other = _content(norm, language)
+        if len(other) < _SHARED:
+            continue
+        shared = sum(1 for word in own if any(same_word(word, o) for o in other))
+        if shared < _SHARED or shared * 2 < min(len(own), len(other)):
+            continue
+        if numbers and not given_before(numbers, values(norm)):
+            continue  # "cancel order 1234" / "cancel order 5678"
+        at = state.positions[index]
+        return Repeat("request again", f"says again what they asked in message {at}", at)
+    return None
+
+
+_SHARED = 2
+_AGAIN = re.compile(r"\b(?:already|twice|\w+ times|al|\w+ keer)\b")  # "yes, twice now", "ja, voor de derde keer"
+
+
+def _content(norm: str, language: str) -> tuple[str, ...]:
+    """The content words of a customer text: `semantic_key` without function words, wishes,
+    short words and digits."""
+    return _content_cached(norm, "nl" if language == "nl" else "en")
+
+
+@functools.lru_cache(maxsize=20_000)
+def _content_cached(norm: str, language: str) -> tuple[str, ...]:
+    dropped = filler_words() | _NOT_CONTENT[language]
+    return tuple(
+        word
+        for word in semantic_key(norm, language)
+        if len(word) > _SHORT and word not in dropped and not any(c.isdigit() for c in word)
+    )
+
+
+_SHORT = 2
+# Words of wishes, asking and talk that any two requests share.
+_NOT_CONTENT = {
+    "en": frozenset(
+        """want wanted need make made how what why when where which who will would could can please help know get
+        got just still again this that there their they them then than with from have has had was were are is the
+        for and but not all any some one ways many much say said tell told ask asked you your yours our mine""".split()
+    ),
+    "nl": frozenset(
+        """wil wilt willen moet kan kun kunnen graag hoe wat waarom wanneer waar welke wie nog weer dit dat die deze
+        hebben heb heeft was waren zijn ben bent het een van voor met maar niet alle iets zeggen gezegd vraag mijn
+        jullie jouw word wordt worden doen doe gedaan""".split()
+    ),
+}
+
+
+def _done_again(state: _State, norm: str) -> bool:
+    """A reply that says the step was done says it again when it says so ("already", "twice
+    now", "voor de derde keer") or the bot just asked again for a step to take ("did it" to
+    "Could you try clearing your cache?" after "done. same")."""
+    if _AGAIN.search(norm) is not None:
+        return True
+    reply = state.last_reply
+    return state.last_bot_repeat and reply is not None and bool(asked_steps(reply[1], state.result.language))
+
+
+def _answer_again(state: _State, f: TextFeatures) -> Repeat | None:
+    """The customer says again that the step was done ("I just did that" after "done, still
+    dropping") or that they cannot give the value ("I don't have a bill or the app" after "I
+    don't have one") when the bot asked again; a bare yes or no answers."""
+    if not state.last_bot_repeat and state.last_failure is None:
+        return None
+    if f.norm in rephrasing_words("short_answers"):
+        return None
+    language = state.result.language
+    done = says_done(f.norm, language)
+    if not says_nothing(f.norm, language) and not (done and _done_again(state, f.norm)):
+        return None  # "yes I did" answers; "already did", "I just did that", "twice now" say it again
+    said = says_done if done else says_nothing
+    for index in range(len(state.norms) - 1, -1, -1):
+        norm = state.norms[index]
+        if norm not in rephrasing_words("short_answers") and said(norm, language):
+            at = state.positions[index]
+            what = "it was done" if done else "they cannot give it"
+            return Repeat("answer again", f"says again {what} (first in message {at})", at)
+    return None
+
+
+# "Yes, I think about three times already this month": longer answers say what they count.
+COUNT_ANSWER_WORDS = 10
+
+
+def repeat_contact_answer(state: _State, ms: MessageSignals, f: TextFeatures) -> None:
+    """A bare count ("yes, twice already", "ja, al twee keer") answering a bot's or agent's
+    question about contacting before is a repeat contact; after any other question ("Have you
+    restarted it?") it counts restarts or failures, and the customer repeats nothing."""
+    if state.last_reply is None or not _asks_about_contact(state.result.language, state.last_reply[1]):
+        return  # most replies ask nothing about contacting before: no search of the answer
+    answer = repeat_contact(state.result.language)[0].search(f.norm)
+    if answer is None:
+        return
+    state.result.n_customer_repeats += 1
+    ms.flags.append(
+        Flag(
+            "customer_repeat",
+            "repeat contact",
+            f'answers message {state.last_reply[0]}, a question about contacting before: "{answer.group(0)}"',
+            [state.last_reply[0], ms.position],
+        )
+    )
+
+
+_CONTACT_QUESTIONS: dict[tuple[str, str], bool] = {}  # (language, reply's norm) -> asks about contacting before
+
+
+def _asks_about_contact(language: str, norm: str) -> bool:
+    """Whether a bot's or agent's reply (its norm) asks about contacting before, remembered:
+    the same reply templates come back in conversation after conversation."""
+    key = (language, norm)
+    found = _CONTACT_QUESTIONS.get(key)
+    if found is None:
+        if len(_CONTACT_QUESTIONS) > 100_000:  # bounded: agents write many distinct replies
+            _CONTACT_QUESTIONS.clear()
+        found = _CONTACT_QUESTIONS[key] = repeat_contact(language)[1].search(norm) is not None
+    return found
