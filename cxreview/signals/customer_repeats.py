@@ -62,27 +62,30 @@ def _value_again(state: _State, f: TextFeatures) -> Repeat | None:
     after "Please send us your PAC code"). Not a value typed again to confirm it, nor a value
     given for another item ("And the billing postcode?"), nor a correction."""
     given = _values(f.norm)
-    if not given or _CORRECTING.search(f.norm) is not None:
+    if not given:
         return None
-    reply = state.last_reply
-    assert reply is not None
-    language = state.result.language
-    if state.last_confirm or (confirms(reply[1]) and not state.last_bot_repeat and state.last_failure is None):
-        return None  # "Please confirm your new phone number." / "Is 1234 AB correct?", not "Check your code"
-    asked_now = asked_for(reply[1], language)
     for index in range(len(state.norms) - 1, -1, -1):
         before = _values(state.norms[index])
-        same = {value for value in given if given_before({value}, before)}
-        if not same:
-            continue
-        if not (state.last_bot_repeat or state.last_failure is not None or _asked_before(state, index, asked_now)):
-            return None
-        kind = asked_now.words if asked_now is not None else "the same value"
-        what = kind if kind == "the same value" else f"their {kind}"
-        return Repeat(
-            "value again", f"gives {what} again (first in message {state.positions[index]})", state.positions[index]
-        )
+        if before and any(given_before({value}, before) for value in given):
+            return _asked_again(state, f, index)
     return None
+
+
+def _asked_again(state: _State, f: TextFeatures, index: int) -> Repeat | None:
+    """`_value_again` for a value first given in customer turn ``index``: whether it was
+    asked again, and the flag."""
+    reply = state.last_reply
+    assert reply is not None
+    if _CORRECTING.search(f.norm) is not None:
+        return None
+    if state.last_confirm or (confirms(reply[1]) and not state.last_bot_repeat and state.last_failure is None):
+        return None  # "Please confirm your new phone number." / "Is 1234 AB correct?", not "Check your code"
+    asked_now = asked_for(reply[1], state.result.language)
+    if not (state.last_bot_repeat or state.last_failure is not None or _asked_before(state, index, asked_now)):
+        return None
+    what = "the same value" if asked_now is None else f"their {asked_now.words}"
+    at = state.positions[index]
+    return Repeat("value again", f"gives {what} again (first in message {at})", at)
 
 
 def _asked_before(state: _State, index: int, asked: Request | None) -> bool:
@@ -96,13 +99,14 @@ def _asked_before(state: _State, index: int, asked: Request | None) -> bool:
     return (first is not None and same_item(asked, first)) or f" {asked.words} " in f" {norm} "
 
 
-def _values(norm: str) -> set[str]:
+@functools.lru_cache(maxsize=20_000)
+def _values(norm: str) -> frozenset[str]:
     """The values of a customer text worth calling the same: long numbers and codes, dates,
     postcodes and e-mail addresses, not a menu's "2" or "12 items"."""
     found = {value for value in values(norm) if "/" in value or sum(c.isalnum() for c in value) >= _VALUE_CHARS}
     if " " in norm and _TLD.search(norm) is not None:
         found.update(_emails(norm))
-    return found
+    return frozenset(found)
 
 
 _VALUE_CHARS = 5  # "Interstellar (2014)" names a film, not a value to give
@@ -146,7 +150,7 @@ def _request_again(state: _State, f: TextFeatures) -> Repeat | None:
     if state.last_failure is None and not state.last_bot_repeat:
         return None
     reply = state.last_reply
-    if reply is None or asks_to_restate(language).search(reply[1]) is None:
+    if reply is None or not _restate_asked(reply[1], language):
         return None  # a new question or bad news: the customer's answer to it is no restatement
     own = _content(f.norm, language)
     if len(own) < _SHARED:
@@ -168,6 +172,21 @@ def _request_again(state: _State, f: TextFeatures) -> Repeat | None:
 
 
 _SHARED = 2
+
+
+@functools.lru_cache(maxsize=20_000)
+def _restate_asked(norm: str, language: str) -> bool:
+    """`asks_to_restate` for a bot text, remembered: the same bot texts come back."""
+    return asks_to_restate(language).search(norm) is not None
+
+
+@functools.lru_cache(maxsize=20_000)
+def _says(norm: str, language: str, done: bool) -> bool:
+    """`says_done` (``done``) or `says_nothing` of a customer text, remembered: each earlier
+    message is read again for each later one."""
+    return says_done(norm, language) if done else says_nothing(norm, language)
+
+
 _AGAIN = re.compile(r"\b(?:already|twice|\w+ times|al|\w+ keer)\b")  # "yes, twice now", "ja, voor de derde keer"
 
 
@@ -222,13 +241,13 @@ def _answer_again(state: _State, f: TextFeatures) -> Repeat | None:
     if f.norm in rephrasing_words("short_answers"):
         return None
     language = state.result.language
-    done = says_done(f.norm, language)
-    if not says_nothing(f.norm, language) and not (done and _done_again(state, f.norm)):
+    done = _says(f.norm, language, True)
+    if not (done and _done_again(state, f.norm)) and not _says(f.norm, language, False):
         return None  # "yes I did" answers; "already did", "I just did that", "twice now" say it again
-    said = says_done if done else says_nothing
+    short = rephrasing_words("short_answers")
     for index in range(len(state.norms) - 1, -1, -1):
         norm = state.norms[index]
-        if norm not in rephrasing_words("short_answers") and said(norm, language):
+        if norm not in short and _says(norm, language, done):
             at = state.positions[index]
             what = "it was done" if done else "they cannot give it"
             return Repeat("answer again", f"says again {what} (first in message {at})", at)

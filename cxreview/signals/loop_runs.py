@@ -429,7 +429,9 @@ def rejected_ask(state: _State, f: TextFeatures) -> tuple[int, Request] | None:
     last ask for a value, within two bot turns, asked again. The customer must have replied
     since that ask."""
     language = state.result.language
-    if not state.positions or rejects_value(language).search(f.norm) is None:
+    if not state.positions or not any(word in f.norm for word in REJECT_WORDS):
+        return None  # most bot texts: a few substring checks, no search
+    if rejects_value(language).search(f.norm) is None:
         return None
     for index in range(len(state.bot_features) - 1, max(-1, len(state.bot_features) - 1 - _PRONOUN_REACH), -1):
         asked = request_at(state, index)
@@ -462,3 +464,5 @@ _ASKING = re.compile(
     r"|hoe|wat|waar|wanneer|waarom|wie|welke?|kan|kun|mag|moet)\b"
 )
 _PRONOUN_REACH = 2  # bot turns back an "it" may point to
+# A word each pattern of cues.yaml ``rejects_value`` has (test_loop_rejections checks them).
+REJECT_WORDS = ("valid", "right", "correct", "match", "exist", "recogni", "geldig", "overeen", "klop", "bestaat")

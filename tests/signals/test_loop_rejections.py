@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.asked_steps import asked_steps
+from cxreview.signals.lexicon import raw_cues
+from cxreview.signals.loop_runs import REJECT_WORDS
 from tests.signals.test_loops import loop_flag, run
 
 
@@ -160,3 +162,10 @@ def test_another_step_after_no_to_did_it_help_is_no_repeat() -> None:
 )
 def test_a_steps_thing_ends_where_the_next_step_starts(norm: str, thing: tuple[str, ...]) -> None:
     assert asked_steps(norm, "en")[0].thing == thing
+
+
+def test_each_rejection_pattern_has_a_prefilter_word() -> None:
+    # rejected_ask searches a bot text only when it has one of these words.
+    section = raw_cues()["rejects_value"]
+    for pattern in (*section["en"], *section["nl"]):
+        assert any(word in pattern for word in REJECT_WORDS), pattern
