@@ -179,7 +179,8 @@ def asked_for(norm: str, language: str = "en") -> Request | None:
     language = "nl" if language.lower().startswith("nl") else "en"
     if len(norm) > _CACHED_LENGTH:
         return _another_one(
-            norm, _by_meaning(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm)
+            norm,
+            _by_meaning(norm, language) or _find(norm, language) or _day_asked(norm, language) or _problem_asked(norm),
         )
     key = (norm, language)
     if key in _CACHE:
@@ -224,10 +225,15 @@ def same_item(a: Request, b: Request) -> bool:
         return _same_event(a.item[1:], b.item[1:])
     if _canonical(a.item) == _canonical(b.item):
         return True  # "email address" / "email", "customer ID" / "customer number", "user name" / "username"
-    # A Dutch compound and its longer form: "kaartnummer" / "bankkaartnummer".
+    # A Dutch compound and its longer form: "kaartnummer" / "bankkaartnummer", also after a
+    # word the norm split off ("kaartnummer" / "OV-chipkaartnummer").
     if len(a.item) == len(b.item) == 1:
         short, long = sorted((a.item[0], b.item[0]), key=len)
         return len(short) >= _COMPOUND_MIN and long.endswith(short)
+    if min(len(a.item), len(b.item)) == 1:
+        # (the content forms of compounds differ: "pasnummer", "bankpasnumber")
+        short, long = sorted((a.item[-1].replace("nummer", "number"), b.item[-1].replace("nummer", "number")), key=len)
+        return len(short) >= _COMPOUND_MIN and len(long) > len(short) and long.endswith(short)
     return False
 
 

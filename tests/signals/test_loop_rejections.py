@@ -10,6 +10,7 @@ import pytest
 from cxreview.signals.asked_steps import asked_steps
 from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.loop_runs import REJECT_WORDS
+from cxreview.signals.requested import Request, same_item
 from tests.signals.test_loops import loop_flag, run
 
 
@@ -169,3 +170,35 @@ def test_each_rejection_pattern_has_a_prefilter_word() -> None:
     section = raw_cues()["rejects_value"]
     for pattern in (*section["en"], *section["nl"]):
         assert any(word in pattern for word in REJECT_WORDS), pattern
+
+
+def test_a_number_asked_for_with_a_longer_compound_is_asked_again() -> None:
+    turns = [
+        ("customer", "ik ben twee keer afgeschreven voor mijn reis"),
+        ("bot", "Wat is je pasnummer?"),
+        ("customer", "ik heb geen pas, ik betaal met mijn telefoon"),
+        ("bot", "Dat is geen geldig pasnummer. Een pasnummer heeft 16 cijfers."),
+        ("customer", "ik heb GEEN pas. kan ik iemand spreken?"),
+        ("bot", "Om verder te gaan heb ik je OV-bankpasnummer nodig."),
+    ]
+    assert _bot_repeats(turns, "nl") == [4, 6]
+    found = loop_flag(run(turns, language="nl"))
+    assert found is not None and found[0] == "bot repeats"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("kaartnumber",), ("ov", "chipkaartnumber"), True),
+        (("number",), ("phone", "number"), False),  # a bare head is no compound
+        (("kaartnumber",), ("partner", "kaartnumber"), False),  # a qualifier, not a longer compound
+    ],
+)
+def test_a_compound_after_a_split_off_word_is_the_same_item(a: tuple[str, ...], b: tuple[str, ...], same: bool) -> None:
+    assert same_item(Request("give", a, " ".join(a)), Request("give", b, " ".join(b))) is same
+
+
+def test_dat_schreef_ik_net_says_it_was_said() -> None:
+    turns = [("bot", "Log eerst in met DigiD."), ("customer", "Ik BEN ingelogd. Dat typte ik net")]
+    flags = [f for ms in run(turns, language="nl").messages for f in ms.flags if f.flag == "customer_repeat"]
+    assert [f.rule for f in flags] == ["says so"]
