@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Set as AbstractSet
 
 from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.wording import rephrasing_words
@@ -61,7 +62,7 @@ def values(norm: str) -> set[str]:
     return found
 
 
-def given_before(given: set[str], before: set[str]) -> bool:
+def given_before(given: AbstractSet[str], before: AbstractSet[str]) -> bool:
     """Whether every value of ``given`` was given before, also with or without the letters
     before a long number ("CN448812" after "CN 448812", whose "CN" is a word of its own;
     "448812" after "CN448812"). Other letters or digits are another value ("AC12354")."""

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
 from cxreview.signals.answers import said_before, says_again, says_nothing
-from cxreview.signals.customer_repeats import COUNT_ANSWER_WORDS, flag_said_again, repeat_contact_answer
+from cxreview.signals.customer_repeats import COUNT_ANSWER_WORDS, VALUE_AGAIN, flag_said_again, repeat_contact_answer
 from cxreview.signals.evidence import quoted, value_kind
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment, praise_turned
@@ -167,8 +167,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         ms.flags.append(flag)
     elif repeat_of is None and state.last_reply is not None and f.words <= COUNT_ANSWER_WORDS:
         repeat_contact_answer(state, ms, f)
-    if not ms.flags:
-        flag_said_again(state, ms, f)
+    said_again = flag_said_again(state, ms, f) if not ms.flags else None
     cfg = config["frustration"]
     curt = False
     if state.words and f.sentiment <= 0:
@@ -204,7 +203,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         state.last_confirm and (says_no or "correction" in cues) and _has_details(state, f),  # no_to_confirmation
         state.last_question and _after(state, open_question),  # open_question
     )
-    if repeat_of is not None and _plain_resend(f):
+    if (repeat_of is not None or said_again == VALUE_AGAIN) and _plain_resend(f):
         # The same value sent again ("AC20419877", an e-mail address) because the bot asked
         # again is compliance, not a mood: the loop is the bot's flag, the message has no tone.
         context = _NO_CONTEXT

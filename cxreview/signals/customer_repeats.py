@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from cxreview.signals.conversation import _State
 
 
+VALUE_AGAIN = "value again"
+
+
 class Repeat(NamedTuple):
     """A repeat found: the rule, the detail a supervisor reads and the earlier position."""
 
@@ -36,13 +39,15 @@ class Repeat(NamedTuple):
     earlier: int
 
 
-def flag_said_again(state: _State, ms: MessageSignals, f: TextFeatures) -> None:
-    """Adds a ``customer_repeat`` flag to ``ms`` when `said_again` finds one."""
+def flag_said_again(state: _State, ms: MessageSignals, f: TextFeatures) -> str | None:
+    """Adds a ``customer_repeat`` flag to ``ms`` when `said_again` finds one; returns its rule
+    (`VALUE_AGAIN`: a bare value typed again has no tone, as `conversation` reads it)."""
     found = said_again(state, f)
     if found is None:
-        return
+        return None
     state.result.n_customer_repeats += 1
     ms.flags.append(Flag("customer_repeat", found.rule, found.detail, [found.earlier, ms.position]))
+    return found.rule
 
 
 def said_again(state: _State, f: TextFeatures) -> Repeat | None:
@@ -85,7 +90,7 @@ def _asked_again(state: _State, f: TextFeatures, index: int) -> Repeat | None:
         return None
     what = "the same value" if asked_now is None else f"their {asked_now.words}"
     at = state.positions[index]
-    return Repeat("value again", f"gives {what} again (first in message {at})", at)
+    return Repeat(VALUE_AGAIN, f"gives {what} again (first in message {at})", at)
 
 
 def _asked_before(state: _State, index: int, asked: Request | None) -> bool:
