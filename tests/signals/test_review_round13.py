@@ -146,3 +146,46 @@ def test_the_real_ones_still_read(text: str, language: str, cue: str) -> None:
 )
 def test_an_ask_told_as_past_is_no_request(text: str, language: str, asks: bool) -> None:
     assert ("human_request" in text_features(text, language, True).cues) is asks
+
+
+# -- blind13's missed requests, read after counting: general forms with near misses --------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asks"),
+    [
+        ("geef mij nu maar iemand van de technische dienst aub", "nl", True),
+        ("heb je een medewerker voor me aub", "nl", True),
+        ("kunt ge mij ni gewoon doorschakelen naar iemand van de klantendienst", "nl", True),
+        ("kunt u mij doorschakelen naar een collega?", "nl", True),
+        ("can a person help me instead", "en", True),
+        ("kan een medewerker me even helpen?", "nl", True),
+        ("could somebody from your team just change it manually please", "en", True),
+        ("kan iemand van jullie dit handmatig checken", "nl", True),
+        ("can someone help me", "en", False),
+        ("a person helped me last time", "en", False),
+        ("I did it manually myself", "en", False),
+        ("can I enter the meter reading manually?", "en", False),
+        ("heb je een tip voor me?", "nl", False),
+        ("hebben jullie een oplader voor me?", "nl", False),
+        ("geef mij nu maar de rekening", "nl", False),
+        ("kunt u mij doorschakelen naar de betaalpagina?", "nl", False),
+    ],
+)
+def test_requests_from_blind13s_misses(text: str, language: str, asks: bool) -> None:
+    assert ("human_request" in text_features(text, language, True).cues) is asks
+
+
+@pytest.mark.parametrize(
+    ("offer", "reply", "language", "asks"),
+    [
+        ("I'll need to pass you to our billing team. Would you like me to do that?", "yes", "en", True),
+        ("Wil je dat ik je nu doorverbind met een fraudespecialist?", "JA", "nl", True),
+        ("Ik kan je ook doorzetten naar een medewerker in deze chat.", "doe maar de chat", "nl", True),
+        ("I will pass you to our billing team now.", "yes", "en", False),
+        ("Shall I pass you the link to our FAQ?", "yes", "en", False),
+        ("Wil je dat ik je adres wijzig?", "ja", "nl", False),
+    ],
+)
+def test_offers_from_blind13s_misses(offer: str, reply: str, language: str, asks: bool) -> None:
+    assert ("human_request" in flags(run([("bot", offer), ("customer", reply)], language), 2)) is asks
