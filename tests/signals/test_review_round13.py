@@ -189,3 +189,23 @@ def test_requests_from_blind13s_misses(text: str, language: str, asks: bool) -> 
 )
 def test_offers_from_blind13s_misses(offer: str, reply: str, language: str, asks: bool) -> None:
     assert ("human_request" in flags(run([("bot", offer), ("customer", reply)], language), 2)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("I'd like to be called back", True),
+        ("can I be called back?", True),
+        ("could I be contacted by phone?", True),
+        ("Let me speak to your boss", True),
+        ("Send a human", True),
+        ("pls transfer", True),
+        ("I want to be called back when it ships", False),
+        ("I don't want to be called", False),
+        ("transfer the money please", False),
+        ("send a photo", False),
+        ("my boss will talk to your team", False),
+    ],
+)
+def test_the_reviewers_english_misses(text: str, asks: bool) -> None:
+    assert ("human_request" in text_features(text, "en", True).cues) is asks
