@@ -63,13 +63,21 @@ SYSTEM_CUES = (
 CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES
 
 
+def languages_read(language: str) -> tuple[str, ...]:
+    """The lexicon languages a conversation's text is read in: Dutch conversations also
+    match English cues (customers switch to English phrases like "wtf" or "agent please")."""
+    return ("en",) if language != "nl" else ("nl", "en")
+
+
 @functools.lru_cache(maxsize=4)
 def cue_sources(language: str) -> dict[str, list[str]]:
     """Each cue's patterns for a language; Dutch conversations also match English cues
     (customers switch to English phrases like "wtf" or "agent please")."""
     cues = raw_cues()
-    languages = ["en"] if language != "nl" else ["nl", "en"]
-    return {name: [_expanded(p, lang) for lang in languages for p in cues[name].get(lang, [])] for name in CUE_NAMES}
+    return {
+        name: [_expanded(p, lang) for lang in languages_read(language) for p in cues[name].get(lang, [])]
+        for name in CUE_NAMES
+    }
 
 
 _WORD_CLASS = re.compile(r"\{([a-z_]+)\}")  # letters only: "{0,25}" stays a quantifier
@@ -142,7 +150,7 @@ def open_question(language: str) -> re.Pattern[str]:
 
 def _per_language(section: dict[str, list[str]], language: str) -> re.Pattern[str]:
     """A section's patterns for a language as one alternation; Dutch with the English ones."""
-    return compile_patterns([p for lang in (["en"] if language != "nl" else ["nl", "en"]) for p in section[lang]])
+    return compile_patterns([p for lang in languages_read(language) for p in section[lang]])
 
 
 @functools.lru_cache(maxsize=2)
@@ -155,8 +163,7 @@ def repeat_contact(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _sections(name: str, parts: tuple[str, str], language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two pattern lists of one cues.yaml section, each compiled as one alternation."""
     section = raw_cues()[name]
-    languages = ["en"] if language != "nl" else ["nl", "en"]
-    first, second = ([p for lang in languages for p in section[part].get(lang, [])] for part in parts)
+    first, second = ([p for lang in languages_read(language) for p in section[part].get(lang, [])] for part in parts)
     return compile_patterns(first), compile_patterns(second)
 
 
@@ -188,7 +195,7 @@ def person_ask(language: str) -> dict[str, re.Pattern[str]]:
     # What every request has one of (a person, a channel, a call, a presence question, "who"):
     # a clause without any is not read further.
     anchors = ("people", "someone", "channels", "call_me", "presence", "who_frames")
-    parts["anchors"] = compile_patterns([p.pattern for name in anchors for p in [parts[name]]])
+    parts["anchors"] = compile_patterns([parts[name].pattern for name in anchors])
     return parts
 
 
@@ -205,7 +212,7 @@ def person_ask_words(language: str) -> dict[str, frozenset[str]]:
 
 
 def _words(lists: dict[str, list[str]], language: str) -> frozenset[str]:
-    return frozenset(str(w) for lang in (["en"] if language != "nl" else ["nl", "en"]) for w in lists[lang])
+    return frozenset(str(w) for lang in languages_read(language) for w in lists[lang])
 
 
 @functools.lru_cache(maxsize=2)
