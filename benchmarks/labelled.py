@@ -53,7 +53,7 @@ class Rows:
     frustration: list[float] = field(default_factory=list)  # the shipped model's score
     flags: list[set[str]] = field(default_factory=list)
     human: list[int] = field(default_factory=list)  # human-request labels (own examples, complaint tweets)
-    groups: list[str] = field(default_factory=list)  # per row, the complaint tweet's domain (complaint rows only)
+    groups: list[str] = field(default_factory=list)  # per row, the complaint tweet's domain or the outsider set
 
     def subset(self, keep: list[bool], name: str) -> Rows:
         """The rows where ``keep`` is true, as a corpus of their own (features, labels, texts)."""
@@ -63,6 +63,7 @@ class Rows:
                 part.features.append(self.features[i])
                 part.labels.append(self.labels[i])
                 part.texts.append(self.texts[i])
+                part.vader.append(self.vader[i])
         return part
 
     def add(self, label: int, text: str, signals: Any, language: str = "en") -> None:
@@ -175,6 +176,38 @@ def own_rows(prefix: str = "customer", config: dict | None = None) -> Rows:
             ms = analyze("own", language, [(1, "customer", None, f)], config).messages[0]
             rows.add(int(label_f), text, ms, language)
             rows.human.append(int(label_h))
+    return rows
+
+
+OUTSIDER = EVAL / "outsider"
+OUTSIDER_SETS = ("blind12", "dev12", "blind13", "dev13")
+
+
+def outsider_rows(sets: tuple[str, ...] = OUTSIDER_SETS, config: dict | None = None) -> Rows:
+    """The customer messages of the outsider sets (benchmarks/eval/outsider/README.md), each
+    analysed in its whole conversation with its timestamps, as one corpus; ``groups`` names
+    each row's set."""
+    config = config or load_config()
+    rows = Rows("outsider")
+    for name in sets:
+        folder = OUTSIDER / name
+        with open(folder / "conversations.jsonl", encoding="utf-8") as handle:
+            conversations = {c["id"]: c for c in map(json.loads, handle)}
+        with open(folder / "labels.jsonl", encoding="utf-8") as handle:
+            labels = [json.loads(line) for line in handle]
+        for label in labels:
+            conversation = conversations[label["id"]]
+            language, turns = conversation["language"], conversation["messages"]
+            messages = [
+                (i, m["role"], m.get("at"), text_features(m["text"], language, m["role"] == "customer"))
+                for i, m in enumerate(turns, start=1)
+            ]
+            result = analyze(conversation["id"], language, messages, config)
+            for message in label["messages"]:
+                index = message["index"]
+                rows.add(message["frustrated"], turns[index]["text"], result.messages[index], language)
+                rows.human.append(message["human_request"])
+                rows.groups.append(name)
     return rows
 
 

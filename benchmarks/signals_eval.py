@@ -8,14 +8,17 @@ Corpora (see benchmarks/labelled.py): the public USS dialogues CCPE and ReDial f
 ../shared/data/dev (skipped with a note when absent), more USS parts from --uss-dir
 (for example MWOZ.txt and SGD.txt of sunnweiwei/user-satisfaction-simulation; MWOZ was
 never used for training, so a fair out-of-sample test), our own labelled messages in
-benchmarks/eval/ and (--complaints) the complaint tweets. The shipped model is trained on
-CCPE, ReDial, SGD, our own main file and the complaint tweets' four training domains:
+benchmarks/eval/, the outsider sets (benchmarks/eval/outsider: support conversations labelled
+by people who never read the rules) and (--complaints) the complaint tweets. The shipped model
+is trained on CCPE, ReDial, SGD, our own main file, the outsider sets and the complaint tweets'
+four training domains:
 its figures on those are in-sample and printed as such; the cross-corpus lines retrain
 on one part and test on another. ``--maia DIR`` adds the MAIA-DQE support chats (real
 customer-support dialogues, machine-translated customer turns; labelled.maia_rows): never
 trained on (its licence allows no derivative), "MAIA dev" may be studied, "MAIA held" is
 measured only (AUC, a few times per round; --misses never lists it). The leave-one-out section scores each
-training corpus with a model trained without it, and the complaint tweets' dev half by domain.
+training corpus with a model trained without it, the complaint tweets' dev half by domain and
+each outsider set with a model trained without that set.
 """
 
 from __future__ import annotations
@@ -26,16 +29,23 @@ from pathlib import Path
 
 import numpy as np
 from common import ROOT
-from labelled import EVAL, Rows, complaint_rows, maia_rows, own_rows, uss_path, uss_rows
+from labelled import EVAL, Rows, complaint_rows, maia_rows, outsider_rows, own_rows, uss_path, uss_rows
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 
-IN_SAMPLE = ("CCPE", "ReDial", "SGD", "own", "complaints dev")
-SHIPPED = ["CCPE", "ReDial", "SGD", "own", "complaints dev"]  # what train_frustration.py fits the shipped model on
+IN_SAMPLE = ("CCPE", "ReDial", "SGD", "own", "outsider", "complaints dev")
+SHIPPED = [
+    "CCPE",
+    "ReDial",
+    "SGD",
+    "own",
+    "outsider",
+    "complaints dev",
+]  # what train_frustration.py fits the shipped model on
 # The shipped model before SGD joined its training (2026-11-29 round 7): SGD's share.
-WITHOUT_SGD = ["CCPE", "ReDial", "own", "complaints dev"]
+WITHOUT_SGD = ["CCPE", "ReDial", "own", "outsider", "complaints dev"]
 
 
 def auc(scores: list[float], labels: list[int]) -> float:
@@ -131,7 +141,7 @@ def leave_one_out(corpora: dict[str, Rows]) -> list[str]:
     lines = ["-- leave one corpus out (trained on the other training corpora, tested on the one left out) --"]
     train = [name for name in SHIPPED if name in corpora]
     for left in train:
-        if left == "complaints dev":
+        if left in ("complaints dev", "outsider"):
             continue
         model = fit([corpora[name] for name in train if name != left])
         rows = corpora[left]
@@ -152,6 +162,26 @@ def leave_one_out(corpora: dict[str, Rows]) -> list[str]:
             figures.append(auc(predict(model, part), part.labels))
             lines.append(f"  complaints dev without {domain:24} AUC {figures[-1]:.3f}")
         lines.append(f"  complaints dev, mean over domains (LODO)        AUC {sum(figures) / len(figures):.3f}")
+    if "outsider" in corpora:
+        lines += _grouped_out(corpora, train, "outsider")
+    return lines
+
+
+def _grouped_out(corpora: dict[str, Rows], train: list[str], name: str) -> list[str]:
+    """Each set of the outsider corpus scored by a model trained without it (the other sets
+    stay in), next to a model trained without the whole corpus."""
+    from train_frustration import fit, predict
+
+    rows = corpora[name]
+    lines, without = [], fit([corpora[other] for other in train if other != name])
+    for group in dict.fromkeys(rows.groups):
+        part = rows.subset([g == group for g in rows.groups], group)
+        rest = rows.subset([g != group for g in rows.groups], f"{name}, rest")
+        model = fit([corpora[other] for other in train if other != name] + [rest])
+        lines.append(
+            f"  {name} without {group:31} AUC {auc(predict(model, part), part.labels):.3f}"
+            f"   (without any {name} set {auc(predict(without, part), part.labels):.3f}; VADER {auc(part.vader, part.labels):.3f})"
+        )
     return lines
 
 
@@ -315,6 +345,7 @@ def main() -> None:
             print(f"{name}: not found (../shared/data/dev or $CXREVIEW_DEV_DATA); skipped")
     corpora["own"] = own_rows(config=config)
     corpora["own held-out"] = own_rows("heldout_customer", config)
+    corpora["outsider"] = outsider_rows(config=config)
     if args.complaints:
         for part in args.complaint_parts.split(","):
             corpora[f"complaints {part}"] = complaint_rows(args.complaints, part, config)

@@ -9,7 +9,9 @@ benchmarks/labelled.py) and SGD (``--uss-dir DIR`` with SGD.txt, from the same p
 repository: the only task dialogues of the four, where the context features, a failed
 or bad-news answer, details read back wrongly, occur often enough to be learned; MWOZ, the
 other task part, stays unseen), our own labelled messages (benchmarks/eval/customer_*.txt;
-the held-out files are never used for training) and, with ``--complaints``, the training
+the held-out files are never used for training), the outsider sets (benchmarks/eval/outsider:
+English and Dutch support conversations with bots and agents, labelled by people who never
+read the rules; the four sets together weigh as one corpus) and, with ``--complaints``, the training
 half (four of nine domains) of the public complaint tweets of Preotiuc-Pietro et al. (ACL
 2019, danielpreotiuc/complaints-social-media, complaints-data.csv): the shipped model is
 trained with it (benchmarks/README.md, "Public support tweets"). Each corpus weighs the same in the fit,
@@ -27,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 from common import ROOT
-from labelled import Rows, complaint_rows, own_rows, uss_path, uss_rows
+from labelled import Rows, complaint_rows, outsider_rows, own_rows, uss_path, uss_rows
 from scipy.optimize import minimize
 
 from cxreview.signals.frustration import FEATURES, MODEL_PATH
@@ -144,9 +146,7 @@ def fit(corpora: list[Rows]) -> Fitted:
     # A reported problem is not frustration by itself: its weight is capped so that a calm
     # report ("GTA keeps crashing, can you help?") stays under `frustrated_at` (complaint
     # annotators count every report as a complaint and would lift it over).
-    bounds = [
-        (PRIOR[name] / 2 if name in PRIOR else None, CAP.get(name)) for name in FEATURES
-    ] + [(None, None)]
+    bounds = [(PRIOR[name] / 2 if name in PRIOR else None, CAP.get(name)) for name in FEATURES] + [(None, None)]
     start = np.concatenate([prior, [0.0]])
     theta = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
     return Fitted(theta[:n], float(theta[n]))
@@ -167,6 +167,7 @@ def training_corpora(uss_dir: Path | None = None, complaints: Path | None = None
             )
         corpora.append(uss_rows(name, path))
     corpora.append(own_rows())
+    corpora.append(outsider_rows())
     if complaints is not None:
         corpora.append(complaint_rows(complaints, "dev"))
     return corpora
