@@ -117,7 +117,7 @@ def test_cli_counts_far_conversations(far_db: tuple[Path, Path]) -> None:
     assert [m["far"] for m in json.loads(scored.output)["models"]] == [1]
     text = runner.invoke(cli, ["--db", str(path), "autoqa", "score", "--all"], env={"COLUMNS": "100"})
     assert text.exit_code == 0 and "1 conversation outside what AutoQA was trained on" in " ".join(text.output.split())
-    status = runner.invoke(cli, ["--db", str(path), "autoqa", "status"], env={"COLUMNS": "120"})
+    status = runner.invoke(cli, ["--db", str(path), "autoqa", "status"], env={"COLUMNS": "160"})
     assert "(1 far)" in status.output
 
 
