@@ -11,6 +11,7 @@ from cxreview.errors import UsageError
 from cxreview.filters import Filters
 from cxreview.parties import party_of
 from cxreview.progress import SILENT, Phases, Steps
+from cxreview.signals.reasons import reasons_in_words
 from cxreview.store import Database
 from cxreview.store import exports as sql
 
@@ -40,6 +41,11 @@ def safe_cell(value: Any) -> Any:
 
 
 def _prepare(column: str, value: Any, for_csv: bool) -> Any:
+    if column == "reasons":
+        # A message's stored reasons and their evidence, in the words of the review screen.
+        cues = json.loads(value) if isinstance(value, str) else None
+        reasons = reasons_in_words(cues) if isinstance(cues, dict) else []
+        return "; ".join(reasons) if for_csv else reasons
     if column in _JSON_COLUMNS and isinstance(value, str):
         value = json.loads(value)
         if for_csv:

@@ -21,7 +21,17 @@ from cxreview.signals.answers import said_before, says_again, says_nothing
 from cxreview.signals.customer_repeats import COUNT_ANSWER_WORDS, VALUE_AGAIN, flag_said_again, repeat_contact_answer
 from cxreview.signals.evidence import quoted, value_kind
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.frustration import MESSAGE_CUES, Context, explain, feature_values, judged_sentiment, praise_turned
+from cxreview.signals.frustration import (
+    DETAIL_WRONG,
+    MESSAGE_CUES,
+    Context,
+    explain,
+    feature_values,
+    judged_sentiment,
+    no_reading,
+    praise_turned,
+    read_opening,
+)
 from cxreview.signals.irony import apologises, read_irony
 from cxreview.signals.lexicon import closing_offer, open_question, read_back_details, request_context
 from cxreview.signals.loop_runs import (
@@ -38,6 +48,7 @@ from cxreview.signals.loop_runs import (
 )
 from cxreview.signals.person_offer import accepts_person
 from cxreview.signals.phases import seconds_between
+from cxreview.signals.reason_evidence import add_evidence, spike_and_frustrated
 from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast
 from cxreview.signals.requested import asked_for
 from cxreview.signals.summary import summarise
@@ -93,6 +104,9 @@ class _State:
     # A bot or agent has written; the last one apologised ("Sorry, it's delayed again"): the
     # setting in which ironic praise reads as sarcasm (`signals.irony`).
     replied: bool = False
+    # A bot or agent wrote after a customer message, or said more than "How can I help?":
+    # there is an answer to reject or correct.
+    answered: bool = False
     last_apology: bool = False
     said_no: bool = False  # the customer's last message said no or rejected the answer
     last_customer_repeat_of: int | None = None  # the position the customer's last message repeated
@@ -135,6 +149,9 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     config, result, position, cues = state.config, state.result, ms.position, f.cues
     if cues and "ironic_praise" in cues:  # rare: "Great service. Really great."
         cues = read_irony(cues, f.negations, _sour_setting(state))
+        f = f._replace(cues=cues)
+    if cues and "confusion" in cues and not state.answered and not state.norms:
+        cues = read_opening(cues, f.norm)  # "is anyone there?" greets: nothing to be lost in yet
         f = f._replace(cues=cues)
     repeat_of = _customer_repeat(state, f)
     # What the customer is shown to repeat: the same short answer to a new question ("I don't
@@ -211,7 +228,11 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     if bare_no and closing:
         context, mood = _NO_CONTEXT, 0.0
     ms.features = feature_values(f, context, mood)
-    frustration, shown, ms.reasons = explain(ms.features, 3, praise_turned(f), context.open_question, not state.replied)
+    said_no = no_reading(f) if says_no else None
+    wrong = cues is not None and DETAIL_WRONG.search(cues.get("correction", "")) is not None
+    frustration, shown, ms.reasons = explain(
+        ms.features, 3, praise_turned(f), context.open_question, not state.answered, said_no, wrong
+    )
     if bare_no and state.last_question:
         mood = 0.0  # an answer, not a mood: a calm "no" at the end makes no trend "worse"
     ms.frustration = round(frustration, 4)
@@ -220,12 +241,14 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         for cue, words in cues.items():  # in the order of the cues, as _MATCHED_CUES has them
             if cue in _MATCHED_CUES:
                 shown[f"{cue}_match"] = quoted(words)  # the customer's words, not the values in them
+    if shown:  # the evidence of the other reasons, only for the messages that have them
+        add_evidence(state, shown, f, shown_repeat or repeat_of, again, asks_person)
     # The message's tone as frustration judges it: a frustrated message is not "fine"
     # because its words are polite.
     if frustration >= cfg["frustrated_at"]:
         mood = min(mood, -frustration)
     ms.sentiment = round(mood, 4)
-    _spike_and_frustrated(state, ms, frustration, mood)
+    spike_and_frustrated(state, ms, frustration, mood)
     state.frustration.append(frustration)
     state.sentiment.append(mood)
     state.words.append(f.words)
@@ -351,47 +374,10 @@ def _human_request(
         state.ignored_turns = 0
 
 
-def _spike_and_frustrated(state: _State, ms: MessageSignals, frustration: float, sentiment: float) -> None:
-    """Emotion spike: against this customer's own earlier turns, or an absolute peak."""
-    spike_cfg, position = state.config["spike"], ms.position
-    if frustration >= spike_cfg["absolute"]:
-        ms.flags.append(
-            Flag(
-                "emotion_spike",
-                "absolute",
-                f"frustration {frustration:.2f} (>= {spike_cfg['absolute']}): {', '.join(ms.reasons)}",
-                [position],
-            )
-        )
-    elif state.frustration:
-        earlier = sum(state.frustration) / len(state.frustration)
-        earlier_sentiment = sum(state.sentiment) / len(state.sentiment)
-        if frustration - earlier >= spike_cfg["rise"]:
-            ms.flags.append(
-                Flag(
-                    "emotion_spike",
-                    "rise",
-                    f"frustration {frustration:.2f}, up from {earlier:.2f} on earlier turns",
-                    [position],
-                )
-            )
-        elif earlier_sentiment - sentiment >= spike_cfg["sentiment_drop"]:
-            ms.flags.append(
-                Flag(
-                    "emotion_spike",
-                    "sentiment drop",
-                    f"sentiment {sentiment:+.2f}, down from {earlier_sentiment:+.2f}",
-                    [position],
-                )
-            )
-    frustrated_at = state.config["frustration"]["frustrated_at"]
-    if frustration >= frustrated_at:
-        why = f": {', '.join(ms.reasons)}" if ms.reasons else ""
-        # Insights ask which answers customers react to with frustration: a flag in the
-        # indexed flag table keeps that a join instead of a scan.
-        ms.flags.append(
-            Flag("frustrated", "threshold", f"frustration {frustration:.2f} (>= {frustrated_at}){why}", [position])
-        )
+def _asks_what(state: _State, f: TextFeatures) -> bool:
+    """A bot's or agent's opening that only asks what the customer wants ("Hi! How can I
+    help?", "Waarmee kan ik je helpen?"): no answer a customer could reject or correct."""
+    return f.question and open_question(state.result.language).search(f.norm) is not None
 
 
 def _sour_setting(state: _State) -> bool:
@@ -410,6 +396,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     result, position, cues = state.result, ms.position, f.cues
     state.bot_turns += 1
     state.replied = True
+    state.answered = state.answered or bool(state.positions) or not _asks_what(state, f)
     state.last_apology = apologises(f.norm)
     state.last_bot_repeat = False
     state.last_question = f.question
@@ -551,6 +538,7 @@ def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatur
     state.pending_request = None
     state.last_failure = position if "failure" in f.cues or "bad_news" in f.cues else None
     state.replied = True
+    state.answered = state.answered or bool(state.positions) or not _asks_what(state, f)
     state.last_apology = apologises(f.norm)
     state.last_bot_repeat = False
     state.last_question = f.question

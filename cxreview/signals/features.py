@@ -21,7 +21,7 @@ from cxreview.signals.lexicon import (
     unreported,
 )
 from cxreview.signals.person_ask import asked_person, someone_elses
-from cxreview.signals.sentiment import sentiment
+from cxreview.signals.sentiment import scored, sentiment
 from cxreview.signals.wording import rephrasing_words, semantic_key
 
 # The words of a text's norm: runs of word characters. The same pieces as replacing every
@@ -70,6 +70,10 @@ class Tone(NamedTuple):
     cues: dict[str, str]  # cue name -> the words that matched
     negations: int  # negation words ("not", "never", "niet", "n't")
     question: bool  # ends with a question mark
+    # The evidence of shouting: the words in capitals ("NOW"), and the !! and ?! bursts.
+    shouted: str
+    bursts: str
+    negative: tuple[str, ...]  # the words that made the sentiment negative (`sentiment.scored`)
 
 
 class TextFeatures(NamedTuple):
@@ -80,6 +84,9 @@ class TextFeatures(NamedTuple):
     cues: dict[str, str]
     negations: int
     question: bool
+    shouted: str
+    bursts: str
+    negative: tuple[str, ...]
     norm: str  # lower case, no punctuation, single spaces: for repeat checks
     critical: frozenset[str]  # numbers, dates, names, negations: differences veto a repeat
     identifiers: frozenset[str]  # order numbers and the like
@@ -148,10 +155,12 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
         caps = uppers / letters if letters >= 4 and uppers / letters > 0.6 else 0.0
         emphasis = 0.0 if caps else 1.0
     exclamation = 0.0
+    burst_words = ""
     if "!" in text:
         bursts = _EXCLAIM.findall(text)
         if bursts:
             exclamation = min(1.0, 0.5 * len(bursts) + 0.1 * sum(len(b) for b in bursts))
+            burst_words = " ".join(bursts)
     words = runs(lower, LETTERS_AND_APOSTROPHES) if plain else _WORD.findall(lower)
     if customer and "human_request" not in cues and "declines_human" not in cues:
         asked = asked_person(text, lower, language, words)  # a request read as its parts
@@ -165,10 +174,11 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     else:
         negations = sum(map(negatives.__contains__, words))
     question = text.rstrip().endswith("?")
-    mood = sentiment(text, language, customer)
+    mood, negative = scored(text, language, customer)
     if not question and customer and mood >= 0 and "." not in text and "!" not in text:
         question = _asks_without_mark(lower)  # not "where the hell is my order"
-    return _new_tuple(Tone, (mood, caps, exclamation, emphasis, cues, negations, question))
+    loud = " ".join(shouted) if shouted else ""
+    return _new_tuple(Tone, (mood, caps, exclamation, emphasis, cues, negations, question, loud, burst_words, negative))
 
 
 # A customer's one-sentence "Where is my order" / "waar blijft mijn pakket 🙂" asks as much as
@@ -196,7 +206,7 @@ def reply_tone(text: str, language: str) -> Tone:
     messages, so they are left at zero here (agents write many distinct texts)."""
     cues = match_cues(text, language, SYSTEM_CUES, text.lower())
     question = text.rstrip().endswith("?")
-    return _new_tuple(Tone, (sentiment(text, language), 0.0, 0.0, 0.0, cues, 0, question))
+    return _new_tuple(Tone, (sentiment(text, language), 0.0, 0.0, 0.0, cues, 0, question, "", "", ()))
 
 
 def _is_shouted_word(word: str, language: str) -> bool:

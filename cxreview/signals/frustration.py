@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import CUSTOMER_CUES, negation_words
-from cxreview.signals.reasons import OPEN_NO, REASONS, UNPROMPTED, reason_words
+from cxreview.signals.reasons import CORRECTION_WORDS, OPEN_NO, REASONS, UNPROMPTED, reason_words
 
 MODEL_PATH = Path(__file__).with_name("frustration_model.json")
 
@@ -77,7 +77,7 @@ _CONTEXT_FIELDS = Context._fields[:-1]  # the features among them: all but open_
 _WORDS = re.compile(r"[\w']+")
 _NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
 _SOFT_NOT = re.compile(
-    r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet|interested)|not a problem|no (?:problem|worries)"
+    r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet|interested)|not a problem|no (?:problem|worries|rush|hurry)"
     r"|not (?:your|the agent's) fault|(?:can t|cannot) do anything about it"
     # a deferral or no need ("No, not right now.", "not at the moment", "that won't be necessary")
     r"|not (?:right |just )?(?:now|yet|today|for now|at (?:the|this) (?:moment|time)|right this minute)"
@@ -87,6 +87,8 @@ _SOFT_NOT = re.compile(
     r"|niet (?:jouw|je|uw) schuld|(?:kunt|kan|kunnen) (?:er|jij|u|jullie) (?:ook )?(?:niks|niets) aan)\b"
 )
 _COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
+# What the "no" of a message is (`no_reading`): an answer, or part of the problem it reports.
+ANSWER, PROBLEM = "answer", "problem"
 
 
 @dataclass(frozen=True)
@@ -220,12 +222,65 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
     return values
 
 
+# Before anybody answered the customer, a correction says that a detail is wrong ("my order
+# number is wrong on the invoice", "er staat een fout in mijn factuur"), or it only has words
+# that usually correct an answer ("the other shop", "I said yes to the offer", "another
+# provider": they still weigh, in complaints they often mean "yet another"), shown so.
+DETAIL_WRONG = re.compile(r"wrong|mistake|mix-?up|fout|verkeerd|vergissing", re.IGNORECASE)
+# The customer's opening "is anyone there?", "are you there? I have a question", "hallo, is
+# daar iemand?", "ben je daar?" greets: nothing was said yet to be lost in (asked again after
+# their own unanswered message, or "Hello?? Is this thing on?", it still is).
+_PRESENCE = re.compile(
+    r"\b(?:(?:anyone|anybody|someone|somebody) there|(?:you|u) there|is daar iemand|ben je (?:er|daar))\b",
+    re.IGNORECASE,
+)
+_STILL = re.compile(r"\b(?:still+|nog|anymore|meer)\b", re.IGNORECASE)
+_HELLO = re.compile(r"(?:hello+|hallo+)\W*", re.IGNORECASE)
+
+
+def read_opening(cues: dict[str, str], norm: str) -> dict[str, str]:
+    """``cues`` of the customer's first message (``norm``), nobody having answered yet,
+    without a "still there?" that only greets (a copy when it goes): also a "hello?" before
+    "is anyone there?"."""
+    confusion = cues.get("confusion")
+    if confusion is None or _STILL.search(norm):
+        return cues
+    if _PRESENCE.search(confusion) or (_HELLO.fullmatch(confusion) and _PRESENCE.search(norm)):
+        return {name: words for name, words in cues.items() if name != "confusion"}
+    return cues
+
+
+# A norm splits "doesn't" into "doesn t".
+_SPLIT_NOT = re.compile(r"\b(\w+n) t\b")
+
+
+def counted_negations(f: TextFeatures) -> list[str]:
+    """The negation words of a customer message that count as its negations (`feature_values`):
+    not those of a polite refusal or doubt ("not sure", "no problem") nor those of its
+    rejection or "no" answer, which count there. The evidence of the reason "negations"."""
+    norm = _SPLIT_NOT.sub(r"\1't", f.norm)
+    negatives = negation_words()
+    found = [w for w in norm.split() if w in negatives or w.endswith("n't")]
+    spent = [w for m in _SOFT_NOT.finditer(f.norm) for w in _SPLIT_NOT.sub(r"\1't", m.group()).split()]
+    cues = f.cues
+    if cues and not ("rejection" in cues and _bare_no(cues["rejection"])):  # a bare "no" counts as a negation
+        answer = cues.get("rejection") or cues.get("negative_answer")
+        if answer:
+            spent += _WORDS.findall(answer.lower())
+    for word in spent:
+        if word in found:
+            found.remove(word)
+    return found
+
+
 def explain(
     values: dict[str, float],
     top: int = 3,
     turned: str | None = None,
     open_ask: bool = False,
     unprompted: bool = False,
+    said_no: str | None = ANSWER,
+    wrong_detail: bool = True,
 ) -> tuple[float, dict[str, Any], list[str]]:
     """(frustration 0..1, the features that pushed it up with their push on the log-odds
     rounded for display, the ``top`` of them in words), in one pass: it runs for every
@@ -234,8 +289,12 @@ def explain(
     message has no negative words ("Oh great, another week" scores for its sarcasm).
     ``open_ask``: the message answers a question that asked openly (`Context.open_question`):
     its "no" is shown as an answer to that question, not as saying no to a proposal.
-    ``unprompted``: no bot or agent has written yet, so a rejection or correction is shown as
-    saying something is wrong, not as rejecting an answer nobody gave."""
+    ``unprompted``: nobody answered the customer yet, so a rejection or correction is shown
+    as saying something is wrong, not as rejecting an answer nobody gave; a correction
+    without ``wrong_detail`` (`DETAIL_WRONG`) as its words only (`CORRECTION_WORDS`). ``said_no``: what
+    the message's "no" is (`no_reading`): an answer (`ANSWER`), part of the problem it
+    reports (`PROBLEM`: "It doesn't work" is no "no" to an open question; its push is shown
+    as the problem's) or neither (None: shown as saying no, not as an answer)."""
     m = model()
     weights = m.weights
     pushes = [(weights[name] * value, name) for name, value in values.items() if weights.get(name)]
@@ -248,11 +307,17 @@ def explain(
     up = [pair for pair in pushes if pair[0] > 0]
     if turned is not None and turned in values:
         up = _credited(up, "negative_sentiment", turned, turned)
-    if open_ask:
-        for said_no in _SAID_NO:
-            up = _credited(up, said_no, said_no, OPEN_NO)
+    if said_no == PROBLEM:
+        for name in _SAID_NO if open_ask else _SAID_NO[:1]:
+            up = _credited(up, name, "problem", "problem")
+    elif open_ask:
+        said = "negative_answer" if "negative_answer" in values else "rejection"
+        for name in _SAID_NO:
+            up = _credited(up, name, name, OPEN_NO if said_no == ANSWER else said)
     if unprompted:
         for cue, reading in UNPROMPTED.items():
+            if cue == "correction" and not wrong_detail:
+                reading = CORRECTION_WORDS
             up = _credited(up, cue, cue, reading)
     if not up:
         return 1.0 / (1.0 + math.exp(-z)), {}, []
@@ -264,6 +329,31 @@ def explain(
 
 # What a "no" to an open question is shown as (`explain`): said in words, not as refusing.
 _SAID_NO = ("negative_answer", "no_to_question")
+# Words a "no" answer may start with before its no: "I don't think so", "well, not really".
+_ANSWER_START = re.compile(r"^(?:(?:i|ik|well|hmm+|uh+|oh|nou|tja|eh+|sorry|haha|no|nee|nope|nah) )*")
+_DISLIKE = re.compile(r"\b(?:like|love|enjoy|hate|hated|dislike|stand|leuk|lust|haat|hekel)\b")
+
+
+def no_reading(f: TextFeatures) -> str | None:
+    """What the "no" of a customer message is, for its reasons: `PROBLEM` when its words are
+    part of the problem the message reports ("It doesn't work", "nog steeds niet
+    aangekomen"), `ANSWER` when the message opens with it ("No.", "not really, ...", "I
+    don't think so", "Never.") with a refusal, else None ("ik vind het niet leuk dat de
+    levering zo lang duurt" complains, it answers no open question with a no)."""
+    cues = f.cues
+    words = cues.get("negative_answer") or cues.get("rejection") if cues else None
+    if not words:
+        return None
+    norm = " ".join(_WORDS.findall(words.lower())).replace("'", " ")
+    problem = cues.get("problem")
+    if problem and norm in " ".join(_WORDS.findall(problem.lower())).replace("'", " "):
+        return PROBLEM
+    # The "no" opens the message and refuses (not "I don't like ...": an opinion, no answer).
+    rest = f.norm if f.norm.startswith(norm) else _ANSWER_START.sub("", f.norm, count=1)
+    if not rest.startswith(norm):
+        return None
+    # With the word after it: "ik vind het niet leuk".
+    return None if _DISLIKE.search(" ".join(rest.split()[: len(norm.split()) + 1])) else ANSWER
 
 
 def _credited(up: list[tuple[float, str]], source: str, present: str, target: str) -> list[tuple[float, str]]:

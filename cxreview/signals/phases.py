@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from cxreview.records import PhaseFigures, Phases
-from cxreview.signals.reasons import reason_words
+from cxreview.signals.reasons import reasons_in_words
 
 CHANGES = ("recovered", "stayed", "worse")
 
@@ -89,14 +89,10 @@ def _figures(
 
 
 def _evidence(message: _Analysed) -> str:
-    # The reasons in the words flag details use, strongest push first.
-    pushes = sorted(
-        ((value, name) for name, value in (message.cues or {}).items() if not name.endswith("_match")),
-        key=lambda pair: -pair[0] if isinstance(pair[0], (int, float)) else 0.0,
-    )
-    cues = [reason_words(name) for _, name in pushes]
+    # The reasons in the words flag details use, strongest push first, with their evidence.
+    cues = reasons_in_words(message.cues, 3)
     detail = f"message {message.position}: frustration {message.frustration or 0:.2f}"
-    return detail + (f" ({', '.join(cues[:3])})" if cues else "")
+    return detail + (f" ({', '.join(cues)})" if cues else "")
 
 
 def split_phases(

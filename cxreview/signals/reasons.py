@@ -2,9 +2,19 @@
 
 Apart from the model (`frustration.py`) so the review screen can word stored reasons without
 loading the signal pipeline (lexicons, YAML, VADER) on its start path.
+
+A message's stored cues are the features that pushed its frustration up, each with its push
+("no_to_question": 0.44), and the evidence of each: the words that matched ("sarcasm_match":
+"Great service. Really great."; also the negative words, the negation words, the shouted
+words, the !! bursts) and, for a reason read in the conversation, the message it refers to
+("after_failure_at": 3). `reasons_in_words` words them the same way for the review screen,
+the flag details and the message export: every reason with its evidence.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 # Every feature of the frustration model, with the words a supervisor sees when it is among a message's reasons.
 REASONS: dict[str, str] = {
@@ -53,15 +63,88 @@ OPEN_NO = "no_to_open_question"
 # there is no answer to reject or correct: "That's not right, I was charged twice" says that
 # something the company did is wrong.
 UNPROMPTED: dict[str, str] = {"rejection": "rejection_unprompted", "correction": "correction_unprompted"}
+# A correction before any answer that says no detail is wrong ("the other shop", "I said yes
+# to the offer", "another provider"): only its words are named.
+CORRECTION_WORDS = "correction_words"
 READINGS: dict[str, str] = {
     OPEN_NO: "answers an open question with a no",
     "rejection_unprompted": "says something is wrong",
     "correction_unprompted": "says a detail is wrong or asks to check again",
+    CORRECTION_WORDS: "words that usually correct an answer",
 }
-# The cue whose matched words such a reading quotes.
-QUOTES: dict[str, str] = {OPEN_NO: "negative_answer", **{reading: cue for cue, reading in UNPROMPTED.items()}}
+# The cues whose matched words a reason of the conversation or a reading quotes, the first
+# one the message has: a "no" to a question quotes the "no".
+_SAID_NO = ("negative_answer", "rejection")
+QUOTES: dict[str, tuple[str, ...]] = {
+    OPEN_NO: _SAID_NO,
+    "no_to_question": _SAID_NO,
+    "no_again": _SAID_NO,
+    "no_to_confirmation": (*_SAID_NO, "correction"),
+    CORRECTION_WORDS: ("correction",),
+    **{reading: (cue,) for cue, reading in UNPROMPTED.items()},
+}
+AT = "_at"  # the key suffix of the message a reason of the conversation refers to
+MATCH = "_match"  # the key suffix of the words that matched
+MAX_QUOTE = 60  # characters of matched words quoted per reason
 
 
 def reason_words(name: str) -> str:
     """The words a supervisor sees for a stored reason (a feature or a reading)."""
     return REASONS.get(name) or READINGS.get(name) or name.replace("_", " ")
+
+
+def is_push(name: str) -> bool:
+    """A stored cue that is a reason (a push), not the evidence of one."""
+    return not name.endswith((MATCH, AT))
+
+
+def evidence_of(cues: dict[str, Any], name: str) -> str | None:
+    """The stored words of reason ``name`` (its own, else the cue a reading quotes)."""
+    for source in (name, *QUOTES.get(name, ())):
+        words = cues.get(source + MATCH)
+        if isinstance(words, str) and words.strip():
+            return words
+    return None
+
+
+def _quote(words: str, mask: Callable[[str], str] | None) -> str:
+    words = " ".join(words.split())  # a match spanning lines stays on the line
+    if len(words) > MAX_QUOTE:
+        words = words[: MAX_QUOTE - 1].rstrip() + "…"
+    return mask(words) if mask is not None else words
+
+
+def reasons_in_words(
+    cues: dict[str, Any] | None, top: int | None = None, mask: Callable[[str], str] | None = None
+) -> list[str]:
+    """'says no to what was asked or proposed ("no")', 'sarcasm ("Great service. Really
+    great.")', 'after a failed bot or agent answer (message 3: "didn't understand")', ... for
+    the stored cues of one message, strongest push first, the ``top`` of them. ``mask``:
+    applied to every quote (the review screen masks personal data as in the message)."""
+    if not cues:
+        return []
+    pushes = [(value, name) for name, value in cues.items() if is_push(name)]
+    # Numbers are pushes; a value of another type (an older database) keeps its place.
+    pushes.sort(key=lambda pair: -pair[0] if isinstance(pair[0], (int, float)) else 0.0)
+    return [_with_evidence(cues, name, reason_words(name), mask) for _, name in pushes[:top]]
+
+
+def with_evidence(reasons: list[str], cues: dict[str, Any]) -> list[str]:
+    """``reasons`` in words (a message's top reasons, as `frustration.explain` words them)
+    each with its evidence from the message's stored ``cues``: the flag details."""
+    return [_with_evidence(cues, _NAMES.get(words, words), words, None) for words in reasons]
+
+
+# The name of each reason by its words.
+_NAMES = {words: name for name, words in (*REASONS.items(), *READINGS.items())}
+
+
+def _with_evidence(cues: dict[str, Any], name: str, words: str, mask: Callable[[str], str] | None) -> str:
+    evidence = []
+    at = cues.get(name + AT)
+    if at is not None and type(at) is int:
+        evidence.append(f"message {at}")
+    match = evidence_of(cues, name)
+    if match is not None:
+        evidence.append(f'"{_quote(match, mask)}"')
+    return f"{words} ({': '.join(evidence)})" if evidence else words

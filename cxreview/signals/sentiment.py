@@ -158,11 +158,18 @@ def sentiment(text: str, language: str = "en", customer: bool = False) -> float:
     """VADER's compound score, -1 (very negative) to 1 (very positive); ``customer``: with
     the request and service words of `cues.yaml` (``request_words``, ``service_words``:
     "please", "help", "support") read as neutral, and a leading "Nope," left out."""
+    return scored(text, language, customer)[0]
+
+
+def scored(text: str, language: str = "en", customer: bool = False) -> tuple[float, tuple[str, ...]]:
+    """`sentiment` and, when it is negative, the words that made it so ("terrible", "not
+    happy"; in Dutch as VADER read them: a negation moved before its verb, "niet helpt",
+    see `as_written`)."""
     if language == "nl":
-        return _scorer("nl", customer).compound(dutch_senses(text))
+        return _scorer("nl", customer).scored(dutch_senses(text))
     if customer and text[:6].lstrip()[:4].lower() == "nope":
         text = _NOPE.sub("", text, count=1)
-    return _scorer("en", customer).compound(text)
+    return _scorer("en", customer).scored(text)
 
 
 def reference_sentiment(text: str, language: str = "en") -> float:
@@ -172,3 +179,35 @@ def reference_sentiment(text: str, language: str = "en") -> float:
         with _dutch_rules():
             return float(analyzer.polarity_scores(dutch_senses(text))["compound"])
     return float(_analyzer("en").polarity_scores(text)["compound"])
+
+
+def as_written(words: str, norm: str) -> str | None:
+    """Negative ``words`` of `scored` as the customer wrote them in ``norm`` (lower case,
+    words split by single spaces): "niet vind het leuk" as "vind het niet leuk", the words
+    from the negation to the word it turns; None when the message has no such words (a word
+    of a Dutch sense, "bezorgd" read as "geleverd", or an emoji's description)."""
+    written = words
+    words = " ".join(_WORD_RUN.findall(words.lower()))
+    quoted = words.split()
+    if not quoted:
+        return None
+    if f" {words} " in f" {norm} ":
+        return written
+    if len(quoted) < 2:
+        return None
+    tokens = norm.split()
+    negation, word = quoted[0], quoted[-1]
+    for i, token in enumerate(tokens):
+        if token == word:
+            near = [j for j in range(max(0, i - 4), min(len(tokens), i + 5)) if tokens[j] == negation]
+            if near:
+                j = min(near, key=lambda j: abs(j - i))
+                return _SPLIT_NOT.sub(r"\1't", " ".join(tokens[min(i, j) : max(i, j) + 1]))
+    return None
+
+
+# A norm splits "doesn't" into "doesn t".
+_SPLIT_NOT = re.compile(r"\b(\w+n) t\b")
+
+
+_WORD_RUN = re.compile(r"\w+")

@@ -43,7 +43,11 @@ class FastVader:
     """One language's lexicon, emoji descriptions, negations and boosters (VADER's globals)."""
 
     def __init__(
-        self, lexicon: Mapping[str, float], emojis: Mapping[str, str], negate: Iterable[str], boosters: Mapping[str, float]
+        self,
+        lexicon: Mapping[str, float],
+        emojis: Mapping[str, str],
+        negate: Iterable[str],
+        boosters: Mapping[str, float],
     ) -> None:
         self.lexicon = dict(lexicon)
         self.emojis = dict(emojis)
@@ -54,6 +58,12 @@ class FastVader:
 
     def compound(self, text: str) -> float:
         """VADER's compound score of ``text``, -1..1, rounded to 4 places as VADER does."""
+        return self.scored(text)[0]
+
+    def scored(self, text: str) -> tuple[float, tuple[str, ...]]:
+        """The compound score of ``text`` and, when it is negative, the words that made it
+        so, in order: a negative word ("terrible"), or a positive one a negation turned,
+        quoted with the negation ("not happy"). The evidence of a message's negative words."""
         # Emoji are never ASCII: most texts are, and isascii() is a flag, not a scan.
         if not text.isascii() and not self.emoji_chars.isdisjoint(text):
             text = self._describe_emojis(text)
@@ -67,7 +77,7 @@ class FastVader:
         lex = self.lexicon
         hits = [i for i, w in enumerate(lower) if w in lex]
         if not hits:
-            return 0.0
+            return 0.0, ()
         words = [k[0] for k in known]
         n = len(words)
         upper = len([k for k in known if k[2]])
@@ -89,7 +99,21 @@ class FastVader:
         elif total < 0:
             total -= _punctuation_emphasis(text)
         compound = total / math.sqrt(total * total + 15)
-        return round(max(-1.0, min(1.0, compound)), 4)
+        negatives = self._negatives(words, lower, valences) if total < 0 else ()
+        return round(max(-1.0, min(1.0, compound)), 4), negatives
+
+    def _negatives(self, words: list[str], lower: list[str], valences: dict[int, float]) -> tuple[str, ...]:
+        lex = self.lexicon
+        found = []
+        for i, valence in valences.items():
+            if valence >= 0:
+                continue
+            if lex[lower[i]] > 0:  # turned by a negation before it: quoted with it
+                negated = (j for j in range(i - 1, max(i - 4, -1), -1) if self._negated(lower[j]) or lower[j] == "no")
+                found.append(" ".join(words[next(negated, i) : i + 1]))
+            else:
+                found.append(words[i])
+        return tuple(found)
 
     def _token(self, raw: str) -> tuple[str, str, bool]:
         """(stripped, lower case, all capitals) of a raw token, as VADER strips it; remembered."""

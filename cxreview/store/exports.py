@@ -20,6 +20,7 @@ MESSAGE_COLUMNS = (
     "frustration",
     "flags",
     "phase",
+    "reasons",
 )
 # The phase a message belongs to: everything before the first agent message is the bot's
 # side (its turns and the wait for a person), the rest the agent's.
@@ -39,7 +40,8 @@ def message_rows(conn: sqlite3.Connection, filters: Filters) -> Iterator[sqlite3
                (SELECT json_group_array(flag) FROM (
                     SELECT f.flag FROM message_flags f WHERE f.conversation_id = m.conversation_id
                     AND f.position = m.position ORDER BY f.flag) AS its_flags) AS flags,
-               {_PHASE_OF_MESSAGE} AS phase
+               {_PHASE_OF_MESSAGE} AS phase,
+               json_extract(cs.per_message, '$[' || (m.position - 1) || '][2]') AS reasons
             FROM conversations c JOIN messages m ON m.conversation_id = c.id
             LEFT JOIN conversation_signals cs ON cs.conversation_id = c.id
             LEFT JOIN conversation_phases p ON p.conversation_id = c.id
@@ -60,7 +62,8 @@ _POSTGRES_MESSAGE_ROWS = (
                      WHERE f.conversation_id = m.conversation_id AND f.position = m.position), '[]') AS flags,
            """
     + _PHASE_OF_MESSAGE.replace("{", "{{").replace("}", "}}")
-    + """ AS phase
+    + """ AS phase,
+           (cs.per_message -> (m.position - 1)::INT -> 2)::TEXT AS reasons
         FROM conversations c
         LEFT JOIN LATERAL (SELECT s.per_message::JSONB AS per_message FROM conversation_signals s
                            WHERE s.conversation_id = c.id OFFSET 0) cs ON TRUE

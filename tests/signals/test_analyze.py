@@ -155,8 +155,13 @@ def test_message_export_is_spreadsheet_safe(db: Database, write_jsonl) -> None:
         "frustration",
         "flags",
         "phase",
+        "reasons",
     ]
     assert rows[5]["text"] == '\'=HYPERLINK("http://evil")'
+    # Each frustrated message names its reasons with the words that matched (issue 12).
+    frustrated = [r for r in rows if "frustrated" in r["flags"]]
+    assert frustrated and all('("' in r["reasons"] for r in frustrated)
+    assert all(not r["reasons"] for r in rows if r["role"] != "customer")
     assert rows[2]["flags"] == "bot_repeat"
     out = io.StringIO()
     export_signals(db, "conversation", Filters(queues=["billing"]), out, "jsonl")

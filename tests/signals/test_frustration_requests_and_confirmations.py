@@ -88,6 +88,10 @@ def test_a_no_to_details_read_back_means_the_bot_got_them_wrong(
     ],
 )
 def test_support_cues_of_round_7_fire(text: str, cue: str) -> None:
+    if cue == "correction":  # a correction needs an answer to correct
+        reply = dialogue([("customer", "Any restaurants?"), ("bot", "I found none in the centre."), ("customer", text)])
+        assert cue in reply[2].features
+        return
     assert cue in customer(text).features
 
 
