@@ -17,8 +17,15 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from cxreview.records import ConversationSignals, Flag, MessageSignals
+from cxreview.signals.answer_runs import AnswerRuns, answer_again
 from cxreview.signals.answers import said_before, says_again, says_nothing
-from cxreview.signals.customer_repeats import COUNT_ANSWER_WORDS, VALUE_AGAIN, flag_said_again, repeat_contact_answer
+from cxreview.signals.customer_repeats import (
+    COUNT_ANSWER_WORDS,
+    VALUE_AGAIN,
+    about_earlier_contacts,
+    flag_said_again,
+    repeat_contact_answer,
+)
 from cxreview.signals.evidence import quoted, value_kind
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import (
@@ -87,6 +94,7 @@ class _State:
     ask_runs: list[tuple[int, list[int]]] = field(default_factory=list)
     current_runs: dict[int, int] = field(default_factory=dict)  # question -> index into ask_runs
     last_asked: dict[int, int] = field(default_factory=dict)  # question -> index of its last ask
+    answers: AnswerRuns = field(default_factory=AnswerRuns)  # the same answer given again (`answer_runs`)
     # Per customer turn (as `positions`): it brought something new (a value not given
     # before, an answer), not the same value again, "I already said", a request for a person,
     # "I don't have it". None: new unless its words say it cannot give the value, read only
@@ -163,7 +171,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     # In the customer's first message a repeat is of earlier contacts ("I sent the photos on
     # Monday already"): nothing was said to this bot yet, so it is no turn of a loop.
     if (repeat_of is not None or meta) and state.bot_turns and not result.handover and state.norms:
-        if meta or had_to_repeat(state, f, repeat_of):
+        if (meta and not about_earlier_contacts(f.norm)) or had_to_repeat(state, f, repeat_of):
             state.repeats_with_bot.append(position)
     # A bare value sent again ("AC20419877", "3521 AB", an e-mail address) because the bot asked
     # again, or typed again in an enter/confirm step, is shown as no repeat of the customer's: a
@@ -430,6 +438,7 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
         if not state.last_bot_repeat:
             ask = _same_step(state, ms, f, ask)
     state.sentence_asks = state.sentence_asks or bool(f.ask)
+    answer_again(state, f)
     # Bad news ("there are no hotels in the east") is a failed answer for the customer too, but
     # the bot understood: it reads the next message as after a failure, never as a loop, also
     # when it says so with failure words ("I was unable to book that", "I could not find any

@@ -296,3 +296,17 @@ def _asks_about_contact(language: str, norm: str) -> bool:
             _CONTACT_QUESTIONS.clear()
         found = _CONTACT_QUESTIONS[key] = repeat_contact(language)[1].search(norm) is not None
     return found
+
+
+def about_earlier_contacts(norm: str) -> bool:
+    """A customer's "I said it before" that counts earlier contacts by phone, mail, visit or
+    report, not turns of this chat: "this is the third time I've reported this since
+    september", "I already called twice", "dit is de derde keer dat ik het meld". It is a
+    repeat, but no turn of a loop with this bot ("I sent the receipt last week already" to
+    the bot that asks for it again is one)."""
+    return _EARLIER_CONTACTS.search(norm) is not None
+
+
+_EARLIER_CONTACTS = re.compile(
+    r"\b(?:reported|rang|phoned|called|emailed|e mailed|complained|visited|meld|gemeld|belde|gebeld|gemaild|geklaagd)\b"
+)

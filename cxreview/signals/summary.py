@@ -106,8 +106,9 @@ def _loop(state: _State) -> tuple[str, str, list[int]] | None:
     The rules, in order: the bot asks one question again and again while the customer brings
     nothing new (in any wording: repeats of it or of its repeats; two unrelated repeats are
     no loop, nor a question asked again for each new item or topic, as a template "What do
-    you like about this movie?" after each "Do you like the movie X?"); the bot fails to
-    understand; the customer has to repeat themselves while still with the bot (kept after a
+    you like about this movie?" after each "Do you like the movie X?"); the bot gives one
+    answer again and again, in any words, while the customer brings nothing it takes up
+    (`answer_runs`); the bot fails to understand; the customer has to repeat themselves while still with the bot (kept after a
     handover: the loop happened before it).
     """
     loop_cfg = state.config["loop"]
@@ -115,6 +116,11 @@ def _loop(state: _State) -> tuple[str, str, list[int]] | None:
     if again and len(again) >= loop_cfg["bot_repeats"]:
         first = state.bot_positions[ask]
         return "bot repeats", f"the bot repeated itself {len(again)} times, asking message {first} again", again
+    given = state.answers.longest
+    if len(given) >= loop_cfg["same_answers"]:
+        where = ", ".join(str(state.bot_positions[index]) for index in given)
+        positions = [state.bot_positions[index] for index in given]
+        return "same answer", f"the bot gave the same answer {len(given)} times (messages {where})", positions
     if len(state.bot_failures) >= loop_cfg["bot_failures"]:
         return "bot failures", f"the bot failed to understand {len(state.bot_failures)} times", state.bot_failures
     repeats = state.repeats_with_bot
