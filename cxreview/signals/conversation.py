@@ -29,9 +29,9 @@ from cxreview.signals.customer_repeats import (
 from cxreview.signals.evidence import quoted, value_kind
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import (
-    DETAIL_WRONG,
     MESSAGE_CUES,
     Context,
+    correction_reading,
     explain,
     feature_values,
     judged_sentiment,
@@ -237,9 +237,9 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         context, mood = _NO_CONTEXT, 0.0
     ms.features = feature_values(f, context, mood)
     said_no = no_reading(f) if says_no else None
-    wrong = cues is not None and DETAIL_WRONG.search(cues.get("correction", "")) is not None
+    correction_as = correction_reading(cues.get("correction"), state.answered) if cues else None
     frustration, shown, ms.reasons = explain(
-        ms.features, 3, praise_turned(f), context.open_question, not state.answered, said_no, wrong
+        ms.features, 3, praise_turned(f), context.open_question, not state.answered, said_no, correction_as
     )
     if bare_no and state.last_question:
         mood = 0.0  # an answer, not a mood: a calm "no" at the end makes no trend "worse"

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import CUSTOMER_CUES, negation_words
-from cxreview.signals.reasons import CORRECTION_WORDS, OPEN_NO, REASONS, UNPROMPTED, reason_words
+from cxreview.signals.reasons import CORRECTION_WORDS, NEGATIVE_STATEMENT, OPEN_NO, REASONS, UNPROMPTED, reason_words
 
 MODEL_PATH = Path(__file__).with_name("frustration_model.json")
 
@@ -87,8 +87,8 @@ _SOFT_NOT = re.compile(
     r"|niet (?:jouw|je|uw) schuld|(?:kunt|kan|kunnen) (?:er|jij|u|jullie) (?:ook )?(?:niks|niets) aan)\b"
 )
 _COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
-# What the "no" of a message is (`no_reading`): an answer, or part of the problem it reports.
-ANSWER, PROBLEM = "answer", "problem"
+# A message's "no" that answers (`no_reading`); otherwise it is part of a complaint, or says no.
+ANSWER = "answer"
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,33 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
 # number is wrong on the invoice", "er staat een fout in mijn factuur"), or it only has words
 # that usually correct an answer ("the other shop", "I said yes to the offer", "another
 # provider": they still weigh, in complaints they often mean "yet another"), shown so.
-DETAIL_WRONG = re.compile(r"wrong|mistake|mix-?up|fout|verkeerd|vergissing", re.IGNORECASE)
+_DETAIL_WRONG = re.compile(r"wrong|mistake|mix-?up|fout|verkeerd|vergissing", re.IGNORECASE)
+# After an answer, "another" or "a different" corrects it when it asks for another of what was
+# offered ("another option", "a different day", "een andere maat"); "another bank", "other
+# apps", "the other driver", "de andere bestelling" correct nothing: only the words are named.
+_OTHER = re.compile(r"\b(?:another|different|other|andere?)\b", re.IGNORECASE)
+_OTHER_OFFER = re.compile(
+    r"\b(?:another|different|other|andere?) (?:one|ones|options?|choices?|dates?|days?|times?|slots?|sizes?|colou?rs?"
+    r"|models?|ways?|method|answer|solution|suggestion|room|table|seat|flight|agent|person|colleague|expert"
+    r"|manier|optie|keuze|datum|dag|tijd|tijdstip|maat|kleur|oplossing|antwoord|medewerker|collega|expert)\b",
+    re.IGNORECASE,
+)
+
+
+def correction_reading(words: str | None, answered: bool) -> str | None:
+    """How the correction cue's ``words`` are shown (`explain`): None as correcting the
+    answer; before any answer (not ``answered``) as saying a detail is wrong
+    ("correction_unprompted", for "wrong", "fout") or as its words only (`CORRECTION_WORDS`),
+    and so after an answer for "another" that asks for no other option ("another bank")."""
+    if not words:
+        return None
+    if not answered:
+        return UNPROMPTED["correction"] if _DETAIL_WRONG.search(words) else CORRECTION_WORDS
+    if _OTHER.search(words) and not _OTHER_OFFER.search(words):
+        return CORRECTION_WORDS
+    return None
+
+
 # The customer's opening "is anyone there?", "are you there? I have a question", "hallo, is
 # daar iemand?", "ben je daar?" greets: nothing was said yet to be lost in (asked again after
 # their own unanswered message, or "Hello?? Is this thing on?", it still is).
@@ -265,8 +291,8 @@ def counted_negations(f: TextFeatures) -> list[str]:
     cues = f.cues
     if cues and not ("rejection" in cues and _bare_no(cues["rejection"])):  # a bare "no" counts as a negation
         answer = cues.get("rejection") or cues.get("negative_answer")
-        if answer:
-            spent += _WORDS.findall(answer.lower())
+        if answer:  # as feature_values counts them: the negation words of the answer
+            spent += [w for w in _WORDS.findall(answer.lower()) if w in negatives]
     for word in spent:
         if word in found:
             found.remove(word)
@@ -280,7 +306,7 @@ def explain(
     open_ask: bool = False,
     unprompted: bool = False,
     said_no: str | None = ANSWER,
-    wrong_detail: bool = True,
+    correction_as: str | None = None,
 ) -> tuple[float, dict[str, Any], list[str]]:
     """(frustration 0..1, the features that pushed it up with their push on the log-odds
     rounded for display, the ``top`` of them in words), in one pass: it runs for every
@@ -291,10 +317,10 @@ def explain(
     its "no" is shown as an answer to that question, not as saying no to a proposal.
     ``unprompted``: nobody answered the customer yet, so a rejection or correction is shown
     as saying something is wrong, not as rejecting an answer nobody gave; a correction
-    without ``wrong_detail`` (`DETAIL_WRONG`) as its words only (`CORRECTION_WORDS`). ``said_no``: what
-    the message's "no" is (`no_reading`): an answer (`ANSWER`), part of the problem it
-    reports (`PROBLEM`: "It doesn't work" is no "no" to an open question; its push is shown
-    as the problem's) or neither (None: shown as saying no, not as an answer)."""
+    is shown as ``correction_as`` (`correction_reading`) when given. ``said_no``: what
+    the message's "no" is (`no_reading`): an answer (`ANSWER`), part of a complaint (the
+    cue's name, "problem": "It doesn't work" is no "no" to an open question; its push is
+    shown as that cue's) or neither (None: shown as saying no, not as an answer)."""
     m = model()
     weights = m.weights
     pushes = [(weights[name] * value, name) for name, value in values.items() if weights.get(name)]
@@ -307,18 +333,20 @@ def explain(
     up = [pair for pair in pushes if pair[0] > 0]
     if turned is not None and turned in values:
         up = _credited(up, "negative_sentiment", turned, turned)
-    if said_no == PROBLEM:
+    if said_no is not None and said_no != ANSWER:  # part of that complaint: shown as it
         for name in _SAID_NO if open_ask else _SAID_NO[:1]:
-            up = _credited(up, name, "problem", "problem")
+            up = _credited(up, name, said_no, said_no)
     elif open_ask:
         said = "negative_answer" if "negative_answer" in values else "rejection"
         for name in _SAID_NO:
             up = _credited(up, name, name, OPEN_NO if said_no == ANSWER else said)
+    if correction_as is not None:
+        up = _credited(up, "correction", "correction", correction_as)
     if unprompted:
-        for cue, reading in UNPROMPTED.items():
-            if cue == "correction" and not wrong_detail:
-                reading = CORRECTION_WORDS
-            up = _credited(up, cue, cue, reading)
+        up = _credited(up, "rejection", "rejection", UNPROMPTED["rejection"])
+        if said_no is None and not open_ask and "after_question" not in values:
+            # Nothing was asked or answered yet: "my bill has not been corrected" says no to nothing.
+            up = _credited(up, "negative_answer", "negative_answer", NEGATIVE_STATEMENT)
     if not up:
         return 1.0 / (1.0 + math.exp(-z)), {}, []
     shown: dict[str, Any] = {name: round(push, 3) for push, name in up}
@@ -335,25 +363,33 @@ _DISLIKE = re.compile(r"\b(?:like|love|enjoy|hate|hated|dislike|stand|leuk|lust|
 
 
 def no_reading(f: TextFeatures) -> str | None:
-    """What the "no" of a customer message is, for its reasons: `PROBLEM` when its words are
-    part of the problem the message reports ("It doesn't work", "nog steeds niet
-    aangekomen"), `ANSWER` when the message opens with it ("No.", "not really, ...", "I
-    don't think so", "Never.") with a refusal, else None ("ik vind het niet leuk dat de
-    levering zo lang duurt" complains, it answers no open question with a no)."""
+    """What the "no" of a customer message is, for its reasons: the complaint cue whose words
+    it is part of ("problem": "It doesn't work", "nog steeds niet aangekomen"; "waiting":
+    "haven't heard anything"), `ANSWER` when the message opens with a refusal ("No.", "not
+    really, ...", "I don't think so", "Never."), else None: it says no to something ("I
+    don't want a human", "ik vind het niet leuk dat ...": no answer with a no)."""
     cues = f.cues
     words = cues.get("negative_answer") or cues.get("rejection") if cues else None
     if not words:
         return None
     norm = " ".join(_WORDS.findall(words.lower())).replace("'", " ")
-    problem = cues.get("problem")
-    if problem and norm in " ".join(_WORDS.findall(problem.lower())).replace("'", " "):
-        return PROBLEM
-    # The "no" opens the message and refuses (not "I don't like ...": an opinion, no answer).
+    for name in _CONTAINING:
+        said = cues.get(name)
+        if said and norm in " ".join(_WORDS.findall(said.lower())).replace("'", " "):
+            return name
+    if not _REFUSAL.search(norm):
+        return None
+    # The refusal opens the message (not "I don't like ...": an opinion, no answer).
     rest = f.norm if f.norm.startswith(norm) else _ANSWER_START.sub("", f.norm, count=1)
     if not rest.startswith(norm):
         return None
     # With the word after it: "ik vind het niet leuk".
     return None if _DISLIKE.search(" ".join(rest.split()[: len(norm.split()) + 1])) else ANSWER
+
+
+# The complaints a "no" can be part of, the first that holds its words is credited with it.
+_CONTAINING = ("problem", "waiting", "grievance", "impatience", "broken_promise", "giving_up", "escalation")
+_REFUSAL = re.compile(r"^(?:no|nope|nah|nay|never|nee|neen|nooit|not|niet|nothing|niks|niets)\b|\b(?:think|denk)\b")
 
 
 def _credited(up: list[tuple[float, str]], source: str, present: str, target: str) -> list[tuple[float, str]]:

@@ -66,11 +66,15 @@ UNPROMPTED: dict[str, str] = {"rejection": "rejection_unprompted", "correction":
 # A correction before any answer that says no detail is wrong ("the other shop", "I said yes
 # to the offer", "another provider"): only its words are named.
 CORRECTION_WORDS = "correction_words"
+# A "no" answer's words before anything was asked or answered ("my bill has not been
+# corrected", "I don't want to cancel"): a negative statement, no "no" to anything.
+NEGATIVE_STATEMENT = "negative_statement"
 READINGS: dict[str, str] = {
     OPEN_NO: "answers an open question with a no",
     "rejection_unprompted": "says something is wrong",
     "correction_unprompted": "says a detail is wrong or asks to check again",
     CORRECTION_WORDS: "words that usually correct an answer",
+    NEGATIVE_STATEMENT: "a negative statement",
 }
 # The cues whose matched words a reason of the conversation or a reading quotes, the first
 # one the message has: a "no" to a question quotes the "no".
@@ -81,6 +85,7 @@ QUOTES: dict[str, tuple[str, ...]] = {
     "no_again": _SAID_NO,
     "no_to_confirmation": (*_SAID_NO, "correction"),
     CORRECTION_WORDS: ("correction",),
+    NEGATIVE_STATEMENT: ("negative_answer",),
     **{reading: (cue,) for cue, reading in UNPROMPTED.items()},
 }
 AT = "_at"  # the key suffix of the message a reason of the conversation refers to

@@ -108,7 +108,8 @@ def test_a_no_to_an_open_question_is_not_saying_no_to_a_proposal(question: str, 
     assert "no_to_question" not in cues and "negative_answer" not in cues
     reasons = _reasons(turns, language)
     assert not any(r.startswith("says no") for r in reasons)
-    assert any(r.startswith("answers an open question with a no") for r in reasons)
+    # A "no" that is part of a complaint is shown as it: "Never mind" gives up (issue 12).
+    assert any(r.startswith(("answers an open question with a no", "gives up")) for r in reasons)
 
 
 def test_a_no_to_a_proposal_still_says_no() -> None:

@@ -273,3 +273,60 @@ def test_the_message_export_quotes_the_reasons_spreadsheet_safe(tmp_path) -> Non
     out = io.StringIO()
     write_rows(out, ("reasons",), [{"reasons": cues}, {"reasons": None}], "jsonl")
     assert out.getvalue().splitlines()[1] == '{"reasons": []}'
+
+
+# -- round 14 probes on the outsider sets: the "no" and "another" that say something else -----
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected", "untrue"),
+    [
+        # A "no" inside the complaint it is part of is shown as that complaint.
+        (
+            [("customer", "I submitted a claim on 22 September and I still haven't heard anything.")],
+            "complains about waiting",
+            "says no",
+        ),
+        # Nothing was asked: a negative statement, no "no" to anything.
+        (
+            [("customer", "Hi, I want to freeze my membership, I really don't want to cancel it")],
+            'a negative statement ("don\'t want")',
+            "says no",
+        ),
+        # "I've never seen anything like it", "never had this before" say no "no".
+        ([("customer", "The driver drove off, I've never seen anything like it")], None, "says no"),
+        (
+            [("bot", "Could you update and then try again?"), ("customer", "updated. I never had this before")],
+            None,
+            "says no",
+        ),
+        # "I don't want a human" answers the open question with what they want, not with a no.
+        (
+            [
+                ("bot", "What do you need help with?"),
+                ("customer", "I don't want a human, I just need to reset my password"),
+            ],
+            'says no ("don\'t want")',
+            "answers an open question",
+        ),
+        # After an answer, "another bank" asks for no other option.
+        (
+            [
+                ("bot", "Your direct debit on 1 Oct was returned by your bank."),
+                ("customer", "yeah my bank changed my account number after they merged with another bank"),
+            ],
+            'words that usually correct an answer ("another bank")',
+            "corrects the answer",
+        ),
+        (
+            [("bot", "I found two dates: Monday or Tuesday."), ("customer", "can I have another option please")],
+            'corrects the answer or asks to look again ("another option")',
+            "words that usually",
+        ),
+    ],
+)
+def test_a_reason_names_what_the_words_do(turns: list[tuple[str, str]], expected: str | None, untrue: str) -> None:
+    shown = reasons(turns)
+    assert not any(r.startswith(untrue) for r in shown), shown
+    if expected is not None:
+        assert any(r.startswith(expected) for r in shown), shown
