@@ -119,6 +119,7 @@ class _State:
     said_no: bool = False  # the customer's last message said no or rejected the answer
     last_customer_repeat_of: int | None = None  # the position the customer's last message repeated
     last_reply: tuple[int, str] | None = None  # (position, norm) of a bot or agent message since the customer's last
+    earlier_reply: str = ""  # the norm of the bot or agent message before the customer's last
     # Requests for a person and the handover.
     first_request: tuple[int, str | None] | None = None
     pending_request: int | None = None
@@ -206,7 +207,9 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     again = asks_person and state.first_request is not None
     if asks_person:
         _human_request(state, ms, at, f)
-    elif state.last_reply is not None and accepts_person(state.result.language, state.last_reply[1], f.norm):
+    elif state.last_reply is not None and accepts_person(
+        state.result.language, state.last_reply[1], f.norm, state.earlier_reply
+    ):
         _human_request(state, ms, at, f, offer=state.last_reply[0])  # "yes please" to a person offered
     # A bare "no" answers; to a closing offer ("Thanks. Anything else?") it closes calmly, and
     # that offer said again after each finished task is no repeat the customer reacts to.
@@ -280,6 +283,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     state.last_bot_repeat = state.last_question = state.last_confirm = False
     state.said_no = says_no
     state.last_customer_repeat_of = None if repeat_of is None else repeat_of[0]
+    state.earlier_reply = "" if state.last_reply is None else state.last_reply[1]
     state.last_reply = None
 
 

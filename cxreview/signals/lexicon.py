@@ -190,7 +190,7 @@ def person_ask(language: str) -> dict[str, re.Pattern[str]]:
     parts = {
         part: _per_language(patterns, language)
         for part, patterns in section.items()
-        if part not in ("triggers", "words")
+        if part not in ("triggers", "words", "typos")
     }
     # What every request has one of (a person, a channel, a call, a presence question, "who"):
     # a clause without any is not read further.

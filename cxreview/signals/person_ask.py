@@ -32,12 +32,15 @@ import re
 from collections.abc import Sequence
 
 from cxreview.signals.lexicon import person_ask, person_ask_triggers, person_ask_words, reported_speech
+from cxreview.signals.person_typos import corrected
 
 _CLAUSE = re.compile(r"[^.!?;,:\n()]+")
 _SENTENCE_STOPS = ".!?\n"
 _CLAUSE_START = re.compile(r"[.!?;,:\n()]")
 _CLAUSE_STOPS = ".!?;,:\n()"
-_WINDOW = 12  # words from a frame's start to the request's last word
+# Words from a frame's start to the request's last word; a Dutch clause puts its verb last ("ik
+# zou graag willen dat iemand van de afdeling X dit nu corrigeert en mij even belt").
+_WINDOW = {"en": 12, "nl": 16}
 _BARE_WORDS = 6  # a message that only names a channel or a person is this short
 _NEAR = 5  # words between a person and the work they are asked to do
 Span = tuple[int, int]
@@ -45,18 +48,31 @@ Parts = dict[str, re.Pattern[str]]
 Words = dict[str, frozenset[str]]
 _BACK = re.compile(r"\b(?:back|terug\w*)\b")
 _OBJECT_WORDS = 6
+_ASKING_NEGATION = re.compile(r"^(?:(?:is|are) there not|(?:isn'?t|aren'?t) there)\b")
 
 
 def asked_person(text: str, lower: str, language: str, words: Sequence[str]) -> str | None:
     """The words of ``text`` that ask for a person, read as parts, or None. ``lower``: the
-    text in lower case; ``words``: its words (to see whether it has a trigger word)."""
+    text in lower case; ``words``: its words (to see whether it has a trigger word). Misspelt
+    words are read as the words meant (`person_typos`); the request is quoted as typed."""
     language = "nl" if language == "nl" else "en"
+    fixed = corrected(lower, words, language)
+    span = _asked(fixed.lower, language, fixed.words) if fixed is not None else _asked(lower, language, words)
+    if span is None:
+        return None
+    start, end = span if fixed is None else fixed.typed(*span)
+    shown = text if len(text) == len(lower) else lower
+    return shown[start:end].strip()
+
+
+def _asked(lower: str, language: str, words: Sequence[str]) -> Span | None:
+    """The span of ``lower`` that asks for a person, or None."""
     triggers = person_ask_triggers(language)
     if triggers.isdisjoint(words):
         return None
     parts, lists = person_ask(language), person_ask_words(language)
     if len(words) <= _BARE_WORDS and parts["bare"].search(lower.strip()) is not None:
-        return text.strip()
+        return 0, len(lower)
     for clause in _CLAUSE.finditer(lower):
         if triggers.isdisjoint(clause.group().split()) or parts["anchors"].search(clause.group()) is None:
             continue  # no person, channel, call or presence in this clause: no frame is looked for
@@ -67,8 +83,7 @@ def asked_person(text: str, lower: str, language: str, words: Sequence[str]) -> 
         start, end = clause.start() + found[0], clause.start() + found[1]
         if _others_in(lower, start, parts):
             continue
-        shown = text if len(text) == len(lower) else lower
-        return shown[start:end].strip()
+        return start, end
     return None
 
 
@@ -82,7 +97,7 @@ def _in_clause(clause: str, parts: Parts, lists: Words, language: str, opening: 
     frames += [(m, "presence") for m in parts["presence"].finditer(clause)]
     frames.sort(key=lambda pair: pair[0].start())
     for frame, kind in frames:
-        end = _after_frame(clause, frame.start(), frame.end(), kind, parts, lists)
+        end = _after_frame(clause, (frame.start(), frame.end()), kind, parts, lists, _WINDOW[language])
         if end is not None and _holds(clause, frame.start(), end, parts, language):
             return frame.start(), end
     call = parts["call_me"].search(clause)  # an imperative: "call me back", "bel me terug"
@@ -97,12 +112,13 @@ def _in_clause(clause: str, parts: Parts, lists: Words, language: str, opening: 
     return None
 
 
-def _after_frame(clause: str, start: int, frame_end: int, kind: str, parts: Parts, lists: Words) -> int | None:
-    """Where the request that a frame at ``start`` opens ends, or None when the words after
+def _after_frame(clause: str, frame: Span, kind: str, parts: Parts, lists: Words, window: int) -> int | None:
+    """Where the request that a frame (its span) opens ends, or None when the words after
     it name no person, channel or act it needs."""
+    start, frame_end = frame
     if kind == "presence":
         return frame_end  # "Reageert er nog iemand?": the question is the request
-    segment = _window(clause, start)
+    segment = _window(clause, start, window)
     call = parts["call_me"].search(segment)
     if call is not None:
         end = _call_end(clause, call, parts, start)
@@ -154,10 +170,10 @@ def _call_end(clause: str, call: re.Match[str], parts: Parts, offset: int = 0) -
     return None if parts["notice"].search(clause[end:]) is not None else end
 
 
-def _window(clause: str, start: int) -> str:
-    """The clause from ``start`` on, cut after `_WINDOW` words."""
+def _window(clause: str, start: int, window: int) -> str:
+    """The clause from ``start`` on, cut after ``window`` words."""
     words = clause[start:].split(" ")
-    return " ".join(words[:_WINDOW])
+    return " ".join(words[:window])
 
 
 def _first_target(segment: str, pattern: re.Pattern[str], parts: Parts, lists: Words) -> re.Match[str] | None:
@@ -180,8 +196,11 @@ def _first_target(segment: str, pattern: re.Pattern[str], parts: Parts, lists: W
 
 
 def _other_verb(rest: str, lists: Words) -> bool:
-    """The Dutch clause after a person ends in a verb that is no contact act."""
+    """The Dutch clause after a person ends in a verb that is no contact act, or has a verb
+    that does something else with a person (`other_verbs`: add, remove, authorise)."""
     words = rest.split()
+    if not lists["other_verbs"].isdisjoint(words):
+        return True  # "ik wil een persoon toevoegen aan mijn polis"
     return bool(words) and words[-1].endswith("en") and words[-1] not in lists["courtesy"]
 
 
@@ -202,7 +221,7 @@ def _holds(clause: str, start: int, end: int, parts: Parts, language: str) -> bo
     word before it) and no report before it (someone else's people: `_others_in`)."""
     before = clause[:start]
     previous = before.split()[-1:]
-    words = clause[start:end]
+    words = _ASKING_NEGATION.sub("", clause[start:end], count=1)  # "is there not a phone line ...?" asks
     if parts["declines"].search(" ".join(previous) + " " + words) is not None:
         return False
     return reported_speech(language).search(before) is None
@@ -211,13 +230,17 @@ def _holds(clause: str, start: int, end: int, parts: Parts, language: str) -> bo
 def someone_elses(lower: str, words: str, language: str) -> bool:
     """Whether the request ``words`` the phrase list found in ``lower`` are about someone
     else's people or about a person rather than for one: the same party checks as the parts
-    get ("can someone from my bank call me", "is there a fee to speak to an agent?")."""
+    get ("can someone from my bank call me", "is there a fee to speak to an agent?"), and a
+    customer saying they are a person ("I'm a real person, not a bot")."""
     start = lower.find(words.lower())
     if start < 0:
         return False
     parts = person_ask("nl" if language == "nl" else "en")
     if _others_in(lower, start, parts) or lower.startswith("'s", start + len(words)):
         return True  # "can someone from my bank call me", "I want the agent's name"
+    sentence = max(lower.rfind(stop, 0, start) for stop in _SENTENCE_STOPS) + 1
+    if parts["self_described"].search(lower[sentence:start]) is not None:
+        return True  # "I'm a real person, not a bot"
     clause = _CLAUSE_START.split(lower[:start])[-1]
     return parts["cost"].search(clause) is not None
 

@@ -1,9 +1,13 @@
 """A customer who takes the person a bot offers: "yes please" to "Would you like to speak to
 someone from the council tax team?", "doorzetten" to "... of ik zet je door naar een
-collega", or "3" to "1) Rebook 2) Request a refund 3) Talk to an agent". Such a reply asks for
-a person as much as "agent please" does; read from the bot's message just before
-(cues.yaml ``person_offer``). A "yes" to anything else, or a number picking another option,
-asks for nobody."""
+collega", "3" to "1) Rebook 2) Request a refund 3) Talk to an agent", "1" to "Wil je een
+medewerker spreken? 1. Ja graag 2. Nee" (the option "ja graag" to a person offered), or the
+words of an option ("chat now pls" to "... a call-back, or chat with an adviser now? 1.
+Call-back 2. Chat now"). Such a reply asks for a person as much as "agent please" does; read
+from the bot's message just before (cues.yaml ``person_offer``), or from the one before that
+when the bot only asked for the menu's choice again ("Dat is geen geldige keuze. Antwoord met 1
+(ja) of 2 (nee)."). A "yes" to anything else, or a number or words picking another option
+("2. Nee", "track my order"), asks for nobody."""
 
 from __future__ import annotations
 
@@ -14,34 +18,63 @@ from cxreview.signals.lexicon import person_offer, raw_cues
 
 _NUMBER_ONLY = re.compile(r"^(?:option |optie |nummer |number |keuze |choice )?(\d)$")
 _OPTION = re.compile(r"(?:^| )(\d) ")  # in a norm the option marks are bare digits ("3 talk to an agent")
+_OR = re.compile(r" (?:or|of)$")  # "antwoord met 1 (ja) of 2 (nee)": the option "ja"
+_COURTESY = frozenset("please pls plz thanks thank you thx graag aub alsjeblieft alstublieft svp dan maar".split())
 _MAX_WORDS = 6
 
 
 @functools.lru_cache(maxsize=1)
-def _people() -> re.Pattern[str]:
-    """The words that make a menu option one with people (cues.yaml ``person_offer.people``)."""
-    return re.compile(raw_cues()["person_offer"]["people"])
+def _section() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the words that make a menu option one with people or a way to talk to them, a bot
+    message that only asks for the menu's choice again): cues.yaml ``person_offer``."""
+    section = raw_cues()["person_offer"]
+    return re.compile(section["people"]), re.compile(section["asks_again"])
 
 
-def accepts_person(language: str, reply_norm: str, norm: str) -> bool:
-    """Whether the customer's ``norm`` takes a person the bot's ``reply_norm`` offered."""
+def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str = "") -> bool:
+    """Whether the customer's ``norm`` takes a person the bot's ``reply_norm`` offered
+    (``earlier_norm``: the bot's message before the customer's last, read when ``reply_norm``
+    only asks for the choice again)."""
     if not norm or norm.count(" ") >= _MAX_WORDS:
         return False
     offers, accepts = person_offer(language)
+    people, asks_again = _section()
+    offered = offers.search(reply_norm) is not None
+    options = _options(reply_norm)
+    if not offered and earlier_norm and asks_again.search(reply_norm) is not None:
+        offered = offers.search(earlier_norm) is not None
+        options = options or _options(earlier_norm)
     number = _NUMBER_ONLY.match(norm)
-    if number is not None:
-        return _picks_people(reply_norm, number.group(1))
-    return accepts.search(norm) is not None and offers.search(reply_norm) is not None
+    chosen = options.get(number.group(1)) if number is not None else _said(options, norm)
+    if chosen is not None:
+        return people.search(chosen) is not None or (offered and accepts.search(chosen) is not None)
+    return number is None and offered and accepts.search(norm) is not None
 
 
-def _picks_people(reply_norm: str, chosen: str) -> bool:
-    """The menu option numbered ``chosen`` in the bot's norm names people."""
-    marks = list(_OPTION.finditer(" " + reply_norm))
-    if len(marks) < 2:  # one number is no menu ("press 3 to continue")
-        return False
+def _options(reply_norm: str) -> dict[str, str]:
+    """The words of each numbered option of a menu in the bot's norm, by number (none when the
+    norm has fewer than two numbers: "press 3 to continue" is no menu)."""
     text = " " + reply_norm
+    marks = list(_OPTION.finditer(text))
+    if len(marks) < 2:
+        return {}
+    options: dict[str, str] = {}
     for i, mark in enumerate(marks):
-        if mark.group(1) == chosen:
-            end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-            return _people().search(text[mark.end() : end]) is not None
-    return False
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        options.setdefault(mark.group(1), _OR.sub("", text[mark.end() : end].strip()))
+    return options
+
+
+def _said(options: dict[str, str], norm: str) -> str | None:
+    """The option whose words the customer's norm says, courtesies aside ("chat now pls" for
+    "chat now", "ja graag" for "ja graag"), or None."""
+    words = _plain(norm)
+    for option in options.values():
+        plain = _plain(option)
+        if plain and (words == plain or (len(plain.split()) > 1 and plain in words)):
+            return option
+    return None
+
+
+def _plain(norm: str) -> str:
+    return " ".join(word for word in norm.split() if word not in _COURTESY)

@@ -388,7 +388,7 @@ def test_every_part_has_both_languages() -> None:
     section = raw_cues()["person_ask"]
     assert {"frames", "acts", "people", "channels", "third_party", "declines"} <= set(section)
     for name, part in section.items():
-        for lists in part.values() if name == "words" else [part]:
+        for lists in part.values() if name in ("words", "typos") else [part]:
             assert set(lists) == {"en", "nl"}, name
 
 
