@@ -53,6 +53,7 @@ from cxreview.signals.loop_runs import (
     resolved,
     step_repeated,
 )
+from cxreview.signals.person_ask import greets
 from cxreview.signals.person_offer import accepts_person
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.reason_evidence import add_evidence, spike_and_frustrated
@@ -203,6 +204,10 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     asks_person = says_no = False
     if cues:
         asks_person = "human_request" in cues and "declines_human" not in cues and not _about_a_place(state, cues)
+        # "hi is anyone there. my boiler ..." before anyone has written: a greeting
+        asks_person = asks_person and (
+            state.replied or not greets(cues["human_request"], f.norm, state.result.language)
+        )
         says_no = "negative_answer" in cues or "rejection" in cues
     again = asks_person and state.first_request is not None
     if asks_person:

@@ -175,6 +175,14 @@ def request_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=2)
+def opening_greeting(language: str) -> re.Pattern[str]:
+    """A request's words that only ask whether anyone is there (cues.yaml
+    ``human_request_context.greeting``): a greeting when no bot or agent has written yet."""
+    greeting = raw_cues()["human_request_context"]["greeting"]
+    return compile_patterns([p for lang in languages_read(language) for p in greeting.get(lang, [])])
+
+
+@functools.lru_cache(maxsize=2)
 def person_offer(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a bot's offer of a person, a customer's reply that takes it): cues.yaml
     ``person_offer``, Dutch with the English ones."""

@@ -31,7 +31,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cxreview.signals.lexicon import person_ask, person_ask_triggers, person_ask_words, reported_speech
+from cxreview.signals.lexicon import (
+    opening_greeting,
+    person_ask,
+    person_ask_triggers,
+    person_ask_words,
+    reported_speech,
+)
 from cxreview.signals.person_typos import corrected
 
 _CLAUSE = re.compile(r"[^.!?;,:\n()]+")
@@ -48,6 +54,10 @@ Parts = dict[str, re.Pattern[str]]
 Words = dict[str, frozenset[str]]
 _BACK = re.compile(r"\b(?:back|terug\w*)\b")
 _OBJECT_WORDS = 6
+_TRANSFER = re.compile(r"(?:put|connect|transfer|pass|forward|hand|verbind|zet|stuur)\b")
+_TO_ME = re.compile(r"\b(?:mij|me|ons)$")  # "kunde gij mij nen mens geven": the person is given to the customer
+_PLAIN_WORD = re.compile(r"\w+")
+_GREETING_CHARS = 16  # where the presence question may start in the norm: after "hello", "goedemiddag"
 _ASKING_NEGATION = re.compile(r"^(?:(?:is|are) there not|(?:isn'?t|aren'?t) there)\b")
 
 
@@ -136,8 +146,13 @@ def _after_frame(clause: str, frame: Span, kind: str, parts: Parts, lists: Words
         channel = None
     if kind == "give" and person is not None and not _object_of(segment[frame_end - start : person.start()], lists):
         person = None  # "I need a room for 3 nights for one person": the person is no object of the wish
-    if kind == "give" and person is not None and act is None and _other_verb(segment[person.end() :], lists):
-        person = None  # "mag ik een medewerker complimenteren?": a person, but no contact asked
+    if kind == "give" and person is not None and act is None:
+        after = segment[person.end() :]
+        given = _TO_ME.search(segment[: frame_end - start]) is not None and after.rstrip().endswith(" geven")
+        if (_other_verb(after, lists) and not given) or parts["job_after"].search(after) is not None:
+            person = None  # "mag ik een medewerker complimenteren?", "I need a person to sign for it"
+    if person is None and someone is not None and kind == "give" and _TRANSFER.match(segment):
+        person = someone  # "pass me to someone who can actually help": a transfer names whom
     ends: list[int] = []
     if person is not None and (act is not None or kind == "give"):
         ends = [person.end()] + ([act.end()] if act is not None else [])
@@ -256,3 +271,16 @@ def _others_in(lower: str, start: int, parts: Parts) -> bool:
     condition = parts["conditions"].search(rest)
     sentence = lower[opening:start] + (rest[: condition.start()] if condition is not None else rest)
     return parts["third_party"].search(sentence) is not None
+
+
+def greets(words: str, norm: str, language: str) -> bool:
+    """Whether a request's ``words`` only ask whether anyone is there, open the message
+    (``norm``, its normalised text) and the message goes on: "hi is anyone there. my boiler
+    ...", "hallo, is daar iemand? mijn internet ..."; not "... in augustus is er iemand komen
+    kijken", nor a bare "Is anyone there?". A greeting when no bot or agent has written yet
+    (conversation.py)."""
+    if opening_greeting(language).search(words) is None:
+        return False
+    plain = " ".join(_PLAIN_WORD.findall(words.lower()))
+    at = norm.find(plain)
+    return at in range(_GREETING_CHARS) and len(norm) > at + len(plain)  # a bare "Is anyone there?" asks

@@ -390,6 +390,139 @@ NEAR_EN_2 = [
     "can you call me a cab",
 ]
 
+# A third probe round, written after the second round's families were in.
+ASKS_NL_3 = [
+    "pff kan ik nou gewoon iemand bellen of niet",
+    "ik heb echt een mens nodig hiervoor",
+    "kunnen jullie iemand laten bellen?",
+    "wil er iemand contact met me opnemen over mijn klacht",
+    "ik zou graag een medewerker te woord staan",
+    "hallo? iemand??",
+    "graag doorverbinden met de afdeling schade",
+    "kan ik hier ook met een mens chatten",
+    "geef me een echte mens aan de lijn",
+    "verbind mij door met iemand die wel snapt wat ik bedoel",
+    "ik wil klagen bij een leidinggevende",
+    "kunnen we even bellen hierover?",
+    "Graag telefonisch contact, ik ben bereikbaar op 0612345678",
+    "ik wil een terugbelverzoek indienen",
+    "kan ik een terugbelafspraak maken?",
+    "ik wil gebeld worden door iemand van de afdeling",
+    "kunde gij mij nen mens geven",
+    "ge moet mij nu echt iemand van de klantendienst geven",
+    "kan iemand van jullie dit bekijken aub",
+    "ik wil met een persoon spreken en niet met een bot",
+    "geen chatbot meer alsjeblieft, ik wil iemand spreken",
+    "MEDEWERKER",
+    "medewerker!!!",
+    "ik wil een medewerker, nu",
+    "is er iemand van de klantenservice online?",
+    "mag ik iemand spreken die hier over gaat?",
+    "met wie kan ik hierover praten",
+    "welk nummer kan ik bellen om iemand te spreken?",
+    "jullie telefoonnummer graag",
+    "ik zou jullie graag even bellen",
+]
+
+NEAR_NL_3 = [
+    "ik heb jullie gisteren gebeld en toen werd ik geholpen",
+    "de mensen van de helpdesk waren erg aardig",
+    "mijn buurvrouw heeft hetzelfde probleem",
+    "kan ik de bestelling telefonisch wijzigen? of moet dat online?",
+    "wat kost bellen naar het buitenland?",
+    "de medewerker heeft de retour al goedgekeurd",
+    "is er iemand anders die mijn pakket kan ophalen",
+    "welke persoon staat er op de factuur?",
+    "er belde iemand van jullie maar ik kon niet opnemen",
+    "mijn telefoon doet raar sinds de update",
+    "kan ik iemand uitnodigen voor de app?",
+    "bel ik het juiste nummer als ik 088 bel?",
+    "hoeveel kost een extra persoon op het abonnement",
+    "ik wil geen contact meer met jullie",
+    "zeg maar tegen de monteur dat hij mag aanbellen",
+    "de klantenservice heeft me al teruggebeld, het is opgelost",
+    "de persoon aan de deur zei dat het pakket beschadigd was",
+    "ik wil iemand een cadeaubon sturen",
+    "mag mijn partner ook bellen namens mij?",
+    "ik krijg telkens een telefoontje van een onbekend nummer",
+    "is er een mens die dit leuk vindt? haha",
+    "wie is de eigenaar van jullie bedrijf?",
+    "kunnen jullie de bezorger bellen?",
+    "stop met mij te bellen",
+    "mijn adviseur bij de bank zei dat jullie het weten",
+    "bedankt voor het bellen gisteren",
+    "de robot doet het niet meer, ik heb hem bij jullie gekocht",
+    "is de chatbot ook in het Engels?",
+    "ik ben geen robot, ik heb de captcha wel 5 keer gedaan",
+    "ik spreek u morgen",
+]
+
+ASKS_EN_3 = [
+    "can you pass me to someone who can actually help",
+    "I want to lodge a complaint with a manager",
+    "hello? anyone?",
+    "is there a way to speak with someone today",
+    "I need to talk to a real person right now",
+    "HUMAN",
+    "agent!!!",
+    "just give me a person",
+    "I'd like a human to review my claim",
+    "can somebody call me back on 07700 900123",
+    "I'd rather speak to someone than type all this",
+    "when can someone call me?",
+    "is there anybody from your billing team I can talk to",
+    "could you get a supervisor on the line",
+    "i need an agent asap",
+    "can i get someone on the phone",
+    "how do i speak to someone in customer services",
+    "what number do I call to talk to a person",
+    "I want to speak to the complaints department",
+    "please pass this on to a human",
+    "stop sending me links and let me talk to someone",
+    "I need to speak to someone about my mortgage",
+    "is anyone from the team around to chat?",
+    "could I book a call with an advisor",
+    "representative",
+    "I want to be transferred to an agent",
+    "I'd like to arrange a callback please",
+    "put me in touch with customer service",
+    "can a member of staff contact me",
+    "get me someone who can fix this",
+]
+
+NEAR_EN_3 = [
+    "I already spoke to a human and they couldn't help",
+    "your agent hung up on me yesterday",
+    "I'm happy with the bot, thanks",
+    "no thanks, I don't need to talk to anyone",
+    "can I order by phone?",
+    "what's the phone number on my account?",
+    "who is my account manager?",
+    "the person I spoke to was very helpful",
+    "can another person collect my order?",
+    "I'll call my bank about it",
+    "my friend said to contact you",
+    "I want to speak to my doctor first",
+    "the call dropped while I was talking to your colleague",
+    "the engineer will ring me before he arrives",
+    "the delivery guy called me twice",
+    "is there a human size limit for the ride?",
+    "can you ask the driver to call me?",
+    "I need a person to sign for it? I'm not home",
+    "do you have human resources?",
+    "is there someone's name on the parcel?",
+    "I'll get back to you after talking to my partner",
+    "don't transfer me, I'll wait",
+    "I don't want a callback",
+    "do your agents work from home?",
+    "call me back? no, I'll email instead",
+    "stop transferring me around",
+    "I spoke to someone yesterday",
+    "what time does the store open?",
+    "can I talk to you in Dutch?",
+    "how do I call the hotel from my room?",
+]
+
 # (bot, customer): the customer takes the person the bot offered.
 OFFERS_TAKEN = [
     ("nl", "Wil je een medewerker spreken?\n1. Ja graag\n2. Nee", "1"),
@@ -450,22 +583,22 @@ OFFERS_NOT_TAKEN = [
 ]
 
 
-@pytest.mark.parametrize("text", ASKS_NL + ASKS_NL_2)
+@pytest.mark.parametrize("text", ASKS_NL + ASKS_NL_2 + ASKS_NL_3)
 def test_dutch_asks(text: str) -> None:
     assert _asks(text, "nl")
 
 
-@pytest.mark.parametrize("text", NEAR_NL + NEAR_NL_2)
+@pytest.mark.parametrize("text", NEAR_NL + NEAR_NL_2 + NEAR_NL_3)
 def test_dutch_near_misses(text: str) -> None:
     assert not _asks(text, "nl")
 
 
-@pytest.mark.parametrize("text", ASKS_EN + ASKS_EN_2)
+@pytest.mark.parametrize("text", ASKS_EN + ASKS_EN_2 + ASKS_EN_3)
 def test_english_asks(text: str) -> None:
     assert _asks(text, "en")
 
 
-@pytest.mark.parametrize("text", NEAR_EN + NEAR_EN_2)
+@pytest.mark.parametrize("text", NEAR_EN + NEAR_EN_2 + NEAR_EN_3)
 def test_english_near_misses(text: str) -> None:
     assert not _asks(text, "en")
 
@@ -490,3 +623,18 @@ def test_a_digit_for_yes_after_the_menu_was_asked_again() -> None:
     ]
     result = _run(turns, "nl")
     assert any(flag.flag == "human_request" for flag in result.messages[3].flags)
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "later"),
+    [
+        ("en", "hi is anyone there. my boiler has been broken since friday", "hello? anyone?"),
+        ("nl", "hallo, is daar iemand? mijn internet doet het niet", "hallo? iemand??"),
+    ],
+)
+def test_is_anyone_there_greets_before_anyone_wrote_and_asks_after(language: str, first: str, later: str) -> None:
+    """Before a bot or agent has written, "is anyone there" opens the conversation; after a
+    reply the same words ask whether a person is there."""
+    result = _run([("customer", first), ("bot", "Sorry, I didn't get that."), ("customer", later)], language)
+    asked = [any(f.flag == "human_request" for f in m.flags) for m in result.messages]
+    assert asked == [False, False, True]
