@@ -523,6 +523,73 @@ NEAR_EN_3 = [
     "how do I call the hotel from my room?",
 ]
 
+# A fourth round, Dutch only (the weak spot on unseen text): formal letters, Flemish, fragments.
+ASKS_NL_4 = [
+    "Geachte heer/mevrouw, ik verzoek u vriendelijk om telefonisch contact met mij op te nemen.",
+    "Graag word ik teruggebeld door een van uw medewerkers.",
+    "Zou een medewerker mij kunnen bellen om dit toe te lichten?",
+    "kunt u dit doorsturen naar een behandelaar, ik wil graag persoonlijk contact",
+    "ik wil dit graag persoonlijk bespreken met iemand",
+    "hebben jullie geen klantenservice die ik kan bellen?",
+    "waarom kan ik niemand spreken",
+    "ik kom er niet uit met deze chat, kan ik iemand bellen?",
+    "2x gevraagd nu: MEDEWERKER",
+    "ik wil een mens aan de lijn, geen computer",
+    "echt een persoon nodig hier",
+    "zou ik even iemand kunnen spreken",
+    "mag ik even met een collega van je praten?",
+    "kan ik met de afdeling klachten praten",
+    "wie kan mij verder helpen? een medewerker?",
+    "ik wil een echte medewerker spreken",
+    "iemand van jullie moet me nu bellen",
+    "bel me maar even",
+    "kan er iemand terugbellen vandaag?",
+    "ik ga niet meer met een bot praten. verbind me met een medewerker",
+    "kan u mij doorverbinden",
+    "gelieve iemand van de klantendienst te laten bellen",
+    "kunt ge iemand laten bellen",
+    "ik had graag iemand aan de lijn gehad",
+    "doe mij maar een mens",
+    "nog steeds niemand gesproken, ik wil NU iemand spreken",
+    "medewerker graag!!",
+    "ik wil met iemand overleggen",
+    "is er ergens een mens te bereiken?",
+    "ik wil mijn verhaal aan een mens kwijt",
+]
+
+NEAR_NL_4 = [
+    "ik heb gisteren iemand gesproken en die zou het regelen",
+    "gisteren heb ik met een medewerker gebeld, die zei dat het pakket onderweg was",
+    "jullie medewerker was erg onbeleefd aan de telefoon",
+    "bellen naar 0900 kost geld, klopt dat?",
+    "mijn dochter zal jullie bellen",
+    "de koerier belt nooit aan",
+    "ik wil graag weten wanneer de monteur komt",
+    "is er iemand die hetzelfde probleem heeft gehad?",
+    "ik wil geen medewerker, ik wil gewoon mijn geld terug",
+    "kunnen jullie mij mailen in plaats van bellen?",
+    "bel niet, ik ben op het werk",
+    "wie heeft dit goedgekeurd?",
+    "is er een persoonlijke lening mogelijk?",
+    "kan ik mijn persoonlijke gegevens aanpassen?",
+    "ik ben benieuwd hoeveel mensen dit probleem hebben",
+    "mijn man heeft al met jullie gesproken",
+    "de mensen van de bezorging zijn altijd vriendelijk",
+    "iemand heeft mijn pakket gestolen",
+    "kan iemand anders namens mij het contract tekenen?",
+    "ik wil mijn telefoonnummer wijzigen naar 0612345678",
+    "het telefoonnummer in de app klopt niet",
+    "wat is het nummer van mijn bestelling?",
+    "ik heb geen telefoon, alleen e-mail",
+    "de medewerker heeft me prima geholpen, dank",
+    "ik spreek de monteur morgen wel",
+    "de robot maaier is kapot",
+    "kunnen jullie niet gewoon het geld terugstorten?",
+    "waarom belde jullie collega mij gisteren?",
+    "wil je me even helpen met mijn wachtwoord?",
+    "kan ik de factuur ook telefonisch betalen?",
+]
+
 # (bot, customer): the customer takes the person the bot offered.
 OFFERS_TAKEN = [
     ("nl", "Wil je een medewerker spreken?\n1. Ja graag\n2. Nee", "1"),
@@ -583,12 +650,12 @@ OFFERS_NOT_TAKEN = [
 ]
 
 
-@pytest.mark.parametrize("text", ASKS_NL + ASKS_NL_2 + ASKS_NL_3)
+@pytest.mark.parametrize("text", ASKS_NL + ASKS_NL_2 + ASKS_NL_3 + ASKS_NL_4)
 def test_dutch_asks(text: str) -> None:
     assert _asks(text, "nl")
 
 
-@pytest.mark.parametrize("text", NEAR_NL + NEAR_NL_2 + NEAR_NL_3)
+@pytest.mark.parametrize("text", NEAR_NL + NEAR_NL_2 + NEAR_NL_3 + NEAR_NL_4)
 def test_dutch_near_misses(text: str) -> None:
     assert not _asks(text, "nl")
 
