@@ -308,5 +308,6 @@ def about_earlier_contacts(norm: str) -> bool:
 
 
 _EARLIER_CONTACTS = re.compile(
-    r"\b(?:reported|rang|phoned|called|emailed|e mailed|complained|visited|meld|gemeld|belde|gebeld|gemaild|geklaagd)\b"
+    r"\b(?:reported|rang|phoned|called|emailed|e mailed|messaged|contacted|complained|visited"
+    r"|meld|gemeld|belde|gebeld|gemaild|geklaagd|gechat|telefonisch|gesprek|gesprekken)\b"
 )

@@ -201,6 +201,8 @@ def test_two_failures_in_other_words_are_a_loop() -> None:
         ("this is the third time i ve reported this since september", True),
         ("i already called twice last week", True),
         ("dit is de derde keer dat ik dit meld sinds oktober", True),
+        ("i messaged you about this on monday already", True),
+        ("dat heb ik bij de vorige drie gesprekken ook al gedaan", True),
         ("i literally just said no heating", False),
         ("i sent the receipt last week already", False),
         ("this is the third time i m asking you", False),
