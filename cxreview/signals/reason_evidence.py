@@ -9,6 +9,7 @@ emotion-spike and frustrated flags quote it (`reasons.reasons_in_words`).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +61,7 @@ def add_evidence(
         shown["after_failure" + AT] = state.last_failure
         said = _failure_words(state)
         if said:
-            shown["after_failure" + MATCH] = quoted(_one_line(said))
+            shown["after_failure" + MATCH] = _quoted_line(said)
     if "after_bot_repeat" in shown and state.last_reply:
         shown["after_bot_repeat" + AT] = state.last_reply[0]
     if "repeats_self" in shown and repeated:
@@ -68,7 +69,7 @@ def add_evidence(
     if again and state.first_request and "human_request_repeat" in shown:
         shown["human_request_repeat" + AT] = state.first_request[0]
     if asks_person and "human_request" in shown and f.cues.get("human_request"):
-        shown["human_request" + MATCH] = quoted(_one_line(f.cues["human_request"]))
+        shown["human_request" + MATCH] = _quoted_line(f.cues["human_request"])
 
 
 def _failure_words(state: _State) -> str | None:
@@ -138,5 +139,8 @@ def _unique(found: list[str]) -> list[str]:
 _SPACES = re.compile(r"\s+")
 
 
-def _one_line(words: str) -> str:
-    return _SPACES.sub(" ", words).strip()
+@functools.lru_cache(maxsize=4096)
+def _quoted_line(words: str) -> str:
+    """``words`` on one line, without values (`evidence.quoted`); remembered: a bot's failed
+    answer is a template said in many conversations."""
+    return quoted(_SPACES.sub(" ", words).strip())

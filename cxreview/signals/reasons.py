@@ -32,7 +32,7 @@ REASONS: dict[str, str] = {
     "grievance": "a grievance",
     "repetition": "says they already said it",
     "negative_answer": "says no",
-    "confusion": "is lost (what? still there?)",
+    "confusion": "is lost or confused",
     "waiting": "complains about waiting",
     "broken_promise": "says a promise was not kept",
     "rhetorical": "a rhetorical question",
