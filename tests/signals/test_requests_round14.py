@@ -705,3 +705,16 @@ def test_is_anyone_there_greets_before_anyone_wrote_and_asks_after(language: str
     result = _run([("customer", first), ("bot", "Sorry, I didn't get that."), ("customer", later)], language)
     asked = [any(f.flag == "human_request" for f in m.flags) for m in result.messages]
     assert asked == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can someone just do it for me",
+        "hello?? is there a human here",
+        "Can I have someone from sales reach out?",
+        "put me on the phone with someone",
+    ],
+)
+def test_the_reviewers_english_misses_of_round_13(text: str) -> None:
+    assert _asks(text, "en")
