@@ -180,7 +180,7 @@ def own_rows(prefix: str = "customer", config: dict | None = None) -> Rows:
 
 
 OUTSIDER = EVAL / "outsider"
-OUTSIDER_SETS = ("blind12", "dev12", "blind13", "dev13")
+OUTSIDER_SETS = tuple(sorted(p.name for p in OUTSIDER.iterdir() if p.is_dir()))  # blind12, dev12, blind13, ...
 
 
 def outsider_rows(sets: tuple[str, ...] = OUTSIDER_SETS, config: dict | None = None) -> Rows:

@@ -36,6 +36,7 @@ from cxreview.signals.frustration import (
     feature_values,
     judged_sentiment,
     no_reading,
+    own_frustration,
     praise_turned,
     read_opening,
 )
@@ -118,6 +119,7 @@ class _State:
     answered: bool = False
     last_apology: bool = False
     said_no: bool = False  # the customer's last message said no or rejected the answer
+    mood: float = 0.0  # the customer's last message with a tone: its own frustration (0 after a handover)
     last_customer_repeat_of: int | None = None  # the position the customer's last message repeated
     last_reply: tuple[int, str] | None = None  # (position, norm) of a bot or agent message since the customer's last
     earlier_reply: str = ""  # the norm of the bot or agent message before the customer's last
@@ -234,9 +236,11 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         # A "no" to a read-back counts only as a correction that gives other details ("No,
         # the 12th"): "No, not yet", "No, that's all" and refusals are no mistake of the bot.
         state.last_confirm and (says_no or "correction" in cues) and _has_details(state, f),  # no_to_confirmation
+        state.mood,  # frustrated_before
         state.last_question and _after(state, open_question),  # open_question
     )
-    if (repeat_of is not None or said_again == VALUE_AGAIN) and _plain_resend(f):
+    toneless = (repeat_of is not None or said_again == VALUE_AGAIN) and _plain_resend(f)
+    if toneless:
         # The same value sent again ("AC20419877", an e-mail address) because the bot asked
         # again is compliance, not a mood: the loop is the bot's flag, the message has no tone.
         context = _NO_CONTEXT
@@ -252,6 +256,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     if bare_no and state.last_question:
         mood = 0.0  # an answer, not a mood: a calm "no" at the end makes no trend "worse"
     ms.frustration = round(frustration, 4)
+    if not toneless:  # a value sent again leaves the mood as it was
+        state.mood = own_frustration(frustration, ms.features)
     ms.cues = shown
     if cues:
         for cue, words in cues.items():  # in the order of the cues, as _MATCHED_CUES has them
@@ -549,6 +555,7 @@ def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatur
     if not result.handover and state.bot_turns:
         result.handover = True
         result.handover_position = position
+        state.mood = 0.0  # the agent is judged on what the customer says to them, not to the bot
         start = state.first_request or state.handover_cue
         if start is not None:
             result.handover_latency_turns = position - start[0]

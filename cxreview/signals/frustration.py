@@ -67,6 +67,9 @@ class Context(NamedTuple):
     # The bot or agent read details back to be confirmed ("Please confirm: a table for 2 on
     # March 5th") and the customer says no or corrects them: it got them wrong.
     no_to_confirmation: bool = False
+    # How frustrated the customer's previous message was by its own features (0..1; 0 after a
+    # handover): frustration lasts, and raters mark the message after an angry one down too.
+    frustrated_before: float = 0.0
     # The bot or agent asked openly ("What can I do for you?", "Anything I can help with?"):
     # a "no" or "I don't think ..." answers it and refuses nothing proposed. Not a feature:
     # it words the reasons (`explain`).
@@ -218,7 +221,7 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
     if any(context):
         for name, value in zip(_CONTEXT_FIELDS, context[:-1], strict=True):
             if value:
-                values[name] = 1.0
+                values[name] = float(value)
     return values
 
 
@@ -297,6 +300,17 @@ def counted_negations(f: TextFeatures) -> list[str]:
         if word in found:
             found.remove(word)
     return found
+
+
+def own_frustration(frustration: float, values: dict[str, float]) -> float:
+    """A message's frustration without what its previous message carried into it
+    (`Context.frustrated_before`): what the next message carries on, so a mood is carried
+    one message at a time and never feeds on itself."""
+    carried = values.get("frustrated_before", 0.0) * model().weights.get("frustrated_before", 0.0)
+    if not carried:
+        return frustration
+    p = min(max(frustration, 1e-12), 1 - 1e-12)
+    return 1.0 / (1.0 + math.exp(carried - math.log(p / (1 - p))))
 
 
 def explain(

@@ -53,6 +53,7 @@ REASONS: dict[str, str] = {
     "curt": "much shorter than usual",
     "human_request": "asks for a person",
     "human_request_repeat": "asks for a person again",
+    "frustrated_before": "frustrated in their previous message",
 }
 
 # Reasons read in their setting, not features of the model: a "no" or "I don't think ..." to
