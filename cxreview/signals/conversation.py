@@ -257,7 +257,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         mood = 0.0  # an answer, not a mood: a calm "no" at the end makes no trend "worse"
     ms.frustration = round(frustration, 4)
     if not toneless:  # a value sent again leaves the mood as it was
-        state.mood = own_frustration(frustration, ms.features)
+        own = own_frustration(frustration, ms.features)
+        state.mood = own if own >= cfg["carry_from"] else 0.0
     ms.cues = shown
     if cues:
         for cue, words in cues.items():  # in the order of the cues, as _MATCHED_CUES has them

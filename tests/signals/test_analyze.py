@@ -158,9 +158,13 @@ def test_message_export_is_spreadsheet_safe(db: Database, write_jsonl) -> None:
         "reasons",
     ]
     assert rows[5]["text"] == '\'=HYPERLINK("http://evil")'
-    # Each frustrated message names its reasons with the words that matched (issue 12).
-    frustrated = [r for r in rows if "frustrated" in r["flags"]]
-    assert frustrated and all('("' in r["reasons"] for r in frustrated)
+    # Each frustrated message names its reasons with the words that matched (issue 12); one
+    # frustrated by its setting alone (the bot's third ask right after an angry message) names
+    # the setting, with the message it points at.
+    frustrated = {int(r["position"]): r["reasons"] for r in rows if "frustrated" in r["flags"]}
+    assert '("I just gave it")' in frustrated[4] and '("!!")' in frustrated[4]
+    assert "frustrated in their previous message" not in frustrated[4]  # message 2 was calm
+    assert all('("' in reasons or "(message " in reasons for reasons in frustrated.values())
     assert all(not r["reasons"] for r in rows if r["role"] != "customer")
     assert rows[2]["flags"] == "bot_repeat"
     out = io.StringIO()
