@@ -16,6 +16,7 @@ from cxreview.signals.features import text_features
 from cxreview.signals.near_misses import differs
 from cxreview.signals.repeats import candidates
 from cxreview.signals.wording import same_word, semantic_key
+from tests.signals.dialogue import run
 
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
 CONFIG = load_config()
@@ -31,12 +32,8 @@ def _pairs(name: str) -> list[tuple[bool, str, str, str]]:
 
 
 def _repeats(language: str, first: str, second: str) -> bool:
-    messages = [
-        (1, "bot", None, text_features(first, language, False)),
-        (2, "customer", None, text_features("hmm", language)),
-        (3, "bot", None, text_features(second, language, False)),
-    ]
-    return any(f.flag == "bot_repeat" for f in analyze("eval", language, messages, CONFIG).messages[2].flags)
+    result = run([("bot", first), ("customer", "hmm"), ("bot", second)], language)
+    return any(f.flag == "bot_repeat" for f in result.messages[2].flags)
 
 
 def test_no_near_miss_counts_as_a_repeat() -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import copy
 
 from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 from cxreview.signals.repeats import candidates
+from tests.signals.dialogue import run
 
 CONFIG = load_config()
 
@@ -50,10 +50,7 @@ def _start_and_end(**trajectory: float) -> tuple[float | None, float | None]:
         ("agent", "It arrives tomorrow."),
         ("customer", "This is terrible, I am so angry."),
     ]
-    messages = [
-        (i, role, None, text_features(text, "en", role == "customer")) for i, (role, text) in enumerate(turns, 1)
-    ]
-    result = analyze("t", "en", messages, config)
+    result = run(turns, "en", config)
     return result.sentiment_start, result.sentiment_end
 
 

@@ -4,25 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import ConversationSignals, analyze
-from cxreview.signals.features import text_features
-
-CONFIG = load_config()
-
-
-def run(
-    turns: list[tuple[str, str] | tuple[str, str, str]],
-    language: str = "en",
-    outcome: str | None = None,
-    csat: float | None = None,
-) -> ConversationSignals:
-    messages = []
-    for position, turn in enumerate(turns, start=1):
-        role, text = turn[0], turn[1]
-        at = turn[2] if len(turn) > 2 else None
-        messages.append((position, role, at, text_features(text, language, role == "customer")))
-    return analyze("t", language, messages, CONFIG, outcome, csat)
+from cxreview.signals.conversation import ConversationSignals
+from tests.signals.dialogue import run
 
 
 def flags_at(result: ConversationSignals, position: int) -> dict[str, str]:

@@ -10,16 +10,13 @@ import pytest
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
+from tests.signals.dialogue import run
 
 CONFIG = load_config()
 
 
 def _repeat_flags(language: str, question: str, answer: str, role: str = "bot") -> list:
-    messages = [
-        (1, role, None, text_features(question, language, False)),
-        (2, "customer", None, text_features(answer, language)),
-    ]
-    result = analyze("c", language, messages, CONFIG)
+    result = run([(role, question), ("customer", answer)], language)
     return [f for f in result.messages[1].flags if f.flag == "customer_repeat"]
 
 
@@ -97,10 +94,7 @@ def test_counts_of_contacts_and_statements_in_one_message(language: str, text: s
 
 
 def _flow(language: str, turns: list[tuple[str, str]]) -> object:
-    messages = [
-        (i, role, None, text_features(text, language, role == "customer")) for i, (role, text) in enumerate(turns, 1)
-    ]
-    return analyze("c", language, messages, CONFIG)
+    return run(turns, language)
 
 
 def test_a_bare_value_typed_again_after_the_bot_asked_again_is_a_repeat() -> None:

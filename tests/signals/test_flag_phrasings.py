@@ -11,12 +11,9 @@ from pathlib import Path
 import pytest
 
 from cxreview.signals import lexicon
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
-from cxreview.signals.features import text_features
+from tests.signals.dialogue import run
 
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
-CONFIG = load_config()
 
 
 def _phrasings(name: str, flag: str) -> list[tuple[int, str, str]]:
@@ -29,8 +26,7 @@ def _phrasings(name: str, flag: str) -> list[tuple[int, str, str]]:
 
 
 def _fires(flag: str, text: str, language: str) -> bool:
-    result = analyze("eval", language, [(1, "customer", None, text_features(text, language))], CONFIG)
-    return any(f.flag == flag for f in result.messages[0].flags)
+    return any(f.flag == flag for f in run([("customer", text)], language).messages[0].flags)
 
 
 @pytest.mark.parametrize(

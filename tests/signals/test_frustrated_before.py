@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.config import load_config
-from cxreview.signals.conversation import ConversationSignals, analyze
+from cxreview.signals.conversation import ConversationSignals
 from cxreview.signals.features import text_features
 from cxreview.signals.frustration import model
+from tests.signals import dialogue
 
 CONFIG = load_config()
 FRUSTRATED_AT = CONFIG["frustration"]["frustrated_at"]
@@ -17,11 +18,7 @@ ANGRY = "This is ridiculous, I have asked THREE times and nobody helps me!!"
 
 
 def run(turns: list[tuple[str, str]], language: str = "en") -> ConversationSignals:
-    messages = [
-        (position, role, f"2026-03-05T10:{position:02d}:00Z", text_features(text, language, role == "customer"))
-        for position, (role, text) in enumerate(turns, start=1)
-    ]
-    return analyze("t", language, messages, CONFIG)
+    return dialogue.run(turns, language, clock=True)
 
 
 def scores(result: ConversationSignals) -> list[float]:

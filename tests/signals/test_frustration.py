@@ -12,12 +12,13 @@ from cxreview.signals.features import text_features
 from cxreview.signals.frustration import FEATURES, MODEL_PATH, REASONS, model
 from cxreview.signals.reasons import READINGS
 from cxreview.signals.sentiment import sentiment
+from tests.signals.dialogue import run
 
 CONFIG = load_config()
 
 
 def customer(text: str, language: str = "en"):  # noqa: ANN201
-    return analyze("t", language, [(1, "customer", None, text_features(text, language))], CONFIG).messages[0]
+    return run([("customer", text)], language).messages[0]
 
 
 def test_the_shipped_model_is_small_complete_and_says_where_it_comes_from() -> None:

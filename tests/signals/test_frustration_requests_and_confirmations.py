@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 from cxreview.signals.sentiment import reference_sentiment, sentiment
+from tests.signals.dialogue import run
 from tests.signals.test_frustration import CONFIG, customer
 
 
 def dialogue(turns: list[tuple[str, str]], language: str = "en"):  # noqa: ANN201
-    messages = [(i, r, None, text_features(t, language, r == "customer")) for i, (r, t) in enumerate(turns, 1)]
-    return analyze("t", language, messages, CONFIG).messages
+    return run(turns, language).messages
 
 
 @pytest.mark.parametrize(

@@ -8,16 +8,14 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
-from cxreview.signals.features import text_features
+from tests.signals.dialogue import run
 
 CONFIG = load_config()
 FLAG = CONFIG["frustration"]["frustrated_at"]
 
 
 def dialogue(turns: list[tuple[str, str]], language: str = "en"):  # noqa: ANN201
-    messages = [(i, r, None, text_features(t, language, r == "customer")) for i, (r, t) in enumerate(turns, 1)]
-    return analyze("t", language, messages, CONFIG).messages
+    return run(turns, language).messages
 
 
 @pytest.mark.parametrize(
@@ -27,7 +25,11 @@ def dialogue(turns: list[tuple[str, str]], language: str = "en"):  # noqa: ANN20
         ("Please confirm whether you'd like us to call you back.", "No, email is fine.", "en"),
         ("Please confirm if you want to proceed with the cancellation.", "No, I changed my mind.", "en"),
         ("Could you confirm your date of birth?", "No, sorry, I'd rather not give that in the chat.", "en"),
-        ("I can confirm your order has shipped. Is there anything else I can help with?", "No, that is all. Thanks!", "en"),
+        (
+            "I can confirm your order has shipped. Is there anything else I can help with?",
+            "No, that is all. Thanks!",
+            "en",
+        ),
         ("I can confirm your order has shipped. Is there anything else I can help with?", "Nope, all sorted.", "en"),
         ("I can confirm your order has shipped. Is it working right?", "No, it hasn't arrived yet.", "en"),
         (
@@ -94,7 +96,10 @@ def test_after_bad_news_a_new_choice_is_calm() -> None:
     messages = dialogue(
         [
             ("customer", "I need a 4 star hotel in the north with free parking."),
-            ("bot", "Unfortunately there are no 4 star hotels in the north with free parking. Would you like to try something else?"),
+            (
+                "bot",
+                "Unfortunately there are no 4 star hotels in the north with free parking. Would you like to try something else?",
+            ),
             ("customer", "Let's try 3 star hotels, instead."),
         ]
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.features import text_features
+from tests.signals.dialogue import run
 from tests.signals.test_frustration import CONFIG, customer
 
 FLAG = CONFIG["frustration"]["frustrated_at"]
@@ -161,14 +162,8 @@ def test_that_did_not_help_either_still_rejects() -> None:
 
 
 def analyze_after_bad_news(text: str, language: str):  # noqa: ANN201
-    from cxreview.signals.conversation import analyze
-
     bot = "Unfortunately that's a national outage." if language == "en" else "Dat is helaas een landelijke storing."
-    messages = [
-        (1, "agent", None, text_features(bot, language, False)),
-        (2, "customer", None, text_features(text, language)),
-    ]
-    return analyze("t", language, messages, CONFIG).messages[1]
+    return run([("agent", bot), ("customer", text)], language).messages[1]
 
 
 @pytest.mark.parametrize(

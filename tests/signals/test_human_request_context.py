@@ -11,20 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 from cxreview.signals.lexicon import CUSTOMER_CUES, match_cues
-
-CONFIG = load_config()
+from tests.signals.dialogue import run
 
 
 def _asks_person(language: str, reply: str, text: str) -> bool:
-    messages = [
-        (1, "bot", None, text_features(reply, language, False)),
-        (2, "customer", None, text_features(text, language)),
-    ]
-    result = analyze("c", language, messages, CONFIG)
+    result = run([("bot", reply), ("customer", text)], language)
     return any(f.flag == "human_request" for f in result.messages[1].flags)
 
 

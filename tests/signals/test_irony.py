@@ -5,18 +5,14 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
-from cxreview.signals.features import text_features
+from tests.signals.dialogue import run
 
 CONFIG = load_config()
 FRUSTRATED_AT = CONFIG["frustration"]["frustrated_at"]
 
 
-def last_customer(turns: list[tuple[str, str]], language: str = "en"):
-    messages = [
-        (i, role, None, text_features(text, language, role == "customer")) for i, (role, text) in enumerate(turns, 1)
-    ]
-    result = analyze("t", language, messages, CONFIG)
+def last_customer(turns: list[tuple[str, str]], language: str = "en"):  # noqa: ANN201
+    result = run(turns, language)
     return [m for (role, _), m in zip(turns, result.messages, strict=True) if role == "customer"][-1]
 
 

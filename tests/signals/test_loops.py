@@ -4,20 +4,10 @@ constants in code (curt length, disclosure window, csat scale)."""
 from __future__ import annotations
 
 from cxreview.signals.config import copy_config, load_config
-from cxreview.signals.conversation import ConversationSignals, analyze
-from cxreview.signals.features import text_features
+from cxreview.signals.conversation import ConversationSignals
+from tests.signals.dialogue import run
 
 CONFIG = load_config()
-
-
-def run(
-    turns: list[tuple[str, str]], config: dict | None = None, language: str = "en", **kwargs: object
-) -> ConversationSignals:
-    messages = [
-        (position, role, None, text_features(text, language, role == "customer"))
-        for position, (role, text) in enumerate(turns, start=1)
-    ]
-    return analyze("t", language, messages, config or CONFIG, **kwargs)  # type: ignore[arg-type]
 
 
 def loop_flag(result: ConversationSignals) -> tuple[str, list[int]] | None:
@@ -70,7 +60,7 @@ def test_customer_repeats_to_a_person_are_no_bot_loop() -> None:
 def test_loop_thresholds_come_from_the_config() -> None:
     config = copy_config(CONFIG)
     config["loop"]["customer_repeats"] = 3
-    assert loop_flag(run(REPEATING, config)) is None
+    assert loop_flag(run(REPEATING, config=config)) is None
 
 
 def test_curt_length_comes_from_the_config() -> None:
@@ -82,7 +72,7 @@ def test_curt_length_comes_from_the_config() -> None:
     ]
     assert "curt" in run(chatty).messages[2].cues
     config["frustration"]["curt_min_usual_words"] = 50
-    assert "curt" not in run(chatty, config).messages[2].cues
+    assert "curt" not in run(chatty, config=config).messages[2].cues
 
 
 def test_disclosure_window_comes_from_the_config() -> None:
@@ -94,14 +84,14 @@ def test_disclosure_window_comes_from_the_config() -> None:
     assert run(late).bot_disclosed is False
     config = copy_config(CONFIG)
     config["transparency"]["disclosure_within_bot_turns"] = 3
-    assert run(late, config).bot_disclosed is True
+    assert run(late, config=config).bot_disclosed is True
 
 
 def test_low_csat_respects_the_scale() -> None:
     turns = [("customer", "When does my parcel come?"), ("agent", "Tomorrow.")]
 
     def low(csat: float, scale: float | None = None, config: dict | None = None) -> bool:
-        result = run(turns, config, csat=csat, csat_scale=scale)
+        result = run(turns, config=config, csat=csat, csat_scale=scale)
         return any(r.startswith("csat") for r in result.risk_reasons)
 
     assert low(2) and not low(3)  # 1..5, guessed from the value

@@ -9,19 +9,16 @@ import re
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
-from cxreview.signals.features import text_features
 from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.person_ask import asked_person
 from cxreview.signals.person_offer import accepts_person
+from tests.signals.dialogue import run
 
-CONFIG = load_config()
 _WORD = re.compile(r"[a-zà-ÿ']+")
 
 
-def _flag(text: str, language: str):
-    result = analyze("t", language, [(1, "customer", None, text_features(text, language))], CONFIG)
+def _flag(text: str, language: str):  # noqa: ANN202
+    result = run([("customer", text)], language)
     return next((f for f in result.messages[0].flags if f.flag == "human_request"), None)
 
 

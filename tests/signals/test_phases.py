@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from cxreview.signals.config import copy_config, load_config
 from cxreview.signals.conversation import analyze
-from cxreview.signals.features import text_features
 from cxreview.signals.phases import Phases, split_phases
+from tests.signals.dialogue import messages_of
 
 CONFIG = load_config()
 
 
 def phases_of(turns: list[tuple[str, str, str]], language: str = "en", config: dict | None = None) -> Phases:
     config = config or CONFIG
-    messages = [
-        (position, role, at, text_features(text, language, role == "customer"))
-        for position, (role, text, at) in enumerate(turns, start=1)
-    ]
+    messages = messages_of(turns, language)
     result = analyze("t", language, messages, config)
     return split_phases("t", messages, result.messages, config)
 

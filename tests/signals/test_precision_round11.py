@@ -13,16 +13,14 @@ import pytest
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
+from tests.signals.dialogue import run
 
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval" / "flags_round11.txt"
 CONFIG = load_config()
 
 
-def _analysed(language: str, turns: list[tuple[str, str]]):
-    messages = [
-        (i, role, None, text_features(text, language, role == "customer")) for i, (role, text) in enumerate(turns, 1)
-    ]
-    return analyze("c", language, messages, CONFIG)
+def _analysed(language: str, turns: list[tuple[str, str]]):  # noqa: ANN202
+    return run(turns, language)
 
 
 def _rows(flag: str) -> list[tuple[int, str, str]]:

@@ -6,19 +6,11 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.config import load_config
-from cxreview.signals.conversation import ConversationSignals, analyze
 from cxreview.signals.features import text_features
+from tests.signals.dialogue import run
 
 CONFIG = load_config()
 FRUSTRATED_AT = CONFIG["frustration"]["frustrated_at"]
-
-
-def run(turns: list[tuple[str, str]], language: str = "en") -> ConversationSignals:
-    messages = [
-        (position, role, None, text_features(text, language, role == "customer"))
-        for position, (role, text) in enumerate(turns, start=1)
-    ]
-    return analyze("t", language, messages, CONFIG)
 
 
 def customer(text: str, language: str = "en") -> float:

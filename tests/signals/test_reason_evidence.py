@@ -10,23 +10,14 @@ import io
 
 import pytest
 
-from cxreview.records import ConversationSignals, MessageSignals
+from cxreview.records import MessageSignals
 from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
-from cxreview.signals.features import text_features
 from cxreview.signals.reasons import reasons_in_words
+from tests.signals.dialogue import run
 
 CONFIG = load_config()
 FRUSTRATED_AT = CONFIG["frustration"]["frustrated_at"]
 GREETING = {"en": "Hi! How can I help?", "nl": "Hoi! Waarmee kan ik je helpen?"}
-
-
-def run(turns: list[tuple[str, str]], language: str = "en") -> ConversationSignals:
-    messages = [
-        (position, role, None, text_features(text, language, role == "customer"))
-        for position, (role, text) in enumerate(turns, start=1)
-    ]
-    return analyze("t", language, messages, CONFIG)
 
 
 def last(turns: list[tuple[str, str]], language: str = "en") -> MessageSignals:

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import analyze
-from cxreview.signals.features import text_features, tone
-
-CONFIG = load_config()
+from cxreview.signals.features import tone
+from tests.signals.dialogue import run
 
 
 @pytest.mark.parametrize(
@@ -34,11 +31,8 @@ def test_a_stop_cue_keeps_its_punctuation() -> None:
     assert tone("?? hello", "en").cues.get("impatience") == "??"
 
 
-def _analysed(language: str, turns: list[tuple[str, str]]):
-    messages = [
-        (i, role, None, text_features(text, language, role == "customer")) for i, (role, text) in enumerate(turns, 1)
-    ]
-    return analyze("c", language, messages, CONFIG)
+def _analysed(language: str, turns: list[tuple[str, str]]):  # noqa: ANN202
+    return run(turns, language)
 
 
 def test_a_repeat_of_earlier_contacts_in_the_first_message_is_no_loop_turn() -> None:

@@ -10,20 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import ConversationSignals, analyze
-from cxreview.signals.features import text_features
+from tests.signals.dialogue import run as _run
 
-CONFIG = load_config()
 _OPENER = {"en": "How can I help?", "nl": "Waarmee kan ik je helpen?"}
-
-
-def _run(turns: list[tuple[str, str]], language: str) -> ConversationSignals:
-    messages = [
-        (position, role, None, text_features(text, language, role == "customer"))
-        for position, (role, text) in enumerate(turns, start=1)
-    ]
-    return analyze("t", language, messages, CONFIG)
 
 
 def _asks(text: str, language: str, bot: str | None = None) -> bool:

@@ -6,19 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import ConversationSignals, analyze
+from cxreview.signals.conversation import ConversationSignals
 from cxreview.signals.features import text_features
-
-CONFIG = load_config()
-
-
-def run(turns: list[tuple[str, str]], language: str = "en") -> ConversationSignals:
-    messages = [
-        (position, role, None, text_features(text, language, role == "customer"))
-        for position, (role, text) in enumerate(turns, start=1)
-    ]
-    return analyze("t", language, messages, CONFIG)
+from tests.signals.dialogue import run
 
 
 def flags(signals: ConversationSignals, position: int) -> list[str]:

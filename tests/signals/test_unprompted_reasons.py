@@ -5,21 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import ConversationSignals, analyze
-from cxreview.signals.features import text_features
 from cxreview.tui.widgets.message_reasons import reasons_in_words
-
-CONFIG = load_config()
-
-
-def run(turns: list[tuple[str, str]], language: str) -> ConversationSignals:
-    messages = [
-        (position, role, None, text_features(text, language, role == "customer"))
-        for position, (role, text) in enumerate(turns, start=1)
-    ]
-    return analyze("t", language, messages, CONFIG)
-
+from tests.signals.dialogue import run
 
 OPENINGS = [
     ("That's wrong. Please check again, I never ordered this", "en"),
