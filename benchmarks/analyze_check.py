@@ -153,7 +153,9 @@ def main() -> None:
             f"({total / summary.messages * 1e6:.1f} µs a message; this process {cpu:.2f} s; load {_load()})"
         )
         if profiler:
-            pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
+            stats = pstats.Stats(profiler)
+            stats.sort_stats("tottime").print_stats(args.profile)
+            stats.sort_stats("cumulative").print_stats(args.profile)
     print(
         f"plain VADER loop over the same texts: {min(vader_cpu):.2f} s CPU (best of {args.repeat});"
         f" analysis / VADER CPU: {min(ours_cpu) / min(vader_cpu):.2f}"
