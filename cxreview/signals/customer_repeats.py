@@ -22,6 +22,7 @@ from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import asks_to_restate, repeat_contact
 from cxreview.signals.near_misses import confirms
 from cxreview.signals.requested import Request, asked_for, same_item
+from cxreview.signals.restated import restated
 from cxreview.signals.wording import filler_words, rephrasing_words, same_word, semantic_key
 
 if TYPE_CHECKING:
@@ -56,7 +57,11 @@ def said_again(state: _State, f: TextFeatures) -> Repeat | None:
     or the customer said nothing before."""
     if state.last_reply is None or not state.norms or not f.norm:
         return None
-    return _value_again(state, f) or _request_again(state, f) or _answer_again(state, f)
+    found = _value_again(state, f) or _request_again(state, f) or _answer_again(state, f)
+    if found is None:
+        again = restated(state, f, _values(f.norm))
+        found = None if again is None else Repeat(*again)
+    return found
 
 
 def _value_again(state: _State, f: TextFeatures) -> Repeat | None:

@@ -1,0 +1,231 @@
+"""customer_repeat for a request, complaint or value said again in other words or louder
+(`signals/restated.py`, round 15): each shape beside its near misses (a follow-up question, a
+yes to a confirmation, a value the bot read back, a corrected value, another menu's option, a
+thanks said twice, a bare no to a question, a person asked for again)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxreview.signals.conversation import ConversationSignals
+from tests.signals.test_loops import run
+
+
+def _repeats(result: ConversationSignals) -> dict[int, str]:
+    """position -> detail of each customer_repeat flag."""
+    return {ms.position: f.detail for ms in result.messages for f in ms.flags if f.flag == "customer_repeat"}
+
+
+SAID_AGAIN = [
+    (
+        "en",
+        [
+            ("bot", "Hi, how can I help with your trip?"),
+            ("customer", "my flight got cancelled and I want a refund not a voucher"),
+            ("bot", "I'm sorry! I can help you rebook. Would you like to see alternative flights?"),
+            ("customer", "NO. REFUND. to my card"),
+        ],
+        'says again what they said in message 2: "refund"',
+    ),
+    (
+        "en",
+        [
+            ("bot", "Welcome. What can I help with?"),
+            ("customer", "i want to cancel my contract"),
+            ("bot", "Did you know you can upgrade to Unlimited for just 5 pounds more?"),
+            ("customer", "cancel cancel cancel"),
+        ],
+        'says again what they said in message 2: "cancel"',
+    ),
+    (
+        "en",
+        [
+            ("bot", "Hello! What can I help you with?"),
+            ("customer", "I want to report a gas smell in my street"),
+            ("bot", "I can help you report a fault with your electricity meter."),
+            ("customer", "GAS. SMELL. in the street"),
+        ],
+        'says again what they said in message 2: "gas smell street"',
+    ),
+    (
+        "nl",
+        [
+            ("bot", "Welkom! Waarmee kan ik je helpen?"),
+            ("customer", "ik wil mijn bestelling annuleren, is nog niet verzonden"),
+            ("bot", "Je bestelling wordt binnen 1-3 werkdagen bezorgd. Volg hem via Mijn Account."),
+            ("customer", "annuleren. niet volgen. annuleren"),
+        ],
+        'says again what they said in message 2: "annuleren"',
+    ),
+    (
+        "nl",
+        [
+            ("bot", "Hoi! Waarmee kan ik je helpen?"),
+            ("customer", "ik wil mijn geld terug voor bestelling 55812"),
+            ("bot", "Wat vervelend! Je kunt je bestelling ruilen voor een ander artikel."),
+            ("customer", "GELD TERUG. op mijn rekening"),
+        ],
+        'says again what they said in message 2: "geld terug"',
+    ),
+    (
+        "nl",
+        [
+            ("bot", "Wat is uw vraag?"),
+            ("customer", "mijn afvalpas werkt niet meer bij de container"),
+            ("bot", "Sorry, ik begrijp uw vraag niet. Kunt u het anders formuleren?"),
+            ("customer", "afvalpas kapot"),
+        ],
+        'says again what they said in message 2: "afvalpas kapot"',
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "turns", "detail"), SAID_AGAIN)
+def test_said_again_in_other_words_or_louder(language: str, turns: list[tuple[str, str]], detail: str) -> None:
+    assert _repeats(run(turns, language=language)).get(len(turns)) == detail
+
+
+VALUES_AND_CHOICES = [
+    (
+        "en",
+        [
+            ("customer", "hi, order 77120 arrived damaged, the screen is cracked"),
+            ("bot", "Hi! I'm Robin. What's your order number?"),
+            ("customer", "77120"),
+        ],
+    ),
+    (
+        "nl",
+        [
+            ("bot", "Wat is je postcode?"),
+            ("customer", "2512 HT"),
+            ("bot", "Dank je! Ik verbind je door met een medewerker."),
+            ("agent", "Hoi, met Lisa. Wat is je postcode?"),
+            ("customer", "2512 HT"),
+        ],
+    ),
+    (
+        "en",
+        [
+            ("bot", "Please choose: 1 Billing 2 Technical 3 Moving 4 Other"),
+            ("customer", "3"),
+            ("bot", "Sorry, I didn't understand. Please choose: 1 Billing 2 Technical 3 Moving 4 Other"),
+            ("customer", "3!!! moving"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "turns"), VALUES_AND_CHOICES)
+def test_a_value_or_choice_given_again_is_a_repeat(language: str, turns: list[tuple[str, str]]) -> None:
+    assert len(turns) in _repeats(run(turns, language=language))
+
+
+NEAR_MISSES = [
+    (  # a follow-up question brings new words
+        "en",
+        [
+            ("bot", "How can I help?"),
+            ("customer", "how do I cancel my subscription?"),
+            ("bot", "Go to Settings > Subscription > Cancel."),
+            ("customer", "will cancelling my subscription delete my saved playlists?"),
+        ],
+    ),
+    (  # a yes to a confirmation echoes the bot
+        "en",
+        [
+            ("bot", "How can I help?"),
+            ("customer", "cancel my order please"),
+            ("bot", "Are you sure you want to cancel order 5561?"),
+            ("customer", "yes cancel it"),
+        ],
+    ),
+    (  # the bot took the request up: the customer picks an option of it
+        "en",
+        [
+            ("bot", "How can I help?"),
+            ("customer", "I'd like a refund for order 1188"),
+            ("bot", "Sure. Do you want the refund to your card or as store credit?"),
+            ("customer", "refund to my card please"),
+        ],
+    ),
+    (  # a bare no answers a question about the topic
+        "nl",
+        [
+            ("bot", "Waarmee kan ik helpen?"),
+            ("customer", "ik heb alleen mijn paspoort bij me"),
+            ("bot", "Heeft u nog een ander identiteitsbewijs?"),
+            ("customer", "nee alleen paspoort"),
+        ],
+    ),
+    (  # thanks said twice
+        "nl",
+        [
+            ("bot", "Waarmee kan ik helpen?"),
+            ("customer", "dank je, mijn pakket is er"),
+            ("bot", "Fijn! Nog iets?"),
+            ("customer", "Nogmaals bedankt!"),
+        ],
+    ),
+    (  # a person asked for again is human_request's
+        "en",
+        [
+            ("bot", "How can I help?"),
+            ("customer", "can I talk to a person"),
+            ("bot", "I can help with billing and orders."),
+            ("customer", "HUMAN"),
+        ],
+    ),
+    (  # a value the bot read back is confirmed
+        "en",
+        [
+            ("bot", "What's your order number?"),
+            ("customer", "55120"),
+            ("bot", "Thanks. Is that right: order 55120?"),
+            ("customer", "55120 correct"),
+        ],
+    ),
+    (  # a corrected value
+        "en",
+        [
+            ("bot", "What's your order number?"),
+            ("customer", "441290"),
+            ("bot", "I can't find that order. Please check the number."),
+            ("customer", "sorry, 441209"),
+        ],
+    ),
+    (  # another menu's option of the same number
+        "en",
+        [
+            ("bot", "Reply with a number: 1 Balance 2 Cards 3 Payments 4 Other questions"),
+            ("customer", "2"),
+            ("bot", "Cards: 1 Freeze card 2 New card 3 Change PIN 4 Back to main menu"),
+            ("customer", "4"),
+            ("bot", "Reply with a number: 1 Balance 2 Cards 3 Payments 4 Other questions"),
+            ("customer", "4"),
+        ],
+    ),
+    (  # an answer to a question about the street the customer named
+        "en",
+        [
+            ("bot", "How can I help?"),
+            ("customer", "There is water coming up through the pavement on Elm Road"),
+            ("bot", "Thank you. Please give me the nearest house number and postcode."),
+            ("customer", "14 Elm Road, LS6 2QT"),
+        ],
+    ),
+    (  # a count, not a contact
+        "en",
+        [
+            ("bot", "How can I help?"),
+            ("customer", "my washing machine leaks 3 times a week"),
+            ("bot", "How often does it leak?"),
+            ("customer", "about 3 times a week, mostly on long programs"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "turns"), NEAR_MISSES)
+def test_near_misses_are_no_repeat(language: str, turns: list[tuple[str, str]]) -> None:
+    assert len(turns) not in _repeats(run(turns, language=language))
