@@ -296,7 +296,7 @@ _NOT_CONTENT = frozenset(
     get got make made how what why when where which who its it's your you yours mine our out about over into
     nee niet geen wil wilt willen moet kan kun kunnen hoe wat waarom wanneer waar welke wie dit dat die deze
     hebben heb heeft was waren zijn ben bent het een van voor met maar alle mijn jullie jouw word wordt worden
-    doen doe gedaan naar over uit bij door hij zij ons onze""".split()
+    doen doe gedaan naar over uit bij door hij zij ons onze weet weten""".split()
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.conversation import ConversationSignals
-from tests.signals.test_loops import run
+from tests.signals.dialogue import run
 
 
 def _repeats(result: ConversationSignals) -> dict[int, str]:
