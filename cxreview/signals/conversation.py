@@ -54,8 +54,8 @@ from cxreview.signals.loop_runs import (
     resolved,
     step_repeated,
 )
-from cxreview.signals.person_ask import greets
-from cxreview.signals.person_offer import accepts_person
+from cxreview.signals.person_ask import greets, waits_for_promised
+from cxreview.signals.person_offer import accepts_person, reply_norm
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.reason_evidence import add_evidence, spike_and_frustrated
 from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast
@@ -151,7 +151,7 @@ def analyze(
         ms = MessageSignals(position, f.sentiment, None, {}, [], {}, [])
         step(role, _system_step)(state, ms, at, f)
         if role == "bot" or role == "agent":
-            state.last_reply = (position, f.norm)
+            state.last_reply = (position, reply_norm(f.norm, f.cues))
         add(ms)
     summarise(state, outcome, csat, csat_scale)
     return state.result
@@ -210,6 +210,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         asks_person = asks_person and (
             state.replied or not greets(cues["human_request"], f.norm, state.result.language)
         )
+        if asks_person and state.last_reply is not None:  # "anyone??" after "I'll connect you": a wait
+            asks_person = not waits_for_promised(cues["human_request"], state.last_reply[1], state.result.language)
         says_no = "negative_answer" in cues or "rejection" in cues
     again = asks_person and state.first_request is not None
     if asks_person:

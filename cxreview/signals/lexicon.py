@@ -59,6 +59,7 @@ SYSTEM_CUES = (
     "uncertainty",
     "confirm",
     "read_back_details",
+    "person_offered",
 )
 CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES
 
@@ -81,6 +82,11 @@ def cue_sources(language: str) -> dict[str, list[str]]:
 
 
 _WORD_CLASS = re.compile(r"\{([a-z_]+)\}")  # letters only: "{0,25}" stays a quantifier
+
+
+def expanded(patterns: list[str], language: str) -> list[str]:
+    """Patterns of ``language`` with their ``{word_class}`` names replaced (`_expanded`)."""
+    return [_expanded(pattern, language) for pattern in patterns]
 
 
 def _expanded(pattern: str, language: str) -> str:

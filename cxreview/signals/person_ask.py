@@ -58,6 +58,7 @@ _TRANSFER = re.compile(r"(?:put|connect|transfer|pass|forward|hand|verbind|zet|s
 _TO_ME = re.compile(r"\b(?:mij|me|ons)$")  # "kunde gij mij nen mens geven": the person is given to the customer
 _PLAIN_WORD = re.compile(r"\w+")
 _GREETING_CHARS = 16  # where the presence question may start in the norm: after "hello", "goedemiddag"
+_RELATIVE = frozenset({"who", "that", "to", "die", "wie", "om"})
 _ASKING_NEGATION = re.compile(r"^(?:(?:is|are) there not|(?:isn'?t|aren'?t) there)\b")
 
 
@@ -160,17 +161,20 @@ def _after_frame(clause: str, frame: Span, kind: str, parts: Parts, lists: Words
         ends = [work]
     elif someone is not None and act is not None:
         ends = [someone.end(), act.end()]
-    elif someone is not None and (work := _work(segment, someone.end(), parts)) is not None:
+    elif someone is not None and (work := _work(segment, someone.end(), parts, "someone_work")) is not None:
         ends = [work]
     elif channel is not None:
         ends = [channel.end()]
     return start + max(ends) if ends else None
 
 
-def _work(segment: str, after: int, parts: Parts) -> int | None:
+def _work(segment: str, after: int, parts: Parts, kind: str = "work") -> int | None:
     """The end of the work a person is asked to do, when it starts within `_NEAR` words
-    after them ("someone to explain", "iemand het gewoon voor me doen"), or None."""
-    work = parts["work"].search(segment, after)
+    after them ("a person to check it", "iemand het gewoon voor me doen"), or None. ``kind``:
+    "work" for the company's people, "someone_work" for a bare "someone", whose work must
+    make the ask one for a person ("someone to explain this to me"; not "someone to check
+    it": cues.yaml ``person_ask.someone_work``)."""
+    work = parts[kind].search(segment, after)
     if work is None or len(segment[after : work.start()].split()) > _NEAR:
         return None
     if parts["question_after"].search(segment[work.end() :]) is not None:
@@ -283,4 +287,17 @@ def greets(words: str, norm: str, language: str) -> bool:
         return False
     plain = " ".join(_PLAIN_WORD.findall(words.lower()))
     at = norm.find(plain)
+    after = norm[at + len(plain) :].split()[:1]
+    if after and after[0] in _RELATIVE:
+        return False  # "is anybody there who can actually help me?" asks for them
     return at in range(_GREETING_CHARS) and len(norm) > at + len(plain)  # a bare "Is anyone there?" asks
+
+
+def waits_for_promised(words: str, reply_norm: str, language: str) -> bool:
+    """Whether a request's ``words`` only ask whether anyone is there ("anyone??", "hallo?
+    iemand?") right after the bot or agent said a person is on the way (``reply_norm``: its
+    norm; cues.yaml ``person_ask.promised``): the customer nudges a wait for the person
+    promised and asks for nobody new (round 15)."""
+    if opening_greeting(language).search(words.strip()) is None:
+        return False
+    return person_ask("nl" if language == "nl" else "en")["promised"].search(reply_norm) is not None

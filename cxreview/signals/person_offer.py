@@ -7,20 +7,32 @@ Call-back 2. Chat now"). Such a reply asks for a person as much as "agent please
 from the bot's message just before (cues.yaml ``person_offer``), or from the one before that
 when the bot only asked for the menu's choice again ("Dat is geen geldige keuze. Antwoord met 1
 (ja) of 2 (nee)."). A "yes" to anything else, or a number or words picking another option
-("2. Nee", "track my order"), asks for nobody."""
+("2. Nee", "track my order"), asks for nobody.
+
+Round 15: an offer is also read as its parts (`_offered_by_parts`: an offering question with the
+company's people or a contact with them after it, or an appointment or a pronoun asked about at
+the end of a message that named a person), so wordings no list holds count ("Would you like to
+chat with our membership team about it?", "Wilt ge met een medewerker spreken?", "Kan hij u
+morgen terugbellen?", "Een gesprek met een hypotheekadviseur is gratis. Zal ik een afspraak
+voor u inplannen?"); and a yes may go on ("yes please, I have a few questions about the
+classes", "Ja, graag. Liefst op een zaterdag", "ja graag, na 17u"), unless it turns the offer
+down or puts it off ("yes but not today", "ja, later misschien")."""
 
 from __future__ import annotations
 
 import functools
 import re
 
-from cxreview.signals.lexicon import person_offer, raw_cues
+from cxreview.signals.cue_index import compile_patterns
+from cxreview.signals.lexicon import expanded, languages_read, person_offer, raw_cues
 
 _NUMBER_ONLY = re.compile(r"^(?:option |optie |nummer |number |keuze |choice )?(\d)$")
 _OPTION = re.compile(r"(?:^| )(\d) ")  # in a norm the option marks are bare digits ("3 talk to an agent")
 _OR = re.compile(r" (?:or|of)$")  # "antwoord met 1 (ja) of 2 (nee)": the option "ja"
 _COURTESY = frozenset("please pls plz thanks thank you thx graag aub alsjeblieft alstublieft svp dan maar".split())
 _MAX_WORDS = 6
+_MAX_YES_WORDS = 25  # a yes that goes on: "yes please, someone who has actually read the policy"
+_FRAME_WINDOW = 8  # words from an offering question to the person or contact it offers
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,20 +47,72 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
     """Whether the customer's ``norm`` takes a person the bot's ``reply_norm`` offered
     (``earlier_norm``: the bot's message before the customer's last, read when ``reply_norm``
     only asks for the choice again)."""
-    if not norm or norm.count(" ") >= _MAX_WORDS:
+    if not norm or norm.count(" ") >= _MAX_YES_WORDS:
+        return False
+    if norm.count(" ") >= _MAX_WORDS and not _says_yes(norm, language):
         return False
     offers, accepts = person_offer(language)
     people, asks_again = _section()
-    offered = offers.search(reply_norm) is not None
+    offered = offers.search(reply_norm) is not None or _offered_by_parts(reply_norm, language)
     options = _options(reply_norm)
     if not offered and earlier_norm and asks_again.search(reply_norm) is not None:
-        offered = offers.search(earlier_norm) is not None
+        offered = offers.search(earlier_norm) is not None or _offered_by_parts(earlier_norm, language)
         options = options or _options(earlier_norm)
     number = _NUMBER_ONLY.match(norm)
     chosen = options.get(number.group(1)) if number is not None else _said(options, norm)
     if chosen is not None:
         return people.search(chosen) is not None or (offered and accepts.search(chosen) is not None)
-    return number is None and offered and accepts.search(norm) is not None
+    return number is None and offered and (accepts.search(norm) is not None or _says_yes(norm, language))
+
+
+def _says_yes(norm: str, language: str) -> bool:
+    """The reply opens with a yes and nothing after it turns the offer down or puts it off."""
+    parts = _parts(language)
+    return parts["agrees"].search(norm) is not None and parts["but_not"].search(norm) is None
+
+
+def _offered_by_parts(reply_norm: str, language: str) -> bool:
+    """The bot's norm offers a person by its parts (cues.yaml ``person_offer``: an offering
+    question, a target within `_FRAME_WINDOW` words after it, no notice; or an appointment or
+    a pronoun asked about at the end after a target named before it)."""
+    parts = _parts(language)
+    for frame in parts["frames"].finditer(reply_norm):
+        if parts["targets"].search(frame.group()) is not None:
+            return True  # "can someone call you back", "kan hij u morgen terugbellen"
+        after = reply_norm[frame.end() :].split()
+        window = " ".join(after[:_FRAME_WINDOW])
+        if parts["notices"].search(window) is not None:
+            continue
+        if parts["targets"].search(window) is not None:
+            return True
+        rest = " ".join(after)
+        if len(after) <= _FRAME_WINDOW and parts["objects"].search(rest) is not None:
+            if parts["targets"].search(reply_norm[: frame.start()]) is not None:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=2)
+def _parts(language: str) -> dict[str, re.Pattern[str]]:
+    """The offer's parts and the open yes of cues.yaml ``person_offer``, Dutch with the English."""
+    section = raw_cues()["person_offer"]
+    names = ("frames", "targets", "objects", "notices", "agrees", "but_not")
+    return {
+        name: compile_patterns([p for lang in languages_read(language) for p in expanded(section[name][lang], lang)])
+        for name in names
+    }
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def reply_norm(norm: str, cues: dict[str, str]) -> str:
+    """What a bot's or agent's message says, for the customer's reply to be read against: its
+    norm, or, for an agent's message (whose norm an analysis does not keep), the words of the
+    person it offers (the system cue ``person_offered``), normalised."""
+    if norm or "person_offered" not in cues:
+        return norm
+    return " ".join(_WORDS.findall(cues["person_offered"].lower()))
 
 
 def _options(reply_norm: str) -> dict[str, str]:

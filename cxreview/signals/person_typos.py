@@ -64,6 +64,13 @@ def typo_forms(language: str) -> dict[str, str]:
     return forms
 
 
+@functools.lru_cache(maxsize=2)
+def _with_digits(language: str) -> tuple[str, ...]:
+    """The shortenings written with a digit ("sum1", "some1"), which a text's words (letters
+    only) never hold."""
+    return tuple(form for form in typo_forms(language) if any(c.isdigit() for c in form))
+
+
 def _misspellings(word: str) -> set[str]:
     found = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
     if len(word) >= _MIN_DROPPED:
@@ -77,7 +84,11 @@ def corrected(lower: str, words: Sequence[str], language: str) -> Corrected | No
     """``lower`` with its misspelt words replaced, or None when it has none (most texts: one
     set look-up)."""
     forms = typo_forms(language)
-    if forms.keys().isdisjoint(words) and ("2" not in lower or _TALKING.isdisjoint(words)):
+    if (
+        forms.keys().isdisjoint(words)
+        and ("2" not in lower or _TALKING.isdisjoint(words))
+        and not any(form in lower for form in _with_digits(language))  # "sum1": words are letters only
+    ):
         return None
     pieces: list[str] = []
     replaced: list[tuple[int, int, int, int]] = []

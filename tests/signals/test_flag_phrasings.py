@@ -41,6 +41,7 @@ def _fires(flag: str, text: str, language: str) -> bool:
         ("flags.txt", "customer_repeat", 0),
         ("flags_round12.txt", "human_request", 0),
         ("flags_round12.txt", "customer_repeat", 0),
+        ("human_requests_round15.txt", "human_request", 0),
     ],
 )
 def test_every_labelled_phrasing_is_judged_as_labelled(name: str, flag: str, allowed_misses: int) -> None:

@@ -271,7 +271,8 @@ ASKS_NL_2 = [
     "ik eis een gesprek met een leidinggevende",
     "mag ik uw leidinggevende spreken",
     "kan ik met je baas praten",
-    "ik wil iemand die het gewoon oplost",
+    # (round 15: "ik wil iemand die het gewoon oplost" moved to test_requests_round15.py: a bare
+    # "iemand" asked to fix something asks the company to act, not for a person)
     "kan er een mens naar mijn dossier kijken?",
     "kunt ge mij iemand aan de lijn geven",
     "gij moet mij doorverbinden met een mens",
