@@ -361,6 +361,7 @@ def main() -> None:
     lines += (
         flag_examples(config)
         + flag_examples(config, "human_requests.txt")
+        + flag_examples(config, "human_requests_round15.txt")
         + flag_examples(config, "customer_repeats.txt")
     )
     lines += bot_pairs(config)
