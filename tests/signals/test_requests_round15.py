@@ -31,27 +31,22 @@ from __future__ import annotations
 
 import pytest
 
-from cxreview.signals.config import load_config
-from cxreview.signals.conversation import ConversationSignals, analyze
-from cxreview.signals.features import TextFeatures, reply_features, reply_tone, shape_of, text_features
+from cxreview.records import ConversationSignals
+from cxreview.signals.conversation import analyze
+from cxreview.signals.features import reply_features, reply_tone, shape_of
+from tests.signals.dialogue import CONFIG, messages_of
 
-CONFIG = load_config()
 _OPENER = {"en": "How can I help?", "nl": "Waarmee kan ik je helpen?"}
 
 
-def _features(role: str, text: str, language: str) -> TextFeatures:
-    """A message's features as an analysis computes them: an agent's message keeps its tone
-    and cues only (analyze._features), a bot's and a customer's the whole text."""
-    if role == "agent":
-        return reply_features(reply_tone(shape_of(text), language))
-    return text_features(text, language, role == "customer")
-
-
 def _run(turns: list[tuple[str, str]], language: str) -> ConversationSignals:
-    messages = [
-        (position, role, None, _features(role, text, language)) for position, (role, text) in enumerate(turns, 1)
+    """The conversation analysed as an analysis reads it: an agent's message keeps its tone and
+    cues only (analyze._features: no norm), a bot's and a customer's the whole text."""
+    rows = [
+        (position, role, at, reply_features(reply_tone(shape_of(text), language)) if role == "agent" else features)
+        for (position, role, at, features), (_, text) in zip(messages_of(list(turns), language), turns, strict=True)
     ]
-    return analyze("t", language, messages, CONFIG)
+    return analyze("t", language, rows, CONFIG)
 
 
 def _asks(text: str, language: str, before: str | None = None, role: str = "bot") -> bool:
