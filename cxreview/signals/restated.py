@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from cxreview.signals.answers import given_before, values
@@ -60,6 +61,7 @@ def _value_said(state: _State, f: TextFeatures, given: frozenset[str], reply: st
     "Could you confirm your house number and street?" after "I live on 22 Marlow Street"; the
     order number to an agent after the bot had it). Not a value the bot just read back ("Is
     that 1234 AB?" / "yes 1234 AB"), nor a corrected one (another value is no match)."""
+    given = given | _codes(f.norm)
     if not given or f.words > VALUE_MESSAGE_WORDS or _CORRECTING.search(f.norm) is not None:
         return None
     shown = values(reply)
@@ -70,7 +72,7 @@ def _value_said(state: _State, f: TextFeatures, given: frozenset[str], reply: st
     language = state.result.language
     asked = asked_for(reply, language) if state.last_failure is None and not state.last_bot_repeat else None
     for index in range(len(state.norms) - 1, -1, -1):
-        before = frozenset(values(state.norms[index]))
+        before = frozenset(values(state.norms[index])) | _codes(state.norms[index])
         if before and all(given_before({value}, before) for value in given):
             at = state.positions[index]
             question = earlier_reply(state, at)
@@ -79,6 +81,29 @@ def _value_said(state: _State, f: TextFeatures, given: frozenset[str], reply: st
                 return None  # the same value for another item ("And the billing postcode?", "the next item")
             return Restated("value again", f"gives the same value again (first in message {at})", at)
     return None
+
+
+def _codes(norm: str) -> frozenset[str]:
+    """Codes typed in parts, joined: a run of words with digits and short letter groups
+    ("xr 512 k" -> "xr512k", "sp5502 1187 3390" -> "sp550211873390"), five characters or more."""
+    if not any(c.isdigit() for c in norm):
+        return frozenset()
+    found, run = set(), []
+    for word in [*norm.split(), ""]:
+        if word and (any(c.isdigit() for c in word) or (len(word) <= _CODE_LETTERS and word.isalpha())):
+            run.append(word)
+            continue
+        while run and not any(c.isdigit() for c in run[-1]) and not any(c.isdigit() for c in run[0]):
+            run.pop()
+        joined = "".join(run)
+        if len(run) > 1 and len(joined) >= _CODE_CHARS and any(c.isdigit() for c in joined):
+            found.add(joined)
+        run = []
+    return frozenset(found)
+
+
+_CODE_LETTERS = 2
+_CODE_CHARS = 5
 
 
 def _another(reply: str, question: str) -> bool:
@@ -101,11 +126,9 @@ _CORRECTING = re.compile(
 
 
 def _menu_again(state: _State, f: TextFeatures) -> Restated | None:
-    """A menu's option chosen again when the bot shows the same menu again or did not
-    understand ("3" ... "3!!! moving", "4 again. PAC code"): the same number, standing for the
+    """A menu's option chosen again when the bot shows the same menu again (word for word,
+    or as a repeat of its own) or did not understand ("3" ... "3!!! moving", "4 again. PAC code"): the same number, standing for the
     same option in the menu before each choice (a submenu's "4 Back" is another choice)."""
-    if state.last_failure is None and not state.last_bot_repeat:
-        return None
     reply = state.last_reply
     match = _CHOICE.search(f.norm)
     if reply is None or match is None or f.words > _CHOICE_WORDS:
@@ -118,7 +141,10 @@ def _menu_again(state: _State, f: TextFeatures) -> Restated | None:
         if earlier is None or earlier.group(1) != number or len(norm.split()) > _CHOICE_WORDS:
             continue
         at = state.positions[index]
-        shown = _option(earlier_reply(state, at), number)
+        menu = earlier_reply(state, at)
+        if state.last_failure is None and not state.last_bot_repeat and menu != reply[1]:
+            return None  # a new question, not the menu again
+        shown = _option(menu, number)
         if option is not None and shown is not None and shown != option:
             return None  # another menu's option of that number
         return Restated("choice again", f'chooses "{number}" again (first in message {at})', at)
@@ -274,20 +300,23 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
 
 def _form(word: str, language: str) -> str:
     lists = _lists()
+    if not word.isascii():  # "domiciliëring" / "DOMICILIERING"
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     name = lists.names.get(word)
     if name is not None:
         return name
     if language == "nl":
         if word.endswith(("tje", "je")) and len(word) > _DIMINUTIVE:  # "pasje" -> "pas"
             word = word[:-3] if word.endswith("tje") else word[:-2]
-        return lists.names.get(word) or dutch_stem(word)
+        stem = dutch_stem(word)
+        return lists.names.get(word) or lists.names.get(stem) or stem
     for ending in ("ing", "ed", "es", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= _STEM_LETTERS:
             return word[: -len(ending)]
     return word
 
 
-_DIMINUTIVE = 5
+_DIMINUTIVE = 4
 _STEM_LETTERS = 4
 # Function words and the verbs of wanting and saying that any two messages share.
 _NOT_CONTENT = frozenset(
@@ -296,7 +325,7 @@ _NOT_CONTENT = frozenset(
     get got make made how what why when where which who its it's your you yours mine our out about over into
     nee niet geen wil wilt willen moet kan kun kunnen hoe wat waarom wanneer waar welke wie dit dat die deze
     hebben heb heeft was waren zijn ben bent het een van voor met maar alle mijn jullie jouw word wordt worden
-    doen doe gedaan naar over uit bij door hij zij ons onze weet weten""".split()
+    doen doe gedaan naar over uit bij door hij zij ons onze weet weten neen""".split()
 )
 
 

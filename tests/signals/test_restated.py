@@ -113,6 +113,33 @@ VALUES_AND_CHOICES = [
             ("customer", "3!!! moving"),
         ],
     ),
+    (  # a code typed in parts, given again to a new agent
+        "nl",
+        [
+            ("customer", "ik heb een parkeerboete gekregen. kenteken XR-512-K"),
+            ("bot", "Ik verbind u door met een medewerker."),
+            ("agent", "Goedemiddag, met Yvonne. Om welk kenteken gaat het?"),
+            ("customer", "XR-512-K"),
+        ],
+    ),
+    (  # the same menu shown again word for word
+        "en",
+        [
+            ("customer", "I need to change the delivery address for my order"),
+            ("bot", "Please choose: 1 Track order 2 Returns 3 Payments 4 Other"),
+            ("customer", "4"),
+            ("bot", "Please choose: 1 Track order 2 Returns 3 Payments 4 Other"),
+            ("customer", "Other. 4. change address"),
+        ],
+    ),
+    (  # accents and a diminutive: "DOMICILIERING" / "domiciliëring", "pasje" / "afvalpas"
+        "nl",
+        [
+            ("customer", "ik wil mijn domiciliëring stopzetten"),
+            ("bot", "U kunt uw voorschotbedrag aanpassen via Mijn Elektra."),
+            ("customer", "neen. DOMICILIERING. niet voorschot"),
+        ],
+    ),
 ]
 
 
