@@ -123,13 +123,13 @@ def _given_before(state: _State, f: TextFeatures, index: int, near: list[int], l
         if forms is None or other_numbers != numbers:
             continue  # the cheap test first: answers of a booking bot mostly differ in their numbers
         needed = max(MIN_SHARED, SHARE * min(len(key), len(other_key)))
-        if sum([has_form(word, forms) for word in key]) < needed or _apart(f, earlier):
+        if sum([has_form(word, forms) for word in key]) < needed or apart(f, earlier):
             continue
         return state.answers.first[other]
     return None
 
 
-def _apart(a: TextFeatures, b: TextFeatures) -> bool:
+def apart(a: TextFeatures, b: TextFeatures) -> bool:
     """Each text names something the other does not, or one says "not" where the other does
     not (unless in its own "I'm not sure I understood"). (Other numbers, `_given_before` reads
     first: another time, date, amount or count, "at 5:45 pm on March 11th" / "on March 5th at

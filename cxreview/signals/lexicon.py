@@ -251,6 +251,22 @@ def asks_if_fixed(language: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=2)
+def bot_fallback(language: str) -> re.Pattern[str]:
+    """A bot text that only asks the customer to say what they want ("Could you tell me a bit
+    more about what you'd like to discuss?", "Waarmee kan ik je nog meer helpen?"): cues.yaml
+    ``bot_fallback``, Dutch with the English ones."""
+    return _per_language(raw_cues()["bot_fallback"], language)
+
+
+@functools.lru_cache(maxsize=2)
+def loop_statement(language: str) -> re.Pattern[str]:
+    """A customer's norm that says they go round in circles with the bot ("I've been going
+    round this menu", "ik draai hier rondjes"): cues.yaml ``loop_statement``, Dutch with the
+    English ones."""
+    return _per_language(raw_cues()["loop_statement"], language)
+
+
+@functools.lru_cache(maxsize=2)
 def reported_speech(language: str) -> re.Pattern[str]:
     """The end of a clause that makes a request's words a report or an expectation:
     cues.yaml ``human_request_context.reported``, Dutch with the English ones."""

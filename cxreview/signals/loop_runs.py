@@ -115,7 +115,7 @@ def other_numbers(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) ->
     return bool(given) and not given_before(given, values(earlier))
 
 
-def _brings_nothing(state: _State, index: int) -> bool:
+def brings_nothing(state: _State, index: int) -> bool:
     """Customer turn ``index`` brings nothing new: it only gives values the customer gave
     before ("1012AB", "12", "AB-1234-XY is on my receipt!"; "1234ab" after "1234 AB"), or
     says it cannot give the value with no new value beside ("I don't have it"; not "I don't
@@ -201,7 +201,7 @@ def _nothing_new_since(state: _State, last: int) -> bool:
     asked: Request | None | bool = False  # read when first needed
     for index in range(start, len(news)):
         if news[index] is None:
-            news[index] = not _brings_nothing(state, index)
+            news[index] = not brings_nothing(state, index)
         if news[index]:
             if asked is False:
                 asked = request_at(state, last)
