@@ -32,7 +32,7 @@ from cxreview.signals.requested import asked_for
 from cxreview.signals.wording import semantic_key, shared_words
 
 if TYPE_CHECKING:
-    from cxreview.records import MessageSignals
+    from cxreview.records import Flag, MessageSignals
     from cxreview.signals.conversation import _State
     from cxreview.signals.features import TextFeatures
 
@@ -244,8 +244,8 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
             return at
         if values(norm) and not brings_nothing(state, customer):
             continue  # a value not given before ("I don't have it, my postcode is 1234 AB")
-        if any(flag.flag == "customer_repeat" for flag in ms.flags) and norm.split(" ", 1)[0] not in _YES_WORDS:
-            return at  # not the same yes to each new read-back ("yes that works")
+        if any(_had_to_repeat(state, customer, flag, answer) for flag in ms.flags):
+            return at
         # A question of their own asks something new ("Is that expensive?", "How much will
         # this one cost?"), unless a cue or flag above says they get nowhere.
         if answer and (_rejects(norm, ms) or (not state.questions[customer] and _says_again(state, customer, index))):
@@ -253,6 +253,17 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
         if len(norm.split()) <= _SHORT_VALUE and brings_nothing(state, customer):
             return at  # the same value again ("4 AGAIN" to a menu shown again), "I don't have it"
     return None
+
+
+def _had_to_repeat(state: _State, customer: int, flag: Flag, answer: bool) -> bool:
+    """A customer_repeat ``flag`` of customer turn ``customer`` that says they had to say it
+    again: not the same yes to each new read-back ("yes that works"); to a question, only
+    "I said so" or their previous message again, not the same answer to a template question
+    asked again about a new topic ("I have heard of this movie" to each "Have you heard of
+    this movie?")."""
+    if flag.flag != "customer_repeat" or state.norms[customer].split(" ", 1)[0] in _YES_WORDS:
+        return False
+    return answer or len(flag.positions) < 2 or (customer > 0 and flag.positions[0] == state.positions[customer - 1])
 
 
 def _taken_up(state: _State, at: int) -> bool:
