@@ -41,7 +41,7 @@ from cxreview.signals.frustration import (
     read_opening,
 )
 from cxreview.signals.irony import apologises, read_irony
-from cxreview.signals.lexicon import closing_offer, open_question, read_back_details, request_context
+from cxreview.signals.lexicon import closing_offer, finds, open_question, read_back_details, request_context
 from cxreview.signals.loop_runs import (
     asked_again,
     asks_a_value,
@@ -310,7 +310,7 @@ def _after(state: _State, pattern: Callable[[str], re.Pattern[str]]) -> bool:
     "Kan ik je nog ergens mee helpen?"; cues.yaml ``closing_offer``) or asks openly ("What can
     I do for you?"; ``open_question``): ``pattern`` is one of those, for the language."""
     reply = state.last_reply
-    return reply is not None and pattern(state.result.language).search(reply[1]) is not None
+    return reply is not None and finds(pattern, state.result.language, reply[1])
 
 
 _EMAIL_END = re.compile(r"^\w+(?: \w+){0,2} (?:com|nl|be|net|org|de|eu|io|uk|info)$")
@@ -403,7 +403,7 @@ def _human_request(
 def _asks_what(state: _State, f: TextFeatures) -> bool:
     """A bot's or agent's opening that only asks what the customer wants ("Hi! How can I
     help?", "Waarmee kan ik je helpen?"): no answer a customer could reject or correct."""
-    return f.question and open_question(state.result.language).search(f.norm) is not None
+    return f.question and finds(open_question, state.result.language, f.norm)
 
 
 def _sour_setting(state: _State) -> bool:

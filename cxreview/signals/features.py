@@ -15,10 +15,9 @@ from cxreview.signals.lexicon import (
     known_words,
     match_cues,
     negation_words,
-    person_ask,
-    reported_speech,
     undeclined,
     unreported,
+    warm_sections,
 )
 from cxreview.signals.person_ask import asked_person, someone_elses
 from cxreview.signals.sentiment import scored, sentiment
@@ -295,8 +294,7 @@ def warm_up(languages: Iterable[str]) -> None:
         for customer in (True, False):
             text_features("Hi THERE", language, customer)
         reply_tone("Hi", language)
-        person_ask(language)  # the parts of a request for a person (person_ask.py), compiled once
-        reported_speech(language)
+        warm_sections(language)  # the cues.yaml sections the per-conversation rules read
 
 
 def _critical_tokens(text: str, language: str) -> frozenset[str]:

@@ -12,6 +12,7 @@ mute praise) or negates. Otherwise it is what it says: praise.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cxreview.signals.frustration import COMPLAINT_CUES
@@ -26,6 +27,7 @@ _APOLOGY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16_384)  # asked of every bot and agent message: mostly templates
 def apologises(norm: str) -> bool:
     """The (normalised) bot or agent text apologises or breaks bad news gently."""
     return _APOLOGY.search(norm) is not None

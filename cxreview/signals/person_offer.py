@@ -51,13 +51,14 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
         return False
     if norm.count(" ") >= _MAX_WORDS and not _says_yes(norm, language):
         return False
-    offers, accepts = person_offer(language)
-    people, asks_again = _section()
-    offered = offers.search(reply_norm) is not None or _offered_by_parts(reply_norm, language)
-    options = _options(reply_norm)
-    if not offered and earlier_norm and asks_again.search(reply_norm) is not None:
-        offered = offers.search(earlier_norm) is not None or _offered_by_parts(earlier_norm, language)
-        options = options or _options(earlier_norm)
+    offered, options, asks_again = _offer_in(language, reply_norm)
+    if not offered and earlier_norm and asks_again:
+        earlier_offered, earlier_options, _ = _offer_in(language, earlier_norm)
+        offered, options = earlier_offered, options or earlier_options
+    if not offered and not options:
+        return False  # nothing to take (most replies)
+    accepts = person_offer(language)[1]
+    people = _section()[0]
     number = _NUMBER_ONLY.match(norm)
     chosen = options.get(number.group(1)) if number is not None else _said(options, norm)
     if chosen is not None:
@@ -113,6 +114,20 @@ def reply_norm(norm: str, cues: dict[str, str]) -> str:
     if norm or "person_offered" not in cues:
         return norm
     return " ".join(_WORDS.findall(cues["person_offered"].lower()))
+
+
+@functools.lru_cache(maxsize=16_384)
+def _offer_in(language: str, reply_norm: str) -> tuple[bool, dict[str, str], bool]:
+    """(the bot's norm offers a person, its menu's options, it only asks for the menu's
+    choice again): remembered per text, as bot texts are mostly templates met in
+    conversation after conversation. The options are only read."""
+    offers = person_offer(language)[0]
+    asks_again = _section()[1]
+    return (
+        offers.search(reply_norm) is not None or _offered_by_parts(reply_norm, language),
+        _options(reply_norm),
+        asks_again.search(reply_norm) is not None,
+    )
 
 
 def _options(reply_norm: str) -> dict[str, str]:
