@@ -179,16 +179,18 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
     )
     pushed = loud or back or state.last_failure is not None or state.last_bot_repeat
     told = content_words(reply, language)
+    from_reply = {word for word in own if _said(word, told)}  # the same for every earlier message
     numbers = _numbers(f.norm)
     best: tuple[int, list[str]] | None = None
     for index in range(len(state.norms) - 1, -1, -1):
         earlier = content_words(state.norms[index], language)
         if not earlier:
             continue
+        before_said = {word for word in own if _said(word, earlier)}
         # A word the customer takes from the bot's last message ("no I don't want to rebook"
         # to "I can help you rebook") is the bot's, unless the customer had said it too.
-        mine = [word for word in own if _said(word, earlier) or not _said(word, told)]
-        shared = [word for word in mine if _said(word, earlier)]
+        mine = [word for word in own if word in before_said or word not in from_reply]
+        shared = [word for word in mine if word in before_said]
         if not _enough(shared, tuple(mine), f, language) or _PERSON_GROUPS.issuperset(shared):
             continue
         if any(word in _lists().modifiers and word not in state.norms[index].split() for word in words):
@@ -200,7 +202,7 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
             continue  # one word in common is a topic, unless the customer insists on it
         # A restatement the bot took up ("refund to my card please" to "the refund to your
         # card or as credit?") answers it, unless the customer pushes back.
-        left = [word for word in shared if not _said(word, told)]
+        left = [word for word in shared if word not in from_reply]
         # Said again in full after a statement that named none of it ("GAS. SMELL. in the
         # street" after a reply about electricity meters); after a question it answers.
         full = len(shared) == len(mine) <= _FULL_WORDS
@@ -232,7 +234,16 @@ def _numbers(norm: str) -> frozenset[str]:
 
 
 def _said(word: str, words: tuple[str, ...]) -> bool:
-    return any(_same(word, other) for other in words)
+    key = (word, words)
+    found = _SAID.get(key)
+    if found is None:
+        if len(_SAID) >= _SAME_LIMIT:
+            _SAID.clear()
+        found = _SAID[key] = any(_same(word, other) for other in words)
+    return found
+
+
+_SAID: dict[tuple[str, tuple[str, ...]], bool] = {}  # (word, a message's content words): remembered
 
 
 def _enough(shared: list[str], own: tuple[str, ...], f: TextFeatures, language: str) -> bool:
@@ -263,11 +274,25 @@ def _pushes_back(norm: str, but: frozenset[str] = frozenset()) -> bool:
 
 def _same(a: str, b: str) -> bool:
     """Two content words that are one: the same form, a stem (`same_word`), or a Dutch
-    compound and its head ("afvalpas" / "pas", "bezorgadres" / "adres")."""
-    if a == b or same_word(a, b):
+    compound and its head ("afvalpas" / "pas", "bezorgadres" / "adres"). Remembered per
+    pair: every message is compared word by word with each earlier one, and a customer's
+    words come back in message after message."""
+    if a == b:
         return True
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) >= _HEAD_LETTERS and len(long_) - len(short) >= _HEAD_LETTERS and long_.endswith(short)
+    key = (a, b)
+    found = _SAME.get(key)
+    if found is None:
+        if len(_SAME) >= _SAME_LIMIT:
+            _SAME.clear()
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        found = _SAME[key] = same_word(a, b) or (
+            len(short) >= _HEAD_LETTERS and len(long_) - len(short) >= _HEAD_LETTERS and long_.endswith(short)
+        )
+    return found
+
+
+_SAME: dict[tuple[str, str], bool] = {}
+_SAME_LIMIT = 200_000  # pairs of words remembered
 
 
 _HEAD_LETTERS = 3
@@ -284,7 +309,7 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
     """The words of a text that carry content, each as written and as its form (a phrase of
     a synonym group is one word: "geld terug" -> "refund")."""
     lists = _lists()
-    dropped = lists.empty | filler_words() | _NOT_CONTENT
+    dropped = _dropped()
     found: list[tuple[str, str]] = []
     start = 0
     spans = [(m.start(), m.end(), m.group(0)) for m in lists.phrases.finditer(norm)] if " " in norm else []
@@ -296,6 +321,12 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
             found.append((phrase, lists.phrase_names[phrase]))
         start = end
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _dropped() -> frozenset[str]:
+    """The words that never carry content (one set, not a union per text)."""
+    return frozenset(_lists().empty | filler_words() | _NOT_CONTENT)
 
 
 def _form(word: str, language: str) -> str:
