@@ -54,7 +54,12 @@ def _instructions(mode: str, db: str, env: dict[str, str]) -> int:
     work = str(WORK / f"instructions-{mode}.db")
     valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     done = subprocess.run(
-        [*valgrind, sys.executable, "-c", _CHILD, mode, db, work], capture_output=True, text=True, env=env, check=True
+        [*valgrind, sys.executable, "-c", _CHILD, mode, db, work],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=WORK,  # not the checkout: `python -c` puts the working directory first on sys.path (--code)
     )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if found is None:
