@@ -18,12 +18,14 @@ import re
 from cxreview.signals.frustration import COMPLAINT_CUES
 from cxreview.signals.lexicon import CUSTOMER_CUES
 
-# A bot or agent message that says sorry or breaks news of a delay says something went
-# wrong: bare praise right after it ("I'm afraid it's delayed another week." / "Brilliant.")
+# A bot or agent message that says sorry, breaks news of a delay or announces a wait says
+# something went wrong: bare praise right after it ("I'm afraid it's delayed another week." / "Brilliant.")
 # reads as sarcasm.
 _APOLOGY = re.compile(
     r"\b(?:sorry|apolog\w*|unfortunately|regret|afraid|delayed|postponed"
-    r"|excuses|excuus|spijt|helaas|jammer genoeg|vertraagd|uitgesteld|vertraging)\b"
+    r"|excuses|excuus|spijt|helaas|jammer genoeg|vertraagd|uitgesteld|vertraging"
+    # a wait announced: "You are number 14 in the queue. Estimated wait: 35 minutes."
+    r"|in the queue|estimated wait|waiting time|wait time|in de wachtrij|wachttijd|verwachte wachttijd)\b"
 )
 
 
