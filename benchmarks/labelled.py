@@ -29,7 +29,7 @@ from common import ROOT
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
-from cxreview.signals.features import shape_of, text_features
+from cxreview.signals.features import message_features, shape_of, text_features
 from cxreview.signals.sentiment import sentiment
 
 # ../shared/data/dev beside the checkout (a worktree sits one level deeper), or $CXREVIEW_DEV_DATA.
@@ -114,7 +114,7 @@ def uss_rows(name: str, path: Path, config: dict | None = None) -> Rows:
     rows = Rows(name)
     for index, dialogue in enumerate(_dialogues(path)):
         messages = [
-            (i, role, None, text_features(text, "en", role == "customer"))
+            (i, role, None, message_features(role, text, "en"))
             for i, (role, text, _) in enumerate(dialogue, start=1)
         ]
         result = analyze(f"{name}-{index}", "en", messages, config)
@@ -199,7 +199,7 @@ def outsider_rows(sets: tuple[str, ...] = OUTSIDER_SETS, config: dict | None = N
             conversation = conversations[label["id"]]
             language, turns = conversation["language"], conversation["messages"]
             messages = [
-                (i, m["role"], m.get("at"), text_features(m["text"], language, m["role"] == "customer"))
+                (i, m["role"], m.get("at"), message_features(m["role"], m["text"], language))
                 for i, m in enumerate(turns, start=1)
             ]
             result = analyze(conversation["id"], language, messages, config)
@@ -256,7 +256,7 @@ def maia_rows(directory: Path, part: str, config: dict | None = None) -> Rows:
     rows = Rows(f"MAIA {part}")
     for dialogue_id, turns in maia_dialogues(directory, part):
         messages = [
-            (i, role, None, text_features(text, "en", role == "customer"))
+            (i, role, None, message_features(role, text, "en"))
             for i, (role, text, _) in enumerate(turns, start=1)
         ]
         result = analyze(dialogue_id, "en", messages, config)

@@ -84,7 +84,7 @@ def _features(key: Key) -> TextFeatures:
         if kind == "other":
             if known is None:
                 known = _TONES[shape_key] = reply_tone(shape_key[2], language)
-            found = _FEATURES[key] = reply_features(known)
+            found = _FEATURES[key] = reply_features(known, text)
             return found
         customer = kind == "customer"
         if known is None:

@@ -273,11 +273,22 @@ def asking_sentence(text: str) -> str:
     return asking
 
 
-def reply_features(known: Tone) -> TextFeatures:
-    """The features of an agent or system message: its tone only. Their steps read the
-    cues and the question mark; the exact details (norm, names, numbers) serve repeat
-    checks of customer and bot messages alone."""
-    return _new_tuple(TextFeatures, known + ("", _EMPTY, _EMPTY, _EMPTY, 0, _EMPTY, (), ""))
+def reply_features(known: Tone, text: str = "") -> TextFeatures:
+    """The features of an agent or system message: its tone and its norm (the words, which
+    the rules that read the last reply need: an apology before ironic praise, an offer of a
+    person, what the customer's answer answers). The other exact details (names, numbers)
+    serve repeat checks of customer and bot messages alone."""
+    norm = " ".join(runs(text.lower(), WORD_CHARACTERS) if text.isascii() else _WORD_RUN.findall(text.lower()))
+    return _new_tuple(TextFeatures, known + (norm, _EMPTY, _EMPTY, _EMPTY, 0, _EMPTY, (), ""))
+
+
+def message_features(role: str, text: str, language: str) -> TextFeatures:
+    """The features of one message as an analysis computes them for its writer: every
+    feature of a customer's and the bot's text, the tone and norm of an agent's or the
+    system's (`reply_features`)."""
+    if role == "customer" or role == "bot":
+        return text_features(text, language, role == "customer")
+    return reply_features(reply_tone(shape_of(text), language), text)
 
 
 def text_features(text: str, language: str, customer: bool = True) -> TextFeatures:

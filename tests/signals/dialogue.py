@@ -1,8 +1,8 @@
 """Analyse a scripted conversation in one call: the helper the signal tests share.
 
 A test writes its conversation as ``(role, text)`` turns (or ``(role, text, at)`` with a
-time stamp); ``run`` reads each text as the analysis does (customer texts as customer
-texts) and returns the conversation's signals.
+time stamp); ``run`` reads each text as an analysis does (`features.message_features`: what
+a customer, the bot or an agent wrote) and returns the conversation's signals.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from cxreview.records import ConversationSignals
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
-from cxreview.signals.features import TextFeatures, text_features
+from cxreview.signals.features import TextFeatures, message_features
 
 CONFIG = load_config()
 
@@ -27,7 +27,7 @@ def messages_of(
     for position, turn in enumerate(turns, start=1):
         role, text = turn[0], turn[1]
         at = turn[2] if len(turn) > 2 else (f"2026-03-05T10:{position:02d}:00Z" if clock else None)
-        rows.append((position, role, at, text_features(text, language, role == "customer")))
+        rows.append((position, role, at, message_features(role, text, language)))
     return rows
 
 

@@ -32,21 +32,13 @@ from __future__ import annotations
 import pytest
 
 from cxreview.records import ConversationSignals
-from cxreview.signals.conversation import analyze
-from cxreview.signals.features import reply_features, reply_tone, shape_of
-from tests.signals.dialogue import CONFIG, messages_of
+from tests.signals.dialogue import run
 
 _OPENER = {"en": "How can I help?", "nl": "Waarmee kan ik je helpen?"}
 
 
 def _run(turns: list[tuple[str, str]], language: str) -> ConversationSignals:
-    """The conversation analysed as an analysis reads it: an agent's message keeps its tone and
-    cues only (analyze._features: no norm), a bot's and a customer's the whole text."""
-    rows = [
-        (position, role, at, reply_features(reply_tone(shape_of(text), language)) if role == "agent" else features)
-        for (position, role, at, features), (_, text) in zip(messages_of(list(turns), language), turns, strict=True)
-    ]
-    return analyze("t", language, rows, CONFIG)
+    return run(turns, language)
 
 
 def _asks(text: str, language: str, before: str | None = None, role: str = "bot") -> bool:
