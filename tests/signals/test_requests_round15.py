@@ -313,3 +313,22 @@ def test_the_families_of_this_round(language: str, text: str) -> None:
 def test_a_bare_number_asked_after_the_bot_asked_for_the_customers_is_no_request() -> None:
     assert _asks("phone number?", "en")
     assert not _asks("phone number?", "en", "Please enter your phone number or your email address.")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "asks"),
+    [
+        # Courtesy and impatience between the ask and the person (blind15, read after its count).
+        ("nl", "mag ik alsjeblieft gewoon een medewerker", True),
+        ("nl", "mag ik nu eindelijk een mens", True),
+        ("nl", "kan ik aub iemand spreken", True),
+        ("en", "can I finally speak to a person", True),
+        # ... and the same fillers before something else than a person.
+        ("nl", "mag ik alsjeblieft een bonnetje?", False),
+        ("nl", "mag ik alsjeblieft mijn geld terug", False),
+        ("nl", "ik wil alsjeblieft een persoon toevoegen aan mijn polis", False),
+        ("en", "can I finally get my refund", False),
+    ],
+)
+def test_fillers_between_the_ask_and_the_person(language: str, text: str, asks: bool) -> None:
+    assert _asks(text, language) is asks
