@@ -215,11 +215,16 @@ def _is_shouted_word(word: str, language: str) -> bool:
     return word.lower() in known_words(language)
 
 
+def _words(lower: str, plain: bool) -> list[str]:
+    """The words of a lower-cased text (runs of word characters; without a regex when ASCII)."""
+    return runs(lower, WORD_CHARACTERS) if plain else _WORD_RUN.findall(lower)
+
+
 def with_details(text: str, language: str, customer: bool, known: Tone) -> TextFeatures:
     """Add the cheap, exact-text details to a tone computed for the text's shape."""
     lower = text.lower()
     plain = text.isascii()
-    split = runs(lower, WORD_CHARACTERS) if plain else _WORD_RUN.findall(lower)
+    split = _words(lower, plain)
     norm = " ".join(split)
     # Names, dates and negations only matter when comparing bot texts; order numbers only
     # when comparing customer texts: skip what the role does not need.
@@ -278,7 +283,7 @@ def reply_features(known: Tone, text: str = "") -> TextFeatures:
     the rules that read the last reply need: an apology before ironic praise, an offer of a
     person, what the customer's answer answers). The other exact details (names, numbers)
     serve repeat checks of customer and bot messages alone."""
-    norm = " ".join(runs(text.lower(), WORD_CHARACTERS) if text.isascii() else _WORD_RUN.findall(text.lower()))
+    norm = " ".join(_words(text.lower(), text.isascii()))
     return _new_tuple(TextFeatures, known + (norm, _EMPTY, _EMPTY, _EMPTY, 0, _EMPTY, (), ""))
 
 

@@ -78,7 +78,7 @@ class Context(NamedTuple):
 
 _CONTEXT_FIELDS = Context._fields[:-1]  # the features among them: all but open_question
 _WORDS = re.compile(r"[\w']+")
-_NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
+NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
 _SOFT_NOT = re.compile(
     r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet|interested)|not a problem|no (?:problem|worries|rush|hurry)"
     r"|not (?:your|the agent's) fault|(?:can t|cannot) do anything about it"
@@ -150,7 +150,7 @@ def _mutes_praise(cues: dict[str, str]) -> bool:
 def _bare_no(words: str) -> bool:
     """The matched words are only a "no" ("No,", "Nee", "nope")."""
     found = _WORDS.findall(words.lower())
-    return bool(found) and all(map(_NO_WORDS.__contains__, found))
+    return bool(found) and all(map(NO_WORDS.__contains__, found))
 
 
 def feature_values(f: TextFeatures, context: Context, judged: float | None = None) -> dict[str, float]:

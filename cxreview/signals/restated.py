@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cxreview.signals.answers import given_before, values
 from cxreview.signals.evidence import quoted
 from cxreview.signals.features import TextFeatures
+from cxreview.signals.frustration import NO_WORDS
 from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.near_misses import confirms
 from cxreview.signals.requested import asked_for
@@ -175,7 +176,7 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
     loud = _loud(f, own)
     # A bare "no" to a question answers it; "no" to a statement or a loud "NO." pushes back.
     back = _pushes_back(f.norm) and (
-        loud or not state.last_question or words[0] not in _NO or _pushes_back(" ".join(words[1:]), _NO)
+        loud or not state.last_question or words[0] not in NO_WORDS or _pushes_back(" ".join(words[1:]), NO_WORDS)
     )
     pushed = loud or back or state.last_failure is not None or state.last_bot_repeat
     told = content_words(reply, language)
@@ -226,7 +227,6 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
 
 _FULL_WORDS = 4
 _PERSON_GROUPS = frozenset({"person", "speak", "contact"})
-_NO = frozenset({"no", "nope", "nah", "nee", "neen"})
 
 
 def _numbers(norm: str) -> frozenset[str]:
