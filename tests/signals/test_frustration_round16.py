@@ -61,6 +61,20 @@ def test_pretty_disappointed_reads_as_frustrated_not_as_praise() -> None:
         ("Genuinely the most useless customer service I've ever dealt with", "en", "grievance"),
         ("jullie chatbot snapt er helemaal niks van", "nl", "grievance"),
         ("zo klantonvriendelijk heb ik het nog nooit meegemaakt", "nl", "grievance"),
+        # The fifth round.
+        ("Why does every call end with 'someone will get back to you' and then nothing", "en", "grievance"),
+        ("2 hours on the phone and I'm no closer to getting my bag back", "en", "grievance"),
+        ("not even an apology?", "en", "grievance"),
+        ("15 years with you guys and this is the thanks", "en", "grievance"),
+        ("love how the app crashes every single time I try to pay", "en", "sarcasm"),
+        ("Your 'express' delivery took 9 days. What exactly did I pay extra for?", "en", "rhetorical"),
+        ("Wat heb ik aan een klantenservice die nooit opneemt", "nl", "rhetorical"),
+        ("Ik word gek van jullie app, elke keer uitgelogd", "nl", "grievance"),
+        ("zeg maar gewoon dat jullie het niet weten", "nl", "grievance"),
+        ("ik ben er echt helemaal klaar mee", "nl", "grievance"),
+        ("Wat een drama deze verhuizing via jullie. Niks klopt.", "nl", "grievance"),
+        ("Pff, weer een standaardmailtje terug. Lees mijn vraag nou eens", "nl", "grievance"),
+        ("fijn hoe de app elke keer crasht", "nl", "sarcasm"),
     ],
 )
 def test_round16_wordings_read_as_frustration(text: str, language: str, cue: str) -> None:
@@ -85,6 +99,11 @@ def test_round16_wordings_read_as_frustration(text: str, language: str, cue: str
         # A calm check on a wait.
         ("Still waiting on the refund but I understand it takes a few days, just checking in", "en"),
         ("Ik wacht nog op mijn terugbetaling, ik snap dat het even duurt, wilde even checken", "nl"),
+        # Sincere relief and praise; a bug report told calmly.
+        ("I love how it never lags", "en"),
+        ("fijn dat het weer werkt", "nl"),
+        ("fijn dat het niet fout gaat", "nl"),
+        ("I tapped pay and then nothing", "en"),
     ],
 )
 def test_round16_near_misses_stay_calm(text: str, language: str) -> None:
