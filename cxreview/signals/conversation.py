@@ -41,7 +41,7 @@ from cxreview.signals.frustration import (
     read_opening,
 )
 from cxreview.signals.irony import apologises, read_irony
-from cxreview.signals.lexicon import closing_offer, finds, open_question, read_back_details, request_context
+from cxreview.signals.lexicon import closing_offer, finds, open_question, read_back_details
 from cxreview.signals.loop_runs import (
     asked_again,
     asks_a_value,
@@ -54,8 +54,8 @@ from cxreview.signals.loop_runs import (
     resolved,
     step_repeated,
 )
-from cxreview.signals.person_ask import greets, waits_for_promised
 from cxreview.signals.person_offer import accepts_person, reply_norm
+from cxreview.signals.person_turn import asked_in_turn
 from cxreview.signals.phases import seconds_between
 from cxreview.signals.reason_evidence import add_evidence, spike_and_frustrated
 from cxreview.signals.repeats import TENSE, asked_in_sentences, asks_what_was_done, candidates, contrast
@@ -205,13 +205,13 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         curt = usual >= cfg["curt_min_usual_words"] and f.words <= usual * cfg["curt_ratio"]
     asks_person = says_no = False
     if cues:
-        asks_person = "human_request" in cues and "declines_human" not in cues and not _about_a_place(state, cues)
-        # "hi is anyone there. my boiler ..." before anyone has written: a greeting
-        asks_person = asks_person and (
-            state.replied or not greets(cues["human_request"], f.norm, state.result.language)
-        )
-        if asks_person and state.last_reply is not None:  # "anyone??" after "I'll connect you": a wait
-            asks_person = not waits_for_promised(cues["human_request"], state.last_reply[1], state.result.language)
+        reply = state.last_reply[1] if state.last_reply is not None else None
+        with_bot = state.bot_turns > 0 and not result.handover
+        asked = asked_in_turn(cues, f.norm, result.language, reply, state.replied, with_bot, not state.positions)
+        asks_person = asked is not None
+        if asked is not None and cues.get("human_request") != asked:  # "someone" asked to act, with a bot
+            cues = {**cues, "human_request": asked}
+            f = f._replace(cues=cues)
         says_no = "negative_answer" in cues or "rejection" in cues
     again = asks_person and state.first_request is not None
     if asks_person:
@@ -346,17 +346,6 @@ def _answers_anew(state: _State, f: TextFeatures, repeat_of: tuple[int, str]) ->
 
 _SHORT_ANSWER_WORDS = 6
 _YES_NO = frozenset(w for w in rephrasing_words("short_answers") if " " not in w)
-
-
-def _about_a_place(state: _State, cues: dict[str, str]) -> bool:
-    """A bare ask for a number or contact ("Do you have any contact number?") right after the
-    bot or agent named a place or third party ("Yup, you've to pay to visit this place.",
-    "your appointment with Hale Robert H is at 1:30 pm"): the place's number, not the
-    company's people."""
-    if state.last_reply is None:
-        return False
-    weak_asks, third_party = request_context(state.result.language)
-    return weak_asks.search(cues["human_request"]) is not None and third_party.search(state.last_reply[1]) is not None
 
 
 def _has_details(state: _State, f: TextFeatures) -> bool:

@@ -19,7 +19,7 @@ from cxreview.signals.lexicon import (
     unreported,
     warm_sections,
 )
-from cxreview.signals.person_ask import asked_person, someone_elses
+from cxreview.signals.person_ask import asked_person, someone_asked, someone_elses, without_identity
 from cxreview.signals.sentiment import scored, sentiment
 from cxreview.signals.wording import rephrasing_words, semantic_key
 
@@ -131,6 +131,16 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     """Tone of a customer message, or (``customer=False``) of a bot, agent or system one."""
     lower = text.lower()
     cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES, lower)
+    asked_text, asked_lower = text, lower  # where a request for a person is looked for
+    if "human_request" in cues:  # "r u a real person" asks what the customer talks to, not for one
+        asked_text, asked_lower = without_identity(text, lower, language)
+        if asked_lower is not lower:
+            again = match_cues(asked_text, language, ("human_request",), asked_lower).get("human_request", "")
+            cues = {
+                name: again if name == "human_request" else value
+                for name, value in cues.items()
+                if name != "human_request" or again
+            }
     if "human_request" in cues:  # a story of what someone said is no ask ("they said I have to call you")
         cues = unreported(cues, text, lower, language)
         if "declines_human" in cues:  # "I don't want to talk to a person" asks for none
@@ -162,9 +172,17 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
             burst_words = " ".join(bursts)
     words = runs(lower, LETTERS_AND_APOSTROPHES) if plain else _WORD.findall(lower)
     if customer and "human_request" not in cues and "declines_human" not in cues:
-        asked = asked_person(text, lower, language, words)  # a request read as its parts
+        asked = asked_person(asked_text, asked_lower, language, words)  # a request read as its parts
+        if asked and asked_lower is lower:
+            asked_text, asked_lower = without_identity(text, lower, language)
+            if asked_lower is not lower:
+                asked = asked_person(asked_text, asked_lower, language, words)
         if asked:
             cues = {**cues, "human_request": asked}
+        else:
+            someone = someone_asked(text, lower, language, words)  # a request only with a bot (person_turn)
+            if someone:
+                cues = {**cues, "someone_asked": someone}
     negatives = negation_words()
     if "n't" in lower:
         negations = sum(1 for w in words if w in negatives or w.endswith("n't"))

@@ -95,7 +95,67 @@ def _asked(lower: str, language: str, words: Sequence[str]) -> Span | None:
         if _others_in(lower, start, parts):
             continue
         return start, end
+    return _bare_sentence(lower, parts)
+
+
+_SENTENCE = re.compile(r"[^.!?;:\n]+")
+
+
+def _bare_sentence(lower: str, parts: Parts) -> Span | None:
+    """The span of a sentence that is only the person asked for ("An advisor. A human being.",
+    "EMPLOYED. ADVISER. PLEASE.", "ADVISEUR. Een mens.": cues.yaml ``person_ask.bare_sentence``),
+    not after a closing ("Kind regards, ... Manager": a signature), or None."""
+    closing = parts["closing"].search(lower)
+    for sentence in _SENTENCE.finditer(lower, 0, closing.start() if closing is not None else len(lower)):
+        words = sentence.group().strip()
+        if lower[: sentence.start()].rstrip().endswith("?"):
+            continue  # "Who booked it? An agent." answers the question
+        if words and parts["bare_sentence"].search(words) is not None:
+            start = sentence.start() + sentence.group().index(words)
+            return start, start + len(words)
     return None
+
+
+def without_identity(text: str, lower: str, language: str) -> tuple[str, str]:
+    """``text`` and ``lower`` with each question whether the bot or agent is a person blanked
+    ("r u a real person", "is this a bot or a real agent?", "ben jij een echt persoon",
+    "praat ik nu met een mens?"; cues.yaml ``person_ask.identity``), up to the end of its
+    sentence or an ask after it (``identity_end``: "are you a bot? I want a human" still asks).
+    The same strings when there is none (most texts)."""
+    parts = person_ask("nl" if language == "nl" else "en")
+    spans: list[Span] = []
+    for match in parts["identity"].finditer(lower):
+        stop = parts["identity_end"].search(lower, match.end())
+        spans.append((match.start(), stop.start() if stop is not None else len(lower)))
+    for start, end in spans:
+        blank = " " * (end - start)
+        text, lower = text[:start] + blank + text[end:], lower[:start] + blank + lower[end:]
+    return text, lower
+
+
+def someone_asked(text: str, lower: str, language: str, words: Sequence[str]) -> str | None:
+    """The words of ``text`` that ask a bare "someone" to do the task ("kan er niet gewoon iemand
+    op mijn naam zoeken?", "I need someone to look at my record": cues.yaml
+    ``person_ask.someone_frames``), or None: a request for a person only with a bot
+    (person_turn.py). Not with a question for an answer, help, a visit or someone else
+    (``someone_not``, `_others_in`)."""
+    if _SOMEONE.isdisjoint(words):
+        return None
+    parts = person_ask("nl" if language == "nl" else "en")
+    for clause in _CLAUSE.finditer(lower):
+        frame = parts["someone_frames"].search(clause.group())
+        if frame is None or parts["someone_not"].search(clause.group(), frame.start()) is not None:
+            continue
+        start = clause.start() + frame.start()
+        if _others_in(lower, start, parts):
+            continue
+        rest = clause.group()[frame.start() :].split(" ")
+        end = start + len(" ".join(rest[: _WINDOW[language if language == "nl" else "en"]]).rstrip())
+        return text[start:end].strip() if len(text) == len(lower) else lower[start:end].strip()
+    return None
+
+
+_SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "iemand"})
 
 
 def _in_clause(clause: str, parts: Parts, lists: Words, language: str, opening: bool) -> Span | None:
@@ -115,7 +175,7 @@ def _in_clause(clause: str, parts: Parts, lists: Words, language: str, opening: 
     if (
         call is not None
         and lists["imperative_lead"].issuperset(clause[: call.start()].split())
-        and (opening or _BACK.search(call.group()))
+        and (opening or _BACK.search(call.group()) or _TRANSFER.match(call.group()))
     ):
         end = _call_end(clause, call, parts)
         if end is not None and _holds(clause, call.start(), end, parts, language):

@@ -30,6 +30,13 @@ _NUMBER_ONLY = re.compile(r"^(?:option |optie |nummer |number |keuze |choice )?(
 _OPTION = re.compile(r"(?:^| )(\d) ")  # in a norm the option marks are bare digits ("3 talk to an agent")
 _OR = re.compile(r" (?:or|of)$")  # "antwoord met 1 (ja) of 2 (nee)": the option "ja"
 _COURTESY = frozenset("please pls plz thanks thank you thx graag aub alsjeblieft alstublieft svp dan maar".split())
+# The last of the options a bot offered, picked by its place (round 16: "Het laatste" to "Dan kan ik
+# je een tegoedbon aanbieden. Of wil je liever dat een reisadviseur met je meekijkt?").
+_LATTER = re.compile(
+    r"^(?:(?:ok|okay|oke|ja|yes|dan|then|graag|please|doe maar|liever|rather) )*(?:the latter|the last one|the last option"
+    r"|the second one|the second option|the second|het laatste|de laatste|het tweede|de tweede|de tweede optie|die laatste"
+    r"|dat laatste|laatste optie|de laatste optie)(?: (?:please|pls|graag|dan|aub|alsjeblieft|thanks|option|optie|one))*$"
+)
 _MAX_WORDS = 6
 _MAX_YES_WORDS = 25  # a yes that goes on: "yes please, someone who has actually read the policy"
 _FRAME_WINDOW = 8  # words from an offering question to the person or contact it offers
@@ -49,6 +56,9 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
     only asks for the choice again)."""
     if not norm or norm.count(" ") >= _MAX_YES_WORDS:
         return False
+    if _LATTER.match(norm) is not None:  # "the latter" to "... a voucher, or would you rather talk to an advisor?"
+        last = max(reply_norm.rfind(" or "), reply_norm.rfind(" of "))
+        return last >= 0 and _parts(language)["targets"].search(reply_norm[last:]) is not None
     if norm.count(" ") >= _MAX_WORDS and not _says_yes(norm, language):
         return False
     offered, options, asks_again = _offer_in(language, reply_norm)
@@ -77,6 +87,12 @@ def _offered_by_parts(reply_norm: str, language: str) -> bool:
     question, a target within `_FRAME_WINDOW` words after it, no notice; or an appointment or
     a pronoun asked about at the end after a target named before it)."""
     parts = _parts(language)
+    if parts["confirm_end"].search(reply_norm) is not None:
+        for frame in parts["statement_frames"].finditer(reply_norm):  # "I can put you through now. OK?"
+            window = " ".join(reply_norm[frame.end() :].split()[:_FRAME_WINDOW])
+            for option in _ALTERNATIVES.split(window):  # "een monteur inplannen of je doorzetten naar een collega"
+                if parts["statement_targets"].search(option) is not None and parts["notices"].search(option) is None:
+                    return True
     for frame in parts["frames"].finditer(reply_norm):
         if parts["targets"].search(frame.group()) is not None:
             return True  # "can someone call you back", "kan hij u morgen terugbellen"
@@ -97,7 +113,10 @@ def _offered_by_parts(reply_norm: str, language: str) -> bool:
 def _parts(language: str) -> dict[str, re.Pattern[str]]:
     """The offer's parts and the open yes of cues.yaml ``person_offer``, Dutch with the English."""
     section = raw_cues()["person_offer"]
-    names = ("frames", "targets", "objects", "notices", "agrees", "but_not")
+    names = (
+        *("frames", "targets", "objects", "notices", "agrees", "but_not"),
+        *("statement_frames", "statement_targets", "confirm_end"),
+    )
     return {
         name: compile_patterns([p for lang in languages_read(language) for p in expanded(section[name][lang], lang)])
         for name in names
@@ -105,6 +124,7 @@ def _parts(language: str) -> dict[str, re.Pattern[str]]:
 
 
 _WORDS = re.compile(r"\w+")
+_ALTERNATIVES = re.compile(r" (?:or|of) ")
 
 
 def reply_norm(norm: str, cues: dict[str, str]) -> str:
@@ -114,6 +134,11 @@ def reply_norm(norm: str, cues: dict[str, str]) -> str:
     if norm or "person_offered" not in cues:
         return norm
     return " ".join(_WORDS.findall(cues["person_offered"].lower()))
+
+
+def offers_person(language: str, reply_norm: str) -> bool:
+    """Whether the bot's or agent's norm offers a person (by its words or its parts)."""
+    return _offer_in(language, reply_norm)[0]
 
 
 @functools.lru_cache(maxsize=16_384)

@@ -265,7 +265,6 @@ ASKS_NL_2 = [
     "laat een medewerker contact met mij opnemen aub",
     "wanneer belt er nou eens iemand terug?",
     "zit daar ook een echt iemand?",
-    "ben ik nu met een mens aan het chatten of met een computer?",
     "kunnen we dit telefonisch afhandelen?",
     "wil iemand mij alsjeblieft bellen, 0612345678",
     "ik eis een gesprek met een leidinggevende",
@@ -548,6 +547,8 @@ ASKS_NL_4 = [
 ]
 
 NEAR_NL_4 = [
+    # round 16: asking whether the bot is a person asks for none (test_requests_round16.py)
+    "ben ik nu met een mens aan het chatten of met een computer?",
     "ik heb gisteren iemand gesproken en die zou het regelen",
     "gisteren heb ik met een medewerker gebeld, die zei dat het pakket onderweg was",
     "jullie medewerker was erg onbeleefd aan de telefoon",

@@ -218,7 +218,9 @@ A_PERSON_TO_ACT = [
 
 @pytest.mark.parametrize(("language", "text"), SOMEONE_TO_ACT)
 def test_a_bare_someone_asked_to_act_asks_for_nobody(language: str, text: str) -> None:
-    assert not _asks(text, language)
+    # Round 16 changed the decision with a bot (test_requests_round16.py): there a bare "someone"
+    # asked to act asks for a person; with an agent it still asks that person to act.
+    assert not _asks(text, language, role="agent")
 
 
 @pytest.mark.parametrize(("language", "text"), A_PERSON_TO_ACT)

@@ -1,0 +1,88 @@
+"""Whether a customer's message asks for a person, read against the conversation around it.
+
+The words of a message say most (the ``human_request`` cue, `person_ask`); the conversation
+decides the rest:
+
+- a bare ask for a number or a contact right after the bot or agent named a place or a third
+  party ("Do you have any contact number?" after "your appointment with Dr Hale is at 1:30")
+  asks for that place's number;
+- "is anyone there" opening a first message that goes on, before anyone wrote, greets
+  (`person_ask.greets`); a bare "anyone??" after "I'll connect you to an advisor" nudges the
+  wait for the person promised (`person_ask.waits_for_promised`);
+- a person word alone ("Agent.", "An advisor.") answers a question that named it ("Did you book
+  through an agent or directly?"), unless that question offered a person;
+- a bare "someone" asked to do the task ("kan er niet gewoon iemand op mijn naam zoeken?", the
+  cue ``someone_asked``) asks for a person while the customer is with a bot and no person took
+  over: the bot is no one (round 16). In the customer's first message only a wish for someone
+  asks ("I need someone to look at my record"; "kan iemand mijn bestelling annuleren?" says what
+  they want), with an agent it asks
+  that person to act, and after "We aim to respond within 10 working days" it nudges the people
+  promised.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cxreview.signals.lexicon import person_ask, request_context
+from cxreview.signals.person_ask import greets, waits_for_promised
+from cxreview.signals.person_offer import offers_person
+
+# In the customer's first message only a wish for someone asks ("I need someone to look at my
+# record"); "can someone cancel my order?" says what they want done.
+_WISH = re.compile(
+    r"(?:i|we|ik|wij) (?:really |just |urgently |simply )?(?:need|want|would like|'d like|d like|wil|zou|heb|hebben)\b"
+)
+_COURTESY = frozenset("please thanks again only then today graag alsjeblieft alstublieft meteen direct".split())
+
+_QUESTION_WORDS = {"en": frozenset("who whom which or".split()), "nl": frozenset("wie welke welk of".split())}
+
+
+def asked_in_turn(
+    cues: dict[str, str], norm: str, language: str, reply: str | None, replied: bool, with_bot: bool, opening: bool
+) -> str | None:
+    """The words of the customer's message that ask for a person, or None. ``cues``: its cues;
+    ``norm``: its norm; ``reply``: the norm of the bot's or agent's message just before it (None
+    when none came since the customer's last); ``replied``: a bot or agent has written;
+    ``with_bot``: the customer is with a bot and no person took over; ``opening``: it is the
+    customer's first message (where "can someone cancel my order?" says what they want)."""
+    if "declines_human" in cues:
+        return None
+    words = cues.get("human_request")
+    if words is None:  # "someone" asked to act, with a bot; not when people were promised ("We aim to respond ...")
+        someone = cues.get("someone_asked")
+        if someone is None or not with_bot or not replied or (opening and _WISH.match(someone.lower()) is None):
+            return None
+        promised = person_ask("nl" if language == "nl" else "en")["promised"]
+        return someone if reply is None or promised.search(reply) is None else None
+    if reply is not None and (_about_a_place(words, reply, language) or _answers_question(words, reply, language)):
+        return None
+    if not replied and greets(words, norm, language):
+        return None  # "hi is anyone there. my boiler ..." before anyone has written: a greeting
+    if reply is not None and waits_for_promised(words, reply, language):
+        return None  # "anyone??" after "I'll connect you": a wait
+    return words
+
+
+def _about_a_place(words: str, reply: str, language: str) -> bool:
+    """A bare ask for a number or contact ("Do you have any contact number?") right after the
+    bot or agent named a place or third party ("Yup, you've to pay to visit this place.",
+    "your appointment with Hale Robert H is at 1:30 pm"): the place's number, not the
+    company's people."""
+    weak_asks, third_party = request_context(language)
+    return weak_asks.search(words) is not None and third_party.search(reply) is not None
+
+
+def _answers_question(words: str, reply: str, language: str) -> bool:
+    """A person word alone ("Agent.", "a manager") that answers the bot's or agent's question
+    naming it ("Did you book through an agent or directly?", "Who did you speak to, an advisor
+    or the shop?"), when that question offered no person."""
+    parts = person_ask("nl" if language == "nl" else "en")
+    if parts["bare_sentence"].search(words.lower().strip()) is None:
+        return False
+    named = set(reply.split())
+    said = words.lower().replace(".", " ").replace(",", " ").split()
+    head = next((word for word in reversed(said) if len(word) > 3 and word not in _COURTESY), None)
+    if head is None or head not in named or _QUESTION_WORDS["nl" if language == "nl" else "en"].isdisjoint(named):
+        return False
+    return not offers_person(language, reply)
