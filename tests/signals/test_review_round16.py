@@ -1,0 +1,54 @@
+"""Near misses of the round-16 frustration, sentiment and request wordings found in review:
+praise, plain questions and negated complaints that the new rules read as frustration."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signals.dialogue import run
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # "love how it keeps ..." is sarcasm only when it keeps doing something wrong.
+        ("I love how it keeps my settings", "en"),
+        ("i love how the app keeps track of my orders", "en"),
+        ("I love how it never crashes", "en"),
+        # A negation in the gap makes it sincere relief.
+        ("echt fijn hoe de app nooit crasht", "nl"),
+        ("fijn dat de app niet meer vastloopt", "nl"),
+        # A plain question about what to do.
+        ("I'm supposed to pay on Friday, is that right?", "en"),
+        ("I am supposed to trust the link in the email?", "en"),
+        ("we are meant to pay by card?", "en"),
+        # An idiom of joy.
+        ("you have no idea how happy I am", "en"),
+    ],
+)
+def test_round16_review_near_misses_stay_calm(text: str, language: str) -> None:
+    message = run([("bot", "How can I help?"), ("customer", text)], language).messages[-1]
+    assert message.frustration < 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        ("I love how it keeps logging me out", "en", "sarcasm"),
+        ("so we're expected to pay for your mistake?", "en", "rhetorical"),
+        ("I'm just supposed to wait?", "en", "rhetorical"),
+        ("I'm expected to wait another week?", "en", "rhetorical"),
+        ("leuk dat het weer niet werkt", "nl", "sarcasm"),
+    ],
+)
+def test_round16_review_frustration_still_read(text: str, language: str, cue: str) -> None:
+    message = run([("bot", "How can I help?"), ("customer", text)], language).messages[-1]
+    assert cue in message.cues
+
+
+@pytest.mark.parametrize(
+    "text", ["heeft u geen computer nodig voor de aanvraag?", "je hebt geen computer nodig, toch?"]
+)
+def test_needing_no_computer_asks_for_nobody(text: str) -> None:
+    result = run([("bot", "Waarmee kan ik je helpen?"), ("customer", text)], "nl")
+    assert "human_request" not in result.messages[-1].cues
