@@ -152,8 +152,13 @@ _ANGRY_EMOJI: dict[str, dict[str, str]] = {
 # English word sense. "pretty" and "super" before another word say how much ("pretty
 # disappointed", "super slow"), but VADER rates them as praise (+2.2, +2.9): "Pretty
 # disappointed!" scored +0.10 and "super scratchy" +0.60. Read as the boosters "quite" and
-# "very" they strengthen the word after them, as they do for the customer.
-_INTENSIFIER = re.compile(r"\b(pretty|super)\b(?= +[^\W\d_])", re.IGNORECASE)
+# "very" they strengthen the word after them, as they do for the customer. Before a noun they
+# are praise and stay ("Super service!", "super job guys", "a pretty garden").
+_INTENSIFIER = re.compile(
+    r"\b(pretty|super)\b(?= +[^\W\d_])(?! +(service|job|work|staff|team|stuff|support|help|experience|guys?"
+    r"|people|person|agents?|deal|day|news|star|hero|market|mario|glue|bowl|dress|garden|picture|photo|view|place)\b)",
+    re.IGNORECASE,
+)
 _AS_BOOSTER = {"pretty": "quite", "super": "very"}
 
 

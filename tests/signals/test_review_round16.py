@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from cxreview.signals.sentiment import sentiment
 from tests.signals.dialogue import run
 
 
@@ -44,6 +45,11 @@ def test_round16_review_near_misses_stay_calm(text: str, language: str) -> None:
 def test_round16_review_frustration_still_read(text: str, language: str, cue: str) -> None:
     message = run([("bot", "How can I help?"), ("customer", text)], language).messages[-1]
     assert cue in message.cues
+
+
+@pytest.mark.parametrize("text", ["Super service!", "Super job guys", "What a pretty garden"])
+def test_super_and_pretty_before_a_noun_stay_praise(text: str) -> None:
+    assert sentiment(text, "en", customer=True) > 0.05
 
 
 @pytest.mark.parametrize(
