@@ -110,6 +110,8 @@ def _bare_sentence(lower: str, parts: Parts) -> Span | None:
         words = sentence.group().strip()
         if lower[: sentence.start()].rstrip().endswith("?"):
             continue  # "Who booked it? An agent." answers the question
+        if lower[sentence.end() : sentence.end() + 1] == ":":
+            continue  # "agent: 12345", "Manager: J. Smith" label a value
         if words and parts["bare_sentence"].search(words) is not None:
             start = sentence.start() + sentence.group().index(words)
             return start, start + len(words)

@@ -58,3 +58,28 @@ def test_super_and_pretty_before_a_noun_stay_praise(text: str) -> None:
 def test_needing_no_computer_asks_for_nobody(text: str) -> None:
     result = run([("bot", "Waarmee kan ik je helpen?"), ("customer", text)], "nl")
     assert "human_request" not in result.messages[-1].cues
+
+
+BOT = ("bot", "Hi, I am the virtual assistant. How can I help you today?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone to know or to blame, or asked not to do something, is no one to act.
+        "I want someone to know how bad this is",
+        "i need somebody to blame lol",
+        "can somebody not park in front of my garage",
+        # A person word labelling a value is no bare request.
+        "agent: 12345",
+    ],
+)
+def test_round16_review_no_request_for_a_person(text: str) -> None:
+    result = run([BOT, ("customer", "my bill is wrong"), BOT, ("customer", text)], "en")
+    assert "human_request" not in result.messages[-1].cues
+
+
+@pytest.mark.parametrize("text", ["can't someone just fix the website", "Agent. Now."])
+def test_round16_review_requests_still_read(text: str) -> None:
+    result = run([BOT, ("customer", "my bill is wrong"), BOT, ("customer", text)], "en")
+    assert "human_request" in result.messages[-1].cues
