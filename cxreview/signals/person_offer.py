@@ -58,7 +58,9 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
         return False
     if _LATTER.match(norm) is not None:  # "the latter" to "... a voucher, or would you rather talk to an advisor?"
         last = max(reply_norm.rfind(" or "), reply_norm.rfind(" of "))
-        return last >= 0 and _parts(language)["targets"].search(reply_norm[last:]) is not None
+        parts = _parts(language)  # not a notice: "... or call you when the engineer comes"
+        latter = reply_norm[last:]
+        return last >= 0 and parts["targets"].search(latter) is not None and parts["notices"].search(latter) is None
     if norm.count(" ") >= _MAX_WORDS and not _says_yes(norm, language):
         return False
     offered, options, asks_again = _offer_in(language, reply_norm)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from cxreview.records import MessageSignals
 from cxreview.signals.sentiment import sentiment
 from tests.signals.dialogue import run
 
@@ -83,3 +84,42 @@ def test_round16_review_no_request_for_a_person(text: str) -> None:
 def test_round16_review_requests_still_read(text: str) -> None:
     result = run([BOT, ("customer", "my bill is wrong"), BOT, ("customer", text)], "en")
     assert "human_request" in result.messages[-1].cues
+
+
+def _flags(message: MessageSignals) -> set[str]:
+    """The flags on a message (a reply that takes an offer is flagged, with no cue)."""
+    return {flag.flag for flag in message.flags}
+
+
+@pytest.mark.parametrize(
+    ("offer", "reply", "language"),
+    [
+        # What the bot can do for the customer with a consent question offers no person.
+        ("I can get you a refund. OK?", "yes please", "en"),
+        ("I can put you on hold for a moment. OK?", "ok", "en"),
+        ("I can bring you back to the main menu. OK?", "ok", "en"),
+        ("I'll hand you a voucher code. OK?", "ok", "en"),
+        ("Let me get you the tracking number. OK?", "ok", "en"),
+        ("I can chat with you about your options here. OK?", "sure", "en"),
+        ("I could call you a taxi. OK?", "yes", "en"),
+        # The latter option is a notice of a call, not a person.
+        ("Ik kan je een sms sturen of je bellen wanneer de monteur komt. Wat heeft je voorkeur?", "het laatste", "nl"),
+    ],
+)
+def test_round16_review_consent_to_no_person(offer: str, reply: str, language: str) -> None:
+    turns = [("bot", "How can I help?"), ("customer", "my order never arrived"), ("bot", offer), ("customer", reply)]
+    assert "human_request" not in _flags(run(turns, language).messages[-1])
+
+
+@pytest.mark.parametrize(
+    ("offer", "reply"),
+    [
+        ("I can put you through now, wait time is about 3 minutes. OK?", "ok"),
+        ("I can connect you with an advisor. Is that OK?", "yes"),
+        ("I can get you through to our billing team. OK?", "yes please"),
+        ("I can pass you over to a specialist. OK?", "ok"),
+    ],
+)
+def test_round16_review_consent_to_a_person(offer: str, reply: str) -> None:
+    turns = [("bot", "How can I help?"), ("customer", "my order never arrived"), ("bot", offer), ("customer", reply)]
+    assert "human_request" in _flags(run(turns, "en").messages[-1])
