@@ -2,7 +2,7 @@
 a figure that does not move with the machine's load, for comparing changes on a busy
 machine where CPU seconds vary by a tenth from run to run.
 
-Usage: python benchmarks/analyze_instructions.py [--messages 10000] [--command]
+Usage: python benchmarks/analyze_instructions.py [--messages 10000] [--command] [--check | --accept WHY]
 Needs valgrind. Runs four child processes under callgrind (each about fifty times slower
 than normal): the analysis of the distinct-text corpus of analyze_check.py in one process
 and the same set-up without it, the VADER loop over the same texts and its set-up alone.
@@ -14,12 +14,24 @@ is counted once), on a database imported by the CLI as analyze_speed.py does; th
 serial part shows as the main process's share. Instructions are not time (a cache miss costs more than an add), but for
 interpreted Python both move together; the ratio was 1.24-1.37 where the in-process CPU
 ratio (analyze_check.py) read 1.5-1.8 on the loaded machine.
+
+The budget for signal changes (--check, --accept): benchmarks/analyze_instructions.json keeps
+an accepted figure per corpus (the analysis / VADER-loop ratio of instructions, with the
+counts and the commit it came from). `--check` measures again and prints the change against
+it; it exits 1 when the analysis costs more than BUDGET (5%) over the accepted figure. A
+change that is worth more cost is accepted by writing why in benchmarks/README.md and running
+`--accept "TEXT"`, where TEXT is a phrase of that entry (the script refuses a reason that the
+README does not contain). `--accept` after a cut records the lower figure, so the next
+change is measured against it. Counts are made with PYTHONHASHSEED=0 (set order, and so a
+few code paths, depend on the hash seed): the same code counts the same to within ~0.1%.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import datetime
+import json
 import re
 import shutil
 import subprocess
@@ -29,6 +41,10 @@ from pathlib import Path
 from analyze_check import _base
 from analyze_timeline import cli_imported
 from common import ROOT, WORK, fresh, installed_env
+
+BASELINE = ROOT / "benchmarks" / "analyze_instructions.json"
+README = ROOT / "benchmarks" / "README.md"
+BUDGET = 0.05  # the rise of the analysis / VADER-loop ratio that --check lets through
 
 _CHILD = r"""
 import shutil, sqlite3, sys
@@ -104,14 +120,20 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=None, help="corpus size (10,000; 30,000 with --command)")
     parser.add_argument("--command", action="store_true", help="the whole command: main process and workers")
     parser.add_argument("--code", metavar="DIR", help="measure the cxreview package under DIR (e.g. an older checkout)")
+    parser.add_argument("--check", action="store_true", help=f"exit 1 when over the accepted figure + {BUDGET:.0%}")
+    parser.add_argument(
+        "--accept", metavar="WHY", help="record this run as the accepted figure (WHY: a phrase of README.md)"
+    )
     args = parser.parse_args()
+    if args.accept is not None and args.accept.strip() not in README.read_text(encoding="utf-8"):
+        raise SystemExit(f"--accept: say why in {README.name} first; {args.accept!r} is not in it")
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed: install it (apt-get install valgrind) or use analyze_check.py")
     if args.messages is None:
         args.messages = 30_000 if args.command else 10_000
     # Compiled bytecode in every run, as an installed package has: otherwise the analysis
     # run would also count compiling the modules it imports late.
-    env = {**installed_env(), "PYTHONPATH": args.code or str(ROOT)}
+    env = {**installed_env(), "PYTHONPATH": args.code or str(ROOT), "PYTHONHASHSEED": "0"}
     if args.code:  # its bytecode too, under the same prefix
         previous, sys.pycache_prefix = sys.pycache_prefix, env["PYTHONPYCACHEPREFIX"]
         try:
@@ -130,6 +152,7 @@ def main() -> None:
         )
         print(f"  whole command: {ours / 1e9:.2f}e9; plain VADER loop: {vader / 1e9:.2f}e9")
         print(f"  command / VADER loop: {ours / vader:.2f}")
+        _budget(args, f"command-{args.messages}", ours, vader)
         return
     db = str(_base(args.messages))
     counts = {mode: _instructions(mode, db, env) for mode in ("analysis", "analysis-setup", "vader", "vader-setup")}
@@ -139,6 +162,44 @@ def main() -> None:
     print(f"  analysis in one process: {ours / 1e9:.2f}e9 (set-up {counts['analysis-setup'] / 1e9:.2f}e9 not counted)")
     print(f"  plain VADER loop:        {vader / 1e9:.2f}e9 (analyser built outside, as in analyze_speed.py)")
     print(f"  analysis / VADER loop:   {ours / vader:.2f}")
+    _budget(args, f"analysis-{args.messages}", ours, vader)
+
+
+def _budget(args: argparse.Namespace, corpus: str, ours: int, vader: int) -> None:
+    """Compare with the accepted figure of ``corpus``; record this run with --accept."""
+    stored = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
+    accepted = stored.get(corpus)
+    if accepted is not None:
+        change = (ours / vader) / accepted["ratio"] - 1
+        print(
+            f"  against the accepted figure ({corpus}: {accepted['ratio']:.3f} of the loop,"
+            f" {accepted['analysis'] / 1e9:.2f}e9 at {accepted['commit']}, {accepted['date']}): {change:+.1%}"
+            f" (budget +{BUDGET:.0%})"
+        )
+    elif args.check:
+        raise SystemExit(f"no accepted figure for {corpus} in {BASELINE.name}: run with --accept WHY first")
+    if args.accept is not None:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+        stored[corpus] = {
+            "ratio": round(ours / vader, 4),
+            "analysis": ours,
+            "vader": vader,
+            "commit": commit.stdout.strip() or "?",
+            "date": datetime.date.today().isoformat(),
+            "python": sys.version.split()[0],
+            "why": args.accept.strip(),
+        }
+        BASELINE.write_text(json.dumps(stored, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"  accepted as the figure for {corpus} ({BASELINE.name})")
+    elif args.check and accepted is not None:
+        if accepted.get("python") != sys.version.split()[0]:
+            print(f"  (the accepted figure was counted on Python {accepted.get('python')}: compare with care)")
+        if (ours / vader) / accepted["ratio"] - 1 > BUDGET:
+            raise SystemExit(
+                f"over budget: the analysis costs more than +{BUDGET:.0%} over the accepted figure. Make it cheaper,"
+                f' or say why it is worth it in {README.name} and run again with --accept "<a phrase of that entry>"'
+            )
+        print("  within budget")
 
 
 if __name__ == "__main__":
