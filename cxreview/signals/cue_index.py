@@ -29,6 +29,13 @@ _FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
 _META = set("^$*+?{}[]\\|()")
 _FREQUENT = frozenset("().,?!-'\"")  # characters most texts have: the worst keys
 _CACHE_LIMIT = 200_000  # distinct tokens remembered; real text has an open vocabulary
+# Cues whose every match says one word (a unit with a letter) three times in a row
+# (cues.yaml ``insistence``: "refund refund refund"). Their patterns refer back to a group,
+# so they have no trigger word and were searched in every text, the dearest search of all
+# (~35 µs a text, the engine trying the back reference at every word). In an ASCII text
+# such a match has a run of letters that the text has three times as a maximal run, so a
+# text without one is not searched (`_thrice`; tests/signals/test_cue_index.py checks it).
+THRICE_CUES = frozenset({"insistence"})
 
 
 def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
@@ -63,10 +70,13 @@ class CueIndex:
         # their test: a required character (the rarest) or each of their literal ones.
         self.by_char: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self.unconditional: list[int] = []  # no character to wait for: always searched
+        self.thrice: set[int] = set()  # the patterns of THRICE_CUES
         self.fast: list[bool] = []  # whether a pattern has a faster search of ASCII texts
         for name, patterns in cues.items():
             for pattern in patterns:
                 pid = len(self.sources)
+                if name in THRICE_CUES:
+                    self.thrice.add(pid)
                 self.cue_of.append(name)
                 self.sources.append(pattern)
                 facts = facts_of(pattern)  # shipped with the package (cue_facts.json)
@@ -161,9 +171,12 @@ class CueIndex:
                             continue
                     chosen.add(pid)
         if plain:  # TOKEN's runs without the regex engine (see ascii_text)
-            tokens = set(runs(lower, LOWER_LETTERS))
+            listed = runs(lower, LOWER_LETTERS)
+            tokens = set(listed)
+            unsaid = bool(self.thrice) and not _thrice(listed, tokens)
         else:
             tokens = set(TOKEN.findall(lower.translate(_FOLD)))
+            unsaid = False  # other letters than TOKEN's: searched
         if not tokens <= self.seen:
             self._learn(tokens)
         pointing = tokens & self.pointing
@@ -171,6 +184,8 @@ class CueIndex:
             known = self.tokens
             for token in pointing:
                 chosen.update(known[token])
+        if unsaid:
+            chosen -= self.thrice
         if not chosen:
             return {}
         found: dict[str, str] = {}
@@ -223,6 +238,13 @@ class CueIndex:
             return full(text)
 
         return search
+
+
+def _thrice(listed: list[str], tokens: set[str]) -> bool:
+    """Whether a run of letters comes three times in ``listed`` (its set: ``tokens``)."""
+    if len(listed) - len(tokens) < 2:  # most texts: no word three times
+        return False
+    return any(listed.count(token) >= 3 for token in tokens)
 
 
 def _all_met(clauses: tuple[frozenset[str], ...], tokens: set[str]) -> bool:

@@ -132,3 +132,25 @@ def test_index_agrees_with_the_regex_on_random_patterns() -> None:
             assert index.match(text, text.lower()) == expected, (source, text)
             checked += 1
     assert checked > 5000
+
+
+def test_words_said_three_times_are_searched_only_where_a_run_comes_three_times() -> None:
+    """`THRICE_CUES` (insistence) are not searched in an ASCII text without a run of letters
+    three times: on random texts of repeated units (letters, digits, hyphens, capitals and
+    separators mixed) the index finds what the full pattern finds."""
+    full = cue_patterns("en")["insistence"]
+    pieces = ["refund", "Refund", "REFUND", "dv-3340", "km4471", "0044", "x1", "a-b", "the", "ha", "no", "ok", "é"]
+    separators = [" ", ". ", "! ", ", ", "?? ", "  ", "-", "_", "/"]
+    rng = random.Random(16)
+    texts = ["refund refund refund", "DV-3340-881. DV-3340-881. DV-3340-881.", "no no no", "ok ok. ok"]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(pieces) + rng.choice(separators) for _ in range(rng.randint(1, 7))).strip())
+        unit = rng.choice(pieces)
+        texts.append(f"{rng.choice(pieces)} {''.join(unit + rng.choice(separators) for _ in range(3))}{unit[::-1]}")
+    matched = 0
+    for text in texts:
+        match = full.search(text)
+        found = match_cues(text, "en", ("insistence",))
+        assert found == ({"insistence": match.group(0)} if match else {}), text
+        matched += match is not None
+    assert matched > 500
