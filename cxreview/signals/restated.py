@@ -29,7 +29,7 @@ from cxreview.signals.frustration import NO_WORDS
 from cxreview.signals.lexicon import raw_cues
 from cxreview.signals.near_misses import confirms
 from cxreview.signals.requested import asked_for
-from cxreview.signals.wording import dutch_stem, filler_words, same_word
+from cxreview.signals.wording import STEM_LETTERS, dutch_stem, filler_words, same_word
 
 if TYPE_CHECKING:
     from cxreview.signals.conversation import _State
@@ -179,7 +179,7 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
         loud or not state.last_question or words[0] not in NO_WORDS or _pushes_back(" ".join(words[1:]), NO_WORDS)
     )
     pushed = loud or back or state.last_failure is not None or state.last_bot_repeat
-    told = content_words(reply, language)
+    told = _index(content_words(reply, language))
     from_reply = {word for word in own if _said(word, told)}  # the same for every earlier message
     numbers = _numbers(f.norm)
     best: tuple[int, list[str]] | None = None
@@ -187,7 +187,8 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
         earlier = content_words(state.norms[index], language)
         if not earlier:
             continue
-        before_said = {word for word in own if _said(word, earlier)}
+        arranged = _index(earlier)
+        before_said = {word for word in own if _said(word, arranged)}
         # A word the customer takes from the bot's last message ("no I don't want to rebook"
         # to "I can help you rebook") is the bot's, unless the customer had said it too.
         mine = [word for word in own if word in before_said or word not in from_reply]
@@ -233,17 +234,41 @@ def _numbers(norm: str) -> frozenset[str]:
     return frozenset(word for word in norm.split() if word.isdigit())
 
 
-def _said(word: str, words: tuple[str, ...]) -> bool:
-    key = (word, words)
-    found = _SAID.get(key)
-    if found is None:
-        if len(_SAID) >= _SAME_LIMIT:
-            _SAID.clear()
-        found = _SAID[key] = any(_same(word, other) for other in words)
-    return found
+class _Index(NamedTuple):
+    """A message's content words, arranged for `_said`."""
+
+    words: frozenset[str]
+    by_stem: dict[str, tuple[str, ...]]  # the first STEM_LETTERS letters -> the words (STEM_LETTERS or longer)
+    heads: frozenset[str]  # the endings a word can be a compound's head of (see `_same`)
 
 
-_SAID: dict[tuple[str, tuple[str, ...]], bool] = {}  # (word, a message's content words): remembered
+@functools.lru_cache(maxsize=20_000)
+def _index(words: tuple[str, ...]) -> _Index:
+    by_stem: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        if len(word) >= STEM_LETTERS:
+            by_stem[word[:STEM_LETTERS]] = (*by_stem.get(word[:STEM_LETTERS], ()), word)
+    heads = frozenset(word[at:] for word in words for at in range(_HEAD_LETTERS, len(word) - _HEAD_LETTERS + 1))
+    return _Index(frozenset(words), by_stem, heads)
+
+
+def _said(word: str, index: _Index) -> bool:
+    """Whether `_same` holds for ``word`` and a word of ``index``: the same form, a word of
+    the same first letters that `same_word` takes, or a compound and its head either way
+    (the word ends in one of them, or one of them ends in the word). A few set lookups
+    instead of `_same` against every word: each message is compared with each earlier one."""
+    if word in index.words:
+        return True
+    for other in index.by_stem.get(word[:STEM_LETTERS], ()):
+        if same_word(word, other):
+            return True
+    if word in index.heads:  # the word is the head of one of them: "pas" / "afvalpas"
+        return True
+    words = index.words
+    for at in range(_HEAD_LETTERS, len(word) - _HEAD_LETTERS + 1):  # one of them is its head
+        if word[at:] in words:
+            return True
+    return False
 
 
 def _enough(shared: list[str], own: tuple[str, ...], f: TextFeatures, language: str) -> bool:

@@ -256,3 +256,18 @@ NEAR_MISSES = [
 @pytest.mark.parametrize(("language", "turns"), NEAR_MISSES)
 def test_near_misses_are_no_repeat(language: str, turns: list[tuple[str, str]]) -> None:
     assert len(turns) not in _repeats(run(turns, language=language))
+
+
+def test_said_through_the_index_is_same_against_every_word() -> None:
+    """`restated._said` (set lookups on a message's index) answers what `_same` against each
+    of its words answers, on random words sharing stems, endings and compound heads."""
+    import random
+
+    from cxreview.signals.restated import _index, _said, _same
+
+    rng = random.Random(16)
+    parts = ["pas", "afval", "adres", "bezorg", "refund", "charg", "check", "out", "er", "ed", "ing", "s", "ab", "x"]
+    for _ in range(3000):
+        words = tuple("".join(rng.choice(parts) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 5)))
+        word = "".join(rng.choice(parts) for _ in range(rng.randint(1, 3)))
+        assert _said(word, _index(words)) == any(_same(word, other) for other in words), (word, words)
