@@ -23,6 +23,7 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from cxreview.signals.answers import given_before, values
+from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.evidence import quoted
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import NO_WORDS
@@ -87,7 +88,7 @@ def _value_said(state: _State, f: TextFeatures, given: frozenset[str], reply: st
 def _codes(norm: str) -> frozenset[str]:
     """Codes typed in parts, joined: a run of words with digits and short letter groups
     ("xr 512 k" -> "xr512k", "sp5502 1187 3390" -> "sp550211873390"), five characters or more."""
-    if not any(c.isdigit() for c in norm):
+    if not _has_digit(norm):
         return frozenset()
     found, run = set(), []
     for word in [*norm.split(), ""]:
@@ -101,6 +102,11 @@ def _codes(norm: str) -> frozenset[str]:
             found.add(joined)
         run = []
     return frozenset(found)
+
+
+def _has_digit(text: str) -> bool:
+    """``any(c.isdigit() for c in text)``, in one C pass for an ASCII text (most texts)."""
+    return has_digit(text) if text.isascii() else any(c.isdigit() for c in text)
 
 
 _CODE_LETTERS = 2
@@ -338,9 +344,10 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     start = 0
     spans = [(m.start(), m.end(), m.group(0)) for m in lists.phrases.finditer(norm)] if " " in norm else []
+    digits = _has_digit(norm)  # most texts have none: no word to test
     for begin, end, phrase in [*spans, (len(norm), len(norm), "")]:
         for word in norm[start:begin].split():
-            if word not in dropped and len(word) >= _MIN_LETTERS and not any(c.isdigit() for c in word):
+            if word not in dropped and len(word) >= _MIN_LETTERS and not (digits and _has_digit(word)):
                 found.append((word, _form(word, language)))
         if phrase:
             found.append((phrase, lists.phrase_names[phrase]))
