@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from cxreview.signals.answer_runs import MIN_WORDS, answer_key, apart
 from cxreview.signals.answers import values
 from cxreview.signals.asked_steps import asked_steps
-from cxreview.signals.lexicon import bot_fallback, closing_offer, loop_statement
+from cxreview.signals.lexicon import bot_fallback, closing_offer, finds, loop_statement
 from cxreview.signals.loop_runs import brings_nothing
 from cxreview.signals.requested import asked_for
 from cxreview.signals.wording import semantic_key, shared_words
@@ -137,7 +137,7 @@ def came_back(state: _State, index: int, ms: MessageSignals) -> str | None:
     understand"), or None when it brings something new."""
     f = state.bot_features[index]
     language = state.result.language
-    if f.question and closing_offer(language).search(f.norm) and not _answer(state, index):
+    if f.question and finds(closing_offer, language, f.norm) and not _answer(state, index):
         return None  # "Do you need any other help?" after each finished task
     for flag in ms.flags:
         if flag.flag == "bot_repeat":
@@ -179,11 +179,27 @@ _DIGITS = re.compile(r"\d+")
 def _answer(state: _State, index: int) -> bool:
     """Bot turn ``index`` answers (`answer_runs.answer_key`: not a question of its own, a
     closing offer or "Did this help?" after it aside): a reply that says no to it or says the
-    request again gets nowhere; to a question it answers ("Do you like Thor?" / "No, I don't")."""
+    request again gets nowhere; to a question it answers ("Do you like Thor?" / "No, I don't").
+    Remembered per text (bot texts are templates, and each turn is asked again for every
+    later one): the answer reads nothing of the text's features but those in the key."""
     f = state.bot_features[index]
+    language = "nl" if state.result.language.lower().startswith("nl") else "en"
+    key = (f.norm, f.question, f.semantic, "confirm" in f.cues, language)
+    found = _ANSWERS.get(key)
+    if found is None:
+        if len(_ANSWERS) >= _ANSWERS_LIMIT:
+            _ANSWERS.clear()
+        found = _ANSWERS[key] = _answers(f, language)
+    return found
+
+
+_ANSWERS: dict[tuple[str, bool, tuple[str, ...], bool, str], bool] = {}
+_ANSWERS_LIMIT = 100_000
+
+
+def _answers(f: TextFeatures, language: str) -> bool:
     if "confirm" in f.cues or _CONFIRMS.search(f.norm):
         return False  # a read-back to confirm asks: "No, my group has four people" answers it
-    language = "nl" if state.result.language.lower().startswith("nl") else "en"
     if not f.question and len(f.semantic) >= MIN_WORDS:
         if _EXCLAIMS.match(f.norm):
             return True  # "Wat vervelend dat je bestelling nog niet binnen is! Bestellingen worden ..."
@@ -343,4 +359,4 @@ def _same_place(a: frozenset[str], b: frozenset[str]) -> bool:
 def _fallback(norm: str, language: str) -> bool:
     """A bot text that only asks the customer to say what they want ("I'm here to help!
     Could you tell me a bit more about what you'd like to discuss?")."""
-    return bot_fallback(language).search(norm) is not None
+    return finds(bot_fallback, language, norm)
