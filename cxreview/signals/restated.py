@@ -345,14 +345,26 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
     start = 0
     spans = [(m.start(), m.end(), m.group(0)) for m in lists.phrases.finditer(norm)] if " " in norm else []
     digits = _has_digit(norm)  # most texts have none: no word to test
+    forms = _FORMS
     for begin, end, phrase in [*spans, (len(norm), len(norm), "")]:
         for word in norm[start:begin].split():
             if word not in dropped and len(word) >= _MIN_LETTERS and not (digits and _has_digit(word)):
-                found.append((word, _form(word, language)))
+                key = (word, language)
+                form = forms.get(key)
+                if form is None:
+                    if len(forms) >= _FORMS_LIMIT:
+                        forms.clear()
+                    form = forms[key] = _form(word, language)
+                found.append((word, form))
         if phrase:
             found.append((phrase, lists.phrase_names[phrase]))
         start = end
     return found
+
+
+# A word's form (`_form`), remembered: a customer's words come back text after text.
+_FORMS: dict[tuple[str, str], str] = {}
+_FORMS_LIMIT = 200_000
 
 
 @functools.lru_cache(maxsize=1)
