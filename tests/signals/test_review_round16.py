@@ -123,3 +123,24 @@ def test_round16_review_consent_to_no_person(offer: str, reply: str, language: s
 def test_round16_review_consent_to_a_person(offer: str, reply: str) -> None:
     turns = [("bot", "How can I help?"), ("customer", "my order never arrived"), ("bot", offer), ("customer", reply)]
     assert "human_request" in _flags(run(turns, "en").messages[-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A language the bot does not read, and a thanks card, are no grievance.
+        "the bot doesn't understand a word of Welsh, can I write in English?",
+        "This is the thanks card I ordered, it came damaged",
+    ],
+)
+def test_round16_review_grievance_near_misses(text: str) -> None:
+    message = run([("bot", "How can I help?"), ("customer", text)], "en").messages[-1]
+    assert "grievance" not in message.cues
+
+
+@pytest.mark.parametrize(
+    "text", ["the bot doesn't understand a word I say", "15 years with you guys and this is the thanks"]
+)
+def test_round16_review_grievance_still_read(text: str) -> None:
+    message = run([("bot", "How can I help?"), ("customer", text)], "en").messages[-1]
+    assert "grievance" in message.cues
