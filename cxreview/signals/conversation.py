@@ -24,6 +24,7 @@ from cxreview.signals.customer_repeats import (
     VALUE_AGAIN,
     about_earlier_contacts,
     flag_said_again,
+    person_asked_again,
     repeat_contact_answer,
 )
 from cxreview.signals.evidence import quoted, value_kind
@@ -125,6 +126,7 @@ class _State:
     earlier_reply: str = ""  # the norm of the bot or agent message before the customer's last
     # Requests for a person and the handover.
     first_request: tuple[int, str | None] | None = None
+    person_asks: list[tuple[int, str]] = field(default_factory=list)  # (position, words) since a person last wrote
     pending_request: int | None = None
     ignored_turns: int = 0
     handover_cue: tuple[int, str | None] | None = None
@@ -375,13 +377,13 @@ def _human_request(
 ) -> None:
     state.result.n_human_requests += 1
     if offer is None:
-        ms.flags.append(
-            Flag("human_request", "phrase", f'asks for a person: "{quoted(f.cues["human_request"])}"', [ms.position])
-        )
+        words = quoted(f.cues["human_request"])
+        ms.flags.append(Flag("human_request", "phrase", f'asks for a person: "{words}"', [ms.position]))
     else:
         words = f.norm if f.norm.isdigit() else quoted(f.norm)  # a menu option's number is no value
         detail = f'takes the person message {offer} offered: "{words}"'
         ms.flags.append(Flag("human_request", "accepts offer", detail, [offer, ms.position]))
+    person_asked_again(state, ms, words, offer is None)
     if state.first_request is None:
         state.first_request = (ms.position, at)
     if not state.result.handover and state.pending_request is None:
@@ -553,6 +555,7 @@ def _agent_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatur
             result.handover_latency_turns = position - start[0]
             result.handover_latency_seconds = seconds_between(start[1], at)
     state.pending_request = None
+    state.person_asks.clear()  # a person wrote: a later ask has a new reason
     state.last_failure = position if "failure" in f.cues or "bad_news" in f.cues else None
     state.replied = True
     state.answered = state.answered or bool(state.positions) or not _asks_what(state, f)

@@ -264,6 +264,37 @@ def _answer_again(state: _State, f: TextFeatures) -> Repeat | None:
     return None
 
 
+def person_asked_again(state: _State, ms: MessageSignals, words: str, own: bool) -> None:
+    """Flags a request for a person (``words``: the ask as quoted; ``own``: asked in the
+    customer's words, not "yes please" to an offer) as a ``customer_repeat`` when an earlier
+    ask since a person last wrote was not met: the bot or agent replied since, and that reply
+    neither hands over nor offers to ("I'll connect you now" / "ok, an agent then" confirms).
+
+    A decision of the project, not a reading of the words: the customer had to say it again,
+    which is what the flag reports to a supervisor. The first ask, an ask after a person
+    joined and left (a new reason), "yes please" to an offer and "how long?" after a promise
+    are no repeat; an ask after a promise the bot did not keep (it went on with its questions)
+    is one. The ask is remembered either way (`_State.person_asks`)."""
+    asks = state.person_asks
+    if own and asks and state.last_reply is not None and not _promised(state):
+        if not any(flag.flag == "customer_repeat" for flag in ms.flags):
+            at, earlier = asks[-1]
+            state.result.n_customer_repeats += 1
+            detail = f'asked for a person before: "{earlier}" (message {at})'
+            ms.flags.append(Flag("customer_repeat", "person again", detail, [at, ms.position]))
+    asks.append((ms.position, words))
+
+
+def _promised(state: _State) -> bool:
+    """The last reply is the bot's and hands over or offers to (cues.yaml ``handover_done``,
+    ``handover_offer``)."""
+    reply = state.last_reply
+    if reply is None or not state.bot_positions or state.bot_positions[-1] != reply[0]:
+        return False
+    cues = state.bot_features[-1].cues
+    return "handover_done" in cues or "handover_offer" in cues
+
+
 # "Yes, I think about three times already this month": longer answers say what they count.
 COUNT_ANSWER_WORDS = 10
 

@@ -1,7 +1,8 @@
 """customer_repeat for a request, complaint or value said again in other words or louder
 (`signals/restated.py`, round 15): each shape beside its near misses (a follow-up question, a
 yes to a confirmation, a value the bot read back, a corrected value, another menu's option, a
-thanks said twice, a bare no to a question, a person asked for again)."""
+thanks said twice, a bare no to a question). A person asked for again is
+`customer_repeats.person_asked_again`'s (tests/signals/test_person_again.py)."""
 
 from __future__ import annotations
 
@@ -192,15 +193,6 @@ NEAR_MISSES = [
             ("customer", "dank je, mijn pakket is er"),
             ("bot", "Fijn! Nog iets?"),
             ("customer", "Nogmaals bedankt!"),
-        ],
-    ),
-    (  # a person asked for again is human_request's
-        "en",
-        [
-            ("bot", "How can I help?"),
-            ("customer", "can I talk to a person"),
-            ("bot", "I can help with billing and orders."),
-            ("customer", "HUMAN"),
         ],
     ),
     (  # a value the bot read back is confirmed
