@@ -383,7 +383,7 @@ def _human_request(
         words = f.norm if f.norm.isdigit() else quoted(f.norm)  # a menu option's number is no value
         detail = f'takes the person message {offer} offered: "{words}"'
         ms.flags.append(Flag("human_request", "accepts offer", detail, [offer, ms.position]))
-    person_asked_again(state, ms, words, offer is None)
+    person_asked_again(state, ms, words, None if offer is not None else f.norm)
     if state.first_request is None:
         state.first_request = (ms.position, at)
     if not state.result.handover and state.pending_request is None:

@@ -264,9 +264,9 @@ def _answer_again(state: _State, f: TextFeatures) -> Repeat | None:
     return None
 
 
-def person_asked_again(state: _State, ms: MessageSignals, words: str, own: bool) -> None:
-    """Flags a request for a person (``words``: the ask as quoted; ``own``: asked in the
-    customer's words, not "yes please" to an offer) as a ``customer_repeat`` when an earlier
+def person_asked_again(state: _State, ms: MessageSignals, words: str, norm: str | None) -> None:
+    """Flags a request for a person (``words``: the ask as quoted; ``norm``: the message's,
+    None for "yes please" to a person offered) as a ``customer_repeat`` when an earlier
     ask since a person last wrote was not met: the bot or agent replied since, and that reply
     neither hands over nor offers to ("I'll connect you now" / "ok, an agent then" confirms).
 
@@ -276,6 +276,8 @@ def person_asked_again(state: _State, ms: MessageSignals, words: str, own: bool)
     are no repeat; an ask after a promise the bot did not keep (it went on with its questions)
     is one. The ask is remembered either way (`_State.person_asks`)."""
     asks = state.person_asks
+    # A yes to the bot's question takes what it offered ("yes please. call me back on ...").
+    own = norm is not None and not (state.last_question and norm.split(" ", 1)[0] in _YES)
     if own and asks and state.last_reply is not None and not _promised(state):
         if not any(flag.flag == "customer_repeat" for flag in ms.flags):
             at, earlier = asks[-1]
@@ -283,6 +285,9 @@ def person_asked_again(state: _State, ms: MessageSignals, words: str, own: bool)
             detail = f'asked for a person before: "{earlier}" (message {at})'
             ms.flags.append(Flag("customer_repeat", "person again", detail, [at, ms.position]))
     asks.append((ms.position, words))
+
+
+_YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "ja", "jawel", "graag", "oke", "prima"})
 
 
 def _promised(state: _State) -> bool:

@@ -80,6 +80,15 @@ NEAR_MISSES = [
             ("customer", "yes please"),
         ],
     ),
+    (  # a yes to a callback offered, after an earlier ask: it takes the offer
+        "en",
+        [
+            ("bot", "Hi, how can I help?"),
+            ("customer", "can I talk to someone about my mortgage"),
+            ("bot", "Our advisers are busy. Would you like us to ring you later today?"),
+            ("customer", "yes please. call me back on 07700 900123, any time after 2"),
+        ],
+    ),
     (  # a person to the transfer promised: a confirmation, and "how long" waits
         "en",
         [
