@@ -261,6 +261,13 @@ def bot_fallback(language: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
+def rejects_options(language: str) -> re.Pattern[str]:
+    """A customer's norm that takes none of the bot's options ("none of those", "geen van
+    drieën"): cues.yaml ``rejects_options``, Dutch with the English ones."""
+    return _per_language(raw_cues()["rejects_options"], language)
+
+
 def loop_statement(language: str) -> re.Pattern[str]:
     """A customer's norm that says they go round in circles with the bot ("I've been going
     round this menu", "ik draai hier rondjes"): cues.yaml ``loop_statement``, Dutch with the

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from cxreview.signals.answer_runs import MIN_WORDS, answer_key, apart
 from cxreview.signals.answers import values
 from cxreview.signals.asked_steps import asked_steps
-from cxreview.signals.lexicon import bot_fallback, closing_offer, finds, loop_statement
+from cxreview.signals.lexicon import asks_if_fixed, bot_fallback, closing_offer, finds, loop_statement
 from cxreview.signals.loop_runs import brings_nothing
 from cxreview.signals.requested import asked_for
 from cxreview.signals.wording import semantic_key, shared_words
@@ -254,6 +254,10 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
         if at >= following:
             break
         ms = by_position[at]
+        if answer and norm.split(" ", 1)[0] in _NO_WORDS and _asks_if_helped(state, index):
+            # "No it didn't. How many days ...?" to "Did that answer your question?": the answer
+            # failed, however long the reply and whoever takes over after it
+            return at
         if _taken_up(state, at):
             return None  # a person took over, or the bot hands over: the customer got somewhere
         if _NOWHERE_CUES & ms.features.keys() or any(flag.flag == "human_request" for flag in ms.flags):
@@ -269,6 +273,13 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
         if len(norm.split()) <= _SHORT_VALUE and brings_nothing(state, customer):
             return at  # the same value again ("4 AGAIN" to a menu shown again), "I don't have it"
     return None
+
+
+def _asks_if_helped(state: _State, index: int) -> bool:
+    """Bot turn ``index`` asks whether its answer helped ("Did that answer your question?",
+    "Heeft dit je vraag beantwoord?"; cues.yaml ``asks_if_fixed``): a no to it says the answer
+    failed, whatever follows it."""
+    return asks_if_fixed(state.result.language).search(state.bot_features[index].norm) is not None
 
 
 def _had_to_repeat(state: _State, customer: int, flag: Flag, answer: bool) -> bool:

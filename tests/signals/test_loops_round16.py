@@ -1,0 +1,123 @@
+"""The loop shapes of round 16, each beside its near misses: options the customer took none
+of shown again (`menu_loop`), a "no" to "Did that answer your question?" after an answer that
+came back (`stuck_loop`), a bot that keeps misreading the question while the customer asks it
+again (`stuck_loop`), and the Dutch "ik begrijp uw vraag niet" as a failure."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxreview.signals.conversation import ConversationSignals
+from tests.signals.dialogue import run
+
+
+def loop_rule(result: ConversationSignals) -> str | None:
+    return next((f.rule for f in result.flags if f.flag == "bot_loop"), None)
+
+
+MENU_EN = "Are you looking to: a) check your balance b) make an overpayment c) download your statement?"
+MENU_NL = "Wil je: a) je saldo bekijken b) extra aflossen c) je jaaroverzicht downloaden?"
+
+LOOPS = [
+    (  # options taken by none, shown again, taken by none again; a person takes over after
+        "en",
+        [
+            ("bot", "Hi! How can I help?"),
+            ("customer", "I'd like to speak to an advisor about my mortgage renewal"),
+            ("bot", "I can help with mortgages! " + MENU_EN),
+            ("customer", "None of those. My fixed rate ends next month."),
+            ("bot", "Did you know you can see your balance in online banking?"),
+            ("customer", "yes I know"),
+            ("bot", "To direct your question: " + MENU_EN),
+            ("customer", "neither! I want an advisor"),
+            ("bot", "I'll connect you to an advisor now."),
+            ("agent", "Hello, Malik from the mortgage team."),
+        ],
+    ),
+    (
+        "nl",
+        [
+            ("bot", "Waarmee kan ik je helpen?"),
+            ("customer", "mijn rentevaste periode loopt af, wat nu"),
+            ("bot", "Ik help je graag! " + MENU_NL),
+            ("customer", "geen van drieën, het gaat om oversluiten"),
+            ("bot", "Om je goed te helpen: " + MENU_NL),
+            ("customer", "niks daarvan. oversluiten."),
+        ],
+    ),
+    (  # an answer that came back, each met by "no" to "Did that answer your question?"
+        "en",
+        [
+            ("bot", "Hi, I'm the assistant."),
+            ("customer", "Does my annual travel policy cover a trip of 6 weeks?"),
+            ("bot", "Our annual travel policy covers trips worldwide, see My Account. Did that answer your question?"),
+            ("customer", "No. How long can one trip be?"),
+            ("bot", "Sorry! Our annual travel policy gives worldwide cover for trips. Did that answer your question?"),
+            ("customer", "No it didn't. 6 weeks is 42 days, am I covered or not for a trip that long?"),
+            ("bot", "Everything about trips is in your policy wording in My Account. Did that answer your question?"),
+            ("customer", "no, and the policy wording is 60 pages. can someone from your team just tell me"),
+            ("bot", "I'll transfer you to one of our team."),
+        ],
+    ),
+    (  # "ik begrijp uw vraag niet" is a failure
+        "nl",
+        [
+            ("bot", "Waarmee kan ik u helpen?"),
+            ("customer", "er komt geen water uit de kraan"),
+            ("bot", "Excuses, ik begrijp uw vraag niet. U kunt vragen stellen over uw rekening."),
+            ("customer", "GEEN WATER. storing"),
+            ("bot", "Excuses, ik begrijp uw vraag niet. U kunt vragen stellen over uw rekening."),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "turns"), LOOPS)
+def test_round16_loops(language: str, turns: list[tuple[str, str]]) -> None:
+    assert loop_rule(run(turns, language=language)) is not None
+
+
+NEAR_MISSES = [
+    (  # options taken by none once, then one picked from the menu shown again
+        "en",
+        [
+            ("bot", "Hi! How can I help?"),
+            ("customer", "a question about my mortgage"),
+            ("bot", MENU_EN),
+            ("customer", "none of those really"),
+            ("bot", "Sorry, let me ask again. " + MENU_EN),
+            ("customer", "b then"),
+            ("bot", "You can make an overpayment of up to 10% a year in the app under Mortgages."),
+            ("customer", "great, thanks"),
+        ],
+    ),
+    (  # options taken by none, then the bot answers what the customer wants
+        "nl",
+        [
+            ("bot", "Waarmee kan ik je helpen?"),
+            ("customer", "vraag over mijn hypotheek"),
+            ("bot", MENU_NL),
+            ("customer", "geen van deze, ik wil weten wanneer mijn rentevaste periode afloopt"),
+            ("bot", "Je rentevaste periode loopt af op 1 december 2026."),
+            ("customer", "dank je"),
+        ],
+    ),
+    (  # "no" to "Did that answer your question?" with a new question each time, new answers
+        "en",
+        [
+            ("bot", "Hi, I'm the assistant."),
+            ("customer", "How long can I borrow a book?"),
+            ("bot", "You can borrow books for three weeks. Did that answer your question?"),
+            ("customer", "No, I also want to know how often I can renew"),
+            ("bot", "You can renew a loan twice. Did that answer your question?"),
+            ("customer", "No, one more: what is the late fee for DVDs?"),
+            ("bot", "The late fee for DVDs is 1 euro per day. Did that answer your question?"),
+            ("customer", "yes thanks"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "turns"), NEAR_MISSES)
+def test_round16_near_misses(language: str, turns: list[tuple[str, str]]) -> None:
+    assert loop_rule(run(turns, language=language)) is None
