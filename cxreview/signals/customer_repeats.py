@@ -21,6 +21,7 @@ from cxreview.signals.asked_steps import asked_steps
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import asks_to_restate, repeat_contact
 from cxreview.signals.near_misses import confirms
+from cxreview.signals.reasked import asked_again
 from cxreview.signals.requested import Request, asked_for, same_item
 from cxreview.signals.restated import restated
 from cxreview.signals.wording import filler_words, rephrasing_words, same_word, semantic_key
@@ -59,7 +60,7 @@ def said_again(state: _State, f: TextFeatures) -> Repeat | None:
         return None
     found = _value_again(state, f) or _request_again(state, f) or _answer_again(state, f)
     if found is None:
-        again = restated(state, f, _values(f.norm))
+        again = restated(state, f, _values(f.norm)) or asked_again(state, f)
         found = None if again is None else Repeat(*again)
     return found
 

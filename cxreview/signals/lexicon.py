@@ -168,6 +168,13 @@ def repeat_contact(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _sections("repeat_contact", ("answers", "questions"), language)
 
 
+@functools.lru_cache(maxsize=4)
+def reasks(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(asks again, turns the answer down for what they want) for a customer's norm: cues.yaml
+    ``reasks``. Dutch conversations also match the English ones."""
+    return _sections("reasks", ("asks", "wants"), language)
+
+
 def _sections(name: str, parts: tuple[str, str], language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two pattern lists of one cues.yaml section, each compiled as one alternation."""
     section = raw_cues()[name]

@@ -27,7 +27,7 @@ from cxreview.signals.ascii_text import has_digit
 from cxreview.signals.evidence import quoted
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import NO_WORDS
-from cxreview.signals.lexicon import raw_cues
+from cxreview.signals.lexicon import asks_if_fixed, raw_cues
 from cxreview.signals.near_misses import confirms
 from cxreview.signals.requested import asked_for
 from cxreview.signals.wording import STEM_LETTERS, dutch_stem, filler_words, same_word
@@ -182,7 +182,11 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
     loud = _loud(f, own)
     # A bare "no" to a question answers it; "no" to a statement or a loud "NO." pushes back.
     back = _pushes_back(f.norm) and (
-        loud or not state.last_question or words[0] not in NO_WORDS or _pushes_back(" ".join(words[1:]), NO_WORDS)
+        loud
+        or not state.last_question
+        or words[0] not in NO_WORDS
+        or _pushes_back(" ".join(words[1:]), NO_WORDS)
+        or asks_if_fixed(language).search(reply) is not None  # "No it didn't" to "Did that answer your question?"
     )
     pushed = loud or back or state.last_failure is not None or state.last_bot_repeat
     told = _index(content_words(reply, language))
@@ -439,3 +443,9 @@ def _lists() -> _Lists:
         frozenset(section["modifiers"]),
         pushback,
     )
+
+
+def said_in(word: str, words: tuple[str, ...]) -> bool:
+    """``word`` is one of ``words`` (content words, `content_words`): the same form, a stem or
+    a Dutch compound and its head (`_said` on the words' index)."""
+    return _said(word, _index(words))

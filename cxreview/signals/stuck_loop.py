@@ -67,7 +67,7 @@ def stuck_loop(state: _State, turns: int) -> tuple[str, str, list[int]] | None:
     for index, position in enumerate(state.bot_positions):
         if position > end:
             break
-        back = came_back(state, index, by_position[position])
+        back = came_back(state, index, by_position[position], by_position)
         if back is None:
             continue
         reply = gets_nowhere(state, index, by_position)
@@ -94,7 +94,7 @@ def _left(state: _State, by_position: dict[int, MessageSignals]) -> tuple[int, s
         return None
     index = len(state.bot_positions) - 1
     position = state.bot_positions[index]
-    back = came_back(state, index, by_position[position])
+    back = came_back(state, index, by_position[position], by_position)
     if back is None:
         return None
     after = [(at, norm) for at, norm in zip(state.positions, state.norms, strict=True) if at > position]
@@ -122,7 +122,7 @@ def _said_circles(
         back = [
             (position, what)
             for index, position in enumerate(state.bot_positions)
-            if position < at and (what := came_back(state, index, by_position[position])) is not None
+            if position < at and (what := came_back(state, index, by_position[position], by_position)) is not None
         ]
         if len(back) >= turns:
             where = "; ".join(f"message {position} {what}" for position, what in back)
@@ -132,9 +132,10 @@ def _said_circles(
     return None
 
 
-def came_back(state: _State, index: int, ms: MessageSignals) -> str | None:
+def came_back(state: _State, index: int, ms: MessageSignals, by_position: dict[int, MessageSignals]) -> str | None:
     """What bot turn ``index`` came back to, in words ("repeats message 4", "fails to
-    understand"), or None when it brings something new."""
+    understand", "answers something else than message 2 asked"), or None when it brings
+    something new."""
     f = state.bot_features[index]
     language = state.result.language
     if f.question and finds(closing_offer, language, f.norm) and not _answer(state, index):
@@ -164,7 +165,30 @@ def came_back(state: _State, index: int, ms: MessageSignals) -> str | None:
             return f"sends the customer where message {state.bot_positions[earlier]} did"
         if _alike(f, other):
             return f"says what message {state.bot_positions[earlier]} said, in other words"
+    return _answered_otherwise(state, index, by_position)
+
+
+def _answered_otherwise(state: _State, index: int, by_position: dict[int, MessageSignals]) -> str | None:
+    """Answer turn ``index`` answered something else than the customer asked: their first
+    reply to it asks again what they asked before it (a ``customer_repeat`` of rule `asked
+    again`: "No. I asked about the maximum length of a trip"), or says no and says it again
+    (`said again`, `request again`). A bot that misreads the question again and again answers
+    something new each time."""
+    position = state.bot_positions[index]
+    start = bisect.bisect_right(state.positions, position)
+    following = state.bot_positions[index + 1] if index + 1 < len(state.bot_positions) else float("inf")
+    if start >= len(state.positions) or state.positions[start] >= following:
+        return None
+    # Said again after a "no" ("No. Bicycles. On the train."): a request said again with no
+    # "no" asks for the next one as often ("Could you search for some other events?").
+    rules = _ASKED_AGAIN if state.norms[start].split(" ", 1)[0] in _NO_WORDS else _ASKED_AGAIN[:1]
+    for flag in by_position[state.positions[start]].flags:
+        if flag.flag == "customer_repeat" and flag.rule in rules and flag.positions[0] < position:
+            return f"answers something else than message {flag.positions[0]} asked"
     return None
+
+
+_ASKED_AGAIN = ("asked again", "said again", "request again")  # customer_repeat rules; the first says so
 
 
 def _numbers_apart(a: TextFeatures, b: TextFeatures) -> bool:

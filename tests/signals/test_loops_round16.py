@@ -59,6 +59,30 @@ LOOPS = [
             ("bot", "I'll transfer you to one of our team."),
         ],
     ),
+    (  # a bot that keeps misreading the question, answering something else each time
+        "en",
+        [
+            ("bot", "Hi, I'm the travel assistant."),
+            ("customer", "Can I bring my bike on the train part of the tour?"),
+            ("bot", "Our tours include a guided walk in each city and breakfast."),
+            ("customer", "that's not what I asked. can I take a bike on the train?"),
+            ("bot", "You can cancel a tour free of charge up to 30 days before departure."),
+            ("customer", "No. I asked about bikes on the train."),
+            ("bot", "Luggage on our coaches is one suitcase per traveller."),
+        ],
+    ),
+    (
+        "nl",
+        [
+            ("bot", "Hallo, ik ben de assistent."),
+            ("customer", "mag mijn hond mee in het vakantiehuisje?"),
+            ("bot", "Alle vakantiehuisjes hebben een keuken en wifi."),
+            ("customer", "dat vroeg ik niet. mag een hond mee in het huisje?"),
+            ("bot", "Je kunt tot 6 weken voor aankomst gratis annuleren."),
+            ("customer", "Nee. Ik vraag of ik mijn hond mee mag nemen"),
+            ("bot", "Inchecken kan vanaf 15:00 uur."),
+        ],
+    ),
     (  # "ik begrijp uw vraag niet" is a failure
         "nl",
         [
@@ -113,6 +137,29 @@ NEAR_MISSES = [
             ("customer", "No, one more: what is the late fee for DVDs?"),
             ("bot", "The late fee for DVDs is 1 euro per day. Did that answer your question?"),
             ("customer", "yes thanks"),
+        ],
+    ),
+    (  # misread once, then answered
+        "en",
+        [
+            ("bot", "Hi! What can I help with?"),
+            ("customer", "what's the data limit when I travel in the US?"),
+            ("bot", "In the EU you can use your bundle as at home."),
+            ("customer", "that's not what I asked, I asked about the US"),
+            ("bot", "In the US you get 2 GB per day with the World Pass."),
+            ("customer", "perfect, thanks"),
+        ],
+    ),
+    (  # the next one asked for, in the same words: progress
+        "en",
+        [
+            ("customer", "Find me some events in New York on the 2nd."),
+            ("bot", "I found 3 events. Amber Run is at Brooklyn Steel."),
+            ("customer", "Could you please search for some other events?"),
+            ("bot", "Jojo Siwa is at Forest Hills Stadium."),
+            ("customer", "Could you please search for some other events?"),
+            ("bot", "Madonna is at the BAM Opera House."),
+            ("customer", "That one is good for me."),
         ],
     ),
 ]
