@@ -25,17 +25,15 @@ if TYPE_CHECKING:
 def asked_again(state: _State, f: TextFeatures) -> Restated | None:
     """A ``customer_repeat`` reading for customer message ``f`` (see the module), or None."""
     reply = state.last_reply
-    if reply is None or not state.norms:
-        return None
+    if reply is None or not state.norms or not any(key in f.norm for key in _KEYS):
+        return None  # most messages: a few substring tests, no pattern
     language = "nl" if state.result.language.lower().startswith("nl") else "en"
     asks, wants = reasks(language)
     match = asks.search(f.norm)
     if match is None:
-        if state.last_question and not _checks_only(reply[1], language):
-            return None  # "I don't want to cancel" answers "Do you want to cancel or pause?"
         match = wants.match(f.norm)
-        if match is None:
-            return None
+        if match is None or (state.last_question and not _checks_only(reply[1], language)):
+            return None  # "I don't want to cancel" answers "Do you want to cancel or pause?"
     own = content_words(f.norm, language)
     if not own:
         return None
@@ -49,6 +47,10 @@ def asked_again(state: _State, f: TextFeatures) -> Restated | None:
         return None
     at = state.positions[best[1]]
     return Restated("asked again", f'asks again what they asked in message {at}: "{quoted(match.group(0))}"', at)
+
+
+# Every pattern of cues.yaml ``reasks`` has one of these in it.
+_KEYS = ("ask", "question", "meant", "want", "vroeg", "vraag", "bedoel", "wil ")
 
 
 def _checks_only(reply: str, language: str) -> bool:
