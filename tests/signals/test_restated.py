@@ -18,6 +18,26 @@ def _repeats(result: ConversationSignals) -> dict[int, str]:
 
 
 SAID_AGAIN = [
+    (  # round 16: the options shown again taken by none, and the request said again
+        "en",
+        [
+            ("bot", "Reply with a number: 1 Pay a bill 2 Submit a meter reading 3 Move home"),
+            ("customer", "neither of those, my direct debit was taken twice"),
+            ("bot", "Sorry, I can only help with: 1 Pay a bill 2 Submit a meter reading 3 Move home"),
+            ("customer", "none of those. a double direct debit"),
+        ],
+        'says again what they said in message 2: "direct debit"',
+    ),
+    (
+        "nl",
+        [
+            ("bot", "Kies: 1 Rekening 2 Meterstand 3 Verhuizen"),
+            ("customer", "geen van deze, er is dubbel afgeschreven"),
+            ("bot", "Ik kan je helpen met: 1 Rekening 2 Meterstand 3 Verhuizen."),
+            ("customer", "niks daarvan. dubbel afgeschreven"),
+        ],
+        'says again what they said in message 2: "dubbel afgeschreven"',
+    ),
     (
         "en",
         [
