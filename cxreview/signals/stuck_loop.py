@@ -286,6 +286,8 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
             return None  # a person took over, or the bot hands over: the customer got somewhere
         if _NOWHERE_CUES & ms.features.keys() or any(flag.flag == "human_request" for flag in ms.flags):
             return at
+        if not answer and _answers_again(state, by_position[position], customer, bool(_LOUD & ms.features.keys())):
+            return at  # "NEE ik ga niet verhuizen" to "Gaat u verhuizen?" asked again after "nee, ..."
         if values(norm) and not brings_nothing(state, customer):
             continue  # a value not given before ("I don't have it, my postcode is 1234 AB")
         if any(_had_to_repeat(state, customer, flag, answer) for flag in ms.flags):
@@ -297,6 +299,36 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
         if len(norm.split()) <= _SHORT_VALUE and brings_nothing(state, customer):
             return at  # the same value again ("4 AGAIN" to a menu shown again), "I don't have it"
     return None
+
+
+def _answers_again(state: _State, bot: MessageSignals, customer: int, loud: bool) -> bool:
+    """Customer turn ``customer`` gives a question the bot asks again (a ``bot_repeat`` of
+    bot message ``bot``) the yes or no they gave it the first time ("YES" after "yes whole
+    street is out"): they answered it, and the bot asks it anyway. Only when the first answer
+    said more than yes or no, or the reply is ``loud`` (capitals, "!"): the same bare "Yeah."
+    to "Have you heard of this movie?" asked about each new film answers a new question."""
+    first = state.norms[customer].split(" ", 1)[0]
+    kind = _BARE_YES if first in _BARE_YES else _NO_WORDS if first in _NO_WORDS else None
+    asking = state.bot_features[bisect.bisect_left(state.bot_positions, bot.position)]
+    if kind is None or (asking.ask or asking.norm).lower().split(" ", 1)[0] in _REQUEST_OPENERS:
+        return False  # "Can you give me a couple of reasons why you like this movie?": a request
+    for flag in bot.flags:
+        if flag.flag == "bot_repeat":
+            reply = bisect.bisect_right(state.positions, flag.positions[0])
+            first_answer = state.norms[reply].split() if reply < customer else []
+            if first_answer and first_answer[0] in kind and (loud or len(first_answer) >= _EXPLAINED):
+                return True
+    return False
+
+
+_LOUD = frozenset({"caps", "exclamation", "emphasis"})
+_REQUEST_OPENERS = frozenset(
+    {"can", "could", "would", "will", "may", "please", "kun", "kunt", "kan", "wil", "wilt", "zou", "mag"}
+)
+_EXPLAINED = 4  # words of a first answer that says more than yes or no
+# A yes that answers a question, not one that takes a request ("Sure, ..." to "Can you say a
+# little more?" asked after each new film).
+_BARE_YES = frozenset({"yes", "yeah", "yep", "yup", "ja", "jawel", "jazeker"})
 
 
 def _asks_if_helped(state: _State, index: int) -> bool:

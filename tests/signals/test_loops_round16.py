@@ -1,6 +1,7 @@
 """The loop shapes of round 16, each beside its near misses: options the customer took none
 of shown again (`menu_loop`), a "no" to "Did that answer your question?" after an answer that
 came back (`stuck_loop`), a bot that keeps misreading the question while the customer asks it
+again (`stuck_loop`), a yes/no question asked again after it was answered and answered the same
 again (`stuck_loop`), and the Dutch "ik begrijp uw vraag niet" as a failure."""
 
 from __future__ import annotations
@@ -83,6 +84,38 @@ LOOPS = [
             ("bot", "Inchecken kan vanaf 15:00 uur."),
         ],
     ),
+    (  # a yes/no question asked again after it was answered, answered the same again, louder
+        "en",
+        [
+            ("bot", "Welcome to GridPower. To get started, please enter your postcode."),
+            ("customer", "M14 5RQ"),
+            ("bot", "Thanks. Are you reporting a power cut?"),
+            ("customer", "yes whole street is out since 6am"),
+            ("bot", "To check for power cuts in your area, please enter your postcode."),
+            ("customer", "M14 5RQ"),
+            ("bot", "Thanks. Are you reporting a power cut?"),
+            ("customer", "YES"),
+            ("bot", "To check for power cuts in your area, please enter your postcode."),
+            ("customer", "M14 5RQ!!! you already asked me this twice"),
+        ],
+    ),
+    (
+        "nl",
+        [
+            ("bot", "Welkom bij de gemeente. Stel uw vraag."),
+            ("customer", "mijn afvalpas werkt niet meer bij de container"),
+            ("bot", "U kunt een nieuwe afvalpas aanvragen als u verhuist. Gaat u verhuizen?"),
+            ("customer", "nee, ik woon hier al jaren. de pas doet het niet meer"),
+            ("bot", "Fijn dat u hier woont! Kan ik u nog ergens mee helpen?"),
+            ("customer", "ja. de afvalpas. die werkt niet."),
+            ("bot", "U kunt een nieuwe afvalpas aanvragen als u verhuist. Gaat u verhuizen?"),
+            ("customer", "NEE ik ga niet verhuizen"),
+            ("bot", "Geen probleem. Kan ik u nog ergens mee helpen?"),
+            ("customer", "m'n pas is KAPOT. hoe vraag ik een nieuwe aan"),
+            ("bot", "U kunt een nieuwe afvalpas aanvragen als u verhuist. Gaat u verhuizen?"),
+            ("customer", "ongelooflijk"),
+        ],
+    ),
     (  # "ik begrijp uw vraag niet" is a failure
         "nl",
         [
@@ -148,6 +181,24 @@ NEAR_MISSES = [
             ("customer", "that's not what I asked, I asked about the US"),
             ("bot", "In the US you get 2 GB per day with the World Pass."),
             ("customer", "perfect, thanks"),
+        ],
+    ),
+    (  # a template asked about each new film, answered the same: each answers a new question
+        "en",
+        [
+            ("bot", "Do you like the movie Gone Girl?"),
+            ("customer", "I never saw Gone Girl, I mostly watch comedies."),
+            ("bot", "Have you heard of this movie?"),
+            ("customer", "Yeah, my sister talks about it a lot."),
+            ("bot", "Can you give me a couple of reasons why you like comedies?"),
+            ("customer", "they make me laugh"),
+            ("bot", "Do you like the movie The Hobbit?"),
+            ("customer", "Not really, too long."),
+            ("bot", "Have you heard of this movie?"),
+            ("customer", "Yeah."),
+            ("bot", "Can you give me a couple of reasons why you like comedies?"),
+            ("customer", "Yeah, I said they make me laugh and they are short."),
+            ("bot", "Thanks, have a nice day."),
         ],
     ),
     (  # the next one asked for, in the same words: progress
