@@ -24,7 +24,7 @@ SAID_AGAIN = [
             ("bot", "Reply with a number: 1 Pay a bill 2 Submit a meter reading 3 Move home"),
             ("customer", "neither of those, my direct debit was taken twice"),
             ("bot", "Sorry, I can only help with: 1 Pay a bill 2 Submit a meter reading 3 Move home"),
-            ("customer", "none of those. a double direct debit"),
+            ("customer", "none of them. a double direct debit"),
         ],
         'says again what they said in message 2: "direct debit"',
     ),
