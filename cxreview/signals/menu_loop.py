@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # The customer's reply takes none of the options shown again: a cue or flag that says so.
 _NONE_TAKEN_CUES = frozenset({"rejection", "repetition", "giving_up", "escalation", "profanity", "impatience"})
 _NONE_TAKEN_FLAGS = frozenset({"human_request", "customer_repeat"})
+# Every pattern of cues.yaml ``rejects_options`` has one of these in it.
+_KEYS = ("none", "neither", "not any", "not one", "option", "geen", "niks", "niets", "optie", "allebei")
 _SAME_WORDS = 3  # content words a menu shown again shares with the first, at least (and half of the shorter)
 
 
@@ -37,8 +39,8 @@ def menu_loop(state: _State) -> tuple[str, str, list[int]] | None:
     end = state.result.handover_position
     by_position: dict[int, MessageSignals] | None = None
     for at, norm in zip(state.positions, state.norms, strict=True):
-        if pattern.search(norm) is None:
-            continue
+        if not any(key in norm for key in _KEYS) or pattern.search(norm) is None:
+            continue  # most messages: a few substring tests, no pattern
         menu = bisect.bisect_left(state.bot_positions, at) - 1
         if menu < 0:
             continue
