@@ -30,7 +30,7 @@ from common import ROOT
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import message_features, shape_of, text_features
-from cxreview.signals.sentiment import sentiment
+from cxreview.signals.sentiment import plain_vader
 
 # ../shared/data/dev beside the checkout (a worktree sits one level deeper), or $CXREVIEW_DEV_DATA.
 _CANDIDATES = [Path(os.environ.get("CXREVIEW_DEV_DATA", ROOT / "no-such-dir"))] + [
@@ -72,7 +72,7 @@ class Rows:
         self.labels.append(label)
         self.texts.append(text)
         # Plain VADER (the features' customer sentiment reads "please" and "help" as neutral).
-        self.vader.append(-sentiment(shape_of(text), language))
+        self.vader.append(-plain_vader(shape_of(text), language))
         self.frustration.append(signals.frustration or 0.0)
         self.flags.append({flag.flag for flag in signals.flags})
 

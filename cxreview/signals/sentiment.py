@@ -201,6 +201,14 @@ def scored(text: str, language: str = "en", customer: bool = False) -> tuple[flo
     return _scorer("en", customer).scored(english_senses(text))
 
 
+def plain_vader(text: str, language: str = "en") -> float:
+    """The benchmarks' baseline: VADER's compound score as VADER itself reads the text (no
+    English word senses; Dutch with cxreview's lexicon and senses, as the baseline always was)."""
+    if language == "nl":
+        return sentiment(text, "nl")
+    return _scorer("en").scored(text)[0]
+
+
 def reference_sentiment(text: str, language: str = "en") -> float:
     """`sentiment` computed by vaderSentiment itself (slow): what the fast scorer must equal."""
     if language == "nl":

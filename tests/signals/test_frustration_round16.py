@@ -104,6 +104,9 @@ def test_round16_wordings_read_as_frustration(text: str, language: str, cue: str
         ("fijn dat het weer werkt", "nl"),
         ("fijn dat het niet fout gaat", "nl"),
         ("I tapped pay and then nothing", "en"),
+        # Gek van zichzelf of van blijdschap (blind16, after its count).
+        ("ik word gek van mezelf, mijn sjaal in de trein laten liggen", "nl"),
+        ("ik word gek van blijdschap", "nl"),
     ],
 )
 def test_round16_near_misses_stay_calm(text: str, language: str) -> None:
