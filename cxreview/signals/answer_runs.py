@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from cxreview.signals.answers import given_before, values
 from cxreview.signals.ascii_text import has_digit
-from cxreview.signals.lexicon import asks_if_fixed, closing_offer, rejects_value
+from cxreview.signals.lexicon import asks_if_fixed, closing_offer, lexicon_language, rejects_value
 from cxreview.signals.wording import (
     STEM_LETTERS,
     Forms,
@@ -78,7 +78,7 @@ def answer_again(state: _State, f: TextFeatures) -> None:
     ]
     if not near:
         return
-    language = "nl" if state.result.language.lower().startswith("nl") else "en"
+    language = lexicon_language(state.result.language)
     key, _, _ = _key_at(state, index, f, language)
     found = _given_before(state, f, index, near, language) if key else None
     if found is None:

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Set as AbstractSet
 
-from cxreview.signals.lexicon import raw_cues
+from cxreview.signals.lexicon import lexicon_language, raw_cues
 from cxreview.signals.wording import rephrasing_words
 
 
@@ -89,7 +89,7 @@ def says_nothing(norm: str, language: str) -> bool:
     the value (cues.yaml ``nothing_new``)."""
     if not norm:
         return True
-    return _nothing_new("nl" if language.lower().startswith("nl") else "en").search(norm) is not None
+    return _nothing_new(lexicon_language(language)).search(norm) is not None
 
 
 def said_before(norm: str, earlier: list[str]) -> bool:
@@ -128,7 +128,7 @@ _NEW_VALUE_DIGITS = 3  # "AC12354" is a new value, "since 7am" is not
 def says_done(norm: str, language: str) -> bool:
     """The reply says the action asked about was done ("yes, twice", "I already did that",
     "ja al drie keer", "dat heb ik al gedaan"; cues.yaml ``rephrasing.done_answers``)."""
-    return _done("nl" if language.lower().startswith("nl") else "en").search(norm) is not None
+    return _done(lexicon_language(language)).search(norm) is not None
 
 
 @functools.lru_cache(maxsize=2)

@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from cxreview.signals.lexicon import lexicon_language
 from cxreview.signals.step_phrases import one_verb
 from cxreview.signals.wording import content_form, dutch_stem, opened, same_word
 
@@ -64,7 +65,7 @@ IT = ("<it>",)  # the thing of the step before
 
 def asked_step(norm: str, language: str = "en") -> Step | None:
     """The step a normalised bot text asks about, or None."""
-    language = "nl" if language.lower().startswith("nl") else "en"
+    language = lexicon_language(language)
     key = (norm, language)
     if key not in _CACHE:
         if len(_CACHE) > _CACHE_LIMIT:
@@ -82,7 +83,7 @@ def asked_steps(norm: str, language: str = "en") -> tuple[Step, ...]:
     says to take it by ("reset the display by holding the A button", "reset je router door
     de resetknop ingedrukt te houden") and a step joined to another one ("Go to Settings >
     Apps and clear the cache"). A bot re-asks one step by naming another part of it."""
-    language = "nl" if language.lower().startswith("nl") else "en"
+    language = lexicon_language(language)
     key = (norm, language)
     found = _ALL_CACHE.get(key)
     if found is None:

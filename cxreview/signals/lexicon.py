@@ -66,6 +66,12 @@ SYSTEM_CUES = (
 CUE_NAMES = CUSTOMER_CUES + SYSTEM_CUES
 
 
+def lexicon_language(language: str) -> str:
+    """The lexicon a conversation language's cues are in: "nl" for Dutch ("nl", "nl-BE", "NL"),
+    "en" for everything else."""
+    return "nl" if language.lower().startswith("nl") else "en"
+
+
 def languages_read(language: str) -> tuple[str, ...]:
     """The lexicon languages a conversation's text is read in: Dutch conversations also
     match English cues (customers switch to English phrases like "wtf" or "agent please")."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cxreview.signals.evidence import quoted
-from cxreview.signals.lexicon import asks_if_fixed, closing_offer, reasks
+from cxreview.signals.lexicon import asks_if_fixed, closing_offer, lexicon_language, reasks
 from cxreview.signals.restated import Restated, content_words, said_in
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def asked_again(state: _State, f: TextFeatures) -> Restated | None:
     reply = state.last_reply
     if reply is None or not state.norms or not any(key in f.norm for key in _KEYS):
         return None  # most messages: a few substring tests, no pattern
-    language = "nl" if state.result.language.lower().startswith("nl") else "en"
+    language = lexicon_language(state.result.language)
     asks, wants = reasks(language)
     match = asks.search(f.norm)
     if match is None:

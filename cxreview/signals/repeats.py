@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz
 
 from cxreview.signals.features import TextFeatures, text_features
-from cxreview.signals.lexicon import contrast_prefixes, raw_cues
+from cxreview.signals.lexicon import contrast_prefixes, lexicon_language, raw_cues
 from cxreview.signals.near_misses import differs
 from cxreview.signals.wording import (
     STEM_LETTERS,
@@ -137,7 +137,7 @@ def contrast(a: TextFeatures, b: TextFeatures, language: str = "en", tense: bool
     """Why two near-identical texts are still different messages, or None. ``language``:
     the conversation's ("nl", "nl-BE", "en", ...); ``tense=False`` leaves tense out
     (`asks_what_was_done`)."""
-    language = "nl" if language.lower().startswith("nl") else "en"
+    language = lexicon_language(language)
     critical_a, critical_b = _negations_merged(a.critical), _negations_merged(b.critical)
     only_a, only_b = critical_a - critical_b, critical_b - critical_a
     # A replaced number, date or name ("March 5th" / "March 12th"), or a negation added or
@@ -304,7 +304,7 @@ def tenses_differ(a: TextFeatures, b: TextFeatures, language: str, about_done: b
     """Whether two bot texts ask in tenses that ask different things (see `_tense`); with
     ``about_done``, only when one asks about something done ("Which plan did you have before?" /
     "Which plan would you like?"; not a text whose first sentence says "I'll need ...")."""
-    language = "nl" if language.lower().startswith("nl") else "en"
+    language = lexicon_language(language)
     tense_a, tense_b = _tense(a, language), _tense(b, language)
     if tense_a is None or tense_b is None:
         return False

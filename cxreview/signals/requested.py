@@ -44,7 +44,7 @@ import re
 from typing import NamedTuple
 
 from cxreview.signals.features import TextFeatures
-from cxreview.signals.lexicon import raw_cues
+from cxreview.signals.lexicon import lexicon_language, raw_cues
 from cxreview.signals.value_asks import ABBREVIATIONS, asked_by_meaning
 from cxreview.signals.wording import content_form, filler_words, has_form, word_forms
 
@@ -176,7 +176,7 @@ _CACHED_LENGTH = 400  # longer texts are not remembered (they are rarely bot tem
 def asked_for(norm: str, language: str = "en") -> Request | None:
     """The request a normalised bot text makes of the customer, or None. The first request
     in the text that is no warning, statement or instruction for elsewhere counts."""
-    language = "nl" if language.lower().startswith("nl") else "en"
+    language = lexicon_language(language)
     if len(norm) > _CACHED_LENGTH:
         return _another_one(
             norm,

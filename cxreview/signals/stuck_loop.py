@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from cxreview.signals.answer_runs import MIN_WORDS, answer_key, apart
 from cxreview.signals.answers import values
 from cxreview.signals.asked_steps import asked_steps
-from cxreview.signals.lexicon import asks_if_fixed, bot_fallback, closing_offer, finds, loop_statement
+from cxreview.signals.lexicon import asks_if_fixed, bot_fallback, closing_offer, finds, lexicon_language, loop_statement
 from cxreview.signals.loop_runs import brings_nothing
 from cxreview.signals.requested import asked_for
 from cxreview.signals.wording import semantic_key, shared_words
@@ -207,7 +207,7 @@ def _answer(state: _State, index: int) -> bool:
     Remembered per text (bot texts are templates, and each turn is asked again for every
     later one): the answer reads nothing of the text's features but those in the key."""
     f = state.bot_features[index]
-    language = "nl" if state.result.language.lower().startswith("nl") else "en"
+    language = lexicon_language(state.result.language)
     key = (f.norm, f.question, f.semantic, "confirm" in f.cues, language)
     found = _ANSWERS.get(key)
     if found is None:
