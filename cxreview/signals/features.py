@@ -19,7 +19,7 @@ from cxreview.signals.lexicon import (
     unreported,
     warm_sections,
 )
-from cxreview.signals.person_ask import asked_person, someone_asked, someone_elses, without_identity
+from cxreview.signals.person_ask import asked_person, detail_asked, someone_asked, someone_elses, without_identity
 from cxreview.signals.sentiment import scored, sentiment
 from cxreview.signals.wording import rephrasing_words, semantic_key
 
@@ -183,6 +183,8 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
             someone = someone_asked(text, lower, language, words)  # a request only with a bot (person_turn)
             if someone:
                 cues = {**cues, "someone_asked": someone}
+            elif detail := detail_asked(text, lower, language):  # "nummer?": a request in context (person_turn)
+                cues = {**cues, "detail_asked": detail}
     negatives = negation_words()
     if "n't" in lower:
         negations = sum(1 for w in words if w in negatives or w.endswith("n't"))

@@ -37,6 +37,7 @@ from cxreview.signals.lexicon import (
     person_ask_triggers,
     person_ask_words,
     reported_speech,
+    request_context,
 )
 from cxreview.signals.person_typos import corrected
 
@@ -114,7 +115,8 @@ def _bare_sentence(lower: str, parts: Parts) -> Span | None:
             continue  # "agent: 12345", "Manager: J. Smith" label a value
         if words and parts["bare_sentence"].search(words) is not None:
             start = sentence.start() + sentence.group().index(words)
-            return start, start + len(words)
+            asked_back = lower.startswith("?", sentence.end())  # "Adviseur?": kept, for an echo (person_turn)
+            return start, start + len(words) + asked_back
     return None
 
 
@@ -157,7 +159,44 @@ def someone_asked(text: str, lower: str, language: str, words: Sequence[str]) ->
     return None
 
 
-_SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "iemand"})
+_SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "iemand", "who", "wie"})  # "who can?" (round 17)
+
+
+def detail_asked(text: str, lower: str, language: str) -> str | None:
+    """The words at the end of ``text`` that ask bare for a channel's address or number ("wat
+    is het adres", "nummer?", "the number to call?", "naar welk mailadres kan ik mijn klacht
+    sturen?": cues.yaml ``person_ask.detail_ask``), or None: a request for a person only when
+    the conversation names a channel with people (`asks_channel_detail`, person_turn.py)."""
+    if _DETAIL_WORDS.search(lower) is None:  # most texts
+        return None
+    found = person_ask("nl" if language == "nl" else "en")["detail_ask"].search(lower)
+    if found is None:
+        return None
+    start = found.start() + len(found.group()) - len(found.group().lstrip(" .!?,"))
+    return (text if len(text) == len(lower) else lower)[start : found.end()].strip()
+
+
+def asks_channel_detail(norm: str, words: str, reply: str | None, language: str) -> bool:
+    """Whether a bare ask for an address or number (``words``, the cue ``detail_asked``) in a
+    message (``norm``) asks for a channel with people: the message or the bot's or agent's
+    message before it (``reply``, a norm) names one (``detail_context``: a call, a line, the
+    customer service, "per mail"), and neither names the customer's own or a third party's
+    (``detail_not``, ``third_party``: "Which number should we call you on?", "what's their number")."""
+    parts = person_ask("nl" if language == "nl" else "en")
+    said = [norm] if reply is None else [norm, reply]
+    if any(parts["detail_not"].search(text) or parts["third_party"].search(text) for text in said):
+        return False
+    if reply is not None and request_context(language)[1].search(reply) is not None:
+        return False  # "Benissimo Restaurant & Bar is located in Corte Madera." / "What's the phone number?"
+    plain = " ".join(_PLAIN_WORD.findall(words.lower()))
+    at = norm.rfind(plain) if plain else -1
+    if at >= 0 and parts["detail_self"].search(plain) is not None:
+        return True  # "what number do I ring for leaks?"
+    said[0] = norm[:at] if at >= 0 else norm  # the ask's own "phone number" names no channel with people
+    return any(parts["detail_context"].search(text) for text in said)
+
+
+_DETAIL_WORDS = re.compile(r"numm|number|adres|address|\bline\b|contactgegevens")
 
 
 def _in_clause(clause: str, parts: Parts, lists: Words, language: str, opening: bool) -> Span | None:

@@ -37,6 +37,21 @@ _LATTER = re.compile(
     r"|the second one|the second option|the second|het laatste|de laatste|het tweede|de tweede|de tweede optie|die laatste"
     r"|dat laatste|laatste optie|de laatste optie)(?: (?:please|pls|graag|dan|aub|alsjeblieft|thanks|option|optie|one))*$"
 )
+# A way of contact picked by name (round 17: "phone" to "Our advisors are available by chat or phone. Which
+# do you prefer?", "call back is better for me", "chat is fine, yes please", "terugbellen is beter").
+_CHANNEL_PICK = re.compile(
+    r"^(?:(?:ok|okay|oke|yes|yeah|ja|then|dan|um|doe maar|liever) )*(?:(?:the|a|by|via|over the|on the|de|een|per|via de) )?"
+    r"(?:phone|telephone|phone call|call|call ?back|callback|chat|live chat|web ?chat|chat now|telefoon|telefonisch|bellen"
+    r"|terugbellen|teruggebeld worden|gebeld worden|chatten|livechat|telefoontje)"
+    r"(?: (?:is|would be|sounds|seems|lijkt me|is het|works|werkt) (?:fine|better|good|great|ok|okay|best|easier|perfect|prima"
+    r"|beter|goed|fijn|makkelijker|handiger))?"
+    r"(?: (?:please|pls|plz|for me|then|thanks|thank you|i think|preferably|yes please|yes|graag|dan|maar|aub|alsjeblieft"
+    r"|ja graag|voor mij|liever))*$"
+)
+# An offer said as what the bot can do, at the end of its message, with no question after it ("I can also
+# connect you with a colleague in chat right now."): taken by a yes (round 17).
+_ABILITY = frozenset({"i can", "i could", "we can", "we could", "ik kan", "we kunnen", "wij kunnen", "kan ik"})
+_ABILITY_WORDS = 12  # words from the frame to the end of the message
 _MAX_WORDS = 6
 _MAX_YES_WORDS = 25  # a yes that goes on: "yes please, someone who has actually read the policy"
 _FRAME_WINDOW = 8  # words from an offering question to the person or contact it offers
@@ -68,7 +83,9 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
         earlier_offered, earlier_options, _ = _offer_in(language, earlier_norm)
         offered, options = earlier_offered, options or earlier_options
     if not offered and not options:
-        return False  # nothing to take (most replies)
+        return _CHANNEL_PICK.match(norm) is not None and _offers_channels(reply_norm, language)
+    if offered and _CHANNEL_PICK.match(norm) is not None:
+        return True  # "call back is better for me" to "... chat with an adviser or get a call back?"
     accepts = person_offer(language)[1]
     people = _section()[0]
     number = _NUMBER_ONLY.match(norm)
@@ -84,13 +101,23 @@ def _says_yes(norm: str, language: str) -> bool:
     return parts["agrees"].search(norm) is not None and parts["but_not"].search(norm) is None
 
 
+def _offers_channels(reply_norm: str, language: str) -> bool:
+    """The bot's norm names the company's people and asks which way of contact the customer
+    prefers ("Our advisors are available by chat or phone. Which do you prefer?", "Onze adviseurs
+    zijn bereikbaar via chat of telefoon. Wat heeft je voorkeur?")."""
+    parts = _parts(language)
+    return parts["confirm_end"].search(reply_norm) is not None and parts["targets"].search(reply_norm) is not None
+
+
 def _offered_by_parts(reply_norm: str, language: str) -> bool:
     """The bot's norm offers a person by its parts (cues.yaml ``person_offer``: an offering
     question, a target within `_FRAME_WINDOW` words after it, no notice; or an appointment or
     a pronoun asked about at the end after a target named before it)."""
     parts = _parts(language)
-    if parts["confirm_end"].search(reply_norm) is not None:
-        for frame in parts["statement_frames"].finditer(reply_norm):  # "I can put you through now. OK?"
+    confirmed = parts["confirm_end"].search(reply_norm) is not None
+    for frame in parts["statement_frames"].finditer(reply_norm):  # "I can put you through now. OK?"
+        # without a question only what the bot can do, said last ("I can also connect you with a colleague")
+        if confirmed or (frame.group() in _ABILITY and reply_norm.count(" ", frame.end()) <= _ABILITY_WORDS):
             window = " ".join(reply_norm[frame.end() :].split()[:_FRAME_WINDOW])
             for option in _ALTERNATIVES.split(window):  # "een monteur inplannen of je doorzetten naar een collega"
                 if parts["statement_targets"].search(option) is not None and parts["notices"].search(option) is None:

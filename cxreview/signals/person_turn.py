@@ -10,7 +10,11 @@ decides the rest:
   (`person_ask.greets`); a bare "anyone??" after "I'll connect you to an advisor" nudges the
   wait for the person promised (`person_ask.waits_for_promised`);
 - a person word alone ("Agent.", "An advisor.") answers a question that named it ("Did you book
-  through an agent or directly?"), unless that question offered a person;
+  through an agent or directly?"), unless that question offered a person; asked back ("Adviseur?"
+  to "Ik heb het aan de adviseur voorgelegd.") it asks what the bot or agent meant (round 17);
+- a bare ask for an address or number ("nummer?", "wat is het adres") asks for a channel with
+  people when the message or the message before it names one ("ik bel de schadelijn wel.
+  nummer?", "Wij zijn bereikbaar van 9 tot 17." / "op welk nummer dan?"; `person_ask.asks_channel_detail`);
 - a bare "someone" asked to do the task ("kan er niet gewoon iemand op mijn naam zoeken?", the
   cue ``someone_asked``) asks for a person while the customer is with a bot and no person took
   over: the bot is no one (round 16). In the customer's first message only a wish for someone
@@ -25,7 +29,7 @@ from __future__ import annotations
 import re
 
 from cxreview.signals.lexicon import person_ask, request_context
-from cxreview.signals.person_ask import greets, waits_for_promised
+from cxreview.signals.person_ask import asks_channel_detail, greets, waits_for_promised
 from cxreview.signals.person_offer import offers_person
 
 # In the customer's first message only a wish for someone asks ("I need someone to look at my
@@ -49,6 +53,9 @@ def asked_in_turn(
     if "declines_human" in cues:
         return None
     words = cues.get("human_request")
+    detail = cues.get("detail_asked")  # "nummer?" after "ik bel de schadelijn wel", "Wij zijn bereikbaar ..."
+    if words is None and detail is not None:
+        return detail if asks_channel_detail(norm, detail, reply, language) else None
     if words is None:  # "someone" asked to act, with a bot; not when people were promised ("We aim to respond ...")
         someone = cues.get("someone_asked")
         if someone is None or not with_bot or not replied or (opening and _WISH.match(someone.lower()) is None):
@@ -81,8 +88,13 @@ def _answers_question(words: str, reply: str, language: str) -> bool:
     if parts["bare_sentence"].search(words.lower().strip()) is None:
         return False
     named = set(reply.split())
-    said = words.lower().replace(".", " ").replace(",", " ").split()
+    said = words.lower().replace(".", " ").replace(",", " ").replace("?", " ").split()
     head = next((word for word in reversed(said) if len(word) > 3 and word not in _COURTESY), None)
-    if head is None or head not in named or _QUESTION_WORDS["nl" if language == "nl" else "en"].isdisjoint(named):
+    echo = words.rstrip().endswith("?")  # "Adviseur?" to "Ik heb het aan de adviseur voorgelegd." asks what it is
+    if (
+        head is None
+        or head not in named
+        or (not echo and _QUESTION_WORDS["nl" if language == "nl" else "en"].isdisjoint(named))
+    ):
         return False
     return not offers_person(language, reply)

@@ -1,0 +1,178 @@
+"""Requests for a person, round 17 (issue 12): families from blind16's misses and a probe round.
+
+- a channel's address or number asked bare ("wat is het adres", "nummer?", "the number to call?")
+  asks for a person when the message or the bot's message before it names a channel with people,
+  or the ask is a call the customer will make or a complaint; a venue's, the customer's own or a
+  third party's number, and a bill sent by post, do not;
+- a way of contact picked by name ("phone", "call back is better for me", "terugbellen is beter")
+  to a bot that offered the company's people or asked which way the customer prefers; an offer
+  said last as what the bot can do ("I can also connect you with a colleague in chat right now.")
+  taken by a yes;
+- with a bot, "who can?" after it could not ("ok then who can?", "wie kan dat dan wel?"); not
+  "who can sign for it", "who can see my data";
+- phrasings: "escalate please", a department asked to call ("laat de schadeafdeling me maar even
+  bellen"), the case passed to someone of the company, when a line staffed by people is open,
+  contact details of a team, "Klantenservice. Nu.";
+- false flags fixed: "Mensen." sighed, "ik wil dat iemand dit weet", "ik heb gisteren iemand aan
+  de lijn gehad en die zei ...", "Adviseur?" asked back about a word the bot used.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signals.dialogue import run
+
+_START = {
+    "en": [("bot", "Hi! How can I help?"), ("customer", "hi, a question about my account")],
+    "nl": [("bot", "Hoi! Waarmee kan ik je helpen?"), ("customer", "hoi, vraagje over mijn account")],
+}
+
+
+def _asks(text: str, language: str, before: str, role: str = "bot") -> bool:
+    """Whether ``text``, after an opening exchange and ``before`` (by ``role``), asks for a person."""
+    turns = [*_START[language], (role, before), ("customer", text)]
+    result = run(turns, language)
+    return any(flag.flag == "human_request" for flag in result.messages[-1].flags)
+
+
+DETAIL_ASKS = [
+    (
+        "nl",
+        "Je kunt je vraag ook per mail stellen.",
+        "kan ik dit per mail naar jullie klantenservice sturen? wat is het adres",
+    ),
+    ("nl", "Je kunt schade melden via het formulier.", "laat maar, ik bel de schadelijn wel. nummer?"),
+    ("nl", "Wij zijn bereikbaar van ma-vr 9-17.", "ok en op welk nummer dan?"),
+    ("nl", "Dat heb ik niet begrepen.", "naar welk mailadres kan ik mijn klacht sturen?"),
+    ("en", "You can report a leak using the online form.", "the form won't load. what number do I ring for leaks?"),
+    ("en", "Our customer service team is available from 8am to 6pm.", "ok, and the number to call in those hours?"),
+    ("en", "I can't change that here.", "fine, I'll phone your helpline. the number?"),
+]
+
+DETAIL_NOT = [
+    ("en", "Benissimo Restaurant & Bar is located in Corte Madera.", "What's the phone number?"),
+    ("en", "Please confirm: an appointment for March 7th at 4:15 pm.", "Yes sounds great. What's the phone number?"),
+    ("en", "You can call the venue directly to check parking.", "what's their number?"),
+    ("en", "Your parcel is at the pickup point.", "what's the address?"),
+    ("en", "Which number should our team call you on?", "which number?"),
+    ("nl", "U kunt de rekening opsturen via de app of per post.", "Per post graag, naar welk adres"),
+    ("nl", "Je pakket ligt bij het afhaalpunt.", "wat is het adres?"),
+    ("nl", "Op welk nummer kunnen we je bellen?", "welk nummer?"),
+]
+
+
+@pytest.mark.parametrize(("language", "before", "text"), DETAIL_ASKS)
+def test_a_channels_detail_asked_bare_in_context_asks(language: str, before: str, text: str) -> None:
+    assert _asks(text, language, before)
+
+
+@pytest.mark.parametrize(("language", "before", "text"), DETAIL_NOT)
+def test_a_venues_own_or_postal_detail_asks_for_nobody(language: str, before: str, text: str) -> None:
+    assert not _asks(text, language, before)
+
+
+CHANNEL_PICKS = [
+    ("en", "Our advisors are available by chat or phone. Which do you prefer?", "phone"),
+    ("en", "Would you like to chat with an adviser or get a call back?", "call back is better for me"),
+    (
+        "en",
+        "You can call our desk on 0300 555 0142. I can also connect you with a colleague in chat right now.",
+        "chat is fine, yes please",
+    ),
+    ("nl", "Onze adviseurs zijn bereikbaar via chat of telefoon. Wat heeft je voorkeur?", "telefonisch"),
+    ("nl", "Wil je chatten met een adviseur of teruggebeld worden?", "terugbellen is beter"),
+    ("nl", "Ik kan je ook direct doorverbinden met een collega.", "ja graag"),
+]
+
+CHANNEL_NOT = [
+    ("en", "Would you like a reminder by text or email?", "text please"),
+    ("en", "I can send the invoice to your email address. Shall I do that?", "yes please"),
+    ("en", "We can deliver on Tuesday or Thursday. Which do you prefer?", "Thursday please"),
+    ("nl", "Wil je de bon per mail of per post?", "per post graag"),
+    ("nl", "Ik kan je op de wachtlijst zetten. Is dat goed?", "ja"),
+    ("nl", "Ik kan je een nieuwe code sturen.", "ja graag"),
+]
+
+
+@pytest.mark.parametrize(("language", "before", "text"), CHANNEL_PICKS)
+def test_a_way_of_contact_picked_or_an_ability_offer_taken_asks(language: str, before: str, text: str) -> None:
+    assert _asks(text, language, before)
+
+
+@pytest.mark.parametrize(("language", "before", "text"), CHANNEL_NOT)
+def test_a_pick_of_no_person_asks_for_nobody(language: str, before: str, text: str) -> None:
+    assert not _asks(text, language, before)
+
+
+def test_who_can_after_the_bot_could_not_asks_only_with_a_bot() -> None:
+    assert _asks(
+        "ok then who can? I need this fixed before friday", "en", "I'm sorry, I can't change the name on a booking."
+    )
+    assert _asks("The letter is wrong I think. Who can check this?", "en", "Sorry, I don't understand your question.")
+    assert _asks("wie kan dat dan wel? het moet voor vrijdag", "nl", "Helaas kan ik de naam niet wijzigen.")
+    assert not _asks("who can sign for the parcel?", "en", "Your parcel arrives tomorrow.")
+    assert not _asks("Who can see my medical data?", "en", "How else can I help?")
+    assert not _asks("wie kan mijn gegevens inzien?", "nl", "Kan ik nog iets voor je doen?")
+    assert not _asks("ok then who can check this?", "en", "I'm afraid I can't change that.", role="agent")
+
+
+PHRASES = [
+    ("en", "I didn't catch that. You can ask me about payments.", "escalate please"),
+    ("en", "Your claim is being processed.", "can you get your claims department to ring me, it's been six weeks"),
+    (
+        "en",
+        "Sorry, I can only answer questions about your account.",
+        "then send this to someone in your team who can deal with it",
+    ),
+    ("en", "What would you like to do?", "Contact details for the complaints team pls"),
+    ("en", "Is there anything else?", "yes, where do I send a written complaint?"),
+    ("en", "Please use the online form.", "seriously? give me the emergency repairs number"),
+    ("en", "Sorry, I didn't understand that.", "is there an email address I can write to about this?"),
+    ("en", "Is there anything else?", "yes. a whatsapp number for your support?"),
+    ("nl", "Je claim is in behandeling.", "laat de schadeafdeling me maar even bellen, het duurt al 6 weken"),
+    (
+        "nl",
+        "Sorry, ik kan alleen vragen over je contract beantwoorden.",
+        "stuur dit dan door naar iemand die er wel wat mee kan",
+    ),
+    ("nl", "Dat begreep ik niet.", "dit schiet niet op. hoe laat is het klantcontactcentrum telefonisch bereikbaar?"),
+    ("nl", "Wat wil je doen?", "contactgegevens van de klachtenafdeling graag"),
+    ("nl", "Kan ik nog iets voor je doen?", "ja. heeft de klantenservice ook een whatsappnummer?"),
+    ("nl", "Waarmee kan ik je helpen?", "Klantenservice. Nu."),
+    ("nl", "Ik help je graag!", "ik handel dit liever af met een medewerker"),
+]
+
+PHRASES_NOT = [
+    ("en", "How can I help?", "can you get my husband to call me when it arrives"),
+    ("en", "How can I help?", "I need to update the emergency contact number on my policy"),
+    ("en", "How can I help?", "I updated my contact details for the team account"),
+    ("en", "How can I help?", "the game says escalate to level 3, what does that mean"),
+    ("nl", "Waarmee kan ik je helpen?", "hoe laat is de winkel in Utrecht open?"),
+    ("nl", "Waarmee kan ik je helpen?", "stuur het pakket door naar mijn buurvrouw"),
+    ("nl", "Waarmee kan ik je helpen?", "ik moet het noodnummer op mijn polis aanpassen"),
+    ("nl", "Waarmee kan ik je helpen?", "ik wil mijn contactgegevens voor het team aanpassen"),
+]
+
+
+@pytest.mark.parametrize(("language", "before", "text"), PHRASES)
+def test_round17_phrasings_ask(language: str, before: str, text: str) -> None:
+    assert _asks(text, language, before)
+
+
+@pytest.mark.parametrize(("language", "before", "text"), PHRASES_NOT)
+def test_round17_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
+    assert not _asks(text, language, before)
+
+
+def test_people_sighed_someone_to_know_a_story_and_a_word_asked_back_ask_for_nobody() -> None:
+    assert not _asks("Mensen.", "nl", "Je pakket is onderweg.")
+    assert _asks("Echte mensen.", "nl", "Waarmee kan ik je helpen?")
+    assert not _asks("ik wil dat iemand dit weet", "nl", "Wat vervelend om te horen.")
+    assert not _asks(
+        "ik heb gisteren iemand aan de lijn gehad en die zei dat de terugbetaling goedgekeurd was",
+        "nl",
+        "Waarmee kan ik je helpen?",
+    )
+    assert not _asks("Adviseur?", "nl", "Ik heb je vraag aan de adviseur voorgelegd.")
+    assert _asks("Adviseur?", "nl", "Met wie wil je praten?")
