@@ -100,14 +100,19 @@ def _asked(lower: str, language: str, words: Sequence[str]) -> Span | None:
 
 
 _SENTENCE = re.compile(r"[^.!?;:\n]+")
+_SIGNATURE = re.compile(r"\n[ \t]*\n[^\n.!?:]{1,40}\n[^\n]{1,60}$")
+_END = re.compile(r"$")
 
 
 def _bare_sentence(lower: str, parts: Parts) -> Span | None:
     """The span of a sentence that is only the person asked for ("An advisor. A human being.",
     "EMPLOYED. ADVISER. PLEASE.", "ADVISEUR. Een mens.": cues.yaml ``person_ask.bare_sentence``),
-    not after a closing ("Kind regards, ... Manager": a signature), or None."""
+    not after a closing ("Kind regards, ... Manager", "Thanks\nJane Doe\nClaims Handler") nor a
+    title under a name after a blank line (a signature), or None."""
     closing = parts["closing"].search(lower)
-    for sentence in _SENTENCE.finditer(lower, 0, closing.start() if closing is not None else len(lower)):
+    signed = _SIGNATURE.search(lower)  # "...\n\nTom Baker\nAccount Manager": a name and a title after a blank line
+    end = min(at.start() for at in (closing, signed, _END.search(lower)) if at is not None)
+    for sentence in _SENTENCE.finditer(lower, 0, end):
         words = sentence.group().strip()
         if lower[: sentence.start()].rstrip().endswith("?"):
             continue  # "Who booked it? An agent." answers the question

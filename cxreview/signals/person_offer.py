@@ -16,7 +16,12 @@ chat with our membership team about it?", "Wilt ge met een medewerker spreken?",
 morgen terugbellen?", "Een gesprek met een hypotheekadviseur is gratis. Zal ik een afspraak
 voor u inplannen?"); and a yes may go on ("yes please, I have a few questions about the
 classes", "Ja, graag. Liefst op een zaterdag", "ja graag, na 17u"), unless it turns the offer
-down or puts it off ("yes but not today", "ja, later misschien")."""
+down or puts it off ("yes but not today", "ja, later misschien").
+
+Round 17: a way of contact picked by name ("phone", "call back is better for me", "terugbellen is
+beter") to an offer of people, or to a bot that named its people and the ways to reach them; a pick
+that names the person offered and the call ("the specialist call"); an offer said last as what the
+bot can do, without a question ("I can also connect you with a colleague in chat right now.")."""
 
 from __future__ import annotations
 
@@ -55,6 +60,9 @@ _ABILITY_WORDS = 12  # words from the frame to the end of the message
 _MAX_WORDS = 6
 _MAX_YES_WORDS = 25  # a yes that goes on: "yes please, someone who has actually read the policy"
 _FRAME_WINDOW = 8  # words from an offering question to the person or contact it offers
+# ... and from what the bot can do to it, past another option ("Ik kan je een tegoedbon van 10 euro geven, of
+# een specialist laten bellen. Wat heeft je voorkeur?"; round 17)
+_STATEMENT_WINDOW = 12
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,7 +92,7 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
         offered, options = earlier_offered, options or earlier_options
     if not offered and not options:
         return _CHANNEL_PICK.match(norm) is not None and _offers_channels(reply_norm, language)
-    if offered and _CHANNEL_PICK.match(norm) is not None:
+    if offered and (_CHANNEL_PICK.match(norm) is not None or _names_offered(norm, reply_norm, language)):
         return True  # "call back is better for me" to "... chat with an adviser or get a call back?"
     accepts = person_offer(language)[1]
     people = _section()[0]
@@ -101,12 +109,35 @@ def _says_yes(norm: str, language: str) -> bool:
     return parts["agrees"].search(norm) is not None and parts["but_not"].search(norm) is None
 
 
+def _names_offered(norm: str, reply_norm: str, language: str) -> bool:
+    """A short reply that names the person the bot offered ("the specialist call" / "de specialist
+    laten bellen" to "... a voucher, or I can arrange for a specialist to call you. Which would you
+    prefer?"), not a question about them nor a no ("who is the specialist?", "not the specialist")."""
+    if norm.count(" ") >= _PICK_WORDS or not _ASKED.isdisjoint(norm.split()) or _CONTACT.search(norm) is None:
+        return False  # "I need an ENT specialist" picks a doctor: the pick names the call or chat
+    parts = _parts(language)
+    named = parts["targets"].search(norm)
+    return named is not None and named.group() in reply_norm and parts["but_not"].search(norm) is None
+
+
+_PICK_WORDS = 5
+_CONTACT = re.compile(r"\b(?:call|callback|chat|phone|talk|speak|bellen|terugbellen|chatten|spreken|praten|gesprek)\b")
+_ASKED = frozenset("who what which why how when wie wat welke waarom hoe wanneer".split())
+
+
 def _offers_channels(reply_norm: str, language: str) -> bool:
     """The bot's norm names the company's people and asks which way of contact the customer
-    prefers ("Our advisors are available by chat or phone. Which do you prefer?", "Onze adviseurs
-    zijn bereikbaar via chat of telefoon. Wat heeft je voorkeur?")."""
+    prefers, or names the ways to reach them ("Our advisors are available by chat or phone. Which
+    do you prefer?", "Ons team is bereikbaar van 8 tot 20 uur via 088-1234567 of via de chat.")."""
     parts = _parts(language)
-    return parts["confirm_end"].search(reply_norm) is not None and parts["targets"].search(reply_norm) is not None
+    if parts["targets"].search(reply_norm) is None:
+        return False
+    return parts["confirm_end"].search(reply_norm) is not None or _WAYS.search(reply_norm) is not None
+
+
+_WAYS = re.compile(
+    r"\b(?:by|via|over|per|through|on) (?:the |de )?(?:chat|live ?chat|phone|telephone|telefoon|whatsapp)\b"
+)
 
 
 def _offered_by_parts(reply_norm: str, language: str) -> bool:
@@ -118,7 +149,7 @@ def _offered_by_parts(reply_norm: str, language: str) -> bool:
     for frame in parts["statement_frames"].finditer(reply_norm):  # "I can put you through now. OK?"
         # without a question only what the bot can do, said last ("I can also connect you with a colleague")
         if confirmed or (frame.group() in _ABILITY and reply_norm.count(" ", frame.end()) <= _ABILITY_WORDS):
-            window = " ".join(reply_norm[frame.end() :].split()[:_FRAME_WINDOW])
+            window = " ".join(reply_norm[frame.end() :].split()[:_STATEMENT_WINDOW])
             for option in _ALTERNATIVES.split(window):  # "een monteur inplannen of je doorzetten naar een collega"
                 if parts["statement_targets"].search(option) is not None and parts["notices"].search(option) is None:
                     return True

@@ -14,7 +14,11 @@
   bellen"), the case passed to someone of the company, when a line staffed by people is open,
   contact details of a team, "Klantenservice. Nu.";
 - false flags fixed: "Mensen." sighed, "ik wil dat iemand dit weet", "ik heb gisteren iemand aan
-  de lijn gehad en die zei ...", "Adviseur?" asked back about a word the bot used.
+  de lijn gehad en die zei ...", "Adviseur?" asked back about a word the bot used, a signature's
+  job title ("Tom Baker\nAccount Manager") as a request or an escalation;
+- a second block from the second probe round: "a human would be good", a callback asked bare with
+  a number, which department handles it, "who does then", "wie dan wel", a pick naming the person
+  offered and the call ("the specialist call").
 """
 
 from __future__ import annotations
@@ -176,3 +180,80 @@ def test_people_sighed_someone_to_know_a_story_and_a_word_asked_back_ask_for_nob
     )
     assert not _asks("Adviseur?", "nl", "Ik heb je vraag aan de adviseur voorgelegd.")
     assert _asks("Adviseur?", "nl", "Met wie wil je praten?")
+
+
+# Second block: families from the second probe round (measured before they were added).
+PROBE2_FAMILIES = [
+    ("en", "Please select: 1) Track order 2) Returns 3) Something else", "something else. a human would be good"),
+    ("en", "Let me know what you need.", "Callback request please, 07700 900555"),
+    ("en", "I'm sorry, I can't help with that.", "which department handles this then? I'll call them"),
+    ("en", "I'm not able to process refunds over £100.", "fine, who does then"),
+    (
+        "en",
+        "I can offer you a £10 voucher, or I can arrange for a specialist to call you. Which would you prefer?",
+        "the specialist call",
+    ),
+    ("nl", "Laat maar weten wat je nodig hebt.", "Terugbelverzoek aub, 0612345678"),
+    ("nl", "Sorry, daar kan ik je niet mee helpen.", "welke afdeling gaat hier dan over? dan bel ik ze"),
+    ("nl", "Ik kan geen terugbetalingen boven de 100 euro verwerken.", "wie dan wel"),
+    ("nl", "Ons team is bereikbaar van 8 tot 20 uur via 088-1234567 of via de chat.", "chat graag"),
+    (
+        "nl",
+        "Ik kan je een tegoedbon van 10 euro geven, of een specialist laten bellen. Wat heeft je voorkeur?",
+        "de specialist laten bellen",
+    ),
+]
+
+PROBE2_NOT = [
+    ("en", "How can I help?", "the callback function in the app doesn't work"),
+    ("en", "Which department do you work in?", "accounts, why?"),
+    (
+        "en",
+        "I can offer you a £10 voucher, or I can arrange for a specialist to call you. Which would you prefer?",
+        "who is the specialist?",
+    ),
+    (
+        "en",
+        "I can offer you a £10 voucher, or I can arrange for a specialist to call you. Which would you prefer?",
+        "the voucher please",
+    ),
+    ("en", "Our shop is open 9-5 and you can reach us by phone.", "great, thanks"),
+    ("nl", "Welke afdeling heeft je geholpen?", "de afdeling retouren denk ik"),
+    (
+        "nl",
+        "Ik kan je een tegoedbon van 10 euro geven, of een specialist laten bellen. Wat heeft je voorkeur?",
+        "de tegoedbon graag",
+    ),
+    ("nl", "Je bestelling wordt morgen bezorgd.", "wie dan?"),
+]
+
+
+@pytest.mark.parametrize(("language", "before", "text"), PROBE2_FAMILIES)
+def test_probe2_families_ask(language: str, before: str, text: str) -> None:
+    assert _asks(text, language, before)
+
+
+@pytest.mark.parametrize(("language", "before", "text"), PROBE2_NOT)
+def test_probe2_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
+    assert not _asks(text, language, before)
+
+
+def test_a_signature_title_is_no_request_nor_an_escalation() -> None:
+    signed = [
+        "Hi, invoice 4471 was charged twice, please refund one.\n\nTom Baker\nAccount Manager",
+        "Hi, invoice 4471 was charged twice.\nThanks\nJane Doe\nSenior Claims Handler",
+        "Invoice 4471 was charged twice.\n\nBest regards,\nTom Baker\nCustomer Success Manager",
+    ]
+    for text in signed:
+        result = run([*_START["en"], ("bot", "What can I do for you?"), ("customer", text)], "en")
+        assert not any(flag.flag == "human_request" for flag in result.messages[-1].flags), text
+        assert "escalation" not in result.messages[-1].cues, text
+    assert _asks("I've asked three times\nAn advisor", "en", "What can I do for you?")
+    result = run(
+        [
+            *_START["en"],
+            ("bot", "What can I do for you?"),
+            ("customer", "I want to speak to a manager\nthis is ridiculous"),
+        ]
+    )
+    assert "escalation" in result.messages[-1].cues
