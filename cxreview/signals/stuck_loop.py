@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 # The customer's reply gets nowhere: a flag or a cue that says so. A bare "no" to a question is
 # an answer ("Is it the 12th?" / "No, the 13th"); a "no" to an answer rejects it (`_rejects`).
-_NOWHERE_CUES = frozenset(
+NOWHERE_CUES = frozenset(
     {"rejection", "repetition", "giving_up", "escalation", "profanity", "sarcasm", "impatience", "grievance"}
 )
 _YES_WORDS = frozenset(
@@ -102,7 +102,7 @@ def _left(state: _State, by_position: dict[int, MessageSignals]) -> tuple[int, s
         return None  # a transcript may end on any bot turn: silence says nothing
     for at, norm in after:
         words = norm.split()
-        if not words or words[0] in _YES_WORDS or not _THANKS.isdisjoint(words) or by_position[at].sentiment > 0:
+        if not words or words[0] in _YES_WORDS or not THANKS.isdisjoint(words) or by_position[at].sentiment > 0:
             return None
     return position, back, after[-1][0]
 
@@ -138,7 +138,7 @@ def came_back(state: _State, index: int, ms: MessageSignals, by_position: dict[i
     something new."""
     f = state.bot_features[index]
     language = state.result.language
-    if f.question and finds(closing_offer, language, f.norm) and not _answer(state, index):
+    if f.question and finds(closing_offer, language, f.norm) and not is_answer(state, index):
         return None  # "Do you need any other help?" after each finished task
     for flag in ms.flags:
         if flag.flag == "bot_repeat":
@@ -152,14 +152,14 @@ def came_back(state: _State, index: int, ms: MessageSignals, by_position: dict[i
     replied = range(_replied_before(state, index))
     if replied and _fallback(f.norm, language):
         return "answers with a fallback prompt"
-    if not _answer(state, index) or asked_steps(f.norm, language):
+    if not is_answer(state, index) or asked_steps(f.norm, language):
         # A question asked again in other words is the ask rules' (`bot_repeat`), and so is a
         # step to take: "sign out of the app on your phone" / "... on your TV" are two steps.
         return None
     places = _places(f)
     for earlier in reversed(replied):
         other = state.bot_features[earlier]
-        if not _answer(state, earlier):
+        if not is_answer(state, earlier):
             continue
         if _same_place(places, _places(other)):
             return f"sends the customer where message {state.bot_positions[earlier]} did"
@@ -200,7 +200,7 @@ def _numbers_apart(a: TextFeatures, b: TextFeatures) -> bool:
 _DIGITS = re.compile(r"\d+")
 
 
-def _answer(state: _State, index: int) -> bool:
+def is_answer(state: _State, index: int) -> bool:
     """Bot turn ``index`` answers (`answer_runs.answer_key`: not a question of its own, a
     closing offer or "Did this help?" after it aside): a reply that says no to it or says the
     request again gets nowhere; to a question it answers ("Do you like Thor?" / "No, I don't").
@@ -271,7 +271,7 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
     before the next bot turn) that shows they get nowhere, or None."""
     position = state.bot_positions[index]
     following = state.bot_positions[index + 1] if index + 1 < len(state.bot_positions) else float("inf")
-    answer = _answer(state, index)
+    answer = is_answer(state, index)
     start = bisect.bisect_right(state.positions, position)
     for customer in range(start, len(state.positions)):
         at, norm = state.positions[customer], state.norms[customer]
@@ -284,13 +284,13 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
             return at
         if _taken_up(state, at):
             return None  # a person took over, or the bot hands over: the customer got somewhere
-        if _NOWHERE_CUES & ms.features.keys() or any(flag.flag == "human_request" for flag in ms.flags):
+        if NOWHERE_CUES & ms.features.keys() or any(flag.flag == "human_request" for flag in ms.flags):
             return at
         if not answer and _answers_again(state, by_position[position], customer, bool(_LOUD & ms.features.keys())):
             return at  # "NEE ik ga niet verhuizen" to "Gaat u verhuizen?" asked again after "nee, ..."
         if values(norm) and not brings_nothing(state, customer):
             continue  # a value not given before ("I don't have it, my postcode is 1234 AB")
-        if any(_had_to_repeat(state, customer, flag, answer) for flag in ms.flags):
+        if any(had_to_repeat(state, customer, flag, answer) for flag in ms.flags):
             return at
         # A question of their own asks something new ("Is that expensive?", "How much will
         # this one cost?"), unless a cue or flag above says they get nowhere.
@@ -338,7 +338,7 @@ def _asks_if_helped(state: _State, index: int) -> bool:
     return asks_if_fixed(state.result.language).search(state.bot_features[index].norm) is not None
 
 
-def _had_to_repeat(state: _State, customer: int, flag: Flag, answer: bool) -> bool:
+def had_to_repeat(state: _State, customer: int, flag: Flag, answer: bool) -> bool:
     """A customer_repeat ``flag`` of customer turn ``customer`` that says they had to say it
     again: not the same yes to each new read-back ("yes that works"); to a question, only
     "I said so" or their previous message again, not the same answer to a template question
@@ -372,7 +372,7 @@ def _says_again(state: _State, index: int, bot: int) -> bool:
     language = state.result.language
     norm = state.norms[index]
     words = norm.split()
-    if index == 0 or not words or not _THANKS.isdisjoint(words):
+    if index == 0 or not words or not THANKS.isdisjoint(words):
         return False
     if words[0] in _YES_WORDS and closing_offer(language).search(state.bot_features[bot].norm) is None:
         return False  # "Yes, that sounds good" after "That flight sounds good": it accepts
@@ -397,13 +397,13 @@ def _rejects(norm: str, ms: MessageSignals) -> bool:
     a table right now, but I do need the address"); a thank-you closes ("No, I'm all set,
     thanks")."""
     words = norm.split()
-    if len(words) > _SHORT_REPLY or not _THANKS.isdisjoint(words):
+    if len(words) > _SHORT_REPLY or not THANKS.isdisjoint(words):
         return False
     return words[0] in _NO_WORDS or not _REJECTING.isdisjoint(ms.features)
 
 
 _REJECTING = frozenset({"correction", "negative_answer", "negations"})
-_THANKS = frozenset({"thanks", "thank", "thx", "cheers", "bedankt", "dank", "dankjewel", "dankuwel", "merci"})
+THANKS = frozenset({"thanks", "thank", "thx", "cheers", "bedankt", "dank", "dankjewel", "dankuwel", "merci"})
 _SHORT_REPLY = 10  # words
 
 

@@ -7,6 +7,7 @@ import statistics
 from typing import TYPE_CHECKING, Any
 
 from cxreview.records import Flag
+from cxreview.signals.cycle_loop import cycle_loop
 from cxreview.signals.menu_loop import menu_loop
 from cxreview.signals.stuck_loop import stuck_loop
 
@@ -114,7 +115,8 @@ def _loop(state: _State) -> tuple[str, str, list[int]] | None:
     handover: the loop happened before it); the bot comes back to the same thing (a repeat,
     an answer again, a failure, a fallback prompt, the same link) while the customer's reply to
     each gets nowhere (`stuck_loop`); the bot shows again options the customer took none of,
-    and they take none again (`menu_loop`).
+    and they take none again (`menu_loop`); two bot turns in a row each repeat a different
+    earlier turn while the customer gets nowhere (`cycle_loop`).
     """
     loop_cfg = state.config["loop"]
     ask, again = max(state.ask_runs, key=lambda run: len(run[1]), default=(0, []))
@@ -131,7 +133,7 @@ def _loop(state: _State) -> tuple[str, str, list[int]] | None:
     repeats = state.repeats_with_bot
     if len(repeats) >= loop_cfg["customer_repeats"]:
         return "customer repeats", f"the customer had to repeat {len(repeats)} times to the bot", repeats
-    return stuck_loop(state, loop_cfg["stuck_turns"]) or menu_loop(state)
+    return stuck_loop(state, loop_cfg["stuck_turns"]) or menu_loop(state) or cycle_loop(state)
 
 
 def csat_top(csat: float, scale: float | None, config: dict[str, Any]) -> float:
