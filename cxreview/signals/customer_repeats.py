@@ -54,15 +54,43 @@ def flag_said_again(state: _State, ms: MessageSignals, f: TextFeatures) -> str |
 
 def said_again(state: _State, f: TextFeatures) -> Repeat | None:
     """The first of the readings below that holds for customer message ``f``; None when the
-    bot or agent said nothing since the customer's last message (a message sent in two parts)
-    or the customer said nothing before."""
-    if state.last_reply is None or not state.norms or not f.norm:
+    bot or agent said nothing since the customer's last message (a message sent in two parts;
+    a wait for a person asked for aside) or the customer said nothing before."""
+    if not state.norms or not f.norm:
         return None
-    found = _value_again(state, f) or _request_again(state, f) or _answer_again(state, f)
+    if state.last_reply is None:
+        return _waits_again(state, f)  # "15 minutes??" then "hello?? still waiting for someone"
+    found = _waits_again(state, f) or _value_again(state, f) or _request_again(state, f) or _answer_again(state, f)
     if found is None:
         again = restated(state, f, _values(f.norm)) or asked_again(state, f)
         found = None if again is None else Repeat(*again)
     return found
+
+
+def _waits_again(state: _State, f: TextFeatures) -> Repeat | None:
+    """The customer asked for a person, no person has joined, and they say they are still
+    waiting for one ("hello?? still waiting for someone", "is anyone there?", "hallo?? zit hier
+    al 7 min te wachten op een medewerker"): the ask said again, promised or not. A wait for
+    anything else ("still waiting for my refund") or before any ask is none."""
+    if not state.person_asks or state.result.handover or _WAITS.search(f.norm) is None:
+        return None
+    replied = state.bot_positions[-1] if state.bot_positions else 0
+    answered = [ask for ask in state.person_asks if ask[0] < replied]
+    if not answered:
+        return None  # nobody answered an ask yet
+    at, words = answered[-1]
+    return Repeat("person again", f'waits for the person asked for before: "{words}" (message {at})', at)
+
+
+# The norm has no punctuation: "hello?? anyone there" reads "hello anyone there".
+_WAITS = re.compile(
+    r"\b(?:waiting|wait|waited) (?:(?:so long |this long )?(?:for|on) )(?:someone|somebody|anyone|anybody|"
+    r"an? (?:real |actual |live )?(?:person|human|agent|advisor|adviser|operator|representative|rep|colleague)|"
+    r"the (?:agent|advisor|adviser|operator|representative|person|human|colleague|team))\b"
+    r"|\b(?:is )?(?:any ?one|any ?body|some ?one|some ?body) (?:there|here|still there|coming|available)\b"
+    r"|\b(?:wacht|wachten|wachtte|gewacht) (?:\w+ ){0,4}op (?:een |de |jullie )?(?:\w*medewerker|mens|iemand|collega|adviseur)\b"
+    r"|\b(?:is )?(?:er )?(?:nog )?iemand (?:daar|aanwezig|die (?:reageert|antwoordt))\b"
+)
 
 
 def _value_again(state: _State, f: TextFeatures) -> Repeat | None:
