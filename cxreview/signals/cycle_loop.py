@@ -90,8 +90,8 @@ def _nowhere(
 
 def _root(state: _State, index: int, ms: MessageSignals, roots: list[int]) -> int:
     """The bot turn (an index into ``state.bot_positions``) that bot turn ``index`` first
-    said: the root of the turn it repeats, whose answer it gives again or whose text ends in
-    all of its own, else itself."""
+    said: the root of the turn it repeats or whose answer it gives again, the opening when
+    that ended in all of its text, else itself."""
     for flag in ms.flags:
         if flag.flag == "bot_repeat":
             earlier = state.bot_positions.index(flag.positions[0])
@@ -100,15 +100,14 @@ def _root(state: _State, index: int, ms: MessageSignals, roots: list[int]) -> in
     first = state.answers.first[index]
     if first < index:
         return roots[first]
-    # The same text after a greeting the first time ("Hi, I'm Lumi from Oakstone Lettings. Are
-    # you a tenant, landlord or someone looking for a home?"): no repeat rule reads a greeting
-    # as a retry, but the bot asks the same again.
+    # The bot's opening text again without its greeting ("Hi, I'm Lumi from Oakstone Lettings.
+    # Are you a tenant, landlord or someone looking for a home?"): no repeat rule reads a
+    # greeting as a retry, but the bot asks the same again. Only the opening: "Can you give me
+    # one more reason?" after "What do you dislike about this movie? Can you give me one more
+    # reason?" asks about another film.
     norm = state.bot_features[index].norm
-    if norm.count(" ") + 1 >= _SAME_ENDING_WORDS:
-        ending = " " + norm
-        for earlier in range(index):
-            if state.bot_features[earlier].norm.endswith(ending):
-                return roots[earlier]
+    if index and norm.count(" ") + 1 >= _SAME_ENDING_WORDS and state.bot_features[0].norm.endswith(" " + norm):
+        return 0
     return index
 
 
