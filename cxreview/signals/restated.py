@@ -189,6 +189,9 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
         or asks_if_fixed(language).search(reply) is not None  # "No it didn't" to "Did that answer your question?"
     )
     pushed = loud or back or state.last_failure is not None or state.last_bot_repeat
+    # "no, cancel" to "Would you like to pause instead?": the no turns the offer down and the
+    # rest says the request again in full (not "no, not the hotel", "no, just the refund").
+    declined = bool(state.last_question) and words[0] in NO_WORDS and _DECLINE_EXCEPT.isdisjoint(words[1:])
     told = _index(content_words(reply, language))
     from_reply = {word for word in own if _said(word, told)}  # the same for every earlier message
     numbers = _numbers(f.norm)
@@ -210,15 +213,15 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
         before = _numbers(state.norms[index])
         if numbers and before and not numbers <= before and not before <= numbers:
             continue  # a number of the earlier message replaced by another: another item
-        if len(shared) == 1 and not pushed:
+        full = len(shared) == len(mine) <= _FULL_WORDS
+        if len(shared) == 1 and not pushed and not (declined and full):
             continue  # one word in common is a topic, unless the customer insists on it
         # A restatement the bot took up ("refund to my card please" to "the refund to your
         # card or as credit?") answers it, unless the customer pushes back.
         left = [word for word in shared if word not in from_reply]
         # Said again in full after a statement that named none of it ("GAS. SMELL. in the
         # street" after a reply about electricity meters); after a question it answers.
-        full = len(shared) == len(mine) <= _FULL_WORDS
-        again = full and left and not state.last_question and asked_for(reply, language) is None
+        again = full and (declined or (left and not state.last_question)) and asked_for(reply, language) is None
         # An address or other value in words and numbers given again in full ("22 Marlow
         # Street" after "I live on 22 Marlow Street"), even to a question asking for it.
         value = full and bool(numbers) and numbers <= before and len(mine) > 1
@@ -237,6 +240,25 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
 
 
 _FULL_WORDS = 4
+# After "no": a negation, a narrowing or a thanks makes it an answer, not the request again.
+_DECLINE_EXCEPT = frozenset(
+    {
+        "not",
+        "niet",
+        "geen",
+        "just",
+        "only",
+        "alleen",
+        "enkel",
+        "maar",
+        "thanks",
+        "thank",
+        "bedankt",
+        "dank",
+        "nothing",
+        "niks",
+    }
+)
 _PERSON_GROUPS = frozenset({"person", "speak", "contact"})
 
 

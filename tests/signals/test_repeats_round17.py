@@ -99,6 +99,7 @@ def test_other_waits_are_no_person_again(language: str, turns: list[tuple[str, s
         ("zoals gezegd: ik wil opzeggen", True),
         ("dit is al de 3e keer dat ik bel", True),
         ("zoals ik al dacht, werkt het niet", False),
+        ("zoals ik al zei tegen mijn vrouw, jullie zijn top", False),
         ("wat zeg ik toch allemaal", False),
         ("zoals vermeld in de brief moet ik 145 euro betalen", False),
         ("ik word gek van mezelf, al de 3e keer dit jaar dat ik mn sjaal in de trein laat liggen", False),
@@ -107,3 +108,56 @@ def test_other_waits_are_no_person_again(language: str, turns: list[tuple[str, s
 )
 def test_dutch_repetition_cue(text: str, expected: bool) -> None:
     assert ("repetition" in text_features(text, "nl", True).cues) is expected
+
+
+DECLINED = [
+    (
+        "en",
+        [
+            ("bot", "Hi! What can I help you with?"),
+            ("customer", "cancel my membership"),
+            (
+                "bot",
+                "Sorry to see you go! Before you cancel: you can freeze it for 2 months for free. Want to freeze instead?",
+            ),
+            ("customer", "no, cancel"),
+        ],
+    ),
+    (
+        "en",
+        [
+            ("bot", "Hi! How can I help?"),
+            ("customer", "I want to close my account"),
+            ("bot", "We'd hate to lose you! We can give you 3 months at half price. Interested?"),
+            ("customer", "no. close it"),
+        ],
+    ),
+    (
+        "nl",
+        [
+            ("bot", "Hoi! Waarmee kan ik helpen?"),
+            ("customer", "ik wil mijn lidmaatschap opzeggen"),
+            ("bot", "Jammer! Wist je dat je je lidmaatschap ook 3 maanden kunt pauzeren?"),
+            ("customer", "nee, opzeggen"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "turns"), DECLINED)
+def test_no_to_an_offer_then_the_request_again_repeats_it(language: str, turns: list[tuple[str, str]]) -> None:
+    found = repeats(turns, language)
+    assert (len(turns), "said again") in found, found
+
+
+NOT_DECLINED = [
+    ("en", "I want a refund for the broken kettle", "Do you need anything else?", "no, just the refund"),
+    ("en", "I want a refund for the broken kettle", "Do you need anything else?", "no thanks, the refund is all"),
+    ("en", "where is my parcel", "Would you like to pause your subscription instead?", "no, cancel it"),
+]
+
+
+@pytest.mark.parametrize(("language", "asked", "question", "reply"), NOT_DECLINED)
+def test_a_no_that_answers_is_no_repeat(language: str, asked: str, question: str, reply: str) -> None:
+    turns = [("bot", "Hi! How can I help?"), ("customer", asked), ("bot", question), ("customer", reply)]
+    assert repeats(turns, language) == []
