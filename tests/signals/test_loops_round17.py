@@ -11,7 +11,6 @@ import pytest
 from tests.signals.dialogue import run
 from tests.signals.test_loops_round16 import loop_rule
 
-
 CYCLES = [
     (  # intake question and "how can I help" again, whatever the customer said
         "en",
