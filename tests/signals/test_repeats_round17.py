@@ -161,3 +161,43 @@ NOT_DECLINED = [
 def test_a_no_that_answers_is_no_repeat(language: str, asked: str, question: str, reply: str) -> None:
     turns = [("bot", "Hi! How can I help?"), ("customer", asked), ("bot", question), ("customer", reply)]
     assert repeats(turns, language) == []
+
+
+OFFER_TURNED_DOWN = [
+    (
+        "en",
+        "I want to return the shoes I ordered, too small",
+        "Here is our size guide: shop.example/sizes",
+        "I don't need a size guide, I want to send them back",
+        True,
+    ),
+    (
+        "nl",
+        "ik wil de schoenen retourneren, te klein",
+        "Je kunt ook een tegoedbon krijgen.",
+        "ik hoef geen tegoedbon, ik wil ze terugsturen",
+        True,
+    ),
+    (
+        "en",
+        "I want to return the shoes I ordered, too small",
+        "Here is our size guide: shop.example/sizes",
+        "I don't want to return them, can I exchange them for a bigger size?",
+        False,
+    ),
+    (
+        "nl",
+        "ik wil de schoenen retourneren, te klein",
+        "Je kunt ook een tegoedbon krijgen.",
+        "ik hoef geen tegoedbon, wat is jullie adres?",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "asked", "offer", "reply", "expected"), OFFER_TURNED_DOWN)
+def test_an_offer_turned_down_then_the_request_again(
+    language: str, asked: str, offer: str, reply: str, expected: bool
+) -> None:
+    turns = [("bot", "Hi! How can I help?"), ("customer", asked), ("bot", offer), ("customer", reply)]
+    assert ((4, "said again") in repeats(turns, language)) is expected
