@@ -95,6 +95,7 @@ def dutch_senses(text: str) -> str:
     resolved = "handeld" in lower or "opgelost" in lower or "verholpen" in lower or "verwerkt" in lower
     if resolved and _RESOLVED.search(lower) and not _UNRESOLVED.search(lower):
         lower = _PROBLEM.sub("zaak", lower)
+    lower = _praise_boosted(lower, "nl")
     if "niet" in lower or "nooit" in lower:
         lower = _NEGATION_AFTER_ADVERBS.sub(lambda m: f"{m.group(4)} {m.group(1)}{m.group(2)}{m.group(3)}", lower)
         lower = _NEGATION_AFTER.sub(lambda m: f"{m.group(3)} {m.group(1)}{m.group(2)}", lower)
@@ -170,8 +171,66 @@ def _booster(match: re.Match[str]) -> str:
     return booster.capitalize() if word[0].isupper() else booster
 
 
+# A word of complaint used as an intensifier before praise says how much ("ridiculously
+# cheap", "insanely good", "belachelijk goedkoop", "waanzinnig snel"): VADER rated the
+# complaint word and "dat is belachelijk goedkoop" scored -0.56. Before a word the lexicon
+# rates positive, or one of the plain words of a good deal or a quick job, it is read as
+# "very" / "heel"; before anything else it stays ("ridiculously slow", "belachelijk lang").
+_PRAISE_BOOSTERS = {
+    "en": re.compile(
+        r"\b(ridiculously|insanely|crazy|crazily|stupidly|absurdly|obscenely|terribly|ridiculous|insane)( +)([a-z]+)",
+        re.IGNORECASE,
+    ),
+    "nl": re.compile(
+        r"\b(belachelijk|absurd|idioot|waanzinnig|krankzinnig|bizar|gestoord|ongelofelijk|ongelooflijk"
+        r"|verschrikkelijk|vreselijk|debiel)( +)([a-zà-ÿ]+)"
+    ),
+}
+_PLAIN_GOOD = {
+    "en": frozenset(
+        {"cheap", "fast", "quick", "quickly", "easy", "simple", "smooth", "affordable", "low", "comfy", "tasty"}
+    ),
+    "nl": frozenset(
+        {"goedkoop", "goedkope", "snel", "makkelijk", "simpel", "eenvoudig", "voordelig", "laag", "lage", "scherp"}
+    ),
+}
+_AS_PRAISE = {"en": "very", "nl": "heel"}
+_PRAISE_SUBSTRINGS = {
+    "en": ("idicul", "nsane", "razy", "tupid", "bsurd", "bscen", "errib", "IDICUL", "NSANE", "RAZY", "TUPID", "ERRIB"),
+    "nl": (
+        "belachelijk",
+        "absurd",
+        "idioot",
+        "waanzin",
+        "krankzin",
+        "bizar",
+        "gestoord",
+        "ongelo",
+        "verschrik",
+        "vreselijk",
+        "debiel",
+    ),
+}
+
+
+def _praise_boosted(text: str, language: str) -> str:
+    """``text`` with a complaint word before praise read as "very" / "heel" (see above)."""
+    if not any(part in text for part in _PRAISE_SUBSTRINGS[language]):
+        return text
+    lexicon, plain = _analyzer(language).lexicon, _PLAIN_GOOD[language]
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(3).lower()
+        if word in plain or lexicon.get(word, 0.0) > 0:
+            return _AS_PRAISE[language] + match.group(2) + match.group(3)
+        return match.group(0)
+
+    return _PRAISE_BOOSTERS[language].sub(swap, text)
+
+
 def english_senses(text: str) -> str:
     """The English text rewritten so VADER reads the intended sense of ambiguous words."""
+    text = _praise_boosted(text, "en")
     # Substring tests first: the regex runs only on the few texts with one of its words.
     if "retty" in text or "uper" in text or "RETTY" in text or "UPER" in text:
         return _INTENSIFIER.sub(_booster, text)
