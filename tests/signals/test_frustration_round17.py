@@ -93,3 +93,57 @@ def test_the_complaints_they_stand_for_still_count(text: str, language: str) -> 
 def test_a_complaint_word_before_praise_intensifies_it(text: str, language: str, positive: bool) -> None:
     assert (sentiment(text, language, customer=True) >= 0) is positive
     assert reference_sentiment(text, language) == pytest.approx(sentiment(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Families of the round's first probe round (support messages written fresh).
+        ("My patience has run out. Sort it today please.", "en"),
+        ("Every time I log in it asks me to reset my password again. It's maddening.", "en"),
+        ("You charged me a late fee for a bill you never sent. How is that my fault?", "en"),
+        ("The so-called express delivery took nine days.", "en"),
+        ("Why am I being asked for the same documents I uploaded last week?", "en"),
+        ("This is the fourth form I've filled in for the same refund.", "en"),
+        ("Third week without a working landline.", "en"),
+        ("The router has been replaced twice and it still drops every evening.", "en"),
+        ("I'm genuinely considering leaving after twelve years with you.", "en"),
+        ("Mijn geduld raakt echt op. Dit kost me inmiddels vrije dagen.", "nl"),
+        ("Hoe is het mogelijk dat een monteur twee keer niet komt opdagen zonder bericht?", "nl"),
+        ("Waarom moet ik voor de derde keer mijn IBAN doorgeven?", "nl"),
+        ("Eerst zeggen jullie dat het morgen komt, dan weer volgende week. Wat is het nou?", "nl"),
+        ("Jullie app logt me elke dag uit. Schiet lekker op zo.", "nl"),
+        ("Twee uur in de wacht gestaan om te horen dat ik moet mailen. Top.", "nl"),
+        ("Ik had dit echt niet verwacht van jullie, zo slordig.", "nl"),
+    ],
+)
+def test_fresh_support_wordings_are_frustrated(text: str, language: str) -> None:
+    assert _last(text, language).frustration >= FRUSTRATED_AT
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Thanks for your patience with me, I'm not great with apps.", "en"),
+        ("It's the so-called PUK code, right? Where do I find it?", "en"),
+        ("First you said Tuesday, then Wednesday - either is fine for me, I work from home.", "en"),
+        ("Is this the fourth form I need to fill in, or the last one?", "en"),
+        ("The third week without sugar is the hardest, haha. Anyway, can I pause my meal box?", "en"),
+        ("would be nice to get something off the bill for 2 days without service", "en"),
+        ("I'm considering leaving my current provider for you, what are your prices?", "en"),
+        ("Mijn geduld wordt beloond, het pakket is er!", "nl"),
+        ("Hoe is het mogelijk dat het nu ineens wel werkt? Top, bedankt!", "nl"),
+        ("Is dat de zogenaamde pukcode?", "nl"),
+        ("Eerst zeggen jullie dinsdag, nu woensdag, maar dat maakt mij niet uit hoor.", "nl"),
+        ("Waarom moet ik opnieuw inloggen na de update? Is dat normaal?", "nl"),
+        ("Ik heb even gewacht en nu werkt het. Top.", "nl"),
+        ("Sorry, ik was een beetje slordig met het invullen.", "nl"),
+    ],
+)
+def test_their_near_misses_stay_calm(text: str, language: str) -> None:
+    assert _last(text, language).frustration < FRUSTRATED_AT
+
+
+def test_a_count_said_with_love_is_loyalty_not_impatience() -> None:
+    cues = _last("It's the third time I've ordered this, I love the colour").cues
+    assert "impatience" not in cues and "repetition" not in cues
