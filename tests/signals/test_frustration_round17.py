@@ -147,3 +147,43 @@ def test_their_near_misses_stay_calm(text: str, language: str) -> None:
 def test_a_count_said_with_love_is_loyalty_not_impatience() -> None:
     cues = _last("It's the third time I've ordered this, I love the colour").cues
     assert "impatience" not in cues and "repetition" not in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "frustrated"),
+    [
+        # Families of the second probe round (counted before these rules, then read).
+        ("I've been a customer for nine years and this is how I'm treated?", "en", True),
+        ('Got a "your issue is resolved" email. It is not resolved.', "en", True),
+        ("I keep getting a different answer, everyone says something different.", "en", True),
+        ("Absolutely shocking that you can take money in seconds but need 10 days to give it back.", "en", True),
+        ("It's a simple request and somehow it has taken a month.", "en", True),
+        ("So I'm expected to stay home all day again on the off chance someone turns up?", "en", True),
+        ("You've cut off my internet while I'm working from home. Brilliant timing.", "en", True),
+        ("Ik krijg een mail dat mijn melding is opgelost, maar er is niks opgelost.", "nl", True),
+        ("Ik heb nu drie verschillende medewerkers gesproken en iedereen zegt iets anders.", "nl", True),
+        ("Drie maanden klant en nu al twee keer een verkeerde factuur. Niet normaal.", "nl", True),
+        ("Jullie chatbot begrijpt echt helemaal niks, ik draai rondjes.", "nl", True),
+        ("Waarom vragen jullie telkens gegevens die ik al lang heb doorgegeven?", "nl", True),
+        ("Geweldig, weer een foutmelding bij het betalen.", "nl", True),
+        ("Ik moet al de hele week thuisblijven voor een monteur die niet komt.", "nl", True),
+        # Their near misses.
+        ("Perfect timing, the parcel just arrived. Thanks!", "en", False),
+        ("It isn't fixed yet but the engineer comes tomorrow, so no worries.", "en", False),
+        ("Everyone says something different about the best plan, what do you recommend?", "en", False),
+        ("Great, another parcel arrived today, thank you!", "en", False),
+        ("Great, another week is fine for me.", "en", False),
+        ("Top, nog een week is geen probleem voor mij.", "nl", False),
+        ("So I'm expected to send the meter reading by Friday, right?", "en", False),
+        ("The app keeps asking for my date of birth, what format should it be in?", "en", False),
+        ("Mooie timing, het pakket is er net. Bedankt!", "nl", False),
+        ("Geweldig, weer een pakketje binnen, dank jullie!", "nl", False),
+        ("Is dat niet normaal?", "nl", False),
+        ("Iedereen zegt iets anders over de beste bundel, wat raden jullie aan?", "nl", False),
+        ("De monteur die morgen komt, belt hij van tevoren?", "nl", False),
+        ("Ik begrijp het nu helemaal, dank je!", "nl", False),
+        ("Niemand van ons was thuis, kan ik een nieuwe bezorgdag kiezen?", "nl", False),
+    ],
+)
+def test_second_probe_round_families(text: str, language: str, frustrated: bool) -> None:
+    assert (_last(text, language).frustration >= FRUSTRATED_AT) is frustrated
