@@ -93,7 +93,9 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
     if not offered and not options:
         return _CHANNEL_PICK.match(norm) is not None and _offers_channels(reply_norm, language)
     if offered and (_CHANNEL_PICK.match(norm) is not None or _names_offered(norm, reply_norm, language)):
-        return True  # "call back is better for me" to "... chat with an adviser or get a call back?"
+        # "call back is better for me" to "... chat with an adviser or get a call back?"; not the way that
+        # stays with the bot ("chat is fine" to "... an agent by phone, or would you rather continue here in the chat?")
+        return not _stays(norm, reply_norm, language)
     accepts = person_offer(language)[1]
     people = _section()[0]
     number = _NUMBER_ONLY.match(norm)
@@ -107,6 +109,24 @@ def _says_yes(norm: str, language: str) -> bool:
     """The reply opens with a yes and nothing after it turns the offer down or puts it off."""
     parts = _parts(language)
     return parts["agrees"].search(norm) is not None and parts["but_not"].search(norm) is None
+
+
+def _stays(norm: str, reply_norm: str, language: str) -> bool:
+    """Whether the way of contact named in ``norm`` is in an option of the bot's without people
+    that stays with the bot ("continue here in the chat", "blijf je liever met mij chatten")."""
+    named = set(_CHANNEL_WORD.findall(norm))
+    options = _ALTERNATIVES.split(reply_norm)
+    targets = _parts(language)["targets"]
+    return len(options) > 1 and any(
+        _STAY.search(o) and not targets.search(_CHANNEL_WORD.sub(" ", o)) and named & set(_CHANNEL_WORD.findall(o))
+        for o in options
+    )
+
+
+_CHANNEL_WORD = re.compile(
+    r"\b(?:phone|telephone|call|chat|callback|telefoon|telefonisch|bellen|chatten|livechat|webchat)\b"
+)
+_STAY = re.compile(r"\b(?:here|with me|continue|keep|stay|hier|met mij|blijf|blijven|verder)\b")
 
 
 def _names_offered(norm: str, reply_norm: str, language: str) -> bool:
@@ -147,6 +167,8 @@ def _offered_by_parts(reply_norm: str, language: str) -> bool:
     parts = _parts(language)
     confirmed = parts["confirm_end"].search(reply_norm) is not None
     for frame in parts["statement_frames"].finditer(reply_norm):  # "I can put you through now. OK?"
+        if _DENIED.match(reply_norm, frame.end()) is not None:
+            continue  # "Sorry, I can't connect you with a colleague right now.", "ik kan je helaas niet doorverbinden"
         # without a question only what the bot can do, said last ("I can also connect you with a colleague")
         if confirmed or (frame.group() in _ABILITY and reply_norm.count(" ", frame.end()) <= _ABILITY_WORDS):
             window = " ".join(reply_norm[frame.end() :].split()[:_STATEMENT_WINDOW])
@@ -183,6 +205,7 @@ def _parts(language: str) -> dict[str, re.Pattern[str]]:
     }
 
 
+_DENIED = re.compile(r"(?: \w+){0,2}? (?:t|not|never|niet|nooit|geen)\b")
 _WORDS = re.compile(r"\w+")
 _ALTERNATIVES = re.compile(r" (?:or|of) ")
 

@@ -1,0 +1,85 @@
+"""Round 17 review: false flags the round's request rules made on ordinary text, narrowed.
+
+Each near miss sits beside the positive its rule was written for, so the narrowing keeps it:
+a pick of the way that stays with the bot, an offer the bot says it cannot make, the customer
+passing something on to their own colleagues, a parcel's address, a policy's section, a third
+party's phone hours, an emergency number abroad, praise of an agent, the customer's own phone
+or a parcel sent before a bare "the number?", and a manager's title asked for (an escalation).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signals.dialogue import run
+
+_START = {
+    "en": [("bot", "Hi! How can I help?"), ("customer", "hi, a question about my account")],
+    "nl": [("bot", "Hoi! Waarmee kan ik je helpen?"), ("customer", "hoi, vraagje over mijn account")],
+}
+
+
+def _last(text: str, language: str, before: str):
+    return run([*_START[language], ("bot", before), ("customer", text)], language).messages[-1]
+
+
+def _asks(text: str, language: str, before: str) -> bool:
+    return any(flag.flag == "human_request" for flag in _last(text, language, before).flags)
+
+
+NEAR_MISSES = [
+    (
+        "en",
+        "Shall I connect you with an agent by phone, or would you rather continue here in the chat?",
+        "chat is fine",
+    ),
+    ("nl", "Wil je een medewerker aan de telefoon, of blijf je liever met mij chatten?", "chatten"),
+    ("en", "Sorry, I can't connect you with a colleague right now.", "ok"),
+    ("en", "Sorry, I can not transfer you to an agent.", "ok"),
+    ("nl", "Je pakket wordt morgen bezorgd door onze partner.", "Wie doet dat?"),
+    ("en", "I can help with that.", "I'll pass this to someone in the finance team and come back to you."),
+    ("nl", "Ik kan je daarmee helpen.", "Ik geef het door aan iemand van de administratie."),
+    ("en", "I can help with that.", "is there an address I can send my return to?"),
+    ("en", "I can help with that.", "what section covers accidental damage?"),
+    ("nl", "Ik kan je daarmee helpen.", "Heeft de klantenservice het adres al doorgekregen?"),
+    ("en", "I can help with that.", "What's the emergency number in Spain?"),
+    ("nl", "Ik kan je daarmee helpen.", "Weet je wanneer de tandarts telefonisch bereikbaar is?"),
+    ("en", "I can help with that.", "Agent is great, thank you"),
+    ("en", "Please enter the code we sent to your phone.", "the number?"),
+    ("nl", "Onze klantenservice heeft je pakket verzonden.", "naar welk adres?"),
+    ("nl", "Onze monteur belt je een uur voor aankomst.", "op welk nummer?"),
+]
+
+POSITIVES = [
+    ("en", "Would you like to chat with an adviser here, or get a call back?", "chat please"),
+    ("en", "Would you like to chat with an adviser or get a call back?", "call back is better for me"),
+    ("en", "I can also connect you with a colleague in chat right now.", "yes"),
+    ("nl", "Helaas kan ik de naam niet wijzigen.", "wie doet dat dan?"),
+    ("en", "I can help.", "then send this to someone in your team who can deal with it"),
+    ("nl", "Dat begreep ik niet.", "stuur dit dan door naar iemand die er wel wat mee kan"),
+    ("en", "I can help.", "is there an address I can send my complaint to?"),
+    ("en", "How can I help?", "which team deals with complaints?"),
+    ("nl", "Kan ik nog iets voor je doen?", "ja. heeft de klantenservice ook een whatsappnummer?"),
+    ("en", "Please use the online form.", "seriously? give me the emergency repairs number"),
+    ("nl", "Dat heb ik niet begrepen.", "wanneer zijn jullie telefonisch bereikbaar?"),
+    ("en", "Please select: 1) Track order 2) Returns 3) Something else", "something else. a human would be good"),
+    ("en", "How can I help?", "a person is better for this"),
+    ("en", "Our customer service team is available from 8am to 6pm.", "ok, and the number to call in those hours?"),
+    ("nl", "Wij zijn bereikbaar van ma-vr 9-17.", "ok en op welk nummer dan?"),
+]
+
+
+@pytest.mark.parametrize(("language", "before", "text"), NEAR_MISSES)
+def test_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
+    assert not _asks(text, language, before)
+
+
+@pytest.mark.parametrize(("language", "before", "text"), POSITIVES)
+def test_the_rules_positives_still_ask(language: str, before: str, text: str) -> None:
+    assert _asks(text, language, before)
+
+
+def test_a_managers_title_asked_for_escalates_and_a_signature_does_not() -> None:
+    assert "escalation" in _last("I want to speak to the general manager", "en", "How can I help?").cues
+    assert "escalation" not in _last("Tom Baker\nGeneral Manager", "en", "How can I help?").cues
+    assert "escalation" not in _last("my account manager said it was fine", "en", "How can I help?").cues
