@@ -24,6 +24,7 @@ from cxreview.signals.near_misses import confirms
 from cxreview.signals.reasked import asked_again
 from cxreview.signals.requested import Request, asked_for, same_item
 from cxreview.signals.restated import restated
+from cxreview.signals.stuck_loop import THANKS
 from cxreview.signals.wording import filler_words, rephrasing_words, same_word, semantic_key
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ def _waits_again(state: _State, f: TextFeatures) -> Repeat | None:
     anything else ("still waiting for my refund") or before any ask is none."""
     if not state.person_asks or state.result.handover or _WAITS.search(f.norm) is None:
         return None
+    if not THANKS.isdisjoint(f.norm.split()) or _WILL_WAIT.search(f.norm) is not None:
+        return None  # "ok thanks, I'll wait for the agent then": the wait taken, not the ask again (rev17)
     replied = state.bot_positions[-1] if state.bot_positions else 0
     answered = [ask for ask in state.person_asks if ask[0] < replied]
     if not answered:
@@ -82,12 +85,17 @@ def _waits_again(state: _State, f: TextFeatures) -> Repeat | None:
     return Repeat("person again", f'waits for the person asked for before: "{words}" (message {at})', at)
 
 
+# A wait taken calmly: "I'll wait for the agent then", "dan wacht ik wel op de medewerker" (rev17).
+_WILL_WAIT = re.compile(
+    r"\b(?:i ll|i will|we ll|we will|happy to|can) wait\b"
+    r"|\bwacht (?:ik|we) (?:wel|gewoon|rustig)\b|\b(?:ik|we) wacht(?:en)? (?:wel|gewoon|rustig)\b"
+)
 # The norm has no punctuation: "hello?? anyone there" reads "hello anyone there".
 _WAITS = re.compile(
     r"\b(?:waiting|wait|waited) (?:(?:so long |this long )?(?:for|on) )(?:someone|somebody|anyone|anybody|"
     r"an? (?:real |actual |live )?(?:person|human|agent|advisor|adviser|operator|representative|rep|colleague)|"
     r"the (?:agent|advisor|adviser|operator|representative|person|human|colleague|team))\b"
-    r"|\b(?:is )?(?:any ?one|any ?body|some ?one|some ?body) (?:there|here|still there|coming|available)\b"
+    r"|\b(?:is )?(?:any ?one|any ?body|some ?one|some ?body) (?:there|here|still there|available$|coming$)\b"
     r"|\b(?:wacht|wachten|wachtte|gewacht) (?:\w+ ){0,4}op (?:een |de |jullie )?(?:\w*medewerker|mens|iemand|collega|adviseur)\b"
     r"|\b(?:is )?(?:er )?(?:nog )?iemand (?:daar|aanwezig|die (?:reageert|antwoordt))\b"
 )

@@ -4,7 +4,9 @@ Each near miss sits beside the positive its rule was written for, so the narrowi
 a pick of the way that stays with the bot, an offer the bot says it cannot make, the customer
 passing something on to their own colleagues, a parcel's address, a policy's section, a third
 party's phone hours, an emergency number abroad, praise of an agent, the customer's own phone
-or a parcel sent before a bare "the number?", and a manager's title asked for (an escalation).
+or a parcel sent before a bare "the number?", and a manager's title asked for (an escalation);
+and from the loop rules: a wait taken calmly or a visit as the person asked again, and "zoals
+aangegeven op de factuur" as a repetition.
 """
 
 from __future__ import annotations
@@ -83,3 +85,49 @@ def test_a_managers_title_asked_for_escalates_and_a_signature_does_not() -> None
     assert "escalation" in _last("I want to speak to the general manager", "en", "How can I help?").cues
     assert "escalation" not in _last("Tom Baker\nGeneral Manager", "en", "How can I help?").cues
     assert "escalation" not in _last("my account manager said it was fine", "en", "How can I help?").cues
+
+
+def _repeats(turns: list[tuple[str, str]], language: str) -> bool:
+    return any(flag.flag == "customer_repeat" for flag in run(turns, language).messages[-1].flags)
+
+
+def test_a_wait_taken_or_a_visit_is_no_person_asked_again() -> None:
+    asked = [("bot", "Hi! How can I help?"), ("customer", "can I speak to an agent please")]
+    assert not _repeats(
+        [
+            *asked,
+            ("bot", "An agent will call you back tomorrow."),
+            ("customer", "ok thanks, I'll wait for the agent then"),
+        ],
+        "en",
+    )
+    assert not _repeats(
+        [*asked, ("bot", "I can book an engineer visit."), ("customer", "yes please. is someone coming this week?")],
+        "en",
+    )
+    assert _repeats([*asked, ("bot", "Please hold."), ("customer", "hello?? still waiting for someone")], "en")
+    nl = [("bot", "Hoi! Waarmee kan ik je helpen?"), ("customer", "mag ik een medewerker spreken")]
+    assert not _repeats(
+        [
+            *nl,
+            ("bot", "Een medewerker belt je morgen."),
+            ("customer", "top, dan wacht ik wel op de medewerker. bedankt"),
+        ],
+        "nl",
+    )
+    assert _repeats(
+        [*nl, ("bot", "Een moment."), ("customer", "hallo?? zit hier al 7 min te wachten op een medewerker")], "nl"
+    )
+
+
+def test_as_stated_on_the_invoice_is_no_repetition() -> None:
+    opening = [
+        ("bot", "Hoi! Waarmee kan ik je helpen?"),
+        ("customer", "ik heb een vraag over mijn factuur"),
+        ("bot", "Waar gaat je vraag over?"),
+    ]
+    assert not _repeats(
+        [*opening, ("customer", "zoals aangegeven op de factuur moet ik 50 euro bijbetalen, klopt dat?")], "nl"
+    )
+    assert not _repeats([*opening, ("customer", "zoals vermeld op jullie website is de eerste maand gratis")], "nl")
+    assert _repeats([*opening, ("customer", "zoals al gezegd, de factuur klopt niet")], "nl")
