@@ -6,7 +6,8 @@ passing something on to their own colleagues, a parcel's address, a policy's sec
 party's phone hours, an emergency number abroad, praise of an agent, the customer's own phone
 or a parcel sent before a bare "the number?", and a manager's title asked for (an escalation);
 and from the loop rules: a wait taken calmly or a visit as the person asked again, and "zoals
-aangegeven op de factuur" as a repetition.
+aangegeven op de factuur" as a repetition; and from the frustration cues: a plan to cancel
+"after the summer", a bargain waited for, amazement, "another sunny day", a calm "not resolved yet".
 """
 
 from __future__ import annotations
@@ -131,3 +132,36 @@ def test_as_stated_on_the_invoice_is_no_repetition() -> None:
     )
     assert not _repeats([*opening, ("customer", "zoals vermeld op jullie website is de eerste maand gratis")], "nl")
     assert _repeats([*opening, ("customer", "zoals al gezegd, de factuur klopt niet")], "nl")
+
+
+def _frustration(text: str, language: str) -> float:
+    return run([("bot", "How can I help?"), ("customer", text)], language).messages[-1].frustration
+
+
+@pytest.mark.parametrize(
+    ("language", "near_miss", "positive"),
+    [
+        (
+            "en",
+            "I'm thinking of cancelling my membership after the summer",
+            "I'm considering leaving after twelve years with you",
+        ),
+        (
+            "en",
+            "I waited for the sale and got it for half price. Perfect.",
+            "I've been on hold for 40 minutes. Perfect.",
+        ),
+        ("nl", "Ik heb 10 minuten gewacht en toen kon ik gelijk mee. Top.", "Al 40 minuten in de wacht. Top."),
+        ("nl", "hoe is het mogelijk dat jullie zo snel zijn!", "hoe is het mogelijk dat dit nog steeds niet werkt"),
+        ("en", "Great, another sunny day here. Can I change my address?", "Great, another error when paying."),
+        (
+            "nl",
+            "Geweldig, weer een mooie dag vandaag. Ik wil mijn adres wijzigen.",
+            "Geweldig, weer een foutmelding bij het betalen.",
+        ),
+        ("en", "It is not resolved yet, but the engineer is coming tomorrow, so all good", "It is not resolved."),
+    ],
+)
+def test_frust17_cues_spare_their_near_misses(language: str, near_miss: str, positive: str) -> None:
+    """frust17's new cues: a plan, a bargain, amazement, a sunny day, a calm status are no frustration."""
+    assert _frustration(near_miss, language) < 0.4 <= _frustration(positive, language)
