@@ -18,7 +18,10 @@
   job title ("Tom Baker\nAccount Manager") as a request or an escalation;
 - a second block from the second probe round: "a human would be good", a callback asked bare with
   a number, which department handles it, "who does then", "wie dan wel", a pick naming the person
-  offered and the call ("the specialist call").
+  offered and the call ("the specialist call");
+- a third block from a third probe round: an offer to pass the customer's details to a team named
+  before ("Would you like me to pass your details to them?"), a department's address or a line's
+  number, the direct number of whoever handles the case, "is de lijn nu open?", "te pakken krijgen".
 """
 
 from __future__ import annotations
@@ -257,3 +260,47 @@ def test_a_signature_title_is_no_request_nor_an_escalation() -> None:
         ]
     )
     assert "escalation" in result.messages[-1].cues
+
+
+# Third block: families from a third probe round (measured before they were added).
+PROBE3_FAMILIES = [
+    (
+        "en",
+        "Our customer care team can look into that. Would you like me to pass your details to them?",
+        "yes go ahead",
+    ),
+    ("nl", "Onze klantenservice kan dit voor je uitzoeken. Zal ik je gegevens aan hen doorgeven?", "ja doe maar"),
+    (
+        "en",
+        "You can upload documents in the app.",
+        "the app doesn't work. where can I post them, what's the address of your claims team?",
+    ),
+    ("nl", "Je kunt documenten uploaden in de app.", "de app werkt niet. wat is het adres van de schadeafdeling?"),
+    ("nl", "Waarmee kan ik je helpen?", "Hallo, wat is het nummer van jullie storingslijn?"),
+    ("nl", "Je zaaknummer is 55821.", "dank je, wat is het directe nummer van degene die het behandelt?"),
+    ("nl", "Je kunt mailen of bellen naar 0800-1234.", "ik bel wel. is de lijn nu open?"),
+    (
+        "nl",
+        "Ik help je met vragen over je energierekening.",
+        "dit schiet niet op. hoe krijg ik een echte adviseur te pakken",
+    ),
+]
+
+PROBE3_NOT = [
+    ("en", "Our engineers can look at it. Would you like me to pass your details to them?", "yes please"),
+    ("en", "How can I help?", "what's the address of your head office?"),
+    ("nl", "Waarmee kan ik je helpen?", "is de winkel in Utrecht nu open?"),
+    ("nl", "Waarmee kan ik je helpen?", "wat is het adres van jullie winkel?"),
+    ("nl", "Waarmee kan ik je helpen?", "ik krijg de bezorger niet te pakken"),
+    ("nl", "Waarmee kan ik je helpen?", "welk telefoonnummer staat er bij mijn account?"),
+]
+
+
+@pytest.mark.parametrize(("language", "before", "text"), PROBE3_FAMILIES)
+def test_probe3_families_ask(language: str, before: str, text: str) -> None:
+    assert _asks(text, language, before)
+
+
+@pytest.mark.parametrize(("language", "before", "text"), PROBE3_NOT)
+def test_probe3_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
+    assert not _asks(text, language, before)
