@@ -92,7 +92,11 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
         offered, options = earlier_offered, options or earlier_options
     if not offered and not options:
         return _CHANNEL_PICK.match(norm) is not None and _offers_channels(reply_norm, language)
-    if offered and (_CHANNEL_PICK.match(norm) is not None or _names_offered(norm, reply_norm, language)):
+    if offered and (
+        _CHANNEL_PICK.match(norm) is not None
+        or _names_offered(norm, reply_norm, language)
+        or _picks_alternative(norm, reply_norm, language)
+    ):
         # "call back is better for me" to "... chat with an adviser or get a call back?"; not the way that
         # stays with the bot ("chat is fine" to "... an agent by phone, or would you rather continue here in the chat?")
         return not _stays(norm, reply_norm, language)
@@ -141,8 +145,41 @@ def _names_offered(norm: str, reply_norm: str, language: str) -> bool:
 
 
 _PICK_WORDS = 5
-_CONTACT = re.compile(r"\b(?:call|callback|chat|phone|talk|speak|bellen|terugbellen|chatten|spreken|praten|gesprek)\b")
+_CONTACT = re.compile(
+    r"\b(?:call|callback|chat|phone|talk|speak|email|bellen|terugbellen|chatten|spreken|praten|gesprek|gebeld|gemaild|mailen)\b"
+)
 _ASKED = frozenset("who what which why how when wie wat welke waarom hoe wanneer".split())
+
+
+def _picks_alternative(norm: str, reply_norm: str, language: str) -> bool:
+    """A short reply that picks, by a word of its own, one of the offer's alternatives that is a
+    contact with the company's people ("now please" to "Would you like to speak to an advisor now,
+    or book a call for later?", "a call, after 6pm" to "Would you prefer a call or an email from our
+    team?", "gebeld, na 18 uur"); not an alternative without people ("track my parcel" to "... speak
+    to an agent or track your parcel?", "Rates now please" to an agent's "I can book you an appointment
+    with an advisor or talk through our rates now."), nor a no ("not now")."""
+    words = norm.split()
+    if len(words) > _PICK_WORDS or not _ASKED.isdisjoint(words) or _OR_SPLIT.search(reply_norm) is None:
+        return False
+    parts = _parts(language)
+    if parts["but_not"].search(norm) is not None:
+        return False
+    own = {word for word in words if word not in _STOP and word not in _COURTESY and not word.isdigit()}
+    for option in _OR_SPLIT.split(reply_norm):
+        shared = own.intersection(option.split())
+        if not shared or parts["notices"].search(option) is not None:
+            continue
+        if parts["targets"].search(option) is not None or any(_CONTACT.fullmatch(word) for word in shared):
+            return True  # the option names the people, or the pick is the way of contact ("a call")
+    return False
+
+
+_OR_SPLIT = re.compile(r" (?:or|of) ")
+# Words that pick nothing ("now" and "nu" do: "now please" to "... an advisor now, or a call for later?").
+_STOP = frozenset(
+    """a an the to of or and for with you your me my i we it is be would like want do please yes ok okay
+    de het een te van en voor met je jij u jouw uw mij ik wil wilt graag ja oke""".split()
+)
 
 
 def _offers_channels(reply_norm: str, language: str) -> bool:

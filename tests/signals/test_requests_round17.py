@@ -304,3 +304,52 @@ def test_probe3_families_ask(language: str, before: str, text: str) -> None:
 @pytest.mark.parametrize(("language", "before", "text"), PROBE3_NOT)
 def test_probe3_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
     assert not _asks(text, language, before)
+
+
+# Fourth block: families from a fourth probe round (measured before they were added).
+PROBE4_FAMILIES = [
+    ("en", "Would you like to speak to an advisor now, or book a call for later?", "now please"),
+    ("nl", "Wil je nu een adviseur spreken of een belafspraak maken?", "nu graag"),
+    ("en", "Would you prefer a call or an email from our team?", "a call, after 6pm"),
+    ("nl", "Wil je liever gebeld of gemaild worden door ons team?", "gebeld, na 18 uur"),
+    ("en", "Our phone lines are busy at the moment.", "then put me in the queue for the next available agent"),
+    ("nl", "Onze lijnen zijn op dit moment druk.", "zet me dan in de wachtrij voor de eerstvolgende medewerker"),
+    ("en", "I'm afraid I can't discuss account security here.", "fine. the fraud team's number then?"),
+    ("nl", "Ik kan hier niet over accountbeveiliging praten.", "prima. het nummer van het fraudeteam dan?"),
+    ("nl", "Sorry, dat begreep ik niet.", "telefonist"),
+    (
+        "en",
+        "I can answer questions about your order status.",
+        "ok but I'd prefer to sort this out with someone from your team",
+    ),
+]
+
+PROBE4_NOT = [
+    ("en", "Would you like to speak to an agent or track your parcel?", "track my parcel"),
+    ("en", "Would you like to speak to an advisor now, or book a call for later?", "not now, thanks"),
+    ("nl", "Wil je nu een adviseur spreken of een belafspraak maken?", "nee, niet nodig"),
+    ("en", "Your new card is on the way.", "thanks! what number do I call to activate it once it arrives?"),
+    ("nl", "Je nieuwe pas is onderweg.", "dank je! welk nummer moet ik bellen om hem te activeren als hij er is?"),
+    (
+        "nl",
+        "Waarmee kan ik je helpen?",
+        "ik heb iemand nodig die voor mijn pakket tekent als ik weg ben, mag de buurvrouw?",
+    ),
+    ("nl", "Waarmee kan ik je helpen?", "wat is het nummer van de winkel in de Kalverstraat?"),
+    ("en", "How can I help?", "what's the number of the Oxford Street store?"),
+    (
+        "en",
+        "I can book you an appointment with an advisor or talk through our product-transfer rates now. Which would you prefer?",
+        "Rates now please, thank you.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "before", "text"), PROBE4_FAMILIES)
+def test_probe4_families_ask(language: str, before: str, text: str) -> None:
+    assert _asks(text, language, before)
+
+
+@pytest.mark.parametrize(("language", "before", "text"), PROBE4_NOT)
+def test_probe4_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
+    assert not _asks(text, language, before)
