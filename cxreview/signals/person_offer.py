@@ -167,8 +167,8 @@ def _picks_alternative(norm: str, reply_norm: str, language: str) -> bool:
     own = {word for word in words if word not in _STOP and word not in _COURTESY and not word.isdigit()}
     for option in _OR_SPLIT.split(reply_norm):
         shared = own.intersection(option.split())
-        if not shared or parts["notices"].search(option) is not None:
-            continue
+        if not shared or parts["notices"].search(option) is not None or _CONTACT.search(option) is None:
+            continue  # "I need an ENT specialist" to "Would you like a gynecologist, an ENT specialist, ...?" (SGD)
         if parts["targets"].search(option) is not None or any(_CONTACT.fullmatch(word) for word in shared):
             return True  # the option names the people, or the pick is the way of contact ("a call")
     return False

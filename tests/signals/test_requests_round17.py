@@ -342,6 +342,7 @@ PROBE4_NOT = [
         "I can book you an appointment with an advisor or talk through our product-transfer rates now. Which would you prefer?",
         "Rates now please, thank you.",
     ),
+    ("en", "Would you like a gynecologist, an ENT specialist, or something else?", "I need an ENT specialist."),
 ]
 
 
