@@ -40,6 +40,10 @@ _WISH = re.compile(
 _COURTESY = frozenset("please thanks again only then today graag alsjeblieft alstublieft meteen direct".split())
 
 _QUESTION_WORDS = {"en": frozenset("who whom which or".split()), "nl": frozenset("wie welke welk of".split())}
+# A yes or no first ("Yes, the manager." to "Did the manager call you?") answers a question that
+# names the person, whatever its question words (round 17).
+_WORD = re.compile(r"\w+")
+_CONFIRM = frozenset("yes yeah yep no nope ja jawel nee".split())
 
 
 def asked_in_turn(
@@ -87,14 +91,15 @@ def _answers_question(words: str, reply: str, language: str) -> bool:
     parts = person_ask("nl" if language == "nl" else "en")
     if parts["bare_sentence"].search(words.lower().strip()) is None:
         return False
-    named = set(reply.split())
+    named = set(_WORD.findall(reply.lower()))  # "manager?" ends a question: the word, not its mark
     said = words.lower().replace(".", " ").replace(",", " ").replace("?", " ").split()
     head = next((word for word in reversed(said) if len(word) > 3 and word not in _COURTESY), None)
     echo = words.rstrip().endswith("?")  # "Adviseur?" to "Ik heb het aan de adviseur voorgelegd." asks what it is
+    confirms = said[0] in _CONFIRM  # the norm has no question mark left to tell a question by
     if (
         head is None
         or head not in named
-        or (not echo and _QUESTION_WORDS["nl" if language == "nl" else "en"].isdisjoint(named))
+        or (not echo and not confirms and _QUESTION_WORDS["nl" if language == "nl" else "en"].isdisjoint(named))
     ):
         return False
     return not offers_person(language, reply)
