@@ -63,7 +63,6 @@ def main() -> None:
     )
 
 
-
 def _load() -> str:
     """The 1/5/15-minute load averages: other work on the machine skews wall times."""
     return "/".join(f"{x:.1f}" for x in os.getloadavg())

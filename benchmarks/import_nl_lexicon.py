@@ -69,9 +69,7 @@ _EXCLUDED = frozenset(
     makkelijk gerust content fit luxe relevant
     """.split()
 )
-_WORD = re.compile(
-    r'<word form="([^"]+)"[^>]*polarity="([^"]+)" subjectivity="([^"]+)"', re.IGNORECASE
-)
+_WORD = re.compile(r'<word form="([^"]+)"[^>]*polarity="([^"]+)" subjectivity="([^"]+)"', re.IGNORECASE)
 
 
 def pattern_words(checkout: Path) -> dict[str, float]:

@@ -114,8 +114,7 @@ def uss_rows(name: str, path: Path, config: dict | None = None) -> Rows:
     rows = Rows(name)
     for index, dialogue in enumerate(_dialogues(path)):
         messages = [
-            (i, role, None, message_features(role, text, "en"))
-            for i, (role, text, _) in enumerate(dialogue, start=1)
+            (i, role, None, message_features(role, text, "en")) for i, (role, text, _) in enumerate(dialogue, start=1)
         ]
         result = analyze(f"{name}-{index}", "en", messages, config)
         for (role, text, mean), ms in zip(dialogue, result.messages, strict=True):
@@ -256,8 +255,7 @@ def maia_rows(directory: Path, part: str, config: dict | None = None) -> Rows:
     rows = Rows(f"MAIA {part}")
     for dialogue_id, turns in maia_dialogues(directory, part):
         messages = [
-            (i, role, None, message_features(role, text, "en"))
-            for i, (role, text, _) in enumerate(turns, start=1)
+            (i, role, None, message_features(role, text, "en")) for i, (role, text, _) in enumerate(turns, start=1)
         ]
         result = analyze(dialogue_id, "en", messages, config)
         for (role, text, label), ms in zip(turns, result.messages, strict=True):

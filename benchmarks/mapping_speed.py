@@ -59,7 +59,9 @@ def intercom_file(source: Path) -> Path:
 
             parts = [_part(conv["id"], start, i, m) for i, m in enumerate(messages[1:], start=1)]
             parts.insert(len(parts) // 2, _part(conv["id"], start, 0, messages[0], "assignment", None))
-            parts.insert(len(parts) // 2, _part(conv["id"], start, 0, messages[-1], "note", "<p>internal: checked the order</p>"))
+            parts.insert(
+                len(parts) // 2, _part(conv["id"], start, 0, messages[-1], "note", "<p>internal: checked the order</p>")
+            )
             out.write(
                 json.dumps(
                     {
@@ -70,7 +72,10 @@ def intercom_file(source: Path) -> Path:
                         "source": {
                             "type": "conversation",
                             "body": _html(messages[0]["text"]),
-                            "author": {"type": _ROLE_TO_INTERCOM[messages[0]["role"]], "name": messages[0].get("author") or ""},
+                            "author": {
+                                "type": _ROLE_TO_INTERCOM[messages[0]["role"]],
+                                "name": messages[0].get("author") or "",
+                            },
                         },
                         "contacts": {"contacts": [{"id": conv.get("customer")}]},
                         "conversation_parts": {"conversation_parts": parts},
@@ -128,7 +133,9 @@ def main() -> None:
     cxreview = [sys.executable, "-m", "cxreview"]
 
     def run(db: str, *extra: str) -> float:
-        return timed(lambda: run_quiet([*cxreview, "--db", str(fresh(WORK / db)), "import", "-q", "--no-analyze", *extra]))
+        return timed(
+            lambda: run_quiet([*cxreview, "--db", str(fresh(WORK / db)), "import", "-q", "--no-analyze", *extra])
+        )
 
     t_native = run("map-native.db", str(source))
     t_intercom = run("map-intercom.db", str(intercom), "--preset", "intercom")

@@ -55,7 +55,9 @@ def main() -> None:
     for threshold in (0.8, 0.85, 0.9, 0.95):
         hit = sims >= threshold
         precision = (hit & (labels == 1)).sum() / max(1, hit.sum())
-        print(f"  wordllama >= {threshold}: precision {precision:.2f} recall {(hit & (labels == 1)).sum() / labels.sum():.2f}")
+        print(
+            f"  wordllama >= {threshold}: precision {precision:.2f} recall {(hit & (labels == 1)).sum() / labels.sum():.2f}"
+        )
     mine = np.array(ours)
     precision = (mine & (labels == 1)).sum() / max(1, mine.sum())
     print(f"cxreview rule: precision {precision:.2f} recall {(mine & (labels == 1)).sum() / labels.sum():.2f}")

@@ -82,8 +82,6 @@ def load_scores(
     return dict(grouped)
 
 
-
-
 def fit(scores: list[Score]) -> Offsets:
     """The offsets of one rubric version's scores, as ``calibrate`` fits them by default
     (centred, default shrinkage), without agreement figures: exports and stored scores need
@@ -157,7 +155,10 @@ def _compute(db: Database, keys: list[Key] | None) -> dict[Key, tuple[list[Any],
     computed = {}
     for key in sql.rubric_keys(db.conn) if keys is None else keys:
         calibration = fit(grouped[key]) if grouped.get(key) else None
-        computed[key] = (_offset_rows(calibration), _review_rows(rubrics[key], calibration, sql.final_scores(db.conn, key)))
+        computed[key] = (
+            _offset_rows(calibration),
+            _review_rows(rubrics[key], calibration, sql.final_scores(db.conn, key)),
+        )
     return computed
 
 

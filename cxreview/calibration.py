@@ -67,6 +67,7 @@ __all__ = [
     "load_scores",
 ]
 
+
 @dataclass
 class CriterionAgreement:
     criterion: str
@@ -223,5 +224,3 @@ def _review_score_arrays(table: _Table, rubric: Rubric) -> tuple[Any, Any, Any]:
     result = np.where(zeroed > 0, 0.0, weighted / np.where(total > 0, total, 1.0))
     result[total <= 0] = np.nan
     return table.conversation[first], table.reviewer[first], result
-
-

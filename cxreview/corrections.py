@@ -186,4 +186,3 @@ def news_since(db: Database, review_id: int, bookmark: int, me: str) -> list[str
         via = f" (dispute {edit['dispute_id']})" if edit["dispute_id"] else ""
         lines.append(f"{edit['editor']} ({edit['role']}) changed {change}{via}")
     return lines
-

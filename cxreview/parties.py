@@ -16,7 +16,7 @@ PARTIES = ("bot", "agent")
 
 
 def party_of(rubric: Rubric | None = None, applies_to: str | None = None) -> str:
-    """"bot" for a rubric that judges the bot, "agent" for any other."""
+    """ "bot" for a rubric that judges the bot, "agent" for any other."""
     value = rubric.applies_to if rubric is not None else applies_to
     return "bot" if value == "bot" else "agent"
 

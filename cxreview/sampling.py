@@ -127,7 +127,11 @@ class _Candidates:
             if taken if taken is not None else sql.is_taken(self.db.conn, conversation):
                 return False
         if self.skip_kinds:
-            kind = self.kinds[conversation] if conversation in self.kinds else conversation_kind(self.db.conn, conversation)
+            kind = (
+                self.kinds[conversation]
+                if conversation in self.kinds
+                else conversation_kind(self.db.conn, conversation)
+            )
             if kind in self.skip_kinds:
                 self.skipped.add(conversation)
                 return False
@@ -287,7 +291,9 @@ def _random(
             if len(picks) == size:
                 return picks
     # Narrow filters: probing rarely hits. List the filtered conversations instead.
-    pool = [r for r in candidates.look_up(sql.filtered_candidates(db.conn, *candidates.scope())) if candidates.accepts(r)]
+    pool = [
+        r for r in candidates.look_up(sql.filtered_candidates(db.conn, *candidates.scope())) if candidates.accepts(r)
+    ]
     for row in rng.sample(pool, min(size - len(picks), len(pool))):
         candidates.chosen.add(row["id"])
         picks.append(Pick(row["id"], pick, "random pick", row["agent"]))

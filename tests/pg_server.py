@@ -65,7 +65,9 @@ class Server:
         if self.as_root:
             shutil.chown(self.folder, "postgres")
         data = self.folder / "data"
-        self._run(str(self.bindir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-locale", "-N")
+        self._run(
+            str(self.bindir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-locale", "-N"
+        )
         (data / "pg_hba.conf").write_text(_HBA, encoding="utf-8")  # root may write here; the owner stays
         options = (
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "

@@ -46,7 +46,7 @@ def test_an_agents_report_quotes_the_agent_and_never_the_bot(db: Database, write
     # The agent's own message, with the customer before and after it.
     assert [role for role, _, _ in lowest.lines] == ["customer", "agent", "customer"]
     assert lowest.lines[1][1].startswith("Hi, I'm Sanne.")
-    assert any(n.startswith('message 8 ("Hi, I\'m Sanne.') and "owned the refund" in n for n in lowest.notes)
+    assert any(n.startswith("message 8 (\"Hi, I'm Sanne.") and "owned the refund" in n for n in lowest.notes)
     # Customers arrived angry from the bot loop and left calm: inherited, recovered, not hers.
     assert report.arrivals == {"n": 3, "inherited": 3, "recovered": 3, "worse": 0}
     assert "In 3 of your 3 conversations the customer was already frustrated" in markdown

@@ -103,9 +103,7 @@ def test_the_cli_takes_an_offset(run_cli: Callable[..., object], spread: Databas
     assert bad.exit_code != 0 and "is not a date" in bad.output  # type: ignore[attr-defined]
 
 
-def test_repeat_contact_counts_later_contacts_within_the_window(
-    db: Database, write_jsonl: Callable[..., Path]
-) -> None:
+def test_repeat_contact_counts_later_contacts_within_the_window(db: Database, write_jsonl: Callable[..., Path]) -> None:
     """One definition for insights and the review screen: later contacts within N days."""
     from cxreview.insights import compute
     from cxreview.store.repeats import came_back_count

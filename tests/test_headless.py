@@ -21,6 +21,8 @@ CORE = sorted(
 @pytest.mark.parametrize("module", CORE)
 def test_core_module_does_not_load_textual(module: str) -> None:
     code = f"import sys, {module}; print('textual' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE_PARENT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE_PARENT, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False", f"{module} imports textual"

@@ -240,9 +240,9 @@ def test_the_drill_down_of_a_template_finds_every_wording(engine_db: Database, w
     assert [r["started_at"] for r in every] == sorted((r["started_at"] for r in every), reverse=True)
     # Chunked like a template with thousands of wordings, the answer is the same.
     many = [*top.texts, *(f"never said {i}" for i in range(1200))]
-    assert [r["id"] for r in conversations_behind(engine_db.conn, "text", top.text, Filters(), "agent", texts=many)] == [
-        r["id"] for r in every
-    ]
+    assert [
+        r["id"] for r in conversations_behind(engine_db.conn, "text", top.text, Filters(), "agent", texts=many)
+    ] == [r["id"] for r in every]
     assert conversations_behind(engine_db.conn, "text", top.text, Filters(), "customer", texts=top.texts) == []
 
 

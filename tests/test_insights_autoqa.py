@@ -51,7 +51,9 @@ def test_machine_estimates_per_agent_and_queue_only_for_reliable_criteria(db: Da
     assert "Machine-estimated (AutoQA) scores per queue" in text
 
     report = build_report(db, agent)
-    assert report.machine.startswith("Machine-estimated (AutoQA) over all your conversations, not a review: Empathy 2.0")
+    assert report.machine.startswith(
+        "Machine-estimated (AutoQA) over all your conversations, not a review: Empathy 2.0"
+    )
     assert "Clarity" not in report.machine
     assert "<h2>Machine-estimated (AutoQA)</h2>" in coaching_html(report)
 

@@ -68,7 +68,9 @@ def test_two_people_accepting_the_same_suggestion_is_not_agreement(both_accepted
     reviews.reopen(db, review_id)
     reviews.set_score(db, review_id, "empathy", 2)
     reviews.submit(db, review_id, reason="second look")
-    assert db.scalar("SELECT suggested FROM review_originals WHERE review_id = ? AND criterion = 'empathy'", (review_id,))
+    assert db.scalar(
+        "SELECT suggested FROM review_originals WHERE review_id = ? AND criterion = 'empathy'", (review_id,)
+    )
     assert _agreement(db)["empathy"]["conversations"] == 0
 
 

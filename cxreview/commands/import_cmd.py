@@ -20,24 +20,51 @@ from cxreview.store import Database
 )
 @click.option("--list-presets", is_flag=True, help="List the shipped presets and exit.")
 @click.option(
-    "--map", "maps", multiple=True, metavar="SRC=DEST", help="Read a field from SRC (dotted paths work), e.g. author.type=role."
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="SRC=DEST",
+    help="Read a field from SRC (dotted paths work), e.g. author.type=role.",
 )
-@click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE", help="Give every conversation a value, e.g. channel=email.")
 @click.option(
-    "--where", "wheres", multiple=True, metavar="FIELD=VALUE", help="Keep only matching records (FIELD!=VALUE drops them)."
+    "--set", "sets", multiple=True, metavar="FIELD=VALUE", help="Give every conversation a value, e.g. channel=email."
 )
-@click.option("--values", "values", multiple=True, metavar="FIELD:SRC=DEST", help="Translate a value, e.g. csat:good=5.")
+@click.option(
+    "--where",
+    "wheres",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Keep only matching records (FIELD!=VALUE drops them).",
+)
+@click.option(
+    "--values", "values", multiple=True, metavar="FIELD:SRC=DEST", help="Translate a value, e.g. csat:good=5."
+)
 @click.option("--roles", multiple=True, metavar="VALUE=ROLE", help="Map a role value, e.g. end-user=customer.")
-@click.option("--time-format", metavar="FORMAT", help="auto, iso, epoch, epoch_ms or a pattern like \"%d-%m-%Y %H:%M\".")
+@click.option("--time-format", metavar="FORMAT", help='auto, iso, epoch, epoch_ms or a pattern like "%d-%m-%Y %H:%M".')
 @click.option("--keep-notes", is_flag=True, help="Keep internal notes as turns with role note (shown, never analysed).")
 @click.option("--no-analyze", is_flag=True, help="Skip computing signals after the import.")
-@click.option("--max-line-mb", type=float, envvar="CXREVIEW_MAX_LINE_MB", default=16, show_default=True, help="Longest line allowed.")
 @click.option(
-    "--max-input-mb", type=float, envvar="CXREVIEW_MAX_INPUT_MB", default=8192, show_default=True,
+    "--max-line-mb",
+    type=float,
+    envvar="CXREVIEW_MAX_LINE_MB",
+    default=16,
+    show_default=True,
+    help="Longest line allowed.",
+)
+@click.option(
+    "--max-input-mb",
+    type=float,
+    envvar="CXREVIEW_MAX_INPUT_MB",
+    default=8192,
+    show_default=True,
     help="Largest file allowed (decompressed).",
 )
 @click.option(
-    "--max-gzip-ratio", type=float, envvar="CXREVIEW_MAX_GZIP_RATIO", default=200, show_default=True,
+    "--max-gzip-ratio",
+    type=float,
+    envvar="CXREVIEW_MAX_GZIP_RATIO",
+    default=200,
+    show_default=True,
     help="Refuse gzip data that expands more than this (a decompression bomb).",
 )
 @click.pass_context
@@ -108,13 +135,9 @@ def import_command(
             f"{summary.unchanged:,} unchanged."
         )
         if summary.notes_dropped:
-            info(
-                f"Left out {plural(summary.notes_dropped, 'internal note')} (--keep-notes keeps them as notes)."
-            )
+            info(f"Left out {plural(summary.notes_dropped, 'internal note')} (--keep-notes keeps them as notes).")
         if summary.skipped:
-            info(
-                f"Skipped {plural(summary.skipped, 'conversation')} with nothing but internal notes or events."
-            )
+            info(f"Skipped {plural(summary.skipped, 'conversation')} with nothing but internal notes or events.")
         if summary.repeated:
             info(f"{plural(summary.repeated, 'conversation')} appeared more than once; the last one was kept.")
         if not no_analyze:

@@ -36,10 +36,13 @@ def parse_jsonl(
         if column_map:
             data = {column_map.get(key, key): value for key, value in data.items()}
         if "messages" not in data and "id" not in data:
-            yield None, [
-                f"{where}: not a conversation (no id, no messages); for one message or event per line, or "
-                "another helpdesk's shape, import with a preset (--preset chatbot-events, zendesk, intercom, "
-                "freshdesk) or a mapping file (docs/formats.md)"
-            ]
+            yield (
+                None,
+                [
+                    f"{where}: not a conversation (no id, no messages); for one message or event per line, or "
+                    "another helpdesk's shape, import with a preset (--preset chatbot-events, zendesk, intercom, "
+                    "freshdesk) or a mapping file (docs/formats.md)"
+                ],
+            )
             continue
         yield build_conversation(data, where, role_map)

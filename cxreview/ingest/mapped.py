@@ -72,8 +72,12 @@ class _Engine:
         self.sampled = 0
         # (target, paths, the keys a path can start with, value table) per conversation field
         self.conversation_specs = [
-            (target, paths, frozenset(p.flat if not p.parts else p.parts[0] for p in paths) | {p.flat for p in paths},
-             self.other_values.get(target))
+            (
+                target,
+                paths,
+                frozenset(p.flat if not p.parts else p.parts[0] for p in paths) | {p.flat for p in paths},
+                self.other_values.get(target),
+            )
             for target, paths in mapping.conversation.items()
         ]
         self.role_paths = mapping.message.get("role", ())
@@ -241,9 +245,7 @@ def _is_message_source(mapping: Mapping, path: Path) -> bool:
 # --- reading records -------------------------------------------------------------------------
 
 
-def json_records(
-    name: str, lines: Iterable[tuple[int, str]], mapping: Mapping
-) -> Iterator[tuple[str, Any, list[str]]]:
+def json_records(name: str, lines: Iterable[tuple[int, str]], mapping: Mapping) -> Iterator[tuple[str, Any, list[str]]]:
     """Yield (where, record, problems): JSON lines, a JSON array or one JSON object's list."""
     numbered = iter(lines)
     first: tuple[int, str] | None = None
@@ -269,8 +271,14 @@ def json_records(
             except json.JSONDecodeError as exc:
                 if not line.strip():
                     continue
-                yield f"{name}:{number}", None, [f"{name}:{number}: not valid JSON ({exc.msg} at column {exc.colno}); "
-                                                 "each line must be one complete JSON object"]
+                yield (
+                    f"{name}:{number}",
+                    None,
+                    [
+                        f"{name}:{number}: not valid JSON ({exc.msg} at column {exc.colno}); "
+                        "each line must be one complete JSON object"
+                    ],
+                )
                 continue
             if plain and type(data) is dict:
                 yield f"{name}:{number}", data, []
@@ -320,23 +328,30 @@ def _document_records(name: str, text: str, first_line: int, mapping: Mapping) -
             except json.JSONDecodeError as exc:
                 # A refused value (NaN) reports against its own text: name the record's line then.
                 spot = f"{exc.lineno}:{exc.colno}" if exc.doc is text else str(line)
-                yield f"{name}:{spot}", None, [
-                    f"{name}:{spot}: not valid JSON ({exc.msg}); fix the file or export it again"
-                ]
+                yield (
+                    f"{name}:{spot}",
+                    None,
+                    [f"{name}:{spot}: not valid JSON ({exc.msg}); fix the file or export it again"],
+                )
                 return
             index += 1
             if isinstance(record, dict):
                 yield f"{name}:{line}", record, []
             else:
-                yield f"{name}:{line}", None, [f"{name}:{line}: array item {index} is {type(record).__name__}; "
-                                               "expected an object"]
+                yield (
+                    f"{name}:{line}",
+                    None,
+                    [f"{name}:{line}: array item {index} is {type(record).__name__}; expected an object"],
+                )
             position = end
     try:
         document = loads_json(text)
     except json.JSONDecodeError as exc:
-        yield f"{name}:{exc.lineno}", None, [
-            f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); fix the file or export it again"
-        ]
+        yield (
+            f"{name}:{exc.lineno}",
+            None,
+            [f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); fix the file or export it again"],
+        )
         return
     yield from _line_records(name, [(first_line, document)], mapping)
 
@@ -363,10 +378,14 @@ def csv_records(name: str, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[s
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            yield f"{name}:{line}", None, [
-                f"{name}:{line}: has {len(row)} cells but the header has {len(header)}; "
-                "check for an unquoted comma or a cut-off line"
-            ]
+            yield (
+                f"{name}:{line}",
+                None,
+                [
+                    f"{name}:{line}: has {len(row)} cells but the header has {len(header)}; "
+                    "check for an unquoted comma or a cut-off line"
+                ],
+            )
             continue
         yield f"{name}:{line}", dict(zip(header, row, strict=True)), []
 

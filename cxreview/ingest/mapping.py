@@ -305,12 +305,14 @@ def parse_mapping(text: str, name: str = "<mapping>") -> Mapping:
     for key, (key_node, node) in top.items():
         _apply_key(check, mapping, key, key_node, node)
     if "id" not in mapping.conversation and mapping.group_by is None:
-        check.add(root, 'the mapping needs conversation: id: PATH or group_by: PATH; which field holds the conversation id?')
+        check.add(
+            root, "the mapping needs conversation: id: PATH or group_by: PATH; which field holds the conversation id?"
+        )
     if not mapping.messages and mapping.group_by is None:
         check.add(root, "the mapping needs messages: PATH (a nested list) or group_by: PATH (one record per message)")
     for target in ("role", "text"):
         if target not in mapping.message:
-            check.add(root, f'the mapping needs message: {target}: PATH')
+            check.add(root, f"the mapping needs message: {target}: PATH")
     if check.problems:
         raise InputError(
             f"{name}: the mapping has {len(check.problems)} problem{'s' * (len(check.problems) != 1)}",
@@ -327,8 +329,11 @@ def _apply_key(check: YamlChecker, mapping: Mapping, key: str, key_node: yaml.No
     elif key in ("format", "times", "body", "other_fields"):
         allowed = {"format": FILE_FORMATS, "body": BODY_KINDS, "other_fields": ("meta", "drop")}.get(key)
         if not isinstance(value, str) or (allowed and value not in allowed):
-            check.add(node, f"{key} must be one of {', '.join(allowed or TIME_FORMATS)}"
-                      + (" or a strftime pattern such as %d-%m-%Y %H:%M" if key == "times" else ""))
+            check.add(
+                node,
+                f"{key} must be one of {', '.join(allowed or TIME_FORMATS)}"
+                + (" or a strftime pattern such as %d-%m-%Y %H:%M" if key == "times" else ""),
+            )
         elif key == "times" and value not in TIME_FORMATS and "%" not in value:
             check.add(node, f'times "{value}" is not one of {", ".join(TIME_FORMATS)} nor a strftime pattern')
         else:

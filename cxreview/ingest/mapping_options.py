@@ -39,8 +39,14 @@ class MappingOptions:
 
     def any(self) -> bool:
         return bool(
-            self.preset or self.maps or self.sets or self.wheres or self.values or self.roles
-            or self.time_format or self.keep_notes
+            self.preset
+            or self.maps
+            or self.sets
+            or self.wheres
+            or self.values
+            or self.roles
+            or self.time_format
+            or self.keep_notes
         )
 
     def mapping_for(self, kind: str) -> Mapping:
@@ -57,20 +63,26 @@ class MappingOptions:
         for pair in self.sets:
             target, value = _split(pair, "--set", "channel=chat")
             if target in MESSAGE_TARGETS:
-                raise UsageError(f"--set {pair}: {target} is a message field", f"use --values {target}:SRC=DEST instead")
+                raise UsageError(
+                    f"--set {pair}: {target} is a message field", f"use --values {target}:SRC=DEST instead"
+                )
             mapping.constants[target] = value
         for text in self.wheres:
             try:
                 condition = Condition.parse(text)
             except ValueError as exc:
-                raise UsageError(f"--where {exc}", "write e.g. --where public=true or --where part_type!=note") from None
+                raise UsageError(
+                    f"--where {exc}", "write e.g. --where public=true or --where part_type!=note"
+                ) from None
             mapping.where = (*mapping.where, condition)
             mapping.required_sources[f"--where {text}"] = condition.path.text
         for text in self.values:
             field_name, _, rest = text.partition(":")
             source, target = _split(rest, "--values", "csat:good=5") if field_name and rest else ("", "")
             if not field_name or not source:
-                raise UsageError(f'--values "{text}" is not of the form FIELD:SRC=DEST', "write e.g. --values csat:good=5")
+                raise UsageError(
+                    f'--values "{text}" is not of the form FIELD:SRC=DEST', "write e.g. --values csat:good=5"
+                )
             if field_name == "role":
                 _check_role(target, f"--values {text}")
             mapping.values.setdefault(field_name, {})[_norm(source)] = target
@@ -83,7 +95,7 @@ class MappingOptions:
             if self.time_format not in TIME_FORMATS and "%" not in self.time_format:
                 raise UsageError(
                     f'--time-format "{self.time_format}" is not a format',
-                    f"use {', '.join(TIME_FORMATS)} or a strftime pattern such as \"%d-%m-%Y %H:%M\"",
+                    f'use {", ".join(TIME_FORMATS)} or a strftime pattern such as "%d-%m-%Y %H:%M"',
                 )
             mapping.times = self.time_format
         if self.keep_notes:
@@ -103,7 +115,7 @@ def _apply_maps(mapping: Mapping, maps: Sequence[str]) -> None:
             )
         if target in targets:
             raise UsageError(
-                f'--map: {target} is mapped twice (from {targets[target]} and {source})', "keep one of the two"
+                f"--map: {target} is mapped twice (from {targets[target]} and {source})", "keep one of the two"
             )
         sources[source] = target
         targets[target] = source

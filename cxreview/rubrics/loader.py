@@ -221,7 +221,7 @@ def _criterion(check: _Checker, node: yaml.Node, seen: dict[str, yaml.Node]) -> 
                 # YAML reads a bare no, yes, off or 3 as a boolean or number, not as the words.
                 check.add(
                     value_node,
-                    f'{label}: the anchor for level {key_node.value} reads as {str(value).lower()}, not text; '
+                    f"{label}: the anchor for level {key_node.value} reads as {str(value).lower()}, not text; "
                     f'put it in quotes: "{value_node.value}"',
                 )
                 continue

@@ -293,6 +293,4 @@ def _pool(workers: int, config: dict[str, Any], db_path: str, languages: set[str
         warm_up(languages)
         model()
         gc.freeze()
-    return multiprocessing.get_context(method).Pool(
-        workers, initializer=_init_worker, initargs=(config, db_path)
-    )
+    return multiprocessing.get_context(method).Pool(workers, initializer=_init_worker, initargs=(config, db_path))

@@ -30,7 +30,9 @@ def review_stamp(conn: sqlite3.Connection) -> tuple[Any, ...]:
         "SELECT count(*), coalesce(sum(blind), 0), coalesce(sum(CASE WHEN status = 'submitted' THEN 1 ELSE 0 END), 0), "
         "max(updated_at) FROM reviews"
     ).fetchone()
-    scores = conn.execute("SELECT count(*), coalesce(sum(score), 0), coalesce(sum(na), 0), max(updated_at) FROM review_scores").fetchone()
+    scores = conn.execute(
+        "SELECT count(*), coalesce(sum(score), 0), coalesce(sum(na), 0), max(updated_at) FROM review_scores"
+    ).fetchone()
     return (*reviews, *scores)
 
 
@@ -100,9 +102,7 @@ def replace_reviews(
     )
 
 
-def final_scores(
-    conn: sqlite3.Connection, key: tuple[str, int], review_id: int | None = None
-) -> list[sqlite3.Row]:
+def final_scores(conn: sqlite3.Connection, key: tuple[str, int], review_id: int | None = None) -> list[sqlite3.Row]:
     """(review_id, reviewer, criterion, score, na) of submitted reviews of one rubric version
     (or one review): the final scores that the calibrated score is computed from."""
     extra, params = ("AND r.id = ?", (*key, review_id)) if review_id is not None else ("", key)

@@ -132,7 +132,6 @@ def get_messages(conn: sqlite3.Connection, conversation_id: str) -> list[dict[st
     return [dict(r) for r in rows]
 
 
-
 def conversation_count_estimate(conn: sqlite3.Connection) -> int:
     """About how many conversations there are, at once (the largest rowid, not a count)."""
     row = conn.execute("SELECT max(rowid) FROM conversations").fetchone()

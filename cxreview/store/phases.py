@@ -102,7 +102,9 @@ def replace_phases(conn: sqlite3.Connection, phases: Sequence[Phases]) -> None:
     """Write the phases of analysed conversations, replacing older ones (caller holds a transaction)."""
     marks = ",".join("?" * len(PHASE_COLUMNS))
     # Delete, then insert: the same on SQLite and PostgreSQL (INSERT OR REPLACE is SQLite's own).
-    conn.executemany("DELETE FROM conversation_phases WHERE conversation_id = ?", [(p.conversation_id,) for p in phases])
+    conn.executemany(
+        "DELETE FROM conversation_phases WHERE conversation_id = ?", [(p.conversation_id,) for p in phases]
+    )
     conn.executemany(f"INSERT INTO conversation_phases VALUES ({marks})", [_row(p) for p in phases])
 
 

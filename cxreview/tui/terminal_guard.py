@@ -31,6 +31,4 @@ def install() -> None:
 
 def installed() -> bool:
     """Whether both tables strip ESC (what the test checks)."""
-    return all(
-        27 in getattr(module, "_CONTROL_STRIP_TRANSLATE", {}) for module in (rich.control, textual.content)
-    )
+    return all(27 in getattr(module, "_CONTROL_STRIP_TRANSLATE", {}) for module in (rich.control, textual.content))

@@ -67,7 +67,9 @@ def test_same_id_twice_in_one_run_keeps_the_last(db: Database, write_jsonl) -> N
     assert get_conversation(db.conn, "c1")["outcome"] == "resolved"
 
 
-@pytest.mark.sqlite_only(reason="compares the SQLite file's bytes (all-or-nothing on PostgreSQL: tests/store/test_engines.py)")
+@pytest.mark.sqlite_only(
+    reason="compares the SQLite file's bytes (all-or-nothing on PostgreSQL: tests/store/test_engines.py)"
+)
 def test_failed_import_leaves_database_byte_for_byte_unchanged(db: Database, db_path: Path, write_jsonl) -> None:
     import_files(db, [str(write_jsonl([conversation("c1")], "good.jsonl"))])
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -58,7 +58,10 @@ def test_options_are_one_mapping(db: Database, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        ({"maps": (*BASE, "creatd_at=started_at")}, '--map creatd_at=started_at: no record has a field "creatd_at"; did you mean "created_at"?'),
+        (
+            {"maps": (*BASE, "creatd_at=started_at")},
+            '--map creatd_at=started_at: no record has a field "creatd_at"; did you mean "created_at"?',
+        ),
         ({"maps": (*BASE, "nonexistent=queue")}, '--map nonexistent=queue: no record has a field "nonexistent"'),
         ({"maps": BASE, "wheres": ("pubic=true",)}, 'did you mean "public"?'),
     ],
@@ -88,11 +91,18 @@ def test_an_unused_roles_value_is_a_warning(db: Database, tmp_path: Path) -> Non
 def test_a_value_without_a_translation_names_the_fix(db: Database, tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         _run(db, _csv(tmp_path), maps=(*BASE, "satisfaction_rating=csat"), roles=("end-user=customer",))
-    assert any("csat 'good' is not a non-negative number (translate it, e.g. --values csat:good=5)" in p for p in error.value.problems)
+    assert any(
+        "csat 'good' is not a non-negative number (translate it, e.g. --values csat:good=5)" in p
+        for p in error.value.problems
+    )
 
 
 def test_time_format_in_every_format(db: Database, tmp_path: Path, write_jsonl: Callable[..., Path]) -> None:
-    _run(db, _csv(tmp_path, "conversation_id,role,text,at\nA,customer,hi,05-03-2026 14:02\n"), time_format="%d-%m-%Y %H:%M")
+    _run(
+        db,
+        _csv(tmp_path, "conversation_id,role,text,at\nA,customer,hi,05-03-2026 14:02\n"),
+        time_format="%d-%m-%Y %H:%M",
+    )
     assert get_messages(db.conn, "A")[0]["at"] == "2026-03-05T14:02:00"
     record = {"id": "B", "messages": [{"role": "customer", "text": "hi", "at": 1772719320000}]}
     _run(db, str(write_jsonl([record])), time_format="epoch_ms")
@@ -176,7 +186,9 @@ def test_event_lines_without_a_preset_point_to_one(db: Database, tmp_path: Path)
 
 def test_a_json_array_refuses_nan_like_json_lines(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "export.json"
-    path.write_text('[\n  {"id": "a", "csat": NaN, "messages": [{"role": "customer", "text": "hi"}]}\n]\n', encoding="utf-8")
+    path.write_text(
+        '[\n  {"id": "a", "csat": NaN, "messages": [{"role": "customer", "text": "hi"}]}\n]\n', encoding="utf-8"
+    )
     with pytest.raises(InputError) as error:
         import_files(db, [str(path)])
     assert error.value.problems[0].split("/")[-1].startswith("export.json:2:")

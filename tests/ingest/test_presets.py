@@ -52,7 +52,9 @@ def test_intercom(db: Database) -> None:
     # source first, then parts; the note, the assignment and the close event are gone
     assert [m["role"] for m in messages] == ["customer", "bot", "customer", "agent", "customer"]
     assert messages[0]["text"] == "Hi, my parcel NW-1234567 hasn't arrived yet & it's been 5 days 😟"
-    assert messages[1]["text"] == "Hi! I'm Fin, an AI agent. I can help with deliveries.\nCould you tell me your postcode?"
+    assert (
+        messages[1]["text"] == "Hi! I'm Fin, an AI agent. I can help with deliveries.\nCould you tell me your postcode?"
+    )
     assert "Track it here (https://track.example.com/NW-7654321).\nAnything else?" in messages[3]["text"]
     assert all("<" not in m["text"] and "&#" not in m["text"] for m in messages)
     assert not any("depot" in m["text"] for m in messages)  # the internal note
@@ -91,7 +93,12 @@ def test_zendesk_json_lines(db: Database) -> None:
     assert (summary.new, summary.messages, summary.notes_dropped, summary.skipped) == (3, 8, 3, 1)
     ticket = get_conversation(db.conn, "4411")
     assert ticket is not None
-    assert (ticket["outcome"], ticket["csat"], ticket["agent"], ticket["channel"]) == ("resolved", 5.0, "Tom Visser", "email")
+    assert (ticket["outcome"], ticket["csat"], ticket["agent"], ticket["channel"]) == (
+        "resolved",
+        5.0,
+        "Tom Visser",
+        "email",
+    )
     assert ticket["meta"]["subject"] == "Charged twice for order 5521"
     assert _roles(db, "4411") == ["customer", "agent", "customer"]  # the requester is the customer
     texts = [m["text"] for m in get_messages(db.conn, "4411")]
@@ -128,7 +135,10 @@ def test_freshdesk_pretty_printed_array(db: Database) -> None:
     assert _roles(db, "7001") == ["customer", "agent", "customer"]
     messages = get_messages(db.conn, "7001")
     # body_text is missing on one reply: its HTML body is turned into text instead
-    assert messages[1]["text"] == "Dear customer,\nWe've corrected the invoice: INV-3 (https://acme.example/invoices/INV-3).\nRegards, Lisa 👍"
+    assert (
+        messages[1]["text"]
+        == "Dear customer,\nWe've corrected the invoice: INV-3 (https://acme.example/invoices/INV-3).\nRegards, Lisa 👍"
+    )
     assert not any("Billing L2" in m["text"] for m in messages)
     # epoch seconds as text and epoch milliseconds as a number, both UTC
     assert [m["at"] for m in get_messages(db.conn, "7002")] == ["2026-03-07T08:00:00Z", "2026-03-07T09:00:00Z"]

@@ -27,8 +27,20 @@ def _texts() -> list[str]:
     # Each of these was missed by an earlier index: words of a negative lookahead taken as
     # triggers, an alternation of common words, "never ?mind" written as one word, the
     # parser's "(haat|hekel)" -> "h(aat|ekel)", a word after "^" or "\\W+".
-    texts.update(["I do not have any rooms left.", "It's not my fault.", "Nevermind.", "nevermind then", "Ik haat dit",
-                  "Ik heb er een hekel aan", "hmmm", "Hello... a real person?", "No, not now.", "Where's my refund?"])
+    texts.update(
+        [
+            "I do not have any rooms left.",
+            "It's not my fault.",
+            "Nevermind.",
+            "nevermind then",
+            "Ik haat dit",
+            "Ik heb er een hekel aan",
+            "hmmm",
+            "Hello... a real person?",
+            "No, not now.",
+            "Where's my refund?",
+        ]
+    )
     return sorted(texts)
 
 
@@ -85,9 +97,21 @@ def test_trigger_is_a_word_every_match_has() -> None:
 @pytest.mark.parametrize(
     ("pattern", "text"),
     [
-        ("foo", "÷foo"), ("\\Wfoo", "÷foo"), ("yes", "yeſ"), ("wil", "wıl"), ("internet", "İNTERNET"),
-        ("[!?]{2,}", "??"), ("\\.{3,}", "..."), ("[^\\w\\s]{3,}", "!!!"), ("[?!]+", "?"), ("(ok|[!?])", "?"),
-        (":.", ":)"), (":{,1}\\)", ")"), ("1(?! )", "1,"), ("(e-?)?mail", "email"), ("(log ?)?in", "login"),
+        ("foo", "÷foo"),
+        ("\\Wfoo", "÷foo"),
+        ("yes", "yeſ"),
+        ("wil", "wıl"),
+        ("internet", "İNTERNET"),
+        ("[!?]{2,}", "??"),
+        ("\\.{3,}", "..."),
+        ("[^\\w\\s]{3,}", "!!!"),
+        ("[?!]+", "?"),
+        ("(ok|[!?])", "?"),
+        (":.", ":)"),
+        (":{,1}\\)", ")"),
+        ("1(?! )", "1,"),
+        ("(e-?)?mail", "email"),
+        ("(log ?)?in", "login"),
         ("(please ?)help", "pleasehelp"),
     ],
 )
@@ -101,8 +125,34 @@ def test_index_agrees_with_the_regex_on_random_patterns() -> None:
     """Random patterns from the regex features cues use, random texts: the index may pick a
     pattern for nothing, never miss a match."""
     rng = random.Random(7)
-    atoms = ["a", "b", "ab", "é", "A", " ", "'", "-", "\\?", "\\.", "!", "\\b", "\\w", "\\W", "\\s", ".",
-             "[ab]", "[.!]", "[?!]", "[^a]", "x", "1", "^", "$", "ĳ", "÷"]
+    atoms = [
+        "a",
+        "b",
+        "ab",
+        "é",
+        "A",
+        " ",
+        "'",
+        "-",
+        "\\?",
+        "\\.",
+        "!",
+        "\\b",
+        "\\w",
+        "\\W",
+        "\\s",
+        ".",
+        "[ab]",
+        "[.!]",
+        "[?!]",
+        "[^a]",
+        "x",
+        "1",
+        "^",
+        "$",
+        "ĳ",
+        "÷",
+    ]
 
     def pattern(depth: int = 0) -> str:
         r = rng.random()

@@ -44,9 +44,45 @@ def test_random_patterns_on_ascii_texts() -> None:
     """Patterns joined from random pieces (groups, classes, lookarounds, anchors) on random
     ASCII texts with capitals: the index with its ASCII searches agrees with the full one."""
     rng = random.Random(11)
-    pieces = ["a", "b", "no", "A", " ", "'", "-", "\\?", "\\.", "!", "\\b", "\\w", "\\W+", "\\s", ".", "x*",
-              "[ab]", "[a-c]", "[.!]", "[^a]", "[^A-Z]", "1", "\\d", "^", "$", "(?<!a)", "(?=b)", "(?!a)", "(a|b)",
-              "(no|nope|not)", "(a )?", "(ab|a)+", "(x|[ab]b)?", "(?:b|\\.)", "a{2,}", "(?i:b)", "(?-i:b)"]
+    pieces = [
+        "a",
+        "b",
+        "no",
+        "A",
+        " ",
+        "'",
+        "-",
+        "\\?",
+        "\\.",
+        "!",
+        "\\b",
+        "\\w",
+        "\\W+",
+        "\\s",
+        ".",
+        "x*",
+        "[ab]",
+        "[a-c]",
+        "[.!]",
+        "[^a]",
+        "[^A-Z]",
+        "1",
+        "\\d",
+        "^",
+        "$",
+        "(?<!a)",
+        "(?=b)",
+        "(?!a)",
+        "(a|b)",
+        "(no|nope|not)",
+        "(a )?",
+        "(ab|a)+",
+        "(x|[ab]b)?",
+        "(?:b|\\.)",
+        "a{2,}",
+        "(?i:b)",
+        "(?-i:b)",
+    ]
     letters = ["a", "b", "ab", "A", "B", "No", "NO", " ", " ", "'", "-", "?", ".", "!", "x", "X", "1", "_", "\n"]
     checked = fast = 0
     for _ in range(1500):
@@ -92,8 +128,25 @@ def test_random_pattern_starts_on_ascii_texts() -> None:
     """Starts the rewrite of `cue_search._led_by_literals` handles (and some it leaves:
     a reference back to a group), joined at random, on random ASCII texts."""
     rng = random.Random(12)
-    heads = ["(a|b)\\1", "(?<!a )", "(?<!b)", "(?<=[a,] )", "(a |b )?", "(no|nope|not)", "((a|b)c|ab|b)", "[ab]",
-             "[a.!]", "a+", "b{1,3}", "(x|[ab]b)?", "((no|n) ?)?", "(?<!x)(a|ba|b )", "(ab?|b)", "^", "(^|b)"]
+    heads = [
+        "(a|b)\\1",
+        "(?<!a )",
+        "(?<!b)",
+        "(?<=[a,] )",
+        "(a |b )?",
+        "(no|nope|not)",
+        "((a|b)c|ab|b)",
+        "[ab]",
+        "[a.!]",
+        "a+",
+        "b{1,3}",
+        "(x|[ab]b)?",
+        "((no|n) ?)?",
+        "(?<!x)(a|ba|b )",
+        "(ab?|b)",
+        "^",
+        "(^|b)",
+    ]
     pieces = ["a", "b", "no", " ", "\\.", "!", "\\w", ".", "x*", "[ab]", "(?!a)", "(a|b)", "(a )?", ".{0,3}", "$"]
     letters = ["a", "b", "ab", "A", "B", "No", "no", " ", " ", "'", ".", "!", "x", "X", "\n", ","]
     checked = 0

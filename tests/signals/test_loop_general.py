@@ -170,10 +170,18 @@ def step(text: str, language: str = "en") -> Step | None:
     ("first", "second", "language"),
     [
         ("Have you restarted your router?", "Please turn your router off, wait 30 seconds and turn it on again.", "en"),
-        ("Have you tried restarting your router?", "A quick restart fixes most issues! Please switch the router off and on.", "en"),
+        (
+            "Have you tried restarting your router?",
+            "A quick restart fixes most issues! Please switch the router off and on.",
+            "en",
+        ),
         ("Have you paid the invoice?", "Please pay the invoice via the link below.", "en"),
         ("Have you checked your spam folder?", "Please have a look in your spam folder.", "en"),
-        ("Have you tried resetting your password?", "Please reset your password using the 'Forgot password' link.", "en"),
+        (
+            "Have you tried resetting your password?",
+            "Please reset your password using the 'Forgot password' link.",
+            "en",
+        ),
         ("Have you updated the app?", "Can you update the app?", "en"),
         ("Heb je je modem al opnieuw opgestart?", "Zet je modem uit, wacht 30 seconden en zet hem weer aan.", "nl"),
         ("Heb je de factuur al betaald?", "Betaal de factuur via de link hieronder.", "nl"),

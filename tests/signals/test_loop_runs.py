@@ -124,8 +124,16 @@ def test_telling_about_something_is_no_repetition() -> None:
 @pytest.mark.parametrize(
     ("first", "again", "repeat"),
     [
-        ("Could you tell me your order number?", "Sorry, I didn't get that. Could you tell me your order number?", True),
-        ("Can you confirm the last four digits of your card?", "Could you please confirm the last 4 digits of your card?", True),
+        (
+            "Could you tell me your order number?",
+            "Sorry, I didn't get that. Could you tell me your order number?",
+            True,
+        ),
+        (
+            "Can you confirm the last four digits of your card?",
+            "Could you please confirm the last 4 digits of your card?",
+            True,
+        ),
         ("I can help you with cancelling your order.", "I can't help you with cancelling your order.", False),
     ],
 )

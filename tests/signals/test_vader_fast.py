@@ -12,7 +12,9 @@ from cxreview.signals.sentiment import reference_sentiment, sentiment
 
 ROOT = Path(__file__).resolve().parents[2]
 # The labelled dialogues live beside the checkout (see benchmarks/labelled.py); not in CI.
-DEV = next((up / "shared" / "data" / "dev" for up in ROOT.parents[:2] if (up / "shared" / "data" / "dev").is_dir()), None)
+DEV = next(
+    (up / "shared" / "data" / "dev" for up in ROOT.parents[:2] if (up / "shared" / "data" / "dev").is_dir()), None
+)
 
 # VADER's own examples and the rules with quirks: "but" (values looked up by equality),
 # "no" before a lexicon word, "least", "kind of", capitals, idioms, emoji, emoticons.

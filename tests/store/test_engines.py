@@ -256,8 +256,10 @@ def test_many_rows_at_once_mean_what_they_mean_one_by_one(engine_db: Database) -
     with engine_db.transaction() as conn:
         conn.executemany(upsert, rows)
         conn.executemany(upsert, [*rows[:20], ("k03", "first"), ("k03", "last")])  # k03 twice: last wins
-        conn.executemany("INSERT OR IGNORE INTO conversations (id, content_hash, imported_at) VALUES (?, ?, ?)",
-                         [(f"k{i:02}", "x", "y") for i in range(30, 60)])
+        conn.executemany(
+            "INSERT OR IGNORE INTO conversations (id, content_hash, imported_at) VALUES (?, ?, ?)",
+            [(f"k{i:02}", "x", "y") for i in range(30, 60)],
+        )
         conn.executemany("DELETE FROM conversations WHERE id = ?", [(f"k{i:02}",) for i in range(50, 60)])
     stored = engine_db.query("SELECT id, agent, content_hash FROM conversations ORDER BY rowid")
     assert [r[0] for r in stored] == [f"k{i:02}" for i in range(50)]  # numbered in the order given
@@ -269,7 +271,6 @@ def test_a_failing_postgres_upgrade_is_one_line_and_changes_nothing(postgres_ser
     if postgres_server is None:
         pytest.skip("PostgreSQL is not installed")
     import psycopg
-
 
     url = postgres_server.create_database("half_upgraded", migrated=True)
     with psycopg.connect(url, autocommit=True) as conn:

@@ -59,7 +59,6 @@ class SignalSummary(Vertical):
             Text("why picked: ", style="dim").append(Text(reason)) if reason else Text("")
         )
 
-
     def on_click(self, event: events.Click) -> None:
         """A click on a bar of the facts line: the message that bar stands for."""
         facts_line = self.query_one("#facts", Static)
