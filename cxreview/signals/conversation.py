@@ -304,6 +304,10 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
 
 
 _NO_CONTEXT = Context(*(False for _ in Context._fields))
+# The failure cue's words that say the bot did not understand (not that it could not do something).
+_NOT_UNDERSTOOD = re.compile(
+    r"understand|catch|rephras|say it|another way|begr|snap|anders|verstaan|formuleren|verwoorden"
+)
 _BARE_NO = frozenset({"no", "nope", "nah", "no no", "nee", "neen", "nee nee", "no sorry", "nee sorry"})
 
 
@@ -451,8 +455,9 @@ def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures
     # Bad news ("there are no hotels in the east") is a failed answer for the customer too, but
     # the bot understood: it reads the next message as after a failure, never as a loop, also
     # when it says so with failure words ("I was unable to book that", "I could not find any
-    # hotels matching those requirements").
-    if "failure" in cues and "bad_news" not in cues:
+    # hotels matching those requirements"). Not understanding stays a failure with a polite
+    # "unfortunately" ("Dat begreep ik helaas niet.", "Unfortunately I didn't understand that.").
+    if "failure" in cues and ("bad_news" not in cues or _NOT_UNDERSTOOD.search(cues["failure"]) is not None):
         state.bot_failures.append(position)
     state.last_failure = position if "failure" in cues or "bad_news" in cues else None
     if "disclosure" in cues and state.bot_turns <= state.config["transparency"]["disclosure_within_bot_turns"]:

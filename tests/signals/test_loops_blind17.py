@@ -1,0 +1,48 @@
+"""Bot loops from blind17's misses (read after its count): a bot that says it did not
+understand with a polite "unfortunately" still fails to understand; bad news does not."""
+
+from __future__ import annotations
+
+from tests.signals.dialogue import run
+
+
+def test_not_understanding_with_unfortunately_is_a_failure_loop() -> None:
+    turns = [
+        ("bot", "Goedendag, ik ben de digitale assistent van de gemeente. Wat is uw vraag?"),
+        ("customer", "wanneer kan ik een oude bank laten ophalen"),
+        ("bot", "Dat begreep ik helaas niet. Kunt u uw vraag anders stellen?"),
+        ("customer", "grofvuil ophalen"),
+        ("bot", "Dat begreep ik helaas niet. Probeer korte woorden, bijvoorbeeld 'afval' of 'paspoort'."),
+        ("customer", "GROF VUIL. BANK. OPHALEN."),
+    ]
+    assert run(turns, "nl").bot_loop
+    english = [
+        ("bot", "How can I help?"),
+        ("customer", "my parcel is late"),
+        ("bot", "Unfortunately I didn't understand that. Could you rephrase?"),
+        ("customer", "parcel late"),
+        ("bot", "Unfortunately I didn't understand that. Could you rephrase?"),
+        ("customer", "PARCEL. LATE."),
+    ]
+    assert run(english, "en").bot_loop
+
+
+def test_bad_news_said_twice_is_no_loop() -> None:
+    turns = [
+        ("bot", "How can I help?"),
+        ("customer", "book a table for 4 tonight"),
+        ("bot", "Unfortunately I could not find a table for 4 tonight."),
+        ("customer", "tomorrow then"),
+        ("bot", "Unfortunately I could not find a table for tomorrow either."),
+        ("customer", "ok never mind"),
+    ]
+    assert not run(turns, "en").bot_loop
+    dutch = [
+        ("bot", "Waarmee kan ik helpen?"),
+        ("customer", "een tafel voor 4 vanavond"),
+        ("bot", "Helaas kon ik geen tafel voor 4 vinden vanavond."),
+        ("customer", "morgen dan"),
+        ("bot", "Helaas kon ik ook morgen geen tafel vinden."),
+        ("customer", "jammer"),
+    ]
+    assert not run(dutch, "nl").bot_loop
