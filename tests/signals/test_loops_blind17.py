@@ -46,3 +46,17 @@ def test_bad_news_said_twice_is_no_loop() -> None:
         ("customer", "jammer"),
     ]
     assert not run(dutch, "nl").bot_loop
+
+
+def test_the_same_link_sent_again_and_rejected_is_a_loop() -> None:
+    turns = [
+        ("bot", "Hoi! Ik ben Eva, de digitale assistent. Waar kan ik je mee helpen?"),
+        ("customer", "we hebben sinds september zonnepanelen, hoe zie ik hoeveel we terugleveren"),
+        ("bot", "Alles over zonnepanelen en terugleveren lees je op stroomwijzer.nl/zonnepanelen."),
+        ("customer", "daar staat alleen algemene info. ik wil onze eigen cijfers zien"),
+        ("bot", "Alles over zonnepanelen en terugleveren lees je op stroomwijzer.nl/zonnepanelen."),
+        ("customer", "ja die pagina heb ik gelezen. waar in de app zie ik MIJN teruglevering"),
+        ("bot", "Meer informatie vind je op stroomwijzer.nl/zonnepanelen. Kan ik je nog ergens anders mee helpen?"),
+        ("customer", "nee want hiermee ook al niet"),
+    ]
+    assert run(turns, "nl").bot_loop
