@@ -60,3 +60,34 @@ def test_the_same_link_sent_again_and_rejected_is_a_loop() -> None:
         ("customer", "nee want hiermee ook al niet"),
     ]
     assert run(turns, "nl").bot_loop
+
+
+def test_a_confirmation_asked_again_after_a_wish_is_the_same_question() -> None:
+    # "Beterschap!" ("get well soon") opens the first ask; the fourth ask is the same without it.
+    turns = [
+        ("bot", "Hey! Ik ben Fitz van SportPlaza. Wat kan ik voor je doen?"),
+        ("customer", "ik wil mn abonnement pauzeren, ben geopereerd aan mn knie"),
+        ("bot", "Beterschap! Je wilt je abonnement pauzeren. Klopt dat?"),
+        ("customer", "ja"),
+        ("bot", "Je abonnement pauzeren kan voor maximaal 3 maanden. Wil je je abonnement pauzeren?"),
+        ("customer", "ja"),
+        ("bot", "Oké! Wil je je abonnement pauzeren? Antwoord met ja of nee."),
+        ("customer", "JA"),
+        ("bot", "Je wilt je abonnement pauzeren. Klopt dat?"),
+        ("customer", "ja!!! hoe vaak nog. kan er iemand van jullie bellen"),
+    ]
+    signals = run(turns, "nl")
+    assert signals.bot_loop
+    assert any(flag.flag == "bot_repeat" for flag in signals.messages[8].flags)
+
+
+def test_a_name_opening_a_text_still_makes_it_another_message() -> None:
+    turns = [
+        ("bot", "Hoi! Waarmee kan ik helpen?"),
+        ("customer", "ik wil een afspraak maken"),
+        ("bot", "Sanne belt je morgen. Klopt je nummer nog?"),
+        ("customer", "ja"),
+        ("bot", "Klopt je nummer nog?"),
+        ("customer", "ja"),
+    ]
+    assert not any(flag.flag == "bot_repeat" for flag in run(turns, "nl").messages[4].flags)
