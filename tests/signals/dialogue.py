@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxreview.records import ConversationSignals
+from cxreview.records import ConversationSignals, MessageSignals
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import TextFeatures, message_features
@@ -41,3 +41,20 @@ def run(
 ) -> ConversationSignals:
     """Analyse ``turns`` with the default signals config (or ``config``)."""
     return analyze("t", language, messages_of(turns, language, clock), config or CONFIG, **kwargs)
+
+
+# A short opening exchange, so the message under test is not the customer's first.
+OPENING = {
+    "en": [("bot", "Hi! How can I help?"), ("customer", "hi, a question about my account")],
+    "nl": [("bot", "Hoi! Waarmee kan ik je helpen?"), ("customer", "hoi, vraagje over mijn account")],
+}
+
+
+def after_opening(text: str, language: str, before: str, role: str = "bot") -> MessageSignals:
+    """The signals of the customer's ``text`` after the opening exchange and ``before`` (by ``role``)."""
+    return run([*OPENING[language], (role, before), ("customer", text)], language).messages[-1]
+
+
+def asks_for_person(text: str, language: str, before: str, role: str = "bot") -> bool:
+    """Whether ``text``, after the opening exchange and ``before`` (by ``role``), asks for a person."""
+    return any(flag.flag == "human_request" for flag in after_opening(text, language, before, role).flags)

@@ -28,20 +28,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.signals.dialogue import run
-
-_START = {
-    "en": [("bot", "Hi! How can I help?"), ("customer", "hi, a question about my account")],
-    "nl": [("bot", "Hoi! Waarmee kan ik je helpen?"), ("customer", "hoi, vraagje over mijn account")],
-}
-
-
-def _asks(text: str, language: str, before: str, role: str = "bot") -> bool:
-    """Whether ``text``, after an opening exchange and ``before`` (by ``role``), asks for a person."""
-    turns = [*_START[language], (role, before), ("customer", text)]
-    result = run(turns, language)
-    return any(flag.flag == "human_request" for flag in result.messages[-1].flags)
-
+from tests.signals.dialogue import OPENING, asks_for_person, run
 
 DETAIL_ASKS = [
     (
@@ -70,13 +57,13 @@ DETAIL_NOT = [
 
 
 @pytest.mark.parametrize(("language", "before", "text"), DETAIL_ASKS)
-def test_a_channels_detail_asked_bare_in_context_asks(language: str, before: str, text: str) -> None:
-    assert _asks(text, language, before)
+def test_a_channels_detail_asked_bare_in_contextasks_for_person(language: str, before: str, text: str) -> None:
+    assert asks_for_person(text, language, before)
 
 
 @pytest.mark.parametrize(("language", "before", "text"), DETAIL_NOT)
 def test_a_venues_own_or_postal_detail_asks_for_nobody(language: str, before: str, text: str) -> None:
-    assert not _asks(text, language, before)
+    assert not asks_for_person(text, language, before)
 
 
 CHANNEL_PICKS = [
@@ -103,25 +90,29 @@ CHANNEL_NOT = [
 
 
 @pytest.mark.parametrize(("language", "before", "text"), CHANNEL_PICKS)
-def test_a_way_of_contact_picked_or_an_ability_offer_taken_asks(language: str, before: str, text: str) -> None:
-    assert _asks(text, language, before)
+def test_a_way_of_contact_picked_or_an_ability_offer_takenasks_for_person(
+    language: str, before: str, text: str
+) -> None:
+    assert asks_for_person(text, language, before)
 
 
 @pytest.mark.parametrize(("language", "before", "text"), CHANNEL_NOT)
 def test_a_pick_of_no_person_asks_for_nobody(language: str, before: str, text: str) -> None:
-    assert not _asks(text, language, before)
+    assert not asks_for_person(text, language, before)
 
 
 def test_who_can_after_the_bot_could_not_asks_only_with_a_bot() -> None:
-    assert _asks(
+    assert asks_for_person(
         "ok then who can? I need this fixed before friday", "en", "I'm sorry, I can't change the name on a booking."
     )
-    assert _asks("The letter is wrong I think. Who can check this?", "en", "Sorry, I don't understand your question.")
-    assert _asks("wie kan dat dan wel? het moet voor vrijdag", "nl", "Helaas kan ik de naam niet wijzigen.")
-    assert not _asks("who can sign for the parcel?", "en", "Your parcel arrives tomorrow.")
-    assert not _asks("Who can see my medical data?", "en", "How else can I help?")
-    assert not _asks("wie kan mijn gegevens inzien?", "nl", "Kan ik nog iets voor je doen?")
-    assert not _asks("ok then who can check this?", "en", "I'm afraid I can't change that.", role="agent")
+    assert asks_for_person(
+        "The letter is wrong I think. Who can check this?", "en", "Sorry, I don't understand your question."
+    )
+    assert asks_for_person("wie kan dat dan wel? het moet voor vrijdag", "nl", "Helaas kan ik de naam niet wijzigen.")
+    assert not asks_for_person("who can sign for the parcel?", "en", "Your parcel arrives tomorrow.")
+    assert not asks_for_person("Who can see my medical data?", "en", "How else can I help?")
+    assert not asks_for_person("wie kan mijn gegevens inzien?", "nl", "Kan ik nog iets voor je doen?")
+    assert not asks_for_person("ok then who can check this?", "en", "I'm afraid I can't change that.", role="agent")
 
 
 PHRASES = [
@@ -164,25 +155,25 @@ PHRASES_NOT = [
 
 @pytest.mark.parametrize(("language", "before", "text"), PHRASES)
 def test_round17_phrasings_ask(language: str, before: str, text: str) -> None:
-    assert _asks(text, language, before)
+    assert asks_for_person(text, language, before)
 
 
 @pytest.mark.parametrize(("language", "before", "text"), PHRASES_NOT)
 def test_round17_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
-    assert not _asks(text, language, before)
+    assert not asks_for_person(text, language, before)
 
 
 def test_people_sighed_someone_to_know_a_story_and_a_word_asked_back_ask_for_nobody() -> None:
-    assert not _asks("Mensen.", "nl", "Je pakket is onderweg.")
-    assert _asks("Echte mensen.", "nl", "Waarmee kan ik je helpen?")
-    assert not _asks("ik wil dat iemand dit weet", "nl", "Wat vervelend om te horen.")
-    assert not _asks(
+    assert not asks_for_person("Mensen.", "nl", "Je pakket is onderweg.")
+    assert asks_for_person("Echte mensen.", "nl", "Waarmee kan ik je helpen?")
+    assert not asks_for_person("ik wil dat iemand dit weet", "nl", "Wat vervelend om te horen.")
+    assert not asks_for_person(
         "ik heb gisteren iemand aan de lijn gehad en die zei dat de terugbetaling goedgekeurd was",
         "nl",
         "Waarmee kan ik je helpen?",
     )
-    assert not _asks("Adviseur?", "nl", "Ik heb je vraag aan de adviseur voorgelegd.")
-    assert _asks("Adviseur?", "nl", "Met wie wil je praten?")
+    assert not asks_for_person("Adviseur?", "nl", "Ik heb je vraag aan de adviseur voorgelegd.")
+    assert asks_for_person("Adviseur?", "nl", "Met wie wil je praten?")
 
 
 # Second block: families from the second probe round (measured before they were added).
@@ -233,12 +224,12 @@ PROBE2_NOT = [
 
 @pytest.mark.parametrize(("language", "before", "text"), PROBE2_FAMILIES)
 def test_probe2_families_ask(language: str, before: str, text: str) -> None:
-    assert _asks(text, language, before)
+    assert asks_for_person(text, language, before)
 
 
 @pytest.mark.parametrize(("language", "before", "text"), PROBE2_NOT)
 def test_probe2_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
-    assert not _asks(text, language, before)
+    assert not asks_for_person(text, language, before)
 
 
 def test_a_signature_title_is_no_request_nor_an_escalation() -> None:
@@ -248,13 +239,13 @@ def test_a_signature_title_is_no_request_nor_an_escalation() -> None:
         "Invoice 4471 was charged twice.\n\nBest regards,\nTom Baker\nCustomer Success Manager",
     ]
     for text in signed:
-        result = run([*_START["en"], ("bot", "What can I do for you?"), ("customer", text)], "en")
+        result = run([*OPENING["en"], ("bot", "What can I do for you?"), ("customer", text)], "en")
         assert not any(flag.flag == "human_request" for flag in result.messages[-1].flags), text
         assert "escalation" not in result.messages[-1].cues, text
-    assert _asks("I've asked three times\nAn advisor", "en", "What can I do for you?")
+    assert asks_for_person("I've asked three times\nAn advisor", "en", "What can I do for you?")
     result = run(
         [
-            *_START["en"],
+            *OPENING["en"],
             ("bot", "What can I do for you?"),
             ("customer", "I want to speak to a manager\nthis is ridiculous"),
         ]
@@ -298,12 +289,12 @@ PROBE3_NOT = [
 
 @pytest.mark.parametrize(("language", "before", "text"), PROBE3_FAMILIES)
 def test_probe3_families_ask(language: str, before: str, text: str) -> None:
-    assert _asks(text, language, before)
+    assert asks_for_person(text, language, before)
 
 
 @pytest.mark.parametrize(("language", "before", "text"), PROBE3_NOT)
 def test_probe3_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
-    assert not _asks(text, language, before)
+    assert not asks_for_person(text, language, before)
 
 
 # Fourth block: families from a fourth probe round (measured before they were added).
@@ -348,9 +339,9 @@ PROBE4_NOT = [
 
 @pytest.mark.parametrize(("language", "before", "text"), PROBE4_FAMILIES)
 def test_probe4_families_ask(language: str, before: str, text: str) -> None:
-    assert _asks(text, language, before)
+    assert asks_for_person(text, language, before)
 
 
 @pytest.mark.parametrize(("language", "before", "text"), PROBE4_NOT)
 def test_probe4_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
-    assert not _asks(text, language, before)
+    assert not asks_for_person(text, language, before)

@@ -14,21 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.signals.dialogue import run
-
-_START = {
-    "en": [("bot", "Hi! How can I help?"), ("customer", "hi, a question about my account")],
-    "nl": [("bot", "Hoi! Waarmee kan ik je helpen?"), ("customer", "hoi, vraagje over mijn account")],
-}
-
-
-def _last(text: str, language: str, before: str):
-    return run([*_START[language], ("bot", before), ("customer", text)], language).messages[-1]
-
-
-def _asks(text: str, language: str, before: str) -> bool:
-    return any(flag.flag == "human_request" for flag in _last(text, language, before).flags)
-
+from tests.signals.dialogue import after_opening, asks_for_person, run
 
 NEAR_MISSES = [
     (
@@ -74,18 +60,18 @@ POSITIVES = [
 
 @pytest.mark.parametrize(("language", "before", "text"), NEAR_MISSES)
 def test_near_misses_ask_for_nobody(language: str, before: str, text: str) -> None:
-    assert not _asks(text, language, before)
+    assert not asks_for_person(text, language, before)
 
 
 @pytest.mark.parametrize(("language", "before", "text"), POSITIVES)
 def test_the_rules_positives_still_ask(language: str, before: str, text: str) -> None:
-    assert _asks(text, language, before)
+    assert asks_for_person(text, language, before)
 
 
 def test_a_managers_title_asked_for_escalates_and_a_signature_does_not() -> None:
-    assert "escalation" in _last("I want to speak to the general manager", "en", "How can I help?").cues
-    assert "escalation" not in _last("Tom Baker\nGeneral Manager", "en", "How can I help?").cues
-    assert "escalation" not in _last("my account manager said it was fine", "en", "How can I help?").cues
+    assert "escalation" in after_opening("I want to speak to the general manager", "en", "How can I help?").cues
+    assert "escalation" not in after_opening("Tom Baker\nGeneral Manager", "en", "How can I help?").cues
+    assert "escalation" not in after_opening("my account manager said it was fine", "en", "How can I help?").cues
 
 
 def _repeats(turns: list[tuple[str, str]], language: str) -> bool:
