@@ -43,10 +43,11 @@ import functools
 import re
 from typing import NamedTuple
 
+from cxreview.signals.day_asks import BOT_SUBJECT_BEFORE, DAY, day_asked, same_event
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import lexicon_language, raw_cues
 from cxreview.signals.value_asks import ABBREVIATIONS, asked_by_meaning
-from cxreview.signals.wording import content_form, filler_words, has_form, word_forms
+from cxreview.signals.wording import content_form, filler_words
 
 
 class Request(NamedTuple):
@@ -148,7 +149,6 @@ _RELATIVES = frozenset({"that", "which", "who", "why", "die", "dat", "waarom"})
 _DUTCH_HEADS_OF = frozenset({"nummer", "adres", "datum", "code", "naam", "gegevens"})
 _NEGATED_BEFORE = re.compile(r"\b(?:(?:not|don t|dont|do not) |never (?:\w+ ){0,3})$")
 _NEGATED_AFTER = frozenset({"niet", "nooit"})
-_BOT_SUBJECT_BEFORE = re.compile(r"\b(?:we|i)(?: ll| will| can| could| shall| would)? $")
 _EMBEDDED_BEFORE = re.compile(r"\b(?:check|see|know|find|show|look up)(?: out)? $")
 _PLACE_AFTER = re.compile(
     r"^(?:\w+ ){0,2}?(?:on|in|via|at|op|in) (?:our|the|onze|de|je|your|mijn|my)? ?"
@@ -222,7 +222,7 @@ def same_item(a: Request, b: Request) -> bool:
     if a.item == b.item or sorted(a.item) == sorted(b.item):
         return True  # "electricity meter reading" / "reading on your electricity meter"
     if a.item[0] == DAY == b.item[0]:
-        return _same_event(a.item[1:], b.item[1:])
+        return same_event(a.item[1:], b.item[1:])
     if _canonical(a.item) == _canonical(b.item):
         return True  # "email address" / "email", "customer ID" / "customer number", "user name" / "username"
     # A Dutch compound and its longer form: "kaartnummer" / "bankkaartnummer", also after a
@@ -350,29 +350,9 @@ def _names_a_value(item: tuple[str, ...]) -> bool:
 
 
 def _day_asked(norm: str, language: str) -> Request | None:
-    """An ask for the day of an event: "Which day would you like your parcel delivered?" /
-    "When should we deliver your package?" / "What day works best for the delivery?", "Op
-    welke dag wil je dat we bezorgen?", "Wanneer moeten we je pakket bezorgen?". The item is
-    `DAY` and the event's content forms (who wants it and what suits are left out); an ask
-    that names no event ("Which day works for you?") is none. A question about when something
-    was done ("When did you buy it?") is read the same way; the tense rule keeps it apart."""
-    match = _DAY_ASK.search(norm)
-    if match is None or _BOT_SUBJECT_BEFORE.search(norm[: match.start()]) or _ANOTHER_ONE.search(norm):
-        return None  # "... for the second visit", "ook voor het andere pakket": another event
-    rest = _PICK_UP.sub("pickup", match.group("rest"))
-    fillers = filler_words()
-    forms = ["until"] if match.group("until") else []  # "till when" / "from when": the end, the start
-    for word in rest.split()[:_EVENT_WORDS]:
-        if word in _NEXT_QUESTION:
-            break  # "When do you want to depart and when would you like to return?"
-        if word in fillers or word in _NOT_EVENT or word.isdigit():
-            continue
-        form = content_form(word, language)
-        if form not in _NOT_EVENT and form not in forms:
-            forms.append(form)
-    if not forms or forms == ["until"]:
-        return None
-    return Request("give", (DAY, *forms), f"day ({' '.join(forms)})")
+    """An ask for the day of an event (`day_asks.day_asked`)."""
+    found = day_asked(norm, language)
+    return None if found is None else Request("give", *found)
 
 
 def _by_meaning(norm: str, language: str) -> Request | None:
@@ -387,7 +367,7 @@ def _problem_asked(norm: str) -> Request | None:
     probleem."): the item "problem", which alone is too generic for `_find` (and a problem
     of something named, "the problem with your payment", is no such ask)."""
     match = _PROBLEM_ASK.search(norm)
-    if match is None or _BOT_SUBJECT_BEFORE.search(norm[: match.start()]):
+    if match is None or BOT_SUBJECT_BEFORE.search(norm[: match.start()]):
         return None
     return Request("give", ("problem",), "the problem")
 
@@ -398,36 +378,6 @@ _PROBLEM_ASK = re.compile(
     r"(?:problem|issue|probleem)|\bwhat (?:s|is) (?:wrong|the (?:problem|issue|matter))"
     r"|\bwhat seems to be (?:the )?(?:problem|issue|matter)|\bwat is (?:er )?(?:aan de hand|mis|het probleem))$"
     r"|(?:\bdescribe|\bexplain) (?:the|your) (?:problem|issue)(?= (?:please|briefly|in a few words)\b)"
-)
-
-
-def _same_event(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Every content form of the shorter event is a form of one of the longer's: "delivery"
-    / "parcel delivered", "pickup" / "pickup return"; not "parcel delivered" / "pickup old
-    modem"."""
-    short, long = sorted((a, b), key=len)
-    forms = word_forms(long)
-    return all(has_form(form, forms) for form in short)
-
-
-DAY = "<day>"
-# "which day ...", "when would you ...": "when" asks only before a verb ("What do you check
-# for when picking a movie?" asks nothing about a day).
-_DAY_ASK = re.compile(
-    r"\b(?P<until>till |until |up to |tot |by )?(?:(?:on |at |for |op |voor )?(?:which|what|welke|welk)"
-    r" (?:day|date|dag|datum)(?: (?:and|en) (?:time|tijd))?|(?:when|wanneer)(?= (?:would|should|can|could|will|do|does"
-    r"|did|is|are|shall|may|wil|wilt|moet|moeten|kan|kun|kunt|zal|zullen|ga|gaat|mag)\b))\b (?P<rest>.+)"
-)
-_ANOTHER_ONE = re.compile(r"\b(?:second|another|other|next|also|too|tweede|andere|ander|volgende|ook)\b")
-_NEXT_QUESTION = frozenset("and or where what how who why en of waar wat hoe wie waarom".split())
-_PICK_UP = re.compile(r"\bpick (?:\w+ )?up\b")  # "pick up your return", "pick it up"
-_EVENT_WORDS = 8
-# Who wants it, what suits, when and how well: not the event.
-_NOT_EVENT = frozenset(
-    """like want wish should shall must suit suits suited work works best good convenient possible prefer okay ok
-    moeten moet wil wilt willen komt komen uit beste goed past passen schikt schikken lukt handig voorkeur kan kun
-    kunt want date day time dag datum tijd it hem het they them ze these this that need needing needed nodig hebben
-    voor van naar bij met om aan in op to of at on from by with""".split()
 )
 
 
@@ -467,7 +417,7 @@ def _not_a_request(norm: str, match: re.Match[str], phrase: str, verb: str, stri
     before = norm[max(0, match.start() - 40) : match.start()]
     if _NEGATED_BEFORE.search(before) or _negated_after(phrase):
         return True
-    if verb and _BOT_SUBJECT_BEFORE.search(before):
+    if verb and BOT_SUBJECT_BEFORE.search(before):
         return True
     if match.group(0).startswith("which") and _EMBEDDED_BEFORE.search(before):
         return True
