@@ -110,7 +110,7 @@ _NL_FRAMES = (
     r"\b(?:kun|kan|kunt|wil|wilt|zou|zoudt) (?:je|u|jij)(?: mij| me)?(?: ook)?(?: nog)?(?: even)?"
     rf"(?: een keer| eens| nogmaals| opnieuw)? {_ARTICLES} (?P<obj>\w+(?: \w+){{0,3}}?)"
     rf"(?: nog een keer| nogmaals| opnieuw| even)?(?: willen)? (?:{_NL_GIVING}|(?P<verb>bevestigen|controleren))\b",
-    rf"\b(?P<verb>vul|voer|geef|typ|stuur|noem|deel|bevestig|controleer)(?: nog)?(?: even)?(?: een keer)? {_ARTICLES}"
+    rf"\b(?P<verb>vul|voer|geef|typ|stuur|noem|deel|bevestig|controleer)(?: nog)?(?: even)?(?: een keer)?(?: ter verificatie)? {_ARTICLES}"
     rf" {_OBJECT}",
     rf"\b(?:gelieve|graag) {_ARTICLES} {_OBJECT}",
     r"\bwelke? (?P<obj>\w+(?: \w+)?) (?:heb|hebt|heeft|wil|wilt|is|zijn|was|kan|kun|kunt|zou|gebruik|gebruikt)\b",
@@ -149,6 +149,12 @@ _RELATIVES = frozenset({"that", "which", "who", "why", "die", "dat", "waarom"})
 _DUTCH_HEADS_OF = frozenset({"nummer", "adres", "datum", "code", "naam", "gegevens"})
 _NEGATED_BEFORE = re.compile(r"\b(?:(?:not|don t|dont|do not) |never (?:\w+ ){0,3})$")
 _NEGATED_AFTER = frozenset({"niet", "nooit"})
+_PREPOSITIONS = tuple(f"{word} " for word in "for in on at to from with of about into near".split())
+# Who is verified, then the value that verifies it: "Please verify your identity by entering
+# your date of birth" asks for the date (read as "Please enter your date of birth").
+_VERIFIED_BY = re.compile(
+    r"\b(?:verify|confirm|prove) (?:your )?(?:identity|yourself|who you are) by (?P<verb>enter|typ|provid|giv|shar|send)(?:ing)\b"
+)
 _EMBEDDED_BEFORE = re.compile(r"\b(?:check|see|know|find|show|look up)(?: out)? $")
 _PLACE_AFTER = re.compile(
     r"^(?:\w+ ){0,2}?(?:on|in|via|at|op|in) (?:our|the|onze|de|je|your|mijn|my)? ?"
@@ -246,6 +252,8 @@ def _canonical(item: tuple[str, ...]) -> str:
     words = ["number" if word == "id" else word for word in item]
     if len(words) == 2 and words[0] in _POSTAL and words[1] == "number":
         return "postcode"
+    if len(words) == 2 and words[0] in _POSTCODES and words[1] in _PLACES:
+        return words[0]  # "the postcode of the address", "which postcode area"
     if len(words) > 1 and words[-1] in _GENERIC_HEADS and words[-2].endswith(_VALUE_HEADS):
         words.pop()
     joined = "".join(words)
@@ -257,6 +265,10 @@ def _canonical(item: tuple[str, ...]) -> str:
 
 _GENERIC_HEADS = ("address", "adres", "number")
 _POSTAL = frozenset({"zip", "postal", "post"})
+# A postcode is of a place anyway: "postcode area", "the postcode of the address" (not "of
+# your new address": another address, another postcode).
+_POSTCODES = frozenset({"postcode", "zipcode"})
+_PLACES = frozenset({"area", "address", "home", "house", "adres", "gebied", "woning", "huis"})
 _CHECKING = frozenset({"check", "double check", "recheck"})
 # Whom a number or address reaches, said after it: "the phone number we can call the recipient on".
 _REACHED = re.compile(
@@ -284,6 +296,8 @@ def values_apart(a: TextFeatures, b: TextFeatures) -> bool:
 def _find(norm: str, language: str) -> Request | None:
     if "e " in norm:  # "e-mail", "e-mailadres" were split at the hyphen
         norm = _E_PREFIX.sub("e", norm)
+    if " by " in norm and ("identity" in norm or "yourself" in norm or "who you are" in norm):
+        norm = _VERIFIED_BY.sub(_verified_by, norm)
     best: tuple[int, str, str, dict[str, str | None]] | None = None
     for frame in _frames():
         for match in frame.finditer(norm):
@@ -323,6 +337,12 @@ def _find(norm: str, language: str) -> Request | None:
             return None  # "check your account number is correct on your bank statement": a look
         step = "give"  # the number again, not a read-back to confirm
     return Request(step, item, words)
+
+
+def _verified_by(match: re.Match[str]) -> str:
+    """ "verify your identity by entering" -> "enter", "... by providing" -> "provide"."""
+    verb = match.group("verb")
+    return {"typ": "type", "provid": "provide", "giv": "give", "shar": "share"}.get(verb, verb)
 
 
 def _antecedent(before: str, step: str, language: str, pronoun: str) -> Request | None:
@@ -421,6 +441,8 @@ def _not_a_request(norm: str, match: re.Match[str], phrase: str, verb: str, stri
         return True
     if match.group(0).startswith("which") and _EMBEDDED_BEFORE.search(before):
         return True
+    if strict is not None and before.endswith(_PREPOSITIONS):
+        return True  # "For your privacy, please enter ...", "... in your area, please enter ...": not what
     return strict is not None and not _PHRASE_ENDS.isdisjoint(strict.split())
 
 
