@@ -25,6 +25,7 @@ from cxreview.signals.reasked import asked_again
 from cxreview.signals.requested import Request, asked_for, same_item
 from cxreview.signals.restated import restated
 from cxreview.signals.stuck_loop import THANKS
+from cxreview.signals.told_before import told_again
 from cxreview.signals.wording import filler_words, rephrasing_words, same_word, semantic_key
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def said_again(state: _State, f: TextFeatures) -> Repeat | None:
         return _waits_again(state, f)  # "15 minutes??" then "hello?? still waiting for someone"
     found = _waits_again(state, f) or _value_again(state, f) or _request_again(state, f) or _answer_again(state, f)
     if found is None:
-        again = restated(state, f, _values(f.norm)) or asked_again(state, f)
+        again = restated(state, f, _values(f.norm)) or asked_again(state, f) or told_again(state, f)
         found = None if again is None else Repeat(*again)
     return found
 

@@ -181,6 +181,13 @@ def reasks(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _sections("reasks", ("asks", "wants"), language)
 
 
+@functools.lru_cache(maxsize=4)
+def told_before(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the same answer sent again, what the customer already knew) for a customer's norm:
+    cues.yaml ``told_before``. Dutch conversations also match the English ones."""
+    return _sections("told_before", ("resent", "known"), language)
+
+
 def _sections(name: str, parts: tuple[str, str], language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two pattern lists of one cues.yaml section, each compiled as one alternation."""
     section = raw_cues()[name]
