@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from cxreview.signals.day_asks import BOT_SUBJECT_BEFORE, DAY, day_asked, same_event
@@ -149,6 +150,7 @@ _RELATIVES = frozenset({"that", "which", "who", "why", "die", "dat", "waarom"})
 _DUTCH_HEADS_OF = frozenset({"nummer", "adres", "datum", "code", "naam", "gegevens"})
 _NEGATED_BEFORE = re.compile(r"\b(?:(?:not|don t|dont|do not) |never (?:\w+ ){0,3})$")
 _NEGATED_AFTER = frozenset({"niet", "nooit"})
+_PURPOSE_BEFORE = re.compile(r"\bto \w+ $")  # "to check your delivery please": the object of a purpose
 _PREPOSITIONS = tuple(f"{word} " for word in "for in on at to from with of about into near".split())
 # Who is verified, then the value that verifies it: "Please verify your identity by entering
 # your date of birth" asks for the date (read as "Please enter your date of birth").
@@ -172,7 +174,10 @@ _GENERIC = frozenset(
 )
 # A qualifier that names what the conversation is about anyway says nothing new: "the
 # tracking number of your shipment", "the order number of the item you want to return".
-_CONTEXT_FORMS = frozenset({"order", "product", "delivery", "account", "problem", "question", "request"})
+_CONTEXT_FORMS = frozenset(
+    {"order", "product", "delivery", "account", "problem", "question", "request"}
+    | {"car", "vehicle", "auto", "voertuig", "parcel", "zending"}  # "the registration number of the car"
+)
 _E_PREFIX = re.compile(r"\be (?=\w)")
 _EXAMPLE = re.compile(r"\b(?:e g|eg|for example|for instance|such as|bijv|bv|b v|bijvoorbeeld|zoals)\b")
 _COMPOUND_MIN = 7  # letters of the shorter word for "kaartnummer" to equal "bankkaartnummer"
@@ -250,6 +255,11 @@ def _canonical(item: tuple[str, ...]) -> str:
     "e-mailadres" / "e-mail"; not "account number" / "account"); the words are joined
     ("user name" / "username", "klant ID" / "klantnummer")."""
     words = ["number" if word == "id" else word for word in item]
+    if len(words) > 2 and words[0] in _CONTEXT_FORMS:
+        words.pop(0)  # "the parcel tracking reference" is its tracking number
+    same = _SAME_VALUE.get(tuple(words))
+    if same is not None:
+        return same  # "registration number" / "number plate" / "kenteken"
     if len(words) == 2 and words[0] in _POSTAL and words[1] == "number":
         return "postcode"
     if len(words) == 2 and words[0] in _POSTCODES and words[1] in _PLACES:
@@ -264,6 +274,24 @@ def _canonical(item: tuple[str, ...]) -> str:
 
 
 _GENERIC_HEADS = ("address", "adres", "number")
+# One value under names that share no word, as content forms: a car's registration, a
+# parcel's tracking code.
+_SAME_VALUE = {
+    **dict.fromkeys(
+        [("registration", "number"), ("number", "plate"), ("licence", "plate"), ("license", "plate"), ("kenteek",)],
+        "registration",
+    ),
+    **dict.fromkeys(
+        [
+            ("tracking", "number"),
+            ("trackingnumber",),
+            ("zendingnumber",),
+            ("volgnummer",),
+            ("track", "trace", "number"),
+        ],
+        "tracking",
+    ),
+}
 _POSTAL = frozenset({"zip", "postal", "post"})
 # A postcode is of a place anyway: "postcode area", "the postcode of the address" (not "of
 # your new address": another address, another postcode).
@@ -300,7 +328,7 @@ def _find(norm: str, language: str) -> Request | None:
         norm = _VERIFIED_BY.sub(_verified_by, norm)
     best: tuple[int, str, str, dict[str, str | None]] | None = None
     for frame in _frames():
-        for match in frame.finditer(norm):
+        for match in _overlapping(frame, norm):
             if best is not None and match.start() >= best[0]:
                 break
             groups = match.groupdict()
@@ -337,6 +365,16 @@ def _find(norm: str, language: str) -> Request | None:
             return None  # "check your account number is correct on your bank statement": a look
         step = "give"  # the number again, not a read-back to confirm
     return Request(step, item, words)
+
+
+def _overlapping(frame: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
+    """The frame's matches, each from one word further on: a match turned down may cover the
+    request ("To check your delivery, please give me your order number": "check your
+    delivery please give me ..." is a step, "give me your order number" the ask)."""
+    at = 0
+    while (match := frame.search(norm, at)) is not None:
+        yield match
+        at = match.start() + 1
 
 
 def _verified_by(match: re.Match[str]) -> str:
@@ -441,8 +479,8 @@ def _not_a_request(norm: str, match: re.Match[str], phrase: str, verb: str, stri
         return True
     if match.group(0).startswith("which") and _EMBEDDED_BEFORE.search(before):
         return True
-    if strict is not None and before.endswith(_PREPOSITIONS):
-        return True  # "For your privacy, please enter ...", "... in your area, please enter ...": not what
+    if strict is not None and (before.endswith(_PREPOSITIONS) or _PURPOSE_BEFORE.search(before)):
+        return True  # "For your privacy, please enter ...", "To check your delivery, please give ...": not what
     return strict is not None and not _PHRASE_ENDS.isdisjoint(strict.split())
 
 

@@ -39,7 +39,9 @@ def test_the_value_that_verifies_is_what_is_asked(text: str, language: str, item
 
 def test_verifying_alone_and_a_purpose_before_nothing_asked() -> None:
     assert _asked("Please verify your identity.") == ("confirm", ("identity",))
-    assert _asked("For your order, your postcode please.") is None  # no "for your order" item
+    # the purpose is no item; the ask after it is found
+    assert _asked("For your order, your postcode please.") == ("give", ("postcode",))
+    assert _asked("Thanks! To check your delivery, please give me your order number.") == ("give", ("order", "number"))
 
 
 def test_a_postcode_is_of_the_address_anyway() -> None:
@@ -118,5 +120,46 @@ def test_a_second_verification_step_is_no_loop() -> None:
         ("bot", "You're verified. What is the new email address?"),
         ("customer", "ana.koster@example.com"),
         ("bot", "Done, your email address has been changed."),
+    ]
+    assert not run(turns, "en").bot_loop
+
+
+def test_one_value_under_names_that_share_no_word() -> None:
+    assert _same("What is the registration number of the car?", "Please type the number plate of your vehicle.")
+    assert _same("Wat is het kenteken van de auto?", "Welk kenteken heeft je auto?", "nl")
+    assert _same("Wat is je trackingcode?", "Kun je de code van je zending doorgeven?", "nl")
+    assert _same("Wat is je trackingcode?", "Wat is het volgnummer van je pakket?", "nl")
+    assert _same("What is your tracking number?", "Please share the parcel's tracking reference.")
+    # another car, another value; an order number is no tracking number
+    assert not _same(
+        "What is the registration number of the car?", "What is the registration number of your second car?"
+    )
+    assert not _same("What is your tracking number?", "What is your order number?")
+
+
+def test_a_tracking_code_asked_three_times_in_other_words_is_a_loop() -> None:
+    turns = [
+        ("bot", "Hoi, ik ben Joep van PakketNu. Waar kan ik je mee helpen?"),
+        ("customer", "mijn pakket is niet bezorgd"),
+        ("bot", "Vervelend! Wat is je trackingcode?"),
+        ("customer", "PN4410923"),
+        ("bot", "Kun je de code van je zending doorgeven?"),
+        ("customer", "heb ik net gedaan, PN4410923"),
+        ("bot", "Wat is het volgnummer van je pakket?"),
+        ("customer", "PN4410923. voor de derde keer"),
+    ]
+    assert run(turns, "nl").bot_loop
+
+
+def test_a_parcel_and_then_a_second_parcel_is_no_loop() -> None:
+    turns = [
+        ("bot", "Hi, I'm Sky from Parcelpoint. How can I help?"),
+        ("customer", "I have two parcels that are late"),
+        ("bot", "Sure. What is the tracking number of the first parcel?"),
+        ("customer", "PP11002233"),
+        ("bot", "Thanks, that one is out for delivery today. What is the tracking number of the second parcel?"),
+        ("customer", "PP11002299"),
+        ("bot", "That one arrives tomorrow between 10:00 and 14:00."),
+        ("customer", "great thanks"),
     ]
     assert not run(turns, "en").bot_loop
