@@ -27,6 +27,8 @@ def _repeats(text: str, language: str) -> bool:
         ("you've asked me this three times now", "en"),
         ("I keep giving you the same number, 55123", "en"),
         ("third time: 55123", "en"),
+        ("REFUND. how many times. person please", "en"),
+        ("LK21 XRT, I literally just typed it", "en"),
         ("ik herhaal: 55123", "nl"),
         ("ik heb het al eens gezegd, 55123", "nl"),
         ("al eens gezegd: 55123", "nl"),
@@ -46,6 +48,8 @@ def test_said_before_in_other_words(text: str, language: str) -> None:
         ("my phone keeps sending it to the old address", "en"),
         ("I keep typing it but the page freezes", "en"),
         ("I order from you 3-4 times a week", "en"),
+        ("How many times a day should I charge it?", "en"),
+        ("I just typed it wrong, sorry", "en"),
         ("heb je dat al eens gezegd tegen de bezorger?", "nl"),
         ("herhaal het recept: 2 eieren", "nl"),
         ("ik blijf het proberen maar het lukt niet", "nl"),
@@ -120,6 +124,7 @@ def test_the_same_answer_looked_back_on_after_a_handover_is_none() -> None:
         ("dat weet ik, daarom heb ik net de dagpas gekocht", "nl"),
         ("Dat weet ik. Maar het bedrag klopt niet.", "nl"),
         ("ja weet ik", "nl"),
+        ("ja dat weet ik, heb ik gedaan, zelfde snelheid", "nl"),
     ],
 )
 def test_what_they_already_knew_put_first(text: str, language: str) -> None:
