@@ -46,6 +46,11 @@ _RETRY_WORDS = 10  # a longer sentence around the question says more than that i
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A tweet's @handle names whom it is written to, not what it says: "Thanks @Delta for losing my
+# bag" reads as "Thanks for losing my bag", "@AmazonHelp still no refund" as "still no refund".
+_MENTION = re.compile(r"(?<![\w@.])@\w+")
+# Runs of spaces (a removed handle, a pasted text) read as one: "Thanks  for losing".
+_SPACES = re.compile(r" {2,}")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|nl|org|net|example)/\S*")
 _DIGITS = re.compile(r"\d+")
 # Numbers of four or more digits: order, phone and account numbers. Shorter ones are counts
@@ -101,7 +106,7 @@ class TextFeatures(NamedTuple):
 
 def shape_of(text: str) -> str:
     """The text with long numbers, e-mail addresses and links replaced by placeholders,
-    and typographic apostrophes made plain.
+    @handles left out, runs of spaces made one and typographic apostrophes made plain.
 
     VADER and the cues read words, not order numbers: "it's NW-4411" and "it's NW-9020"
     have the same tone, so tone is computed once per shape. Numbers of up to three digits
@@ -113,8 +118,12 @@ def shape_of(text: str) -> str:
         text = text.replace("\u2019", "'").replace("\u2018", "'")
     if "@" in text:
         text = _EMAIL.sub("email", text)
+        if "@" in text:
+            text = _MENTION.sub("", text).strip(" ")
     if "/" in text or "www" in text:
         text = _URL.sub("link", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
     if text.isascii():
         # Most texts have no digit: a C pass finds that; \d is [0-9] in ASCII.
         return _ASCII_LONG_NUMBER.sub("000", text) if has_digit(text) else text
