@@ -47,9 +47,10 @@ def test_examples() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.sampled_from("ab 12.x99990@/w:"), max_size=30))
 def test_shape_replaces_digit_runs_as_before(text: str) -> None:
-    # The ASCII path of shape_of against the regex it replaces (e-mails and links aside).
+    # The ASCII path of shape_of against the regex it replaces (e-mails, handles and links
+    # aside; runs of spaces read as one since round 18).
     if "@" not in text and "/" not in text and "www" not in text:
-        assert shape_of(text) == re.sub(r"\d{4,}", "000", text)
+        assert shape_of(text) == re.sub(r" {2,}", " ", re.sub(r"\d{4,}", "000", text))
 
 
 @settings(max_examples=400, deadline=None)
