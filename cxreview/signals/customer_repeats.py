@@ -24,7 +24,7 @@ from cxreview.signals.near_misses import confirms
 from cxreview.signals.reasked import asked_again
 from cxreview.signals.requested import Request, asked_for, same_item
 from cxreview.signals.restated import restated
-from cxreview.signals.stuck_loop import THANKS
+from cxreview.signals.stuck_loop import THANKS, first_answer_again
 from cxreview.signals.told_before import told_again
 from cxreview.signals.wording import filler_words, rephrasing_words, same_word, semantic_key
 
@@ -62,7 +62,13 @@ def said_again(state: _State, f: TextFeatures) -> Repeat | None:
         return None
     if state.last_reply is None:
         return _waits_again(state, f)  # "15 minutes??" then "hello?? still waiting for someone"
-    found = _waits_again(state, f) or _value_again(state, f) or _request_again(state, f) or _answer_again(state, f)
+    found = (
+        _waits_again(state, f)
+        or _value_again(state, f)
+        or _request_again(state, f)
+        or _answer_again(state, f)
+        or _yes_again(state, f)
+    )
     if found is None:
         again = restated(state, f, _values(f.norm)) or asked_again(state, f) or told_again(state, f)
         found = None if again is None else Repeat(*again)
@@ -300,6 +306,30 @@ def _answer_again(state: _State, f: TextFeatures) -> Repeat | None:
             what = "it was done" if done else "they cannot give it"
             return Repeat("answer again", f"says again {what} (first in message {at})", at)
     return None
+
+
+def _yes_again(state: _State, f: TextFeatures) -> Repeat | None:
+    """A short yes or no given again to a yes/no question the bot just asked again, the same
+    yes or no as the first time ("YES" after "yes whole street is out since 6am", "JA" after
+    "ja"; `stuck_loop.first_answer_again`): the customer had to answer it twice."""
+    reply = state.last_reply
+    messages = state.result.messages
+    if not state.last_bot_repeat or reply is None or len(f.norm.split()) > _BARE_WORDS or not messages:
+        return None
+    bot = messages[-1]
+    if bot.position != reply[0] or not state.bot_positions or state.bot_positions[-1] != reply[0]:
+        return None  # the bot's question, not an agent's
+    loud = bool(f.caps or f.exclamation or f.emphasis)
+    first = first_answer_again(state, bot, f.norm, len(state.norms), loud)
+    if first is None:
+        return None
+    at = state.positions[first]
+    return Repeat(
+        "answer again", f"gives the same answer again to the question asked again (first in message {at})", at
+    )
+
+
+_BARE_WORDS = 3  # "ja", "YES", "yes!! yes": a longer reply says more
 
 
 def person_asked_again(state: _State, ms: MessageSignals, words: str, norm: str | None) -> None:

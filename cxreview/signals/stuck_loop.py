@@ -302,23 +302,29 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
 
 
 def _answers_again(state: _State, bot: MessageSignals, customer: int, loud: bool) -> bool:
-    """Customer turn ``customer`` gives a question the bot asks again (a ``bot_repeat`` of
-    bot message ``bot``) the yes or no they gave it the first time ("YES" after "yes whole
-    street is out"): they answered it, and the bot asks it anyway. Only when the first answer
-    said more than yes or no, or the reply is ``loud`` (capitals, "!"): the same bare "Yeah."
-    to "Have you heard of this movie?" asked about each new film answers a new question."""
-    first = state.norms[customer].split(" ", 1)[0]
+    """`first_answer_again` for customer turn ``customer`` of the walk."""
+    return first_answer_again(state, bot, state.norms[customer], customer, loud) is not None
+
+
+def first_answer_again(state: _State, bot: MessageSignals, norm: str, customer: int, loud: bool) -> int | None:
+    """The customer's reply ``norm`` (their turn ``customer``) gives a question the bot asks
+    again (a ``bot_repeat`` of bot message ``bot``) the yes or no they gave it the first time
+    ("YES" after "yes whole street is out"): they answered it, and the bot asks it anyway; the
+    index of that first answer, or None. Only when the first answer said more than yes or no,
+    or the reply is ``loud`` (capitals, "!"): the same bare "Yeah." to "Have you heard of this
+    movie?" asked about each new film answers a new question."""
+    first = norm.split(" ", 1)[0]
     kind = _BARE_YES if first in _BARE_YES else _NO_WORDS if first in _NO_WORDS else None
     asking = state.bot_features[bisect.bisect_left(state.bot_positions, bot.position)]
     if kind is None or (asking.ask or asking.norm).lower().split(" ", 1)[0] in _REQUEST_OPENERS:
-        return False  # "Can you give me a couple of reasons why you like this movie?": a request
+        return None  # "Can you give me a couple of reasons why you like this movie?": a request
     for flag in bot.flags:
         if flag.flag == "bot_repeat":
             reply = bisect.bisect_right(state.positions, flag.positions[0])
             first_answer = state.norms[reply].split() if reply < customer else []
             if first_answer and first_answer[0] in kind and (loud or len(first_answer) >= _EXPLAINED):
-                return True
-    return False
+                return reply
+    return None
 
 
 _LOUD = frozenset({"caps", "exclamation", "emphasis"})

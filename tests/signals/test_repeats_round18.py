@@ -149,3 +149,53 @@ def test_what_they_already_knew_put_first(text: str, language: str) -> None:
 def test_no_knowing_already(text: str, language: str) -> None:
     before = "You can see your bill in the app under Billing." if language == "en" else "Je ziet je factuur in de app."
     assert not any(f.flag == "customer_repeat" for f in after_opening(text, language, before).flags)
+
+
+def _last_repeats(turns: list[tuple[str, str]], language: str) -> list[str]:
+    return [f.rule for f in run(turns, language).messages[-1].flags if f.flag == "customer_repeat"]
+
+
+def test_the_same_yes_again_to_a_question_asked_again() -> None:
+    english = [
+        ("bot", "Welcome to GridPower. Are you reporting a power cut?"),
+        ("customer", "yes whole street is out since 6am"),
+        ("bot", "To check for power cuts in your area, please enter your postcode."),
+        ("customer", "M14 5RQ"),
+        ("bot", "Welcome to GridPower. Are you reporting a power cut?"),
+        ("customer", "YES"),
+    ]
+    assert _last_repeats(english, "en") == ["answer again"]
+    dutch = [
+        ("bot", "Hey! Ik ben Fitz. Wil je je abonnement pauzeren?"),
+        ("customer", "ja"),
+        ("bot", "Oké! Wil je je abonnement pauzeren? Antwoord met ja of nee."),
+        ("customer", "JA"),
+    ]
+    assert _last_repeats(dutch, "nl") == ["answer again"]
+
+
+def test_another_answer_a_bare_yes_again_or_a_request_is_no_repeat() -> None:
+    # another answer to the template asked again for the next item
+    other = [
+        ("bot", "Genoteerd! Wil je nog een artikel retourneren?"),
+        ("customer", "ja, de broek"),
+        ("bot", "Genoteerd! Wil je nog een artikel retourneren?"),
+        ("customer", "nee"),
+    ]
+    assert _last_repeats(other, "nl") == []
+    # the same calm bare yes to a template question about each new film answers it
+    films = [
+        ("bot", "Have you heard of this movie?"),
+        ("customer", "Yeah."),
+        ("bot", "Have you heard of this movie?"),
+        ("customer", "Yeah."),
+    ]
+    assert "answer again" not in _last_repeats(films, "en")
+    # a request in question form
+    request = [
+        ("bot", "Can you give me a couple of reasons why you like this movie?"),
+        ("customer", "yes, the acting is great and so is the music"),
+        ("bot", "Can you give me a couple of reasons why you like this movie?"),
+        ("customer", "YES"),
+    ]
+    assert "answer again" not in _last_repeats(request, "en")
