@@ -38,7 +38,7 @@ def told_again(state: _State, f: TextFeatures) -> Restated | None:
     if len(state.bot_positions) < 2 or state.result.handover or _ASKS_FOR_IT.search(norm) is not None:
         return None
     match = resent.search(norm)
-    if match is None:
+    if match is None or _NOT_THE_BOT.search(norm[: match.start()]) or _USED_AFTER.match(norm, match.end()):
         return None
     at = state.bot_positions[-2]
     return Restated("same answer", f'says the bot sent the same answer again: "{quoted(match.group(0))}"', at)
@@ -46,6 +46,20 @@ def told_again(state: _State, f: TextFeatures) -> Restated | None:
 
 # Every pattern of cues.yaml ``told_before`` has one of these in it.
 _KEYS = ("same", "zelfde", "know", "weet", "die ", "sent me", "gave me", "showed me", "linked me")
+
+# Not the bot's answer: a device or app that shows the same thing ("the TV keeps showing the same
+# message: no signal"), or the customer's own try ("I clicked the same link again and now it
+# works", "ik heb opnieuw die link geprobeerd"): a fault told, or a success.
+_NOT_THE_BOT = re.compile(
+    r"\b(?:(?:app|tv|telly|screen|site|website|phone|device|router|modem|box|decoder|machine|printer|laptop|computer"
+    r"|terminal|atm|display|tablet|console|card reader|scanner|meter|thermostat|car)(?: still| just)?"
+    r"|(?:click|clicked|clicking|tried|try|trying|used|use|using|opened|open|opening|followed|follow|pressed|press"
+    r"|tapped|tap|visited|went to|go to|went back to|ging naar|geklikt op|klik op|klikte op)(?: on)?(?: the| that| this)?) $"
+)
+_USED_AFTER = re.compile(
+    r"(?: \w+){0,2} (?:geprobeerd|geopend|aangeklikt|gebruikt|gevolgd|bezocht|geklikt|probeer|probeerde|open|opende"
+    r"|klik|klikte)\b"
+)
 
 # A request for it again is no complaint about it: "can you send me the same link again?",
 # "kun je dezelfde link nog een keer sturen?".
