@@ -209,7 +209,8 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     if cues:
         reply = state.last_reply[1] if state.last_reply is not None else None
         with_bot = state.bot_turns > 0 and not result.handover
-        asked = asked_in_turn(cues, f.norm, result.language, reply, state.replied, with_bot, not state.positions)
+        opening, asked_before = not state.positions, state.first_request is not None
+        asked = asked_in_turn(cues, f.norm, result.language, reply, state.replied, with_bot, opening, asked_before)
         asks_person = asked is not None
         if asked is not None and cues.get("human_request") != asked:  # "someone" asked to act, with a bot
             cues = {**cues, "human_request": asked}

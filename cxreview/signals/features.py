@@ -19,7 +19,14 @@ from cxreview.signals.lexicon import (
     unreported,
     warm_sections,
 )
-from cxreview.signals.person_ask import asked_person, detail_asked, someone_asked, someone_elses, without_identity
+from cxreview.signals.person_ask import (
+    asked_person,
+    detail_asked,
+    someone_asked,
+    someone_elses,
+    without_handles,
+    without_identity,
+)
 from cxreview.signals.sentiment import scored, sentiment
 from cxreview.signals.wording import rephrasing_words, semantic_key
 
@@ -140,10 +147,13 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     """Tone of a customer message, or (``customer=False``) of a bot, agent or system one."""
     lower = text.lower()
     cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES, lower)
-    asked_text, asked_lower = text, lower  # where a request for a person is looked for
+    # Where a request for a person is looked for: a tweet's leading handles name the company
+    # addressed, no third party ("@UPS I need a supervisor to look at this").
+    asked_text, asked_lower = without_handles(text), without_handles(lower)
+    unasked = asked_lower  # before any identity question is blanked
     if "human_request" in cues:  # "r u a real person" asks what the customer talks to, not for one
-        asked_text, asked_lower = without_identity(text, lower, language)
-        if asked_lower is not lower:
+        asked_text, asked_lower = without_identity(asked_text, asked_lower, language)
+        if asked_lower is not unasked:
             again = match_cues(asked_text, language, ("human_request",), asked_lower).get("human_request", "")
             cues = {
                 name: again if name == "human_request" else value
@@ -154,7 +164,7 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
         cues = unreported(cues, text, lower, language)
         if "declines_human" in cues:  # "I don't want to talk to a person" asks for none
             cues = undeclined(cues, text, lower, language)
-        if "human_request" in cues and someone_elses(lower, cues["human_request"], language):
+        if "human_request" in cues and someone_elses(asked_lower, cues["human_request"], language):
             cues = {name: value for name, value in cues.items() if name != "human_request"}  # "someone from my bank"
     caps = emphasis = 0.0
     plain = text.isascii()  # words of ASCII texts without regexes (see ascii_text)
@@ -182,17 +192,19 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     words = runs(lower, LETTERS_AND_APOSTROPHES) if plain else _WORD.findall(lower)
     if customer and "human_request" not in cues and "declines_human" not in cues:
         asked = asked_person(asked_text, asked_lower, language, words)  # a request read as its parts
-        if asked and asked_lower is lower:
-            asked_text, asked_lower = without_identity(text, lower, language)
-            if asked_lower is not lower:
+        if asked and asked_lower is unasked:
+            asked_text, asked_lower = without_identity(asked_text, asked_lower, language)
+            if asked_lower is not unasked:
                 asked = asked_person(asked_text, asked_lower, language, words)
         if asked:
             cues = {**cues, "human_request": asked}
         else:
-            someone = someone_asked(text, lower, language, words)  # a request only with a bot (person_turn)
+            someone = someone_asked(asked_text, asked_lower, language, words)  # a request only with a bot (person_turn)
             if someone:
                 cues = {**cues, "someone_asked": someone}
-            elif detail := detail_asked(text, lower, language):  # "nummer?": a request in context (person_turn)
+            elif detail := detail_asked(
+                asked_text, asked_lower, language
+            ):  # "nummer?": a request in context (person_turn)
                 cues = {**cues, "detail_asked": detail}
     negatives = negation_words()
     if "n't" in lower:

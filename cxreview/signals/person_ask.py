@@ -100,7 +100,11 @@ def _asked(lower: str, language: str, words: Sequence[str]) -> Span | None:
 
 
 _SENTENCE = re.compile(r"[^.!?;:\n]+")
-_SIGNATURE = re.compile(r"\n[ \t]*\n[^\n.!?:]{1,40}\n[^\n]{1,60}$")
+# A name opens no article or yes, and a title is no "now" ("...\n\nA human\nNow." asks; round 18).
+_SIGNATURE = re.compile(
+    r"\n[ \t]*\n(?!\W*(?:a|an|the|een|de|het|yes|no|ja|nee|just|gewoon)\b)[^\n.!?:]{1,40}\n"
+    r"(?!\W*(?:now|please|pls|asap|immediately|nu|graag|aub|alsjeblieft|meteen)\W*$)[^\n]{1,60}$"
+)
 _END = re.compile(r"$")
 
 
@@ -123,6 +127,19 @@ def _bare_sentence(lower: str, parts: Parts) -> Span | None:
             asked_back = lower.startswith("?", sentence.end())  # "Adviseur?": kept, for an echo (person_turn)
             return start, start + len(words) + asked_back
     return None
+
+
+_HANDLES = re.compile(r"^(?:\s*@\w+)+")
+
+
+def without_handles(text: str) -> str:
+    """``text`` with the handles that open it blanked ("@UPS I need a supervisor ..."): a
+    tweet's addressees are the company written to, not a third party (round 18). The same
+    string when it opens with none (most texts)."""
+    if not text.startswith("@"):
+        return text
+    handles = _HANDLES.match(text)
+    return text if handles is None else " " * handles.end() + text[handles.end() :]
 
 
 def without_identity(text: str, lower: str, language: str) -> tuple[str, str]:
@@ -189,7 +206,7 @@ def asks_channel_detail(norm: str, words: str, reply: str | None, language: str)
     (``detail_not``, ``third_party``: "Which number should we call you on?", "what's their number")."""
     parts = person_ask("nl" if language == "nl" else "en")
     said = [norm] if reply is None else [norm, reply]
-    if any(parts["detail_not"].search(text) or parts["third_party"].search(text) for text in said):
+    if any(parts["detail_not"].search(text) or _third_party(text, text is reply, parts) for text in said):
         return False
     if reply is not None and request_context(language)[1].search(reply) is not None:
         return False  # "Benissimo Restaurant & Bar is located in Corte Madera." / "What's the phone number?"
@@ -201,6 +218,13 @@ def asks_channel_detail(norm: str, words: str, reply: str | None, language: str)
     return any(parts["detail_context"].search(text) for text in said)
 
 
+def _third_party(text: str, replied: bool, parts: Parts) -> bool:
+    """Someone else's people named in ``text``; in the bot's or agent's reply (``replied``) "our
+    team" is the company's own ("Our team will reply to your email within 5 working days.")."""
+    return any(not (replied and found.group().startswith(_OURS)) for found in parts["third_party"].finditer(text))
+
+
+_OURS = ("our ", "onze ", "ons ")
 _DETAIL_WORDS = re.compile(r"numm|number|adres|address|\bline\b|contactgegevens")
 
 

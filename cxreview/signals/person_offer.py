@@ -207,12 +207,18 @@ def _offered_by_parts(reply_norm: str, language: str) -> bool:
         if _DENIED.match(reply_norm, frame.end()) is not None:
             continue  # "Sorry, I can't connect you with a colleague right now.", "ik kan je helaas niet doorverbinden"
         # without a question only what the bot can do, said last ("I can also connect you with a colleague")
-        if confirmed or (frame.group() in _ABILITY and reply_norm.count(" ", frame.end()) <= _ABILITY_WORDS):
+        if confirmed or (
+            frame.group() in _ABILITY
+            and reply_norm.count(" ", frame.end()) <= _ABILITY_WORDS
+            and not _conditional(reply_norm, frame.start())
+        ):
             window = " ".join(reply_norm[frame.end() :].split()[:_STATEMENT_WINDOW])
             for option in _ALTERNATIVES.split(window):  # "een monteur inplannen of je doorzetten naar een collega"
                 if parts["statement_targets"].search(option) is not None and parts["notices"].search(option) is None:
                     return True
     for frame in parts["frames"].finditer(reply_norm):
+        if _conditional(reply_norm, frame.start()):
+            continue
         if parts["targets"].search(frame.group()) is not None:
             return True  # "can someone call you back", "kan hij u morgen terugbellen"
         after = reply_norm[frame.end() :].split()
@@ -242,6 +248,20 @@ def _parts(language: str) -> dict[str, re.Pattern[str]]:
     }
 
 
+# An offer for later, on a condition ("If it hasn't arrived by Friday, I can put you through to a colleague."):
+# a thanks for it takes nothing now (round 18).
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|unless|in case|once|als|mocht|indien|zodra)\b(?! (?:you|u|je|jij|ge) (?:d |would |ll )?(?:like|want"
+    r"|wish|prefer|need|wil|wilt|dat wil|dat wilt|wenst)\b)(?: \w+){0,8} $"
+)
+
+
+def _conditional(reply_norm: str, start: int) -> bool:
+    """An offer at ``start`` of the bot's norm on a condition, within a few words after it ("If it
+    hasn't arrived by Friday, I can put you through ..."; not "if you'd like, I can ...")."""
+    return _CONDITION_BEFORE.search(reply_norm, 0, start) is not None
+
+
 _DENIED = re.compile(r"(?: \w+){0,2}? (?:t|not|never|niet|nooit|geen)\b")
 _WORDS = re.compile(r"\w+")
 _ALTERNATIVES = re.compile(r" (?:or|of) ")
@@ -269,7 +289,8 @@ def _offer_in(language: str, reply_norm: str) -> tuple[bool, dict[str, str], boo
     offers = person_offer(language)[0]
     asks_again = _section()[1]
     return (
-        offers.search(reply_norm) is not None or _offered_by_parts(reply_norm, language),
+        any(not _conditional(reply_norm, found.start()) for found in offers.finditer(reply_norm))
+        or _offered_by_parts(reply_norm, language),
         _options(reply_norm),
         asks_again.search(reply_norm) is not None,
     )

@@ -43,29 +43,41 @@ _QUESTION_WORDS = {"en": frozenset("who whom which or".split()), "nl": frozenset
 # A yes or no first ("Yes, the manager." to "Did the manager call you?") answers a question that
 # names the person, whatever its question words (round 17).
 _WORD = re.compile(r"\w+")
+_WHO = re.compile(r"\s*(?:\W*\w+\W+){0,2}?(?:who|wie)\b")  # "ok then who can?", "wie kan dat dan wel?"
 _CONFIRM = frozenset("yes yeah yep no nope ja jawel nee".split())
 
 
 def asked_in_turn(
-    cues: dict[str, str], norm: str, language: str, reply: str | None, replied: bool, with_bot: bool, opening: bool
+    cues: dict[str, str],
+    norm: str,
+    language: str,
+    reply: str | None,
+    replied: bool,
+    with_bot: bool,
+    opening: bool,
+    asked_before: bool = False,
 ) -> str | None:
     """The words of the customer's message that ask for a person, or None. ``cues``: its cues;
     ``norm``: its norm; ``reply``: the norm of the bot's or agent's message just before it (None
     when none came since the customer's last); ``replied``: a bot or agent has written;
     ``with_bot``: the customer is with a bot and no person took over; ``opening``: it is the
-    customer's first message (where "can someone cancel my order?" says what they want)."""
+    customer's first message (where "can someone cancel my order?" says what they want);
+    ``asked_before``: the customer asked for a person earlier (a bare "A phone number." then asks
+    for the company's)."""
     if "declines_human" in cues:
         return None
     words = cues.get("human_request")
     detail = cues.get("detail_asked")  # "nummer?" after "ik bel de schadelijn wel", "Wij zijn bereikbaar ..."
-    if words is None and detail is not None:
-        return detail if asks_channel_detail(norm, detail, reply, language) else None
+    if words is None and detail is not None:  # after their own ask for a person: "Please. A phone number."
+        return detail if asked_before or asks_channel_detail(norm, detail, reply, language) else None
     if words is None:  # "someone" asked to act, with a bot; not when people were promised ("We aim to respond ...")
         someone = cues.get("someone_asked")
         if someone is None or not with_bot or not replied or (opening and _WISH.match(someone.lower()) is None):
             return None
-        promised = person_ask("nl" if language == "nl" else "en")["promised"]
-        return someone if reply is None or promised.search(reply) is None else None
+        parts = person_ask("nl" if language == "nl" else "en")
+        if reply is not None and _WHO.match(someone.lower()) and parts["who_named"].search(reply):
+            return None  # "who can cancel it?" after "Only the account holder can cancel ...": who qualifies
+        return someone if reply is None or parts["promised"].search(reply) is None else None
     if reply is not None and (_about_a_place(words, reply, language) or _answers_question(words, reply, language)):
         return None
     if not replied and greets(words, norm, language):
@@ -93,6 +105,8 @@ def _answers_question(words: str, reply: str, language: str) -> bool:
         return False
     named = set(_WORD.findall(reply.lower()))  # "manager?" ends a question: the word, not its mark
     said = words.lower().replace(".", " ").replace(",", " ").replace("?", " ").split()
+    if parts["asked_who"].search(reply) is not None:
+        return True  # "Customer service." to "Who did you speak to?"
     head = next((word for word in reversed(said) if len(word) > 3 and word not in _COURTESY), None)
     echo = words.rstrip().endswith("?")  # "Adviseur?" to "Ik heb het aan de adviseur voorgelegd." asks what it is
     confirms = said[0] in _CONFIRM  # the norm has no question mark left to tell a question by
