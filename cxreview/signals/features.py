@@ -22,6 +22,7 @@ from cxreview.signals.lexicon import (
 from cxreview.signals.person_ask import (
     asked_person,
     detail_asked,
+    pronoun_asked,
     someone_asked,
     someone_elses,
     without_handles,
@@ -202,10 +203,10 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
             someone = someone_asked(asked_text, asked_lower, language, words)  # a request only with a bot (person_turn)
             if someone:
                 cues = {**cues, "someone_asked": someone}
-            elif detail := detail_asked(
-                asked_text, asked_lower, language
-            ):  # "nummer?": a request in context (person_turn)
+            elif detail := detail_asked(asked_text, asked_lower, language):  # "nummer?": in context (person_turn)
                 cues = {**cues, "detail_asked": detail}
+            elif they := pronoun_asked(asked_text, asked_lower, language):  # "can they contact me?" (person_turn)
+                cues = {**cues, "they_asked": they}
     negatives = negation_words()
     if "n't" in lower:
         negations = sum(1 for w in words if w in negatives or w.endswith("n't"))

@@ -218,6 +218,26 @@ def asks_channel_detail(norm: str, words: str, reply: str | None, language: str)
     return any(parts["detail_context"].search(text) for text in said)
 
 
+def pronoun_asked(text: str, lower: str, language: str) -> str | None:
+    """The words of ``text`` that ask people named by a pronoun to contact the customer ("can they
+    contact me directly please?": cues.yaml ``person_ask.pronoun_ask``), or None: a request only
+    when the bot's or agent's message before it names the company's people (`names_own_people`)."""
+    if _PRONOUNS.search(lower) is None:  # most texts
+        return None
+    found = person_ask("nl" if language == "nl" else "en")["pronoun_ask"].search(lower)
+    return None if found is None else (text if len(text) == len(lower) else lower)[found.start() : found.end()]
+
+
+def names_own_people(reply: str, language: str) -> bool:
+    """Whether the bot's or agent's norm names the company's people ("I've passed this to the
+    team.", "een collega") and no third party."""
+    parts = person_ask("nl" if language == "nl" else "en")
+    return parts["people"].search(reply) is not None and not _third_party(reply, True, parts)
+
+
+_PRONOUNS = re.compile(r"\b(?:they|he|she|ze|zij|hij)\b")
+
+
 def _third_party(text: str, replied: bool, parts: Parts) -> bool:
     """Someone else's people named in ``text``; in the bot's or agent's reply (``replied``) "our
     team" is the company's own ("Our team will reply to your email within 5 working days.")."""
@@ -388,8 +408,8 @@ def someone_elses(lower: str, words: str, language: str) -> bool:
     if _others_in(lower, start, parts) or lower.startswith("'s", start + len(words)):
         return True  # "can someone from my bank call me", "I want the agent's name"
     sentence = max(lower.rfind(stop, 0, start) for stop in _SENTENCE_STOPS) + 1
-    if parts["self_described"].search(lower[sentence:start]) is not None:
-        return True  # "I'm a real person, not a bot"
+    if parts["self_described"].search(lower[sentence:start]) or parts["praised_access"].search(lower[sentence:start]):
+        return True  # "I'm a real person, not a bot", "love that I can talk to a real person in the app"
     clause = _CLAUSE_START.split(lower[:start])[-1]
     return parts["cost"].search(clause) is not None
 

@@ -30,6 +30,7 @@ import re
 
 from cxreview.signals.cue_index import compile_patterns
 from cxreview.signals.lexicon import expanded, languages_read, person_offer, raw_cues
+from cxreview.signals.lexicon import person_ask as person_ask_parts
 
 _NUMBER_ONLY = re.compile(r"^(?:option |optie |nummer |number |keuze |choice )?(\d)$")
 _OPTION = re.compile(r"(?:^| )(\d) ")  # in a norm the option marks are bare digits ("3 talk to an agent")
@@ -87,6 +88,8 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
     if norm.count(" ") >= _MAX_WORDS and not _says_yes(norm, language):
         return False
     offered, options, asks_again = _offer_in(language, reply_norm)
+    if offered and _THANKS_ONLY.match(norm) and _announced(reply_norm, language):
+        return False  # "ok dank je" to "Een moment, ik verbind je door met een medewerker.": thanks for the transfer
     if not offered and earlier_norm and asks_again:
         earlier_offered, earlier_options, _ = _offer_in(language, earlier_norm)
         offered, options = earlier_offered, options or earlier_options
@@ -246,6 +249,23 @@ def _parts(language: str) -> dict[str, re.Pattern[str]]:
         name: compile_patterns([p for lang in languages_read(language) for p in expanded(section[name][lang], lang)])
         for name in names
     }
+
+
+# A bare thanks or ok ("ok dank je", "ok thanks") to a transfer announced, not offered (round 18).
+_THANKS_ONLY = re.compile(
+    r"^(?:(?:ok|okay|oke|oké|top|prima|great|fine|cool|alright|thanks|thank you|thx|ty|cheers|dank je|dank je wel"
+    r"|dankjewel|dank u|dank u wel|bedankt|merci|wel)(?: |$))+$"
+)
+_OFFER_QUESTION = re.compile(
+    r"\b(?:would you like|do you want|shall i|should i|want me to|is that ok|okay|wil je|wilt u|zal ik|is dat goed|akkoord)\b"
+)
+
+
+def _announced(reply_norm: str, language: str) -> bool:
+    """The bot's norm says a person is on the way (cues.yaml ``person_ask.promised``: "Een moment,
+    ik verbind je door met een medewerker.") and asks nothing about it."""
+    promised = person_ask_parts("nl" if language == "nl" else "en")["promised"]
+    return promised.search(reply_norm) is not None and _OFFER_QUESTION.search(reply_norm) is None
 
 
 # An offer for later, on a condition ("If it hasn't arrived by Friday, I can put you through to a colleague."):

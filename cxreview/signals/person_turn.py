@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from cxreview.signals.lexicon import person_ask, request_context
-from cxreview.signals.person_ask import asks_channel_detail, greets, waits_for_promised
+from cxreview.signals.person_ask import asks_channel_detail, greets, names_own_people, waits_for_promised
 from cxreview.signals.person_offer import offers_person
 
 # In the customer's first message only a wish for someone asks ("I need someone to look at my
@@ -68,6 +68,9 @@ def asked_in_turn(
         return None
     words = cues.get("human_request")
     detail = cues.get("detail_asked")  # "nummer?" after "ik bel de schadelijn wel", "Wij zijn bereikbaar ..."
+    they = cues.get("they_asked")  # "can they contact me directly please?" after "I've passed this to the team."
+    if words is None and they is not None:
+        return they if reply is not None and names_own_people(reply, language) else None
     if words is None and detail is not None:  # after their own ask for a person: "Please. A phone number."
         return detail if asked_before or asks_channel_detail(norm, detail, reply, language) else None
     if words is None:  # "someone" asked to act, with a bot; not when people were promised ("We aim to respond ...")

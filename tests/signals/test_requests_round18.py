@@ -3,8 +3,8 @@ rounds in the style of public support tweets and chats.
 
 - a tweet's leading handles name the company written to, no third party ("@UPS I need a
   supervisor to look at this", "@PostNL kan iemand mij even bellen");
-- a direct message asked for ("can someone from your team DM me", "kunnen jullie me een DM sturen
-  met een medewerker"); nobody answering the company's phones ("ik krijg niemand aan de lijn", "er
+- a direct message from the company's people ("can someone from your team DM me", "kunnen jullie me
+  een DM sturen met een medewerker"; a bare "can you dm me" is none, as the complaint tweets label it); nobody answering the company's phones ("ik krijg niemand aan de lijn", "er
   neemt niemand op", "does anyone actually pick up the phones"); a line of a service open ("is your
   phone banking line open", "is de BelastingTelefoon vandaag open?"); "hoe kom ik in contact met";
   another way to call the company; "customer service team please"; "graag even bellen";
@@ -12,6 +12,14 @@ rounds in the style of public support tweets and chats.
   "Our team will reply to your email" (the company's team and the customer's inbox);
 - "I'd like to speak to the property manager" (a letting agent's manager, not a venue);
 - "A human\\nNow." after a blank line is no signature;
+- probe 3: the chat still there ("does your online chat still exist?", "bestaat jullie chat nog?"), "neem
+  aub contact op", "chatten met medewerker", the team the bot just named asked by a pronoun ("can they
+  contact me directly please?" after "I've passed this to the team."); not praise that people are easy
+  to reach ("love that I can talk to a real person in the app");
+- probe 4: whether people read or answer here ("does anyone actually respond on here??", "leest hier
+  eigenlijk wel iemand mee?"), someone who speaks the customer's language, "I'd like to request a
+  call", "wie is de juiste persoon om te mailen", a complaint to a store's manager; not a bare thanks
+  to a transfer announced ("ok dank je" to "Een moment, ik verbind je door met een medewerker.");
 - not: "who can cancel it?" after "Only the account holder can cancel ...", "Customer service." to
   "Who did you speak to?", a thanks to an offer on a condition ("If it hasn't arrived by Friday, I
   can put you through to a colleague."), "We're moving to another city" as a threat to leave.
@@ -39,6 +47,18 @@ TWEETS = [
     ("en", "@Boots_UK do you guys have a customer care email? I want to send photos of a damaged delivery"),
     ("en", "@Plusnet what are the opening times for your phone support this weekend?"),
     ("nl", "@ANWB wat is het nummer van de pechhulp? sta langs de A2"),
+    # probe 3: the chat still there, "neem aub contact op"
+    ("en", "@Asda does your online chat still exist? can't find it anywhere"),
+    ("nl", "@albertheijn bestaat jullie chat nog? kan hem niet meer vinden"),
+    ("nl", "@Transavia als iemand van de klantenservice dit leest, neem aub contact op, boeking 44123"),
+    # probe 4: whether people answer here, someone who speaks a language, a call requested, the right person
+    ("en", "@Lidl_UK does anyone actually respond on here??"),
+    ("en", "@Barclays is this account actually monitored by people or just bots?"),
+    ("nl", "@KPN leest hier eigenlijk wel iemand mee?"),
+    ("nl", "@Jumbo reageert er hier eigenlijk ooit iemand??"),
+    ("nl", "@Ziggo wanneer krijg ik eindelijk antwoord van iemand? ticket staat al 9 dagen open"),
+    ("nl", "@Lidl_NL wie is de juiste persoon om te mailen over een terugroepactie?"),
+    ("nl", "@HEMA ik wil een klacht indienen bij de bedrijfsleider van de winkel in Utrecht"),
 ]
 
 TWEETS_NOT = [
@@ -47,9 +67,20 @@ TWEETS_NOT = [
     ("nl", "@KPN gisteren een medewerker aan de lijn gehad, alles is opgelost. top!"),
     ("en", "@SouthernWater your engineer Steve was brilliant this morning, fixed the leak in 20 mins"),
     ("en", "@Tesco I sent you a DM yesterday about my order"),
+    # the complaint tweets' labels: a bare DM asked for is no request (the social team answers either way)
+    ("en", "can you dm me for why my order got canceled? Thanks"),
+    ("en", "Wasnt helpful plz dm me"),
     ("nl", "@ING ik kreeg een telefoontje van iemand die zei dat hij van ING was. is dat echt?"),
     ("en", "@TfL is the Victoria line open today?"),
     ("nl", "@bol ik bel liever met mijn huisarts, graag bellen met de huisarts"),
+    # probe 3: praise that people are easy to reach; a hotel's line; someone else to contact
+    ("en", "@Monzo love that I can talk to a real person in the app in minutes, every bank should do this"),
+    ("nl", "@bunq fijn dat je in de app binnen een paar minuten een echt mens spreekt, zo hoort het"),
+    ("en", "@Expedia your hotel in Rome never answers its phone. how do I contact them about a late check in?"),
+    ("nl", "ik moest van jullie contact opnemen met de verhuurder. neem contact op met de verhuurder zei de chatbot"),
+    ("en", "@Lidl_UK does anyone actually like the new bread? asking for a friend"),
+    ("nl", "@HEMA de bedrijfsleider in Utrecht was echt onbeschoft tegen mijn dochter"),
+    ("nl", "@Booking wie is de juiste persoon om te bellen bij het hotel over een late check-in?"),
 ]
 
 
@@ -85,6 +116,25 @@ IN_CONTEXT = [
     ("en", "I'm sorry to hear that. What can I do for you?", "Customer service.", True),
     ("en", "How can I help?", "Great service yesterday.\n\nTom Baker\nAccount Manager", False),
     ("en", "Please enter the code we sent to your phone.", "the number?", False),
+    ("nl", "Wat wil je doen?", "chatten met medewerker", True),
+    # The people the bot just named, asked by a pronoun; not a courier, nor a notice.
+    ("en", "Thanks for your patience, I've passed this to the team.", "can they contact me directly please?", True),
+    ("en", "The courier will deliver it tomorrow between 9 and 5.", "can they call me before they come?", False),
+    ("en", "Your order is with our warehouse team now.", "can they email me when it ships?", False),
+    # blind14: what will happen is no ask
+    (
+        "en",
+        "I'll pass this to a technician colleague who can look into it further.",
+        "ok thanks. will they call me or do it here?",
+        False,
+    ),
+    ("en", "How can I help you today?", "do you have someone who speaks Polish?", True),
+    ("en", "How can I help you today?", "does the app work in Polish?", False),
+    ("en", "Sorry, I didn't get that.", "I'd like to request a call", True),
+    # A bare thanks to a transfer announced asks for nobody; to one offered it takes it.
+    ("nl", "Een moment, ik verbind je door met een medewerker.", "ok dank je", False),
+    ("en", "Please hold while I connect you to an agent.", "ok thanks", False),
+    ("nl", "Ik verbind je door met een medewerker, is dat goed?", "ok dank je", True),
     # A thanks to an offer on a condition takes nothing now; "if you'd like" still offers.
     (
         "en",
