@@ -20,6 +20,11 @@ rounds in the style of public support tweets and chats.
   eigenlijk wel iemand mee?"), someone who speaks the customer's language, "I'd like to request a
   call", "wie is de juiste persoon om te mailen", a complaint to a store's manager; not a bare thanks
   to a transfer announced ("ok dank je" to "Een moment, ik verbind je door met een medewerker.");
+- probe 5: people working there at all ("any humans working at wizz?", "werken daar ook mensen?"), an
+  e-mail address to use, "need to talk to finance" without a subject, "who handles billing then" /
+  "wie gaat dan over facturen?" with a bot, "ik moet iemand van de financiële afdeling hebben", "een
+  leidinggevende bij wie ik dit kan neerleggen", "ik zeg liever telefonisch op"; not "are there people
+  working on the line today?", "who handles my data?";
 - not: "who can cancel it?" after "Only the account holder can cancel ...", "Customer service." to
   "Who did you speak to?", a thanks to an offer on a condition ("If it hasn't arrived by Friday, I
   can put you through to a colleague."), "We're moving to another city" as a threat to leave.
@@ -59,6 +64,11 @@ TWEETS = [
     ("nl", "@Ziggo wanneer krijg ik eindelijk antwoord van iemand? ticket staat al 9 dagen open"),
     ("nl", "@Lidl_NL wie is de juiste persoon om te mailen over een terugroepactie?"),
     ("nl", "@HEMA ik wil een klacht indienen bij de bedrijfsleider van de winkel in Utrecht"),
+    # probe 5: people working there at all, an e-mail address to use, a manager to take it to
+    ("en", "@WizzAir any humans working at wizz? need to change a name on a booking and the site won't let me"),
+    ("nl", "@Transavia werken daar ook mensen? ik moet een naam wijzigen en de site laat het niet toe"),
+    ("en", "@TSB phone line keeps saying 'too many callers'. is there an email I can use?"),
+    ("nl", "@Coolblue monteur kwam 2x niet opdagen. is er een leidinggevende bij wie ik dit kan neerleggen?"),
 ]
 
 TWEETS_NOT = [
@@ -81,6 +91,9 @@ TWEETS_NOT = [
     ("en", "@Lidl_UK does anyone actually like the new bread? asking for a friend"),
     ("nl", "@HEMA de bedrijfsleider in Utrecht was echt onbeschoft tegen mijn dochter"),
     ("nl", "@Booking wie is de juiste persoon om te bellen bij het hotel over een late check-in?"),
+    ("en", "@WizzAir are humans allowed to bring 2 bags or just one? lol your rules are confusing"),
+    ("en", "@NetworkRail are there people working on the line today?"),
+    ("nl", "@Transavia mogen mensen nou 1 of 2 tassen meenemen? jullie regels zijn verwarrend"),
 ]
 
 
@@ -131,6 +144,27 @@ IN_CONTEXT = [
     ("en", "How can I help you today?", "do you have someone who speaks Polish?", True),
     ("en", "How can I help you today?", "does the app work in Polish?", False),
     ("en", "Sorry, I didn't get that.", "I'd like to request a call", True),
+    ("en", "Can I help with anything else?", "how do I request a call from my GP through your app?", False),
+    # probe 5: a department without a subject, "who handles billing then" with a bot, "ik moet iemand van ... hebben"
+    (
+        "en",
+        "I'm here to help with your order.",
+        "order's fine, i have a billing dispute. need to talk to finance",
+        True,
+    ),
+    ("en", "How can I help?", "ok. need to talk to my landlord first", False),
+    ("en", "Sorry, I can only help with delivery questions.", "ok who handles billing then", True),
+    ("en", "I can help with your account.", "who handles my data?", False),
+    ("nl", "Sorry, ik kan alleen helpen met vragen over bezorging.", "wie gaat dan over facturen?", True),
+    (
+        "nl",
+        "Ik help je graag met je bestelling.",
+        "bestelling is prima, het gaat om de factuur. ik moet iemand van de financiële afdeling hebben",
+        True,
+    ),
+    ("nl", "Hoe kan ik helpen?", "ik moet een persoon toevoegen aan mijn polis", False),
+    ("nl", "Je kunt je abonnement opzeggen in de app.", "ik zeg liever telefonisch op, dan heb ik zekerheid", True),
+    ("nl", "Hoe kan ik helpen?", "ik betaal liever telefonisch", False),
     # A bare thanks to a transfer announced asks for nobody; to one offered it takes it.
     ("nl", "Een moment, ik verbind je door met een medewerker.", "ok dank je", False),
     ("en", "Please hold while I connect you to an agent.", "ok thanks", False),
