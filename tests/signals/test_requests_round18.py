@@ -25,6 +25,8 @@ rounds in the style of public support tweets and chats.
   "wie gaat dan over facturen?" with a bot, "ik moet iemand van de financiële afdeling hebben", "een
   leidinggevende bij wie ik dit kan neerleggen", "ik zeg liever telefonisch op"; not "are there people
   working on the line today?", "who handles my data?";
+- probe 6: "thru", "representitive", reaching people said to be impossible ("why is it impossible to
+  contact a human at your company?"), the best way to head office, a team's direct number;
 - not: "who can cancel it?" after "Only the account holder can cancel ...", "Customer service." to
   "Who did you speak to?", a thanks to an offer on a condition ("If it hasn't arrived by Friday, I
   can put you through to a colleague."), "We're moving to another city" as a threat to leave.
@@ -69,6 +71,10 @@ TWEETS = [
     ("nl", "@Transavia werken daar ook mensen? ik moet een naam wijzigen en de site laat het niet toe"),
     ("en", "@TSB phone line keeps saying 'too many callers'. is there an email I can use?"),
     ("nl", "@Coolblue monteur kwam 2x niet opdagen. is er een leidinggevende bij wie ik dit kan neerleggen?"),
+    # probe 6: reaching people said to be impossible, the best way to head office
+    ("en", "@Tesco why is it impossible to contact a human at your company?"),
+    ("en", "@Halfords whats the best way to get through to head office?"),
+    ("nl", "@Kruidvat wat is de beste manier om het hoofdkantoor te bereiken?"),
 ]
 
 TWEETS_NOT = [
@@ -94,6 +100,9 @@ TWEETS_NOT = [
     ("en", "@WizzAir are humans allowed to bring 2 bags or just one? lol your rules are confusing"),
     ("en", "@NetworkRail are there people working on the line today?"),
     ("nl", "@Transavia mogen mensen nou 1 of 2 tassen meenemen? jullie regels zijn verwarrend"),
+    ("en", "@Halfords your head office is in Redditch right? sending a letter"),
+    ("en", "it's impossible to contact my landlord, can you send the letter to him directly?"),
+    ("nl", "@Kruidvat wat is de beste manier om mijn verhuurder te bereiken over de levering?"),
 ]
 
 
@@ -165,6 +174,10 @@ IN_CONTEXT = [
     ("nl", "Hoe kan ik helpen?", "ik moet een persoon toevoegen aan mijn polis", False),
     ("nl", "Je kunt je abonnement opzeggen in de app.", "ik zeg liever telefonisch op, dan heb ik zekerheid", True),
     ("nl", "Hoe kan ik helpen?", "ik betaal liever telefonisch", False),
+    # probe 6: "thru" and a misspelt "representative", a team's direct number
+    ("en", "I can help with questions about your energy account.", "can u put me thru to sum1 pls", True),
+    ("en", "I didn't quite get that.", "representitive", True),
+    ("nl", "Is er nog iets?", "ja, mag ik het directe nummer van het hypotheekteam", True),
     # A bare thanks to a transfer announced asks for nobody; to one offered it takes it.
     ("nl", "Een moment, ik verbind je door met een medewerker.", "ok dank je", False),
     ("en", "Please hold while I connect you to an agent.", "ok thanks", False),
