@@ -178,6 +178,7 @@ def _picks_alternative(norm: str, reply_norm: str, language: str) -> bool:
 
 
 _OR_SPLIT = re.compile(r" (?:or|of) ")
+_TO_THEM = frozenset({"them", "him", "her", "hen", "hem", "haar"})  # the people named before, passed the case
 # Words that pick nothing ("now" and "nu" do: "now please" to "... an advisor now, or a call for later?").
 _STOP = frozenset(
     """a an the to of or and for with you your me my i we it is be would like want do please yes ok okay
@@ -230,8 +231,11 @@ def _offered_by_parts(reply_norm: str, language: str) -> bool:
             continue
         if parts["targets"].search(window) is not None:
             return True
-        rest = " ".join(after)
-        if len(after) <= _FRAME_WINDOW and parts["objects"].search(rest) is not None:
+        rest: str | None = " ".join(after)
+        if len(after) > _FRAME_WINDOW:  # "... pass your request to them? They reply by e-mail within 24 hours."
+            end = next((i for i, word in enumerate(after[:_FRAME_WINDOW]) if word in _TO_THEM), None)
+            rest = " ".join(after[: end + 1]) if end is not None else None
+        if rest is not None and parts["objects"].search(rest) is not None:
             if parts["targets"].search(reply_norm[: frame.start()]) is not None:
                 return True
     return False

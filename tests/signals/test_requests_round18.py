@@ -27,6 +27,9 @@ rounds in the style of public support tweets and chats.
   working on the line today?", "who handles my data?";
 - probe 6: "thru", "representitive", reaching people said to be impossible ("why is it impossible to
   contact a human at your company?"), the best way to head office, a team's direct number;
+- the development sets' leftovers: "mag ik een mailadres waar ik het naartoe kan sturen" (blind17),
+  "PHONE. ME." (dev14), "yes please" to "Would you like me to pass your request to them? They reply by
+  e-mail within 24 hours." (blind16);
 - not: "who can cancel it?" after "Only the account holder can cancel ...", "Customer service." to
   "Who did you speak to?", a thanks to an offer on a condition ("If it hasn't arrived by Friday, I
   can put you through to a colleague."), "We're moving to another city" as a threat to leave.
@@ -178,6 +181,28 @@ IN_CONTEXT = [
     ("en", "I can help with questions about your energy account.", "can u put me thru to sum1 pls", True),
     ("en", "I didn't quite get that.", "representitive", True),
     ("nl", "Is er nog iets?", "ja, mag ik het directe nummer van het hypotheekteam", True),
+    # the development sets' leftovers: an e-mail address to send the form to (blind17), a call shouted (dev14),
+    # a yes to an offer to pass the request to a team named before, with a sentence after it (blind16)
+    (
+        "nl",
+        "Opzeggen kan bij de balie van je vestiging of via het opzegformulier in de app.",
+        "het formulier geeft een foutmelding bij versturen, al 3x geprobeerd. mag ik een mailadres waar ik het naartoe kan sturen",
+        True,
+    ),
+    ("nl", "Je kunt het pakket terugsturen.", "mag ik een adres waar ik het pakket naartoe kan sturen", False),
+    ("en", "I'm sorry, I didn't understand.", "PHONE. ME. 07700 900 412. I already gave you the number", True),
+    (
+        "en",
+        "Exchanges are done by our customer team. Would you like me to pass your request to them? They reply by e-mail within 24 hours.",
+        "yes please",
+        True,
+    ),
+    (
+        "en",
+        "Exchanges are done in store. Would you like me to send the store address to you? It is open until 6.",
+        "yes please",
+        False,
+    ),
     # A bare thanks to a transfer announced asks for nobody; to one offered it takes it.
     ("nl", "Een moment, ik verbind je door met een medewerker.", "ok dank je", False),
     ("en", "Please hold while I connect you to an agent.", "ok thanks", False),
