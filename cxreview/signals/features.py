@@ -25,7 +25,6 @@ from cxreview.signals.person_ask import (
     pronoun_asked,
     someone_asked,
     someone_elses,
-    without_handles,
     without_identity,
 )
 from cxreview.signals.sentiment import scored, sentiment
@@ -148,9 +147,7 @@ def tone(text: str, language: str, customer: bool = True) -> Tone:
     """Tone of a customer message, or (``customer=False``) of a bot, agent or system one."""
     lower = text.lower()
     cues = match_cues(text, language, CUSTOMER_CUES if customer else SYSTEM_CUES, lower)
-    # Where a request for a person is looked for: a tweet's leading handles name the company
-    # addressed, no third party ("@UPS I need a supervisor to look at this").
-    asked_text, asked_lower = without_handles(text), without_handles(lower)
+    asked_text, asked_lower = text, lower  # where a request for a person is looked for
     unasked = asked_lower  # before any identity question is blanked
     if "human_request" in cues:  # "r u a real person" asks what the customer talks to, not for one
         asked_text, asked_lower = without_identity(asked_text, asked_lower, language)

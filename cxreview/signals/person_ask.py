@@ -129,19 +129,6 @@ def _bare_sentence(lower: str, parts: Parts) -> Span | None:
     return None
 
 
-_HANDLES = re.compile(r"^(?:\s*@\w+)+")
-
-
-def without_handles(text: str) -> str:
-    """``text`` with the handles that open it blanked ("@UPS I need a supervisor ..."): a
-    tweet's addressees are the company written to, not a third party (round 18). The same
-    string when it opens with none (most texts)."""
-    if not text.startswith("@"):
-        return text
-    handles = _HANDLES.match(text)
-    return text if handles is None else " " * handles.end() + text[handles.end() :]
-
-
 def without_identity(text: str, lower: str, language: str) -> tuple[str, str]:
     """``text`` and ``lower`` with each question whether the bot or agent is a person blanked
     ("r u a real person", "is this a bot or a real agent?", "ben jij een echt persoon",
