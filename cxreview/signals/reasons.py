@@ -132,8 +132,10 @@ def reasons_in_words(
     if not cues:
         return []
     pushes = [(value, name) for name, value in cues.items() if is_push(name)]
-    # Numbers are pushes; a value of another type (an older database) keeps its place.
-    pushes.sort(key=lambda pair: -pair[0] if isinstance(pair[0], (int, float)) else 0.0)
+    # Numbers are pushes (a value of another type, from an older database, counts as 0). Pushes
+    # equal as stored (rounded) come in the order `frustration.explain` gives them, by name, last
+    # first: the stored keys' order is no tie-break, PostgreSQL's jsonb orders them its own way.
+    pushes.sort(key=lambda pair: (pair[0] if isinstance(pair[0], (int, float)) else 0.0, pair[1]), reverse=True)
     return [_with_evidence(cues, name, reason_words(name), mask) for _, name in pushes[:top]]
 
 

@@ -321,3 +321,16 @@ def test_a_reason_names_what_the_words_do(turns: list[tuple[str, str]], expected
     assert not any(r.startswith(untrue) for r in shown), shown
     if expected is not None:
         assert any(r.startswith(expected) for r in shown), shown
+
+
+def test_pushes_equal_as_stored_keep_one_order_whatever_the_key_order() -> None:
+    # PostgreSQL's jsonb gives the stored keys back in its own order: equal pushes are ordered
+    # by name, as frustration.explain orders them, not by where the key happens to be.
+    stored = {"grievance": 2.674, "repetition": 2.674, "impatience": 2.343}
+    shuffled = {"impatience": 2.343, "repetition": 2.674, "grievance": 2.674}
+    assert reasons_in_words(stored) == reasons_in_words(shuffled)
+    assert [words.split(" (")[0] for words in reasons_in_words(stored)] == [
+        "says they already said it",
+        "a grievance",
+        "impatience",
+    ]
