@@ -19,7 +19,6 @@ import csv
 import gzip
 import json
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,12 +131,12 @@ def uss_rows(name: str, path: Path, config: dict | None = None) -> Rows:
 # companies, products or wordings of the other: "dev" may be used for choosing features and
 # training, "held" only for measuring. The random tweets alternate between the halves.
 COMPLAINT_DEV_DOMAINS = frozenset({"apparel", "electronics", "food", "software"})
-_MENTION = re.compile(r"(^|\s)[.]?@\w+")
 
 
 def complaint_tweets(path: Path, part: str) -> Iterator[tuple[str, str, int, str]]:
     """(tweet id, text, label, domain) of the complaint tweets of one half ("dev" or "held"),
-    @mentions removed (in a support chat the customer does not address the company by handle)."""
+    as written: a tweet's @handles name whom it is written to (left out of the text's shape,
+    `features.shape_of`) and make it a public post (`TextFeatures.public`)."""
     with open(path, encoding="utf-8", newline="") as handle:
         for index, (tweet_id, text, label, domain) in enumerate(csv.reader(handle)):
             if domain.startswith("random"):
@@ -145,7 +144,7 @@ def complaint_tweets(path: Path, part: str) -> Iterator[tuple[str, str, int, str
             else:
                 half = "dev" if domain in COMPLAINT_DEV_DOMAINS else "held"
             if half == part:
-                yield tweet_id, _MENTION.sub(" ", text).strip(), int(label), domain
+                yield tweet_id, text.strip(), int(label), domain
 
 
 def complaint_rows(path: Path, part: str, config: dict | None = None) -> Rows:

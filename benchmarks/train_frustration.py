@@ -104,6 +104,11 @@ CAP = {
     # message: at most 1.75, so that it never flags a message by itself (0.39 after a message
     # of frustration 1.0).
     "frustrated_before": 1.75,
+    # Round 18: a problem told in a public post to the company ("@XboxSupport can't sign in,
+    # error 0x87DD0006") is a complaint in front of everyone: complaint tweets are labelled so
+    # nearly always (the fit gives it 2.2). Capped so that such a post alone flags (about 0.5)
+    # but is no emotion spike (0.7): a calm "can you help?" is still calm in its words.
+    "public_problem": 1.5,
 }
 
 

@@ -109,6 +109,9 @@ class TextFeatures(NamedTuple):
     # the last answer did not work ("Sorry, I didn't get that. What is your postcode?"): see
     # asking_sentence. Empty for other texts.
     ask: str
+    # A customer's text that names someone by @handle ("@AmazonHelp my parcel never came"): a
+    # public post to the company, where a problem told is a complaint (`frustration`).
+    public: bool = False
 
 
 def shape_of(text: str) -> str:
@@ -272,7 +275,8 @@ def with_details(text: str, language: str, customer: bool, known: Tone) -> TextF
         identifiers = frozenset(_IDENTIFIER.findall(lower)) if digit else _EMPTY
         # tuple.__new__ on the joined fields: the same TextFeatures as TextFeatures(*known,
         # ...), without the generated __new__'s argument handling (one call per text).
-        return _new_tuple(TextFeatures, known + (norm, _EMPTY, identifiers, _EMPTY, len(split), _EMPTY, (), ""))
+        public = "@" in text and _MENTION.search(text) is not None
+        return _new_tuple(TextFeatures, known + (norm, _EMPTY, identifiers, _EMPTY, len(split), _EMPTY, (), "", public))
     capitalised = frozenset(w for w in _WORD.findall(text) if w[0].isupper() and not w.isupper())
     return TextFeatures(
         *known,

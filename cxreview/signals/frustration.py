@@ -187,6 +187,10 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
         if reported and "resolved" in cues:
             # The problem is over: it is told, not reported ("it's fixed now").
             del values["problem"]
+    if f.public and "problem" in values:
+        # Told in a public post to the company ("@AmazonHelp my parcel never came"), a problem
+        # is a complaint made in front of everyone, not a question for help in a chat.
+        values["public_problem"] = 1.0
     negations = f.negations
     if "rejection" in values and _bare_no(cues["rejection"]):
         # A bare "no" ("No, email is fine.", "No, not yet", "No, it hasn't arrived yet.")
@@ -356,6 +360,8 @@ def explain(
             up = _credited(up, name, name, OPEN_NO if said_no == ANSWER else said)
     if correction_as is not None:
         up = _credited(up, "correction", "correction", correction_as)
+    if "public_problem" in values:  # one reason: the problem, told in public
+        up = _credited(up, "problem", "public_problem", "public_problem")
     if unprompted:
         up = _credited(up, "rejection", "rejection", UNPROMPTED["rejection"])
         if said_no is None and not open_ask and "after_question" not in values:

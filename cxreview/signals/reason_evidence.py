@@ -49,6 +49,8 @@ def add_evidence(
         found = _unique(counted_negations(f))
         if found:
             shown["negations" + MATCH] = ", ".join(found)
+    if "public_problem" in shown and f.cues.get("problem"):  # the problem told, as the cue found it
+        shown["public_problem" + MATCH] = f.cues["problem"]
     if f.shouted:
         for name in _SHOUTS:
             if name in shown:

@@ -41,6 +41,7 @@ REASONS: dict[str, str] = {
     "emoji": "angry or sad emoji",
     "correction": "corrects the answer or asks to look again",
     "problem": "reports a problem",
+    "public_problem": "reports a problem in a public post",
     "complaint_words": "words typical of complaints",
     "negations": "negations",
     "question": "asks a question",
