@@ -43,6 +43,11 @@ def run(
     return analyze("t", language, messages_of(turns, language, clock), config or CONFIG, **kwargs)
 
 
+def alone(text: str, language: str = "en") -> MessageSignals:
+    """The signals of the customer's ``text`` said alone (a conversation of one message)."""
+    return run([("customer", text)], language).messages[-1]
+
+
 # A short opening exchange, so the message under test is not the customer's first.
 OPENING = {
     "en": [("bot", "Hi! How can I help?"), ("customer", "hi, a question about my account")],

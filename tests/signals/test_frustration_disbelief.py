@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.signals.dialogue import run
+from tests.signals.dialogue import alone
 
 FRUSTRATED_AT = 0.4
-
-
-def _last(text: str, language: str = "en"):
-    return run([("customer", text)], language).messages[-1]
 
 
 @pytest.mark.parametrize(
@@ -31,7 +27,7 @@ def _last(text: str, language: str = "en"):
     ],
 )
 def test_disbelief_alone_or_at_the_end_is_impatience(text: str, language: str) -> None:
-    message = _last(text, language)
+    message = alone(text, language)
     assert message.frustration >= FRUSTRATED_AT, message.reasons
     assert "impatience" in message.reasons
 
@@ -51,6 +47,6 @@ def test_disbelief_alone_or_at_the_end_is_impatience(text: str, language: str) -
     ],
 )
 def test_disbelief_before_praise_or_inside_a_compliment_is_none(text: str, language: str) -> None:
-    message = _last(text, language)
+    message = alone(text, language)
     assert "impatience" not in message.reasons
     assert message.frustration < FRUSTRATED_AT, message.reasons

@@ -8,14 +8,10 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.features import text_features
-from tests.signals.dialogue import run
+from tests.signals.dialogue import alone
 
 FRUSTRATED_AT = 0.4
 SPIKE_AT = 0.7
-
-
-def _last(text: str, language: str = "en"):
-    return run([("customer", text)], language).messages[-1]
 
 
 def test_a_handle_makes_a_text_public_and_an_email_address_does_not() -> None:
@@ -35,8 +31,8 @@ def test_a_handle_makes_a_text_public_and_an_email_address_does_not() -> None:
     ],
 )
 def test_a_problem_told_in_public_flags_but_is_no_spike(text: str, language: str) -> None:
-    public = _last(text, language)
-    in_chat = _last(text.split(" ", 1)[1], language)
+    public = alone(text, language)
+    in_chat = alone(text.split(" ", 1)[1], language)
     assert FRUSTRATED_AT <= public.frustration < SPIKE_AT, public.reasons
     assert public.reasons[0] == "reports a problem in a public post"
     # One reason for the problem: the plain "reports a problem" is folded into it.
@@ -57,6 +53,6 @@ def test_a_problem_told_in_public_flags_but_is_no_spike(text: str, language: str
     ],
 )
 def test_a_public_post_without_a_problem_or_an_email_address_stays_calm(text: str) -> None:
-    message = _last(text)
+    message = alone(text)
     assert message.frustration < FRUSTRATED_AT, message.reasons
     assert "reports a problem in a public post" not in message.reasons

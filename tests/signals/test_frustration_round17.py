@@ -7,13 +7,9 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.sentiment import reference_sentiment, sentiment
-from tests.signals.dialogue import run
+from tests.signals.dialogue import alone
 
 FRUSTRATED_AT = 0.4
-
-
-def _last(text: str, language: str = "en"):
-    return run([("customer", text)], language).messages[-1]
 
 
 @pytest.mark.parametrize(
@@ -51,7 +47,7 @@ def _last(text: str, language: str = "en"):
     ],
 )
 def test_literal_small_talk_and_praise_are_calm(text: str, language: str) -> None:
-    assert _last(text, language).frustration < FRUSTRATED_AT
+    assert alone(text, language).frustration < FRUSTRATED_AT
 
 
 @pytest.mark.parametrize(
@@ -73,7 +69,7 @@ def test_literal_small_talk_and_praise_are_calm(text: str, language: str) -> Non
     ],
 )
 def test_the_complaints_they_stand_for_still_count(text: str, language: str) -> None:
-    assert _last(text, language).frustration >= FRUSTRATED_AT
+    assert alone(text, language).frustration >= FRUSTRATED_AT
 
 
 @pytest.mark.parametrize(
@@ -118,7 +114,7 @@ def test_a_complaint_word_before_praise_intensifies_it(text: str, language: str,
     ],
 )
 def test_fresh_support_wordings_are_frustrated(text: str, language: str) -> None:
-    assert _last(text, language).frustration >= FRUSTRATED_AT
+    assert alone(text, language).frustration >= FRUSTRATED_AT
 
 
 @pytest.mark.parametrize(
@@ -141,11 +137,11 @@ def test_fresh_support_wordings_are_frustrated(text: str, language: str) -> None
     ],
 )
 def test_their_near_misses_stay_calm(text: str, language: str) -> None:
-    assert _last(text, language).frustration < FRUSTRATED_AT
+    assert alone(text, language).frustration < FRUSTRATED_AT
 
 
 def test_a_count_said_with_love_is_loyalty_not_impatience() -> None:
-    cues = _last("It's the third time I've ordered this, I love the colour").cues
+    cues = alone("It's the third time I've ordered this, I love the colour").cues
     assert "impatience" not in cues and "repetition" not in cues
 
 
@@ -186,4 +182,4 @@ def test_a_count_said_with_love_is_loyalty_not_impatience() -> None:
     ],
 )
 def test_second_probe_round_families(text: str, language: str, frustrated: bool) -> None:
-    assert (_last(text, language).frustration >= FRUSTRATED_AT) is frustrated
+    assert (alone(text, language).frustration >= FRUSTRATED_AT) is frustrated

@@ -8,13 +8,9 @@ from __future__ import annotations
 import pytest
 
 from cxreview.signals.features import shape_of
-from tests.signals.dialogue import run
+from tests.signals.dialogue import alone
 
 FRUSTRATED_AT = 0.4
-
-
-def _last(text: str, language: str = "en"):
-    return run([("customer", text)], language).messages[-1]
 
 
 def test_a_handle_and_runs_of_spaces_are_left_out_of_the_shape() -> None:
@@ -84,7 +80,7 @@ def test_a_handle_and_runs_of_spaces_are_left_out_of_the_shape() -> None:
     ],
 )
 def test_support_tweet_complaints_are_frustrated(text: str, language: str) -> None:
-    assert _last(text, language).frustration >= FRUSTRATED_AT
+    assert alone(text, language).frustration >= FRUSTRATED_AT
 
 
 @pytest.mark.parametrize(
@@ -96,7 +92,7 @@ def test_support_tweet_complaints_are_frustrated(text: str, language: str) -> No
     ],
 )
 def test_contacts_without_an_answer_are_a_wait(text: str, language: str) -> None:
-    assert "waiting" in _last(text, language).features
+    assert "waiting" in alone(text, language).features
 
 
 @pytest.mark.parametrize(
@@ -152,4 +148,4 @@ def test_contacts_without_an_answer_are_a_wait(text: str, language: str) -> None
     ],
 )
 def test_near_misses_stay_calm(text: str, language: str) -> None:
-    assert _last(text, language).frustration < FRUSTRATED_AT
+    assert alone(text, language).frustration < FRUSTRATED_AT
