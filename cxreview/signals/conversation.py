@@ -162,7 +162,8 @@ def analyze(
 def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:
     config, result, position, cues = state.config, state.result, ms.position, f.cues
     if cues and "ironic_praise" in cues:  # rare: "Great service. Really great."
-        cues = read_irony(cues, f.negations, _sour_setting(state))
+        opens = not state.replied and not _was_frustrated(state)  # sour only by opening
+        cues = read_irony(cues, f.negations, _sour_setting(state), opens)
         f = f._replace(cues=cues)
     if cues and "confusion" in cues and not state.answered and not state.norms:
         cues = read_opening(cues, f.norm)  # "is anyone there?" greets: nothing to be lost in yet
@@ -410,8 +411,13 @@ def _sour_setting(state: _State) -> bool:
         or state.last_failure is not None
         or state.last_bot_repeat
         or state.last_apology
-        or bool(state.frustration and state.frustration[-1] >= state.config["frustration"]["frustrated_at"])
+        or _was_frustrated(state)
     )
+
+
+def _was_frustrated(state: _State) -> bool:
+    """The customer's previous message was frustrated."""
+    return bool(state.frustration and state.frustration[-1] >= state.config["frustration"]["frustrated_at"])
 
 
 def _bot_step(state: _State, ms: MessageSignals, at: str | None, f: TextFeatures) -> None:

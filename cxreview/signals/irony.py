@@ -35,13 +35,25 @@ def apologises(norm: str) -> bool:
     return _APOLOGY.search(norm) is not None
 
 
-def read_irony(cues: dict[str, str], negations: int, sour_setting: bool) -> dict[str, str]:
+# Liking said of a thing ("love it", "love this", "love them"): at the opening of a
+# conversation it is what it says ("the new vacuum sucks up everything, love it", "you guys are
+# mirrored and i love it"); only a complaint or a negation in the message makes it sarcasm
+# ("my flight got cancelled again, love it"). Round 19: real tweets that open with it are
+# mostly sincere.
+_LIKING = re.compile(r"(?i)^(i )?(just |really |absolutely )?(love|adore) (it|this|them|that)\b(?! for (me|us)\b)")
+
+
+def read_irony(cues: dict[str, str], negations: int, sour_setting: bool, opens: bool = False) -> dict[str, str]:
     """``cues`` with ironic praise read: turned into `sarcasm` (in cue order) when the
     setting or the message is sour and the message does not thank; left as praise (the
-    cues unchanged) otherwise."""
+    cues unchanged) otherwise. ``opens``: the setting is sour only because the customer
+    opens the conversation, which liking said of a thing (`_LIKING`) does not make sour."""
     if "gratitude" in cues:
         return cues
-    if not (sour_setting or negations > 0 or not COMPLAINT_CUES.isdisjoint(cues)):
+    complains = negations > 0 or not COMPLAINT_CUES.isdisjoint(cues)
+    if opens and not complains and _LIKING.match(cues["ironic_praise"]):
+        return cues
+    if not (sour_setting or complains):
         return cues
     merged = dict(cues)
     merged.setdefault("sarcasm", cues["ironic_praise"])
