@@ -207,11 +207,13 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
         usual = ordered[len(ordered) // 2]
         curt = usual >= cfg["curt_min_usual_words"] and f.words <= usual * cfg["curt_ratio"]
     asks_person = says_no = False
-    if cues:
+    if cues or f.public:
         reply = state.last_reply[1] if state.last_reply is not None else None
         with_bot = state.bot_turns > 0 and not result.handover
         opening, asked_before = not state.positions, state.first_request is not None
-        asked = asked_in_turn(cues, f.norm, result.language, reply, state.replied, with_bot, opening, asked_before)
+        asked = asked_in_turn(
+            cues, f.norm, result.language, reply, state.replied, with_bot, opening, asked_before, f.public
+        )
         asks_person = asked is not None
         if asked is not None and cues.get("human_request") != asked:  # "someone" asked to act, with a bot
             cues = {**cues, "human_request": asked}

@@ -211,6 +211,14 @@ def opening_greeting(language: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=2)
+def public_nudge(language: str) -> re.Pattern[str]:
+    """A public post's opening that asks whether anyone is there (cues.yaml
+    ``human_request_context.public_nudge``), matched against the norm."""
+    nudge = raw_cues()["human_request_context"]["public_nudge"]
+    return compile_patterns([p for lang in languages_read(language) for p in nudge.get(lang, [])])
+
+
+@functools.lru_cache(maxsize=2)
 def person_offer(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a bot's offer of a person, a customer's reply that takes it): cues.yaml
     ``person_offer``, Dutch with the English ones."""
@@ -230,7 +238,7 @@ def person_ask(language: str) -> dict[str, re.Pattern[str]]:
     }
     # What every request has one of (a person, a channel, a call, a presence question, "who"):
     # a clause without any is not read further.
-    anchors = ("people", "someone", "channels", "call_me", "presence", "who_frames")
+    anchors = ("people", "kinds", "someone", "channels", "call_me", "presence", "who_frames")
     parts["anchors"] = compile_patterns([parts[name].pattern for name in anchors])
     return parts
 

@@ -276,6 +276,10 @@ def _after_frame(clause: str, frame: Span, kind: str, parts: Parts, lists: Words
     if kind == "who":
         return None if act is None else start + act.end()
     person = _first_target(segment, parts["people"], parts, lists)
+    if person is None and kind == "ask":  # "how do I speak to a nurse?", "kan er een apotheker naar kijken?" (round 19)
+        person = _first_target(segment, parts["kinds"], parts, lists)
+        if person is not None and act is None and _work(segment, person.end(), parts) is None:
+            person = None  # "hoe krijg ik een monteur?" asks for a visit
     someone = _first_target(segment, parts["someone"], parts, lists)
     channel = parts["channels"].search(segment)
     if channel is not None and (

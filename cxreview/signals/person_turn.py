@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from cxreview.signals.lexicon import person_ask, request_context
+from cxreview.signals.lexicon import person_ask, public_nudge, request_context
 from cxreview.signals.person_ask import asks_channel_detail, greets, names_own_people, waits_for_promised
 from cxreview.signals.person_offer import offers_person
 
@@ -56,6 +56,7 @@ def asked_in_turn(
     with_bot: bool,
     opening: bool,
     asked_before: bool = False,
+    public: bool = False,
 ) -> str | None:
     """The words of the customer's message that ask for a person, or None. ``cues``: its cues;
     ``norm``: its norm; ``reply``: the norm of the bot's or agent's message just before it (None
@@ -63,10 +64,13 @@ def asked_in_turn(
     ``with_bot``: the customer is with a bot and no person took over; ``opening``: it is the
     customer's first message (where "can someone cancel my order?" says what they want);
     ``asked_before``: the customer asked for a person earlier (a bare "A phone number." then asks
-    for the company's)."""
+    for the company's); ``public``: a public post to the company (an @handle), where "hello?
+    anybody home?" opening it nudges the company's people, not greets a chat (round 19)."""
     if "declines_human" in cues:
         return None
     words = cues.get("human_request")
+    if public and words is None and (nudge := public_nudge(language).match(norm)) is not None:
+        return nudge.group()[len(nudge.group(1) or "") :]  # the handles left out
     detail = cues.get("detail_asked")  # "nummer?" after "ik bel de schadelijn wel", "Wij zijn bereikbaar ..."
     they = cues.get("they_asked")  # "can they contact me directly please?" after "I've passed this to the team."
     if words is None and they is not None:
@@ -83,7 +87,7 @@ def asked_in_turn(
         return someone if reply is None or parts["promised"].search(reply) is None else None
     if reply is not None and (_about_a_place(words, reply, language) or _answers_question(words, reply, language)):
         return None
-    if not replied and greets(words, norm, language):
+    if not replied and not public and greets(words, norm, language):
         return None  # "hi is anyone there. my boiler ..." before anyone has written: a greeting
     if reply is not None and waits_for_promised(words, reply, language):
         return None  # "anyone??" after "I'll connect you": a wait
