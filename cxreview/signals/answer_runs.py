@@ -16,6 +16,7 @@ or check ("Did this help?"), which says nothing about the answer.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -123,10 +124,47 @@ def _given_before(state: _State, f: TextFeatures, index: int, near: list[int], l
         if forms is None or other_numbers != numbers:
             continue  # the cheap test first: answers of a booking bot mostly differ in their numbers
         needed = max(MIN_SHARED, SHARE * min(len(key), len(other_key)))
-        if sum([has_form(word, forms) for word in key]) < needed or apart(f, earlier):
+        shared = sum([has_form(word, forms) for word in key])
+        if (shared < needed and not _same_opening(f.norm, earlier.norm, key, other_key, language)) or apart(f, earlier):
             continue
         return state.answers.first[other]
     return None
+
+
+def _same_opening(norm_a: str, norm_b: str, key_a: tuple[str, ...], key_b: tuple[str, ...], language: str) -> bool:
+    """Two answers that open with the same words, holding at least `OPENING_WORDS` content words
+    and a third of the shorter answer's, where one goes on only with a pointer to read more: the
+    answer given again with another tail ("E-tickets zijn geldig op de gekozen reisdag. Je kunt
+    ... reizen." / "E-tickets zijn geldig op de gekozen reisdag. Bekijk voor meer informatie onze
+    voorwaarden."; round 19, blind17). Two answers of one template that go on with news ("Thanks
+    for waiting, I have checked your account. Your refund ..." / "... Your new card ...") stay
+    apart."""
+    words_a, words_b = norm_a.split(), norm_b.split()
+    same = 0
+    for word_a, word_b in zip(words_a, words_b, strict=False):
+        if word_a != word_b:
+            break
+        same += 1
+    if same < OPENING_WORDS:
+        return False
+    tails = (" ".join(words_a[same:]), " ".join(words_b[same:]))
+    if not any(not tail or _POINTER.fullmatch(tail) for tail in tails):
+        return False
+    opening = semantic_key(" ".join(words_a[:same]), language)
+    return len(opening) >= OPENING_WORDS and 3 * len(opening) >= min(len(key_a), len(key_b))
+
+
+# A tail that only points to more to read: "Bekijk voor meer informatie onze voorwaarden.", "Read
+# more on our help page.", "See our FAQ for details."
+_POINTER = re.compile(
+    r"(?:(?:please )?(?:see|read|check|visit|have a look at|bekijk|lees|kijk (?:op|in|bij)|zie)\b.{0,60}"
+    r"\b(?:more|details|information|info|terms|conditions|faq|help page|help centre|help center|website|page|"
+    r"meer|informatie|info|voorwaarden|veelgestelde vragen|website|pagina|site)\b.{0,40}"
+    r"|(?:for|voor) (?:more|meer) (?:information|info|details|informatie)\b.{0,60})"
+)
+
+
+OPENING_WORDS = 4
 
 
 def apart(a: TextFeatures, b: TextFeatures) -> bool:

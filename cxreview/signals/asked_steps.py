@@ -190,7 +190,8 @@ def _read(norm: str, language: str) -> Step | None:
         elif verb:
             found = _dutch_clause(f"{verb} {rest}", done, imperative=True)
         else:
-            if match.group(0).startswith("laten we"):
+            if match.group(0).startswith(("laten we", "probeer")):
+                # "Probeer je modem opnieuw op te starten. Is het lampje nu groen?" (round 19)
                 rest = _to_first_infinitive(rest)
             found = _dutch_clause(rest, done)
         if found is not None:

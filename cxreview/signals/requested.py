@@ -47,6 +47,7 @@ from typing import NamedTuple
 from cxreview.signals.day_asks import BOT_SUBJECT_BEFORE, DAY, day_asked, same_event
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import lexicon_language, raw_cues
+from cxreview.signals.problem_asks import asks_the_problem
 from cxreview.signals.value_asks import ABBREVIATIONS, asked_by_meaning
 from cxreview.signals.wording import content_form, filler_words
 
@@ -420,23 +421,9 @@ def _by_meaning(norm: str, language: str) -> Request | None:
 
 
 def _problem_asked(norm: str) -> Request | None:
-    """An ask to describe the problem ("Could you describe the problem?", "What seems to be
-    the issue?", "Please tell me what's wrong.", "Wat is er aan de hand?", "Beschrijf je
-    probleem."): the item "problem", which alone is too generic for `_find` (and a problem
-    of something named, "the problem with your payment", is no such ask)."""
-    match = _PROBLEM_ASK.search(norm)
-    if match is None or BOT_SUBJECT_BEFORE.search(norm[: match.start()]):
-        return None
-    return Request("give", ("problem",), "the problem")
-
-
-# "what's wrong" is normalised as "what s wrong"; nothing may follow the problem but an end.
-_PROBLEM_ASK = re.compile(
-    r"(?:\b(?:describe|explain|beschrijf|omschrijf|beschrijven|omschrijven|uitleggen) (?:the|your|je|het|uw) "
-    r"(?:problem|issue|probleem)|\bwhat (?:s|is) (?:wrong|the (?:problem|issue|matter))"
-    r"|\bwhat seems to be (?:the )?(?:problem|issue|matter)|\bwat is (?:er )?(?:aan de hand|mis|het probleem))$"
-    r"|(?:\bdescribe|\bexplain) (?:the|your) (?:problem|issue)(?= (?:please|briefly|in a few words)\b)"
-)
+    """An ask to describe the problem (`problem_asks`): the item "problem", which alone is too
+    generic for `_find`."""
+    return Request("give", ("problem",), "the problem") if asks_the_problem(norm) else None
 
 
 def asks_a_number(request: Request) -> bool:

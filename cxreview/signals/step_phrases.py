@@ -17,7 +17,9 @@ def one_verb(norm: str, language: str) -> str:
     if (" off" in text or " down" in text) if language == "en" else (" uit" in text or "opnieuw op" in text):
         text = _restarts(language).sub(_restart, text)
     if language == "nl" and "opnieuw" in text:
-        text = _DUTCH_RESTART.sub("herstart", text)  # "je modem opnieuw opstarten"
+        # "je modem opnieuw opgestart" -> "herstart"; an infinitive stays one, as a Dutch clause
+        # ends at it ("Probeer je modem opnieuw op te starten. Is het lampje ..." -> "herstarten")
+        text = _DUTCH_RESTART.sub(lambda m: "herstarten" if m.group().endswith("en") else "herstart", text)
     if language == "en" and " look" in text:
         text = _LOOKING.sub("check", text)  # "have a look in your spam folder"
     if "log" in text or "sign" in text or "meld" in text:

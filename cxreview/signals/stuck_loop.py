@@ -282,9 +282,14 @@ def gets_nowhere(state: _State, index: int, by_position: dict[int, MessageSignal
             # "No it didn't. How many days ...?" to "Did that answer your question?": the answer
             # failed, however long the reply and whoever takes over after it
             return at
+        asks_person = any(flag.flag == "human_request" for flag in ms.flags)
+        if asks_person and answer:
+            # "yes, a person who can actually look at my account please" to the same link sent a
+            # third time: the handover it gets answers the ask, not the loop before it (round 19)
+            return at
         if _taken_up(state, at):
             return None  # a person took over, or the bot hands over: the customer got somewhere
-        if NOWHERE_CUES & ms.features.keys() or any(flag.flag == "human_request" for flag in ms.flags):
+        if NOWHERE_CUES & ms.features.keys() or asks_person:
             return at
         if not answer and _answers_again(state, by_position[position], customer, bool(_LOUD & ms.features.keys())):
             return at  # "NEE ik ga niet verhuizen" to "Gaat u verhuizen?" asked again after "nee, ..."
