@@ -35,11 +35,20 @@ def _is_value(token: str, first: bool, after_end: bool) -> bool:
     return letters[0].isupper() and not letters.isupper()
 
 
+def _upper_after_first(phrase: str) -> bool:
+    """``any(c.isupper() for c in phrase[1:])``; in an ASCII phrase (most) the upper-case
+    characters are A-Z, the ones ``lower()`` changes: one C call instead of one per character."""
+    rest = phrase[1:]
+    if phrase.isascii():
+        return rest.lower() != rest
+    return any(c.isupper() for c in rest)
+
+
 def quoted(phrase: str) -> str:
     """``phrase`` (a cue's matched words) with every value replaced by "…" and runs of values
     merged: "I said +44 000 000, not" -> "I said …, not"; "ik zei NL91ABNA000, niet" ->
     "ik zei …, niet"; "I said Jansen, not" -> "I said …, not". Words stay as written."""
-    if not _DIGIT.search(phrase) and "@" not in phrase and not any(c.isupper() for c in phrase[1:]):
+    if not _DIGIT.search(phrase) and "@" not in phrase and not _upper_after_first(phrase):
         return phrase  # most matches: lower-case words only
     parts: list[str] = []
     previous_value = False

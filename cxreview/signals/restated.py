@@ -85,6 +85,7 @@ def _value_said(state: _State, f: TextFeatures, given: frozenset[str], reply: st
     return None
 
 
+@functools.lru_cache(maxsize=20_000)  # each earlier message is read again for every later one
 def _codes(norm: str) -> frozenset[str]:
     """Codes typed in parts, joined: a run of words with digits and short letter groups
     ("xr 512 k" -> "xr512k", "sp5502 1187 3390" -> "sp550211873390"), five characters or more."""
@@ -92,13 +93,13 @@ def _codes(norm: str) -> frozenset[str]:
         return frozenset()
     found, run = set(), []
     for word in [*norm.split(), ""]:
-        if word and (any(c.isdigit() for c in word) or (len(word) <= _CODE_LETTERS and word.isalpha())):
+        if word and (_digit_in(word) or (len(word) <= _CODE_LETTERS and word.isalpha())):
             run.append(word)
             continue
-        while run and not any(c.isdigit() for c in run[-1]) and not any(c.isdigit() for c in run[0]):
+        while run and not _digit_in(run[-1]) and not _digit_in(run[0]):
             run.pop()
         joined = "".join(run)
-        if len(run) > 1 and len(joined) >= _CODE_CHARS and any(c.isdigit() for c in joined):
+        if len(run) > 1 and len(joined) >= _CODE_CHARS and _digit_in(joined):
             found.add(joined)
         run = []
     return frozenset(found)
@@ -107,6 +108,12 @@ def _codes(norm: str) -> frozenset[str]:
 def _has_digit(text: str) -> bool:
     """``any(c.isdigit() for c in text)``, in one C pass for an ASCII text (most texts)."""
     return has_digit(text) if text.isascii() else any(c.isdigit() for c in text)
+
+
+def _digit_in(word: str) -> bool:
+    """``any(c.isdigit() for c in word)`` for a word: a word of letters alone (most) has none
+    (no character is both a letter and a digit, str.isalpha / str.isdigit), told in one C call."""
+    return not word.isalpha() and _has_digit(word)
 
 
 _CODE_LETTERS = 2
@@ -195,12 +202,15 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
     told = _index(content_words(reply, language))
     from_reply = {word for word in own if _said(word, told)}  # the same for every earlier message
     numbers = _numbers(f.norm)
+    probe = _probe(own)
     best: tuple[int, list[str]] | None = None
     for index in range(len(state.norms) - 1, -1, -1):
         earlier = content_words(state.norms[index], language)
         if not earlier:
             continue
         arranged = _index(earlier)
+        if not _may_share(probe, arranged):
+            continue  # no word said before: nothing shared (most earlier messages)
         before_said = {word for word in own if _said(word, arranged)}
         # A word the customer takes from the bot's last message ("no I don't want to rebook"
         # to "I can help you rebook") is the bot's, unless the customer had said it too.
@@ -303,6 +313,35 @@ def _said(word: str, index: _Index) -> bool:
     return False
 
 
+class _Probe(NamedTuple):
+    """A message's content words, arranged for `_may_share` (made once per message)."""
+
+    words: frozenset[str]
+    stems: frozenset[str]  # their first STEM_LETTERS letters
+    heads: frozenset[str]  # the endings each could be a compound's head of
+
+
+def _probe(words: tuple[str, ...]) -> _Probe:
+    return _Probe(
+        frozenset(words),
+        frozenset(word[:STEM_LETTERS] for word in words),
+        frozenset(word[at:] for word in words for at in range(_HEAD_LETTERS, len(word) - _HEAD_LETTERS + 1)),
+    )
+
+
+def _may_share(probe: _Probe, index: _Index) -> bool:
+    """False only when `_said` holds for no word of ``probe`` on ``index``: each of its four
+    ways (the same word, a word of the same first letters, a word that is the head of one of
+    the index's, one of the index's that is a word's head) tested for all the words at once by
+    set operations in C, instead of `_said` word by word against every earlier message."""
+    return not (
+        probe.words.isdisjoint(index.words)
+        and probe.stems.isdisjoint(index.by_stem)
+        and probe.words.isdisjoint(index.heads)
+        and probe.heads.isdisjoint(index.words)
+    )
+
+
 def _enough(shared: list[str], own: tuple[str, ...], f: TextFeatures, language: str) -> bool:
     """Enough of the message was said before: `COVERED` of its content words, one of at
     least four letters among them ("gas" counts as three); a shouted text by its shouted words."""
@@ -374,7 +413,7 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
     forms = _FORMS
     for begin, end, phrase in [*spans, (len(norm), len(norm), "")]:
         for word in norm[start:begin].split():
-            if word not in dropped and len(word) >= _MIN_LETTERS and not (digits and _has_digit(word)):
+            if word not in dropped and len(word) >= _MIN_LETTERS and not (digits and _digit_in(word)):
                 key = (word, language)
                 form = forms.get(key)
                 if form is None:

@@ -283,3 +283,32 @@ def test_said_through_the_index_is_same_against_every_word() -> None:
         words = tuple("".join(rng.choice(parts) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 5)))
         word = "".join(rng.choice(parts) for _ in range(rng.randint(1, 3)))
         assert _said(word, _index(words)) == any(_same(word, other) for other in words), (word, words)
+
+
+def test_may_share_misses_no_word_said_before() -> None:
+    """`restated._may_share` (set operations on all of a message's words at once) is False
+    only when `_said` holds for none of them, on random words sharing stems, endings and
+    compound heads; each of its four ways is alone the reason in some of them (the test fails
+    when one is dropped)."""
+    import random
+
+    from cxreview.signals.restated import _index, _may_share, _probe, _said
+
+    rng = random.Random(19)
+    parts = ["pas", "afval", "adres", "bezorg", "refund", "charg", "check", "out", "er", "ed", "ing", "s", "ab", "x"]
+    alone = [0, 0, 0, 0]
+    for _ in range(6000):
+        earlier = tuple("".join(rng.choice(parts) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 4)))
+        own = tuple("".join(rng.choice(parts) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 4)))
+        index, probe = _index(earlier), _probe(own)
+        said = any(_said(word, index) for word in own)
+        assert said <= _may_share(probe, index), (own, earlier)
+        ways = [
+            not probe.words.isdisjoint(index.words),
+            not probe.stems.isdisjoint(index.by_stem),
+            not probe.words.isdisjoint(index.heads),
+            not probe.heads.isdisjoint(index.words),
+        ]
+        if said and sum(ways) == 1:
+            alone[ways.index(True)] += 1
+    assert all(alone), alone
