@@ -33,6 +33,7 @@ from collections.abc import Sequence
 
 from cxreview.signals.lexicon import (
     opening_greeting,
+    person_anchors,
     person_ask,
     person_ask_triggers,
     person_ask_words,
@@ -82,11 +83,11 @@ def _asked(lower: str, language: str, words: Sequence[str]) -> Span | None:
     triggers = person_ask_triggers(language)
     if triggers.isdisjoint(words):
         return None
-    parts, lists = person_ask(language), person_ask_words(language)
+    parts, lists, anchors = person_ask(language), person_ask_words(language), person_anchors(language)
     if len(words) <= _BARE_WORDS and parts["bare"].search(lower.strip()) is not None:
         return 0, len(lower)
     for clause in _CLAUSE.finditer(lower):
-        if triggers.isdisjoint(clause.group().split()) or parts["anchors"].search(clause.group()) is None:
+        if triggers.isdisjoint(clause.group().split()) or not _anchored(clause.group(), anchors):
             continue  # no person, channel, call or presence in this clause: no frame is looked for
         opening = not lower[: clause.start()].rstrip() or lower[: clause.start()].rstrip()[-1] in ".!?\n"
         found = _in_clause(clause.group(), parts, lists, language, opening)
@@ -97,6 +98,13 @@ def _asked(lower: str, language: str, words: Sequence[str]) -> Span | None:
             continue
         return start, end
     return _bare_sentence(lower, parts)
+
+
+def _anchored(clause: str, anchors: tuple[re.Pattern[str], ...]) -> bool:
+    for anchor in anchors:
+        if anchor.search(clause) is not None:
+            return True
+    return False
 
 
 _SENTENCE = re.compile(r"[^.!?;:\n]+")

@@ -63,8 +63,10 @@ def _value_said(state: _State, f: TextFeatures, given: frozenset[str], reply: st
     "Could you confirm your house number and street?" after "I live on 22 Marlow Street"; the
     order number to an agent after the bot had it). Not a value the bot just read back ("Is
     that 1234 AB?" / "yes 1234 AB"), nor a corrected one (another value is no match)."""
+    if f.words > VALUE_MESSAGE_WORDS:
+        return None  # before its codes are read: most messages
     given = given | _codes(f.norm)
-    if not given or f.words > VALUE_MESSAGE_WORDS or _CORRECTING.search(f.norm) is not None:
+    if not given or _CORRECTING.search(f.norm) is not None:
         return None
     shown = values(reply)
     if any(given_before({value}, shown) for value in given):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cxreview.signals.answer_runs import MIN_WORDS, answer_key, apart
 from cxreview.signals.answers import values
@@ -208,17 +208,21 @@ def is_answer(state: _State, index: int) -> bool:
     later one): the answer reads nothing of the text's features but those in the key."""
     f = state.bot_features[index]
     language = lexicon_language(state.result.language)
-    key = (f.norm, f.question, f.semantic, "confirm" in f.cues, language)
-    found = _ANSWERS.get(key)
+    return _remembered(_ANSWERS, (f.norm, f.question, f.semantic, "confirm" in f.cues, language), _answers, f, language)
+
+
+_ANSWERS: dict[tuple[object, ...], bool] = {}
+_MEMO_LIMIT = 100_000  # answers remembered per memo
+
+
+def _remembered(memo: dict[tuple[object, ...], bool], key: tuple[object, ...], answer: Any, *args: Any) -> bool:
+    """``memo[key]``, made by ``answer(*args)`` the first time (the memo emptied when full)."""
+    found = memo.get(key)
     if found is None:
-        if len(_ANSWERS) >= _ANSWERS_LIMIT:
-            _ANSWERS.clear()
-        found = _ANSWERS[key] = _answers(f, language)
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = answer(*args)
     return found
-
-
-_ANSWERS: dict[tuple[str, bool, tuple[str, ...], bool, str], bool] = {}
-_ANSWERS_LIMIT = 100_000
 
 
 def _answers(f: TextFeatures, language: str) -> bool:
@@ -238,7 +242,24 @@ def _alike(a: TextFeatures, b: TextFeatures) -> bool:
     """Two bot answers that share at least half the content words of the shorter (at least
     ``_ALIKE_WORDS``), numbers aside: "Your parcel is in transit and will arrive soon." /
     "Your parcel PP88 is in transit and should arrive soon." Looser than `answer_runs`: it
-    counts only where the customer's reply gets nowhere."""
+    counts only where the customer's reply gets nowhere. Remembered per pair of texts (bot
+    texts are templates: the same pairs meet in conversation after conversation), keyed by
+    everything `_alike_now` reads of their features (`ALIKE_READS`; a test checks that the
+    answer depends on nothing else)."""
+    return _remembered(_ALIKE, (*_alike_key(a), *_alike_key(b)), _alike_now, a, b)
+
+
+# The features `_alike_now` reads (`answer_runs.apart` reads the cues only for "failure" and
+# "uncertainty"): `_alike_key`.
+ALIKE_READS = ("norm", "semantic", "critical", "cues")
+_ALIKE: dict[tuple[object, ...], bool] = {}
+
+
+def _alike_key(f: TextFeatures) -> tuple[str, tuple[str, ...], frozenset[str], bool, bool]:
+    return f.norm, f.semantic, f.critical, "failure" in f.cues, "uncertainty" in f.cues
+
+
+def _alike_now(a: TextFeatures, b: TextFeatures) -> bool:
     if apart(a, b) or _numbers_apart(a, b):
         return False  # the next option: "A bus departs at 8:10 am for $36" / "... 8:20 am for $39"
     words_a = tuple(w for w in a.semantic if w.isalpha())

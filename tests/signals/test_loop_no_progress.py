@@ -235,3 +235,48 @@ def test_the_detail_names_each_turn_that_came_back_and_each_reply() -> None:
     flag = next(f for f in run(turns, language=language).flags if f.flag == "bot_loop")
     assert flag.rule in ("no progress", "same answer")
     assert "message 5" in flag.detail and "message 7" in flag.detail
+
+
+def test_alike_remembered_by_all_it_reads() -> None:
+    """`stuck_loop._alike` is remembered per pair keyed by the features `_alike_now` reads
+    (`ALIKE_READS`; of the cues only "failure" and "uncertainty"): taking every other feature,
+    or the other cues, from another text never changes its answer (the test fails when
+    `_alike_now` starts reading something the key leaves out)."""
+    import random
+
+    from cxreview.signals.features import message_features
+    from cxreview.signals.stuck_loop import ALIKE_READS, _alike_now
+
+    texts = [
+        "Your parcel is in transit and will arrive soon.",
+        "Your parcel PP88 is in transit and should arrive soon.",
+        "Your parcel is not in transit yet and will not arrive soon.",
+        "Sorry, I didn't understand. Your parcel is in transit and will arrive soon.",
+        "I'm not sure, but your parcel is in transit and will arrive soon!",
+        "You can change your address in Mijn Account under Settings.",
+        "You can change your delivery address in My Account under Settings.",
+        "A bus departs at 8:10 am for $36 and arrives at 9:40 am.",
+        "A bus departs at 8:20 am for $39 and arrives at 9:50 am.",
+        "The film Annihilation is showing at the Odeon tonight at 8 pm.",
+        "The film Winchester is showing at the Odeon tonight at 8 pm.",
+        "Please restart your router and wait two minutes before trying again.",
+        "Please RESTART your router and wait 2 minutes before trying again!!",
+        "Je pakket is onderweg en wordt morgen bezorgd.",
+        "Je pakket is nog niet onderweg en wordt niet morgen bezorgd.",
+        "Is your parcel in transit? It will arrive soon.",
+        "Thanks for waiting! Your parcel is in transit and will arrive soon, sorry for the delay.",
+        "Great news!!! Your parcel is in transit and will arrive soon. Anything else I can help with?",
+    ]
+    features = [message_features("bot", text, language) for text in texts for language in ("en", "nl")]
+    rng = random.Random(19)
+    alike = 0
+    for _ in range(3000):
+        a, b, donor = rng.choice(features), rng.choice(features), rng.choice(features)
+        expected = _alike_now(a, b)
+        alike += expected
+        others = {name: getattr(donor, name) for name in a._fields if name not in ALIKE_READS}
+        assert _alike_now(a._replace(**others), b) == expected, (a.norm, b.norm, donor.norm)
+        kept = {cue: words for cue, words in a.cues.items() if cue in ("failure", "uncertainty")}
+        cues = {cue: words for cue, words in donor.cues.items() if cue not in ("failure", "uncertainty")}
+        assert _alike_now(a._replace(cues={**cues, **kept}), b) == expected, (a.norm, b.norm, donor.norm)
+    assert 100 < alike < 2900  # both answers are tested

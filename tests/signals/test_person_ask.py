@@ -400,3 +400,48 @@ def test_every_part_has_both_languages() -> None:
 )
 def test_a_yes_to_a_person_offered_verb_first_asks_for_one(offer: str, reply: str, asks: bool) -> None:
     assert accepts_person("nl", offer, reply) is asks
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_anchors_part_by_part_find_what_their_alternation_finds(language: str) -> None:
+    """`lexicon.person_anchors` (the anchor parts searched one by one) finds something in a
+    clause exactly when the alternation of those parts, each held to word boundaries again,
+    does: on random clauses of the parts' own words, their neighbours and filler."""
+    import random
+    import re
+
+    from cxreview.signals.cue_index import compile_patterns
+    from cxreview.signals.lexicon import PERSON_ANCHORS, person_anchors
+    from cxreview.signals.lexicon import person_ask as parts_of
+    from cxreview.signals.person_ask import _anchored
+
+    parts = parts_of(language)
+    full = compile_patterns([parts[name].pattern for name in PERSON_ANCHORS])
+    words = sorted({w for name in PERSON_ANCHORS for w in re.findall(r"[a-z]+", parts[name].pattern)} - {"w"})
+    words += ["x", "agentx", "the", "me", "please", "ik", "wil", "een", "_", "1", "met"]
+    rng = random.Random(19)
+    found = 0
+    for _ in range(4000):
+        clause = "".join(
+            rng.choice(words) + rng.choice([" ", " ", " ", "", "-", "'"]) for _ in range(rng.randint(1, 7))
+        )
+        expected = full.search(clause) is not None
+        assert _anchored(clause, person_anchors(language)) == expected, clause
+        found += expected
+    assert 200 < found < 3800  # both answers are tested
+
+
+def test_anchors_not_bounded_keep_their_alternation() -> None:
+    """A part with a pattern not held to a word boundary ("agents?" ends in an optional letter)
+    can match where the alternation, which holds each part to boundaries again, cannot
+    ("agentsmith"): its alternation is searched then, not the parts."""
+    from cxreview.signals.cue_index import compile_patterns
+    from cxreview.signals.lexicon import anchor_searches
+    from cxreview.signals.person_ask import _anchored
+
+    patterns = [["agents?"], ["(speak|talk) to"]]
+    compiled = [compile_patterns(part) for part in patterns]
+    assert compiled[0].search("agentsmith") is not None
+    searches = anchor_searches(patterns, compiled)
+    assert not _anchored("agentsmith", searches)
+    assert _anchored("an agent please", searches) and _anchored("talk to", searches)
