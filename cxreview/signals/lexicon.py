@@ -261,8 +261,7 @@ def anchor_searches(patterns: list[list[str]], compiled: list[re.Pattern[str]]) 
     When every pattern of the parts is held to word boundaries at both ends (`affixes`), the
     boundaries `compile_patterns` puts around each part again hold wherever the part matches,
     so the alternation matches where one of the parts matches: the parts' own searches serve,
-    and the ~12,600 characters of patterns are not parsed and compiled a second time. Else the
-    alternation itself."""
+    and their patterns are not parsed and compiled a second time. Else the alternation itself."""
     bounded = all(affixes(pattern) == _BOUNDED for part in patterns for pattern in part)
     if bounded:
         return tuple(compiled)
