@@ -1,0 +1,74 @@
+"""Calm messages that share the words of round 19's frustration and request rules (rev19's
+review): a count told of a success ("engineer number 3 fixed it"), a choice of something ("not
+like I have a choice of colour"), relief or self-blame after "pfff" / "ugh", a joke about the day
+counted, an appointment booked with a person of a kind. Each stays calm; the rules' own tests
+(test_frustration_round19.py, test_requests_round19.py) keep their true positives."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signals.dialogue import alone, asks_for_person
+
+CALM_BELOW = 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A count of a fact told of a success (word class not_solved_after).
+        ("engineer number 3 fixed it, thanks a lot", "en"),
+        ("ordered on the 2nd, it's the 4th and it's here already! thanks", "en"),
+        ("same fix as Monday worked perfectly", "en"),
+        ("monteur nummer drie heeft het opgelost, dank!", "nl"),
+        ("om 10 uur besteld, nu is het 11 uur en het is al verzonden!", "nl"),
+        ("het is nu dag 3 en alles werkt", "nl"),
+        ("precies hetzelfde advies als gisteren werkte prima", "nl"),
+        # A choice of something is no resignation.
+        ("not like I have a choice of colour, it's fine they're all nice", "en"),
+        ("niet dat ik een keus heb in kleur, maar ze zijn allemaal mooi", "nl"),
+        ("ik heb toch geen keus qua levering, maar prima", "nl"),
+        # Relief, self-blame or a joke after a sound or a day counted.
+        ("ugh I forgot my password again, my bad", "en"),
+        ("it's day 2 without coffee haha", "en"),
+        ("pfff wat een opluchting", "nl"),
+        ("zucht van opluchting", "nl"),
+    ],
+)
+def test_calm_messages_stay_calm(text: str, language: str) -> None:
+    score = alone(text, language).frustration
+    assert score is not None and score < CALM_BELOW, (text, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("engineer number four and still nobody fixed it", "en"),
+        ("ordered on the 2nd, it's the 20th and nothing has arrived", "en"),
+        ("het is nu dag 22 en het werkt nog steeds niet", "nl"),
+        ("monteur nummer vier en het is nog niet opgelost", "nl"),
+        ("precies hetzelfde advies als gisteren. werkt weer niet.", "nl"),
+        ("fine. not like I have a choice", "en"),
+        ("niet dat ik een keus heb", "nl"),
+        ("zucht. weer niks", "nl"),
+    ],
+)
+def test_the_complaints_stay_frustrated(text: str, language: str) -> None:
+    score = alone(text, language).frustration
+    assert score is not None and score >= CALM_BELOW, (text, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asks"),
+    [
+        ("can I make an appointment with an engineer?", "en", False),
+        ("can I book an appointment with a doctor?", "en", False),
+        ("kan ik een afspraak maken met een monteur?", "nl", False),
+        ("kan ik een afspraak maken met een arts?", "nl", False),
+        ("how do I speak to a nurse?", "en", True),
+        ("kan ik een monteur spreken?", "nl", True),
+    ],
+)
+def test_an_appointment_with_a_kind_is_no_request(text: str, language: str, asks: bool) -> None:
+    before = "Is there anything else I can help with?" if language == "en" else "Kan ik je nog ergens mee helpen?"
+    assert asks_for_person(text, language, before) is asks
