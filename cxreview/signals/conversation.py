@@ -41,7 +41,7 @@ from cxreview.signals.frustration import (
     praise_turned,
     read_opening,
 )
-from cxreview.signals.irony import apologises, read_irony
+from cxreview.signals.irony import apologises, read_dry, read_irony
 from cxreview.signals.lexicon import closing_offer, finds, open_question, read_back_details
 from cxreview.signals.loop_runs import (
     asked_again,
@@ -164,6 +164,9 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     if cues and "ironic_praise" in cues:  # rare: "Great service. Really great."
         opens = not state.replied and not _was_frustrated(state)  # sour only by opening
         cues = read_irony(cues, f.negations, _sour_setting(state), opens)
+        f = f._replace(cues=cues)
+    if cues and ("sarcasm" in cues or "impatience" in cues):  # "nou bedankt" after a fix thanks
+        cues = read_dry(cues, f.norm, _sour_setting(state))
         f = f._replace(cues=cues)
     if cues and "confusion" in cues and not state.answered and not state.norms:
         cues = read_opening(cues, f.norm)  # "is anyone there?" greets: nothing to be lost in yet

@@ -58,3 +58,21 @@ def read_irony(cues: dict[str, str], negations: int, sour_setting: bool, opens: 
     merged = dict(cues)
     merged.setdefault("sarcasm", cues["ironic_praise"])
     return {name: merged[name] for name in CUSTOMER_CUES if name in merged}
+
+
+# A dry word said alone ("nou bedankt", "nou top dan", "pfff", "ugh"): sarcasm or a sigh when
+# the setting is sour (the customer opens with it, the bot or agent just failed, apologised or
+# repeated itself, or the customer was frustrated), but thanks or relief after an answer that
+# helped ("Het is opgelost." / "nou bedankt!", "Your parcel is on its way." / "phew"; rev19).
+_DRY = re.compile(
+    r"^(nou (bedankt|dank je( wel)?|dankjewel|dank u( wel)?|merci|top|mooi|fijn|super|geweldig|lekker|leuk|prachtig)"
+    r"( (hoor|he|hè|zeg|dan))?|pf+t?|zucht|ug+h+|urgh|sigh)$"
+)
+
+
+def read_dry(cues: dict[str, str], norm: str, sour_setting: bool) -> dict[str, str]:
+    """``cues`` without `sarcasm` and `impatience` when the (normalised) message is only a dry
+    word (`_DRY`) and the setting is not sour; unchanged otherwise."""
+    if sour_setting or _DRY.match(norm) is None:
+        return cues
+    return {name: words for name, words in cues.items() if name not in ("sarcasm", "impatience")}

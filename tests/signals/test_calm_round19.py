@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.signals.dialogue import alone, asks_for_person
+from tests.signals.dialogue import after_opening, alone, asks_for_person
 
 CALM_BELOW = 0.4
 
@@ -72,3 +72,40 @@ def test_the_complaints_stay_frustrated(text: str, language: str) -> None:
 def test_an_appointment_with_a_kind_is_no_request(text: str, language: str, asks: bool) -> None:
     before = "Is there anything else I can help with?" if language == "en" else "Kan ik je nog ergens mee helpen?"
     assert asks_for_person(text, language, before) is asks
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "language"),
+    [
+        # A question about the options offered, an answer accepted, a choice that ends in a joke.
+        ("We can deliver Thursday or you can pick it up at the store.", "ok, what other option do I have?", "en"),
+        ("The fee is 5 euros, it's in your terms.", "ah ok fair enough, guess I'll pay it then.", "en"),
+        ("Anything else?", "nope, not like I have a choice anyway haha, you've been great", "en"),
+        # What is not needed.
+        ("Sorry voor de vertraging.", "zelfs geen excuses nodig hoor, kan gebeuren", "nl"),
+        # A day without a service that is over.
+        ("It's fixed, you can use the internet again.", "phew. day 3 without internet is over", "en"),
+        # A dry word alone after an answer that helped: thanks or relief.
+        ("Het is opgelost, je kunt weer internetten.", "nou bedankt!", "nl"),
+        ("Je pakket is onderweg en komt morgen.", "nou, bedankt hoor", "nl"),
+        ("Het is opgelost, je kunt weer internetten.", "nou top dan", "nl"),
+        ("Het is opgelost, je kunt weer internetten.", "pfff", "nl"),
+    ],
+)
+def test_calm_in_context(before: str, text: str, language: str) -> None:
+    score = after_opening(text, language, before).frustration
+    assert score is not None and score < CALM_BELOW, (text, score)
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "language"),
+    [
+        ("Helaas kunnen we je pakket pas volgende week bezorgen.", "nou bedankt", "nl"),
+        ("Sorry, daar kan ik je niet mee helpen.", "nou top dan", "nl"),
+        ("Sorry, je monteur komt pas vrijdag.", "pfff", "nl"),
+        ("Unfortunately the fee can't be waived.", "what choice do I have", "en"),
+    ],
+)
+def test_dry_words_after_bad_news_stay_frustrated(before: str, text: str, language: str) -> None:
+    score = after_opening(text, language, before).frustration
+    assert score is not None and score >= CALM_BELOW, (text, score)
