@@ -109,3 +109,31 @@ def test_calm_in_context(before: str, text: str, language: str) -> None:
 def test_dry_words_after_bad_news_stay_frustrated(before: str, text: str, language: str) -> None:
     score = after_opening(text, language, before).frustration
     assert score is not None and score >= CALM_BELOW, (text, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A failure counted told with praise, a service missing that came back, an answer that worked.
+        ("@BahnCo 2nd delayed train this week but the staff were lovely about it", "en"),
+        ("@PowerCo no power since 7am but your team kept us updated, fixed by 10. thanks!", "en"),
+        ("same advice as last time, thanks, that worked", "en"),
+        # A sound about the day, not the service.
+        ("ugh, mondays. quick question about my bill", "en"),
+        ("sigh, mondays. quick question about my bill", "en"),
+        # A choice not needed or not made yet.
+        ("ik heb toch geen keus nodig, doe maar de standaard", "nl"),
+        ("niet dat ik een keus heb gemaakt, help me kiezen?", "nl"),
+    ],
+)
+def test_more_calm_messages_stay_calm(text: str, language: str) -> None:
+    score = alone(text, language).frustration
+    assert score is not None and score < CALM_BELOW, (text, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("still nobody has beaten your prices", "en"), ("nog steeds niemand die zulke goede service heeft", "nl")],
+)
+def test_still_nobody_better_is_no_impatience(text: str, language: str) -> None:
+    assert "impatience" not in alone(text, language).cues
