@@ -13,6 +13,12 @@ from tests.signals.dialogue import after_opening, alone, asks_for_person
 CALM_BELOW = 0.4
 
 
+def _asks(text: str, language: str) -> bool:
+    """Whether ``text`` asks for a person after the bot's "anything else?"."""
+    before = "Is there anything else I can help with?" if language == "en" else "Kan ik je nog ergens mee helpen?"
+    return asks_for_person(text, language, before)
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [
@@ -70,8 +76,7 @@ def test_the_complaints_stay_frustrated(text: str, language: str) -> None:
     ],
 )
 def test_an_appointment_with_a_kind_is_no_request(text: str, language: str, asks: bool) -> None:
-    before = "Is there anything else I can help with?" if language == "en" else "Kan ik je nog ergens mee helpen?"
-    assert asks_for_person(text, language, before) is asks
+    assert _asks(text, language) is asks
 
 
 @pytest.mark.parametrize(
@@ -137,3 +142,20 @@ def test_more_calm_messages_stay_calm(text: str, language: str) -> None:
 )
 def test_still_nobody_better_is_no_impatience(text: str, language: str) -> None:
     assert "impatience" not in alone(text, language).cues
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asks"),
+    [
+        # One of the customer's own, or one the customer calls: no request for the company's people.
+        ("can I talk to an engineer friend first and get back to you?", "en", False),
+        ("do I need to call a technician or will you send one?", "en", False),
+        ("kan ik eerst met een monteur overleggen die ik ken?", "nl", False),
+        ("kan ik beter zelf een monteur bellen?", "nl", False),
+        ("mag ik zelf een monteur bellen en de rekening opsturen?", "nl", False),
+        ("can I talk to an engineer?", "en", True),
+        ("ik wil graag een monteur spreken", "nl", True),
+    ],
+)
+def test_a_kind_of_the_customers_own_is_no_request(text: str, language: str, asks: bool) -> None:
+    assert _asks(text, language) is asks
