@@ -159,3 +159,16 @@ def test_still_nobody_better_is_no_impatience(text: str, language: str) -> None:
 )
 def test_a_kind_of_the_customers_own_is_no_request(text: str, language: str, asks: bool) -> None:
     assert _asks(text, language) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("@ShopCo hello? anybody home? just wanted to say the new app is brilliant", "en"),
+        ("@ShopCo anyone home? lol my parrot keeps saying that since your ad", "en"),
+        ("@Courier hi, is anybody home at the depot on Sundays? want to collect a parcel", "en"),
+        ("@PostNL hallo? iemand thuis? zei de bezorger, terwijl ik gewoon thuis was haha", "nl"),
+    ],
+)
+def test_a_public_post_that_jokes_or_asks_of_a_place_nudges_nobody(text: str, language: str) -> None:
+    assert not any(flag.flag == "human_request" for flag in alone(text, language).flags)
