@@ -23,7 +23,7 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from cxreview.signals.answers import given_before, values
-from cxreview.signals.ascii_text import has_digit
+from cxreview.signals.ascii_text import WORD_CHARACTERS, has_digit, runs
 from cxreview.signals.evidence import quoted
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import NO_WORDS
@@ -410,7 +410,11 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
     dropped = _dropped()
     found: list[tuple[str, str]] = []
     start = 0
-    spans = [(m.start(), m.end(), m.group(0)) for m in lists.phrases.finditer(norm)] if " " in norm else []
+    spans = (
+        [(m.start(), m.end(), m.group(0)) for m in lists.phrases.finditer(norm)]
+        if " " in norm and may_phrase(norm, lists.phrase_starts)
+        else []
+    )
     digits = _has_digit(norm)  # most texts have none: no word to test
     forms = _FORMS
     for begin, end, phrase in [*spans, (len(norm), len(norm), "")]:
@@ -475,6 +479,7 @@ class _Lists(NamedTuple):
     names: dict[str, str]  # word -> its synonym group's name
     phrases: re.Pattern[str]  # a synonym phrase of more than one word
     phrase_names: dict[str, str]
+    phrase_starts: frozenset[tuple[str, str]] | None  # see `phrase_starts`
     empty: frozenset[str]
     answer_starts: frozenset[str]
     modifiers: frozenset[str]
@@ -501,11 +506,37 @@ def _lists() -> _Lists:
         names,
         phrases,
         phrase_names,
+        phrase_starts(ordered),
         frozenset(section["empty"]),
         frozenset(section["answer_starts"]),
         frozenset(section["modifiers"]),
         pushback,
     )
+
+
+def phrase_starts(phrases: list[str]) -> frozenset[tuple[str, str]] | None:
+    """The first two words of each phrase, when every phrase is words of word characters
+    with one space between them (else None: `may_phrase` then lets every text through)."""
+    if not all(_PHRASE.fullmatch(phrase) for phrase in phrases):
+        return None
+    return frozenset((words[0], words[1]) for words in (phrase.split(" ") for phrase in phrases))
+
+
+def may_phrase(text: str, starts: frozenset[tuple[str, str]] | None) -> bool:
+    """False only when the phrases regex (`_Lists.phrases`: the phrases between word
+    boundaries) finds nothing in ``text``: a phrase's first word is a whole run of word
+    characters (a boundary before it, its space after it) and so is its second, next to it, so
+    a match needs those two as neighbouring runs of the text. Most texts have no such pair
+    (6% of the distinct corpus's customer texts do): a set test instead of the regex, which
+    has no first character to skip ahead to."""
+    if starts is None:
+        return True
+    words = runs(text, WORD_CHARACTERS) if text.isascii() else _WORD_RUN.findall(text)
+    return not starts.isdisjoint(zip(words, words[1:], strict=False))
+
+
+_PHRASE = re.compile(r"\w+(?: \w+)+")
+_WORD_RUN = re.compile(r"\w+")
 
 
 def said_in(word: str, words: tuple[str, ...]) -> bool:

@@ -312,3 +312,33 @@ def test_may_share_misses_no_word_said_before() -> None:
         if said and sum(ways) == 1:
             alone[ways.index(True)] += 1
     assert all(alone), alone
+
+
+def test_may_phrase_misses_no_phrase() -> None:
+    """`restated.may_phrase` (the phrases' first two words as neighbouring runs of word
+    characters) is False only where the phrases regex finds nothing, on random texts of the
+    phrases' words, the phrases, their neighbours, punctuation and other letters; not every
+    text passes, and every text does when a phrase is not made of plain words."""
+    import random
+
+    from cxreview.signals.restated import _lists, may_phrase, phrase_starts
+
+    lists = _lists()
+    words = sorted({word for phrase in lists.phrase_names for word in phrase.split(" ")})
+    words += ["x", "é", "niet", "the", "a1", "_"]
+    words += sorted(lists.phrase_names) * 2  # whole phrases too, so that many texts match
+    rng = random.Random(19)
+    found = passed = 0
+    for _ in range(6000):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", " ", " ", "  ", "-", "'", "é", ""]) for _ in range(rng.randint(1, 8))
+        )
+        text = text.upper() if rng.random() < 0.05 else text
+        match = lists.phrases.search(text) is not None
+        may = may_phrase(text, lists.phrase_starts)
+        assert may or not match, text
+        found += match
+        passed += may
+    assert 300 < found < passed < 6000, (found, passed)
+    assert phrase_starts(["e-mail adres", "geld terug"]) is None
+    assert may_phrase("anything", None)
