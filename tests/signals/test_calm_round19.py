@@ -172,3 +172,15 @@ def test_a_kind_of_the_customers_own_is_no_request(text: str, language: str, ask
 )
 def test_a_public_post_that_jokes_or_asks_of_a_place_nudges_nobody(text: str, language: str) -> None:
     assert not any(flag.flag == "human_request" for flag in alone(text, language).flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("2nd email today, forgot to attach the photo, sorry!", "en"),
+        ("second call today, just to confirm the time", "en"),
+        ("tweede mail vandaag, vergeten de foto toe te voegen, sorry!", "nl"),
+    ],
+)
+def test_a_contact_counted_with_the_customers_own_reason_is_no_impatience(text: str, language: str) -> None:
+    assert "impatience" not in alone(text, language).cues
