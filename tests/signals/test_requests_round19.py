@@ -11,7 +11,8 @@
 - a public post (an @handle) that opens by asking whether anyone is there nudges the company's people
   ("@ShopCo hello? anybody home? been trying to reach you for 2 days", "@PostNL hallo? iemand thuis?
   al 3 dagen geen antwoord"); in a chat before anyone wrote it stays a greeting ("hi is anyone there.
-  my boiler ...": `test_requests_round14`).
+  my boiler ...": `test_requests_round14`); so does asking whether anyone minds the account ("any
+  humans monitoring this account?", "beheert er eigenlijk iemand dit account?").
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ KINDS = [
     ("nl", "kan ik een apotheker spreken over de dosering?"),
     ("nl", "kan er een apotheker naar kijken?"),  # blind18
     ("en", "I need to speak to a pharmacist please"),  # blind18
+    # probe 2 (after the first families): a dietitian or physio of a health service
+    ("en", "can I book an appointment with a dietitian?"),
+    ("nl", "kan ik een afspraak maken met een diëtist?"),
 ]
 
 KINDS_NOT = [
@@ -63,6 +67,10 @@ NUDGES = [
     ("en", "@RailCo anyone there?? my train was cancelled and the app says nothing"),
     ("nl", "@PostNL hallo? iemand thuis? al 3 dagen geen antwoord"),
     ("nl", "@KPN is daar iemand? mijn internet ligt er al de hele dag uit"),
+    # probe 2: whether anyone minds the account ("any humans monitoring this account?")
+    ("en", "@FlyHigh any humans monitoring this account? need to change a name on a booking"),
+    ("en", "is anyone actually checking these DMs?"),
+    ("nl", "@Bolcom beheert er eigenlijk iemand dit account? al 2 dagen niks gehoord"),
 ]
 
 NUDGES_NOT = [
@@ -70,6 +78,10 @@ NUDGES_NOT = [
     ("en", "@ShopCo hello, my order 88123 has not arrived, is anyone home to sign needed?"),
     ("nl", "hallo, is daar iemand? mijn internet ligt eruit"),
     ("nl", "@PostNL is er iemand thuis nodig om het pakket aan te nemen?"),
+    ("en", "@Strava is anyone else's watch not syncing since the update?"),
+    ("nl", "ik volg dit account al jaren, top service"),
+    ("nl", "@Winkel is er iemand anders wiens bestelling vandaag zomaar geannuleerd is?"),  # probe 3
+    ("en", "@ShopMart anyone else had their order cancelled without warning today?"),
 ]
 
 
