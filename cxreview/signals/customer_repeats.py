@@ -25,7 +25,7 @@ from cxreview.signals.reasked import asked_again
 from cxreview.signals.requested import Request, asked_for, same_item
 from cxreview.signals.restated import restated
 from cxreview.signals.stuck_loop import THANKS, first_answer_again
-from cxreview.signals.told_before import told_again
+from cxreview.signals.told_before import SAME_VALUE, told_again
 from cxreview.signals.wording import filler_words, rephrasing_words, same_word, semantic_key
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ def flag_said_again(state: _State, ms: MessageSignals, f: TextFeatures) -> str |
         return None
     state.result.n_customer_repeats += 1
     ms.flags.append(Flag("customer_repeat", found.rule, found.detail, [found.earlier, ms.position]))
+    if found.rule == SAME_VALUE and state.bot_turns and not state.result.handover:
+        state.repeats_with_bot.append(ms.position)  # "same one, priya.n@fastmail.com": had to say it again
     return found.rule
 
 

@@ -11,7 +11,9 @@
   then hands over: the loop came before the handover (blind17); a request after a first answer is
   no loop;
 - "Probeer je modem opnieuw op te starten. Is het lampje nu groen?" asks the restart step again (a
-  Dutch clause ends at its infinitive).
+  Dutch clause ends at its infinitive);
+- a value given again with "same one" or a count ("same one, priya.n@fastmail.com", "Lissabon. derde
+  keer") is the customer having to repeat to the bot: twice is a loop (blind12), once is not.
 """
 
 from __future__ import annotations
@@ -261,3 +263,40 @@ def test_the_restart_asked_again_with_an_infinitive_is_a_loop() -> None:
         ("customer", "al 3 keer gedaan. rood."),
     ]
     assert run(turns, "nl").bot_loop
+
+
+SAME_VALUE_LOOP = {
+    "en": [
+        ("bot", "Let's get you back in! What's the email address on your account?"),
+        ("customer", "priya.n@fastmail.com"),
+        ("bot", "Thanks! To keep your account safe, can you tell me which email you used to sign up?"),
+        ("customer", "same one, priya.n@fastmail.com"),
+        ("bot", "Great. Please type the email address linked to your StreamBox account."),
+        ("customer", "priya.n@fastmail.com!!! how many times"),
+    ],
+    "nl": [
+        ("bot", "Naar welke stad reis je?"),
+        ("customer", "Lissabon"),
+        ("bot", "Leuk. In welke stad wil je overnachten?"),
+        ("customer", "zelfde, Lissabon"),
+        ("bot", "Prima! Wat is je bestemming?"),
+        ("customer", "Lissabon. derde keer"),
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_value_given_again_twice_with_same_one_or_a_count_is_a_loop(language: str) -> None:
+    assert run(SAME_VALUE_LOOP[language], language).bot_loop
+
+
+def test_a_value_given_again_once_is_no_loop() -> None:
+    turns = [
+        ("bot", "What's the email address on your account?"),
+        ("customer", "priya.n@fastmail.com"),
+        ("bot", "Thanks! Which email did you use to sign up?"),
+        ("customer", "same one, priya.n@fastmail.com"),
+        ("bot", "Great, I've sent a reset link to that address. Anything else?"),
+        ("customer", "no thanks"),
+    ]
+    assert not run(turns).bot_loop
