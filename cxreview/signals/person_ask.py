@@ -285,9 +285,7 @@ def _after_frame(clause: str, frame: Span, kind: str, parts: Parts, lists: Words
         return None if act is None else start + act.end()
     person = _first_target(segment, parts["people"], parts, lists)
     if person is None and kind == "ask":  # "how do I speak to a nurse?", "kan er een apotheker naar kijken?" (round 19)
-        person = _first_target(segment, parts["kinds"], parts, lists)
-        if person is not None and act is None and _work(segment, person.end(), parts) is None:
-            person = None  # "hoe krijg ik een monteur?" asks for a visit
+        person = _kind_asked(segment, frame_end - start, act, parts, lists)
     someone = _first_target(segment, parts["someone"], parts, lists)
     channel = parts["channels"].search(segment)
     if channel is not None and (
@@ -315,6 +313,27 @@ def _after_frame(clause: str, frame: Span, kind: str, parts: Parts, lists: Words
     elif channel is not None:
         ends = [channel.end()]
     return start + max(ends) if ends else None
+
+
+def _kind_asked(
+    segment: str, frame_end: int, act: re.Match[str] | None, parts: Parts, lists: Words
+) -> re.Match[str] | None:
+    """A person of a kind the company employs (cues.yaml ``person_ask.kinds``) asked for after an
+    asking frame ending at ``frame_end``: with a contact act ("how do I speak to a nurse?", "can a
+    pharmacist call me"), or as the one asked to do the work right after the frame ("kan er een
+    apotheker naar kijken?"). Not an appointment booked ("Could you make me an appointment with a
+    doctor?", "kan ik een afspraak maken met een diëtist?": a booking assistant's task), a visit
+    ("hoe krijg ik een monteur?") nor one to be found ("Can you find a doctor to check ...?")."""
+    person = _first_target(segment, parts["kinds"], parts, lists)
+    if person is None:
+        return None
+    if act is not None and _BOOKED.match(act.group()) is None:
+        return person
+    right_after = segment[frame_end : person.start()].split() in ([], ["er"])
+    return person if right_after and _work(segment, person.end(), parts) is not None else None
+
+
+_BOOKED = re.compile(r"(?:appointment|meeting|afspraak)\b")
 
 
 def _work(segment: str, after: int, parts: Parts, kind: str = "work") -> int | None:

@@ -31,8 +31,8 @@ KINDS = [
     ("nl", "kan er een apotheker naar kijken?"),  # blind18
     ("en", "I need to speak to a pharmacist please"),  # blind18
     # probe 2 (after the first families): a dietitian or physio of a health service
-    ("en", "can I book an appointment with a dietitian?"),
-    ("nl", "kan ik een afspraak maken met een diëtist?"),
+    ("en", "could I talk to a dietitian about my diet plan?"),
+    ("nl", "kan ik een fysiotherapeut spreken over mijn knie?"),
 ]
 
 KINDS_NOT = [
@@ -47,6 +47,11 @@ KINDS_NOT = [
     ("nl", "mijn huisarts zegt dat ik jullie moet bellen"),
     ("nl", "Nogmaals: hoe krijg ik een monteur?"),  # a visit asked for (blind15)
     ("nl", "ik heb gisteren ook al gebeld, toen zou er een monteur gebeld worden maar niks gehoord"),  # dev13
+    # an appointment booked or a professional to be found: a booking assistant's task (SGD)
+    ("en", "Great. Could you make me an appointment with a doctor on that day?"),
+    ("en", "Can you find a doctor to check a few things going on with me?"),
+    ("en", "can I book an appointment with a dietitian?"),
+    ("nl", "kan ik een afspraak maken met een diëtist?"),
 ]
 
 
