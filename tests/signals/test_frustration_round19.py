@@ -75,6 +75,25 @@ def _last(turns: list[Turn], language: str) -> float:
         ("niet dat ik een keus heb", "nl"),
         ("ik heb toch geen keus", "nl"),
         ("precies hetzelfde advies als gisteren", "nl"),
+        # The third probe round's families (after its count).
+        ("that's the third refund request I've had raised.", "en"),
+        ("fourth engineer booked. same box.", "en"),
+        ("the part has been on order for a month.", "en"),
+        ("it was dispatched on the 1st. today is the 15th.", "en"),
+        ("the delivery was rescheduled 3 times", "en"),
+        ("same as the last two visits.", "en"),
+        ("restarted. same result.", "en"),
+        ("no change.", "en"),
+        ("sure you can.", "en"),
+        ("right. of course it is.", "en"),
+        ("@PowerCo since Friday no hot water", "en"),
+        ("bestelling 3x verplaatst", "nl"),
+        ("gedaan. drie keer. zelfde verhaal.", "nl"),
+        ("ja dag", "nl"),
+        ("nu weer een dag later. leuk hoor", "nl"),
+        ("tja. dan maar weer 3 weken zonder koelkast", "nl"),
+        ("oké. dan maar niet.", "nl"),
+        ("@Eneco al sinds vrijdag geen warm water", "nl"),
     ],
 )
 def test_complaints_told_as_facts_and_dry_resignation_are_frustrated(text: str, language: str) -> None:
@@ -115,6 +134,13 @@ def test_complaints_told_as_facts_and_dry_resignation_are_frustrated(text: str, 
         ("bah, wat jammer dat ik het gemist heb", "nl"),
         ("de status is nog niet bijgewerkt, klopt dat?", "nl"),
         ("wat moet ik anders invullen?", "nl"),
+        ("this is my fourth pair of your trainers, still the comfiest I own", "en"),
+        ("same as last time, thanks", "en"),
+        ("Sure, you can call me tomorrow.", "en"),
+        ("derde keer dat ik hier bestel, altijd netjes op tijd", "nl"),
+        ("leuk hoor, bedankt!", "nl"),
+        ("ik heb 3 weken geleden een wasmachine besteld, is er al een leverdatum?", "nl"),
+        ("2 weken geleden besteld, komt het deze week?", "nl"),
     ],
 )
 def test_their_near_misses_stay_calm(text: str, language: str) -> None:
@@ -195,3 +221,17 @@ def test_the_same_link_again_still_rejects() -> None:
 )
 def test_the_time_counted_after_an_answer_is_frustrated(turns: list[Turn], language: str) -> None:
     assert _last(turns, language) >= FRUSTRATED_AT
+
+
+def test_what_the_last_colleague_said_too_is_frustrated() -> None:
+    turns: list[Turn] = [
+        ("customer", "ik heb een klacht over de bezorger"),
+        ("agent", "We nemen dit mee in onze evaluatie."),
+        ("customer", "ja ja. dat zei de vorige ook."),
+    ]
+    assert _last(turns, "nl") >= FRUSTRATED_AT
+
+
+def test_weeks_ago_with_a_complaint_stays_frustrated() -> None:
+    # "3 weken geleden" counts only with a complaint after it (a calm question is no grievance).
+    assert alone("3 weken geleden besteld en nog niks ontvangen", "nl").frustration >= FRUSTRATED_AT
