@@ -52,6 +52,7 @@ class Rows:
     frustration: list[float] = field(default_factory=list)  # the shipped model's score
     flags: list[set[str]] = field(default_factory=list)
     human: list[int] = field(default_factory=list)  # human-request labels (own examples, complaint tweets)
+    repeat: list[int] = field(default_factory=list)  # customer-repeat labels (twcs20); -1: not counted
     groups: list[str] = field(default_factory=list)  # per row, the complaint tweet's domain or the outsider set
 
     def subset(self, keep: list[bool], name: str) -> Rows:

@@ -2,7 +2,7 @@
 and across corpora, and precision/recall of every flag at its threshold.
 
 Usage: python benchmarks/signals_eval.py [--uss-dir DIR] [--complaints FILE [--complaint-parts dev]]
-       [--maia DIR [--maia-parts dev]] [--misses]
+       [--maia DIR [--maia-parts dev]] [--twcs FILE [--twcs-parts dev]] [--misses]
 
 Corpora (see benchmarks/labelled.py): the public USS dialogues CCPE and ReDial from
 ../shared/data/dev (skipped with a note when absent), more USS parts from --uss-dir
@@ -16,7 +16,9 @@ its figures on those are in-sample and printed as such; the cross-corpus lines r
 on one part and test on another. ``--maia DIR`` adds the MAIA-DQE support chats (real
 customer-support dialogues, machine-translated customer turns; labelled.maia_rows): never
 trained on (its licence allows no derivative), "MAIA dev" may be studied, "MAIA held" is
-measured only (AUC, a few times per round; --misses never lists it). The leave-one-out section scores each
+measured only (AUC, a few times per round; --misses never lists it). ``--twcs FILE`` adds the
+twcs20 threads (real public support threads on Twitter, labelled by two readers; twcs.py): never
+trained on, each part printed by labeller A, B and where both agree. The leave-one-out section scores each
 training corpus with a model trained without it, the complaint tweets' dev half by domain and
 each outsider set with a model trained without that set.
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 import numpy as np
 from common import ROOT
 from labelled import EVAL, Rows, complaint_rows, maia_rows, outsider_rows, own_rows, uss_path, uss_rows
+from twcs import labelled_threads, twcs_rows
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
@@ -69,6 +72,8 @@ def auc(scores: list[float], labels: list[int]) -> float:
 
 
 def precision_recall(predicted: list[bool], labels: list[int]) -> tuple[float, float, int]:
+    """Precision, recall and count; a label of -1 (labellers disagree) is left out."""
+    predicted, labels = [p for p, y in zip(predicted, labels, strict=True) if y >= 0], [y for y in labels if y >= 0]
     tp = sum(p and y for p, y in zip(predicted, labels, strict=True))
     fp = sum(p and not y for p, y in zip(predicted, labels, strict=True))
     fn = sum((not p) and y for p, y in zip(predicted, labels, strict=True))
@@ -87,14 +92,18 @@ def corpus_lines(rows: Rows, misses: bool) -> list[str]:
         lines.append(f"  {flag:14} precision {p:.2f}  recall {r:.2f}  (fired on {fired})")
     if rows.human:
         p, r, n = precision_recall(["human_request" in f for f in rows.flags], rows.human)
-        lines.append(f"  human_request  precision {p:.2f}  recall {r:.2f}  (n={n}, {sum(rows.human)} requests)")
+        requests = rows.human.count(1)
+        lines.append(f"  human_request  precision {p:.2f}  recall {r:.2f}  (n={n}, {requests} requests)")
+    if rows.repeat:
+        p, r, n = precision_recall(["customer_repeat" in f for f in rows.flags], rows.repeat)
+        lines.append(f"  customer_repeat precision {p:.2f}  recall {r:.2f}  (n={n}, {rows.repeat.count(1)} repeats)")
     else:  # no labels: every firing is worth reading (task dialogues ask for venues' numbers)
         fired = sum("human_request" in f for f in rows.flags)
         lines.append(f"  human_request  fired on {fired} (no labels)")
     if misses:
         frustrated_at = load_config()["frustration"]["frustrated_at"]
         for text, score, label in zip(rows.texts, rows.frustration, rows.labels, strict=True):
-            if rows.name == "MAIA held":  # measured, never read
+            if rows.name == "MAIA held" or rows.name.startswith("twcs20 held"):  # measured, never read
                 break
             if (score >= frustrated_at) != bool(label) and (label or rows.name.startswith("own")):
                 lines.append(f"    miss: frustration {score:.2f} label {label}: {text[:100]}")
@@ -115,7 +124,8 @@ def cross_corpus(corpora: dict[str, Rows]) -> list[str]:
         (["CCPE", "ReDial"], "own held-out"),
         (["CCPE", "ReDial", "own"], "own held-out"),
     ]
-    held_out = [name for name in corpora if name not in IN_SAMPLE]
+    # twcs20: each labeller's reading is printed per corpus; the retrained models are judged on the agreed tweets.
+    held_out = [name for name in corpora if name not in IN_SAMPLE and not name.endswith(("(A)", "(B)"))]
     pairs += [(["CCPE", "ReDial", "own"], name) for name in held_out if name != "own held-out"]
     pairs += [(WITHOUT_SGD, name) for name in held_out + ["SGD"]]
     pairs += [(SHIPPED, name) for name in held_out]
@@ -334,6 +344,17 @@ def main() -> None:
         default="dev,held",
         help="which complaint tweet halves to read (default dev,held; 'dev' while tuning keeps the held half unseen)",
     )
+    parser.add_argument(
+        "--twcs",
+        type=Path,
+        help="twcs.csv of Customer Support on Twitter (Kaggle), or its first 5,000 rows: the twcs20 threads "
+        "(benchmarks/twcs.py), measured only, never trained on",
+    )
+    parser.add_argument(
+        "--twcs-parts",
+        default="dev,held",
+        help="which twcs20 parts to read (default dev,held; 'dev' while tuning keeps the held part unseen)",
+    )
     args = parser.parse_args()
     config = load_config()
     corpora: dict[str, Rows] = {}
@@ -352,6 +373,13 @@ def main() -> None:
     if args.maia:
         for part in args.maia_parts.split(","):
             corpora[f"MAIA {part}"] = maia_rows(args.maia, part, config)
+    if args.twcs:
+        for part in args.twcs_parts.split(","):
+            if not labelled_threads(part):
+                print(f"twcs20 {part}: no labelled threads in benchmarks/eval/twcs20/threads.jsonl; skipped")
+                continue
+            for labeller in ("A", "B", "agreed"):
+                corpora[f"twcs20 {part} ({labeller})"] = twcs_rows(args.twcs, part, labeller, config)
     lines = [f"frustrated_at {config['frustration']['frustrated_at']}, spike.absolute {config['spike']['absolute']}"]
     for rows in corpora.values():
         lines += corpus_lines(rows, args.misses)

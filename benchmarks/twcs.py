@@ -1,0 +1,99 @@
+"""Real public support threads on Twitter, labelled by two readers: the twcs20 set.
+
+The tweets are the first 5,000 rows of "Customer Support on Twitter" (Kaggle dataset
+thoughtvector/customer-support-on-twitter, ``twcs.csv``, CC BY-NC-SA 4.0; the rows are also in
+public GitHub copies of its head). Its licence allows no use in an MIT package, so no tweet
+text is kept in this repository: ``eval/twcs20/threads.jsonl`` holds only tweet ids and our
+labels, and the texts are read from the user's own copy of the CSV (``--twcs FILE``), where
+they lie, for measuring only; no model is trained on them.
+
+A thread is a customer's first tweet and every reply under it, by that customer or a company
+handle, in time order (threads with 2-8 customer tweets drawn at random, and a few single ones;
+threads.jsonl lists each one's tweet ids). They were split by a hash of the first tweet's id
+into "dev" (read while tuning, round 20) and "held" (counted at the round's start and end).
+
+Two labellers, A and B, labelled every customer tweet for frustrated, human_request and
+customer_repeat (eval/twcs20/LABELS.md), working apart, without reading a rule of cxreview or
+running it. Both are helper agents of the team built on the same language model, so their
+agreement (Cohen's kappa 0.96 on frustration) says how consistent that reader is, not how
+much people would agree; the texts, not the labels, are what is real here. "agreed" keeps the
+tweets on which both gave the same label.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime
+from pathlib import Path
+
+from labelled import EVAL, Rows
+
+from cxreview.signals.config import load_config
+from cxreview.signals.conversation import analyze
+from cxreview.signals.features import message_features
+
+TWCS20 = EVAL / "twcs20" / "threads.jsonl"
+FLAGS = ("frustrated", "human_request", "customer_repeat")
+
+
+def read_tweets(path: Path, wanted: set[str]) -> dict[str, tuple[bool, str, str]]:
+    """tweet id -> (inbound, text, ISO time) of the wanted tweets of a twcs.csv (the Kaggle
+    file or a copy with a leading index column)."""
+    tweets = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["tweet_id"] in wanted:
+                at = datetime.strptime(row["created_at"], "%a %b %d %H:%M:%S %z %Y")
+                inbound = row["inbound"].strip().lower() == "true"
+                tweets[row["tweet_id"]] = (inbound, row["text"], at.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return tweets
+
+
+def labelled_threads(part: str) -> list[dict]:
+    """The threads of one part ("dev" or "held") as stored in eval/twcs20/threads.jsonl."""
+    with open(TWCS20, encoding="utf-8") as handle:
+        return [t for t in map(json.loads, handle) if t["part"] == part]
+
+
+def _labels(thread: dict, labeller: str) -> dict[int, tuple[int, int, int]]:
+    """index -> (frustrated, human_request, customer_repeat) by one labeller, or by both
+    where they agree on that flag (a flag they disagree on is left out as -1)."""
+    if labeller != "agreed":
+        return {i: (f, h, r) for i, f, h, r in thread["labels"][labeller]}
+    a = {i: (f, h, r) for i, f, h, r in thread["labels"]["A"]}
+    b = {i: (f, h, r) for i, f, h, r in thread["labels"]["B"]}
+    return {i: tuple(x if x == y else -1 for x, y in zip(a[i], b[i], strict=True)) for i in a if i in b}
+
+
+def twcs_rows(path: Path, part: str, labeller: str, config: dict | None = None) -> Rows:
+    """The labelled customer tweets of one part by one labeller ("A", "B" or "agreed"),
+    each analysed in its whole thread with its timestamps. ``Rows.human`` and
+    ``Rows.repeat`` hold the other two labels; with "agreed", a tweet whose frustration
+    labels differ is left out of every figure, one whose request or repeat labels differ out
+    of that flag's (-1)."""
+    config = config or load_config()
+    threads = labelled_threads(part)
+    tweets = read_tweets(path, {t for thread in threads for t in thread["tweets"]})
+    rows = Rows(f"twcs20 {part} ({labeller})")
+    for thread in threads:
+        if not all(t in tweets for t in thread["tweets"]):
+            continue  # another copy of the corpus without this thread
+        turns = [tweets[t] for t in thread["tweets"]]
+        messages = [
+            (
+                i,
+                "customer" if inbound else "agent",
+                at,
+                message_features("customer" if inbound else "agent", text, "en"),
+            )
+            for i, (inbound, text, at) in enumerate(turns, start=1)
+        ]
+        result = analyze(thread["id"], "en", messages, config)
+        for index, (frustrated, human, repeat) in sorted(_labels(thread, labeller).items()):
+            if frustrated < 0:
+                continue
+            rows.add(frustrated, turns[index][1], result.messages[index])
+            rows.human.append(human)  # -1: the labellers disagree (left out of its figure)
+            rows.repeat.append(repeat)
+    return rows
