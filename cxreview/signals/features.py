@@ -266,6 +266,13 @@ def with_details(text: str, language: str, customer: bool, known: Tone) -> TextF
     """Add the cheap, exact-text details to a tone computed for the text's shape."""
     lower = text.lower()
     plain = text.isascii()
+    # A customer's public post (an @handle): the handles name whom it is written to, not what
+    # it says, so its words and numbers leave them out. Anonymised handles are numbers
+    # ("@115911"), and every tweet of a thread names the same ones: read as words or an order
+    # number they made each tweet "say again" the one before (round 20, real support threads).
+    public = customer and "@" in text and _MENTION.search(lower) is not None
+    if public:
+        lower = _MENTION.sub(" ", lower)
     split = _words(lower, plain)
     norm = " ".join(split)
     # Names, dates and negations only matter when comparing bot texts; order numbers only
@@ -275,7 +282,6 @@ def with_details(text: str, language: str, customer: bool, known: Tone) -> TextF
         identifiers = frozenset(_IDENTIFIER.findall(lower)) if digit else _EMPTY
         # tuple.__new__ on the joined fields: the same TextFeatures as TextFeatures(*known,
         # ...), without the generated __new__'s argument handling (one call per text).
-        public = "@" in text and _MENTION.search(text) is not None
         return _new_tuple(TextFeatures, known + (norm, _EMPTY, identifiers, _EMPTY, len(split), _EMPTY, (), "", public))
     capitalised = frozenset(w for w in _WORD.findall(text) if w[0].isupper() and not w.isupper())
     return TextFeatures(

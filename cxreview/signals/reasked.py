@@ -30,6 +30,7 @@ def asked_again(state: _State, f: TextFeatures) -> Restated | None:
     language = lexicon_language(state.result.language)
     asks, wants = reasks(language)
     match = asks.search(f.norm)
+    turned_down = match is None
     if match is None:
         match = wants.match(f.norm)
         if match is None or (state.last_question and not _checks_only(reply[1], language)):
@@ -39,6 +40,8 @@ def asked_again(state: _State, f: TextFeatures) -> Restated | None:
         return None
     best: tuple[int, int] | None = None  # (words shared, index)
     for index in range(len(state.norms) - 1, -1, -1):
+        if turned_down and _ASKING.isdisjoint(state.norms[index].split()):
+            continue  # what they want now was told as a fact before, not asked ("bag was NOT on the flight")
         earlier = content_words(state.norms[index], language)
         shared = sum(1 for word in own if said_in(word, earlier))
         if shared and (best is None or shared > best[0]):
@@ -48,6 +51,14 @@ def asked_again(state: _State, f: TextFeatures) -> Restated | None:
     at = state.positions[best[1]]
     return Restated("asked again", f'asks again what they asked in message {at}: "{quoted(match.group(0))}"', at)
 
+
+# A turn-down asks again only what an earlier message asked or wished for ("I want to freeze
+# it", "can I pause it?"); a tweet's norm keeps no question mark, so the asking words say so.
+_ASKING = frozenset(
+    "want wanted wanna need needed like can could would will how what when where why which is are do does did "
+    "please pls plz wil wilde willen graag kan kun kunt kunnen hoe wat wanneer waar waarom welke moet mag "
+    "alsjeblieft aub".split()
+)
 
 # Every pattern of cues.yaml ``reasks`` has one of these in it.
 _KEYS = ("ask", "question", "meant", "want", "vroeg", "vraag", "bedoel", "wil ")
