@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cxreview.records import Flag, MessageSignals
 from cxreview.signals.answers import given_before, says_done, says_nothing, values
 from cxreview.signals.asked_steps import asked_steps
+from cxreview.signals.contacted_before import said_contacted
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.lexicon import asks_to_restate, repeat_contact
 from cxreview.signals.near_misses import confirms
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 
 VALUE_AGAIN = "value again"
+CONTACTED_BEFORE = "contacted before"
 
 
 class Repeat(NamedTuple):
@@ -46,6 +48,14 @@ class Repeat(NamedTuple):
 def flag_said_again(state: _State, ms: MessageSignals, f: TextFeatures) -> str | None:
     """Adds a ``customer_repeat`` flag to ``ms`` when `said_again` finds one; returns its rule
     (`VALUE_AGAIN`: a bare value typed again has no tone, as `conversation` reads it)."""
+    if f.public:  # "I already DM'd you", "no one gets back to me": the company was told before
+        reply = state.last_reply[1] if state.last_reply is not None else None
+        words = said_contacted(f.norm, state.result.language, reply)
+        if words is not None:
+            state.result.n_customer_repeats += 1
+            detail = f'says they contacted the company before: "{words}"'
+            ms.flags.append(Flag("customer_repeat", CONTACTED_BEFORE, detail, [ms.position]))
+            return CONTACTED_BEFORE
     found = said_again(state, f)
     if found is None:
         return None

@@ -189,6 +189,19 @@ def told_before(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _sections("told_before", ("resent", "known"), language)
 
 
+@functools.lru_cache(maxsize=2)
+def contacted_before(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a public post's telling of an earlier contact, an agent's ask to contact the company,
+    an answer that says it was done before with no result) for a norm: cues.yaml
+    ``contacted_before``. Dutch conversations also match the English ones."""
+    section = raw_cues()["contacted_before"]
+    said, asks, done = (
+        compile_patterns([_expanded(p, lang) for lang in languages_read(language) for p in section[part].get(lang, [])])
+        for part in ("said", "contact_asks", "done")
+    )
+    return said, asks, done
+
+
 def _sections(name: str, parts: tuple[str, str], language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two pattern lists of one cues.yaml section, each compiled as one alternation."""
     section = raw_cues()[name]

@@ -1,0 +1,100 @@
+"""Round 20 (req20): a public post that says the customer contacted the company before.
+
+The labelled public support threads (customers tweeting at a brand) count as a repeat every
+tweet that says the company was contacted before about this, in the first tweet too: "already
+contacted them", "I DM'd you hours ago", "nobody gets back to me", "can't get through on the
+phone", "I rang customer care and they said ...", and "I did. No answer." to the agent's ask to
+write to them. Not in chats (the blind sets' writers read an opening's earlier contacts as
+background), not a step done before, not "just did" / "DM sent" to the ask, not a third party.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signals.dialogue import run
+
+PUBLIC_CONTACTS = [
+    "@RailCoHelp already got in touch 4-5 times this month, every time I'm told it's escalated",
+    "@RailCoHelp I already messaged y'all an hour ago, it's all in there",
+    "@RailCoHelp I already answered via direct message",
+    "@RailCoHelp I DMd hours ago and the app still won't load",
+    "@RailCoHelp it's been 3 days since I emailed you and nothing",
+    "@RailCoHelp no refund yet. 5th time tweeting you about it",
+    "@RailCoHelp so annoyed, nobody will get back to me!!",
+    "@RailCoHelp can someone reply to me on my DMs please",
+    "@RailCoHelp 12 emails in and I have to keep explaining the same thing",
+    "@RailCoHelp trying to book a seat for my bike but can't get through on the phone",
+    "@RailCoHelp I rang customer care the day I posted this and they promised a credit. still waiting",
+    "@RailCoHelp I went to the ticket office and spoke to a supervisor, she refused to refund",
+    "@RailCoHelp and your customer service rep was no help at all",
+]
+
+# The agent asks the customer to write to them; the answer says it was done before, to no avail.
+DONE_BEFORE = [
+    "I did. Nothing back.",
+    "I have tried. It won't let me log in to write to you",
+    "I already tried that. It failed.",
+]
+
+NOT_CONTACTS = [
+    # a step done before is no contact (round 18's decision)
+    "@RailCoHelp I already restarted the app twice, still crashing",
+    # a third party
+    "@RailCoHelp I already contacted my bank and they said it's on your side",
+    # a past call that tells something else
+    "@RailCoHelp one of your staff shouted at me on the platform today",
+    # a count that is no contact
+    "@RailCoHelp the 8:10 was late 3 times this week",
+    # a wait on hold alone (tw19's writer: no repeat)
+    "@RailCoHelp been on hold 25 mins now, this is urgent",
+    # people answering the door, not the company
+    "@ParcelCo driver says nobody answered the door, I was home all day",
+]
+
+
+def _repeat(turns: list[tuple[str, str]]) -> bool:
+    return any(f.flag == "customer_repeat" for f in run(turns).messages[-1].flags)
+
+
+@pytest.mark.parametrize("text", PUBLIC_CONTACTS)
+def test_a_public_post_that_says_the_company_was_contacted_before_repeats(text: str) -> None:
+    assert _repeat([("customer", text)])
+
+
+@pytest.mark.parametrize("text", DONE_BEFORE)
+def test_done_before_answering_an_ask_to_write_repeats(text: str) -> None:
+    turns = [
+        ("customer", "@CabCoHelp my driver took the wrong route and charged double"),
+        ("agent", "@48213 Sorry about that! Send us a note via the link so our team can connect."),
+        ("customer", f"@CabCoHelp {text}"),
+    ]
+    assert _repeat(turns)
+
+
+@pytest.mark.parametrize("text", ["Just did", "DM sent", "done, thanks"])
+def test_doing_it_now_answering_an_ask_to_write_is_no_repeat(text: str) -> None:
+    turns = [
+        ("customer", "@CabCoHelp my driver took the wrong route and charged double"),
+        ("agent", "@48213 Sorry about that! Send us a DM with your email so we can follow up."),
+        ("customer", f"@CabCoHelp {text}"),
+    ]
+    assert not _repeat(turns)
+
+
+def test_done_before_answering_a_step_is_no_repeat() -> None:
+    turns = [
+        ("customer", "@StreamCoHelp the app keeps freezing on my tv"),
+        ("agent", "@48213 Sorry! Could you try reinstalling the app? /KB"),
+        ("customer", "@StreamCoHelp I did. No luck."),
+    ]
+    assert not _repeat(turns)
+
+
+@pytest.mark.parametrize("text", NOT_CONTACTS)
+def test_no_contact_with_the_company_is_no_repeat(text: str) -> None:
+    assert not _repeat([("customer", text)])
+
+
+def test_an_earlier_contact_opening_a_chat_stays_background() -> None:
+    assert not _repeat([("customer", "Hi, I already emailed you an hour ago about my refund")])
