@@ -233,6 +233,14 @@ def public_nudge(language: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=2)
+def follow_up_nudge(language: str) -> re.Pattern[str]:
+    """A public post's follow-up that is only a hello (cues.yaml
+    ``human_request_context.follow_up_nudge``), matched against the norm."""
+    nudge = raw_cues()["human_request_context"]["follow_up_nudge"]
+    return compile_patterns([p for lang in languages_read(language) for p in nudge.get(lang, [])])
+
+
+@functools.lru_cache(maxsize=2)
 def person_offer(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a bot's offer of a person, a customer's reply that takes it): cues.yaml
     ``person_offer``, Dutch with the English ones."""

@@ -347,7 +347,19 @@ def _work(segment: str, after: int, parts: Parts, kind: str = "work") -> int | N
         return None
     if parts["question_after"].search(segment[work.end() :]) is not None:
         return None  # "could someone explain why ...": a question for an answer
+    if (
+        kind == "someone_work"
+        and work.group().rsplit(" ", 1)[-1] in _EXPLAINS
+        and _ASKED_OF.search(segment, 0, after)
+        and not segment[work.end() :].strip(" ?!.")
+    ):
+        return None  # "my bill went up £40, can someone explain?": the same question (round 20, tw19)
     return work.end()
+
+
+# "can someone" asking the question itself, with nothing after the work ("can someone explain?").
+_EXPLAINS = frozenset({"explain", "answer", "respond", "reply"})
+_ASKED_OF = re.compile(r"\b(?:can|could|will|would) (?:someone|somebody|anyone|anybody)(?: please)?$")
 
 
 def _call_end(clause: str, call: re.Match[str], parts: Parts, offset: int = 0) -> int | None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from cxreview.signals.lexicon import person_ask, public_nudge, request_context
+from cxreview.signals.lexicon import follow_up_nudge, person_ask, public_nudge, request_context
 from cxreview.signals.person_ask import asks_channel_detail, greets, names_own_people, waits_for_promised
 from cxreview.signals.person_offer import offers_person
 
@@ -71,6 +71,8 @@ def asked_in_turn(
     words = cues.get("human_request")
     if public and words is None and (nudge := public_nudge(language).match(norm)) is not None:
         return nudge.group()[len(nudge.group(1) or "") :]  # the handles left out
+    if public and words is None and not opening and reply is None and follow_up_nudge(language).match(norm):
+        return norm  # "@AppleSupport ? hello" after their own unanswered tweet (round 20)
     detail = cues.get("detail_asked")  # "nummer?" after "ik bel de schadelijn wel", "Wij zijn bereikbaar ..."
     they = cues.get("they_asked")  # "can they contact me directly please?" after "I've passed this to the team."
     if words is None and they is not None:
