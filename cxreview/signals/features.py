@@ -55,7 +55,8 @@ _RETRY_WORDS = 10  # a longer sentence around the question says more than that i
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A tweet's @handle names whom it is written to, not what it says: "Thanks @Delta for losing my
 # bag" reads as "Thanks for losing my bag", "@AmazonHelp still no refund" as "still no refund".
-_MENTION = re.compile(r"(?<![\w@.])@\w+")
+# ".@Brand ..." at the start of a tweet is Twitter's way of making a reply public: a handle too.
+_MENTION = re.compile(r"(?:(?<![\w@.])|(?<=^\.))@\w+")
 # Runs of spaces (a removed handle, a pasted text) read as one: "Thanks  for losing".
 _SPACES = re.compile(r" {2,}")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|nl|org|net|example)/\S*")

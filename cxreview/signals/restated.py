@@ -55,7 +55,14 @@ def restated(state: _State, f: TextFeatures, own_values: frozenset[str]) -> Rest
     reply = state.last_reply
     if reply is None:
         return None
-    return _value_said(state, f, own_values, reply[1]) or _menu_again(state, f) or _content_again(state, f, reply[1])
+    found = _value_said(state, f, own_values, reply[1]) or _menu_again(state, f)
+    # A public thread with people only (tweets at a brand, agents replying): what the customer
+    # says again in other words clarifies it for the agent ("It was a feature when you sold
+    # from your computer" to "Was this in the Sell form?"): none of the four this reading found
+    # on twcs20 dev was a repeat to either labeller, and tw19 had none (round 20).
+    if found is None and not (f.public and not state.bot_turns):
+        found = _content_again(state, f, reply[1])
+    return found
 
 
 def _value_said(state: _State, f: TextFeatures, given: frozenset[str], reply: str) -> Restated | None:

@@ -98,3 +98,54 @@ def test_no_contact_with_the_company_is_no_repeat(text: str) -> None:
 
 def test_an_earlier_contact_opening_a_chat_stays_background() -> None:
     assert not _repeat([("customer", "Hi, I already emailed you an hour ago about my refund")])
+
+
+MORE_CONTACTS = [
+    # ".@Brand" opening a tweet is a handle too (Twitter's way of making a reply public)
+    ".@RailCoHelp your phone line tells me to ring back before 6pm... it's 3pm!",
+    "@AirCoSupport how long until my voucher is processed? I replied to the email on 25/10",
+    "@FoodCoHelp you answer everyone else within minutes but have not responded to me. I email support and never get a reply",
+]
+
+
+@pytest.mark.parametrize("text", MORE_CONTACTS)
+def test_more_ways_of_saying_the_company_was_contacted_before(text: str) -> None:
+    assert _repeat([("customer", text)])
+
+
+def test_tried_and_not_allowed_answering_an_ask_to_write_repeats() -> None:
+    turns = [
+        ("customer", "@ShopCoHelp charged for a membership I can't cancel"),
+        ("agent", "@48213 Please reach us via phone or chat here: https://t.co/abc ^KP"),
+        ("customer", "@ShopCoHelp I have tried. It's not allowing me into my account at all"),
+    ]
+    assert _repeat(turns)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Once again @FlyCo you set the bar for what flying should be",
+        "@RailCoHelp thanks, I only just mentioned it because I have a ticket for that train, that's all",
+    ],
+)
+def test_praise_once_again_and_a_mention_explained_are_no_repeat(text: str) -> None:
+    assert not _repeat(
+        [
+            ("customer", "@RailCoHelp is the 7:10 still running next month?"),
+            ("agent", "@1 Yes it is! ^JT"),
+            ("customer", text),
+        ]
+    )
+
+
+def test_a_clarification_for_the_agent_in_a_public_thread_is_no_repeat() -> None:
+    turns = [
+        ("customer", "@MarketCoHelp why did you remove the option to add a photo to your phone from the computer?"),
+        ("agent", "@48213 Was this option in the Sell form, or somewhere else? ^K"),
+        (
+            "customer",
+            "@MarketCoHelp It was an option when you sold from your computer. You clicked send to phone. It's gone",
+        ),
+    ]
+    assert not _repeat(turns)
