@@ -149,3 +149,40 @@ def test_a_clarification_for_the_agent_in_a_public_thread_is_no_repeat() -> None
         ),
     ]
     assert not _repeat(turns)
+
+
+# The helper's probe after tuning (req20, round 20) and tw19: an earlier tweet named, a channel
+# line counted, nobody picking up, and a contact done before with its time.
+PROBE_CONTACTS = [
+    "@BoxCoCare the reference is in my tweet above",
+    "@BoxCoCare order number is in my first tweet, but fine",
+    "@AirCoHelp called your customer line four times this week, nobody picks up",
+]
+
+
+@pytest.mark.parametrize("text", PROBE_CONTACTS)
+def test_an_earlier_tweet_named_or_a_line_that_nobody_answers(text: str) -> None:
+    turns = [
+        ("customer", "@BoxCoCare still no refund for the order I sent back"),
+        ("agent", "@48213 Sorry! Could you DM us the order number? ^AV"),
+        ("customer", text),
+    ]
+    assert _repeat(turns)
+
+
+def test_a_review_requested_before_with_its_time_repeats() -> None:
+    turns = [
+        ("customer", "@RideCoHelp the driver never came and I was still charged a fee"),
+        ("agent", "@48213 Sorry! Please go to Help in the app and request a review of the fee ^SW"),
+        ("customer", "@RideCoHelp did that two days ago. only got a canned answer"),
+    ]
+    assert _repeat(turns)
+
+
+def test_a_step_done_with_its_time_is_no_repeat() -> None:
+    turns = [
+        ("customer", "@RideCoHelp the app shows the wrong pickup point"),
+        ("agent", "@48213 Sorry! Could you update the app and restart your phone? ^SW"),
+        ("customer", "@RideCoHelp did that yesterday, still wrong"),
+    ]
+    assert not _repeat(turns)

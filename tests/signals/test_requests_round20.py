@@ -58,6 +58,7 @@ ASKS = [
     "@ShopCoHelp can somebody email me about this order please",
     "@ParcelCoUK websites aren't my thing. is there honestly no number we can call?",
     "@FlyCoHelp stuck at the gate for 5 hours, can someone please talk to us",
+    "@BankCoHelp is there a real number I can phone? the app keeps logging me out",
 ]
 
 NOT_ASKS = [
