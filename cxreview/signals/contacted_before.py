@@ -11,20 +11,54 @@ a note via ...", "reach us via phone/chat"); "Just did" and "DM sent" answer it 
 Read only in public posts: in chats the blind sets' writers take an opening's earlier contacts
 for background (their "I've emailed you 4 times" is no repeat), and a step done before ("I
 already restarted it") is none anywhere (round 18). Patterns: cues.yaml ``contacted_before``.
+
+Not a contact of the customer's with the company (round 20, rev20): someone else's ("my friend
+asked you 2 days ago", "the seller hasn't responded to my messages", "no one answered the phone
+at the restaurant"), a praise of how the contact went ("I called your customer service and they
+were amazing"), or "I did but it's still slow" answering the step an agent asked to try first
+("Have you restarted the router? If that doesn't help, DM us").
 """
 
 from __future__ import annotations
 
+import re
+
+from cxreview.signals.asked_steps import asked_steps
 from cxreview.signals.evidence import quoted
-from cxreview.signals.lexicon import contacted_before
+from cxreview.signals.features import TextFeatures
+from cxreview.signals.lexicon import contacted_before, contacted_before_vetoes
+
+_PRAISED = 0.3  # the sentiment of a post that praises the contact it tells
 
 
-def said_contacted(norm: str, language: str, reply: str | None) -> str | None:
-    """The words of a public post's ``norm`` that say the customer contacted the company
-    before, or None; ``reply``: the norm of the agent's message just before it (None when none
-    came since the customer's last)."""
-    said, asks, done = contacted_before("nl" if language == "nl" else "en")
+def said_contacted(f: TextFeatures, language: str, reply: str | None) -> str | None:
+    """The words of a public post (features ``f``) that say the customer contacted the
+    company before, or None; ``reply``: the norm of the agent's message just before it (None
+    when none came since the customer's last)."""
+    lang = "nl" if language == "nl" else "en"
+    said, asks, done = contacted_before(lang)
+    norm = f.norm
     match = said.search(norm)
-    if match is None and reply is not None and asks.search(reply) is not None:
-        match = done.search(norm)
-    return None if match is None else quoted(match.group(0).strip())
+    if match is None and reply is not None and asks.search(reply) is not None and not asked_steps(reply, lang):
+        match = done.search(norm)  # not "I did, still slow" to "have you restarted it? If not, DM us"
+    if match is None or _someone_else(norm, match, lang) or _praised(f, lang):
+        return None
+    return quoted(match.group(0).strip())
+
+
+def _someone_else(norm: str, match: re.Match[str], language: str) -> bool:
+    """Whether the words just before ``match`` name who did it, or those after it whom it was
+    done with, and that is not the customer with the company ("my mum called 2 days ago",
+    "can't get through to my bank")."""
+    before, after, _ = contacted_before_vetoes(language)
+    return (
+        before.search(norm[: match.start()].rstrip()) is not None
+        or after.match(norm[match.end() :].lstrip()) is not None
+    )
+
+
+def _praised(f: TextFeatures, language: str) -> bool:
+    """Whether the post praises how the contact went or says it was sorted, in a positive tone
+    with no negation and no sarcasm ("they were amazing, sorted in 5 minutes!")."""
+    praise = contacted_before_vetoes(language)[2]
+    return f.sentiment >= _PRAISED and not f.negations and "sarcasm" not in f.cues and praise.search(f.norm) is not None

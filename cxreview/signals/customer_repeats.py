@@ -50,7 +50,7 @@ def flag_said_again(state: _State, ms: MessageSignals, f: TextFeatures) -> str |
     (`VALUE_AGAIN`: a bare value typed again has no tone, as `conversation` reads it)."""
     if f.public:  # "I already DM'd you", "no one gets back to me": the company was told before
         reply = state.last_reply[1] if state.last_reply is not None else None
-        words = said_contacted(f.norm, state.result.language, reply)
+        words = said_contacted(f, state.result.language, reply)
         if words is not None:
             state.result.n_customer_repeats += 1
             detail = f'says they contacted the company before: "{words}"'

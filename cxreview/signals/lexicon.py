@@ -202,6 +202,19 @@ def contacted_before(language: str) -> tuple[re.Pattern[str], re.Pattern[str], r
     return said, asks, done
 
 
+@functools.lru_cache(maxsize=2)
+def contacted_before_vetoes(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(someone else named just before a telling of a contact, someone else or another channel
+    named just after it, praise of the contact) for a norm: cues.yaml ``contacted_before``
+    ``other_party`` and ``praise``. Dutch conversations also match the English ones."""
+    section = raw_cues()["contacted_before"]
+    parts = (section["other_party"]["before"], section["other_party"]["after"], section["praise"])
+    before, after, praise = (
+        compile_patterns([p for lang in languages_read(language) for p in part.get(lang, [])]) for part in parts
+    )
+    return before, after, praise
+
+
 def _sections(name: str, parts: tuple[str, str], language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two pattern lists of one cues.yaml section, each compiled as one alternation."""
     section = raw_cues()[name]
