@@ -71,6 +71,21 @@ COMPLAINTS = [
     "@Airline let's see if your team will answer here",
     "@Cafe told the pickup would be ready, it wasn't #BS",
     "@Store the queue at the tills #storesucks",
+    # Tweet-speak: sarcasm, shaming, a brand left for another whose handle was left out.
+    "@Airline so much for your on-time guarantee",
+    "@Shop way to go guys, lost my parcel again",
+    "@Shop nice one, another missed delivery",
+    "@Telco shame on you",
+    "@Telco everyone retweet this so they see it",
+    "@Telco I'm switching to @Rival",
+    "@Airline worst airline ever",
+    "@Bank absolute joke of a company",
+    "@Airline look what you did to my suitcase",
+    "@Bank two wrong statements in a row. do better.",
+    "@Cafe would give you zero stars if I could",
+    "@Bank now I have to drive to the branch and complain",
+    "@Phone battery dead by noon since the update. wtf ?",
+    "@Bank calling your line isn't helping",
 ]
 
 NEAR_MISSES = [
@@ -92,6 +107,14 @@ NEAR_MISSES = [
     "@Airline got a reply in minutes, thanks!",
     # A question about an ultimatum of the customer's own.
     "@Shop can I either pick it up or have it delivered?",
+    # Thanks, a plug, a question about switching, a rating, a complaint asked about.
+    "Thanks again! have a good night",
+    "@Cafe so much for the tip, it worked!",
+    "@Cinema posing with the poster #shamelessplug",
+    "@Telco can I switch to the cheaper plan?",
+    "I need a hotel in the north, 0 stars is fine",
+    "@Bank where do I go to complain?",
+    "@Telco is the worst of the storm over in my area?",
 ]
 
 
