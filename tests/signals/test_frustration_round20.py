@@ -147,3 +147,18 @@ def test_another_promise_is_a_promise_not_kept() -> None:
     # Weaker than a grievance alone (broken_promise is capped), but read.
     assert "broken_promise" in text_features("@Bank Another promise! waiting...", "en").cues
     assert "broken_promise" not in text_features("@Bank you promised another call, when?", "en").cues
+
+
+@pytest.mark.parametrize(
+    ("text", "angry"),
+    [
+        ("@Shop my order came in the wrong size \U0001f621", True),
+        ("@Shop my order came in the wrong size \U0001f644", True),
+        # Crying, confused and ":/" faces say little in a public post: jokes and mild regrets.
+        ("@Cafe dressed up for the free burrito and nobody else did \U0001f62d", False),
+        ("@Airline any upgrades on the long haul? so tired of economy \U0001f615", False),
+        ("@Shop it was the branch on the high street :/", False),
+    ],
+)
+def test_angry_faces_are_emoji_sad_ones_are_words(text: str, angry: bool) -> None:
+    assert ("emoji" in text_features(text, "en").cues) == angry
