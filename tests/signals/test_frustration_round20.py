@@ -86,6 +86,20 @@ COMPLAINTS = [
     "@Bank now I have to drive to the branch and complain",
     "@Phone battery dead by noon since the update. wtf ?",
     "@Bank calling your line isn't helping",
+    # More tweet-speak of the kind, written without the threads.
+    "@Telco customer service at its finest",
+    "@Shop thanks for the help... NOT",
+    "@Telco cheers for nothing",
+    "@Telco I'm so over this",
+    "@Bank why do I even bother",
+    "@Shop total waste of money",
+    "@Hotel don't bother booking with them",
+    "@Hotel avoid at all costs",
+    "@Airline what an absolute nightmare",
+    "@Telco drops out every single time it rains",
+    "@Airline delayed yet again",
+    "@Bank yet another fee",
+    "@Telco pay more, get less. typical",
 ]
 
 NEAR_MISSES = [
@@ -115,6 +129,11 @@ NEAR_MISSES = [
     "I need a hotel in the north, 0 stars is fine",
     "@Bank where do I go to complain?",
     "@Telco is the worst of the storm over in my area?",
+    "@Cafe every single time I visit the staff are lovely",
+    "@Shop I'm over the moon with my order",
+    "@Cafe is it worth the money?",
+    "@Shop ordered yet again, love this shop",
+    "@Hotel don't bother with breakfast, we'll eat out. can we check in early?",
 ]
 
 
