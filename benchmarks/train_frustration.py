@@ -1,6 +1,6 @@
 """Train the frustration model and write cxreview/signals/frustration_model.json.
 
-Usage: python benchmarks/train_frustration.py --uss-dir DIR [--complaints FILE] [--check]
+Usage: python benchmarks/train_frustration.py --uss-dir DIR [--complaints FILE] [--twcs FILE] [--check]
 
 A logistic regression (fitted here with scipy, which scikit-learn brings; the package
 applies the weights with a dot product) over the interpretable features of `cxreview/signals/frustration.py`, fitted
@@ -14,7 +14,9 @@ English and Dutch support conversations with bots and agents, labelled by people
 read the rules; the sets together weigh as one corpus) and, with ``--complaints``, the training
 half (four of nine domains) of the public complaint tweets of Preotiuc-Pietro et al. (ACL
 2019, danielpreotiuc/complaints-social-media, complaints-data.csv): the shipped model is
-trained with it (benchmarks/README.md, "Public support tweets"). Each corpus weighs the same in the fit,
+trained with it (benchmarks/README.md, "Public support tweets"), and, with ``--twcs``, the dev
+part of twcs20, real public support threads on Twitter labelled for frustration (twcs.py; the
+tweets both labellers agree on). Each corpus weighs the same in the fit,
 and within a corpus positives weigh as much as negatives, so the 0.7 % frustrated turns
 of the USS data count and our own customer-service examples are not drowned.
 ``--check`` prints the weights and leaves the shipped file as it was. The model reads its
@@ -32,6 +34,7 @@ import numpy as np
 from common import ROOT
 from labelled import Rows, complaint_rows, outsider_rows, own_rows, uss_path, uss_rows
 from scipy.optimize import minimize
+from twcs import twcs_rows
 
 from cxreview.signals import frustration
 from cxreview.signals.frustration import FEATURES, MODEL_PATH
@@ -168,7 +171,9 @@ def predict(model: Fitted, rows: Rows) -> list[float]:
     return list(model.decision_function(matrix(rows)))
 
 
-def training_corpora(uss_dir: Path | None = None, complaints: Path | None = None) -> list[Rows]:
+def training_corpora(
+    uss_dir: Path | None = None, complaints: Path | None = None, twcs: Path | None = None
+) -> list[Rows]:
     corpora = []
     for name in TRAIN_CORPORA:
         path = uss_path(name, uss_dir)
@@ -182,6 +187,8 @@ def training_corpora(uss_dir: Path | None = None, complaints: Path | None = None
     corpora.append(outsider_rows())
     if complaints is not None:
         corpora.append(complaint_rows(complaints, "dev"))
+    if twcs is not None:
+        corpora.append(twcs_rows(twcs, "dev", "agreed"))
     return corpora
 
 
@@ -191,6 +198,12 @@ def main() -> None:
     parser.add_argument(
         "--complaints", type=Path, help="complaints-data.csv: train on its dev half too (labelled.complaint_rows)"
     )
+    parser.add_argument(
+        "--twcs",
+        type=Path,
+        help="twcs.csv of Customer Support on Twitter (or its first 5,000 rows): train on the twcs20 dev part too, "
+        "the tweets both labellers agree on (twcs.py)",
+    )
     parser.add_argument("--check", action="store_true", help="print the weights, leave the shipped file as it was")
     parser.add_argument(
         "--passes", type=int, default=PASSES, help=f"fits, each on the last one's features (default {PASSES})"
@@ -198,7 +211,7 @@ def main() -> None:
     args = parser.parse_args()
     shipped = MODEL_PATH.read_text(encoding="utf-8")
     try:
-        data = train(args.uss_dir, args.complaints, args.passes)
+        data = train(args.uss_dir, args.complaints, args.passes, args.twcs)
     finally:
         if args.check:
             MODEL_PATH.write_text(shipped, encoding="utf-8")
@@ -209,7 +222,7 @@ def main() -> None:
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
 
 
-def train(uss_dir: Path | None, complaints: Path | None, passes: int) -> dict:
+def train(uss_dir: Path | None, complaints: Path | None, passes: int, twcs: Path | None = None) -> dict:
     """Fit, write the model, and fit again on the features it gives. `frustrated_before` is
     the previous message's frustration by the model itself, so each pass reads the
     training corpora with the weights of the pass before; the weights settle in two or three
@@ -217,7 +230,7 @@ def train(uss_dir: Path | None, complaints: Path | None, passes: int) -> dict:
     weights: dict[str, float] = {}
     for number in range(1, passes + 1):
         frustration.model.cache_clear()
-        corpora = training_corpora(uss_dir, complaints)
+        corpora = training_corpora(uss_dir, complaints, twcs)
         fitted = fit(corpora)
         new = {name: round(float(w), 4) for name, w in zip(FEATURES, fitted.coef_, strict=True)}
         change = max((abs(new[name] - weights.get(name, 0.0)) for name in new), default=0.0)

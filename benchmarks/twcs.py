@@ -2,10 +2,13 @@
 
 The tweets are the first 5,000 rows of "Customer Support on Twitter" (Kaggle dataset
 thoughtvector/customer-support-on-twitter, ``twcs.csv``, CC BY-NC-SA 4.0; the rows are also in
-public GitHub copies of its head). Its licence allows no use in an MIT package, so no tweet
-text is kept in this repository: ``eval/twcs20/threads.jsonl`` holds only tweet ids and our
-labels, and the texts are read from the user's own copy of the CSV (``--twcs FILE``), where
-they lie, for measuring only; no model is trained on them.
+public GitHub copies of its head). Its licence (non-commercial, share-alike) allows no copy in
+an MIT package, so no tweet text is kept in this repository: ``eval/twcs20/threads.jsonl``
+holds only tweet ids and our labels, and the texts are read from the user's own copy of the
+CSV (``--twcs FILE``), where they lie, as the USS dialogues and the complaint tweets are. The
+dev part's agreed labels are one of the frustration model's training corpora
+(``train_frustration.py --twcs FILE``: 40-odd weights over cxreview's own features, no word of
+the tweets); the held part is measured only.
 
 A thread is a customer's first tweet and every reply under it, by that customer or a company
 handle, in time order (threads with 2-8 customer tweets drawn at random, and a few single ones;
