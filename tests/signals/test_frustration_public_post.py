@@ -1,7 +1,8 @@
-"""A problem told in a public post to the company (a tweet naming it by @handle) is a
-complaint: `TextFeatures.public` and the model feature `public_problem`, with the near misses
-that stay calm (the same words in a chat, an e-mail address, a question or thanks in public, a
-problem said to be over)."""
+"""A problem told in a public post to the company (a tweet naming it by @handle) weighs more
+than the same words in a chat: `TextFeatures.public` and the model feature `public_problem`, with
+the near misses that stay calm (an e-mail address, a question or thanks in public, a problem said
+to be over). Alone it no longer flags (round 20: the readers of real support tweets, twcs20, call
+a calm report calm, where the complaint-tweet corpus calls it a complaint)."""
 
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ def test_a_handle_makes_a_text_public_and_an_email_address_does_not() -> None:
         ("@KPNwebcare mijn internet werkt niet sinds vanochtend", "nl"),
     ],
 )
-def test_a_problem_told_in_public_flags_but_is_no_spike(text: str, language: str) -> None:
+def test_a_problem_told_in_public_weighs_more_than_in_a_chat_and_is_no_spike(text: str, language: str) -> None:
     public = alone(text, language)
     in_chat = alone(text.split(" ", 1)[1], language)
-    assert FRUSTRATED_AT <= public.frustration < SPIKE_AT, public.reasons
+    assert in_chat.frustration + 0.1 <= public.frustration < SPIKE_AT, public.reasons
     assert public.reasons[0] == "reports a problem in a public post"
     # One reason for the problem: the plain "reports a problem" is folded into it.
     assert "reports a problem" not in public.reasons
