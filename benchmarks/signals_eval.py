@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from common import ROOT
 from labelled import EVAL, Rows, complaint_rows, maia_rows, outsider_rows, own_rows, uss_path, uss_rows
-from twcs import labelled_threads, twcs_rows
+from twcs import labelled_threads, twcs_rows_by_labeller
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
@@ -380,8 +380,8 @@ def main() -> None:
             if not labelled_threads(part):
                 print(f"twcs20 {part}: no labelled threads in benchmarks/eval/twcs20/threads.jsonl; skipped")
                 continue
-            for labeller in ("A", "B", "agreed"):
-                corpora[f"twcs20 {part} ({labeller})"] = twcs_rows(args.twcs, part, labeller, config)
+            for rows in twcs_rows_by_labeller(args.twcs, part, ("A", "B", "agreed"), config).values():
+                corpora[rows.name] = rows
     lines = [f"frustrated_at {config['frustration']['frustrated_at']}, spike.absolute {config['spike']['absolute']}"]
     for rows in corpora.values():
         lines += corpus_lines(rows, args.misses)

@@ -70,15 +70,23 @@ def _labels(thread: dict, labeller: str) -> dict[int, tuple[int, int, int]]:
 
 
 def twcs_rows(path: Path, part: str, labeller: str, config: dict | None = None) -> Rows:
-    """The labelled customer tweets of one part by one labeller ("A", "B" or "agreed"),
-    each analysed in its whole thread with its timestamps. ``Rows.human`` and
-    ``Rows.repeat`` hold the other two labels; with "agreed", a tweet whose frustration
-    labels differ is left out of every figure, one whose request or repeat labels differ out
-    of that flag's (-1)."""
+    """The labelled customer tweets of one part by one labeller ("A", "B" or "agreed"): see
+    `twcs_rows_by_labeller`."""
+    return twcs_rows_by_labeller(path, part, (labeller,), config)[labeller]
+
+
+def twcs_rows_by_labeller(
+    path: Path, part: str, labellers: tuple[str, ...], config: dict | None = None
+) -> dict[str, Rows]:
+    """The labelled customer tweets of one part, one corpus per labeller ("A", "B" or
+    "agreed"), each thread read and analysed once, in whole with its timestamps.
+    ``Rows.human`` and ``Rows.repeat`` hold the other two labels; with "agreed", a tweet whose
+    frustration labels differ is left out of every figure, one whose request or repeat labels
+    differ out of that flag's (-1)."""
     config = config or load_config()
     threads = labelled_threads(part)
     tweets = read_tweets(path, {t for thread in threads for t in thread["tweets"]})
-    rows = Rows(f"twcs20 {part} ({labeller})")
+    corpora = {labeller: Rows(f"twcs20 {part} ({labeller})") for labeller in labellers}
     for thread in threads:
         if not all(t in tweets for t in thread["tweets"]):
             continue  # another copy of the corpus without this thread
@@ -93,10 +101,11 @@ def twcs_rows(path: Path, part: str, labeller: str, config: dict | None = None) 
             for i, (inbound, text, at) in enumerate(turns, start=1)
         ]
         result = analyze(thread["id"], "en", messages, config)
-        for index, (frustrated, human, repeat) in sorted(_labels(thread, labeller).items()):
-            if frustrated < 0:
-                continue
-            rows.add(frustrated, turns[index][1], result.messages[index])
-            rows.human.append(human)  # -1: the labellers disagree (left out of its figure)
-            rows.repeat.append(repeat)
-    return rows
+        for labeller, rows in corpora.items():
+            for index, (frustrated, human, repeat) in sorted(_labels(thread, labeller).items()):
+                if frustrated < 0:
+                    continue
+                rows.add(frustrated, turns[index][1], result.messages[index])
+                rows.human.append(human)  # -1: the labellers disagree (left out of its figure)
+                rows.repeat.append(repeat)
+    return corpora
