@@ -16,9 +16,10 @@ its figures on those are in-sample and printed as such; the cross-corpus lines r
 on one part and test on another. ``--maia DIR`` adds the MAIA-DQE support chats (real
 customer-support dialogues, machine-translated customer turns; labelled.maia_rows): never
 trained on (its licence allows no derivative), "MAIA dev" may be studied, "MAIA held" is
-measured only (AUC, a few times per round; --misses never lists it). ``--twcs FILE`` adds the
-twcs20 threads (real public support threads on Twitter, labelled by two readers; twcs.py): its dev
-part trained on, its held part measured only, each part printed by labeller A, B and where both agree. The leave-one-out section scores each
+measured only (AUC, a few times per round; --misses never lists it). ``--twcs FILE`` (repeatable)
+adds the twcs20, twcs21 and eric22 threads (real public support threads on Twitter, labelled by two
+readers; twcs.py): dev parts trained on, held parts measured only, each part printed by labeller
+A, B and where both agree. The leave-one-out section scores each
 training corpus with a model trained without it, the complaint tweets' dev half by domain and
 each outsider set with a model trained without that set.
 """
@@ -32,22 +33,16 @@ from pathlib import Path
 import numpy as np
 from common import ROOT
 from labelled import EVAL, Rows, complaint_rows, maia_rows, outsider_rows, own_rows, uss_path, uss_rows
-from twcs import labelled_threads, twcs_rows_by_labeller
+from twcs import TRAINED, parts, twcs_rows_by_labeller
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 
-IN_SAMPLE = ("CCPE", "ReDial", "SGD", "own", "outsider", "complaints dev", "twcs20 dev (agreed)")
-SHIPPED = [
-    "CCPE",
-    "ReDial",
-    "SGD",
-    "own",
-    "outsider",
-    "complaints dev",
-    "twcs20 dev (agreed)",
-]  # what train_frustration.py fits the shipped model on
+TWCS_TRAINED = tuple(f"{name} {part} (agreed)" for name, part in TRAINED)
+IN_SAMPLE = ("CCPE", "ReDial", "SGD", "own", "outsider", "complaints dev", *TWCS_TRAINED)
+SHIPPED = list(IN_SAMPLE)  # what train_frustration.py fits the shipped model on
+HELD = ("MAIA held", "twcs20 held", "eric22")  # measured, never read: --misses lists none of them
 # The shipped model before SGD joined its training (2026-11-29 round 7): SGD's share.
 WITHOUT_SGD = ["CCPE", "ReDial", "own", "outsider", "complaints dev"]
 
@@ -82,7 +77,7 @@ def precision_recall(predicted: list[bool], labels: list[int]) -> tuple[float, f
 
 
 def corpus_lines(rows: Rows, misses: bool) -> list[str]:
-    trained = rows.name in IN_SAMPLE or rows.name.startswith("twcs20 dev")  # each labeller's reading of it too
+    trained = rows.name in IN_SAMPLE or rows.name.startswith(tuple(t[: -len("(agreed)")] for t in TWCS_TRAINED))
     tag = " (in-sample: the shipped model was trained on it)" if trained else " (out-of-sample)"
     lines = [
         f"{rows.name}: {len(rows.labels)} customer turns, {sum(rows.labels)} frustrated/dissatisfied{tag}",
@@ -105,7 +100,7 @@ def corpus_lines(rows: Rows, misses: bool) -> list[str]:
     if misses:
         frustrated_at = load_config()["frustration"]["frustrated_at"]
         for text, score, label in zip(rows.texts, rows.frustration, rows.labels, strict=True):
-            if rows.name == "MAIA held" or rows.name.startswith("twcs20 held"):  # measured, never read
+            if rows.name.startswith(HELD):  # measured, never read
                 break
             if (score >= frustrated_at) != bool(label) and (label or rows.name.startswith("own")):
                 lines.append(f"    miss: frustration {score:.2f} label {label}: {text[:100]}")
@@ -349,13 +344,16 @@ def main() -> None:
     parser.add_argument(
         "--twcs",
         type=Path,
-        help="twcs.csv of Customer Support on Twitter (Kaggle), or its first 5,000 rows: the twcs20 threads "
-        "(benchmarks/twcs.py): the dev part is trained on, the held part measured only",
+        action="append",
+        help="twcs.csv of Customer Support on Twitter (Kaggle), or a copy of part of it (repeatable): the "
+        "twcs20, twcs21 and eric22 threads (benchmarks/twcs.py) whose tweets it holds; dev parts are trained "
+        "on, held parts measured only",
     )
     parser.add_argument(
         "--twcs-parts",
-        default="dev,held",
-        help="which twcs20 parts to read (default dev,held; 'dev' while tuning keeps the held part unseen)",
+        default="dev,held,twcs21,eric22",
+        help="which parts to read: dev and held of twcs20, a set's name (twcs21, eric22) or SET:PART "
+        "(default dev,held,twcs21,eric22; 'dev,twcs21' while tuning keeps the held parts unseen)",
     )
     args = parser.parse_args()
     config = load_config()
@@ -376,11 +374,12 @@ def main() -> None:
         for part in args.maia_parts.split(","):
             corpora[f"MAIA {part}"] = maia_rows(args.maia, part, config)
     if args.twcs:
-        for part in args.twcs_parts.split(","):
-            if not labelled_threads(part):
-                print(f"twcs20 {part}: no labelled threads in benchmarks/eval/twcs20/threads.jsonl; skipped")
+        for name, part in parts(args.twcs_parts):
+            by_labeller = twcs_rows_by_labeller(args.twcs, part, ("A", "B", "agreed"), config, name)
+            if not by_labeller["agreed"].labels:
+                print(f"{name} {part}: no labelled tweet of it in {', '.join(map(str, args.twcs))}; skipped")
                 continue
-            for rows in twcs_rows_by_labeller(args.twcs, part, ("A", "B", "agreed"), config).values():
+            for rows in by_labeller.values():
                 corpora[rows.name] = rows
     lines = [f"frustrated_at {config['frustration']['frustrated_at']}, spike.absolute {config['spike']['absolute']}"]
     for rows in corpora.values():

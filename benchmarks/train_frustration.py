@@ -15,7 +15,7 @@ read the rules; the sets together weigh as one corpus) and, with ``--complaints`
 half (four of nine domains) of the public complaint tweets of Preotiuc-Pietro et al. (ACL
 2019, danielpreotiuc/complaints-social-media, complaints-data.csv): the shipped model is
 trained with it (benchmarks/README.md, "Public support tweets"), and, with ``--twcs``, the dev
-part of twcs20, real public support threads on Twitter labelled for frustration (twcs.py; the
+parts of twcs20 and twcs21, real public support threads on Twitter labelled for frustration (twcs.py; the
 tweets both labellers agree on). Each corpus weighs the same in the fit,
 and within a corpus positives weigh as much as negatives, so the 0.7 % frustrated turns
 of the USS data count and our own customer-service examples are not drowned.
@@ -34,7 +34,7 @@ import numpy as np
 from common import ROOT
 from labelled import Rows, complaint_rows, outsider_rows, own_rows, uss_path, uss_rows
 from scipy.optimize import minimize
-from twcs import twcs_rows
+from twcs import TRAINED, twcs_rows
 
 from cxreview.signals import frustration
 from cxreview.signals.frustration import FEATURES, MODEL_PATH
@@ -172,7 +172,7 @@ def predict(model: Fitted, rows: Rows) -> list[float]:
 
 
 def training_corpora(
-    uss_dir: Path | None = None, complaints: Path | None = None, twcs: Path | None = None
+    uss_dir: Path | None = None, complaints: Path | None = None, twcs: list[Path] | None = None
 ) -> list[Rows]:
     corpora = []
     for name in TRAIN_CORPORA:
@@ -187,8 +187,11 @@ def training_corpora(
     corpora.append(outsider_rows())
     if complaints is not None:
         corpora.append(complaint_rows(complaints, "dev"))
-    if twcs is not None:
-        corpora.append(twcs_rows(twcs, "dev", "agreed"))
+    for name, part in TRAINED if twcs else ():
+        rows = twcs_rows(twcs, part, "agreed", name=name)
+        if not rows.labels:
+            raise SystemExit(f"{name} {part}: no labelled tweet of it in {', '.join(map(str, twcs))} (--twcs)")
+        corpora.append(rows)
     return corpora
 
 
@@ -201,8 +204,9 @@ def main() -> None:
     parser.add_argument(
         "--twcs",
         type=Path,
-        help="twcs.csv of Customer Support on Twitter (or its first 5,000 rows): train on the twcs20 dev part too, "
-        "the tweets both labellers agree on (twcs.py)",
+        action="append",
+        help="twcs.csv of Customer Support on Twitter (or its first 5,000 rows; repeatable): train on the dev "
+        "parts of twcs20 and twcs21 too, the tweets both labellers agree on (twcs.py)",
     )
     parser.add_argument("--check", action="store_true", help="print the weights, leave the shipped file as it was")
     parser.add_argument(
@@ -222,7 +226,7 @@ def main() -> None:
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
 
 
-def train(uss_dir: Path | None, complaints: Path | None, passes: int, twcs: Path | None = None) -> dict:
+def train(uss_dir: Path | None, complaints: Path | None, passes: int, twcs: list[Path] | None = None) -> dict:
     """Fit, write the model, and fit again on the features it gives. `frustrated_before` is
     the previous message's frustration by the model itself, so each pass reads the
     training corpora with the weights of the pass before; the weights settle in two or three

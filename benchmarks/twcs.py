@@ -1,4 +1,4 @@
-"""Real public support threads on Twitter, labelled by two readers: the twcs20 set.
+"""Real public support threads on Twitter, labelled by two readers: the twcs20, twcs21 and eric22 sets.
 
 The tweets are the first 5,000 rows of "Customer Support on Twitter" (Kaggle dataset
 thoughtvector/customer-support-on-twitter, ``twcs.csv``, CC BY-NC-SA 4.0; the rows are also in
@@ -14,6 +14,16 @@ A thread is a customer's first tweet and every reply under it, by that customer 
 handle, in time order (threads with 2-8 customer tweets drawn at random, and a few single ones;
 threads.jsonl lists each one's tweet ids). They were split by a hash of the first tweet's id
 into "dev" (read while tuning, round 20) and "held" (counted at the round's start and end).
+
+Two more sets follow the same format and rules (eval/NAME/threads.jsonl):
+
+- ``twcs21``: every other thread of the same 5,000 rows (708 threads, a customer's first tweet and
+  the replies the rows hold), labelled in round 21 by two new labellers; part "dev": tuned and
+  trained on from round 21.
+- ``eric22``: 600 customers' first tweets to AmazonHelp, AppleSupport and SpotifyCares drawn from
+  the whole corpus, and 160-odd short threads of the same brands, as published with their tweet ids
+  by kechtel/ericsson (``data/labeled/*-200-inbound.xlsx`` and ``data/preprocessed/*.xlsx``; the
+  full Kaggle CSV holds them too); labelled in round 21, part "held": counted only.
 
 Two labellers, A and B, labelled every customer tweet for frustrated, human_request and
 customer_repeat (eval/twcs20/LABELS.md), working apart, without reading a rule of cxreview or
@@ -36,27 +46,49 @@ from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import message_features
 
-TWCS20 = EVAL / "twcs20" / "threads.jsonl"
+SETS = ("twcs20", "twcs21", "eric22")
+TRAINED = (("twcs20", "dev"), ("twcs21", "dev"))  # what train_frustration.py --twcs fits on (agreed tweets)
 FLAGS = ("frustrated", "human_request", "customer_repeat")
 
 
-def read_tweets(path: Path, wanted: set[str]) -> dict[str, tuple[bool, str, str]]:
-    """tweet id -> (inbound, text, ISO time) of the wanted tweets of a twcs.csv (the Kaggle
-    file or a copy with a leading index column)."""
+def read_tweets(paths: Path | list[Path], wanted: set[str]) -> dict[str, tuple[bool, str, str]]:
+    """tweet id -> (inbound, text, ISO time) of the wanted tweets of one or more twcs.csv files
+    (the Kaggle file, or copies of parts of it, with or without a leading index column)."""
     tweets = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["tweet_id"] in wanted:
-                at = datetime.strptime(row["created_at"], "%a %b %d %H:%M:%S %z %Y")
-                inbound = row["inbound"].strip().lower() == "true"
-                tweets[row["tweet_id"]] = (inbound, row["text"], at.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    for path in [paths] if isinstance(paths, Path) else paths:
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = [row for row in csv.DictReader(handle) if row.get("tweet_id") in wanted and row.get("created_at")]
+        for row in rows:
+            at = datetime.strptime(row["created_at"], "%a %b %d %H:%M:%S %z %Y")
+            inbound = row["inbound"].strip().lower() == "true"
+            tweets[row["tweet_id"]] = (inbound, row["text"], at.strftime("%Y-%m-%dT%H:%M:%SZ"))
     return tweets
 
 
-def labelled_threads(part: str) -> list[dict]:
-    """The threads of one part ("dev" or "held") as stored in eval/twcs20/threads.jsonl."""
-    with open(TWCS20, encoding="utf-8") as handle:
+def threads_path(name: str = "twcs20") -> Path:
+    """Where one set's tweet ids and labels are stored."""
+    return EVAL / name / "threads.jsonl"
+
+
+def labelled_threads(part: str, name: str = "twcs20") -> list[dict]:
+    """The threads of one part ("dev" or "held") of one set as stored in eval/NAME/threads.jsonl."""
+    if not threads_path(name).exists():
+        return []
+    with open(threads_path(name), encoding="utf-8") as handle:
         return [t for t in map(json.loads, handle) if t["part"] == part]
+
+
+def parts(spec: str) -> list[tuple[str, str]]:
+    """(set, part) pairs of a ``--twcs-parts`` value: "dev" and "held" name twcs20's parts (as
+    before round 21), "twcs21" or "eric22" a set's every part, "eric22:held" one part."""
+    pairs = []
+    for token in filter(None, (t.strip() for t in spec.split(","))):
+        name, _, part = token.partition(":") if ":" in token or token in SETS else ("twcs20", "", token)
+        if name not in SETS:
+            raise SystemExit(f"unknown twcs set {name!r} in --twcs-parts (known: {', '.join(SETS)})")
+        found = sorted({t["part"] for t in labelled_threads("dev", name) + labelled_threads("held", name)})
+        pairs += [(name, p) for p in ([part] if part else found)]
+    return pairs
 
 
 def _labels(thread: dict, labeller: str) -> dict[int, tuple[int, int, int]]:
@@ -69,14 +101,16 @@ def _labels(thread: dict, labeller: str) -> dict[int, tuple[int, int, int]]:
     return {i: tuple(x if x == y else -1 for x, y in zip(a[i], b[i], strict=True)) for i in a if i in b}
 
 
-def twcs_rows(path: Path, part: str, labeller: str, config: dict | None = None) -> Rows:
+def twcs_rows(
+    path: Path | list[Path], part: str, labeller: str, config: dict | None = None, name: str = "twcs20"
+) -> Rows:
     """The labelled customer tweets of one part by one labeller ("A", "B" or "agreed"): see
     `twcs_rows_by_labeller`."""
-    return twcs_rows_by_labeller(path, part, (labeller,), config)[labeller]
+    return twcs_rows_by_labeller(path, part, (labeller,), config, name)[labeller]
 
 
 def twcs_rows_by_labeller(
-    path: Path, part: str, labellers: tuple[str, ...], config: dict | None = None
+    path: Path | list[Path], part: str, labellers: tuple[str, ...], config: dict | None = None, name: str = "twcs20"
 ) -> dict[str, Rows]:
     """The labelled customer tweets of one part, one corpus per labeller ("A", "B" or
     "agreed"), each thread read and analysed once, in whole with its timestamps.
@@ -84,9 +118,9 @@ def twcs_rows_by_labeller(
     frustration labels differ is left out of every figure, one whose request or repeat labels
     differ out of that flag's (-1)."""
     config = config or load_config()
-    threads = labelled_threads(part)
+    threads = labelled_threads(part, name)
     tweets = read_tweets(path, {t for thread in threads for t in thread["tweets"]})
-    corpora = {labeller: Rows(f"twcs20 {part} ({labeller})") for labeller in labellers}
+    corpora = {labeller: Rows(f"{name} {part} ({labeller})") for labeller in labellers}
     for thread in threads:
         if not all(t in tweets for t in thread["tweets"]):
             continue  # another copy of the corpus without this thread

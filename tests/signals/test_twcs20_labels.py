@@ -1,23 +1,31 @@
-"""The twcs20 labels (benchmarks/eval/twcs20/threads.jsonl, read by benchmarks/twcs.py): tweet
-ids and two labellers' 0/1 labels per customer tweet, and never a tweet's text (the corpus'
-licence keeps its texts out of this repository)."""
+"""The labels of real support tweets (benchmarks/eval/{twcs20,twcs21,eric22}/threads.jsonl, read
+by benchmarks/twcs.py): tweet ids and two labellers' 0/1 labels per customer tweet, and never a
+tweet's text (the corpus' licence keeps its texts out of this repository)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-THREADS = Path(__file__).resolve().parents[2] / "benchmarks" / "eval" / "twcs20" / "threads.jsonl"
+import pytest
+
+EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
+SETS = sorted(path.parent.name for path in EVAL.glob("*/threads.jsonl"))
 
 
-def _threads() -> list[dict]:
-    with open(THREADS, encoding="utf-8") as handle:
+def _threads(name: str = "twcs20") -> list[dict]:
+    with open(EVAL / name / "threads.jsonl", encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
 
 
-def test_every_thread_has_both_labellers_on_the_same_tweets() -> None:
-    threads = _threads()
-    assert {t["part"] for t in threads} <= {"dev", "held"} and any(t["part"] == "dev" for t in threads)
+def test_the_sets_are_there() -> None:
+    assert {"twcs20", "eric22"} <= set(SETS)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_thread_has_both_labellers_on_the_same_tweets(name: str) -> None:
+    threads = _threads(name)
+    assert {t["part"] for t in threads} <= {"dev", "held"} and threads
     assert len({t["id"] for t in threads}) == len(threads)
     for thread in threads:
         assert set(thread) == {"id", "part", "tweets", "labels"}  # ids and labels only, no text
@@ -29,8 +37,10 @@ def test_every_thread_has_both_labellers_on_the_same_tweets() -> None:
         assert all(value in (0, 1) for row in a + b for value in row[1:]), thread["id"]
 
 
-def test_the_parts_do_not_share_a_tweet() -> None:
+def test_no_tweet_is_in_two_parts_or_sets() -> None:
     seen: dict[str, str] = {}
-    for thread in _threads():
-        for tweet in thread["tweets"]:
-            assert seen.setdefault(tweet, thread["part"]) == thread["part"], tweet
+    for name in SETS:
+        for thread in _threads(name):
+            for tweet in thread["tweets"]:
+                where = f"{name} {thread['part']}"
+                assert seen.setdefault(tweet, where) == where, tweet
