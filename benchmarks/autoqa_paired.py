@@ -27,6 +27,25 @@ Candidates (each changes one thing of ``cxreview.autoqa.model.fit``, everything 
   added alone and in groups.
 The import of the parts is ``autoqa_uss.load``; ``--reuse`` reads the scratch database of an
 earlier run (``benchmarks/_work/autoqa-paired.db``) instead of importing and analysing again.
+
+Round 21 (2026-12-01, main fc17199, 20 splits; product 0.192 / 0.273 / 0.198 / 0.224 on CCPE /
+ReDial / MWOZ / SGD, sd per split 0.018 / 0.006 / 0.006 / 0.010): nothing met the rule.
+- The target: the dialogue's mean or its shrunk mean instead of each rating, +0.000 to +0.002,
+  noise on every part (per-rating rows with the grouped penalty already weigh a dialogue by its
+  raters; the shrinkage factor k / (k + 2.8..4.9) barely varies with 3-7 raters).
+- Calibration: widening to the spread of the dialogues' means (what a regressor of the mean
+  "should" use) loses on all four (-0.010 to -0.037): alpha against single ratings wants the
+  ratings' spread, which the product already uses; isotonic then widened loses on three;
+  the training ratings' level proportions and x1.2 are mixed (-0.012 to +0.005).
+- The penalty x0.5 / x2 around the inner cross-validation's choice: one gain, one loss each.
+- The end of the dialogue (last customer sentiment, frustration, closing words, a last "no",
+  the last reply in trouble): each -0.008 to +0.002, together -0.015 on CCPE.
+- The task (a reply confirming a booking or appointment; a failure in the last three replies
+  without one): SGD **+0.021** (se 0.002, r +0.023; 0.224 -> 0.246, the median annotator's
+  0.246), MWOZ +0.003 (noise), CCPE / ReDial no task (+0.001 / -0.000): one part, not kept by
+  the rule; across MWOZ -> SGD 0.201 -> 0.213, SGD -> MWOZ 0.152 -> 0.164 (single fits). Against
+  the sampling of dialogues (a paired bootstrap over SGD's dialogues, 3 splits) the gain is
+  +0.017 [-0.005, +0.033]: at the edge, not yet shown for other SGD-like dialogues.
 """
 
 from __future__ import annotations
