@@ -21,7 +21,7 @@ from tests.signals.dialogue import alone
         ("@Bank It has been 3 weeks since I asked", "been 3 weeks"),
         ("@ShopCo my parcel came over an hour late", "over an hour"),
         ("@Telco internet has been down for almost 30 mins now", "been down for almost 30 mins"),
-        ("@Telco been like this for past 30 min!", "for past 30 min"),
+        ("@Telco been like this for past 30 min!", "been like this for past 30 min"),
         ("@Airline waited 2 hours at the gate", "waited 2 hours"),
         ("@ShopCo ordered 3 days ago and still nothing", "3 days ago"),
         ("@Telco no signal for days now", "for days now"),
