@@ -76,7 +76,9 @@ def fold(left: str, args: argparse.Namespace, first: dict[str, Rows]) -> tuple[l
                 finally:
                     frustration.MODEL_PATH = shipped
                     frustration.model.cache_clear()
-    figures = {name: auc(predict(fitted, found[name]), found[name].labels) for name in (left, *WATCHED) if name in found}
+    figures = {
+        name: auc(predict(fitted, found[name]), found[name].labels) for name in (left, *WATCHED) if name in found
+    }
     rows = found[left]
     lines = [
         f"  without {left:22} -> {left:22} AUC {figures[left]:.3f}   (VADER {auc(rows.vader, rows.labels):.3f},"
