@@ -47,6 +47,8 @@ CUSTOMER_CUES = (
     "correction",
     "problem",
     "complaint_words",
+    "duration",
+    "exasperation",
     "no_rush",
     "resolved",
     "ironic_praise",

@@ -43,6 +43,8 @@ REASONS: dict[str, str] = {
     "problem": "reports a problem",
     "public_problem": "reports a problem in a public post",
     "complaint_words": "words typical of complaints",
+    "duration": "says how long it has taken",
+    "exasperation": "an exasperated ugh, sigh or #fail-style hashtag",
     "negations": "negations",
     "question": "asks a question",
     "short": "a very short reply",
