@@ -36,11 +36,15 @@ def said_contacted(f: TextFeatures, language: str, reply: str | None) -> str | N
     company before, or None; ``reply``: the norm of the agent's message just before it (None
     when none came since the customer's last)."""
     lang = "nl" if language == "nl" else "en"
-    said, asks, done = contacted_before(lang)
+    said, asks, done, sent = contacted_before(lang)
     norm = f.norm
     match = said.search(norm)
-    if match is None and reply is not None and asks.search(reply) is not None and not asked_steps(reply, lang):
-        match = done.search(norm)  # not "I did, still slow" to "have you restarted it? If not, DM us"
+    if match is None:
+        asked = reply is not None and asks.search(reply) is not None
+        if asked and not asked_steps(reply, lang):
+            match = done.search(norm)  # not "I did, still slow" to "have you restarted it? If not, DM us"
+        elif not asked:
+            match = sent.search(norm)  # "I sent you guys a DM about ...", not "I DM'ed you" to "Send us a DM"
     if match is None or _someone_else(norm, match, lang) or _praised(f, lang):
         return None
     return quoted(match.group(0).strip())
