@@ -58,6 +58,13 @@ COUNTED = [
     "@FlyCoHelp 3rd call to you today about the same booking",
     "@NetCoHelp i wouldn't have to be tweeting you so much if it worked",
     "@CabCoHelp sent in a few messages in the app already",
+    "@ShopCoHelp I've emailed support twice and nothing",
+    "@ShopCoHelp called your customer line 3 times today",
+    "@ShopCoHelp I asked you this before, where is my refund?",
+    "@TelcoHelp every time I call they hang up on me",
+    "@TelcoHelp why are you ignoring my DMs?",
+    "@TelcoHelp spent an hour on live chat and got nowhere",
+    "@TelcoHelp the chat agent told me it was sorted, it isn't",
 ]
 
 NO_ANSWER_YET = [
@@ -89,6 +96,8 @@ DUTCH = [
     "@TelcoNL nog steeds geen reactie op mijn mail van maandag",
     "@TelcoNL dit is mijn derde tweet hierover",
     "@TelcoNL zie mijn vorige tweet, het nummer staat erin",
+    "@TelcoNL waarom negeren jullie mijn berichten?",
+    "@TelcoNL elke keer als ik bel wordt de verbinding verbroken",
 ]
 
 
@@ -125,6 +134,8 @@ FALSE_FRIENDS = [
     "@InsureCoHelp been trying to call my bank all day about this charge",
     "@GameCoHelp the game is still not responding after 2 hours",
     "@FlyCoHelp your gate agent was rude to me yesterday",
+    "@TelcoHelp last time I called my mum the line dropped twice",
+    "@BankCoHelp I went into my branch and was told it's not possible",
 ]
 
 
