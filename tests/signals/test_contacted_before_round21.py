@@ -136,6 +136,10 @@ FALSE_FRIENDS = [
     "@FlyCoHelp your gate agent was rude to me yesterday",
     "@TelcoHelp last time I called my mum the line dropped twice",
     "@BankCoHelp I went into my branch and was told it's not possible",
+    "@AppCoHelp I tap the button and still no response from the app",
+    "@AppCoHelp waiting for a response from the server for ages, is it down?",
+    "@ShopCoHelp I'd like an answer from your customer service about the warranty",
+    "@AppCoHelp I submitted the form and the page crashed",
 ]
 
 
