@@ -74,6 +74,9 @@ NO_ANSWER_YET = [
     "@FlyCoHelp they said they'd call me back in 15 minutes but never did",
     "@FlyCoHelp it takes about a week for a reply, unbelievable",
     "@ShopCoHelp still waiting for a reply to my email",
+    "@AirCoHelp I've spent weeks chasing this refund, please sort it",
+    "@ShopCoHelp it was already escalated twice and nothing happened",
+    "@CabCoHelp replied to you 2 hours ago...",
 ]
 
 EARLIER_MESSAGE = [
@@ -140,6 +143,7 @@ FALSE_FRIENDS = [
     "@AppCoHelp waiting for a response from the server for ages, is it down?",
     "@ShopCoHelp I'd like an answer from your customer service about the warranty",
     "@AppCoHelp I submitted the form and the page crashed",
+    "@ShopCoHelp can this be escalated please?",
 ]
 
 
