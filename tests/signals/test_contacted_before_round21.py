@@ -153,10 +153,14 @@ def test_false_friends_are_no_repeat(text: str) -> None:
 
 
 def test_praise_of_the_call_is_no_repeat() -> None:
-    assert not _first("@PhoneCoCares just got off the phone with a rep, one of the best customer service experiences ever!")
+    assert not _first(
+        "@PhoneCoCares just got off the phone with a rep, one of the best customer service experiences ever!"
+    )
 
 
-@pytest.mark.parametrize("text", ["I DM'ed you", "I sent you a DM with my booking number, thanks!", "I submitted a request."])
+@pytest.mark.parametrize(
+    "text", ["I DM'ed you", "I sent you a DM with my booking number, thanks!", "I submitted a request."]
+)
 def test_a_message_sent_to_the_agents_ask_answers_it(text: str) -> None:
     turns = [
         ("customer", "@CabCoHelp I was charged twice for one ride"),
@@ -176,3 +180,12 @@ def test_a_message_sent_to_the_agents_ask_answers_it(text: str) -> None:
 )
 def test_dutch_false_friends_are_no_repeat(text: str) -> None:
     assert not any(f.flag == "customer_repeat" for f in run([("customer", text)], "nl").messages[-1].flags)
+
+
+def test_a_message_sent_after_any_reply_answers_it() -> None:
+    turns = [
+        ("customer", "@CabCoHelp problem with my last ride"),
+        ("agent", "@48213 Hi there, sorry to hear that! What happened? ^B"),
+        ("customer", "@CabCoHelp I sent you a DM with the details"),
+    ]
+    assert not _repeat(turns)
