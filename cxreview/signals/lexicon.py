@@ -195,8 +195,8 @@ def contacted_before(
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(a public post's telling of an earlier contact, an agent's ask to contact the company,
     an answer that says it was done before with no result, a message sent that counts only
-    when no reply of the agent's came since the customer's last message) for a norm: cues.yaml ``contacted_before``.
-    Dutch conversations also match the English ones."""
+    when no reply of the agent's came since the customer's last message) for a norm: cues.yaml
+    ``contacted_before``. Dutch conversations also match the English ones."""
     section = raw_cues()["contacted_before"]
     said, asks, done, sent = (
         compile_patterns([_expanded(p, lang) for lang in languages_read(language) for p in section[part].get(lang, [])])
