@@ -11,6 +11,8 @@ a note via ...", "reach us via phone/chat"); "Just did" and "DM sent" answer it 
 Read only in public posts: in chats the blind sets' writers take an opening's earlier contacts
 for background (their "I've emailed you 4 times" is no repeat), and a step done before ("I
 already restarted it") is none anywhere (round 18). Patterns: cues.yaml ``contacted_before``.
+A message sent ("I sent you guys a DM about ...", "I've submitted 6 updates", round 21) tells an
+earlier contact only before any reply of the agent's to it: after one it answers the agent now.
 
 Not a contact of the customer's with the company (round 20, rev20): someone else's ("my friend
 asked you 2 days ago", "the seller hasn't responded to my messages", "no one answered the phone
@@ -36,10 +38,12 @@ def said_contacted(f: TextFeatures, language: str, reply: str | None) -> str | N
     company before, or None; ``reply``: the norm of the agent's message just before it (None
     when none came since the customer's last)."""
     lang = "nl" if language == "nl" else "en"
-    said, asks, done = contacted_before(lang)
+    said, asks, done, sent = contacted_before(lang)
     norm = f.norm
     match = said.search(norm)
-    if match is None and reply is not None and asks.search(reply) is not None and not asked_steps(reply, lang):
+    if match is None and reply is None:
+        match = sent.search(norm)  # "I sent you guys a DM about ...", not "I DM'ed you" to "Send us a DM"
+    elif match is None and reply is not None and asks.search(reply) is not None and not asked_steps(reply, lang):
         match = done.search(norm)  # not "I did, still slow" to "have you restarted it? If not, DM us"
     if match is None or _someone_else(norm, match, lang) or _praised(f, lang):
         return None

@@ -192,16 +192,19 @@ def told_before(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=2)
-def contacted_before(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def contacted_before(
+    language: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(a public post's telling of an earlier contact, an agent's ask to contact the company,
-    an answer that says it was done before with no result) for a norm: cues.yaml
+    an answer that says it was done before with no result, a message sent that counts only
+    when no reply of the agent's came since the customer's last message) for a norm: cues.yaml
     ``contacted_before``. Dutch conversations also match the English ones."""
     section = raw_cues()["contacted_before"]
-    said, asks, done = (
+    said, asks, done, sent = (
         compile_patterns([_expanded(p, lang) for lang in languages_read(language) for p in section[part].get(lang, [])])
-        for part in ("said", "contact_asks", "done")
+        for part in ("said", "contact_asks", "done", "sent")
     )
-    return said, asks, done
+    return said, asks, done, sent
 
 
 @functools.lru_cache(maxsize=2)
