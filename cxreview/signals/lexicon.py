@@ -350,7 +350,6 @@ def bot_fallback(language: str) -> re.Pattern[str]:
     return _per_language(raw_cues()["bot_fallback"], language)
 
 
-@functools.lru_cache(maxsize=2)
 @functools.lru_cache(maxsize=4)
 def rejects_options(language: str) -> re.Pattern[str]:
     """A customer's norm that takes none of the bot's options ("none of those", "geen van
@@ -358,6 +357,9 @@ def rejects_options(language: str) -> re.Pattern[str]:
     return _per_language(raw_cues()["rejects_options"], language)
 
 
+# Compiled once per language: without the cache it was compiled again whenever the cue
+# patterns compiled meanwhile had pushed it out of re's own cache (512 patterns).
+@functools.lru_cache(maxsize=4)
 def loop_statement(language: str) -> re.Pattern[str]:
     """A customer's norm that says they go round in circles with the bot ("I've been going
     round this menu", "ik draai hier rondjes"): cues.yaml ``loop_statement``, Dutch with the
