@@ -261,7 +261,7 @@ def person_offer(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=2)
-def person_ask(language: str) -> dict[str, re.Pattern[str]]:
+def person_ask(language: str) -> _Parts:
     """The parts of a request for a person (cues.yaml ``person_ask``): each part's patterns as
     one alternation, Dutch with the English ones (``triggers``, ``words`` and ``typos`` are
     left to the caller; `person_anchors` reads the parts a request cannot do without). Each
