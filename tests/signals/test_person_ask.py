@@ -445,3 +445,27 @@ def test_anchors_not_bounded_keep_their_alternation() -> None:
     searches = anchor_searches(patterns, compiled)
     assert not _anchored("agentsmith", searches)
     assert _anchored("an agent please", searches) and _anchored("talk to", searches)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_parts_compiled_on_first_use_are_the_alternations_of_their_patterns(language: str) -> None:
+    """`lexicon.person_ask` compiles each part when first read (`_Parts`): the same pattern
+    as the part's alternation compiled at once, every part of cues.yaml there, Dutch with the
+    English patterns; `warm_sections` compiles them all."""
+    from cxreview.signals.cue_index import compile_patterns
+    from cxreview.signals.lexicon import _Parts, languages_read, warm_sections
+
+    section = raw_cues()["person_ask"]
+    names = [name for name in section if name not in ("triggers", "words", "typos")]
+    fresh = _Parts({name: [p for lang in languages_read(language) for p in section[name][lang]] for name in names})
+    assert not fresh
+    for name in names:
+        expected = compile_patterns([p for lang in languages_read(language) for p in section[name][lang]])
+        assert fresh[name] == expected, name
+        assert fresh[name] is fresh[name]  # compiled once
+    with pytest.raises(KeyError):
+        fresh["no such part"]  # noqa: B018
+    warm_sections(language)
+    from cxreview.signals.lexicon import person_ask
+
+    assert set(person_ask(language)) == set(names)
