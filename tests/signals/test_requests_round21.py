@@ -177,3 +177,48 @@ def test_twcs21_families_ask_for_people(text: str) -> None:
 @pytest.mark.parametrize("text", TWCS21_CALM)
 def test_twcs21_false_friends_ask_for_nobody(text: str) -> None:
     assert not _asks_alone(text), text
+
+
+# The company named by its name, as tweets to a brand's handle do; the live chat found or started;
+# trying to reach the company's people (not how to escalate: a process). Tweet shortenings "w" / "w/".
+BRAND_NAMED_ASKS = [
+    "@SpotifyCares how do I contact spotify",
+    "@AppleSupport how do I get in contact with apple",
+    "@ShopCoHelp I need to contact shopco about a charge",
+    "@ShopCoHelp I want to talk to shopco about my order",
+    "@ShopCoHelp help me contact shopco please",
+    "@ShopCoHelp what is shopco's phone number",
+    "@ShopCoHelp can you send me a link to live chat",
+    "@ShopCoHelp how do I start a chat with you",
+    "@ShopCoHelp I've been trying to reach you all day",
+    "@ShopCoHelp been trying to call customer service for hours",
+    "@ShopCoHelp need to speak w someone",
+    "@ShopCoHelp can i speak w/ a supervisor",
+]
+
+BRAND_NAMED_CALM = [
+    "@PhoneCoCare how do I talk to siri in the car",
+    "@PhoneCoCare how do I call mexico from my phone",
+    "@ShopCoHelp how do I contact the seller",
+    "@ShopCoHelp I need to contact my bank about the charge",
+    "@ShopCoHelp I need to talk to my wife about it first",
+    "@GameCoSupport how do I start a party chat on my console",
+    "@ShopCoHelp I've been trying to reach 100 followers lol",
+    "@ShopCoHelp been trying to get through to my bank all day",
+    "@MusicCoCares how can I reach more listeners",
+    "@ShopCoHelp how do I contact them",
+    # complaints dev (labelled 0): how to escalate asks for the process, not for a person.
+    "@ShopCoHelp How do I escalate a complaint which has been outstanding for a month now?",
+    "Something that makes me feel good, something that I want to talk to others about.",
+    "What is it's phone number? Also are there any expensive British restaurants in town?",
+]
+
+
+@pytest.mark.parametrize("text", BRAND_NAMED_ASKS)
+def test_the_company_by_its_name_the_live_chat_and_trying_to_reach_it(text: str) -> None:
+    assert _asks_alone(text), text
+
+
+@pytest.mark.parametrize("text", BRAND_NAMED_CALM)
+def test_a_product_feature_someone_elses_people_or_a_venue_asks_for_nobody(text: str) -> None:
+    assert not _asks_alone(text), text
