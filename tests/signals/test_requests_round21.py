@@ -222,3 +222,28 @@ def test_the_company_by_its_name_the_live_chat_and_trying_to_reach_it(text: str)
 @pytest.mark.parametrize("text", BRAND_NAMED_CALM)
 def test_a_product_feature_someone_elses_people_or_a_venue_asks_for_nobody(text: str) -> None:
     assert not _asks_alone(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@ShopCoHelp please reach out to me",
+        "@ShopCoHelp can you get in touch with me about this",
+        "@ShopCoHelp could you call me about my bill",
+    ],
+)
+def test_the_company_asked_to_contact_the_customer_in_other_words(text: str) -> None:
+    assert _asks_alone(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "selling my old console, please reach out to me if you want to buy it",
+        "they said they will reach out to me",
+        "please call me Sam",
+        "@ShopCoHelp can you dm me",  # twcs21: both readers label "dm me" 0
+    ],
+)
+def test_an_advert_a_report_a_name_or_a_dm_asks_for_nobody(text: str) -> None:
+    assert not _asks_alone(text), text
