@@ -116,6 +116,10 @@ CAP = {
     # nearly always (the fit gives it 2.2). Capped so that such a post alone flags (about 0.5)
     # but is no emotion spike (0.7): a calm "can you help?" is still calm in its words.
     "public_problem": 1.5,
+    # Round 21: an exasperated "ugh" or "sigh" is frustrated on real support tweets (19 of 21
+    # where it fires; the fit gives 1.9), but in a chat it also opens a calm question ("ugh,
+    # mondays. quick question about my bill"): capped so that it alone does not flag.
+    "exasperation": 1.0,
 }
 
 
