@@ -469,3 +469,14 @@ def test_parts_compiled_on_first_use_are_the_alternations_of_their_patterns(lang
     from cxreview.signals.lexicon import person_ask
 
     assert set(person_ask(language)) == set(names)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_anchor_pattern_is_held_to_word_boundaries(language: str) -> None:
+    """The anchors are searched part by part only while every pattern of those parts is held to
+    word boundaries at both ends; one pattern that is not (round 21: a channel ending in an
+    unbounded ``\\s*[?.!]*$``) makes every clause search one large alternation instead (about
+    +25% of the analysis's instructions) without any test failing on what it matches."""
+    from cxreview.signals.lexicon import PERSON_ANCHORS, person_anchors
+
+    assert len(person_anchors(language)) == len(PERSON_ANCHORS)
