@@ -6,6 +6,7 @@ AutoQA was trained on": counted by `autoqa score` and `status`, no figure in the
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,7 +119,9 @@ def test_cli_counts_far_conversations(far_db: tuple[Path, Path]) -> None:
     text = runner.invoke(cli, ["--db", str(path), "autoqa", "score", "--all"], env={"COLUMNS": "100"})
     assert text.exit_code == 0 and "1 conversation outside what AutoQA was trained on" in " ".join(text.output.split())
     status = runner.invoke(cli, ["--db", str(path), "autoqa", "status"], env={"COLUMNS": "160"})
-    assert "(1 far)" in status.output
+    # "(1 far)", or "(1 far, 32 withheld)" where a channel's cross-validated alpha of this small
+    # simulation lands just under 0.667 (it does with Python 3.10's numpy and scikit-learn: 0.66).
+    assert re.search(r"\(1 far[,)]", status.output), status.output
 
 
 def test_autoqa_low_on_only_far_candidates_is_an_error_not_a_random_session(far_db: tuple[Path, Path]) -> None:
