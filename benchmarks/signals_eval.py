@@ -2,7 +2,8 @@
 and across corpora, and precision/recall of every flag at its threshold.
 
 Usage: python benchmarks/signals_eval.py [--uss-dir DIR] [--complaints FILE [--complaint-parts dev]]
-       [--maia DIR [--maia-parts dev]] [--twcs FILE [--twcs-parts dev]] [--misses]
+       [--maia DIR [--maia-parts dev]] [--twcs FILE [--twcs-parts dev]] [--rsics FILE [--rsics-parts dev]]
+       [--misses]
 
 Corpora (see benchmarks/labelled.py): the public USS dialogues CCPE and ReDial from
 ../shared/data/dev (skipped with a note when absent), more USS parts from --uss-dir
@@ -19,7 +20,9 @@ trained on (its licence allows no derivative), "MAIA dev" may be studied, "MAIA 
 measured only (AUC, a few times per round; --misses never lists it). ``--twcs FILE`` (repeatable)
 adds the twcs20, twcs21 and eric22 threads (real public support threads on Twitter, labelled by two
 readers; twcs.py): dev parts trained on, held parts measured only, each part printed by labeller
-A, B and where both agree. The leave-one-out section scores each
+A, B and where both agree. ``--rsics FILE`` adds the rsics22 messages (real messages typed to three
+companies' chatbots; rsics.py), by our labellers and by the corpus' own Rant/Emotion tags: "dev"
+may be studied, "held" is measured only. The leave-one-out section scores each
 training corpus with a model trained without it, the complaint tweets' dev half by domain and
 each outsider set with a model trained without that set.
 """
@@ -33,6 +36,7 @@ from pathlib import Path
 import numpy as np
 from common import ROOT
 from labelled import EVAL, Rows, complaint_rows, maia_rows, outsider_rows, own_rows, uss_path, uss_rows
+from rsics import rsics_rows_by_labeller, rsics_tag_rows
 from twcs import TRAINED, parts, twcs_rows_by_labeller
 
 from cxreview.signals.config import load_config
@@ -42,7 +46,7 @@ from cxreview.signals.features import text_features
 TWCS_TRAINED = tuple(f"{name} {part} (agreed)" for name, part in TRAINED)
 IN_SAMPLE = ("CCPE", "ReDial", "SGD", "own", "outsider", "complaints dev", *TWCS_TRAINED)
 SHIPPED = list(IN_SAMPLE)  # what train_frustration.py fits the shipped model on
-HELD = ("MAIA held", "twcs20 held", "eric22")  # measured, never read: --misses lists none of them
+HELD = ("MAIA held", "twcs20 held", "eric22", "rsics22 held")  # measured, never read: --misses lists none of them
 # The shipped model before SGD joined its training (2026-11-29 round 7): SGD's share.
 WITHOUT_SGD = ["CCPE", "ReDial", "own", "outsider", "complaints dev"]
 
@@ -355,6 +359,17 @@ def main() -> None:
         help="which parts to read: dev and held of twcs20, a set's name (twcs21, eric22) or SET:PART "
         "(default dev,held,twcs21,eric22; 'dev,twcs21' while tuning keeps the held parts unseen)",
     )
+    parser.add_argument(
+        "--rsics",
+        type=Path,
+        help="tagged_selections_by_sentence.csv of the RSiCS corpus: messages typed to three companies' "
+        "chatbots (benchmarks/rsics.py), by our two labellers and by the corpus' own Rant/Emotion tags",
+    )
+    parser.add_argument(
+        "--rsics-parts",
+        default="dev,held",
+        help="which rsics22 halves to read (default dev,held; 'dev' while tuning keeps the held half unseen)",
+    )
     args = parser.parse_args()
     config = load_config()
     corpora: dict[str, Rows] = {}
@@ -381,6 +396,12 @@ def main() -> None:
                 continue
             for rows in by_labeller.values():
                 corpora[rows.name] = rows
+    if args.rsics:
+        for part in args.rsics_parts.split(","):
+            corpora[f"rsics22 {part} (corpus tags)"] = rsics_tag_rows(args.rsics, part, config)
+            for rows in rsics_rows_by_labeller(args.rsics, part, ("A", "B", "agreed"), config).values():
+                if rows.labels:
+                    corpora[rows.name] = rows
     lines = [f"frustrated_at {config['frustration']['frustrated_at']}, spike.absolute {config['spike']['absolute']}"]
     for rows in corpora.values():
         lines += corpus_lines(rows, args.misses)

@@ -84,6 +84,8 @@ def parts(spec: str) -> list[tuple[str, str]]:
     pairs = []
     for token in filter(None, (t.strip() for t in spec.split(","))):
         name, _, part = token.partition(":") if ":" in token or token in SETS else ("twcs20", "", token)
+        if name == "twcs20" and part not in ("", "dev", "held"):
+            raise SystemExit(f"unknown twcs part or set {token!r} in --twcs-parts (sets: {', '.join(SETS)}; parts: dev, held)")
         if name not in SETS:
             raise SystemExit(f"unknown twcs set {name!r} in --twcs-parts (known: {', '.join(SETS)})")
         found = sorted({t["part"] for t in labelled_threads("dev", name) + labelled_threads("held", name)})
