@@ -87,7 +87,13 @@ def rsics_rows_by_labeller(
         signals = _signals(text, config)
         a, b = message["A"], message["B"]
         for labeller, rows in corpora.items():
-            flags = a if labeller == "A" else b if labeller == "B" else [x if x == y else -1 for x, y in zip(a, b, strict=True)]
+            flags = (
+                a
+                if labeller == "A"
+                else b
+                if labeller == "B"
+                else [x if x == y else -1 for x, y in zip(a, b, strict=True)]
+            )
             if flags[0] < 0:
                 continue
             rows.add(flags[0], text, signals)

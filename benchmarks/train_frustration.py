@@ -1,6 +1,6 @@
 """Train the frustration model and write cxreview/signals/frustration_model.json.
 
-Usage: python benchmarks/train_frustration.py --uss-dir DIR [--complaints FILE] [--twcs FILE] [--check]
+Usage: python benchmarks/train_frustration.py --uss-dir DIR [--complaints FILE] [--twcs FILE] [--rsics FILE] [--check]
 
 A logistic regression (fitted here with scipy, which scikit-learn brings; the package
 applies the weights with a dot product) over the interpretable features of `cxreview/signals/frustration.py`, fitted
@@ -16,7 +16,8 @@ half (four of nine domains) of the public complaint tweets of Preotiuc-Pietro et
 2019, danielpreotiuc/complaints-social-media, complaints-data.csv): the shipped model is
 trained with it (benchmarks/README.md, "Public support tweets"), and, with ``--twcs``, the dev
 parts of twcs20 and twcs21, real public support threads on Twitter labelled for frustration (twcs.py; the
-tweets both labellers agree on). Each corpus weighs the same in the fit,
+tweets both labellers agree on), and, with ``--rsics``, rsics22 dev, real messages typed to three companies'
+chatbots (rsics.py; the messages both labellers agree on). Each corpus weighs the same in the fit,
 and within a corpus positives weigh as much as negatives, so the 0.7 % frustrated turns
 of the USS data count and our own customer-service examples are not drowned.
 ``--check`` prints the weights and leaves the shipped file as it was. The model reads its
@@ -33,6 +34,7 @@ from pathlib import Path
 import numpy as np
 from common import ROOT
 from labelled import Rows, complaint_rows, outsider_rows, own_rows, uss_path, uss_rows
+from rsics import rsics_rows_by_labeller
 from scipy.optimize import minimize
 from twcs import TRAINED, twcs_rows
 
@@ -180,7 +182,10 @@ def predict(model: Fitted, rows: Rows) -> list[float]:
 
 
 def training_corpora(
-    uss_dir: Path | None = None, complaints: Path | None = None, twcs: list[Path] | None = None
+    uss_dir: Path | None = None,
+    complaints: Path | None = None,
+    twcs: list[Path] | None = None,
+    rsics: Path | None = None,
 ) -> list[Rows]:
     corpora = []
     for name in TRAIN_CORPORA:
@@ -200,6 +205,11 @@ def training_corpora(
         if not rows.labels:
             raise SystemExit(f"{name} {part}: no labelled tweet of it in {', '.join(map(str, twcs))} (--twcs)")
         corpora.append(rows)
+    if rsics is not None:
+        rows = rsics_rows_by_labeller(rsics, "dev", ("agreed",))["agreed"]
+        if not rows.labels:
+            raise SystemExit(f"rsics22 dev: no labelled message of it in {rsics} (--rsics)")
+        corpora.append(rows)
     return corpora
 
 
@@ -216,6 +226,12 @@ def main() -> None:
         help="twcs.csv of Customer Support on Twitter (or its first 5,000 rows; repeatable): train on the dev "
         "parts of twcs20 and twcs21 too, the tweets both labellers agree on (twcs.py)",
     )
+    parser.add_argument(
+        "--rsics",
+        type=Path,
+        help="tagged_selections_by_sentence.csv of the RSiCS corpus: train on rsics22 dev too, messages typed to "
+        "companies' chatbots, where both labellers agree (rsics.py)",
+    )
     parser.add_argument("--check", action="store_true", help="print the weights, leave the shipped file as it was")
     parser.add_argument(
         "--passes", type=int, default=PASSES, help=f"fits, each on the last one's features (default {PASSES})"
@@ -223,7 +239,7 @@ def main() -> None:
     args = parser.parse_args()
     shipped = MODEL_PATH.read_text(encoding="utf-8")
     try:
-        data = train(args.uss_dir, args.complaints, args.passes, args.twcs)
+        data = train(args.uss_dir, args.complaints, args.passes, args.twcs, args.rsics)
     finally:
         if args.check:
             MODEL_PATH.write_text(shipped, encoding="utf-8")
@@ -234,7 +250,13 @@ def main() -> None:
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
 
 
-def train(uss_dir: Path | None, complaints: Path | None, passes: int, twcs: list[Path] | None = None) -> dict:
+def train(
+    uss_dir: Path | None,
+    complaints: Path | None,
+    passes: int,
+    twcs: list[Path] | None = None,
+    rsics: Path | None = None,
+) -> dict:
     """Fit, write the model, and fit again on the features it gives. `frustrated_before` is
     the previous message's frustration by the model itself, so each pass reads the
     training corpora with the weights of the pass before; the weights settle in two or three
@@ -242,7 +264,7 @@ def train(uss_dir: Path | None, complaints: Path | None, passes: int, twcs: list
     weights: dict[str, float] = {}
     for number in range(1, passes + 1):
         frustration.model.cache_clear()
-        corpora = training_corpora(uss_dir, complaints, twcs)
+        corpora = training_corpora(uss_dir, complaints, twcs, rsics)
         fitted = fit(corpora)
         new = {name: round(float(w), 4) for name, w in zip(FEATURES, fitted.coef_, strict=True)}
         change = max((abs(new[name] - weights.get(name, 0.0)) for name in new), default=0.0)
