@@ -24,6 +24,19 @@ Two more sets follow the same format and rules (eval/NAME/threads.jsonl):
   the whole corpus, and 160-odd short threads of the same brands, as published with their tweet ids
   by kechtel/ericsson (``data/labeled/*-200-inbound.xlsx`` and ``data/preprocessed/*.xlsx``; the
   full Kaggle CSV holds them too); labelled in round 21, part "held": counted only.
+- ``ibm20``: 1,025 Twitter customer-care conversations of 2019-2020 with 24 brands (YouTube,
+  Rockstar, Mojang, Google, Apple, Adobe, Zoom, eBay, ...), as IBM published them with their
+  texts under Apache 2.0 (IBM/twitter-customer-care-document-prediction, ``dev.json`` and
+  ``test.json``, read by `read_ibm`: ``--twcs dev.json --twcs test.json``); each ends with the
+  brand's answer with a link. 1,177 customer tweets, labelled in round 22, part "held": counted
+  only. A second customer in a conversation (the file's ``client1``) was shown to the labellers
+  as a reply by someone else and is analysed as one (not labelled).
+- ``spot22``: 4,503 customer tweets to SpotifyCares (2017) from the whole Kaggle corpus, as a
+  public GitHub copy holds them (stepanaromanov/python_for_marketing_research_and_analytics,
+  ``_legacy/2_analyzing_social_media_data_in_python/support_requests.csv``; the brand's replies
+  are not in it): one customer's tweets within two days form a thread, drawn at random, none of
+  them in eric22. Labelled in round 22 without the brand's replies; split by a hash of the
+  thread id into "dev" (two thirds: tuned and trained on) and "held" (counted only).
 
 Two labellers, A and B, labelled every customer tweet for frustrated, human_request and
 customer_repeat (eval/twcs20/LABELS.md), working apart, without reading a rule of cxreview or
@@ -37,7 +50,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from labelled import EVAL, Rows
@@ -46,22 +59,50 @@ from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
 from cxreview.signals.features import message_features
 
-SETS = ("twcs20", "twcs21", "eric22")
+SETS = ("twcs20", "twcs21", "eric22", "ibm20", "spot22")
 TRAINED = (("twcs20", "dev"), ("twcs21", "dev"))  # what train_frustration.py --twcs fits on (agreed tweets)
 FLAGS = ("frustrated", "human_request", "customer_repeat")
 
 
 def read_tweets(paths: Path | list[Path], wanted: set[str]) -> dict[str, tuple[bool, str, str]]:
     """tweet id -> (inbound, text, ISO time) of the wanted tweets of one or more twcs.csv files
-    (the Kaggle file, or copies of parts of it, with or without a leading index column)."""
+    (the Kaggle file, or copies of parts of it, with or without a leading index column) or of
+    IBM's conversation files (``*.json``: see `read_ibm`)."""
     tweets = {}
     for path in [paths] if isinstance(paths, Path) else paths:
+        if path.suffix == ".json":
+            tweets.update((t, turn) for t, turn in read_ibm(path).items() if t in wanted)
+            continue
         with open(path, encoding="utf-8", newline="") as handle:
             rows = [row for row in csv.DictReader(handle) if row.get("tweet_id") in wanted and row.get("created_at")]
         for row in rows:
             at = datetime.strptime(row["created_at"], "%a %b %d %H:%M:%S %z %Y")
             inbound = row["inbound"].strip().lower() == "true"
             tweets[row["tweet_id"]] = (inbound, row["text"], at.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return tweets
+
+
+def read_ibm(path: Path) -> dict[str, tuple[bool, str, str]]:
+    """tweet id -> (inbound, text, ISO time) of one file of IBM's Twitter customer-care
+    conversations (dev.json or test.json): each conversation's customer and agent tweets, then
+    the agent's answer with a link (``agentURL``, timed a second after the last tweet: the file
+    gives it no time)."""
+    with open(path, encoding="utf-8") as handle:
+        conversations = json.load(handle)
+    tweets = {}
+    for conversation in conversations:
+        at = ""
+        for turn in conversation["dialogContent"]:
+            at = turn["datetime"][:19] + "Z"
+            tweets[turn["tweet_ID"]] = ("client" in turn, turn["message"], at)
+        answer = conversation["agentURL"]
+        if at and answer["tweet_ID"] not in tweets:
+            last = datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ")
+            tweets[answer["tweet_ID"]] = (
+                False,
+                answer["url_utterance"],
+                (last + timedelta(seconds=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            )
     return tweets
 
 
@@ -85,7 +126,9 @@ def parts(spec: str) -> list[tuple[str, str]]:
     for token in filter(None, (t.strip() for t in spec.split(","))):
         name, _, part = token.partition(":") if ":" in token or token in SETS else ("twcs20", "", token)
         if name == "twcs20" and part not in ("", "dev", "held"):
-            raise SystemExit(f"unknown twcs part or set {token!r} in --twcs-parts (sets: {', '.join(SETS)}; parts: dev, held)")
+            raise SystemExit(
+                f"unknown twcs part or set {token!r} in --twcs-parts (sets: {', '.join(SETS)}; parts: dev, held)"
+            )
         if name not in SETS:
             raise SystemExit(f"unknown twcs set {name!r} in --twcs-parts (known: {', '.join(SETS)})")
         found = sorted({t["part"] for t in labelled_threads("dev", name) + labelled_threads("held", name)})
