@@ -88,6 +88,9 @@ PRIOR = {
     # exasperated "ugh", "smh" or "#fail" mark complaints; chats hardly have them, so a small prior.
     "duration": 1.0,
     "exasperation": 1.0,
+    # Round 22: the answer missed the question ("that's not what I asked", "you're not listening"),
+    # weighed apart from `rejection`, which real readers call a report when a step did not help.
+    "not_listening": 1.0,
 }
 
 

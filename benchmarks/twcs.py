@@ -60,7 +60,8 @@ from cxreview.signals.conversation import analyze
 from cxreview.signals.features import message_features
 
 SETS = ("twcs20", "twcs21", "eric22", "ibm20", "spot22")
-TRAINED = (("twcs20", "dev"), ("twcs21", "dev"))  # what train_frustration.py --twcs fits on (agreed tweets)
+# What train_frustration.py --twcs fits on (agreed tweets); spot22's texts are in its own file.
+TRAINED = (("twcs20", "dev"), ("twcs21", "dev"), ("spot22", "dev"))
 FLAGS = ("frustrated", "human_request", "customer_repeat")
 
 

@@ -258,7 +258,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     mood = judged_sentiment(f)  # sarcastic praise is not positive
     if bare_no and closing:
         context, mood = _NO_CONTEXT, 0.0
-    ms.features = feature_values(f, context, mood)
+    ms.features = feature_values(f, context, mood, state.answered)
     said_no = no_reading(f) if says_no else None
     correction_as = correction_reading(cues.get("correction"), state.answered) if cues else None
     frustration, shown, ms.reasons = explain(

@@ -153,9 +153,12 @@ def _bare_no(words: str) -> bool:
     return bool(found) and all(map(NO_WORDS.__contains__, found))
 
 
-def feature_values(f: TextFeatures, context: Context, judged: float | None = None) -> dict[str, float]:
+def feature_values(
+    f: TextFeatures, context: Context, judged: float | None = None, answered: bool = True
+) -> dict[str, float]:
     """The non-zero features of a customer message in its context (``judged``: its
-    `judged_sentiment`, when the caller has it already)."""
+    `judged_sentiment`, when the caller has it already; ``answered``: a bot or agent has
+    answered the customer before this message)."""
     values: dict[str, float] = {}
     cues = f.cues
     if judged is None:
@@ -226,6 +229,11 @@ def feature_values(f: TextFeatures, context: Context, judged: float | None = Non
         for name, value in zip(_CONTEXT_FIELDS, context[:-1], strict=True):
             if value:
                 values[name] = float(value)
+    if not answered and "rejection" in values:
+        # Before any answer "it didn't work", "still not fixed" rejects no answer: it says
+        # something is wrong, weighed apart (round 22: readers of real opening messages and of
+        # tweets whose replies they could not see call most of these a calm report).
+        values["rejection_unprompted"] = values.pop("rejection")
     return values
 
 
@@ -362,6 +370,8 @@ def explain(
         up = _credited(up, "correction", "correction", correction_as)
     if "public_problem" in values:  # one reason: the problem, told in public
         up = _credited(up, "problem", "public_problem", "public_problem")
+    if "not_listening" in values:  # one reason: the same words are its rejection too
+        up = _credited(up, "rejection", "not_listening", "not_listening")
     if unprompted:
         up = _credited(up, "rejection", "rejection", UNPROMPTED["rejection"])
         if said_no is None and not open_ask and "after_question" not in values:

@@ -30,6 +30,7 @@ CUSTOMER_CUES = (
     "escalation",
     "profanity",
     "rejection",
+    "not_listening",
     "repetition",
     "insistence",
     "sarcasm",

@@ -26,6 +26,8 @@ REASONS: dict[str, str] = {
     "escalation": "threatens to escalate or cancel",
     "profanity": "swearing or insults",
     "rejection": "rejects the answer",
+    "not_listening": "says the answer missed what they asked",
+    "rejection_unprompted": "says something is wrong",
     "sarcasm": "sarcasm",
     "impatience": "impatience",
     "giving_up": "gives up",
@@ -77,7 +79,6 @@ CORRECTION_WORDS = "correction_words"
 NEGATIVE_STATEMENT = "negative_statement"
 READINGS: dict[str, str] = {
     OPEN_NO: "answers an open question with a no",
-    "rejection_unprompted": "says something is wrong",
     "correction_unprompted": "says a detail is wrong or asks to check again",
     CORRECTION_WORDS: "words that usually correct an answer",
     NEGATIVE_STATEMENT: "a negative statement",

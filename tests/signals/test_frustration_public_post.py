@@ -34,10 +34,11 @@ def test_a_handle_makes_a_text_public_and_an_email_address_does_not() -> None:
 def test_a_problem_told_in_public_weighs_more_than_in_a_chat_and_is_no_spike(text: str, language: str) -> None:
     public = alone(text, language)
     in_chat = alone(text.split(" ", 1)[1], language)
-    # 0.1 higher until round 20; about 0.07 since round 21's training on twcs21, whose readers call a
-    # calm public report calm.
-    assert in_chat.frustration + 0.05 <= public.frustration < SPIKE_AT, public.reasons
-    assert public.reasons[0] == "reports a problem in a public post"
+    # 0.1 higher until round 20; about 0.07 since round 21's training on twcs21, and about 0.045 since
+    # round 22's on spot22, whose readers too call a calm public report calm.
+    assert in_chat.frustration + 0.03 <= public.frustration < SPIKE_AT, public.reasons
+    # Among its first two reasons (since round 22 "negative words" can weigh more in a crash report).
+    assert "reports a problem in a public post" in public.reasons[:2]
     # One reason for the problem: the plain "reports a problem" is folded into it.
     assert "reports a problem" not in public.reasons
     assert public.cues["public_problem_match"] == public.cues["problem_match"]

@@ -87,7 +87,9 @@ def test_a_no_to_details_read_back_means_the_bot_got_them_wrong(
     ],
 )
 def test_support_cues_of_round_7_fire(text: str, cue: str) -> None:
-    if cue == "correction":  # a correction needs an answer to correct
+    # A correction needs an answer to correct; a rejection before any answer is read apart
+    # (`rejection_unprompted`, round 22): both are asked after one.
+    if cue in ("correction", "rejection"):
         reply = dialogue([("customer", "Any restaurants?"), ("bot", "I found none in the centre."), ("customer", text)])
         assert cue in reply[2].features
         return

@@ -85,7 +85,6 @@ COMPLAINTS = [
     "@Cafe would give you zero stars if I could",
     "@Bank now I have to drive to the branch and complain",
     "@Phone battery dead by noon since the update. wtf ?",
-    "@Bank calling your line isn't helping",
     # More tweet-speak of the kind, written without the threads.
     "@Telco customer service at its finest",
     "@Shop thanks for the help... NOT",
@@ -181,3 +180,12 @@ def test_another_promise_is_a_promise_not_kept() -> None:
 )
 def test_angry_faces_are_emoji_sad_ones_are_words(text: str, angry: bool) -> None:
     assert ("emoji" in text_features(text, "en").cues) == angry
+
+
+def test_a_rejection_in_a_first_tweet_is_read_but_weighs_less() -> None:
+    # Flagged in round 20; since round 22 a rejection before any answer is read apart
+    # (`rejection_unprompted`): real readers of opening messages and of tweets without their
+    # replies (rsics22, spot22) call most of these a report. The words are still its evidence.
+    ms = alone("@Bank calling your line isn't helping", "en")
+    assert ms.cues.get("rejection_match") == "isn't helping"
+    assert ms.frustration is not None and 0.25 <= ms.frustration < FRUSTRATED_AT
