@@ -34,7 +34,7 @@ from cxreview.signals.features import (
     with_details,
 )
 from cxreview.signals.frustration import model
-from cxreview.signals.language import detect_language
+from cxreview.signals.language import conversation_language
 from cxreview.signals.phases import Phases, name_the_phase, split_phases
 from cxreview.signals.summary import analysis_key, csat_scale
 from cxreview.store import Database, open_database
@@ -272,11 +272,12 @@ def _languages(
     """The given language of each conversation, or a detected one when the import had none."""
     languages = {cid: value[0] for cid, value in info.items() if value[0]}
     unknown = [cid for cid in ids if cid in info and not info[cid][0]]
-    texts: dict[str, list[str]] = {}
-    for cid, _, _, text, _ in sql.messages_of(db.conn, unknown):
-        texts.setdefault(cid, []).append(text)
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for cid, _, role, text, _ in sql.messages_of(db.conn, unknown):
+        if role != NOTE:  # an internal note is not the conversation's language
+            texts.setdefault(cid, []).append((role, text))
     for cid in unknown:
-        languages[cid] = detect_language(texts.get(cid, []))
+        languages[cid] = conversation_language(texts.get(cid, []))
     return languages
 
 
