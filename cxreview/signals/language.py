@@ -13,8 +13,6 @@ import functools
 import re
 from collections.abc import Iterable
 
-from cxreview.signals.lexicon import language_hints, raw_cues
-
 UNDETERMINED = "und"  # BCP 47's "undetermined language": too short, only numbers or emoji, or mixed
 # Common words (a shared one counts in part) before a Latin-script language is named: one for
 # English and Dutch, the languages a team sets cxreview up for (as before: "dit is belachelijk!!!"
@@ -48,6 +46,9 @@ _VARIANTS = (("uk", re.compile(r"[іїєґ]")), ("fa", re.compile(r"[پچژگ]")
 @functools.lru_cache(maxsize=1)
 def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
     """Function word -> the languages it is a function word of, each with its share of one."""
+    # Here, not at the top: the review screen reads `reading_note` and starts without YAML.
+    from cxreview.signals.lexicon import language_hints, raw_cues
+
     owners: dict[str, list[str]] = {}
     extra = raw_cues()["language_words"]
     for lang in sorted(set(language_hints()) | set(extra)):
