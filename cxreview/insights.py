@@ -79,6 +79,9 @@ class Insights:
     # Per rubric version, the conversations left out of the machine estimates and why
     # (insights_autoqa.machine_left_out).
     machine_left_out: list[dict[str, Any]] = field(default_factory=list)
+    # Conversations per language they were analysed in: the report says which were not read
+    # with their own word lists (signals/language.py `reading_note`).
+    languages: dict[str, int] = field(default_factory=dict)
 
 
 def _templates(rows: list[tuple[str, str, int, dict[str, int], str]]) -> list[Template]:
@@ -141,6 +144,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "repeat_by_queue",
         "repeat_by_answer",
         "weeks",
+        "languages",
     ),
     "reviews": ("qa", "csat", "machine", "machine_left_out"),
 }
@@ -267,6 +271,7 @@ def _signal_sections(db: Database, filters: Filters, repeat_days: int, step: Ste
             key=lambda t: (t.n < SMALL, -t.rate("came_back")),
         )[:TOP],
         "weeks": weeks,
+        "languages": sql.language_counts(conn, filters),
     }
 
 

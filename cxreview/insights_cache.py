@@ -29,7 +29,7 @@ from cxreview.store import insights_cache as sql
 from cxreview.store.clock import now_iso
 
 # Part of the key: a change to what `compute` returns or to this format makes old rows unused.
-FORMAT = 3  # 2: a stamp per group of sections; 3: machine_left_out
+FORMAT = 4  # 2: a stamp per group of sections; 3: machine_left_out; 4: languages
 
 
 @dataclass
@@ -85,6 +85,7 @@ def from_content(content: str) -> Insights:
         weeks=groups(data["weeks"]),
         machine=[MachineRow(**row) for row in data["machine"]],
         machine_left_out=data["machine_left_out"],
+        languages=data["languages"],
     )
 
 

@@ -11,6 +11,7 @@ from cxreview.insights import SMALL, Group, Insights, Template
 from cxreview.insights_autoqa import LABEL as MACHINE_LABEL
 from cxreview.privacy import mask_pii
 from cxreview.reports.charts import nice_ceiling, sparkline, svg_bars, text_bar, word_cut
+from cxreview.signals.language import languages_note
 
 BAR_LABEL = 28  # characters of an answer before a text bar (cut at a word, the table shows it whole)
 
@@ -369,7 +370,7 @@ def intro(insights: Insights) -> str:
         f"Insights over {insights.conversations:,} {noun} ({scope}). Every figure shows its base (n); "
         f"groups with fewer than {SMALL} conversations are marked small and listed after the others, not ranked. "
         "Near-identical answers are grouped into one template. Personal data is masked."
-    )
+    ) + (f" {note}" if (note := languages_note(insights.languages)) else "")
 
 
 def renderables(insights: Insights) -> list[Any]:
@@ -434,6 +435,7 @@ def to_json(insights: Insights) -> str:
         "csat": [group(g) for g in insights.csat],
         "machine_estimates": [{"label": MACHINE_LABEL, **asdict(row)} for row in insights.machine],
         "machine_left_out": insights.machine_left_out,
+        "languages": insights.languages,
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 

@@ -24,6 +24,7 @@ from cxreview.records import NOTE
 from cxreview.signals.config import config_hash, load_config
 from cxreview.signals.conversation import ConversationSignals, analyze
 from cxreview.signals.features import (
+    WORDLESS,
     TextFeatures,
     Tone,
     reply_features,
@@ -32,9 +33,10 @@ from cxreview.signals.features import (
     tone,
     warm_up,
     with_details,
+    wordless_tone,
 )
 from cxreview.signals.frustration import model
-from cxreview.signals.language import detect_language
+from cxreview.signals.language import conversation_language, reads_words
 from cxreview.signals.phases import Phases, name_the_phase, split_phases
 from cxreview.signals.summary import analysis_key, csat_scale
 from cxreview.store import Database, open_database
@@ -83,18 +85,27 @@ def _features(key: Key) -> TextFeatures:
         known = _TONES.get(shape_key)
         if kind == "other":
             if known is None:
-                known = _TONES[shape_key] = reply_tone(shape_key[2], language)
+                known = _TONES[shape_key] = (
+                    wordless_tone(shape_key[2], False) if language == WORDLESS else reply_tone(shape_key[2], language)
+                )
             found = _FEATURES[key] = reply_features(known, text)
             return found
         customer = kind == "customer"
         if known is None:
-            known = _TONES[shape_key] = tone(shape_key[2], language, customer)
-        found = _FEATURES[key] = with_details(text, language, customer, known)
+            shape = shape_key[2]
+            known = _TONES[shape_key] = (
+                wordless_tone(shape, customer) if language == WORDLESS else tone(shape, language, customer)
+            )
+        found = _FEATURES[key] = with_details(text, "en" if language == WORDLESS else language, customer, known)
     return found
 
 
 def _lang_key(language: str) -> str:
-    return "nl" if language.startswith("nl") else "en"
+    """The word lists a conversation's texts are read with: Dutch, English (also a language
+    not determined: short or mixed texts, most often English), or none (`WORDLESS`)."""
+    if language.startswith("nl"):
+        return "nl"
+    return "en" if reads_words(language) else WORDLESS
 
 
 def _analyze_chunk(
@@ -158,6 +169,8 @@ def _analyze_chunk_unguarded(
         if csat is not None:
             keys[cid] = analysis_key(_STATE["config_hash"], csat, scale, config)
         result.language_detected = detected
+        if language_of[cid] == WORDLESS:  # what only words say is not known, rather than "no"
+            result.bot_disclosed = result.handover_offered = result.uncertainty_admitted = None
         results.append(result)
         phase = split_phases(cid, prepared, result.messages, config)
         phases.append(phase)
@@ -272,11 +285,12 @@ def _languages(
     """The given language of each conversation, or a detected one when the import had none."""
     languages = {cid: value[0] for cid, value in info.items() if value[0]}
     unknown = [cid for cid in ids if cid in info and not info[cid][0]]
-    texts: dict[str, list[str]] = {}
-    for cid, _, _, text, _ in sql.messages_of(db.conn, unknown):
-        texts.setdefault(cid, []).append(text)
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for cid, _, role, text, _ in sql.messages_of(db.conn, unknown):
+        if role != NOTE:  # an internal note is not the conversation's language
+            texts.setdefault(cid, []).append((role, text))
     for cid in unknown:
-        languages[cid] = detect_language(texts.get(cid, []))
+        languages[cid] = conversation_language(texts.get(cid, []))
     return languages
 
 
@@ -290,7 +304,7 @@ def _pool(workers: int, config: dict[str, Any], db_path: str, languages: set[str
         # Lexicons, cue indexes and word lists, built once here and inherited by every
         # worker (each built its own: ~0.1 s of CPU per worker); frozen, so no collection
         # in a worker walks (and copies) the inherited objects.
-        warm_up(languages)
+        warm_up(lang if lang != WORDLESS else "en" for lang in languages)
         model()
         gc.freeze()
     return multiprocessing.get_context(method).Pool(workers, initializer=_init_worker, initargs=(config, db_path))

@@ -251,6 +251,25 @@ def reply_tone(text: str, language: str) -> Tone:
     return _new_tuple(Tone, (sentiment(text, language), 0.0, 0.0, 0.0, cues, 0, question, "", "", ()))
 
 
+# Letters of any script, in runs: what a text in a language without word lists keeps out of
+# its reading (`wordless_tone`).
+_LETTERS = re.compile(r"[^\W\d_]+")
+WORDLESS = "-"  # the lexicon key of a language without word lists (signals/analyze.py)
+
+
+def wordless_tone(text: str, customer: bool = True) -> Tone:
+    """The tone of a text in a language without word lists (Spanish, German, Japanese, ...):
+    what needs no words (emoji, !! and ?! bursts, capitals of a word English shares) and none
+    of what its words would mean read as English: German "die" and "war", Spanish "sin" are
+    English words of anger. The cues and sentiment are read on the text without its letters."""
+    bare = _LETTERS.sub(" ", text)
+    if not customer:
+        free = reply_tone(bare, "en")
+        return free._replace(question=text.rstrip().endswith("?"))
+    read, free = tone(text, "en", True), tone(bare, "en", True)
+    return read._replace(sentiment=free.sentiment, cues=free.cues, negations=0, negative=free.negative)
+
+
 def _is_shouted_word(word: str, language: str) -> bool:
     """A word in capitals is shouting when it is a word people say ("NOW", "NIET"), not an
     acronym ("GTA", "BSOD", "OTP") nor a name written in capitals ("NETFLIX", "VODAFONE",

@@ -19,6 +19,19 @@ def count_conversations(conn: sqlite3.Connection, filters: Filters) -> int:
     return int(conn.execute(f"SELECT count(*) FROM conversations c WHERE {where}", params).fetchone()[0])
 
 
+def language_counts(conn: sqlite3.Connection, filters: Filters) -> dict[str, int]:
+    """Conversations per language they were analysed in (the given or detected one; '' for
+    conversations not analysed and without a language)."""
+    where, params = _scope(filters)
+    rows = conn.execute(
+        f"""SELECT coalesce(s.language, c.language, ''), count(*)
+            FROM conversations c LEFT JOIN conversation_signals s ON s.conversation_id = c.id
+            WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1""",
+        params,
+    ).fetchall()
+    return {str(language): int(n) for language, n in rows}
+
+
 def trajectory_totals(conn: sqlite3.Connection, filters: Filters) -> tuple[int, float, float]:
     """Analysed conversations with a trajectory, and the shares that got better and worse."""
     where, params = _scope(filters)

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from cxreview.privacy import mask_pii
 from cxreview.reports.charts import sparkline
 from cxreview.signals.config import repeat_contact_days
+from cxreview.signals.language import reading_note
 from cxreview.tui.widgets.flag_evidence import FlagEvidence
 
 
@@ -32,6 +33,7 @@ class SignalSummary(Vertical):
     SignalSummary { height: auto; }
     SignalSummary Static { height: auto; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     SignalSummary #pick-reason { display: none; }
+    SignalSummary #language-note { display: none; text-wrap: wrap; }
     """
 
     class BarClicked(Message):
@@ -47,6 +49,7 @@ class SignalSummary(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="facts")
+        yield Static(id="language-note")  # a language whose words are not read with its own lists
         yield FlagEvidence(id="flag-evidence")  # the loop's rule and messages, when there is one
         yield Static(id="pick-reason")
 
@@ -54,6 +57,10 @@ class SignalSummary(Vertical):
         line, self.bars = timeline(view)
         line.append(" · ", style="dim").append(facts(view))
         self.query_one("#facts", Static).update(line)
+        note = reading_note((view.signals or {}).get("language") or view.conversation.get("language"))
+        language_note = self.query_one("#language-note", Static)
+        language_note.update(Text(note or "", style="dim italic"))
+        language_note.display = note is not None
         self.query_one(FlagEvidence).show(view)
         self.query_one("#pick-reason", Static).update(
             Text("why picked: ", style="dim").append(Text(reason)) if reason else Text("")
