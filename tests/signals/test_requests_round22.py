@@ -15,6 +15,20 @@ company's chatbot (the rsics22 wordings), by family, each with the false friends
 - help by telephone open or available ("will telephone support be available on sunday?");
 - where the company's number is ("where is your phone number on this site?"), who the bot would
   recommend contacting;
+- a toll-free line ("is there an 800 number", "what is your toll free number"), a number to book or
+  change a trip by ("what's the number to book a flight"); not "the 800 number didn't work", nor a
+  venue's number to book a table;
+- a team called, contacted or reached by its work ("I need to call reservations", "how do I reach
+  billing"); not "reimbursement of contact cancellation fees";
+- when customer service works ("what are your customer service hours?"); not a call made during them;
+- a team's number named bare ("baggage services phone number", "reservations number?");
+- a number asked after the customer says the bot is no help ("this bot is useless, give me a
+  number"); not the customer's own account number, nor "give me a number" alone;
+- "what number can I reach you at", "get ahold of customer service";
+- a desk's or a team's number named before it ("the billing department phone number", "the tech
+  support number"); not "the billing number on my statement" nor "the claims number for my case";
+- someone with authority ("I want someone at corporate who can make decisions", "someone with the
+  authority to refund me"; twcs21); not "who can make a decision about my refund?";
 - "I can't call anyone and no one can call me" reports a dead line, asks for nobody.
 """
 
@@ -60,6 +74,26 @@ ASKS = [
     # where, who
     "where is your telephone number on this site? i have been trying for 40 minutes",
     "who would you recommend I contact regarding a group booking?",
+    # round 22, second step
+    "is there an 800 number for reservations",
+    "what is your toll free number",
+    "do you have a toll-free number I can call",
+    "what's the number to book a flight",
+    "I need the phone number to change my flight",
+    "i need to call reservations about my seat",
+    "how do I reach billing?",
+    "what are your customer service hours?",
+    "baggage services phone number",
+    "reservations number?",
+    "this bot is useless, give me a number",
+    "the virtual assistant is no help. what is the phone number?",
+    "what number can I reach you at",
+    "how can I get ahold of customer service",
+    "what is the number to cancel my service",
+    "what is the billing department phone number",
+    "what is the tech support number",
+    "@ShopCo I want someone at your head office who can make decisions.",
+    "I need someone with the authority to refund me",
 ]
 
 CALM = [
@@ -80,6 +114,22 @@ CALM = [
     "will phone service be available in my area next year?",
     "where is your office located",
     "who would you recommend for a cheap hotel?",
+    "the 800 number didn't work",
+    "I called the 800 number twice and waited",
+    "can I have their phone number to make a reservation?",
+    "where do i find form to print for reimbursement of contact cancellation fees from old provider",
+    "I called during customer service hours yesterday",
+    "what is my reservation number",
+    "give me a number",
+    "the bot asked for my account number. what is the number?",
+    "the bot told me my order shipped. what's the tracking number?",
+    "where do I find the billing number on my statement",
+    "what is my billing account number",
+    "what is the claims number for my case",
+    "i called the tech support number twice already",
+    "who can make a decision about my refund?",
+    "my wife is the one who can make decisions about the account",
+    "I want someone to make a decision by friday",
 ]
 
 
@@ -108,3 +158,33 @@ def test_a_hash_for_number_is_quoted_as_typed() -> None:
     """The request is read with "#" as "number" and quoted in the customer's own words."""
     flags = [f for f in alone("ok then which # do i call for support?").flags if f.flag == "human_request"]
     assert flags and "which # do i call" in flags[0].detail
+
+
+DUTCH_ASKS = [
+    "is er een 0800-nummer?",
+    "hebben jullie een gratis nummer",
+    "wat is het nummer om mijn boeking te wijzigen?",
+    "wat is het telefoonnummer om een reservering te maken",
+    "deze chatbot snapt er niks van. wat is het nummer?",
+]
+
+DUTCH_CALM = [
+    "het 0800-nummer werkt niet",
+    "ik heb het 0800-nummer al drie keer gebeld",
+    "ik heb hun nummer om te reserveren al",
+    "wat is het nummer van mijn bestelling",
+    "wat is de status van mijn bestelling",
+    "wat is het nummer om mijn saldo te checken",
+    "de bot vroeg mijn klantnummer. wat is het nummer?",
+    "wat is het telefoonnummer van jullie winkel in Gent?",
+]
+
+
+@pytest.mark.parametrize("text", DUTCH_ASKS)
+def test_the_same_families_in_dutch_ask_for_a_staffed_channel(text: str) -> None:
+    assert any(f.flag == "human_request" for f in alone(text, "nl").flags), text
+
+
+@pytest.mark.parametrize("text", DUTCH_CALM)
+def test_a_dutch_number_only_mentioned_asks_for_nobody(text: str) -> None:
+    assert not any(f.flag == "human_request" for f in alone(text, "nl").flags), text
