@@ -210,6 +210,8 @@ def asks_channel_detail(norm: str, words: str, reply: str | None, language: str)
     if at >= 0 and parts["detail_self"].search(plain) is not None:
         return True  # "what number do I ring for leaks?"
     said[0] = norm[:at] if at >= 0 else norm  # the ask's own "phone number" names no channel with people
+    if parts["detail_fed_up"].search(said[0]) is not None:
+        return True  # "this bot is useless, give me a number" (the customer's words only, round 22)
     return any(parts["detail_context"].search(text) for text in said)
 
 

@@ -8,7 +8,10 @@ The misspellings of the words in cues.yaml ``person_ask.typos.words`` are made h
 left out or doubled (words of five letters or more), or two neighbouring letters swapped; never
 the first letter, and never a real word (``not_typos``: "spek" is bacon, "humaan" humane).
 ``extra`` lists shortenings no such rule makes ("spk", "sum1", "cn"), and a "2" after a verb of
-talking is "to" ("talk 2 a human")."""
+talking is "to" ("talk 2 a human"). Round 22 (rsics22, typed to chatbots): "#" after a word that
+names or asks for a number is "number" ("is there a phone # where i can call", "which # do i
+call?"; the corpus' masked digits, "call ###-####", follow no such word), and "some one" / "some
+body" are "someone" / "somebody" ("i need to talk to some one")."""
 
 from __future__ import annotations
 
@@ -22,6 +25,11 @@ from cxreview.signals.lexicon import languages_read, raw_cues
 _TOKEN = re.compile(r"[\w']+")
 _MIN_DROPPED = 5  # letters a word needs before one left out or doubled is read as a typo
 _TALKING = frozenset({"talk", "speak", "chat", "spk", "tlk", "speek", "spaek"})
+_BEFORE_HASH = "phone telephone tel contact what which the a any your ur".split()
+_SPLIT = "(?:" + "|".join(rf"(?<=\b{w} )" for w in _BEFORE_HASH) + r")#(?![#\w])|\bsome (?=(?:one|body)\b)"
+_SPLIT_MEANT = {"#": "number", "some ": "some"}
+_SPLIT_WORD = re.compile(_SPLIT)
+_SCAN = re.compile(rf"{_SPLIT}|[\w']+")
 
 
 class Corrected(NamedTuple):
@@ -88,15 +96,16 @@ def corrected(lower: str, words: Sequence[str], language: str) -> Corrected | No
         forms.keys().isdisjoint(words)
         and ("2" not in lower or _TALKING.isdisjoint(words))
         and not any(form in lower for form in _with_digits(language))  # "sum1": words are letters only
+        and ("#" not in lower and "some " not in lower or _SPLIT_WORD.search(lower) is None)
     ):
         return None
     pieces: list[str] = []
     replaced: list[tuple[int, int, int, int]] = []
     at = length = 0
     previous = ""
-    for token in _TOKEN.finditer(lower):
+    for token in _SCAN.finditer(lower):
         word = token.group()
-        meant = forms.get(word) or ("to" if word == "2" and previous in _TALKING else None)
+        meant = _SPLIT_MEANT.get(word) or forms.get(word) or ("to" if word == "2" and previous in _TALKING else None)
         previous = meant or word
         if meant is None:
             continue
