@@ -20,6 +20,7 @@ from typing import Any
 from cxreview.signals.ascii_text import LOWER_LETTERS, runs
 from cxreview.signals.cue_facts import facts_of
 from cxreview.signals.cue_search import WORD_CHARACTERS, affixes, compile_ascii_search, search_on
+from cxreview.signals.regex_code import compile_pattern
 
 # Latin-1 letters without the division sign (U+00F7), which is not \\w for the regexes either.
 TOKEN = re.compile(r"[a-zß-öø-ÿ]+")
@@ -36,6 +37,7 @@ _CACHE_LIMIT = 200_000  # distinct tokens remembered; real text has an open voca
 # such a match has a run of letters that the text has three times as a maximal run, so a
 # text without one is not searched (`_thrice`; tests/signals/test_cue_index.py checks it).
 THRICE_CUES = frozenset({"insistence"})
+_FLAGS = int(re.IGNORECASE | re.MULTILINE)
 
 
 def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
@@ -45,7 +47,7 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
     for pattern in patterns:
         lead, tail = affixes(pattern)
         parts.append(f"{lead}(?:{pattern}){tail}")
-    return re.compile("|".join(parts), re.IGNORECASE | re.MULTILINE)
+    return compile_pattern("|".join(parts), _FLAGS)  # re.compile, from the shipped code (regex_code)
 
 
 @functools.lru_cache(maxsize=4096)

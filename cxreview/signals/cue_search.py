@@ -30,6 +30,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from cxreview.signals import regex_code
+
 _NEW_RE = sys.version_info >= (3, 11)
 _c: Any = importlib.import_module("re._constants" if _NEW_RE else "sre_constants")
 _parser: Any = importlib.import_module("re._parser" if _NEW_RE else "sre_parse")
@@ -92,21 +94,45 @@ def _anchored(tree: Any) -> bool:
 @functools.lru_cache(maxsize=4096)  # shared by the indexes (the Dutch ones hold the English patterns)
 def compile_ascii_search(pattern: str, tail: str) -> Search | None:
     """The case-sensitive search of a pattern that `has_ascii_search` (None should this
-    Python's regex internals refuse it: the full search serves then)."""
+    Python's regex internals refuse it: the full search serves then). Its compiled code
+    is shipped (`regex_code`): a pattern found there is neither parsed nor compiled."""
+    key = regex_code.key_of("ascii", tail, pattern)
+    shipped = regex_code.lookup(key)
+    if shipped is not None:
+        try:
+            return _assembled(shipped[0], [regex_code.build(None, entry) for entry in shipped[1:]])
+        except (RuntimeError, TypeError, ValueError, regex_code.zlib.error):  # not this Python's code after all
+            pass
     try:
         # Parsed and compiled with plain int flags (re.compile would first turn the
         # RegexFlag into an int too; the compiler tests it bit by bit).
         tree = _parser.parse(f"(?:{pattern}){tail}", _MULTILINE)
         if _anchored(tree):
-            return _line_search(_compiler.compile(tree, _MULTILINE))
-        behind, rest = _behind_and_rest(tree)
-        led = _led_by_literals(rest, _BACK_REFERENCE.search(pattern) is not None)
-        search: Search = _compiler.compile(led, _MULTILINE).search
-        if behind is not None:
-            return _checked_behind(search, _compiler.compile(behind, _MULTILINE).match)
+            kind, trees = "line", [tree]
+        else:
+            behind, rest = _behind_and_rest(tree)
+            led = _led_by_literals(rest, _BACK_REFERENCE.search(pattern) is not None)
+            kind, trees = ("behind", [led, behind]) if behind is not None else ("plain", [led])
+        if regex_code.recording is None:
+            compiled = [_compiler.compile(part, _MULTILINE) for part in trees]
+        else:  # making the shipped file
+            made = [regex_code.compile_tree(part, _MULTILINE) for part in trees]
+            compiled = [pattern for pattern, _ in made]
+            regex_code.record(key, (kind, *(entry for _, entry in made)), "ascii", tail, pattern)
     except (AttributeError, TypeError, IndexError, re.error):
         return None
-    return search
+    return _assembled(kind, compiled)
+
+
+def _assembled(kind: str, compiled: list[re.Pattern[str]]) -> Search:
+    """The search of a pattern from its compiled parts (see `compile_ascii_search`): the
+    pattern anchored at line starts, led by lookbehinds (the rest and the lookbehinds)
+    or plain."""
+    if kind == "line":
+        return _line_search(compiled[0])
+    if kind == "behind":
+        return _checked_behind(compiled[0].search, compiled[1].match)
+    return compiled[0].search
 
 
 def _behind_and_rest(tree: Any) -> tuple[Any, Any]:
