@@ -86,6 +86,13 @@ PRIOR = {
     # exasperated "ugh", "smh" or "#fail" mark complaints; chats hardly have them, so a small prior.
     "duration": 1.0,
     "exasperation": 1.0,
+    # Round 22: learned on real support tweets, where a demand ("Just fix it."), contempt
+    # ("Morons.", "clueless"), a question in disbelief ("so it's just a lie?") and a protest
+    # ("cancelled my order and gone to ...") mark complaints; rare in chats, so a small prior.
+    "demand": 1.0,
+    "contempt": 1.0,
+    "incredulous": 1.0,
+    "protest": 1.0,
 }
 
 
@@ -120,6 +127,12 @@ CAP = {
     # where it fires; the fit gives 1.9), but in a chat it also opens a calm question ("ugh,
     # mondays. quick question about my bill"): capped so that it alone does not flag.
     "exasperation": 1.0,
+    # Round 22: a question in disbelief ("so to get this straight, ...?") and a cancellation told
+    # with "and" are frustrated on real tweets, but in a chat they can be calm ("So to get this
+    # straight, I send the form first?", "I cancelled my order and ordered the blue one"): capped
+    # so that either alone does not flag.
+    "incredulous": 1.0,
+    "protest": 1.0,
 }
 
 
