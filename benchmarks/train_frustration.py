@@ -93,6 +93,7 @@ PRIOR = {
     "contempt": 1.0,
     "incredulous": 1.0,
     "protest": 1.0,
+    "paid_for": 1.0,  # "I'm paying for 100 and getting 8"
 }
 
 

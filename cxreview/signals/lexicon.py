@@ -53,6 +53,7 @@ CUSTOMER_CUES = (
     "contempt",
     "incredulous",
     "protest",
+    "paid_for",
     "no_rush",
     "resolved",
     "ironic_praise",

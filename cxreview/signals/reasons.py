@@ -49,6 +49,7 @@ REASONS: dict[str, str] = {
     "contempt": "contempt for the company or its service",
     "incredulous": "asks in disbelief",
     "protest": "left or cancelled in protest",
+    "paid_for": "pays for what they do not get",
     "negations": "negations",
     "question": "asks a question",
     "short": "a very short reply",

@@ -17,7 +17,7 @@ from cxreview.signals.frustration import FEATURES, Model
 from cxreview.signals.reasons import REASONS
 from tests.signals.dialogue import CONFIG, alone
 
-NEW = ("demand", "contempt", "incredulous", "protest")
+NEW = ("demand", "contempt", "incredulous", "protest", "paid_for")
 
 
 @pytest.mark.parametrize(
@@ -69,6 +69,11 @@ NEW = ("demand", "contempt", "incredulous", "protest")
         ("@Diner never coming back", "en", "protest", "never coming back"),
         ("@Airline not wasting my money with you again", "en", "protest", "not wasting my money"),
         ("Ik heb mijn abonnement opgezegd en ga naar de concurrent", "nl", "protest", "opgezegd en ga"),
+        # paying for what they do not get
+        ("@Telco I'm paying for 100 and getting 8", "en", "paid_for", "paying for 100 and getting"),
+        ("Why am I only getting 22 Mbps when I pay for 60", "en", "paid_for", "only getting 22 Mbps when I pay"),
+        ("@Telco not even close to what I'm paying for.", "en", "paid_for", "what I'm paying for"),
+        ("my mail keeps kicking me out... and I pay for this?", "en", "paid_for", "and I pay for this?"),
         # exasperation, round 22's words
         ("@Telco change your hold music for the love of god", "en", "exasperation", "for the love of god"),
         ("@Bank for god's sake, answer the phone", "en", "exasperation", "for god's sake"),
@@ -107,6 +112,10 @@ def test_each_family_is_read_with_its_words(text: str, language: str, cue: str, 
         # a cancellation asked for, a plan, going somewhere
         ("Can I cancel my order?", "en"),
         ("I'm going to Rome next week", "en"),
+        # a receipt or confirmation not received, a question about a charge
+        ("I paid for my bag but didn't get a receipt, will it show on my records?", "en"),
+        ("I did not get a confirmation number when I paid my bill online today.", "en"),
+        ("What am I paying for?", "en"),
         ("ugh, mondays. quick question about my bill", "en"),
     ],
 )
@@ -129,9 +138,10 @@ def test_the_new_families_are_features_with_words_for_a_supervisor() -> None:
 @pytest.fixture
 def retrained(monkeypatch: pytest.MonkeyPatch) -> None:
     """The shipped model with the new features at weights a retrain may give them: the caps of
-    `train_frustration.py` for `incredulous` and `protest` (1.0) and twice the prior for the others."""
+    `train_frustration.py` for `incredulous` and `protest` (1.0) and twice the prior for the others
+    (the lead's training command fits demand 2.06, contempt 1.67)."""
     shipped = frustration.model()
-    weights = dict(shipped.weights, demand=2.0, contempt=2.0, incredulous=1.0, protest=1.0)
+    weights = dict(shipped.weights, demand=2.0, contempt=2.0, incredulous=1.0, protest=1.0, paid_for=2.0)
     monkeypatch.setattr(frustration, "model", lambda: Model(weights, shipped.intercept, shipped.trained_on))
 
 
