@@ -91,6 +91,14 @@ PRIOR = {
     # Round 22: the answer missed the question ("that's not what I asked", "you're not listening"),
     # weighed apart from `rejection`, which real readers call a report when a step did not help.
     "not_listening": 1.0,
+    # Round 22: learned on real support tweets, where a demand ("Just fix it."), contempt
+    # ("Morons.", "clueless"), a question in disbelief ("so it's just a lie?") and a protest
+    # ("cancelled my order and gone to ...") mark complaints; rare in chats, so a small prior.
+    "demand": 1.0,
+    "contempt": 1.0,
+    "incredulous": 1.0,
+    "protest": 1.0,
+    "paid_for": 1.0,  # "I'm paying for 100 and getting 8"
 }
 
 
@@ -125,6 +133,12 @@ CAP = {
     # where it fires; the fit gives 1.9), but in a chat it also opens a calm question ("ugh,
     # mondays. quick question about my bill"): capped so that it alone does not flag.
     "exasperation": 1.0,
+    # Round 22: a question in disbelief ("so to get this straight, ...?") and a cancellation told
+    # with "and" are frustrated on real tweets, but in a chat they can be calm ("So to get this
+    # straight, I send the form first?", "I cancelled my order and ordered the blue one"): capped
+    # so that either alone does not flag.
+    "incredulous": 1.0,
+    "protest": 1.0,
 }
 
 
