@@ -44,7 +44,7 @@ from cxreview.signals.conversation import analyze
 from cxreview.signals.features import text_features
 
 TWCS_TRAINED = tuple(f"{name} {part} (agreed)" for name, part in TRAINED)
-IN_SAMPLE = ("CCPE", "ReDial", "SGD", "own", "outsider", "complaints dev", *TWCS_TRAINED)
+IN_SAMPLE = ("CCPE", "ReDial", "SGD", "own", "outsider", "complaints dev", *TWCS_TRAINED, "rsics22 dev (agreed)")
 SHIPPED = list(IN_SAMPLE)  # what train_frustration.py fits the shipped model on
 HELD = ("MAIA held", "twcs20 held", "eric22", "rsics22 held")  # measured, never read: --misses lists none of them
 # The shipped model before SGD joined its training (2026-11-29 round 7): SGD's share.
@@ -81,7 +81,8 @@ def precision_recall(predicted: list[bool], labels: list[int]) -> tuple[float, f
 
 
 def corpus_lines(rows: Rows, misses: bool) -> list[str]:
-    trained = rows.name in IN_SAMPLE or rows.name.startswith(tuple(t[: -len("(agreed)")] for t in TWCS_TRAINED))
+    agreed = [t for t in IN_SAMPLE if t.endswith("(agreed)")]  # their labellers' readings are in-sample too
+    trained = rows.name in IN_SAMPLE or rows.name.startswith(tuple(t[: -len("(agreed)")] for t in agreed))
     tag = " (in-sample: the shipped model was trained on it)" if trained else " (out-of-sample)"
     lines = [
         f"{rows.name}: {len(rows.labels)} customer turns, {sum(rows.labels)} frustrated/dissatisfied{tag}",
