@@ -31,6 +31,7 @@ import csv
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from labelled import EVAL, Rows
 
@@ -67,24 +68,40 @@ def labelled(part: str) -> list[dict]:
         return [m for m in map(json.loads, handle) if m["part"] == part]
 
 
-def _signals(text: str, config: dict):
-    return analyze("rsics", "en", [(1, "customer", None, message_features("customer", text, "en"))], config).messages[0]
+def analysed(path: Path, part: str, config: dict | None = None) -> dict[str, tuple[str, bool, Any]]:
+    """The messages of one part, analysed once: id -> (typed text, corpus tag, signals), for
+    `rsics_rows_by_labeller` and `rsics_tag_rows` to share."""
+    config = config or load_config()
+    return {
+        request_id: (
+            text,
+            tagged,
+            analyze("rsics", "en", [(1, "customer", None, message_features("customer", text, "en"))], config).messages[
+                0
+            ],
+        )
+        for request_id, (text, tagged) in read_requests(path).items()
+        if part_of(request_id) == part
+    }
 
 
 def rsics_rows_by_labeller(
-    path: Path, part: str, labellers: tuple[str, ...] = ("A", "B", "agreed"), config: dict | None = None
+    path: Path,
+    part: str,
+    labellers: tuple[str, ...] = ("A", "B", "agreed"),
+    config: dict | None = None,
+    messages: dict[str, tuple[str, bool, Any]] | None = None,
 ) -> dict[str, Rows]:
     """The labelled messages of one part, one corpus per labeller ("A", "B" or "agreed"). With
     "agreed", a message whose frustration labels differ is left out of every figure, one whose
-    request or repeat labels differ out of that flag's (-1)."""
-    config = config or load_config()
-    requests = read_requests(path)
+    request or repeat labels differ out of that flag's (-1). ``messages``: the part's `analysed`
+    messages, when the caller has them already."""
+    messages = analysed(path, part, config) if messages is None else messages
     corpora = {labeller: Rows(f"rsics22 {part} ({labeller})") for labeller in labellers}
     for message in labelled(part):
-        if message["id"] not in requests:
+        if message["id"] not in messages:
             continue
-        text = requests[message["id"]][0]
-        signals = _signals(text, config)
+        text, _, signals = messages[message["id"]]
         a, b = message["A"], message["B"]
         for labeller, rows in corpora.items():
             flags = (
@@ -102,14 +119,14 @@ def rsics_rows_by_labeller(
     return corpora
 
 
-def rsics_tag_rows(path: Path, part: str, config: dict | None = None) -> Rows:
+def rsics_tag_rows(
+    path: Path, part: str, config: dict | None = None, messages: dict[str, tuple[str, bool, Any]] | None = None
+) -> Rows:
     """The messages of one part with the corpus' own tags as the label: 1 when its reviewers
     tagged a Rant or an Expressed Emotion in it (only in the text they marked as not needed for
     the intent, so a frustrated sentence that is the request itself goes untagged)."""
-    config = config or load_config()
-    requests = read_requests(path)
+    messages = analysed(path, part, config) if messages is None else messages
     rows = Rows(f"rsics22 {part} (corpus tags)")
-    for request_id, (text, tagged) in requests.items():
-        if part_of(request_id) == part:
-            rows.add(int(tagged), text, _signals(text, config))
+    for text, tagged, signals in messages.values():
+        rows.add(int(tagged), text, signals)
     return rows

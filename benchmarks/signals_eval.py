@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 from common import ROOT
 from labelled import EVAL, Rows, complaint_rows, maia_rows, outsider_rows, own_rows, uss_path, uss_rows
-from rsics import rsics_rows_by_labeller, rsics_tag_rows
+from rsics import analysed, rsics_rows_by_labeller, rsics_tag_rows
 from twcs import TRAINED, parts, twcs_rows_by_labeller
 
 from cxreview.signals.config import load_config
@@ -399,8 +399,9 @@ def main() -> None:
                 corpora[rows.name] = rows
     if args.rsics:
         for part in args.rsics_parts.split(","):
-            corpora[f"rsics22 {part} (corpus tags)"] = rsics_tag_rows(args.rsics, part, config)
-            for rows in rsics_rows_by_labeller(args.rsics, part, ("A", "B", "agreed"), config).values():
+            messages = analysed(args.rsics, part, config)  # once for both readings
+            corpora[f"rsics22 {part} (corpus tags)"] = rsics_tag_rows(args.rsics, part, config, messages)
+            for rows in rsics_rows_by_labeller(args.rsics, part, ("A", "B", "agreed"), config, messages).values():
                 if rows.labels:
                     corpora[rows.name] = rows
     lines = [f"frustrated_at {config['frustration']['frustrated_at']}, spike.absolute {config['spike']['absolute']}"]

@@ -372,8 +372,7 @@ def explain(
         up = _credited(up, "problem", "public_problem", "public_problem")
     if "not_listening" in values:  # one reason: the same words are its rejection too
         up = _credited(up, "rejection", "not_listening", "not_listening")
-    if unprompted:
-        up = _credited(up, "rejection", "rejection", UNPROMPTED["rejection"])
+    if unprompted:  # a rejection is `rejection_unprompted` already (`feature_values`)
         if said_no is None and not open_ask and "after_question" not in values:
             # Nothing was asked or answered yet: "my bill has not been corrected" says no to nothing.
             up = _credited(up, "negative_answer", "negative_answer", NEGATIVE_STATEMENT)
