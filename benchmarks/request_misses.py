@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 from labelled import complaint_rows, uss_path, uss_rows
-from rsics import _signals, labelled, part_of
+from rsics import analysed, labelled
 from twcs import parts, twcs_rows_by_labeller
 
 from cxreview.signals.config import load_config
@@ -36,13 +36,9 @@ def _figures(name: str, fired: list[bool], labels: list[int], texts: list[str], 
                 print(f"   {'FP' if f else 'FN'}  {t[:220]!r}")
 
 
-def rsics_dev(path_a: Path | None, path_b: Path | None, config: dict) -> tuple[list[bool], list[int], list[str]]:
-    """Fired, agreed label (-1: they differ) and text of every rsics22 dev message."""
-    texts = {}
-    for line in Path("/tmp/rsics/label/dev_turns.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("[") and "] " in line:
-            key, text = line[1:].split("] ", 1)
-            texts[key] = text
+def rsics_dev(path: Path, path_a: Path | None, path_b: Path | None, config: dict) -> tuple[list[bool], list[int], list[str]]:
+    """Fired, agreed label (-1: they differ) and text of every rsics22 dev message (texts from the
+    corpus file ``path``)."""
     agreed: dict[str, int] = {}
     stored = labelled("dev")
     if stored:
@@ -52,10 +48,10 @@ def rsics_dev(path_a: Path | None, path_b: Path | None, config: dict) -> tuple[l
         b = {m["id"]: m["human_request"] for m in map(json.loads, path_b.read_text().splitlines()) if m}
         agreed = {k: (a[k] if a[k] == b[k] else -1) for k in a if k in b}
     fired, labels, out = [], [], []
-    for key, text in texts.items():
-        if key not in agreed or part_of(key) != "dev":
+    for key, (text, _, signals) in analysed(path, "dev", config).items():
+        if key not in agreed:
             continue
-        fired.append(any(f.flag == "human_request" for f in _signals(text, config).flags))
+        fired.append(any(f.flag == "human_request" for f in signals.flags))
         labels.append(agreed[key])
         out.append(f"[{key}] {text}")
     return fired, labels, out
@@ -65,6 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="list misses and false firings")
     parser.add_argument("--twcs", type=Path, default=Path("/tmp/twcs/twcs_sample.csv"))
+    parser.add_argument("--rsics", type=Path, default=Path("/tmp/rsics/tagged.csv"), help="RSiCS tagged_selections_by_sentence.csv")
     parser.add_argument("--rsics-labels", nargs=2, type=Path, default=None)
     parser.add_argument("--uss-dir", type=Path, default=None, help="also count firings on MWOZ and SGD")
     parser.add_argument("--complaints", type=Path, default=None)
@@ -79,7 +76,7 @@ def main() -> None:
         _figures(f"{name} {part}", ["human_request" in f for f in rows.flags], rows.human, rows.texts, args.list)
     if not only or "rsics22" in only:
         a, b = args.rsics_labels or (None, None)
-        _figures("rsics22 dev", *rsics_dev(a, b, config), args.list)
+        _figures("rsics22 dev", *rsics_dev(args.rsics, a, b, config), args.list)
     if args.complaints:
         rows = complaint_rows(args.complaints, "dev", config)
         _figures("complaints dev", ["human_request" in f for f in rows.flags], rows.human, rows.texts, args.list)
