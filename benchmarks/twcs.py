@@ -57,7 +57,8 @@ from labelled import EVAL, Rows
 
 from cxreview.signals.config import load_config
 from cxreview.signals.conversation import analyze
-from cxreview.signals.features import message_features
+from cxreview.signals.features import message_features, reading_key
+from cxreview.signals.language import conversation_language
 
 SETS = ("twcs20", "twcs21", "eric22", "ibm20", "spot22")
 # What train_frustration.py --twcs fits on (agreed tweets); spot22's texts are in its own file.
@@ -171,16 +172,21 @@ def twcs_rows_by_labeller(
         if not all(t in tweets for t in thread["tweets"]):
             continue  # another copy of the corpus without this thread
         turns = [tweets[t] for t in thread["tweets"]]
+        # Each thread read in the language the product would detect for it (Spanish, Japanese
+        # ... tweets are not read as English words, `features.WORDLESS`), as `cxreview analyze`
+        # does for a conversation imported without a language.
+        language = conversation_language(("customer" if inbound else "agent", text) for inbound, text, _ in turns)
+        key = reading_key(language)
         messages = [
             (
                 i,
                 "customer" if inbound else "agent",
                 at,
-                message_features("customer" if inbound else "agent", text, "en"),
+                message_features("customer" if inbound else "agent", text, key),
             )
             for i, (inbound, text, at) in enumerate(turns, start=1)
         ]
-        result = analyze(thread["id"], "en", messages, config)
+        result = analyze(thread["id"], language, messages, config)
         for labeller, rows in corpora.items():
             for index, (frustrated, human, repeat) in sorted(_labels(thread, labeller).items()):
                 if frustrated < 0:

@@ -27,16 +27,15 @@ from cxreview.signals.features import (
     WORDLESS,
     TextFeatures,
     Tone,
+    reading_key,
     reply_features,
-    reply_tone,
     shape_of,
-    tone,
+    tone_of,
     warm_up,
     with_details,
-    wordless_tone,
 )
 from cxreview.signals.frustration import model
-from cxreview.signals.language import conversation_language, reads_words
+from cxreview.signals.language import conversation_language
 from cxreview.signals.phases import Phases, name_the_phase, split_phases
 from cxreview.signals.summary import analysis_key, csat_scale
 from cxreview.store import Database, open_database
@@ -83,29 +82,15 @@ def _features(key: Key) -> TextFeatures:
         language, kind, text = key
         shape_key = (language, kind, shape_of(text))
         known = _TONES.get(shape_key)
-        if kind == "other":
-            if known is None:
-                known = _TONES[shape_key] = (
-                    wordless_tone(shape_key[2], False) if language == WORDLESS else reply_tone(shape_key[2], language)
-                )
-            found = _FEATURES[key] = reply_features(known, text)
-            return found
-        customer = kind == "customer"
         if known is None:
-            shape = shape_key[2]
-            known = _TONES[shape_key] = (
-                wordless_tone(shape, customer) if language == WORDLESS else tone(shape, language, customer)
+            known = _TONES[shape_key] = tone_of(shape_key[2], language, kind)
+        if kind == "other":
+            found = _FEATURES[key] = reply_features(known, text)
+        else:
+            found = _FEATURES[key] = with_details(
+                text, "en" if language == WORDLESS else language, kind == "customer", known
             )
-        found = _FEATURES[key] = with_details(text, "en" if language == WORDLESS else language, customer, known)
     return found
-
-
-def _lang_key(language: str) -> str:
-    """The word lists a conversation's texts are read with: Dutch, English (also a language
-    not determined: short or mixed texts, most often English), or none (`WORDLESS`)."""
-    if language.startswith("nl"):
-        return "nl"
-    return "en" if reads_words(language) else WORDLESS
 
 
 def _analyze_chunk(
@@ -145,7 +130,7 @@ def _analyze_chunk_unguarded(
     known = len(_FEATURES)
     features = _FEATURES.get
     kind_of = _KIND.get
-    language_of = {t[0]: _lang_key(t[1]) for t in tasks}
+    language_of = {t[0]: reading_key(t[1]) for t in tasks}
     # The messages come grouped by conversation and in order: each is turned into
     # (position, role, at, features) as it is read.
     conversations: dict[str, list[tuple[int, str, str | None, TextFeatures]]] = {}
@@ -209,7 +194,7 @@ def analyze_conversations(
                 if cid in info
             ]
             if parallel and pool is None:
-                pool = _pool(workers, config, str(db.path), {_lang_key(lang) for lang in languages.values()})
+                pool = _pool(workers, config, str(db.path), {reading_key(lang) for lang in languages.values()})
             chunks = _chunks(tasks, workers if pool else 1)
             done_chunks = (
                 pool.imap_unordered(_analyze_chunk, chunks) if pool else (_analyze_chunk(c, db) for c in chunks)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from cxreview.signals.ascii_text import LETTERS_AND_APOSTROPHES, WORD_CHARACTERS, has_digit, runs, shouted_words
+from cxreview.signals.language import reads_words
 from cxreview.signals.lexicon import (
     CUSTOMER_CUES,
     SYSTEM_CUES,
@@ -356,13 +357,34 @@ def reply_features(known: Tone, text: str = "") -> TextFeatures:
     return _new_tuple(TextFeatures, known + (norm, _EMPTY, _EMPTY, _EMPTY, 0, _EMPTY, (), ""))
 
 
+def reading_key(language: str | None) -> str:
+    """The word lists a conversation's texts are read with: Dutch, English (also a language
+    not determined: short or mixed texts, most often English), or none (`WORDLESS`)."""
+    if language and language.startswith("nl"):
+        return "nl"
+    return "en" if reads_words(language) else WORDLESS
+
+
+def tone_of(shape: str, key: str, kind: str) -> Tone:
+    """The tone of a text's shape read with the word lists ``key`` (`reading_key`) for its
+    writer ``kind``: "customer", "bot", or "other" (an agent or the system)."""
+    if key == WORDLESS:
+        return wordless_tone(shape, kind == "customer")
+    if kind == "other":
+        return reply_tone(shape, key)
+    return tone(shape, key, kind == "customer")
+
+
 def message_features(role: str, text: str, language: str) -> TextFeatures:
     """The features of one message as an analysis computes them for its writer: every
     feature of a customer's and the bot's text, the tone and norm of an agent's or the
-    system's (`reply_features`)."""
-    if role == "customer" or role == "bot":
-        return text_features(text, language, role == "customer")
-    return reply_features(reply_tone(shape_of(text), language), text)
+    system's (`reply_features`). ``language``: the word lists (`reading_key`), "en", "nl" or
+    `WORDLESS` (the details are then those of English: names, numbers)."""
+    kind = role if role in ("customer", "bot") else "other"
+    known = tone_of(shape_of(text), language, kind)
+    if kind == "other":
+        return reply_features(known, text)
+    return with_details(text, "en" if language == WORDLESS else language, kind == "customer", known)
 
 
 def text_features(text: str, language: str, customer: bool = True) -> TextFeatures:

@@ -78,13 +78,13 @@ def test_parallel_analysis_equals_serial(new_db_target: Callable[[str], Any], mo
 
 def test_each_distinct_text_shape_is_scored_once(db: Database, write_jsonl, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    original = analyze_module.tone
+    original = analyze_module.tone_of
 
-    def counting(text: str, language: str, customer: bool = True):  # type: ignore[no-untyped-def]
+    def counting(text: str, language: str, kind: str):  # type: ignore[no-untyped-def]
         calls.append(text)
-        return original(text, language, customer)
+        return original(text, language, kind)
 
-    monkeypatch.setattr(analyze_module, "tone", counting)
+    monkeypatch.setattr(analyze_module, "tone_of", counting)
     records = [
         conversation(
             f"c{i}",
@@ -200,3 +200,39 @@ def test_conversations_left_without_signals_are_noticed(run_cli, write_jsonl, db
     assert "20 unchanged" in again.output
     assert "Analysed 18 conversations (18 conversations had no signals from an earlier run)." in again.output
     assert run_cli("sample", "--size", "3", "--strategy", "spotlight").exit_code == 0
+
+
+def test_message_features_read_a_conversation_as_the_stored_analysis_does(db: Database, write_jsonl) -> None:
+    """`message_features` with `reading_key` (what the benchmarks analyse in memory with) gives
+    the stored analysis' scores, for a language without word lists too (Spanish: its words are
+    not read as English, so "sin" and "die" are no anger)."""
+    from cxreview.signals.conversation import analyze
+    from cxreview.signals.features import WORDLESS, message_features, reading_key
+    from cxreview.signals.language import conversation_language
+
+    texts = [
+        ("bot", "Hola, soy el asistente virtual. ¿En qué puedo ayudarte?"),
+        ("customer", "Llevo tres días sin internet y nadie me responde!! 😡"),
+        ("agent", "Lo siento mucho, lo revisamos ahora mismo."),
+        ("customer", "Quiero hablar con una persona, no con un robot. Die Verbindung ist tot."),
+    ]
+    language = conversation_language(texts)
+    assert language == "es" and reading_key(language) == WORDLESS
+    record = conversation("es1", language=None, messages=[{"role": r, "text": t} for r, t in texts])
+    import_files(db, [str(write_jsonl([record]))])
+    analyze_conversations(db, workers=1)
+    stored = [(r["sentiment"], r["frustration"]) for r in message_signals(db.conn, "es1").values()]
+    prepared = [(i, r, None, message_features(r, t, reading_key(language))) for i, (r, t) in enumerate(texts, start=1)]
+    result = analyze("es1", language, prepared, load_config())
+
+    def rounded(value: float | None) -> float | None:
+        return None if value is None else round(value, 4)
+
+    assert [(rounded(m.sentiment), rounded(m.frustration)) for m in result.messages] == [
+        (rounded(s), rounded(f)) for s, f in stored
+    ]
+    assert stored[1][1] is not None and stored[3][1] is not None
+    # Read as English instead, the same texts score otherwise: the key is what makes them equal.
+    english = [(i, r, None, message_features(r, t, "en")) for i, (r, t) in enumerate(texts, start=1)]
+    as_english = analyze("es1", "en", english, load_config())
+    assert [m.frustration for m in as_english.messages] != [m.frustration for m in result.messages]
