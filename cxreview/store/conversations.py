@@ -74,6 +74,7 @@ def write_conversations(
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET started_at = excluded.started_at,
                channel = excluded.channel, queue = excluded.queue, language = excluded.language,
+               language_detected = 0,
                agent = excluded.agent, customer = excluded.customer, outcome = excluded.outcome,
                csat = excluded.csat, tags = excluded.tags, meta = excluded.meta,
                n_messages = excluded.n_messages, content_hash = excluded.content_hash,

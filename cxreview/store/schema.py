@@ -560,6 +560,14 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE autoqa_scores ADD COLUMN withheld TEXT;
     """,
+    # 22: whether a conversation's language was detected by an analysis (1) or given by its
+    # import (0). A detected language is detected again by the next analysis (a better
+    # detector corrects it: round 22 named Spanish that earlier analyses stored as "nl"); a
+    # given one never is. Databases analysed before this schema cannot tell the two apart:
+    # their languages count as given (docs/signals.md "Languages" says how to detect again).
+    """
+    ALTER TABLE conversations ADD COLUMN language_detected INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

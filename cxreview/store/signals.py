@@ -23,12 +23,17 @@ SIGNAL_TABLES = ("conversations", "conversation_signals", "conversation_flags", 
 def conversation_info(
     conn: sqlite3.Connection, ids: Sequence[str]
 ) -> dict[str, tuple[str | None, str | None, float | None, str | None]]:
-    """id -> (language, outcome, csat, channel)."""
+    """id -> (given language, outcome, csat, channel); the language is None when the import
+    gave none (an analysis detects it)."""
     info = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        query = f"SELECT id, language, outcome, csat, channel FROM conversations WHERE id IN ({marks})"
+        # A language an earlier analysis detected is not given: it is detected again.
+        query = (
+            "SELECT id, CASE WHEN language_detected = 1 THEN NULL ELSE language END, outcome, csat, channel "
+            f"FROM conversations WHERE id IN ({marks})"
+        )
         for row in conn.execute(query, chunk):
             info[row[0]] = (row[1], row[2], row[3], row[4])
     return info
@@ -199,8 +204,13 @@ def replace_signals(
     conn.executemany("INSERT OR IGNORE INTO message_flags VALUES (?, ?, ?, ?, ?, ?)", flag_rows)
     conn.executemany(_upsert_signals(conn), conv_rows)
     conn.executemany("INSERT OR IGNORE INTO conversation_flags VALUES (?, ?, ?, ?, ?)", conv_flag_rows)
-    # A detected language fills the gap the import left; a given one is never overwritten.
-    conn.executemany("UPDATE conversations SET language = ? WHERE id = ? AND language IS NULL", language_rows)
+    # A detected language fills the gap the import left (and replaces what an earlier analysis
+    # detected); a given one is never overwritten.
+    conn.executemany(
+        "UPDATE conversations SET language = ?, language_detected = 1 "
+        "WHERE id = ? AND (language IS NULL OR language_detected = 1)",
+        language_rows,
+    )
 
 
 def _upsert_signals(conn: sqlite3.Connection) -> str:

@@ -89,6 +89,35 @@ def test_detected_languages_are_stored_and_filter(db: Database, write_jsonl) -> 
     assert count_conversations(db.conn, Filters(languages=["nl"])) == 1  # Spanish is no longer Dutch
 
 
+def test_a_detected_language_is_detected_again_and_a_given_one_never(db: Database, write_jsonl) -> None:  # type: ignore[no-untyped-def]
+    _analysed(db, write_jsonl)
+    assert dict(db.query("SELECT id, language_detected FROM conversations")) == {
+        "es-loop": 1,
+        "de-calm": 1,
+        "ja": 1,
+        "nl": 1,
+        "short": 1,
+        "given-fr": 0,
+    }
+    # What an older detector stored (Spanish as Dutch) is corrected by the next analysis; a
+    # language the import gave stays, even where the detector would say otherwise.
+    with db.transaction() as conn:
+        conn.execute("UPDATE conversations SET language = 'nl' WHERE id IN ('es-loop', 'given-fr')")
+    analyze_conversations(db, workers=1)
+    stored = dict(db.query("SELECT id, language FROM conversations"))
+    assert stored["es-loop"] == "es" and stored["given-fr"] == "nl"
+    assert conversation_signals(db.conn, "es-loop")["language"] == "es"
+    # A changed conversation imported again with a language of its own: that one is given.
+    changed = {
+        **SPANISH,
+        "language": "es-MX",
+        "messages": [*SPANISH["messages"], {"role": "customer", "text": "Gracias."}],
+    }
+    import_files(db, [str(write_jsonl([changed], name="again.jsonl"))])
+    analyze_conversations(db, workers=1)
+    assert tuple(db.query("SELECT language, language_detected FROM conversations WHERE id = 'es-loop'")[0]) == ("es-mx", 0)
+
+
 def test_the_words_of_a_language_without_word_lists_are_not_read(db: Database, write_jsonl) -> None:  # type: ignore[no-untyped-def]
     _analysed(db, write_jsonl)
     spanish = conversation_signals(db.conn, "es-loop")

@@ -63,6 +63,7 @@ def test_migration_16_recounts_only_conversations_with_notes(tmp_path: Path) -> 
         for column in ("feature_hash", "distance", "far", "unclipped", "withheld"):
             conn.execute(f"ALTER TABLE autoqa_scores DROP COLUMN {column}")
         conn.execute("ALTER TABLE sessions DROP COLUMN autoqa_models")
+        conn.execute("ALTER TABLE conversations DROP COLUMN language_detected")
         conn.execute("PRAGMA user_version = 15")
     conn.close()
     with open_database(path) as db:
