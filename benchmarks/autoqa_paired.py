@@ -24,7 +24,14 @@ Candidates (each changes one thing of ``cxreview.autoqa.model.fit``, everything 
   isotonic regression of the ratings on the in-sample predictions, then widened;
 - penalty: the inner cross-validation's choice x0.5 and x2;
 - closing: figures for how the dialogue ended and whether the task was done (``closing``), each
-  added alone and in groups.
+  added alone and in groups;
+- frustration (round 23): more aggregates of the frustration model's per-turn probability (the
+  share of flagged turns, the last third's slope, the last third against the rest, a flagged
+  turn in the last third), alone and together;
+- scale: one row per dialogue with its median rating;
+- pooled: the other parts' dialogues trained on too, each part standardised on its own, one
+  indicator per part, widened on the part's own ratings;
+- model: the ridge averaged with gradient boosting of the dialogues' mean ratings.
 The import of the parts is ``autoqa_uss.load``; ``--reuse`` reads the scratch database of an
 earlier run (``benchmarks/_work/autoqa-paired.db``) instead of importing and analysing again.
 
@@ -46,6 +53,12 @@ ReDial / MWOZ / SGD, sd per split 0.018 / 0.006 / 0.006 / 0.010): nothing met th
   the rule; across MWOZ -> SGD 0.201 -> 0.213, SGD -> MWOZ 0.152 -> 0.164 (single fits). Against
   the sampling of dialogues (a paired bootstrap over SGD's dialogues, 3 splits) the gain is
   +0.017 [-0.005, +0.033]: at the edge, not yet shown for other SGD-like dialogues.
+
+Round 23 (2026-12-01, aqa23 at 8839d9c, round 22's frustration model; 20 splits, product 0.181 /
+0.271 / 0.199 / 0.230): nothing met the rule (benchmarks/README.md, "Round 23, aqa23"). The
+frustration aggregates alone -0.002 to +0.001 (noise), together -0.006 on CCPE; the median as
+target loses on all four (-0.004 to -0.055); pooling loses on three (-0.008 to -0.019); the blend
+with boosting (10 splits) on three (-0.005 to -0.018).
 """
 
 from __future__ import annotations
@@ -79,6 +92,8 @@ _LOG_KINDS = {"count", "seconds"}  # as model.py: counts and waits are logged
 _MAX_SPREAD = 5.0
 # Fits already made, by (part, figures, target, penalty factor, training dialogues).
 _FITTED: dict[tuple[Any, ...], tuple[np.ndarray, float]] = {}
+# Every part measured (for the pooled candidates), set by ``main``.
+OTHERS: list[Any] = []
 
 # How the customer closed: thanks beyond a plain "thanks", goodbyes, "that's all".
 CLOSE = re.compile(
@@ -109,10 +124,19 @@ CLOSING = (
     "task_failed_at_end",
     "last_third_frustration",
 )
+# Round 23: more of the (round 22, retrained) frustration model's per-turn probability.
+FRUSTRATION = (
+    "share_frustrated",
+    "frustration_trend_last_third",
+    "last_third_minus_rest_frustration",
+    "frustrated_in_last_third",
+)
+FIGURES = CLOSING + FRUSTRATION
+_FLAG = 0.4  # signals' default frustrated_at
 
 
 def closing(messages: Sequence[tuple[int, str, str, str | None]], per_message: str | None) -> dict[str, float]:
-    """The closing figures of one conversation (NaN where they cannot be known)."""
+    """The closing and frustration figures of one conversation (NaN where they cannot be known)."""
     values = json.loads(per_message) if per_message else []
     sentiment: list[float] = []
     frustration: list[float] = []
@@ -127,15 +151,22 @@ def closing(messages: Sequence[tuple[int, str, str, str | None]], per_message: s
                 frustration.append(float(entry[1] or 0.0))
         elif role in ("agent", "bot"):
             replies.append(text)
-    out = dict.fromkeys(CLOSING, math.nan)
+    out = dict.fromkeys(FIGURES, math.nan)
     if sentiment:
         third = max(1, len(frustration) // 3)
+        turns, end = np.array(frustration), np.array(frustration[-third:])
         out.update(
             last_sentiment=sentiment[-1],
             last_two_sentiment=float(np.mean(sentiment[-2:])),
             last_frustration=frustration[-1],
             end_minus_mean_sentiment=float(np.mean(sentiment[-2:]) - np.mean(sentiment)),
             last_third_frustration=float(np.mean(frustration[-third:])),
+            share_frustrated=float(np.mean(turns >= _FLAG)),
+            frustration_trend_last_third=float(np.polyfit(np.arange(len(end)), end, 1)[0]) if len(end) > 1 else 0.0,
+            last_third_minus_rest_frustration=float(
+                end.mean() - (turns[:-third].mean() if len(turns) > third else end.mean())
+            ),
+            frustrated_in_last_third=float((end >= _FLAG).any()),
         )
     if said:
         out["closing_words"] = float(CLOSE.search(" ".join(said[-2:]).lower()) is not None)
@@ -154,8 +185,8 @@ class Part:
     """One rated part: the product's figures per dialogue (and the closing ones after them),
     which of them are logged, and each dialogue's ratings."""
 
-    def __init__(self, raw: np.ndarray, logged: list[bool], ratings: list[list[int]]) -> None:
-        self.raw, self.logged, self.ratings = raw, logged, ratings
+    def __init__(self, raw: np.ndarray, logged: list[bool], ratings: list[list[int]], name: str = "") -> None:
+        self.raw, self.logged, self.ratings, self.name = raw, logged, ratings, name
         self.conversation = np.repeat(np.arange(len(ratings)), [len(r) for r in ratings])
         self.y = np.concatenate(ratings).astype(float)
         self.mean_rating = np.array([np.mean(r) for r in ratings])
@@ -172,38 +203,71 @@ def _ridge(z: np.ndarray, y: np.ndarray, groups: np.ndarray, factor: float) -> t
 
 def predict(part: Part, columns: list[int], train: np.ndarray, test: np.ndarray, option: dict[str, Any]) -> np.ndarray:
     """The candidate's value for the ``test`` dialogues, fitted on the ``train`` dialogues'
-    ratings (unclipped; ``measure`` rounds and clips). No option: exactly ``model.fit``."""
-    ratings = [part.ratings[i] for i in train]
+    ratings (unclipped; ``measure`` rounds and clips). No option: exactly ``model.fit``.
+    ``pooled``: every dialogue of the other parts (``OTHERS``) is trained on too, each part
+    standardised on its own, with one column per part (its level) and the widening measured on
+    the part's own training ratings."""
+    blocks = [(part, train)] + (
+        [(o, np.arange(len(o.ratings))) for o in OTHERS if o is not part] if option.get("pooled") else []
+    )
+    ratings = [b.ratings[i] for b, idx in blocks for i in idx]
     k = np.array([len(r) for r in ratings])
     means = np.array([np.mean(r) for r in ratings])
-    rows = np.repeat(np.arange(len(train)), k)
+    rows = np.repeat(np.arange(len(ratings)), k)
     y = np.concatenate(ratings).astype(float)
-    raw = part.raw[:, columns]
     logged = np.array([part.logged[j] for j in columns])
-    _, mean, scale = standardisation(raw[train][rows], logged.tolist())
+    z_blocks = []
+    for block, idx in blocks:
+        raw = block.raw[:, columns]
+        own_rows = np.repeat(idx, [len(block.ratings[i]) for i in idx])
+        _, mean, scale = standardisation(raw[own_rows], logged.tolist())
 
-    def standardised(x: np.ndarray) -> np.ndarray:
-        return np.nan_to_num((np.where(logged, np.log1p(np.clip(x, 0, None)), x) - mean) / scale, nan=0.0)
+        def standardised(x: np.ndarray, mean: np.ndarray = mean, scale: np.ndarray = scale) -> np.ndarray:
+            return np.nan_to_num((np.where(logged, np.log1p(np.clip(x, 0, None)), x) - mean) / scale, nan=0.0)
 
-    z_train, z_test = standardised(raw[train]), standardised(raw[test])
+        z_blocks.append(standardised(raw[idx]))
+        if block is part:
+            z_test = standardised(raw[test])
+    z_train = np.vstack(z_blocks)
+    if len(blocks) > 1:  # the part's level: one indicator per part
+        which = np.repeat(np.arange(len(blocks)), [len(idx) for _, idx in blocks])
+        z_train = np.column_stack([z_train, np.eye(len(blocks))[which]])
+        z_test = np.column_stack([z_test, np.tile(np.eye(len(blocks))[0], (len(test), 1))])
     target, factor = option.get("target", "rating"), option.get("penalty", 1.0)
-    key = (id(part), tuple(columns), target, factor, train.tobytes())
+    key = (id(part), tuple(columns), target, factor, train.tobytes(), len(blocks))
     if key in _FITTED:  # the calibration candidates share the product's fit
         coef, intercept = _FITTED[key]
     elif target == "rating":  # the product: one row per rating, grouped by dialogue
         coef, intercept = _ridge(z_train[rows], y, rows, factor)
-    elif target == "mean":
-        coef, intercept = _ridge(z_train, means, np.arange(len(train)), factor)
+    elif target in ("mean", "median"):
+        value_of = np.mean if target == "mean" else np.median
+        coef, intercept = _ridge(z_train, np.array([value_of(r) for r in ratings]), np.arange(len(ratings)), factor)
     elif target == "shrunk":
-        within = sum(float(((np.array(r) - np.mean(r)) ** 2).sum()) for r in ratings) / max(len(y) - len(train), 1)
+        within = sum(float(((np.array(r) - np.mean(r)) ** 2).sum()) for r in ratings) / max(len(y) - len(ratings), 1)
         between = max(float(np.var(means)) - within * float(np.mean(1 / k)), 1e-3)
         shrunk = y.mean() + k / (k + within / between) * (means - y.mean())
-        coef, intercept = _ridge(z_train, shrunk, np.arange(len(train)), factor)
+        coef, intercept = _ridge(z_train, shrunk, np.arange(len(ratings)), factor)
     else:
         raise ValueError(target)
     _FITTED[key] = (coef, intercept)
     fitted = z_train[rows] @ coef + intercept  # in-sample, one per rating, as model.fit widens
     value = z_test @ coef + intercept
+    if option.get("model") == "blend":  # the ridge averaged with gradient boosting on the means
+        from sklearn.ensemble import HistGradientBoostingRegressor
+
+        boosted = HistGradientBoostingRegressor(
+            max_iter=150,
+            learning_rate=0.05,
+            max_leaf_nodes=8,
+            min_samples_leaf=40,
+            l2_regularization=1.0,
+            random_state=0,
+        ).fit(z_train, means, sample_weight=k.astype(float))
+        fitted = (fitted + boosted.predict(z_train)[rows]) / 2
+        value = (value + boosted.predict(z_test)) / 2
+    own = rows < len(train)  # the part's own training ratings (rows of the other parts come after)
+    y, fitted = y[own], fitted[own]
+    means = means[: len(train)]
     center = float(y.mean())
     spread_of = float(means.std()) if option.get("spread_to") == "means" else float(y.std())
     cap = option.get("cap", _MAX_SPREAD)
@@ -229,7 +293,7 @@ def paired(part: Part, candidates: dict[str, dict[str, Any]], splits: int, base:
     n = len(part.ratings)
     out: dict[str, np.ndarray] = {}
     for name, option in candidates.items():
-        columns = list(range(base)) + [base + CLOSING.index(c) for c in option.get("closing", ())]
+        columns = list(range(base)) + [base + FIGURES.index(c) for c in option.get("closing", ())]
         alphas, rs = [], []
         for seed in range(splits):
             fold = np.random.default_rng(seed).permutation(n) % 5
@@ -277,12 +341,21 @@ GROUPS: dict[str, dict[str, dict[str, Any]]] = {
         "+ the task (done, failed at the end)": {"closing": ("task_done", "task_failed_at_end")},
         "+ all ten": {"closing": CLOSING},
     },
+    "frustration": {
+        **{f"+ {c}": {"closing": (c,)} for c in FRUSTRATION},
+        "+ last_frustration, last_third_frustration and these four": {
+            "closing": ("last_frustration", "last_third_frustration", *FRUSTRATION)
+        },
+    },
+    "scale": {"target: the median of the dialogue's ratings": {"target": "median"}},
+    "pooled": {"pooled: the other parts too, each standardised on its own, a level per part": {"pooled": True}},
+    "model": {"model: the ridge averaged with gradient boosting": {"model": "blend"}},
 }
 
 
 def parts_from(db, ratings: dict[str, dict[str, list[int]]]) -> dict[str, Part]:  # type: ignore[no-untyped-def]
     names = feature_names([])
-    logged = [BY_NAME[n].kind in _LOG_KINDS for n in names] + [False] * len(CLOSING)
+    logged = [BY_NAME[n].kind in _LOG_KINDS for n in names] + [False] * len(FIGURES)
     out = {}
     for name, rated in ratings.items():
         ids = sorted(rated)
@@ -294,9 +367,9 @@ def parts_from(db, ratings: dict[str, dict[str, list[int]]]) -> dict[str, Part]:
             for cid, turns in groupby(store.messages_for(db, ids), key=itemgetter(0))
         }
         extra = np.array(
-            [[closing(messages.get(c, []), inputs[c].get("per_message"))[f] for f in CLOSING] for c in ids]
+            [[closing(messages.get(c, []), inputs[c].get("per_message"))[f] for f in FIGURES] for c in ids]
         )
-        out[name] = Part(np.column_stack([raw, extra]), logged, [rated[c] for c in ids])
+        out[name] = Part(np.column_stack([raw, extra]), logged, [rated[c] for c in ids], name)
     return out
 
 
@@ -330,6 +403,7 @@ def main() -> int:
         parts = parts_from(db, ratings)
     print(f"Parts ready in {time.perf_counter() - started:.0f} s")
     base = len(feature_names([]))
+    OTHERS[:] = parts.values()
     results = {name: paired(part, candidates, args.splits, base) for name, part in parts.items()}
     print("\n| candidate | " + " | ".join(parts) + " | verdict |")
     print("|---|" + "---|" * len(parts) + "---|")

@@ -4,6 +4,7 @@ verdict must need more than the split noise, and the closing figures must read w
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -22,7 +23,7 @@ NAMES = feature_names([])
 def _part(seed: int = 3, n: int = 150) -> paired.Part:
     """``n`` dialogues with 3-5 ratings each that follow the peak frustration a little."""
     rng = np.random.default_rng(seed)
-    raw = np.abs(rng.normal(size=(n, len(NAMES) + len(paired.CLOSING))))
+    raw = np.abs(rng.normal(size=(n, len(NAMES) + len(paired.FIGURES))))
     peak = NAMES.index("peak_frustration")
     ratings = [
         [
@@ -31,7 +32,7 @@ def _part(seed: int = 3, n: int = 150) -> paired.Part:
         ]
         for i in range(n)
     ]
-    logged = [BY_NAME[name].kind in {"count", "seconds"} for name in NAMES] + [False] * len(paired.CLOSING)
+    logged = [BY_NAME[name].kind in {"count", "seconds"} for name in NAMES] + [False] * len(paired.FIGURES)
     return paired.Part(raw, logged, ratings)
 
 
@@ -82,3 +83,36 @@ def test_the_closing_figures() -> None:
     assert figures["last_says_no"] == 1.0 and figures["last_reply_trouble"] == 1.0
     assert np.isnan(figures["last_sentiment"])  # not analysed: unknown, not calm
     assert paired.closing([(1, "customer", "hello, I like the plot", None)], None)["closing_words"] == 0.0
+
+
+def test_the_frustration_figures() -> None:
+    """Round 23: the share of flagged turns, and the last third against the rest."""
+    turns = [(i + 1, "customer" if i % 2 == 0 else "agent", "text", None) for i in range(12)]
+    # six customer turns, frustration 0.1, 0.1, 0.2, 0.2, 0.5, 0.7 (the last third: 0.5, 0.7)
+    per_message = [
+        [0.0, f] if i % 2 == 0 else [0.0, 0.0] for i, f in enumerate([0.1, 0, 0.1, 0, 0.2, 0, 0.2, 0, 0.5, 0, 0.7, 0])
+    ]
+    figures = paired.closing(turns, json.dumps(per_message))
+    assert abs(figures["share_frustrated"] - 2 / 6) < 1e-9  # at or above the flag (0.4)
+    assert figures["frustrated_in_last_third"] == 1.0
+    assert abs(figures["frustration_trend_last_third"] - 0.2) < 1e-9
+    assert abs(figures["last_third_minus_rest_frustration"] - (0.6 - 0.15)) < 1e-9
+    assert np.isnan(paired.closing(turns, None)["share_frustrated"])  # not analysed: unknown
+
+
+def test_pooling_other_parts_keeps_the_part_own_level() -> None:
+    """The pooled candidate trains on another part too, whose ratings sit a level higher: the
+    part's own predictions stay centred on its own ratings (a level per part)."""
+    part, other = _part(seed=3), _part(seed=4)
+    other.ratings = [[min(r + 1, 5) for r in ratings] for ratings in other.ratings]
+    paired.OTHERS[:] = [part, other]
+    try:
+        columns = list(range(len(NAMES)))
+        train, test = np.arange(120), np.arange(120, 150)
+        pooled = paired.predict(part, columns, train, test, {"pooled": True})
+        alone = paired.predict(part, columns, train, test, {})
+    finally:
+        paired.OTHERS[:] = []
+    own = np.concatenate([part.ratings[i] for i in train]).mean()
+    assert abs(pooled.mean() - own) < 0.3 and abs(alone.mean() - own) < 0.3
+    assert np.corrcoef(pooled, alone)[0, 1] > 0.5
