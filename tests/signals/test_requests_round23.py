@@ -20,6 +20,9 @@ that must stay calm. The families, not single messages:
 - whether anyone will ever help ("can someone actually help", "is anyone going to help me"); a plain
   "can someone please help me?" asks for help (the tweets' labels), "is anyone going to the match" for
   nobody;
+- "anyway" for "any way", a contact e-mail, the company wanted ("need to reach you"), help to reach it
+  ("i need help contacting customer service"), a number not found, someone there to help, an answer
+  asked ("will someone respond?"), a bare "contact me";
 - a number sent by direct message to call ("DM a # and I'll call"); not "DM me the order number".
   A bare "can you dm me" / "DM me please" stays no request (the tweets' labels: the same social team
   answers either way);
@@ -92,6 +95,21 @@ ASKS = [
     # a number by direct message
     "@SpotifyCares DM a # and I'll call.",
     "@SpotifyCares can you DM me your phone number",
+    # second step: "anyway", a contact e-mail, the company wanted, help to reach it, a number not found
+    "@VirginTrains is there anyway to contact you by phone?",
+    "@ChipotleTweets Can I get a contact email?",
+    "@AmazonHelp what's the contact email for press",
+    "@Tesco Whats the best contact for a complaint?",
+    "@SpotifyCares hey can you guys contact me",
+    "@AskPayPal contact me",
+    "@AmazonHelp need to reach you",
+    "@AmazonHelp i need to speak with u",
+    "@AmazonHelp i need help contacting customer service",
+    "I need help contacting hr to unlock my account",
+    "@AmazonHelp I can't find your phone number anywhere",
+    "@AmazonHelp Anyone there to help?",
+    "@AmazonHelp will someone respond?",
+    "@AmazonHelp Need a call asap",
     # a specialist of the company
     "@SpotifyCares can i talk to a developer",
     "@SpotifyCares can i speak directly to an engineer",
@@ -143,6 +161,16 @@ CALM = [
     "@AmazonHelp what's the company's policy on refunds",
     "@SpotifyCares I spoke to an engineer yesterday",
     "How can I contact them and do they offer laundry service?",
+    "@AmazonHelp is there a way to contact the seller",
+    "@AmazonHelp is there anyway to track my order",
+    "@AmazonHelp what's the contact email on my account",
+    "@AmazonHelp can i get a contact lens prescription",
+    "@AmazonHelp I don't need to call you",
+    "@AmazonHelp i need help contacting my bank",
+    "@AmazonHelp I can't find a phone case for my model",
+    "@AmazonHelp anyone there to pick up my parcel?",
+    "@AmazonHelp Need a call centre job",
+    "@AmazonHelp i need a call of duty code",
     "I can't reach cust service to report a terrible experience",
 ]
 
