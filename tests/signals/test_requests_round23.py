@@ -27,7 +27,7 @@ that must stay calm. The families, not single messages:
   A bare "can you dm me" / "DM me please" stays no request (the tweets' labels: the same social team
   answers either way);
 - the same families in Dutch ("hoe kom ik in contact met jullie", "jullie hebben niet eens een
-  telefoonnummer", "gaat er nog iemand reageren?", "kan iemand mij eindelijk eens helpen").
+  telefoonnummer", "gaat er nog iemand reageren?", "kan iemand mij eindelijk eens helpen", "hoe bereik ik jullie", "hoe kan ik contact opnemen?").
 """
 
 from __future__ import annotations
@@ -182,6 +182,8 @@ ASKS_NL = [
     "@PostNL gaat er nog iemand reageren?",
     "@PostNL kan iemand mij eindelijk eens helpen",
     "@PostNL kan er nou eindelijk iemand reageren",
+    "@PostNL hoe bereik ik jullie",
+    "@PostNL hoe kan ik contact opnemen?",
 ]
 
 CALM_NL = [
@@ -192,6 +194,8 @@ CALM_NL = [
     "@PostNL ik moet de bezorger spreken",
     "@PostNL ik heb geen telefoonnummer",
     "@PostNL gaat er iemand mee naar het concert?",
+    "@PostNL hoe bereik ik het station",
+    "@PostNL hoe bel ik naar het buitenland",
 ]
 
 
