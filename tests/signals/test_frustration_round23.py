@@ -2,7 +2,8 @@
 benchmarks/frustration_crossfit.py): a wait or a fault counted in years (`duration`), a why-question
 that blames the company (`rhetorical`), the customer saying they pay (`paid_for`) and the service or
 a decision judged bad (`contempt`); each with the words a supervisor sees, and the calm wordings near
-them that must not fire. The wordings are paraphrases written for these tests, not the tweets' own.
+them that must not fire; then a step done many times already (`impatience`), something taken away
+by the company or a scripted reply named (`grievance`) and the company said not to care (`contempt`). The wordings are paraphrases written for these tests, not the tweets' own.
 No new feature: the families join cues the model weighs already."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 
 from cxreview.signals.features import text_features
 
-FAMILIES = ("duration", "rhetorical", "paid_for", "contempt")
+FAMILIES = ("duration", "rhetorical", "paid_for", "contempt", "impatience", "grievance")
 
 
 @pytest.mark.parametrize(
@@ -48,6 +49,25 @@ FAMILIES = ("duration", "rhetorical", "paid_for", "contempt")
         ("@Courier Worst service out there", "contempt", "Worst service"),
         ("@Music well that's pretty lame, I just imported my library", "contempt", "that's pretty lame"),
         ("@Bank cuts out every 20 minutes this is ridiculous", "contempt", "this is ridiculous"),
+        # contempt: the company said not to care
+        ("@Music They don't care and neither do you", "contempt", "They don't care"),
+        ("@Music it's been weeks. Do you really care?", "contempt", "Do you really care"),
+        ("@Cable no resolution all day #cabledoesntcare", "contempt", "cabledoesntcare"),
+        ("@Music pretend like you care then take my money", "contempt", "pretend like you care"),
+        # impatience: a step done many times already
+        ("@Music I have done that numerous times before. It happens regardless.", "impatience",
+         "done that numerous times"),
+        ("@Music I've already restarted numerous times today", "impatience", "restarted numerous times"),
+        ("@Music it's happened like three times now", "impatience", "happened like three times now"),
+        ("@Music Been there, done that. Any other ideas?", "impatience", "Been there, done that"),
+        ("@Music Of course I did. Then another ad came on", "impatience", "Of course I did"),
+        # grievance: something taken away, a scripted reply
+        ("@Music you guys just took it away this morning", "grievance", "you guys just took"),
+        ("@Music you have removed so many songs lately", "grievance", "you have removed"),
+        ("@Phones Why did you get rid of the feature to add photos?", "grievance", "Why did you get rid"),
+        ("@Music Same bogus reply again", "grievance", "bogus reply"),
+        ("@Music you jumped straight into stock answer mode", "grievance", "stock answer"),
+        ("@Music You sound like a bot, you know?", "grievance", "sound like a bot"),
     ],
 )
 def test_each_family_is_read_with_its_words(text: str, cue: str, words: str) -> None:
@@ -75,11 +95,21 @@ def test_each_family_is_read_with_its_words(text: str, cue: str, words: str) -> 
         "I paid for an airport transfer, it's not in my booking",
         "I'll pay your bill tomorrow",
         "Is this offer for paying customers too?",
-        # a bad experience told to find another, poor signal, a sad film
+        # a bad experience told to find another, a sad film
         "I've had a bad experience at the Gold Wok. Is there another restaurant in the north?",
-        "In an area with poor service. What number can I call?",
         "That's a shame. Thank you though.",
         "It's so sad, but I loved it",
+        # the customer's own "don't care" (any will do), a film not cared for
+        "I don't care about the area.",
+        "I really don't care, you choose",
+        "I didn't really care for that movie",
+        # a plain yes, a care taken, asking if it is a bot
+        "Of course I have",
+        "I kind of been there done that kind of thing.",
+        "You guys took care of it for me yesterday, thanks",
+        "No, you have taken care of everything. Thank you.",
+        "are you a bot? lol",
+        "is this a bot or a real person",
     ],
 )
 def test_near_misses_fire_none_of_the_round23_families(text: str) -> None:
