@@ -105,6 +105,9 @@ def test_each_family_is_read_with_its_words(text: str, cue: str, words: str) -> 
         "I didn't really care for that movie",
         # a plain yes, a care taken, asking if it is a bot
         "Of course I have",
+        "I can't log in, it says my password is wrong but I reset it 2 times",
+        "restarted it several times and now it works",
+        "We have poor service in the basement, is there a signal booster?",
         "I kind of been there done that kind of thing.",
         "You guys took care of it for me yesterday, thanks",
         "No, you have taken care of everything. Thank you.",
