@@ -1,0 +1,96 @@
+"""Round 23 (rep23): customer_repeat on real public tweets and chatbot messages.
+
+Measured on twcs20 dev, twcs21, spot22 dev and rsics22 dev (LABELS.md). Public posts that say the
+company was contacted or asked before, in more families: already DM'd you (anywhere in the post),
+another DM sent, asked about it before, reported a few times, nothing heard back, nobody
+responding, an open ticket or thread already, tired of telling you, a bare follow-up ("Any update on
+this?"). False firings removed: a message sent with no sign of a wait (spot22 holds no replies of the
+brand: "I've sent you a DM" answers an ask to write), praise of how the contact went, the customer's
+own mailbox ("check my email"), a site that keeps asking, an event counted ("it happened again, this
+is the second time"), "once again you are slow". The wordings below are invented, each a general way
+of saying it; the calm look-alikes stay 0.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signals.dialogue import run
+
+
+def _first(text: str, language: str = "en") -> bool:
+    return any(f.flag == "customer_repeat" for f in run([("customer", text)], language).messages[-1].flags)
+
+
+CONTACTED = [
+    "@MusicCoHelp i've got the same issue. Already DM'd you...",
+    "@MusicCoHelp ive already messaged pls reply",
+    "@MusicCoHelp Thanks. Already responded.",
+    "@MusicCoHelp sent another DM about this last night, still the same",
+    "@MusicCoHelp this has been going on for ages. I've asked about it before.",
+    "@MusicCoHelp I have reported the wrong artist page several times and nothing changed",
+    "@MusicCoHelp filled in the help form and have heard nothing. Worried about my account",
+    "@MusicCoHelp I replied to that email but I've had nothing back yet",
+    "@MusicCoHelp nobody on support has been responding to my emails",
+    "@MusicCoHelp it would help if you replied to my messages",
+    "@MusicCoHelp I already have a ticket open with you, can someone reply?",
+    "@MusicCoHelp I'm tired of telling you the same thing",
+    "@MusicCoHelp last time I asked I was told to wait a week",
+    "@MusicCoHelp Any update on this?",
+    "@MusicCoHelp hi again, any news?",
+    "@MusicCoHelp it's been two weeks, any update?",
+    "@MusicCoHelp I sent you an email last week and nothing happened yet",
+]
+
+
+@pytest.mark.parametrize("text", CONTACTED)
+def test_an_earlier_contact_told_in_a_public_post_repeats(text: str) -> None:
+    assert _first(text)
+
+
+CALM = [
+    # a message sent now, answering an ask to write that the thread does not show
+    "@MusicCoHelp I've sent you a DM",
+    "@MusicCoHelp I DMed you the screenshots.",
+    "@MusicCoHelp I've sent you a message, check your inbox",
+    "@MusicCoHelp I just sent it",
+    "@MusicCoHelp it started working 10 minutes after I tweeted you",
+    # praise of the contact
+    "@MusicCoHelp I contacted support already and I'm very satisfied with how you handled it",
+    "@MusicCoHelp thanks for the quick reply! I already chatted with an agent and he was able to solve it. Good service!",
+    # no contact said
+    "@MusicCoHelp any updates on the new feature for android?",
+    "@MusicCoHelp I'm tired of the ads",
+    "@MusicCoHelp I've heard nothing about the new album, when is it out?",
+    "@MusicCoHelp I haven't replied to my email from you yet, is the offer still valid?",
+    "@MusicCoHelp once again you are being slow",
+    "@MusicCoHelp it crashed again, this is the second time. I followed all the steps",
+    "@MusicCoHelp I listen 3-4 times a week",
+    "@MusicCoHelp thanks again!",
+]
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_calm_look_alikes_are_no_repeat(text: str) -> None:
+    assert not _first(text)
+
+
+# Chatbot messages (rsics22): the customer's own mailbox, a site that asks again.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Want to check my email, but it shows a blank page. How do I get my email?",
+        "whenever I try to check my email I get looped back to the sign-in page",
+        "I can't access my e-mail. Keeps asking for me to sign-in and I do sign in!",
+        "I just sent it",
+    ],
+)
+def test_chatbot_look_alikes_are_no_repeat(text: str) -> None:
+    assert not _first(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Please check my previous email", "check my dms", "he keeps asking the same thing", "LK21 XRT, I just sent it"]
+)
+def test_an_earlier_message_named_still_repeats(text: str) -> None:
+    assert _first(text)
