@@ -7,7 +7,8 @@ responding, an open ticket or thread already, tired of telling you, a bare follo
 this?"). False firings removed: a message sent with no sign of a wait (spot22 holds no replies of the
 brand: "I've sent you a DM" answers an ask to write), praise of how the contact went, the customer's
 own mailbox ("check my email"), a site that keeps asking, an event counted ("it happened again, this
-is the second time"), "once again you are slow". The wordings below are invented, each a general way
+is the second time"), "once again you are slow"; in a chat's opening, a step on a website ("I
+already entered my promo code") and "Again the website won't load". The wordings below are invented, each a general way
 of saying it; the calm look-alikes stay 0.
 """
 
@@ -83,6 +84,14 @@ def test_calm_look_alikes_are_no_repeat(text: str) -> None:
         "whenever I try to check my email I get looped back to the sign-in page",
         "I can't access my e-mail. Keeps asking for me to sign-in and I do sign in!",
         "I just sent it",
+        # an opening: typing or entering was done on the website, "again" counts an event
+        "I have already entered my promo code and it did not apply",
+        "I already typed in my membership number but it says invalid",
+        "Again the website won't load",
+        "once again the page is down",
+        "I was asked again to enter my pin",
+        "why does my modem keep asking for a password",
+        "I keep asking myself why I pay for this",
     ],
 )
 def test_chatbot_look_alikes_are_no_repeat(text: str) -> None:
@@ -90,7 +99,16 @@ def test_chatbot_look_alikes_are_no_repeat(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Please check my previous email", "check my dms", "he keeps asking the same thing", "LK21 XRT, I just sent it"]
+    "text",
+    [
+        "Please check my previous email",
+        "check my dms",
+        "he keeps asking the same thing",
+        "LK21 XRT, I just sent it",
+        "Again, I don't have a reservation yet.",
+        "Once again: I want my money back",
+        "I've typed it twice now",
+    ],
 )
 def test_an_earlier_message_named_still_repeats(text: str) -> None:
     assert _first(text)
