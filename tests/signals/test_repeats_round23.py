@@ -41,6 +41,11 @@ CONTACTED = [
     "@MusicCoHelp hi again, any news?",
     "@MusicCoHelp it's been two weeks, any update?",
     "@MusicCoHelp I sent you an email last week and nothing happened yet",
+    # what the company's people did or keep saying, on hold again, customer service again
+    "@NetCoHelp I was reporting the outage but you kept asking me to restart the router",
+    "@GameCoHelp all my saves are gone because your CS rep didn't know what she was doing",
+    "@ShopCoHelp been in three queues and now on hold again",
+    "@ShopCoHelp I'm not calling customer service again, they never help",
 ]
 
 
@@ -68,6 +73,10 @@ CALM = [
     "@MusicCoHelp it crashed again, this is the second time. I followed all the steps",
     "@MusicCoHelp I listen 3-4 times a week",
     "@MusicCoHelp thanks again!",
+    "@NetCoHelp can I talk to your customer service rep about my bill?",
+    "@NetCoHelp your customer service reps are super nice but the app is awful",
+    "@NetCoHelp the app keeps telling me to update",
+    "@NetCoHelp my order is on hold, why?",
 ]
 
 
