@@ -46,6 +46,18 @@ CONTACTED = [
     "@GameCoHelp all my saves are gone because your CS rep didn't know what she was doing",
     "@ShopCoHelp been in three queues and now on hold again",
     "@ShopCoHelp I'm not calling customer service again, they never help",
+    # the customer's own words put again first, everyone else answered, already in contact
+    "@MusicCoHelp I'm asking when!!",
+    "@MusicCoHelp okay wait, I was saying that the songs cut off halfway",
+    "@MusicCoHelp That wasn't my question.",
+    "@MusicCoHelp you reply to everyone else but not me",
+    "@MusicCoHelp no worries, already been in contact with support",
+    # still waiting to hear back, following up, on hold a number of times, two channels tried
+    "@BankCoHelp still waiting to hear back from your team",
+    "@BankCoHelp following up on my previous tweet",
+    "@BankCoHelp just following up on this",
+    "@BankCoHelp been on hold 3 times today",
+    "@BankCoHelp I have emailed and called, nothing",
 ]
 
 
@@ -77,6 +89,13 @@ CALM = [
     "@NetCoHelp your customer service reps are super nice but the app is awful",
     "@NetCoHelp the app keeps telling me to update",
     "@NetCoHelp my order is on hold, why?",
+    "@MusicCoHelp I'm asking for a friend, does premium work offline?",
+    "@MusicCoHelp I am saying goodbye to you after 5 years",
+    "@MusicCoHelp I said to my wife this playlist is perfect",
+    "@MusicCoHelp is this playlist available to everyone else?",
+    "@MusicCoHelp waiting to hear about the new feature",
+    "@MusicCoHelp following up on the new album release, when is it out?",
+    "@MusicCoHelp I was on the phone twice with my mum and the call dropped",
 ]
 
 
