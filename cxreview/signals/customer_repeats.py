@@ -441,11 +441,13 @@ def opening_form_step(state: _State, f: TextFeatures, words: str) -> bool:
     card details twice", "Again the website won't load", "Once again the page is down". With
     nothing said in this chat yet, typing or entering was done on a website or in an app (a step
     done, LABELS.md), and a bare "again" counts an event. Public posts and later messages keep
-    the cue ("LK21 XRT, I already typed it" to a bot that asks again)."""
-    if f.public or state.norms:
-        return False
+    the cue ("LK21 XRT, I already typed it" to a bot that asks again). In a public post a bare
+    "again" first counts an event in any tweet ("@Brand Again", after an outage told)."""
     words = words.lower()
-    return _FORM_STEP.search(words) is not None or (":" not in words and _AN_EVENT_AGAIN.match(f.norm) is not None)
+    again = ":" not in words and _AN_EVENT_AGAIN.match(f.norm) is not None
+    if f.public:
+        return again  # "@Brand Again", "Again, shows albums saved but not downloaded" (twcs21, spot22: 0)
+    return not state.norms and (again or _FORM_STEP.search(words) is not None)
 
 
 # "I already entered my promo code", "ik heb het al ingevuld"; not "I've typed it twice now" (in this chat).
@@ -455,4 +457,4 @@ _FORM_STEP = re.compile(
 )
 # "Again the website won't load", not "Again, I don't have a reservation yet" nor "Once again: the parcel
 # never arrived" (the customer's words again: a colon or a person after it).
-_AN_EVENT_AGAIN = re.compile(r"(?:once )?(?:again|more|nogmaals) (?!(?:i|we|my question|please|pls|ik|wij|mijn vraag)\b)")
+_AN_EVENT_AGAIN = re.compile(r"(?:once )?(?:again|more|nogmaals)(?:$| (?!(?:i|we|my question|please|pls|ik|wij|mijn vraag)\b))")

@@ -96,7 +96,19 @@ CALM = [
     "@MusicCoHelp waiting to hear about the new feature",
     "@MusicCoHelp following up on the new album release, when is it out?",
     "@MusicCoHelp I was on the phone twice with my mum and the call dropped",
+    # a bare "again" first in a public post counts an event
+    "@NetCoHelp Again",
+    "@MusicCoHelp Again, shows albums saved but not downloaded",
 ]
+
+
+def test_again_after_an_outage_told_counts_the_event() -> None:
+    turns = [
+        ("customer", "@NetCoHelp internet down since this morning"),
+        ("agent", "@1 Sorry about that! Is it still down? ^KB"),
+        ("customer", "@NetCoHelp Again"),
+    ]
+    assert not any(f.flag == "customer_repeat" for f in run(turns).messages[-1].flags)
 
 
 @pytest.mark.parametrize("text", CALM)
@@ -135,6 +147,7 @@ def test_chatbot_look_alikes_are_no_repeat(text: str) -> None:
         "LK21 XRT, I just sent it",
         "Again, I don't have a reservation yet.",
         "Once again: I want my money back",
+        "@MusicCoHelp Again, I asked for a refund not a voucher",
         "I've typed it twice now",
     ],
 )
