@@ -37,10 +37,10 @@ _PRAISED = 0.3  # the sentiment of a post that praises the contact it tells
 # A message sent tells an earlier contact only with a sign that the customer still waits on it
 # (round 23, rep23: spot22 has no replies of the brand, and its "I've sent you a DM", "I DMed you
 # screenshots", "I sent an e-mail to ... does that count?" answer an ask to write that is not in the
-# thread): no answer yet, an ask to answer or look at it, a time since, a count.
+# thread): no answer yet, an ask to answer or look at it, a time since, a count, said after it.
 _WAITS_ON_IT = re.compile(
     r"\b(?:no (?:reply|response|answer|one|body|change|changes)|nobody|nothing|yet|still|already|ago|since|before|previously"
-    r"|twice|times|days|weeks|in advance"
+    r"|twice|times|days|weeks|in advance|(?:was|were) told|they said"
     r"|hours|months|(?:get|got|getting|come|came) back|(?:can|could|will|would|please|pls|plz) (?:\w+ ){0,3}?"
     r"(?:answer|reply|respond|look|check (?:it|them|that|my)|read|help)|(?:never|not|n t) (?:heard|received|got|had))\b"
 )
@@ -54,8 +54,10 @@ def said_contacted(f: TextFeatures, language: str, reply: str | None) -> str | N
     said, asks, done, sent = contacted_before(lang)
     norm = f.norm
     match = said.search(norm)
-    if match is None and reply is None and _WAITS_ON_IT.search(norm) is not None:
+    if match is None and reply is None:
         match = sent.search(norm)  # "I sent you guys a DM, can you answer?", not "I DM'ed you" to "Send us a DM"
+        if match is not None and _WAITS_ON_IT.search(norm, match.start()) is None:
+            match = None  # the wait told after the sending: not "Still having problems, sigh. I DMed you screenshots."
     elif match is None and reply is not None and asks.search(reply) is not None and not asked_steps(reply, lang):
         match = done.search(norm)  # not "I did, still slow" to "have you restarted it? If not, DM us"
     if match is None or _someone_else(norm, match, lang) or _praised(f, lang):

@@ -41,6 +41,7 @@ CONTACTED = [
     "@MusicCoHelp hi again, any news?",
     "@MusicCoHelp it's been two weeks, any update?",
     "@MusicCoHelp I sent you an email last week and nothing happened yet",
+    "@BankCoHelp can I still get my money back? when I filed a claim I was told it was too late",
     # what the company's people did or keep saying, on hold again, customer service again
     "@NetCoHelp I was reporting the outage but you kept asking me to restart the router",
     "@GameCoHelp all my saves are gone because your CS rep didn't know what she was doing",
@@ -70,6 +71,7 @@ CALM = [
     # a message sent now, answering an ask to write that the thread does not show
     "@MusicCoHelp I've sent you a DM",
     "@MusicCoHelp I DMed you the screenshots.",
+    "@MusicCoHelp still having problems after the update, sigh. I DMed you screenshots.",
     "@MusicCoHelp I've sent you a message, check your inbox",
     "@MusicCoHelp I just sent it",
     "@MusicCoHelp it started working 10 minutes after I tweeted you",
