@@ -155,3 +155,29 @@ def test_chatbot_look_alikes_are_no_repeat(text: str) -> None:
 )
 def test_an_earlier_message_named_still_repeats(text: str) -> None:
     assert _first(text)
+
+
+# Chatbot messages (rsics22): contacts counted or repeated in other words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need to complain again! who do I talk to?",
+        "your reps keep telling me it's a problem with the system but it never gets fixed",
+        "I have talked with 6 or 7 experts over the last week and each one says something else",
+        "I have been calling the station for two days and get a busy signal",
+    ],
+)
+def test_contacts_counted_in_a_chatbot_message_repeat(text: str) -> None:
+    assert _first(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been calling my mum for days and she doesn't pick up",
+        "my kids keep telling me to upgrade, what does it cost?",
+        "I need to call my bank again about the card",
+    ],
+)
+def test_counted_contacts_with_someone_else_are_no_repeat(text: str) -> None:
+    assert not _first(text)
