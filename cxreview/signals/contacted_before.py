@@ -11,8 +11,10 @@ a note via ...", "reach us via phone/chat"); "Just did" and "DM sent" answer it 
 Read only in public posts: in chats the blind sets' writers take an opening's earlier contacts
 for background (their "I've emailed you 4 times" is no repeat), and a step done before ("I
 already restarted it") is none anywhere (round 18). Patterns: cues.yaml ``contacted_before``.
-A message sent ("I sent you guys a DM about ...", "I've submitted 6 updates", round 21) tells an
-earlier contact only before any reply of the agent's to it: after one it answers the agent now.
+A message sent ("I sent you guys a DM, can you answer?", "I've submitted 6 updates", round 21) tells an
+earlier contact only before any reply of the agent's to it (after one it answers the agent now), and
+only with a sign that the customer still waits on it (round 23: a bare "I've sent you a DM" answers an
+ask to write that a thread without the brand's replies does not show).
 
 Not a contact of the customer's with the company (round 20, rev20): someone else's ("my friend
 asked you 2 days ago", "the seller hasn't responded to my messages", "no one answered the phone
@@ -32,6 +34,17 @@ from cxreview.signals.lexicon import contacted_before, contacted_before_vetoes
 
 _PRAISED = 0.3  # the sentiment of a post that praises the contact it tells
 
+# A message sent tells an earlier contact only with a sign that the customer still waits on it
+# (round 23, rep23: spot22 has no replies of the brand, and its "I've sent you a DM", "I DMed you
+# screenshots", "I sent an e-mail to ... does that count?" answer an ask to write that is not in the
+# thread): no answer yet, an ask to answer or look at it, a time since, a count, said after it.
+_WAITS_ON_IT = re.compile(
+    r"\b(?:no (?:reply|response|answer|one|body|change|changes)|nobody|nothing|yet|still|already|ago|since|before|previously"
+    r"|twice|times|days|weeks|in advance|(?:was|were) told|they said"
+    r"|hours|months|(?:get|got|getting|come|came) back|(?:can|could|will|would|please|pls|plz) (?:\w+ ){0,3}?"
+    r"(?:answer|reply|respond|look|check (?:it|them|that|my)|read|help)|(?:never|not|n t) (?:heard|received|got|had))\b"
+)
+
 
 def said_contacted(f: TextFeatures, language: str, reply: str | None) -> str | None:
     """The words of a public post (features ``f``) that say the customer contacted the
@@ -42,7 +55,9 @@ def said_contacted(f: TextFeatures, language: str, reply: str | None) -> str | N
     norm = f.norm
     match = said.search(norm)
     if match is None and reply is None:
-        match = sent.search(norm)  # "I sent you guys a DM about ...", not "I DM'ed you" to "Send us a DM"
+        match = sent.search(norm)  # "I sent you guys a DM, can you answer?", not "I DM'ed you" to "Send us a DM"
+        if match is not None and _WAITS_ON_IT.search(norm, match.start()) is None:
+            match = None  # the wait told after the sending: not "Still having problems, sigh. I DMed you screenshots."
     elif match is None and reply is not None and asks.search(reply) is not None and not asked_steps(reply, lang):
         match = done.search(norm)  # not "I did, still slow" to "have you restarted it? If not, DM us"
     if match is None or _someone_else(norm, match, lang) or _praised(f, lang):

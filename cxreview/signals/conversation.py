@@ -24,6 +24,7 @@ from cxreview.signals.customer_repeats import (
     VALUE_AGAIN,
     about_earlier_contacts,
     flag_said_again,
+    opening_form_step,
     person_asked_again,
     repeat_contact_answer,
 )
@@ -178,6 +179,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     anew = repeat_of is not None and _answers_anew(state, f, repeat_of)
     shown_repeat = None if anew else repeat_of
     meta = cues.get("repetition") if cues else None  # most messages have no cue
+    meta = None if meta and opening_form_step(state, f, meta) else meta  # "I already entered my code"
     # In the customer's first message a repeat is of earlier contacts ("I sent the photos on
     # Monday already"): nothing was said to this bot yet, so it is no turn of a loop.
     if (repeat_of is not None or meta) and state.bot_turns and not result.handover and state.norms:

@@ -432,3 +432,29 @@ _EARLIER_CONTACTS = re.compile(
     r"\b(?:reported|rang|phoned|called|emailed|e mailed|messaged|contacted|complained|visited"
     r"|meld|gemeld|belde|gebeld|gemaild|geklaagd|gechat|telefonisch|gesprek|gesprekken)\b"
 )
+
+
+def opening_form_step(state: _State, f: TextFeatures, words: str) -> bool:
+    """Whether the ``repetition`` cue's ``words`` in a chat's first customer message speak of a
+    form or a device, not of the company told before (round 23, rep23: rsics22, messages typed
+    to chatbots): "I have already entered my promo code and it did not apply", "I've entered my
+    card details twice", "Again the website won't load", "Once again the page is down". With
+    nothing said in this chat yet, typing or entering was done on a website or in an app (a step
+    done, LABELS.md), and a bare "again" counts an event. Public posts and later messages keep
+    the cue ("LK21 XRT, I already typed it" to a bot that asks again). In a public post a bare
+    "again" first counts an event in any tweet ("@Brand Again", after an outage told)."""
+    words = words.lower()
+    again = ":" not in words and _AN_EVENT_AGAIN.match(f.norm) is not None
+    if f.public:
+        return again  # "@Brand Again", "Again, shows albums saved but not downloaded" (twcs21, spot22: 0)
+    return not state.norms and (again or _FORM_STEP.search(words) is not None)
+
+
+# "I already entered my promo code", "ik heb het al ingevuld"; not "I've typed it twice now" (in this chat).
+_FORM_STEP = re.compile(
+    r"\b(?:already|al|reeds) (?:\w+ ){0,2}?(?:typed|entered|filled in|put in|input|inputted|keyed in"
+    r"|ingevuld|ingetypt|ingetikt|ingevoerd)\b"
+)
+# "Again the website won't load", not "Again, I don't have a reservation yet" nor "Once again: the parcel
+# never arrived" (the customer's words again: a colon or a person after it).
+_AN_EVENT_AGAIN = re.compile(r"(?:once )?(?:again|more|nogmaals)(?:$| (?!(?:i|we|my question|please|pls|ik|wij|mijn vraag)\b))")
