@@ -444,7 +444,13 @@ def opening_form_step(state: _State, f: TextFeatures, words: str) -> bool:
     the cue ("LK21 XRT, I already typed it" to a bot that asks again). In a public post a bare
     "again" first counts an event in any tweet ("@Brand Again", after an outage told)."""
     words = words.lower()
-    again = ":" not in words and _AN_EVENT_AGAIN.match(f.norm) is not None
+    # The cue's own words are the "again" that opens the message: not a repeat told after it
+    # ("More than a week now. I have told you this three times already").
+    again = (
+        ":" not in words
+        and words.startswith(("again", "once again", "once more", "nogmaals"))
+        and _AN_EVENT_AGAIN.match(f.norm) is not None
+    )
     if f.public:
         return again  # "@Brand Again", "Again, shows albums saved but not downloaded" (twcs21, spot22: 0)
     return not state.norms and (again or _FORM_STEP.search(words) is not None)
@@ -457,4 +463,4 @@ _FORM_STEP = re.compile(
 )
 # "Again the website won't load", not "Again, I don't have a reservation yet" nor "Once again: the parcel
 # never arrived" (the customer's words again: a colon or a person after it).
-_AN_EVENT_AGAIN = re.compile(r"(?:once )?(?:again|more|nogmaals)(?:$| (?!(?:i|we|my question|please|pls|ik|wij|mijn vraag)\b))")
+_AN_EVENT_AGAIN = re.compile(r"(?:(?:once )?(?:again|nogmaals)|once more)(?:$| (?!(?:i|we|my question|please|pls|ik|wij|mijn vraag)\b))")

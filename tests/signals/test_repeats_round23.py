@@ -181,3 +181,16 @@ def test_contacts_counted_in_a_chatbot_message_repeat(text: str) -> None:
 )
 def test_counted_contacts_with_someone_else_are_no_repeat(text: str) -> None:
     assert not _first(text)
+
+
+# rev23: the event "again" is the cue's own words first in the message; a message that opens
+# with "More ..." or with "Again ..." and tells a repeat later keeps it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@MusicCoHelp More than a week now. I have told you this three times already",
+        "@MusicCoHelp more and more songs vanish, I have told you this three times already",
+    ],
+)
+def test_a_repeat_after_an_opening_more_still_repeats(text: str) -> None:
+    assert _first(text)
