@@ -194,3 +194,19 @@ def test_counted_contacts_with_someone_else_are_no_repeat(text: str) -> None:
 )
 def test_a_repeat_after_an_opening_more_still_repeats(text: str) -> None:
     assert _first(text)
+
+
+# rev23: look-alikes of round 23's contacted_before families: a plain question opened with "I am
+# asking if", two channels tried with someone else, a door nobody answers, the company's marketing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@ShopCoHelp I am asking if you ship to Canada",
+        "@ShopCoHelp I'm asking whether the card works abroad",
+        "@ShopCoHelp I emailed and called my bank, they say the charge is yours",
+        "@ShopCoHelp no one has been answering the door when the courier comes",
+        "@ShopCoHelp you keep sending me discount codes I can't use",
+    ],
+)
+def test_round23_contact_look_alikes_are_no_repeat(text: str) -> None:
+    assert not _first(text)
