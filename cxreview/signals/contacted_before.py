@@ -39,9 +39,10 @@ _PRAISED = 0.3  # the sentiment of a post that praises the contact it tells
 # screenshots", "I sent an e-mail to ... does that count?" answer an ask to write that is not in the
 # thread): no answer yet, an ask to answer or look at it, a time since, a count, said after it.
 _WAITS_ON_IT = re.compile(
-    r"\b(?:no (?:reply|response|answer|one|body|change|changes)|nobody|nothing|yet|still|already|ago|since|before|previously"
+    r"\b(?:no (?:reply|response|answer|one|body|change|changes)|nobody|nothing|yet|still|already|ago"
+    r"|since(?! (?:you|u|y all|you guys) (?:asked|requested|said|told))|before|previously"
     r"|twice|times|days|weeks|in advance|(?:was|were) told|they said"
-    r"|hours|months|(?:get|got|getting|come|came) back|(?:can|could|will|would|please|pls|plz) (?:\w+ ){0,3}?"
+    r"|hours|months|(?:get|got|getting|come|came) back|(?<!\bi )(?<!\bwe )(?:can|could|will|would|please|pls|plz) (?:\w+ ){0,3}?"
     r"(?:answer|reply|respond|look|check (?:it|them|that|my)|read|help)|(?:never|not|n t) (?:heard|received|got|had))\b"
 )
 

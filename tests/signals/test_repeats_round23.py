@@ -210,3 +210,16 @@ def test_a_repeat_after_an_opening_more_still_repeats(text: str) -> None:
 )
 def test_round23_contact_look_alikes_are_no_repeat(text: str) -> None:
     assert not _first(text)
+
+
+# rev23: a message sent answers an ask to write when the only "wait" after it is the ask itself
+# ("since you asked") or the customer's own offer ("I can answer ...").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@ShopCoHelp I sent you a DM since you asked",
+        "@ShopCoHelp I sent you a DM, I can answer any questions there",
+    ],
+)
+def test_a_message_sent_without_a_wait_is_no_repeat(text: str) -> None:
+    assert not _first(text)
