@@ -98,6 +98,9 @@ def test_db_info_and_a_copy_there_and_back(
         _import(db, write_jsonl, [conversation("a"), conversation("b")])
         review = reviews.start_review(db, "a", "ana", RUBRIC)
         reviews.set_score(db, review.id, RUBRIC.criteria[0].id, RUBRIC.criteria[0].max)
+        # A language an analysis detected stays marked as detected (schema 22) after the copies.
+        with db.transaction() as conn:
+            conn.execute("UPDATE conversations SET language = 'es', language_detected = 1 WHERE id = 'a'")
         before = row_counts(db)
     runner = CliRunner()
     copied = runner.invoke(cli, ["db", "copy", "--quiet", str(origin), db_target])
@@ -110,6 +113,8 @@ def test_db_info_and_a_copy_there_and_back(
     assert runner.invoke(cli, ["db", "copy", "--quiet", db_target, str(back)]).exit_code == 0
     with open_database(back) as db:
         assert row_counts(db) == before
+        languages = db.conn.execute("SELECT id, language, language_detected FROM conversations ORDER BY id").fetchall()
+        assert [tuple(row) for row in languages] == [("a", "es", 1), ("b", "en", 0)]
         assert reviews.get_review(db, review.id).criteria[RUBRIC.criteria[0].id].score == RUBRIC.criteria[0].max
         # Ids continue after the copied ones.
         assert reviews.start_review(db, "b", "ana", RUBRIC).id > review.id
