@@ -108,6 +108,9 @@ def test_each_family_is_read_with_its_words(text: str, cue: str, words: str) -> 
         "I can't log in, it says my password is wrong but I reset it 2 times",
         "restarted it several times and now it works",
         "We have poor service in the basement, is there a signal booster?",
+        # rev23: phone signal in other words than "poor"
+        "We get bad service in the basement, is there a signal booster?",
+        "We get awful service in the kitchen, any tips?",
         "I kind of been there done that kind of thing.",
         "You guys took care of it for me yesterday, thanks",
         "No, you have taken care of everything. Thank you.",
