@@ -27,12 +27,11 @@ from cxreview.signals.features import (
     WORDLESS,
     TextFeatures,
     Tone,
+    features_with_tone,
     reading_key,
-    reply_features,
     shape_of,
     tone_of,
     warm_up,
-    with_details,
 )
 from cxreview.signals.frustration import model
 from cxreview.signals.language import conversation_language
@@ -84,12 +83,7 @@ def _features(key: Key) -> TextFeatures:
         known = _TONES.get(shape_key)
         if known is None:
             known = _TONES[shape_key] = tone_of(shape_key[2], language, kind)
-        if kind == "other":
-            found = _FEATURES[key] = reply_features(known, text)
-        else:
-            found = _FEATURES[key] = with_details(
-                text, "en" if language == WORDLESS else language, kind == "customer", known
-            )
+        found = _FEATURES[key] = features_with_tone(text, language, kind, known)
     return found
 
 

@@ -381,10 +381,16 @@ def message_features(role: str, text: str, language: str) -> TextFeatures:
     system's (`reply_features`). ``language``: the word lists (`reading_key`), "en", "nl" or
     `WORDLESS` (the details are then those of English: names, numbers)."""
     kind = role if role in ("customer", "bot") else "other"
-    known = tone_of(shape_of(text), language, kind)
+    return features_with_tone(text, language, kind, tone_of(shape_of(text), language, kind))
+
+
+def features_with_tone(text: str, key: str, kind: str, known: Tone) -> TextFeatures:
+    """The features of a text of writer ``kind`` ("customer", "bot" or "other") whose shape's
+    tone ``known`` (`tone_of`) is already there: what `message_features` and an analysis (which
+    keeps each shape's tone) both compute."""
     if kind == "other":
         return reply_features(known, text)
-    return with_details(text, "en" if language == WORDLESS else language, kind == "customer", known)
+    return with_details(text, "en" if key == WORDLESS else key, kind == "customer", known)
 
 
 def text_features(text: str, language: str, customer: bool = True) -> TextFeatures:
