@@ -77,6 +77,11 @@ def test_each_family_is_read_with_its_words(text: str, cue: str, words: str) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        # rev23: a removal thanked for, a charge taken away, a why-question out of curiosity
+        "@Bank you removed the charge, thanks!",
+        "@Bank you guys removed the late fee, much appreciated",
+        "@Music why did you change the logo? just curious",
+        "@Airline why do you board by groups? genuinely asking",
         # years that are an age, a film's or song's time, experience or a plain fact
         "I saw it years ago, it was good",
         "Is that song from seven years ago?",

@@ -116,6 +116,7 @@ ASKS = [
 ]
 
 CALM = [
+    "@Brand I want to call you out on this, your app is great",  # rev23: calling out is no call
     "@AmazonHelp please help",
     "@AmazonHelp can you help me?",
     "@AmazonHelp can someone please help me??",
