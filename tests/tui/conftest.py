@@ -7,11 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.css.query import NoMatches
 
 from cxreview.demo.build import build_demo
 from cxreview.rubrics import resolve_rubric
 from cxreview.sampling import SampleRequest, create_session
 from cxreview.tui.app import ReviewApp
+from cxreview.tui.screens.review_reading import RubricScroll
 
 
 @pytest.fixture(scope="session")
@@ -53,6 +55,22 @@ async def settle(app: ReviewApp, pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
         await app.workers.wait_for_complete()
     await pilot.pause()
+    await _rubric_hint_set(app, pilot)
+
+
+async def _rubric_hint_set(app: ReviewApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """The review screen's "more below" hint is set after a refresh (`call_after_refresh`): on a
+    loaded machine the next key (the help screen over it) or a snapshot could come first (CI saw
+    the help screen's snapshot without it once). Wait, a bounded number of pauses, until the hint
+    says what the rubric panel's scroll position says."""
+    for _ in range(50):
+        try:
+            scroll, hint = app.screen.query_one(RubricScroll), app.screen.query_one("#rubric-hint")
+        except NoMatches:
+            return  # not the review screen
+        if hint.has_class("-shown") == (scroll.scroll_y < scroll.max_scroll_y):
+            return
+        await pilot.pause(0.02)
 
 
 async def open_first_review(app: ReviewApp, pilot):  # type: ignore[no-untyped-def]
