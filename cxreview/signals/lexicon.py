@@ -257,6 +257,16 @@ def public_nudge(language: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=2)
+def public_identity(language: str) -> tuple[frozenset[str], re.Pattern[str]]:
+    """(the words a norm needs one of, a question in a public post whether a bot or a person answers):
+    cues.yaml ``human_request_context.public_identity``, matched against the norm."""
+    context = raw_cues()["human_request_context"]
+    found = context["public_identity"]
+    words = frozenset(str(w) for w in context["public_identity_words"])
+    return words, compile_patterns([p for lang in languages_read(language) for p in found.get(lang, [])])
+
+
+@functools.lru_cache(maxsize=2)
 def follow_up_nudge(language: str) -> re.Pattern[str]:
     """A public post's follow-up that is only a hello (cues.yaml
     ``human_request_context.follow_up_nudge``), matched against the norm."""

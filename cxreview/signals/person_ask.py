@@ -353,15 +353,21 @@ def _work(segment: str, after: int, parts: Parts, kind: str = "work") -> int | N
         kind == "someone_work"
         and work.group().rsplit(" ", 1)[-1] in _EXPLAINS
         and _ASKED_OF.search(segment, 0, after)
-        and not segment[work.end() :].strip(" ?!.")
+        and _ASKED_REST.fullmatch(segment[work.end() :].strip(" ?!."))
     ):
-        return None  # "my bill went up £40, can someone explain?": the same question (round 20, tw19)
+        return None  # "my bill went up £40, can someone explain?", "can anyone actually explain this": the question itself
     return work.end()
 
 
 # "can someone" asking the question itself, with nothing after the work ("can someone explain?").
-_EXPLAINS = frozenset({"explain", "answer", "respond", "reply"})
-_ASKED_OF = re.compile(r"\b(?:can|could|will|would) (?:someone|somebody|anyone|anybody)(?: please)?$")
+_EXPLAINS = frozenset({"explain", "answer", "respond", "reply", "uitleggen", "verklaren"})
+_ASKED_OF = re.compile(
+    r"\b(?:(?:can|could|will|would) (?:someone|somebody|anyone|anybody)(?: (?:please|pls|plz|actually|even|ever|really|just))*"
+    r"|(?:kan|kunnen|wil) (?:er )?iemand(?: (?:even|eens|nou|toch|misschien|eigenlijk|alsjeblieft|aub))*(?: (?:dit|dat|het))?)$"
+)
+# Nothing after the work, or only what it is about (round 24: "can anyone actually explain this"); "explain this to
+# me" asks someone to talk the customer through it and stays a request.
+_ASKED_REST = re.compile(r"(?:(?:this|that|it|this one|that one)(?: (?:please|pls|plz|lol|haha))?)?")
 
 
 def _call_end(clause: str, call: re.Match[str], parts: Parts, offset: int = 0) -> int | None:

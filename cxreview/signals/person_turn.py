@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from cxreview.signals.lexicon import follow_up_nudge, person_ask, public_nudge, request_context
+from cxreview.signals.lexicon import follow_up_nudge, person_ask, public_identity, public_nudge, request_context
 from cxreview.signals.person_ask import asks_channel_detail, greets, names_own_people, waits_for_promised
 from cxreview.signals.person_offer import offers_person
 
@@ -73,6 +73,8 @@ def asked_in_turn(
         return nudge.group()[len(nudge.group(1) or "") :]  # the handles left out
     if public and words is None and not opening and reply is None and follow_up_nudge(language).match(norm):
         return norm  # "@AppleSupport ? hello" after their own unanswered tweet (round 20)
+    if public and words is None and (identity := _identity_asked(norm, language)) is not None:
+        return identity  # "@Brand is this a bot?": whether a human reads this (round 24)
     detail = cues.get("detail_asked")  # "nummer?" after "ik bel de schadelijn wel", "Wij zijn bereikbaar ..."
     they = cues.get("they_asked")  # "can they contact me directly please?" after "I've passed this to the team."
     if words is None and they is not None:
@@ -94,6 +96,16 @@ def asked_in_turn(
     if reply is not None and waits_for_promised(words, reply, language):
         return None  # "anyone??" after "I'll connect you": a wait
     return words
+
+
+def _identity_asked(norm: str, language: str) -> str | None:
+    """The words of a public post that ask whether a bot or a person answers ("is this a bot", "am i talking to
+    a real person", "praat ik met een bot"), or None; most norms have none of the gate words (one set look-up)."""
+    words, pattern = public_identity(language)
+    if words.isdisjoint(norm.split()):
+        return None
+    found = pattern.search(norm)
+    return found.group() if found is not None else None
 
 
 def _about_a_place(words: str, reply: str, language: str) -> bool:

@@ -187,6 +187,7 @@ _SECTIONS = (
     "contacted_before",
     "contacted_before_vetoes",
     "public_nudge",
+    "public_identity",
     "follow_up_nudge",
     "bot_fallback",
     "rejects_options",
