@@ -18,7 +18,13 @@ written from how people ask (not from single dev misses), each family with its c
 - fixed false requests: "why is there no email confirmation" (a feature missing), "can anyone
   actually explain this" (the question itself, as round 20's "can someone explain?"; "explain this
   to me" still asks), "hoe kan ik contact opnemen met de verkoper" (a seller, a third party),
-  "is there a human version of this game", "how do i call someone abroad".
+  "is there a human version of this game", "how do i call someone abroad";
+- second step: a call wished for ("would love a call", "can we set up a call"), a country's line
+  ("is there a uk number?"), the head's address ("ceo's email?"), "no bots please", an answer from a
+  human, someone to be pointed to, the case passed to someone higher up, any line to use ("any number
+  i can call?"), "any humans?", a call in, the company's people told to call ("have your team contact
+  me"), and in Dutch the address to use ("naar welk mailadres kan ik dit sturen"), "mag ik een telefoonnummer?", "kan ik met jullie chatten?", "wie gaat er over klachten";
+  not a call recording, "call in sick", being e-mailed in Dutch (round 14), "you need to contact me before charging", "X of moet ik bellen?".
 """
 
 from __future__ import annotations
@@ -63,6 +69,28 @@ ASKS = [
     ("en", "@Brand do you have a complaints department"),
     ("nl", "@Merk praat ik met een bot?"),
     ("nl", "@Merk is dit een bot of een mens"),
+    # second step
+    ("en", "@Brand would love a call"),
+    ("en", "@Brand i'd like a call from someone"),
+    ("en", "@Brand can we set up a call"),
+    ("en", "@Brand is there a uk number?"),
+    ("en", "@Brand ceo's email?"),
+    ("en", "@Brand no bots please"),
+    ("en", "@Brand can i get a response from a human"),
+    ("en", "@Brand can you point me to someone who can help"),
+    ("en", "@Brand looking for someone to talk to about my account"),
+    ("en", "@Brand send this to someone higher up"),
+    ("en", "@Brand any number i can call?"),
+    ("en", "@Brand any contact number?"),
+    ("en", "@Brand hello? any humans?"),
+    ("en", "@Brand can i call in?"),
+    ("en", "@Brand is it possible to call?"),
+    ("en", "@Brand have your team contact me"),
+    ("en", "@Brand u guys need to call me"),
+    ("nl", "@Merk naar welk mailadres kan ik dit sturen"),
+    ("nl", "@Merk mag ik een telefoonnummer?"),
+    ("nl", "@Merk kan ik met jullie chatten?"),
+    ("nl", "@Merk wie gaat er over klachten"),
 ]
 
 CALM = [
@@ -84,6 +112,19 @@ CALM = [
     ("nl", "@Merk hoe kan ik contact opnemen met de verkoper"),
     ("nl", "@Merk kan iemand dit uitleggen?"),
     ("nl", "@Merk is dit een bot account?"),
+    # second step
+    ("en", "@Brand i'd love a call recording of that"),
+    ("en", "@Brand call quality is bad"),
+    ("en", "@Brand any people out there who had this issue?"),
+    ("en", "@Brand can i call in sick to my own shift lol"),
+    ("en", "@Brand you need to contact me before charging my card"),
+    ("en", "@Brand which number do i use to log in"),
+    ("en", "@Brand is there a number to track my order"),
+    ("en", "@Brand do i need to call to cancel or can i do it online?"),
+    ("en", "@Brand i was told someone would call me"),
+    ("nl", "@Merk naar welk adres kan ik het pakket sturen"),
+    ("nl", "@Merk kan ik ook online opzeggen of moet ik bellen?"),
+    ("nl", "@Merk kunnen jullie mij mailen in plaats van bellen?"),
 ]
 
 
