@@ -25,6 +25,8 @@ from cxreview.signals.lexicon import languages_read, raw_cues
 _TOKEN = re.compile(r"[\w']+")
 _MIN_DROPPED = 5  # letters a word needs before one left out or doubled is read as a typo
 _TALKING = frozenset({"talk", "speak", "chat", "spk", "tlk", "speek", "spaek"})
+# Round 24 (tweets): "need 2 talk 2 someone", "want 2 speak", "trying 2 reach u": a "2" after a wish is "to" too.
+_TALKING = _TALKING | frozenset({"need", "want", "wanna", "have", "got", "trying", "like", "able"})
 _BEFORE_HASH = "phone telephone tel contact what which the a any your ur".split()
 _SPLIT = "(?:" + "|".join(rf"(?<=\b{w} )" for w in _BEFORE_HASH) + r")#(?![#\w])|\bsome (?=(?:one|body)\b)"
 _SPLIT_MEANT = {"#": "number", "some ": "some"}

@@ -24,7 +24,11 @@ written from how people ask (not from single dev misses), each family with its c
   human, someone to be pointed to, the case passed to someone higher up, any line to use ("any number
   i can call?"), "any humans?", a call in, the company's people told to call ("have your team contact
   me"), and in Dutch the address to use ("naar welk mailadres kan ik dit sturen"), "mag ik een telefoonnummer?", "kan ik met jullie chatten?", "wie gaat er over klachten";
-  not a call recording, "call in sick", being e-mailed in Dutch (round 14), "you need to contact me before charging", "X of moet ik bellen?".
+  not a call recording, "call in sick", being e-mailed in Dutch (round 14), "you need to contact me before charging", "X of moet ik bellen?";
+- third step: the company named by its @handle, which the tone reads without ("does @BrandUK have a
+  phone number?"), where to write, people at work today, "need 2 talk 2 someone", "what number can i
+  call", any line to use inside a sentence; not "I do have a phone number", a venue's line, a task
+  done by phone that asks for a feature ("can i take a payment over the phone?").
 """
 
 from __future__ import annotations
@@ -91,6 +95,15 @@ ASKS = [
     ("nl", "@Merk mag ik een telefoonnummer?"),
     ("nl", "@Merk kan ik met jullie chatten?"),
     ("nl", "@Merk wie gaat er over klachten"),
+    # third step
+    ("en", "@Brand does @BrandUK have a phone number?"),
+    ("en", "@Brand how do i reach @BrandSupport by phone?"),
+    ("en", "@Brand where can i send an email"),
+    ("en", "@Brand whats the address to send a complaint"),
+    ("en", "@Brand any real humans working today?"),
+    ("en", "@Brand need 2 talk 2 someone"),
+    ("en", "@Brand what number can i call"),
+    ("en", "is it any phone number that I could call now to get help"),
 ]
 
 CALM = [
@@ -125,6 +138,14 @@ CALM = [
     ("nl", "@Merk naar welk adres kan ik het pakket sturen"),
     ("nl", "@Merk kan ik ook online opzeggen of moet ik bellen?"),
     ("nl", "@Merk kunnen jullie mij mailen in plaats van bellen?"),
+    # third step
+    ("en", "@Brand i do have a phone number"),
+    ("en", "Does the hotel have a phone number?"),
+    ("en", "@Brand how do i reach the station by phone"),
+    ("en", "@Brand anyone working on a fix?"),
+    ("en", "@Brand i got 2 kids and no time"),
+    ("en", "@SquareUK Hi can i take a payment over the phone?"),
+    ("en", "Can I contact them via phone? Can I take my pets too?"),
 ]
 
 
