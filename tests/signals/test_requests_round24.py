@@ -28,7 +28,9 @@ written from how people ask (not from single dev misses), each family with its c
 - third step: the company named by its @handle, which the tone reads without ("does @BrandUK have a
   phone number?"), where to write, people at work today, "need 2 talk 2 someone", "what number can i
   call", any line to use inside a sentence; not "I do have a phone number", a venue's line, a task
-  done by phone that asks for a feature ("can i take a payment over the phone?").
+  done by phone that asks for a feature ("can i take a payment over the phone?"); in Dutch another
+  number ("is er nog een ander nummer?", "heb je een telefoonnummer voor me"), their address asked
+  bare, "wie kan ik hiervoor benaderen"; not "heb je een ander nummer nodig?", their shop's number.
 """
 
 from __future__ import annotations
@@ -104,6 +106,10 @@ ASKS = [
     ("en", "@Brand need 2 talk 2 someone"),
     ("en", "@Brand what number can i call"),
     ("en", "is it any phone number that I could call now to get help"),
+    ("nl", "@Merk is er nog een ander nummer?"),
+    ("nl", "@Merk heb je een telefoonnummer voor me"),
+    ("nl", "@Merk wat is het mailadres van jullie"),
+    ("nl", "@Merk wie kan ik hiervoor benaderen"),
 ]
 
 CALM = [
@@ -146,6 +152,9 @@ CALM = [
     ("en", "@Brand i got 2 kids and no time"),
     ("en", "@SquareUK Hi can i take a payment over the phone?"),
     ("en", "Can I contact them via phone? Can I take my pets too?"),
+    ("nl", "@Merk heb je een ander nummer nodig?"),
+    ("nl", "@Merk is er een andere manier om te betalen"),
+    ("nl", "@Merk wat is het nummer van jullie winkel"),
 ]
 
 
