@@ -25,8 +25,10 @@ from cxreview.signals.lexicon import languages_read, raw_cues
 _TOKEN = re.compile(r"[\w']+")
 _MIN_DROPPED = 5  # letters a word needs before one left out or doubled is read as a typo
 _TALKING = frozenset({"talk", "speak", "chat", "spk", "tlk", "speek", "spaek"})
-# Round 24 (tweets): "need 2 talk 2 someone", "want 2 speak", "trying 2 reach u": a "2" after a wish is "to" too.
-_TALKING = _TALKING | frozenset({"need", "want", "wanna", "have", "got", "trying", "like", "able"})
+# Round 24 (tweets): "need 2 talk 2 someone", "want 2 speak", "trying 2 reach u": a "2" after a wish is "to" too
+# (searched only in a text with a "2" and no talking word: "2 days" alone costs one search).
+_WISHES = frozenset({"need", "want", "wanna", "have", "got", "trying", "like", "able"})
+_WISH_TWO = re.compile(r"\b(?:need|want|wanna|have|got|trying|like|able) 2 (?:talk|speak|chat|call|contact|reach|get)\b")
 _BEFORE_HASH = "phone telephone tel contact what which the a any your ur".split()
 _SPLIT = "(?:" + "|".join(rf"(?<=\b{w} )" for w in _BEFORE_HASH) + r")#(?![#\w])|\bsome (?=(?:one|body)\b)"
 _SPLIT_MEANT = {"#": "number", "some ": "some"}
@@ -96,7 +98,7 @@ def corrected(lower: str, words: Sequence[str], language: str) -> Corrected | No
     forms = typo_forms(language)
     if (
         forms.keys().isdisjoint(words)
-        and ("2" not in lower or _TALKING.isdisjoint(words))
+        and ("2" not in lower or _TALKING.isdisjoint(words) and _WISH_TWO.search(lower) is None)
         and not any(form in lower for form in _with_digits(language))  # "sum1": words are letters only
         and ("#" not in lower and "some " not in lower or _SPLIT_WORD.search(lower) is None)
     ):
@@ -107,7 +109,7 @@ def corrected(lower: str, words: Sequence[str], language: str) -> Corrected | No
     previous = ""
     for token in _SCAN.finditer(lower):
         word = token.group()
-        meant = _SPLIT_MEANT.get(word) or forms.get(word) or ("to" if word == "2" and previous in _TALKING else None)
+        meant = _SPLIT_MEANT.get(word) or forms.get(word) or ("to" if word == "2" and (previous in _TALKING or previous in _WISHES) else None)
         previous = meant or word
         if meant is None:
             continue

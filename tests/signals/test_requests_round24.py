@@ -67,7 +67,7 @@ ASKS = [
     ("en", "@Brand dm me ur email address"),
     ("en", "@Brand trying to get in touch with someone"),
     ("en", "@Brand are there any humans at brand"),
-    ("en", "@Brand do u have a phone #"),
+    ("en", "@Brand do u have a phone number"),
     ("en", "@Brand ur phone # pls"),
     ("en", "@Brand toll free number?"),
     ("en", "@Brand how else can i get hold of you"),
