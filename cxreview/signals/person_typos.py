@@ -109,7 +109,8 @@ def corrected(lower: str, words: Sequence[str], language: str) -> Corrected | No
     previous = ""
     for token in _SCAN.finditer(lower):
         word = token.group()
-        meant = _SPLIT_MEANT.get(word) or forms.get(word) or ("to" if word == "2" and (previous in _TALKING or previous in _WISHES) else None)
+        two = word == "2" and (previous in _TALKING or previous in _WISHES)
+        meant = _SPLIT_MEANT.get(word) or forms.get(word) or ("to" if two else None)
         previous = meant or word
         if meant is None:
             continue
