@@ -139,6 +139,9 @@ CAP = {
     # so that either alone does not flag.
     "incredulous": 1.0,
     "protest": 1.0,
+    # Round 24: a long public post (`frustration.feature_values`) is learned freely (no prior) but
+    # never flags by itself: a calm story told at length is still calm in its words.
+    "long_post": 1.0,
 }
 
 
