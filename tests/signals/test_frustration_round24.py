@@ -2,7 +2,9 @@
 real public support tweets rather than families of single wordings. `long_post`: a public post that
 tells its case at length (on every tweet set the share of frustrated posts rises with their length,
 also where no cue fires); chats are not read so, a link's pieces are no words, and it never flags a
-message alone. The wordings are written for these tests, not the tweets' own."""
+message alone. Then two false firings named by the round's brief: the plan paid for (`paid_for`) or
+the years of custom (`duration`) told before a how-to question are a standing, not a grievance.
+The wordings are written for these tests, not the tweets' own."""
 
 from __future__ import annotations
 
@@ -72,3 +74,33 @@ def test_it_is_worded_among_the_reasons_when_it_pushes() -> None:
     _, shown, words = explain(found, top=10)
     if shown.get("long_post", 0) > 0:  # the shipped model weighs it once retrained
         assert "a long public post" in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The plan or the years of custom named before a how-to question: a standing, not a grievance.
+        "@Music I pay for premium, how do I download songs?",
+        "@Music I pay 10 euro each month. Can I change it to the student plan?",
+        "@Bank I have been a customer for years, how do I change my email?",
+        "@Bank I've been with you for over 10 years. Is there a way to add my partner to the account?",
+    ],
+)
+def test_a_standing_before_a_how_to_question_is_no_grievance(text: str) -> None:
+    cues = text_features(text, "en").cues
+    assert "paid_for" not in cues and "duration" not in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "words"),
+    [
+        ("@Music I literally pay for this and it still crashes", "paid_for", "I literally pay for this"),
+        ("@Music I pay for premium and still get ads?", "paid_for", "I pay for premium"),
+        ("@Bank I have been a customer for 10 years and this is how you treat me", "duration", "for 10 years"),
+        ("@Music people have been asking for years. Is there any news?", "duration", "for years"),
+        ("@Music been waiting for 2 years, when can I finally get it?", "duration", "for 2 years"),
+        ("@Music it has been broken for 2 years, why is it not fixed?", "duration", "for 2 years"),
+    ],
+)
+def test_the_complaints_near_them_still_count(text: str, cue: str, words: str) -> None:
+    assert text_features(text, "en").cues.get(cue) == words
