@@ -104,3 +104,32 @@ def test_a_standing_before_a_how_to_question_is_no_grievance(text: str) -> None:
 )
 def test_the_complaints_near_them_still_count(text: str, cue: str, words: str) -> None:
     assert text_features(text, "en").cues.get(cue) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("@Music nice update, I can no longer find my own playlists", "en"),
+        ("Great. So now I have to make a downloads playlist and I can not even sort it", "en"),
+        ("Mooi hoor, ik kan mijn eigen afspeellijsten niet meer vinden", "nl"),
+    ],
+)
+def test_praise_beside_a_negation_counts_half(text: str, language: str) -> None:
+    f = text_features(text, language)
+    found = feature_values(f, Context())
+    assert f.sentiment > 0 and "negations" in found
+    assert found["positive_sentiment"] == pytest.approx(f.sentiment / 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Thanks, it doesn't matter now", "en"),  # thanks stays thanks
+        ("Bedankt, het hoeft niet meer", "nl"),
+        ("Ok cool. I have not tried that yet, will do", "en"),  # a "not yet" answers, negates nothing
+        ("Love the app, great update", "en"),  # no negation
+    ],
+)
+def test_thanks_and_plain_praise_count_in_full(text: str, language: str) -> None:
+    f = text_features(text, language)
+    assert feature_values(f, Context())["positive_sentiment"] == pytest.approx(f.sentiment)
