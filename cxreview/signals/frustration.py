@@ -95,6 +95,7 @@ _SOFT_NOT = re.compile(
 _LONG_POST_FROM = 8
 _LONG_POST_SPAN = 24
 _PRAISE_BESIDE_NEGATION = 0.5  # round 24: half, against none (muted) and a third
+_NOT = re.compile(r"\b(?:not|never|no longer|cannot|\w+n't|niet|nooit|geen)\b")  # a verb negated
 _COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
 # A message's "no" that answers (`no_reading`); otherwise it is part of a complaint, or says no.
 ANSWER = "answer"
@@ -228,12 +229,13 @@ def feature_values(
         negations -= len(_SOFT_NOT.findall(f.norm))
     if negations > 0 and not reported:
         values["negations"] = min(1.0, negations / 2)
-        if "positive_sentiment" in values and not (cues and "gratitude" in cues):
+        if "positive_sentiment" in values and not (cues and "gratitude" in cues) and _NOT.search(f.norm):
             # Round 24: praise beside a negation counts half ("Great, so now the playlist doesn't
             # load", "love the app but it won't play offline"): on every real tweet set and the
             # chatbot messages such mixed posts are frustrated far more often than praise alone
             # (twcs21 38% against 17%, spot22 23% against 8%). Not with thanks: "thanks, it doesn't
-            # matter now" is calm, as thanks usually is.
+            # matter now" is calm, as thanks usually is. A verb negated only: "would be nice to get
+            # something off for 2 days without service" asks politely.
             values["positive_sentiment"] *= _PRAISE_BESIDE_NEGATION
     if f.question and "rhetorical" not in cues:  # a rhetorical question does not ask
         values["question"] = 1.0

@@ -133,3 +133,8 @@ def test_praise_beside_a_negation_counts_half(text: str, language: str) -> None:
 def test_thanks_and_plain_praise_count_in_full(text: str, language: str) -> None:
     f = text_features(text, language)
     assert feature_values(f, Context())["positive_sentiment"] == pytest.approx(f.sentiment)
+
+
+def test_a_without_negates_no_verb_and_leaves_the_praise_whole() -> None:
+    f = text_features("would be nice to get something off the bill for 2 days without service", "en")
+    assert feature_values(f, Context())["positive_sentiment"] == pytest.approx(f.sentiment)
