@@ -99,6 +99,11 @@ PRIOR = {
     "incredulous": 1.0,
     "protest": 1.0,
     "paid_for": 1.0,  # "I'm paying for 100 and getting 8"
+    # Round 24: with `long_post` the fit moves the weight of a problem told in public to the
+    # long posts (0.24 -> -0.01), and a short public report ("@KPNwebcare mijn internet werkt niet
+    # sinds vanochtend") would weigh less than in a chat, against round 18's reading of public
+    # complaints; a small prior keeps it at about its weight before (cross-fit within 0.001).
+    "public_problem": 0.5,
 }
 
 
@@ -139,6 +144,9 @@ CAP = {
     # so that either alone does not flag.
     "incredulous": 1.0,
     "protest": 1.0,
+    # Round 24: a long public post (`frustration.feature_values`) is learned freely (no prior) but
+    # never flags by itself: a calm story told at length is still calm in its words.
+    "long_post": 1.0,
 }
 
 

@@ -55,6 +55,7 @@ REASONS: dict[str, str] = {
     "negations": "negations",
     "question": "asks a question",
     "short": "a very short reply",
+    "long_post": "a long public post",
     "after_failure": "after a failed bot or agent answer",
     "after_bot_repeat": "after the bot repeated itself",
     "after_question": "answers a question",
