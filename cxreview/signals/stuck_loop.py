@@ -450,7 +450,20 @@ _SHORT_REPLY = 10  # words
 def _places(f: TextFeatures) -> frozenset[str]:
     """Where a bot text sends the customer: its links ("greenbank com") and, when it says to
     go somewhere, the capitalised words inside its sentences ("Account", "Payments", "Mijn",
-    "Bestellingen")."""
+    "Bestellingen"). Remembered per text (bot texts are templates), keyed by all it reads."""
+    key = (f.norm, f.critical)
+    found = _PLACES.get(key)
+    if found is None:
+        if len(_PLACES) >= _MEMO_LIMIT:
+            _PLACES.clear()
+        found = _PLACES[key] = _places_now(f)
+    return found
+
+
+_PLACES: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+
+
+def _places_now(f: TextFeatures) -> frozenset[str]:
     links = frozenset(_LINK.findall(f.norm)) if " " in f.norm else frozenset()
     if _NAVIGATES.search(f.norm) is None:
         return links
