@@ -114,9 +114,7 @@ def _left(
     return position, back, after[-1][0]
 
 
-def _said_circles(
-    state: _State, turns: int, end: float, backs: list[str | None]
-) -> tuple[str, str, list[int]] | None:
+def _said_circles(state: _State, turns: int, end: float, backs: list[str | None]) -> tuple[str, str, list[int]] | None:
     """The loop when the customer says they go round in circles (cues.yaml ``loop_statement``)
     after at least ``turns`` bot turns came back to something, whatever the replies between
     ("1", "4": a new option each time from a menu shown again and again). ``backs``: `came_back`
