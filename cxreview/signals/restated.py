@@ -153,8 +153,10 @@ def _menu_again(state: _State, f: TextFeatures) -> Restated | None:
     or as a repeat of its own) or did not understand ("3" ... "3!!! moving", "4 again. PAC code"): the same number, standing for the
     same option in the menu before each choice (a submenu's "4 Back" is another choice)."""
     reply = state.last_reply
+    if reply is None or f.words > _CHOICE_WORDS:
+        return None  # before the search: most messages are longer
     match = _CHOICE.search(f.norm)
-    if reply is None or match is None or f.words > _CHOICE_WORDS:
+    if match is None:
         return None
     number = match.group(1)
     option = _option(reply[1], number)
@@ -413,16 +415,17 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
         else []
     )
     digits = _has_digit(norm)  # most texts have none: no word to test
-    forms = _FORMS
+    forms = _FORMS.get(language)
+    if forms is None:
+        forms = _FORMS[language] = {}
     for begin, end, phrase in [*spans, (len(norm), len(norm), "")]:
         for word in norm[start:begin].split():
             if word not in dropped and len(word) >= _MIN_LETTERS and not (digits and _digit_in(word)):
-                key = (word, language)
-                form = forms.get(key)
+                form = forms.get(word)
                 if form is None:
                     if len(forms) >= _FORMS_LIMIT:
                         forms.clear()
-                    form = forms[key] = _form(word, language)
+                    form = forms[word] = _form(word, language)
                 found.append((word, form))
         if phrase:
             found.append((phrase, lists.phrase_names[phrase]))
@@ -430,9 +433,9 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
     return found
 
 
-# A word's form (`_form`), remembered: a customer's words come back text after text.
-_FORMS: dict[tuple[str, str], str] = {}
-_FORMS_LIMIT = 200_000
+# A word's form (`_form`) per language, remembered: a customer's words come back text after text.
+_FORMS: dict[str, dict[str, str]] = {}
+_FORMS_LIMIT = 200_000  # words per language
 
 
 @functools.lru_cache(maxsize=1)
