@@ -154,7 +154,7 @@ def analyze(
         ms = MessageSignals(position, f.sentiment, None, {}, [], {}, [])
         step(role, _system_step)(state, ms, at, f)
         if role == "bot" or role == "agent":
-            state.last_reply = (position, reply_norm(f.norm, f.cues))
+            state.last_reply = (position, f.norm or reply_norm(f.norm, f.cues))  # a norm is its own reply
         add(ms)
     summarise(state, outcome, csat, csat_scale)
     return state.result
