@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from cxreview.records import NOTE
+from cxreview.signals.answers import _dates, _done, _nothing_new
+from cxreview.signals.asked_steps import _patterns
 from cxreview.signals.config import config_hash, load_config
 from cxreview.signals.conversation import ConversationSignals, analyze
 from cxreview.signals.features import (
@@ -35,7 +37,12 @@ from cxreview.signals.features import (
 )
 from cxreview.signals.frustration import model
 from cxreview.signals.language import conversation_language
+from cxreview.signals.lexicon import lexicon_language
+from cxreview.signals.person_offer import _section
 from cxreview.signals.phases import Phases, name_the_phase, split_phases
+from cxreview.signals.requested import _frames
+from cxreview.signals.restated import _lists
+from cxreview.signals.step_phrases import _restarts
 from cxreview.signals.summary import analysis_key, csat_scale
 from cxreview.store import Database, open_database
 from cxreview.store import signals as sql
@@ -284,6 +291,22 @@ def _pool(workers: int, config: dict[str, Any], db_path: str, languages: set[str
         # worker (each built its own: ~0.1 s of CPU per worker); frozen, so no collection
         # in a worker walks (and copies) the inherited objects.
         warm_up(lang if lang != WORDLESS else "en" for lang in languages)
+        _warm_rules({lexicon_language(lang) for lang in languages if lang != WORDLESS} or {"en"})
         model()
         gc.freeze()
     return multiprocessing.get_context(method).Pool(workers, initializer=_init_worker, initargs=(config, db_path))
+
+
+def _warm_rules(languages: set[str]) -> None:
+    """Compile the regexes the per-conversation rules build on first use from cues.yaml and
+    their own word lists (``languages``: lexicon languages), so that the workers inherit them
+    instead of each compiling its own (about 0.1e9 instructions per worker)."""
+    _lists()
+    _section()
+    _dates()
+    _frames()
+    for language in languages:
+        _done(language)
+        _nothing_new(language)
+        _patterns(language)
+        _restarts(language)

@@ -58,13 +58,21 @@ class AnswerRuns:
     longest: list[int] = field(default_factory=list)  # the longest run so far
 
 
+_STEMS: dict[tuple[str, ...], frozenset[str]] = {}  # a text's content words -> their first letters
+_STEMS_LIMIT = 100_000
+
+
 def answer_again(state: _State, f: TextFeatures) -> None:
     """Reads bot text ``f`` (not yet in ``state.bot_features``) as a give of an earlier answer
     or a new one, and goes on with that answer's run. Most bot texts share too few content
     words with every earlier one to give its answer again: only those that might are read."""
     answers = state.answers
     index = len(state.bot_features)
-    stems = frozenset([word[:STEM_LETTERS] for word in f.semantic])
+    stems = _STEMS.get(f.semantic)
+    if stems is None:  # bot texts are templates: their stems come back conversation after conversation
+        if len(_STEMS) >= _STEMS_LIMIT:
+            _STEMS.clear()
+        stems = _STEMS[f.semantic] = frozenset([word[:STEM_LETTERS] for word in f.semantic])
     answers.stems.append(stems)
     answers.keys.append(None)
     answers.first.append(index)

@@ -16,13 +16,15 @@ from cxreview.signals.lexicon import lexicon_language, raw_cues
 from cxreview.signals.wording import rephrasing_words
 
 
-def values(norm: str) -> set[str]:
+@functools.lru_cache(maxsize=20_000)
+def values(norm: str) -> frozenset[str]:
     """The number-like values of a normalised customer text, each in one form: a Dutch
     postcode as "1234ab", a date as "3/3" (day / month, as both languages write it), a number
     split by spaces also whole ("0612 345 678" -> "0612345678"), other words with a digit
-    as they are. Empty when the text has no digit."""
+    as they are. Empty when the text has no digit. Remembered: the rules read each earlier
+    message's values again for every later one (and the bot's texts are templates)."""
     if _DIGIT.search(norm) is None:  # most texts: one pass
-        return set()
+        return _NO_VALUES
     words = _NUMBER_WORD.findall(norm)
     found: set[str] = set()
     text = norm
@@ -59,7 +61,10 @@ def values(norm: str) -> set[str]:
                 found.add(match.group(0).replace(" ", ""))
                 text = text.replace(match.group(0), " ", 1)
     found.update(words if text is norm else _NUMBER_WORD.findall(text))
-    return found
+    return frozenset(found)
+
+
+_NO_VALUES: frozenset[str] = frozenset()
 
 
 def given_before(given: AbstractSet[str], before: AbstractSet[str]) -> bool:

@@ -104,7 +104,7 @@ class _State:
     # "I don't have it". None: new unless its words say it cannot give the value, read only
     # when a bot repeat asks (most conversations have none).
     news: list[bool | None] = field(default_factory=list)
-    values_said: list[set[str]] = field(default_factory=list)  # per customer turn, `answers.values`, filled when needed
+    values_said: list[frozenset[str]] = field(default_factory=list)  # per customer turn, `answers.values`, when needed
     questions: list[bool] = field(default_factory=list)  # per customer turn: it asks a question
     bot_turns: int = 0
     # The previous bot or agent message: failed ("I don't understand"), repeated an earlier
@@ -154,7 +154,7 @@ def analyze(
         ms = MessageSignals(position, f.sentiment, None, {}, [], {}, [])
         step(role, _system_step)(state, ms, at, f)
         if role == "bot" or role == "agent":
-            state.last_reply = (position, reply_norm(f.norm, f.cues))
+            state.last_reply = (position, f.norm or reply_norm(f.norm, f.cues))  # a norm is its own reply
         add(ms)
     summarise(state, outcome, csat, csat_scale)
     return state.result

@@ -28,10 +28,12 @@ from __future__ import annotations
 import functools
 import re
 
+from cxreview.signals import regex_code
 from cxreview.signals.cue_index import compile_patterns
 from cxreview.signals.lexicon import expanded, languages_read, person_offer, raw_cues
 from cxreview.signals.lexicon import person_ask as person_ask_parts
 
+_parser = regex_code._parser  # the regex parser of this Python (re._parser or sre_parse)
 _NUMBER_ONLY = re.compile(r"^(?:option |optie |nummer |number |keuze |choice )?(\d)$")
 _OPTION = re.compile(r"(?:^| )(\d) ")  # in a norm the option marks are bare digits ("3 talk to an agent")
 _OR = re.compile(r" (?:or|of)$")  # "antwoord met 1 (ja) of 2 (nee)": the option "ja"
@@ -115,7 +117,29 @@ def accepts_person(language: str, reply_norm: str, norm: str, earlier_norm: str 
 def _says_yes(norm: str, language: str) -> bool:
     """The reply opens with a yes and nothing after it turns the offer down or puts it off."""
     parts = _parts(language)
-    return parts["agrees"].search(norm) is not None and parts["but_not"].search(norm) is None
+    agrees = parts["agrees"]
+    # (The cue patterns are multi-line: a "^" after a line break too; a norm has none.)
+    found = agrees.match(norm) if "\n" not in norm and _agrees_at_start(language) else agrees.search(norm)
+    return found is not None and parts["but_not"].search(norm) is None
+
+
+@functools.lru_cache(maxsize=2)
+def _agrees_at_start(language: str) -> bool:
+    """Every ``agrees`` pattern is held to the start of the text (its parsed tree opens with
+    "^", no alternative outside it): in a text of one line a search finds nothing a match at
+    the start would not, and the match fails at once on most replies instead of trying every
+    position."""
+    section = raw_cues()["person_offer"]["agrees"]
+    patterns = [p for lang in languages_read(language) for p in expanded(section[lang], lang)]
+    return all(_opens_with_start(pattern) for pattern in patterns)
+
+
+def _opens_with_start(pattern: str) -> bool:
+    try:
+        tree = _parser.parse(pattern)
+    except re.error:
+        return False
+    return len(tree) > 0 and tree[0] == (_parser.AT, _parser.AT_BEGINNING)
 
 
 def _stays(norm: str, reply_norm: str, language: str) -> bool:

@@ -122,7 +122,8 @@ def split_phases(
         phases.agent = _figures(after)
     _handover(phases, before, messages, first_agent, rows)
     if after:
-        bare = {m[0]: _says_little(m[3]) for m in messages[:first_agent]}
+        # Read for the customer's messages only (`_arrival`'s window holds no other).
+        bare = {m[0]: _says_little(m[3]) for m in messages[:first_agent] if m[1] == "customer"}
         _arrival(phases, before, after, frustrated_at, rise, int(config["handover"]["arrival_messages"]), bare)
     return phases
 
@@ -135,10 +136,11 @@ def _handover(
     rows: Sequence[tuple[int, str, str | None, _Analysed]],
 ) -> None:
     for index, (position, role, _, analysed) in enumerate(before):
-        cues = getattr(messages[index][3], "cues", None) or {}
-        if role == "customer" and phases.request_position is None and "human_request" in _flags(analysed):
-            phases.request_position = position
+        if role == "customer":
+            if phases.request_position is None and "human_request" in _flags(analysed):
+                phases.request_position = position
         elif role in ("bot", "system"):
+            cues = getattr(messages[index][3], "cues", None) or {}
             if (
                 phases.offer_position is None
                 and role == "bot"

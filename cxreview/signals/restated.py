@@ -83,7 +83,7 @@ def _value_said(state: _State, f: TextFeatures, given: frozenset[str], reply: st
     language = state.result.language
     asked = asked_for(reply, language) if state.last_failure is None and not state.last_bot_repeat else None
     for index in range(len(state.norms) - 1, -1, -1):
-        before = frozenset(values(state.norms[index])) | _codes(state.norms[index])
+        before = values(state.norms[index]) | _codes(state.norms[index])
         if before and all(given_before({value}, before) for value in given):
             at = state.positions[index]
             question = earlier_reply(state, at)
@@ -153,8 +153,10 @@ def _menu_again(state: _State, f: TextFeatures) -> Restated | None:
     or as a repeat of its own) or did not understand ("3" ... "3!!! moving", "4 again. PAC code"): the same number, standing for the
     same option in the menu before each choice (a submenu's "4 Back" is another choice)."""
     reply = state.last_reply
+    if reply is None or f.words > _CHOICE_WORDS:
+        return None  # before the search: most messages are longer
     match = _CHOICE.search(f.norm)
-    if reply is None or match is None or f.words > _CHOICE_WORDS:
+    if match is None:
         return None
     number = match.group(1)
     option = _option(reply[1], number)
@@ -208,10 +210,14 @@ def _content_again(state: _State, f: TextFeatures, reply: str) -> Restated | Non
     # "no, cancel" to "Would you like to pause instead?": the no turns the offer down and the
     # rest says the request again in full (not "no, not the hotel", "no, just the refund").
     declined = bool(state.last_question) and words[0] in NO_WORDS and _DECLINE_EXCEPT.isdisjoint(words[1:])
+    numbers = _numbers(f.norm)
+    if not pushed and not numbers and not declined and state.last_question:
+        return None  # unpushed, only a value or a no said again in full would count (`again`, `value` below)
     told = _index(content_words(reply, language))
     from_reply = {word for word in own if _said(word, told)}  # the same for every earlier message
-    numbers = _numbers(f.norm)
-    probe = _probe(own)
+    if not pushed and sum(1 for word in own if word not in from_reply) > _FULL_WORDS:
+        return None  # unpushed, only a message said again in full counts: more words of its own than that
+    probe = _index(own)  # `_may_share` reads it as the earlier messages' (and it is theirs later)
     best: tuple[int, list[str]] | None = None
     for index in range(len(state.norms) - 1, -1, -1):
         earlier = content_words(state.norms[index], language)
@@ -322,30 +328,16 @@ def _said(word: str, index: _Index) -> bool:
     return False
 
 
-class _Probe(NamedTuple):
-    """A message's content words, arranged for `_may_share` (made once per message)."""
-
-    words: frozenset[str]
-    stems: frozenset[str]  # their first STEM_LETTERS letters
-    heads: frozenset[str]  # the endings each could be a compound's head of
-
-
-def _probe(words: tuple[str, ...]) -> _Probe:
-    return _Probe(
-        frozenset(words),
-        frozenset(word[:STEM_LETTERS] for word in words),
-        frozenset(word[at:] for word in words for at in range(_HEAD_LETTERS, len(word) - _HEAD_LETTERS + 1)),
-    )
-
-
-def _may_share(probe: _Probe, index: _Index) -> bool:
+def _may_share(probe: _Index, index: _Index) -> bool:
     """False only when `_said` holds for no word of ``probe`` on ``index``: each of its four
     ways (the same word, a word of the same first letters, a word that is the head of one of
     the index's, one of the index's that is a word's head) tested for all the words at once by
-    set operations in C, instead of `_said` word by word against every earlier message."""
+    set operations in C, instead of `_said` word by word against every earlier message. (Only
+    words of STEM_LETTERS or more have first letters in ``by_stem``: a shorter word has none
+    that `_said` reads.)"""
     return not (
         probe.words.isdisjoint(index.words)
-        and probe.stems.isdisjoint(index.by_stem)
+        and probe.by_stem.keys().isdisjoint(index.by_stem)
         and probe.words.isdisjoint(index.heads)
         and probe.heads.isdisjoint(index.words)
     )
@@ -423,16 +415,17 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
         else []
     )
     digits = _has_digit(norm)  # most texts have none: no word to test
-    forms = _FORMS
+    forms = _FORMS.get(language)
+    if forms is None:
+        forms = _FORMS[language] = {}
     for begin, end, phrase in [*spans, (len(norm), len(norm), "")]:
         for word in norm[start:begin].split():
             if word not in dropped and len(word) >= _MIN_LETTERS and not (digits and _digit_in(word)):
-                key = (word, language)
-                form = forms.get(key)
+                form = forms.get(word)
                 if form is None:
                     if len(forms) >= _FORMS_LIMIT:
                         forms.clear()
-                    form = forms[key] = _form(word, language)
+                    form = forms[word] = _form(word, language)
                 found.append((word, form))
         if phrase:
             found.append((phrase, lists.phrase_names[phrase]))
@@ -440,9 +433,9 @@ def _surface(norm: str, language: str) -> list[tuple[str, str]]:
     return found
 
 
-# A word's form (`_form`), remembered: a customer's words come back text after text.
-_FORMS: dict[tuple[str, str], str] = {}
-_FORMS_LIMIT = 200_000
+# A word's form (`_form`) per language, remembered: a customer's words come back text after text.
+_FORMS: dict[str, dict[str, str]] = {}
+_FORMS_LIMIT = 200_000  # words per language
 
 
 @functools.lru_cache(maxsize=1)

@@ -64,21 +64,26 @@ def stuck_loop(state: _State, turns: int) -> tuple[str, str, list[int]] | None:
     end = result.handover_position if result.handover_position is not None else float("inf")
     by_position = {ms.position: ms for ms in result.messages}
     found: list[tuple[int, str, int]] = []  # (bot position, what it came back to, the reply)
+    backs: list[str | None] = []  # per bot turn up to the end: what it came back to (read again below)
     for index, position in enumerate(state.bot_positions):
         if position > end:
             break
         back = came_back(state, index, by_position[position], by_position)
+        backs.append(back)
         if back is None:
             continue
         reply = gets_nowhere(state, index, by_position)
         if reply is not None:
             found.append((position, back, reply))
     if len(found) == turns - 1 and result.handover_position is None:
-        left = _left(state, by_position)
+        left = _left(state, by_position, backs)
         if left is not None and all(left[0] != position for position, _, _ in found):
             found.append(left)
     if len(found) < turns:
-        return _said_circles(state, turns, by_position, end)
+        # Fewer turns came back than the customer's words would need: no message is searched.
+        if len(backs) - backs.count(None) < turns:
+            return None
+        return _said_circles(state, turns, end, backs)
     where = "; ".join(f"message {position} {back}" for position, back, _ in found)
     replies = ", ".join(str(reply) for _, _, reply in found)
     detail = f"the bot came back to the same thing {len(found)} times ({where}) and the customer got nowhere"
@@ -86,15 +91,17 @@ def stuck_loop(state: _State, turns: int) -> tuple[str, str, list[int]] | None:
     return "no progress", detail, [position for position, _, _ in found]
 
 
-def _left(state: _State, by_position: dict[int, MessageSignals]) -> tuple[int, str, int] | None:
+def _left(
+    state: _State, by_position: dict[int, MessageSignals], backs: list[str | None]
+) -> tuple[int, str, int] | None:
     """(bot position, what it came back to, the customer's last message) when the bot's last
     turn came back to something and the customer left after it with words of no thanks, no
-    yes and no good mood ("jezus", "ik bel jullie wel")."""
+    yes and no good mood ("jezus", "ik bel jullie wel"). ``backs``: `came_back` of every bot
+    turn (no person took over)."""
     if not state.bot_positions:
         return None
-    index = len(state.bot_positions) - 1
-    position = state.bot_positions[index]
-    back = came_back(state, index, by_position[position], by_position)
+    position = state.bot_positions[-1]
+    back = backs[-1]
     if back is None:
         return None
     after = [(at, norm) for at, norm in zip(state.positions, state.norms, strict=True) if at > position]
@@ -107,12 +114,11 @@ def _left(state: _State, by_position: dict[int, MessageSignals]) -> tuple[int, s
     return position, back, after[-1][0]
 
 
-def _said_circles(
-    state: _State, turns: int, by_position: dict[int, MessageSignals], end: float
-) -> tuple[str, str, list[int]] | None:
+def _said_circles(state: _State, turns: int, end: float, backs: list[str | None]) -> tuple[str, str, list[int]] | None:
     """The loop when the customer says they go round in circles (cues.yaml ``loop_statement``)
     after at least ``turns`` bot turns came back to something, whatever the replies between
-    ("1", "4": a new option each time from a menu shown again and again)."""
+    ("1", "4": a new option each time from a menu shown again and again). ``backs``: `came_back`
+    of each bot turn up to ``end``."""
     pattern = loop_statement(state.result.language)
     for at, norm in zip(state.positions, state.norms, strict=True):
         if at > end:
@@ -121,8 +127,8 @@ def _said_circles(
             continue
         back = [
             (position, what)
-            for index, position in enumerate(state.bot_positions)
-            if position < at and (what := came_back(state, index, by_position[position], by_position)) is not None
+            for position, what in zip(state.bot_positions, backs, strict=False)
+            if position < at and what is not None
         ]
         if len(back) >= turns:
             where = "; ".join(f"message {position} {what}" for position, what in back)
@@ -161,7 +167,7 @@ def came_back(state: _State, index: int, ms: MessageSignals, by_position: dict[i
         other = state.bot_features[earlier]
         if not is_answer(state, earlier):
             continue
-        if _same_place(places, _places(other)):
+        if places and _same_place(places, _places(other)):  # nowhere to send the customer: no place shared
             return f"sends the customer where message {state.bot_positions[earlier]} did"
         if _alike(f, other):
             return f"says what message {state.bot_positions[earlier]} said, in other words"
@@ -442,7 +448,20 @@ _SHORT_REPLY = 10  # words
 def _places(f: TextFeatures) -> frozenset[str]:
     """Where a bot text sends the customer: its links ("greenbank com") and, when it says to
     go somewhere, the capitalised words inside its sentences ("Account", "Payments", "Mijn",
-    "Bestellingen")."""
+    "Bestellingen"). Remembered per text (bot texts are templates), keyed by all it reads."""
+    key = (f.norm, f.critical)
+    found = _PLACES.get(key)
+    if found is None:
+        if len(_PLACES) >= _MEMO_LIMIT:
+            _PLACES.clear()
+        found = _PLACES[key] = _places_now(f)
+    return found
+
+
+_PLACES: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+
+
+def _places_now(f: TextFeatures) -> frozenset[str]:
     links = frozenset(_LINK.findall(f.norm)) if " " in f.norm else frozenset()
     if _NAVIGATES.search(f.norm) is None:
         return links
