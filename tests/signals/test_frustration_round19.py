@@ -15,7 +15,8 @@ FRUSTRATED_AT = 0.4
 # on real support tweets too, weighs one cue alone at about 0.37 (0.30 for a problem told in a public
 # post), just under `frustrated_at`; a second sign flags it. Round 21's training on twcs21's real
 # tweets, whose readers call a calm public report calm, lowered the public post to about 0.25, and
-# round 22's on spot22 (tweets read without the brand's replies) to about 0.21 in Dutch.
+# round 22's on spot22 (tweets read without the brand's replies) to about 0.21 in Dutch, and round 24's
+# (a long public post a feature of its own, `long_post`) to about 0.19: `test_a_public_dutch_report`.
 ALONE_AT = 0.2
 
 
@@ -68,7 +69,6 @@ def _last(turns: list[Turn], language: str) -> float:
         ("derde herstart vandaag", "nl"),
         ("monteur nummer vier", "nl"),
         ("om 10 uur gebeld, nu is het 1 uur", "nl"),
-        ("@Eneco geen stroom sinds vanochtend", "nl"),
         ("niet eens een excuus", "nl"),
         ("zelfs geen mail", "nl"),
         ("de status is niet veranderd", "nl"),
@@ -95,11 +95,20 @@ def _last(turns: list[Turn], language: str) -> float:
         ("nu weer een dag later. leuk hoor", "nl"),
         ("tja. dan maar weer 3 weken zonder koelkast", "nl"),
         ("oké. dan maar niet.", "nl"),
-        ("@Eneco al sinds vrijdag geen warm water", "nl"),
     ],
 )
 def test_complaints_told_as_facts_and_dry_resignation_are_frustrated(text: str, language: str) -> None:
     assert alone(text, language).frustration >= ALONE_AT
+
+
+@pytest.mark.parametrize("text", ["@Eneco geen stroom sinds vanochtend", "@Eneco al sinds vrijdag geen warm water"])
+def test_a_public_dutch_report_of_a_lost_service(text: str) -> None:
+    # A lost service told in a short public post: above the same words in a chat, well above
+    # a calm message (0.1), under the flag alone.
+    public = alone(text, "nl").frustration
+    in_chat = alone(text.removeprefix("@Eneco "), "nl").frustration
+    calm = alone("@Eneco ik heb een vraag over mijn rekening", "nl").frustration
+    assert public > in_chat > calm + 0.05 and public < FRUSTRATED_AT
 
 
 @pytest.mark.parametrize(
