@@ -143,10 +143,13 @@ def _encoded(facts: PatternFacts) -> list[Any]:
 
 
 def all_patterns() -> list[str]:
-    """Every distinct pattern of every cue, in every language's index, sorted."""
-    from cxreview.signals.lexicon import LANGUAGES, cue_sources  # lexicon imports the index, which imports this
+    """Every distinct pattern of every cue, in every language's index, and of the anchors of
+    a request for a person (`lexicon.person_anchors`, also a cue index), sorted."""
+    from cxreview.signals.lexicon import LANGUAGES, anchor_patterns, cue_sources  # lexicon imports this module
 
-    return sorted({p for language in LANGUAGES for patterns in cue_sources(language).values() for p in patterns})
+    patterns = {p for language in LANGUAGES for patterns in cue_sources(language).values() for p in patterns}
+    patterns.update(p for language in LANGUAGES for part in anchor_patterns(language) for p in part)
+    return sorted(patterns)
 
 
 def render(patterns: list[str]) -> str:
