@@ -28,6 +28,8 @@ LETTERS_AND_APOSTROPHES = _table(lambda c: "a" <= c <= "z" or "A" <= c <= "Z" or
 # Word characters: "\\w+" on an ASCII text (letters, digits, underscore).
 WORD_CHARACTERS = _table(lambda c: c.isascii() and (c.isalnum() or c == "_"))
 _DIGIT_BYTES = b"0123456789"
+# Capitals as "A", everything else a space: two capitals in a row show as "AA".
+_CAPITALS = bytes(0x41 if 0x41 <= code <= 0x5A else 0x20 for code in range(256))
 
 
 def runs(text: str, table: bytes) -> list[str]:
@@ -43,5 +45,8 @@ def has_digit(text: str) -> bool:
 
 def shouted_words(text: str) -> list[str]:
     """``\\b[A-Z]{2,}\\b`` on an ASCII text: the runs of word characters that are two or
-    more capital letters (a boundary on both sides makes the match a whole run)."""
+    more capital letters (a boundary on both sides makes the match a whole run). Most
+    texts have no two capitals in a row: one C pass finds that, and no word is looked at."""
+    if b"AA" not in text.encode("ascii").translate(_CAPITALS):
+        return []
     return [w for w in runs(text, WORD_CHARACTERS) if len(w) > 1 and w.isalpha() and w.isupper()]

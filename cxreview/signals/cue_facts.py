@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 from cxreview.signals.cue_patterns import (
     LETTER,
     Trigger,
+    gate_of,
     matches_without_letters,
     parse_pattern,
     possible_keys,
@@ -39,7 +40,7 @@ from cxreview.signals.cue_patterns import (
     required_words,
     trigger_of,
 )
-from cxreview.signals.cue_search import has_ascii_search
+from cxreview.signals.cue_search import affixes, has_ascii_search
 
 FACTS_FILE = Path(__file__).with_name("cue_facts.json")
 # The code whose answers the file holds; any change to it makes the file unusable.
@@ -58,6 +59,7 @@ class PatternFacts(NamedTuple):
     keys: frozenset[str] | None  # possible_keys (letterless patterns only, else None)
     trigger: Trigger | None  # trigger_of, for patterns with letters
     fast: bool  # has_ascii_search
+    gate: str = ""  # gate_of, for patterns without a trigger
 
 
 def work_out(pattern: str) -> PatternFacts:
@@ -72,9 +74,9 @@ def work_out(pattern: str) -> PatternFacts:
         # required and some can be keys (CueIndex files the pattern under each of them).
         covered = not needed and bool(keys)
     trigger = None if wordless else trigger_of(pattern, covered)
-    return PatternFacts(
-        required_words(pattern), wordless, letterless, needed, keys, trigger, has_ascii_search(parse_pattern(pattern))
-    )
+    fast = has_ascii_search(parse_pattern(pattern), bool(affixes(pattern)[0]))
+    gate = gate_of(pattern) if trigger is None else ""
+    return PatternFacts(required_words(pattern), wordless, letterless, needed, keys, trigger, fast, gate)
 
 
 def facts_of(pattern: str) -> PatternFacts:
@@ -114,7 +116,7 @@ def shipped() -> dict[str, PatternFacts]:
 
 
 def _decoded(row: list[Any]) -> PatternFacts:
-    clauses, wordless, letterless, needed, keys, trigger, fast = row
+    clauses, wordless, letterless, needed, keys, trigger, fast, *gate = row  # a gate only where there is one
     return PatternFacts(
         tuple(frozenset(clause) for clause in clauses),
         wordless,
@@ -123,6 +125,7 @@ def _decoded(row: list[Any]) -> PatternFacts:
         None if keys is None else frozenset(keys),
         None if trigger is None else (frozenset(trigger[0]), frozenset(trigger[1])),
         fast,
+        *gate,
     )
 
 
@@ -136,14 +139,17 @@ def _encoded(facts: PatternFacts) -> list[Any]:
         None if facts.keys is None else sorted(facts.keys),
         None if trigger is None else [sorted(trigger[0]), sorted(trigger[1])],
         facts.fast,
-    ]
+    ] + ([facts.gate] if facts.gate else [])
 
 
 def all_patterns() -> list[str]:
-    """Every distinct pattern of every cue, in every language's index, sorted."""
-    from cxreview.signals.lexicon import LANGUAGES, cue_sources  # lexicon imports the index, which imports this
+    """Every distinct pattern of every cue, in every language's index, and of the anchors of
+    a request for a person (`lexicon.person_anchors`, also a cue index), sorted."""
+    from cxreview.signals.lexicon import LANGUAGES, anchor_patterns, cue_sources  # lexicon imports this module
 
-    return sorted({p for language in LANGUAGES for patterns in cue_sources(language).values() for p in patterns})
+    patterns = {p for language in LANGUAGES for patterns in cue_sources(language).values() for p in patterns}
+    patterns.update(p for language in LANGUAGES for part in anchor_patterns(language) for p in part)
+    return sorted(patterns)
 
 
 def render(patterns: list[str]) -> str:

@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from cxreview.signals.ascii_text import LOWER_LETTERS, runs
+from cxreview.signals.ascii_text import LOWER_LETTERS, has_digit, runs
 from cxreview.signals.cue_facts import facts_of
+from cxreview.signals.cue_patterns import DIGIT
 from cxreview.signals.cue_search import WORD_CHARACTERS, affixes, compile_ascii_search, search_on
 from cxreview.signals.regex_code import compile_pattern
 
@@ -72,6 +73,9 @@ class CueIndex:
         # their test: a required character (the rarest) or each of their literal ones.
         self.by_char: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self.unconditional: list[int] = []  # no character to wait for: always searched
+        # Unconditional patterns with a piece of text every match has ("#", "care", a digit):
+        # searched in an ASCII text only when its lower case has it (`cue_patterns.gate_of`).
+        self.gated: list[tuple[int, str]] = []
         self.thrice: set[int] = set()  # the patterns of THRICE_CUES
         self.fast: list[bool] = []  # whether a pattern has a faster search of ASCII texts
         for name, patterns in cues.items():
@@ -114,6 +118,13 @@ class CueIndex:
                 if prefixes:
                     self.by_stem.append((tuple(sorted(prefixes)), pid))
         self.chars = frozenset(self.by_char)
+        for pid in self.unconditional:
+            gate = facts_of(self.sources[pid]).gate
+            if gate:
+                self.gated.append((pid, gate))
+        if self.gated:
+            gated = {pid for pid, _ in self.gated}
+            self.unconditional = [pid for pid in self.unconditional if pid not in gated]
         # The ASCII ones, for ASCII texts (most): a few substring tests instead of a
         # pass over every character of the text.
         self.ascii_chars = tuple(sorted(c for c in self.chars if c.isascii()))
@@ -158,6 +169,13 @@ class CueIndex:
         the words that matched, in the order of the cues given."""
         chosen: set[int] = set(self.unconditional)
         plain = text.isascii()  # a flag, not a scan
+        if self.gated:
+            if plain:
+                for pid, needle in self.gated:
+                    if needle in lower if needle != DIGIT else has_digit(lower):
+                        chosen.add(pid)
+            else:  # IGNORECASE and lower() differ outside ASCII: searched
+                chosen.update(pid for pid, _ in self.gated)
         if plain:
             present: Any = [c for c in self.ascii_chars if c in text]
         else:

@@ -383,3 +383,65 @@ def _punctuation_only(items: Any) -> bool:
         elif op is not _c.AT:
             return False
     return certain
+
+
+# The gate of a pattern whose every match has a digit (not ASCII: no piece of text is it).
+DIGIT = "\u24ea"
+_DIGIT_CLASSES = ([(_c.CATEGORY, _c.CATEGORY_DIGIT)], [(_c.RANGE, (48, 57))])
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+
+
+def gate_of(pattern: str) -> str:
+    """A piece of lower-case ASCII text that every match of ``pattern`` has ("#" in
+    "#(?!...)\\w+", "care" in "do (you|they) care|couldn't care less"), `DIGIT` when every
+    match has a digit, or "" (none found). In an ASCII text a literal matches under
+    IGNORECASE exactly where the lower-case text has its lower case. Asked of the patterns
+    without a trigger (searched in every text, `cue_index`)."""
+    parsed = parse_pattern(pattern)
+    if parsed is None:
+        return ""
+    try:
+        pieces = _certain(parsed)
+    except (AttributeError, TypeError, IndexError):  # another Python's regex internals
+        return ""
+    return max(pieces, key=lambda piece: (piece != DIGIT, len(piece), piece), default="")
+
+
+def _certain(items: Any) -> set[str]:
+    """Pieces of lower-case ASCII text (or `DIGIT`) that every match of ``items`` (a parsed
+    pattern) has: runs of literals outside optional parts and those common to all branches."""
+    pieces: set[str] = set()
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if run:
+            pieces.add(run)
+            run = ""
+        if op is _c.SUBPATTERN:
+            pieces |= _certain(av[-1])
+        elif op is _c.BRANCH:
+            pieces |= _common([_certain(branch) for branch in av[1]])
+        elif op in _REPEATS and av[0] >= 1:
+            pieces |= _certain(av[2])
+        elif op is _c.IN and list(av) in _DIGIT_CLASSES:
+            pieces.add(DIGIT)
+    if run:
+        pieces.add(run)
+    return pieces
+
+
+def _common(alternatives: list[set[str]]) -> set[str]:
+    """The pieces every alternative has within one of its own pieces."""
+    found: set[str] = set()
+    for piece in set().union(*alternatives):
+        if all(any(_within(piece, other) for other in pieces) for pieces in alternatives):
+            found.add(piece)
+    return found
+
+
+def _within(piece: str, other: str) -> bool:
+    if piece == DIGIT:
+        return other == DIGIT or any(c.isdigit() for c in other)
+    return other != DIGIT and piece in other

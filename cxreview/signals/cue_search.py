@@ -62,13 +62,14 @@ def ascii_search(pattern: str, parsed: Any, lead: str, tail: str) -> Search | No
     would not find the same matches or would not be faster. ``parsed``: the regex parser's
     tree of the pattern (None when it does not parse); ``lead`` and ``tail``: the boundary
     checks of `affixes` (``lead`` is left to the caller)."""
-    return compile_ascii_search(pattern, tail) if has_ascii_search(parsed) else None
+    return compile_ascii_search(pattern, tail) if has_ascii_search(parsed, bool(lead)) else None
 
 
-def has_ascii_search(parsed: Any) -> bool:
+def has_ascii_search(parsed: Any, bounded: bool = False) -> bool:
     """Whether a pattern (its parsed tree, None when it does not parse) has a faster
     search of lower-case ASCII texts that finds the same matches (see the module's
-    docstring). Asked once per pattern when the cue facts are made (`cue_facts`)."""
+    docstring). Asked once per pattern when the cue facts are made (`cue_facts`).
+    ``bounded``: the pattern is held to a word boundary where it starts (`affixes`)."""
     if parsed is None or not _case_safe(parsed):
         return False
     try:
@@ -77,7 +78,7 @@ def has_ascii_search(parsed: Any) -> bool:
         # anchor at the start (matched at 0 in a text of one line). Without either the
         # engine would still try every position: nothing to gain.
         rest = _behind_and_rest(parsed)[1]
-        return _anchored(parsed) or _has_prefix(_led_by_literals(rest, _refers_back(parsed.data)))
+        return _anchored(parsed) or _has_prefix(_led_by_literals(rest, _refers_back(parsed.data), bounded))
     except (AttributeError, TypeError, IndexError):  # another Python's regex internals
         return False
 
@@ -111,7 +112,7 @@ def compile_ascii_search(pattern: str, tail: str) -> Search | None:
             kind, trees = "line", [tree]
         else:
             behind, rest = _behind_and_rest(tree)
-            led = _led_by_literals(rest, _BACK_REFERENCE.search(pattern) is not None)
+            led = _led_by_literals(rest, _BACK_REFERENCE.search(pattern) is not None, bool(affixes(pattern)[0]))
             kind, trees = ("behind", [led, behind]) if behind is not None else ("plain", [led])
         if regex_code.recording is None:
             compiled = [_compiler.compile(part, _MULTILINE) for part in trees]
@@ -240,7 +241,11 @@ def _case_safe(items: Any) -> bool:
 # - a group or alternation at the start is replaced by its branches, each led by a
 #   literal (an alternation inside a branch becomes branches of their own, in order);
 # - "X?Y" (greedy, X never empty) is "XY|Y": the engine tries X first, then without it;
-# - "[abc]" is "a|b|c" (a class of a few literals), "x+" is "xx*".
+# - "[abc]" is "a|b|c" (a class of a few literals), "x+" is "xx*";
+# - "\\b" before branches that each start with a word character is left out where the
+#   pattern is held to a word boundary (`affixes`: "(?<!\\w)", which the caller checks at
+#   each match's start): there no word character is before, the next one is a word
+#   character, so the boundary holds wherever a branch can match.
 # (Lookbehinds at the start are checked apart: `_behind_and_rest`.)
 # Anything else at the start (a class of many characters, "\\d", ".", a lookahead, an
 # anchor inside a branch) leaves the pattern as it is, as does a pattern that refers back
@@ -249,14 +254,15 @@ _MAX_BRANCHES = 48  # more would cost more to compile than the scan saves
 _CLASS_LITERALS = 8
 
 
-def _led_by_literals(tree: Any, refers_back: bool) -> Any:
+def _led_by_literals(tree: Any, refers_back: bool, bounded: bool = False) -> Any:
     """``tree`` (a parsed pattern) with its first part rewritten as branches that each start
     with a literal, or ``tree`` itself when that is not possible or not needed
-    (``refers_back``: the pattern may refer to a group, see `_refers_back`)."""
+    (``refers_back``: the pattern may refer to a group, see `_refers_back`; ``bounded``: the
+    pattern is held to a word boundary where it starts)."""
     items = list(tree.data)
     if not items or items[0][0] is _c.LITERAL or refers_back:
         return tree
-    head = _head(items, tree.state)
+    head = _head(items, tree.state, bounded)
     if head is None:
         return tree
     branches, used = head
@@ -270,12 +276,17 @@ def _led_by_literals(tree: Any, refers_back: bool) -> Any:
     return _parser.SubPattern(tree.state, first + items[used:])
 
 
-def _head(items: list[Any], state: Any) -> tuple[list[list[Any]], int] | None:
+def _head(items: list[Any], state: Any, bounded: bool) -> tuple[list[list[Any]], int] | None:
     """(branches, n): the first n items of ``items`` as branches that each start with a
     literal, in the engine's order; None when they cannot be."""
     op, av = items[0]
     if op is _c.LITERAL:
         return [[items[0]]], 1
+    if op is _c.AT and av is _c.AT_BOUNDARY and bounded and len(items) > 1:
+        rest = _head(items[1:], state, bounded)
+        if rest is None or not all(chr(branch[0][1]) in WORD_CHARACTERS for branch in rest[0]):
+            return None
+        return rest[0], 1 + rest[1]
     if op is _c.IN:
         if len(av) > _CLASS_LITERALS or any(member is not _c.LITERAL for member, _ in av):
             return None
@@ -284,12 +295,12 @@ def _head(items: list[Any], state: Any) -> tuple[list[list[Any]], int] | None:
         _, add_flags, del_flags, sub = av
         if add_flags or del_flags:
             return None
-        branches = _branches(list(sub.data), state)
+        branches = _branches(list(sub.data), state, bounded)
         return None if branches is None else (branches, 1)
     if op is _c.BRANCH:
         found: list[list[Any]] = []
         for alternative in av[1]:
-            branches = _branches(list(alternative.data), state)
+            branches = _branches(list(alternative.data), state, bounded)
             if branches is None:
                 return None
             found += branches
@@ -297,8 +308,8 @@ def _head(items: list[Any], state: Any) -> tuple[list[list[Any]], int] | None:
     if op is _c.MAX_REPEAT:
         low, high, body = av
         if low == 0 and high == 1 and body.getwidth()[0] > 0 and len(items) > 1:
-            rest = _head(items[1:], state)
-            with_it = _branches(list(body.data), state)
+            rest = _head(items[1:], state, bounded)
+            with_it = _branches(list(body.data), state, bounded)
             if rest is None or with_it is None:
                 return None
             then = items[1 : 1 + rest[1]]
@@ -311,11 +322,11 @@ def _head(items: list[Any], state: Any) -> tuple[list[list[Any]], int] | None:
     return None
 
 
-def _branches(items: list[Any], state: Any) -> list[list[Any]] | None:
+def _branches(items: list[Any], state: Any, bounded: bool) -> list[list[Any]] | None:
     """The whole of ``items`` as branches that each start with a literal."""
     if not items:
         return None
-    head = _head(items, state)
+    head = _head(items, state, bounded)
     if head is None or len(head[0]) > _MAX_BRANCHES:
         return None
     branches, used = head

@@ -323,27 +323,43 @@ PERSON_ANCHORS = ("people", "kinds", "someone", "channels", "call_me", "presence
 
 
 @functools.lru_cache(maxsize=2)
-def person_anchors(language: str) -> tuple[re.Pattern[str], ...]:
+def person_anchors(language: str) -> tuple[Any, ...]:
     """Searches of which one finds something in a clause exactly when the alternation of the
     `PERSON_ANCHORS` parts of `person_ask` does (see `anchor_searches`)."""
-    section, parts = raw_cues()["person_ask"], person_ask(language)
-    return anchor_searches(
-        [[p for lang in languages_read(language) for p in section[name][lang]] for name in PERSON_ANCHORS],
-        [parts[name] for name in PERSON_ANCHORS],
-    )
+    return anchor_searches(anchor_patterns(language), [person_ask(language)[name] for name in PERSON_ANCHORS])
 
 
-def anchor_searches(patterns: list[list[str]], compiled: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+def anchor_patterns(language: str) -> list[list[str]]:
+    """The patterns of each of the `PERSON_ANCHORS` parts, Dutch with the English ones."""
+    section = raw_cues()["person_ask"]
+    return [[p for lang in languages_read(language) for p in section[name][lang]] for name in PERSON_ANCHORS]
+
+
+def anchor_searches(patterns: list[list[str]], compiled: list[re.Pattern[str]]) -> tuple[Any, ...]:
     """The alternation of some parts (``compiled``, each `compile_patterns` of its
     ``patterns``), as searches of which one finds something exactly where the alternation does.
     When every pattern of the parts is held to word boundaries at both ends (`affixes`), the
     boundaries `compile_patterns` puts around each part again hold wherever the part matches,
-    so the alternation matches where one of the parts matches: the parts' own searches serve,
-    and their patterns are not parsed and compiled a second time. Else the alternation itself."""
+    so the alternation matches where one of the parts matches, which is where one of their
+    patterns does: a cue index of those patterns serves (`AnchorIndex`: the patterns a clause's
+    words allow, each searched fast in an ASCII clause). Else the alternation itself."""
     bounded = all(affixes(pattern) == _BOUNDED for part in patterns for pattern in part)
     if bounded:
-        return tuple(compiled)
+        return (AnchorIndex([pattern for part in patterns for pattern in part]),)
     return (compile_patterns([part.pattern for part in compiled]),)
+
+
+class AnchorIndex:
+    """Patterns in a cue index, searched as one: `search` finds something (True) in a text
+    exactly when one of the patterns, held to word boundaries, does, else None. The patterns
+    whose words a text lacks are not searched; the others fast in ASCII (`cue_search`). Their
+    facts and compiled code ship with the cue patterns' (`cue_facts.all_patterns`)."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.index = CueIndex({"anchor": patterns})
+
+    def search(self, text: str) -> bool | None:
+        return True if self.index.match(text, text.lower()) else None
 
 
 _BOUNDED = (r"(?<!\w)", r"(?!\w)")

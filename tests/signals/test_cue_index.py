@@ -11,7 +11,7 @@ import pytest
 
 from cxreview.demo.generator import generate
 from cxreview.signals.cue_index import CueIndex, compile_patterns
-from cxreview.signals.cue_patterns import required_words, trigger_of
+from cxreview.signals.cue_patterns import DIGIT, gate_of, required_words, trigger_of
 from cxreview.signals.lexicon import CUSTOMER_CUES, SYSTEM_CUES, cue_patterns, match_cues
 
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
@@ -204,3 +204,35 @@ def test_words_said_three_times_are_searched_only_where_a_run_comes_three_times(
         assert found == ({"insistence": match.group(0)} if match else {}), text
         matched += match is not None
     assert matched > 500
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        ("#(?!(monday|work)sucks)\\w+sucks\\b", "sucks"),
+        ("\\bdo (you|u) care\\b|\\b\\w+doesn'?t?care\\b|\\bcouldn'?t care less", "care"),
+        ("\\w*\\d\\w*", DIGIT),
+        ("\\w*[0-9]x", "x"),
+        ("(ab|b)c?", "b"),
+        ("(a|b)c?", ""),
+        ("x?\\w+", ""),
+    ],
+)
+def test_gate_is_text_every_match_has(pattern: str, gate: str) -> None:
+    assert gate_of(pattern) == gate
+
+
+@pytest.mark.parametrize("text", ["#mondaysucks", "#THISSUCKS", "this sucks", "#ThisSucks😡", "#dit1sucks", "#x"])
+def test_gated_patterns_are_searched_where_they_can_match(text: str) -> None:
+    """A pattern without a trigger is searched in an ASCII text only when its lower case has
+    the gate; other texts are searched."""
+    patterns = ["#(?!(monday|work)sucks)\\w+sucks\\b", "\\w*\\d\\w*"]
+    index = CueIndex({"x": patterns[:1], "y": patterns[1:]})
+    assert index.gated and not index.unconditional
+    expected = {}
+    for name, pattern in (("x", patterns[0]), ("y", patterns[1])):
+        match = compile_patterns([pattern]).search(text)
+        if match:
+            expected[name] = match.group(0)
+    assert index.match(text, text.lower()) == expected
+
