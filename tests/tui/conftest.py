@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.css.query import NoMatches
 
 from cxreview.demo.build import build_demo
 from cxreview.rubrics import resolve_rubric
@@ -61,15 +60,23 @@ async def settle(app: ReviewApp, pilot) -> None:  # type: ignore[no-untyped-def]
 async def _rubric_hint_set(app: ReviewApp, pilot) -> None:  # type: ignore[no-untyped-def]
     """The review screen's "more below" hint is set after a refresh (`call_after_refresh`): on a
     loaded machine the next key (the help screen over it) or a snapshot could come first (CI saw
-    the help screen's snapshot without it once). Wait, a bounded number of pauses, until the hint
-    says what the rubric panel's scroll position says."""
-    for _ in range(50):
-        try:
-            scroll, hint = app.screen.query_one(RubricScroll), app.screen.query_one("#rubric-hint")
-        except NoMatches:
-            return  # not the review screen
-        if hint.has_class("-shown") == (scroll.scroll_y < scroll.max_scroll_y):
-            return
+    the help screen's snapshot without it, twice). Wait, a bounded number of pauses, until the
+    rubric panel is laid out and the hint says what its scroll position says, twice in a row
+    (before the layout both read "nothing below"). The review screen may be under another one
+    (the help screen): it is looked for down the screen stack."""
+    agreed = 0
+    for _ in range(100):
+        screens = [screen for screen in reversed(app.screen_stack) if screen.query(RubricScroll)]
+        if not screens:
+            return  # no review screen
+        scroll, hint = screens[0].query_one(RubricScroll), screens[0].query_one("#rubric-hint")
+        laid_out = scroll.size.height > 0 and scroll.virtual_size.height > 0
+        if laid_out and hint.has_class("-shown") == (scroll.scroll_y < scroll.max_scroll_y):
+            agreed += 1
+            if agreed == 2:
+                return
+        else:
+            agreed = 0
         await pilot.pause(0.02)
 
 
