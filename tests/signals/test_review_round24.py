@@ -1,0 +1,46 @@
+"""Round 24 review (rev24): calm look-alikes of the round's new requests for a person, found by
+writing what real customers send to a telecom or a task bot, each fixed narrowly."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signals.dialogue import alone, run
+
+
+def _asks(text: str, language: str = "en") -> bool:
+    return any(f.flag == "human_request" for f in alone(text, language).flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can we set up a call forwarding on my line?",  # a line's feature, not a call with someone
+        "could we set up a call waiting on the second line",
+        "can i call in to the conference from abroad",  # dialling in to a meeting
+        "could i phone in to the webinar?",
+    ],
+)
+def test_a_phone_feature_or_a_meeting_is_no_request(text: str) -> None:
+    assert not _asks(text)
+
+
+@pytest.mark.parametrize("text", ["@Brand can we set up a call", "@Brand can i call in?", "can i call in to speak to someone"])
+def test_the_call_itself_still_asks(text: str) -> None:
+    assert _asks(text)
+
+
+@pytest.mark.parametrize(
+    ("language", "place", "text"),
+    [
+        ("en", "The museum is free to visit.", "whats the address to send a letter to them?"),
+        ("nl", "Het Rijksmuseum ligt aan het Museumplein.", "naar welk mailadres kan ik dit sturen?"),
+    ],
+)
+def test_an_address_asked_after_a_place_is_the_place_s(language: str, place: str, text: str) -> None:
+    """An address asked bare right after the bot named a place is the place's (`weak_asks`), as a number is."""
+    opening = ("Hi! How can I help?", "hi") if language == "en" else ("Hoi! Waarmee kan ik je helpen?", "hoi")
+    result = run([("bot", opening[0]), ("customer", opening[1]), ("bot", place), ("customer", text)], language)
+    assert not any(f.flag == "human_request" for f in result.messages[-1].flags)
+    helped = run([("bot", opening[0]), ("customer", opening[1]), ("customer", text)], language)
+    assert any(f.flag == "human_request" for f in helped.messages[-1].flags)
