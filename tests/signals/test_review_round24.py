@@ -44,3 +44,39 @@ def test_an_address_asked_after_a_place_is_the_place_s(language: str, place: str
     assert not any(f.flag == "human_request" for f in result.messages[-1].flags)
     helped = run([("bot", opening[0]), ("customer", opening[1]), ("customer", text)], language)
     assert any(f.flag == "human_request" for f in helped.messages[-1].flags)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "@Dell is this computer still under warranty?"),
+        ("en", "@AmazonHelp is this machine washable?"),
+        ("en", "@AmazonHelp is it a machine wash?"),
+        ("en", "@Spotify is this AI generated?"),
+        ("en", "@Spotify are these ai songs?"),
+        ("en", "@Brand is this a robot vacuum that works on carpet?"),
+        ("en", "@Brand is it human readable?"),
+        ("en", "@Brand is this chatbot feature available in the UK?"),
+        ("nl", "@Merk is dit een robot stofzuiger?"),
+        ("nl", "@Merk is het een computer met windows?"),
+        ("nl", "@Merk zijn dit mensen die hier werken?"),
+    ],
+)
+def test_a_thing_s_make_in_a_public_post_is_no_identity_question(language: str, text: str) -> None:
+    """"is this computer ..." asks about a product, not whether a bot or a person answers (round 24's `public_identity`)."""
+    assert not _asks(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "@Brand is this a bot im so tired of this"),
+        ("en", "@Brand is this a bot i'm talking to"),
+        ("en", "@Brand is this a real person replying"),
+        ("en", "@Brand is it a bot that replies to these?"),
+        ("en", "@Brand is that a robot answering"),
+        ("nl", "@Merk is dit een echte persoon die reageert?"),
+    ],
+)
+def test_whether_this_is_a_bot_still_asks_before_more_words(language: str, text: str) -> None:
+    assert _asks(text, language)
