@@ -25,7 +25,9 @@ def test_a_phone_feature_or_a_meeting_is_no_request(text: str) -> None:
     assert not _asks(text)
 
 
-@pytest.mark.parametrize("text", ["@Brand can we set up a call", "@Brand can i call in?", "can i call in to speak to someone"])
+@pytest.mark.parametrize(
+    "text", ["@Brand can we set up a call", "@Brand can i call in?", "can i call in to speak to someone"]
+)
 def test_the_call_itself_still_asks(text: str) -> None:
     assert _asks(text)
 
@@ -63,7 +65,7 @@ def test_an_address_asked_after_a_place_is_the_place_s(language: str, place: str
     ],
 )
 def test_a_thing_s_make_in_a_public_post_is_no_identity_question(language: str, text: str) -> None:
-    """"is this computer ..." asks about a product, not whether a bot or a person answers (round 24's `public_identity`)."""
+    """ "is this computer ..." asks about a product, not whether a bot or a person answers (round 24's `public_identity`)."""
     assert not _asks(text, language)
 
 
@@ -80,3 +82,24 @@ def test_a_thing_s_make_in_a_public_post_is_no_identity_question(language: str, 
 )
 def test_whether_this_is_a_bot_still_asks_before_more_words(language: str, text: str) -> None:
     assert _asks(text, language)
+
+
+def test_the_rules_compiled_before_the_workers_fork_are_each_module_s_caches() -> None:
+    """`analyze._warm_rules` asks each rule module to compile its regexes (its public `compile_rules`,
+    no private names imported across modules): afterwards each cache holds them."""
+    from cxreview.signals import answers, asked_steps, person_offer, requested, restated, step_phrases
+    from cxreview.signals.analyze import _warm_rules
+
+    _warm_rules({"en", "nl"})
+    for cache in (
+        answers._dates,
+        answers._done,
+        answers._nothing_new,
+        asked_steps._patterns,
+        person_offer._section,
+        requested._frames,
+        restated._lists,
+        step_phrases._restarts,
+    ):
+        assert cache.cache_info().currsize >= 1, cache
+    assert answers._done.cache_info().currsize == 2 and step_phrases._restarts.cache_info().currsize == 2
