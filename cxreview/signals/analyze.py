@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cxreview.records import NOTE
-from cxreview.signals.answers import _dates, _done, _nothing_new
-from cxreview.signals.asked_steps import _patterns
+from cxreview.signals import answers, asked_steps, person_offer, requested, restated, step_phrases
 from cxreview.signals.config import config_hash, load_config
 from cxreview.signals.conversation import ConversationSignals, analyze
 from cxreview.signals.features import (
@@ -38,11 +37,7 @@ from cxreview.signals.features import (
 from cxreview.signals.frustration import model
 from cxreview.signals.language import conversation_language
 from cxreview.signals.lexicon import lexicon_language
-from cxreview.signals.person_offer import _section
 from cxreview.signals.phases import Phases, name_the_phase, split_phases
-from cxreview.signals.requested import _frames
-from cxreview.signals.restated import _lists
-from cxreview.signals.step_phrases import _restarts
 from cxreview.signals.summary import analysis_key, csat_scale
 from cxreview.store import Database, open_database
 from cxreview.store import signals as sql
@@ -301,12 +296,5 @@ def _warm_rules(languages: set[str]) -> None:
     """Compile the regexes the per-conversation rules build on first use from cues.yaml and
     their own word lists (``languages``: lexicon languages), so that the workers inherit them
     instead of each compiling its own (about 0.1e9 instructions per worker)."""
-    _lists()
-    _section()
-    _dates()
-    _frames()
-    for language in languages:
-        _done(language)
-        _nothing_new(language)
-        _patterns(language)
-        _restarts(language)
+    for module in (answers, asked_steps, person_offer, requested, restated, step_phrases):
+        module.compile_rules(languages)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from cxreview.signals.lexicon import lexicon_language, raw_cues
@@ -189,3 +190,13 @@ _DATE_GROUPS = 2  # a date has at most three groups of digits ("03 03 1985")
 _SPLIT_NUMBER = re.compile(r"\b\d+(?: \d+)+\b")
 _SPLIT_CODE = re.compile(r"\b[^\W\d]*\d\w* [^\W\d]*\d\w*\b")  # two words with a digit side by side
 _SPLIT_DIGITS = 6  # a phone or account number typed in groups, not "4 45" (a time)
+
+
+def compile_rules(languages: Iterable[str]) -> None:
+    """Compile ahead of use the regexes this module builds on first use (dates, replies that say
+    a step is done or nothing new) for ``languages`` (lexicon languages): `analyze` does so
+    before it forks its workers."""
+    _dates()
+    for language in languages:
+        _done(language)
+        _nothing_new(language)

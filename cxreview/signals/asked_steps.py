@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from cxreview.signals.lexicon import lexicon_language
@@ -552,3 +552,10 @@ def _phrase(words: list[str], compound: bool = False) -> list[str]:
             break  # "your password using the link"
         head.append(word)
     return head
+
+
+def compile_rules(languages: Iterable[str]) -> None:
+    """Compile ahead of use the regexes this module builds on first use, the steps' patterns, for
+    ``languages`` (lexicon languages): `analyze` does so before it forks its workers."""
+    for language in languages:
+        _patterns(language)

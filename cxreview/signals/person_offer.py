@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from cxreview.signals import regex_code
 from cxreview.signals.cue_index import compile_patterns
@@ -371,3 +372,10 @@ def _said(options: dict[str, str], norm: str) -> str | None:
 
 def _plain(norm: str) -> str:
     return " ".join(word for word in norm.split() if word not in _COURTESY)
+
+
+def compile_rules(languages: Iterable[str]) -> None:
+    """Compile ahead of use the regexes this module builds on first use, the offer's section, for
+    ``languages`` (lexicon languages): `analyze` does so before it forks its workers."""
+    del languages  # one section for every language
+    _section()

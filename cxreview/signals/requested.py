@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from cxreview.signals.day_asks import BOT_SUBJECT_BEFORE, DAY, day_asked, same_event
@@ -570,3 +570,10 @@ def _frames() -> tuple[re.Pattern[str], ...]:
 def _confirm_verbs() -> frozenset[str]:
     steps = raw_cues()["rephrasing"]["steps"]["confirm"]
     return frozenset(steps) | {"re enter"}
+
+
+def compile_rules(languages: Iterable[str]) -> None:
+    """Compile ahead of use the regexes this module builds on first use, the request frames, for
+    ``languages`` (lexicon languages): `analyze` does so before it forks its workers."""
+    del languages  # one set for every language
+    _frames()

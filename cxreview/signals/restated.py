@@ -20,6 +20,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from cxreview.signals.answers import given_before, values
@@ -543,3 +544,10 @@ def said_in(word: str, words: tuple[str, ...]) -> bool:
     """``word`` is one of ``words`` (content words, `content_words`): the same form, a stem or
     a Dutch compound and its head (`_said` on the words' index)."""
     return _said(word, _index(words))
+
+
+def compile_rules(languages: Iterable[str]) -> None:
+    """Compile ahead of use the regexes this module builds on first use, the word lists, for
+    ``languages`` (lexicon languages): `analyze` does so before it forks its workers."""
+    del languages  # one set for every language
+    _lists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 
 def one_verb(norm: str, language: str) -> str:
@@ -85,3 +86,10 @@ def _restarts(language: str) -> re.Pattern[str]:
 _DUTCH_RESTART = re.compile(r"\bopnieuw (?:opgestart|opstarten|opstart|op te starten|starten|gestart|op)\b")
 _LOOKING = re.compile(r"\b(?:have|take) a (?:quick |good )?look\b")
 _MAKE_SURE = re.compile(r"\b(?:make sure|check) (?:that |if |whether )|\bmake sure (?=(?:your|the) )")
+
+
+def compile_rules(languages: Iterable[str]) -> None:
+    """Compile ahead of use the regexes this module builds on first use, the restarts, for
+    ``languages`` (lexicon languages): `analyze` does so before it forks its workers."""
+    for language in languages:
+        _restarts(language)
