@@ -144,11 +144,18 @@ def _encoded(facts: PatternFacts) -> list[Any]:
 
 def all_patterns() -> list[str]:
     """Every distinct pattern of every cue, in every language's index, and of the anchors of
-    a request for a person (`lexicon.person_anchors`, also a cue index), sorted."""
-    from cxreview.signals.lexicon import LANGUAGES, anchor_patterns, cue_sources  # lexicon imports this module
+    a request for a person (`lexicon.person_anchors`, also a cue index) and of its asking frames
+    (`lexicon.person_frames`, one more), sorted."""
+    from cxreview.signals.lexicon import (  # lexicon imports this module
+        LANGUAGES,
+        anchor_patterns,
+        cue_sources,
+        frame_patterns,
+    )
 
     patterns = {p for language in LANGUAGES for patterns in cue_sources(language).values() for p in patterns}
     patterns.update(p for language in LANGUAGES for part in anchor_patterns(language) for p in part)
+    patterns.update(p for language in LANGUAGES for part in frame_patterns(language).values() for p in part)
     return sorted(patterns)
 
 

@@ -335,6 +335,26 @@ def anchor_patterns(language: str) -> list[list[str]]:
     return [[p for lang in languages_read(language) for p in section[name][lang]] for name in PERSON_ANCHORS]
 
 
+# The parts `person_ask._in_clause` searches a clause with (the asking frames, and the anchors that
+# are frames or an imperative); most clauses with an anchor have none of the frames.
+PERSON_FRAMES = ("frames", "give_frames", "who_frames", "presence", "call_me")
+
+
+def frame_patterns(language: str) -> dict[str, list[str]]:
+    """The patterns of each of the `PERSON_FRAMES` parts, Dutch with the English ones."""
+    section = raw_cues()["person_ask"]
+    return {name: [p for lang in languages_read(language) for p in section[name][lang]] for name in PERSON_FRAMES}
+
+
+@functools.lru_cache(maxsize=2)
+def person_frames(language: str) -> CueIndex:
+    """A cue index of the `PERSON_FRAMES` parts, one cue each: ``match(clause, clause)`` names
+    the parts whose alternation finds something in a clause (the index's leftmost match per cue
+    is the alternation's), and the clause is searched only with those (each part is an
+    alternation with no literal prefix, tried at every position)."""
+    return CueIndex(frame_patterns(language))
+
+
 def anchor_searches(patterns: list[list[str]], compiled: list[re.Pattern[str]]) -> tuple[Any, ...]:
     """The alternation of some parts (``compiled``, each `compile_patterns` of its
     ``patterns``), as searches of which one finds something exactly where the alternation does.

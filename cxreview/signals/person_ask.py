@@ -28,20 +28,24 @@ none of the trigger words (most texts) is not searched at all.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from cxreview.signals.cue_patterns import parse_pattern
 from cxreview.signals.lexicon import (
     opening_greeting,
     person_anchors,
     person_ask,
     person_ask_triggers,
     person_ask_words,
+    person_frames,
     reported_speech,
     request_context,
 )
 from cxreview.signals.person_typos import corrected
 
+_AT, _AT_BEGINNING = parse_pattern("^")[0]
 _CLAUSE = re.compile(r"[^.!?;,:\n()]+")
 _SENTENCE_STOPS = ".!?\n"
 _CLAUSE_START = re.compile(r"[.!?;,:\n()]")
@@ -97,7 +101,7 @@ def _asked(lower: str, language: str, words: Sequence[str]) -> Span | None:
         if _others_in(lower, start, parts):
             continue
         return start, end
-    return _bare_sentence(lower, parts)
+    return _bare_sentence(lower, parts, language)
 
 
 def _anchored(clause: str, anchors: tuple[re.Pattern[str], ...]) -> bool:
@@ -116,7 +120,7 @@ _SIGNATURE = re.compile(
 _END = re.compile(r"$")
 
 
-def _bare_sentence(lower: str, parts: Parts) -> Span | None:
+def _bare_sentence(lower: str, parts: Parts, language: str) -> Span | None:
     """The span of a sentence that is only the person asked for ("An advisor. A human being.",
     "EMPLOYED. ADVISER. PLEASE.", "ADVISEUR. Een mens.": cues.yaml ``person_ask.bare_sentence``),
     not after a closing ("Kind regards, ... Manager", "Thanks\nJane Doe\nClaims Handler") nor a
@@ -130,11 +134,28 @@ def _bare_sentence(lower: str, parts: Parts) -> Span | None:
             continue  # "Who booked it? An agent." answers the question
         if lower[sentence.end() : sentence.end() + 1] == ":":
             continue  # "agent: 12345", "Manager: J. Smith" label a value
-        if words and parts["bare_sentence"].search(words) is not None:
+        if words and _bare_search(language)(words) is not None:
             start = sentence.start() + sentence.group().index(words)
             asked_back = lower.startswith("?", sentence.end())  # "Adviseur?": kept, for an echo (person_turn)
             return start, start + len(words) + asked_back
     return None
+
+
+@functools.lru_cache(maxsize=2)
+def _bare_search(language: str) -> Callable[[str], re.Match[str] | None]:
+    """``person_ask.bare_sentence``'s search in a sentence: its ``match`` when every pattern
+    starts with "^" (a sentence has no newline, so "^" holds only at its start and the match
+    is where the search finds it; the engine's search tries every position)."""
+    parts = person_ask(language)
+    anchored = all(_starts_anchored(pattern) for pattern in parts.sources["bare_sentence"])
+    return parts["bare_sentence"].match if anchored else parts["bare_sentence"].search
+
+
+def _starts_anchored(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts where "^" holds (its first item is "^", so it
+    has no top-level alternative)."""
+    parsed = parse_pattern(pattern)
+    return parsed is not None and len(parsed) > 0 and parsed[0] == (_AT, _AT_BEGINNING)
 
 
 def without_identity(text: str, lower: str, language: str) -> tuple[str, str]:
@@ -184,13 +205,37 @@ def detail_asked(text: str, lower: str, language: str) -> str | None:
     is het adres", "nummer?", "the number to call?", "naar welk mailadres kan ik mijn klacht
     sturen?": cues.yaml ``person_ask.detail_ask``), or None: a request for a person only when
     the conversation names a channel with people (`asks_channel_detail`, person_turn.py)."""
-    if _DETAIL_WORDS.search(lower) is None:  # most texts
+    if not _has_detail_word(lower):  # most texts
         return None
+    if language != "nl" and lower.isascii() and not _detail_at_line_end(lower):
+        return None  # "my account number is 123, ...": no "number" near a line's end
     found = person_ask("nl" if language == "nl" else "en")["detail_ask"].search(lower)
     if found is None:
         return None
     start = found.start() + len(found.group()) - len(found.group().lstrip(" .!?,"))
     return (text if len(text) == len(lower) else lower)[start : found.end()].strip()
+
+
+# Every English ``detail_ask`` match has "number", "address" or "line" followed by at most this many words
+# (split at whitespace) up to the line's end ("... number do i send my form to about my old bill ?": 11;
+# "$" holds at a line's end, and what the match may take after it is space and "?.!").
+_DETAIL_TAIL = 11
+_DETAIL_KEYS = ("number", "address", "line")
+
+
+def _detail_at_line_end(lower: str) -> bool:
+    """Whether an ASCII ``lower`` has "number", "address" or "line" with at most `_DETAIL_TAIL`
+    words after it on its line, as every English ``detail_ask`` match has (IGNORECASE finds no
+    other spelling in ASCII): a text without is not searched with them (no prefix: every position)."""
+    for key in _DETAIL_KEYS:
+        at = lower.find(key)
+        while at >= 0:
+            end = at + len(key)
+            stop = lower.find("\n", end)
+            if len(lower[end : stop if stop >= 0 else len(lower)].split(None, _DETAIL_TAIL)) <= _DETAIL_TAIL:
+                return True
+            at = lower.find(key, at + 1)
+    return False
 
 
 def asks_channel_detail(norm: str, words: str, reply: str | None, language: str) -> bool:
@@ -219,7 +264,9 @@ def pronoun_asked(text: str, lower: str, language: str) -> str | None:
     """The words of ``text`` that ask people named by a pronoun to contact the customer ("can they
     contact me directly please?": cues.yaml ``person_ask.pronoun_ask``), or None: a request only
     when the bot's or agent's message before it names the company's people (`names_own_people`)."""
-    if _PRONOUNS.search(lower) is None:  # most texts
+    if lower.isascii() and not any(pronoun in lower for pronoun in _SPACED_PRONOUNS):
+        return None  # most texts: ``pronoun_ask`` names a pronoun between spaces ("can they call me")
+    if _PRONOUNS.search(lower) is None:
         return None
     found = person_ask("nl" if language == "nl" else "en")["pronoun_ask"].search(lower)
     return None if found is None else (text if len(text) == len(lower) else lower)[found.start() : found.end()]
@@ -233,6 +280,9 @@ def names_own_people(reply: str, language: str) -> bool:
 
 
 _PRONOUNS = re.compile(r"\b(?:they|he|she|ze|zij|hij)\b")
+# Each ``pronoun_ask`` pattern has one of these between spaces; in an ASCII text IGNORECASE finds no other
+# spelling, so a text without any is not searched (substring tests: the regexes above have no prefix).
+_SPACED_PRONOUNS = (" they ", " he ", " she ", " ze ", " zij ", " hij ")
 
 
 def _third_party(text: str, replied: bool, parts: Parts) -> bool:
@@ -242,23 +292,34 @@ def _third_party(text: str, replied: bool, parts: Parts) -> bool:
 
 
 _OURS = ("our ", "onze ", "ons ")
-_DETAIL_WORDS = re.compile(r"numm|number|adres|address|\bline\b|contactgegevens")
+_LINE = re.compile(r"\bline\b")
+
+
+def _has_detail_word(lower: str) -> bool:
+    """Whether ``lower`` has "numm", "number", "adres", "address", "contactgegevens" or the word
+    "line" (substring tests; one regex of them has no prefix and tries every position)."""
+    return (
+        "numm" in lower
+        or "number" in lower
+        or "adres" in lower
+        or "address" in lower
+        or "contactgegevens" in lower
+        or ("line" in lower and _LINE.search(lower) is not None)
+    )
 
 
 def _in_clause(clause: str, parts: Parts, lists: Words, language: str, opening: bool) -> Span | None:
     """The span of a request in one clause, or None. ``opening``: the clause starts a
     sentence (a bare "call me" there is an imperative; after a comma only "call me back" is:
     "I'm online, call me" is an advert)."""
-    frames = [(m, "ask") for m in parts["frames"].finditer(clause)]
-    frames += [(m, "give") for m in parts["give_frames"].finditer(clause)]
-    frames += [(m, "who") for m in parts["who_frames"].finditer(clause)]
-    frames += [(m, "presence") for m in parts["presence"].finditer(clause)]
+    found = person_frames(language).match(clause, clause)  # the parts with a match: most clauses, none
+    frames = [(m, kind) for part, kind in _FRAME_KINDS if part in found for m in parts[part].finditer(clause)]
     frames.sort(key=lambda pair: pair[0].start())
     for frame, kind in frames:
         end = _after_frame(clause, (frame.start(), frame.end()), kind, parts, lists, _WINDOW[language])
         if end is not None and _holds(clause, frame.start(), end, parts, language):
             return frame.start(), end
-    call = parts["call_me"].search(clause)  # an imperative: "call me back", "bel me terug"
+    call = parts["call_me"].search(clause) if "call_me" in found else None  # an imperative: "call me back"
     if (
         call is not None
         and lists["imperative_lead"].issuperset(clause[: call.start()].split())
@@ -268,6 +329,9 @@ def _in_clause(clause: str, parts: Parts, lists: Words, language: str, opening: 
         if end is not None and _holds(clause, call.start(), end, parts, language):
             return call.start(), end
     return None
+
+
+_FRAME_KINDS = (("frames", "ask"), ("give_frames", "give"), ("who_frames", "who"), ("presence", "presence"))
 
 
 def _after_frame(clause: str, frame: Span, kind: str, parts: Parts, lists: Words, window: int) -> int | None:

@@ -76,6 +76,20 @@ def typo_forms(language: str) -> dict[str, str]:
     return forms
 
 
+def _has_digit_form(lower: str, language: str) -> bool:
+    """Whether ``lower`` has a shortening written with a digit: tested only when it has one of
+    their digits (most texts have none: one substring test per digit)."""
+    return any(digit in lower for digit in _form_digits(language)) and any(
+        form in lower for form in _with_digits(language)
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def _form_digits(language: str) -> tuple[str, ...]:
+    """The digits the shortenings of `_with_digits` are written with ("1")."""
+    return tuple(sorted({c for form in _with_digits(language) for c in form if c.isdigit()}))
+
+
 @functools.lru_cache(maxsize=2)
 def _with_digits(language: str) -> tuple[str, ...]:
     """The shortenings written with a digit ("sum1", "some1"), which a text's words (letters
@@ -99,7 +113,7 @@ def corrected(lower: str, words: Sequence[str], language: str) -> Corrected | No
     if (
         forms.keys().isdisjoint(words)
         and ("2" not in lower or _TALKING.isdisjoint(words) and _WISH_TWO.search(lower) is None)
-        and not any(form in lower for form in _with_digits(language))  # "sum1": words are letters only
+        and not _has_digit_form(lower, language)  # "sum1": words are letters only
         and ("#" not in lower and "some " not in lower or _SPLIT_WORD.search(lower) is None)
     ):
         return None
