@@ -95,7 +95,7 @@ _SOFT_NOT = re.compile(
 _LONG_POST_FROM = 8
 _LONG_POST_SPAN = 24
 _PRAISE_BESIDE_NEGATION = 0.5  # round 24: half, against none (muted) and a third
-_NOT = re.compile(r"\b(?:not|never|no longer|cannot|\w+n't|niet|nooit|geen)\b")  # a verb negated
+_NOT = re.compile(r"\b(?:not|never|no longer|cannot|\w+n t|niet|nooit|geen)\b")  # a verb negated
 _COUNTED_IN_CORRECTION = ("rejection", "negative_answer", "correction", "negations")
 # A message's "no" that answers (`no_reading`); otherwise it is part of a complaint, or says no.
 ANSWER = "answer"
