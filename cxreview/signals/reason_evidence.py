@@ -42,7 +42,7 @@ def add_evidence(
     it quotes (the bot's failed answer, the request for a person)."""
     # Each reason is looked up in ``shown``: most messages have one or two of them.
     if "negative_sentiment" in shown and f.negative:
-        found = _unique([w for w in (as_written(words, f.norm) for words in f.negative) if w])
+        found = _unique([w for w in (_as_written(words, f.norm) for words in f.negative) if w])
         if found:
             shown["negative_sentiment" + MATCH] = ", ".join(found)
     if "negations" in shown:
@@ -132,6 +132,14 @@ def _why(ms: MessageSignals) -> list[str]:
     """The message's top reasons in words, each with its evidence (as the review screen and
     the message export word them)."""
     return with_evidence(ms.reasons, ms.cues) if ms.reasons else []
+
+
+def _as_written(words: str, norm: str) -> str | None:
+    """Negative ``words`` as the customer wrote them; an emoji ("😡") as it is."""
+    return words if _NO_WORD.search(words) is None else as_written(words, norm)
+
+
+_NO_WORD = re.compile(r"\w")
 
 
 def _unique(found: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ the flag details and the message export: every reason with its evidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -101,6 +102,9 @@ QUOTES: dict[str, tuple[str, ...]] = {
     NEGATIVE_STATEMENT: ("negative_answer",),
     **{reading: (cue,) for cue, reading in UNPROMPTED.items()},
 }
+# The words of "negative_sentiment" when its evidence is emoji or emoticons only.
+NEGATIVE_EMOJI = "negative emoji"
+_NO_WORD = re.compile(r"\w")
 AT = "_at"  # the key suffix of the message a reason of the conversation refers to
 MATCH = "_match"  # the key suffix of the words that matched
 MAX_QUOTE = 60  # characters of matched words quoted per reason
@@ -165,6 +169,8 @@ def _with_evidence(cues: dict[str, Any], name: str, words: str, mask: Callable[[
     if at is not None and type(at) is int:
         evidence.append(f"message {at}")
     match = evidence_of(cues, name)
+    if match is not None and name == "negative_sentiment" and _NO_WORD.search(match) is None:
+        words = NEGATIVE_EMOJI  # "😡", ":(": the emoji of a language without word lists
     if match is not None:
         evidence.append(f'"{_quote(match, mask)}"')
     return f"{words} ({': '.join(evidence)})" if evidence else words

@@ -63,9 +63,12 @@ class FastVader:
     def scored(self, text: str) -> tuple[float, tuple[str, ...]]:
         """The compound score of ``text`` and, when it is negative, the words that made it
         so, in order: a negative word ("terrible"), or a positive one a negation turned,
-        quoted with the negation ("not happy"). The evidence of a message's negative words."""
+        quoted with the negation ("not happy"), or an emoji as written ("😡", not its
+        description "angry"). The evidence of a message's negative words."""
+        written = None
         # Emoji are never ASCII: most texts are, and isascii() is a flag, not a scan.
         if not text.isascii() and not self.emoji_chars.isdisjoint(text):
+            written = text
             text = self._describe_emojis(text)
         text = text.strip()
         tokens = self._tokens
@@ -100,6 +103,8 @@ class FastVader:
             total -= _punctuation_emphasis(text)
         compound = total / math.sqrt(total * total + 15)
         negatives = self._negatives(words, lower, valences) if total < 0 else ()
+        if written is not None and negatives:
+            negatives = self._as_emoji(negatives, written)
         return round(max(-1.0, min(1.0, compound)), 4), negatives
 
     def _negatives(self, words: list[str], lower: list[str], valences: dict[int, float]) -> tuple[str, ...]:
@@ -114,6 +119,18 @@ class FastVader:
             else:
                 found.append(words[i])
         return tuple(found)
+
+    def _as_emoji(self, negatives: tuple[str, ...], written: str) -> tuple[str, ...]:
+        """``negatives`` with each word of an emoji's description that the customer did not
+        type given as the emoji: the evidence quotes what they wrote."""
+        typed = set(written.lower().split())
+        emoji: dict[str, str] = {}
+        for char in written:
+            if char in self.emoji_chars:
+                for word in self.emojis[char].lower().split():
+                    if word not in typed:
+                        emoji.setdefault(word, char)
+        return tuple(" ".join(emoji.get(word.lower(), word) for word in words.split()) for words in negatives)
 
     def _token(self, raw: str) -> tuple[str, str, bool]:
         """(stripped, lower case, all capitals) of a raw token, as VADER strips it; remembered."""

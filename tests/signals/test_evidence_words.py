@@ -59,3 +59,20 @@ def test_a_rephrased_question_is_named_so() -> None:
         if rule == "near-duplicate":
             assert int(detail.rsplit("similarity ", 1)[1].rstrip(")")) >= 88
     assert ("in other words", "asks the same question as message 1, in other words") in rules
+
+
+def test_negative_emoji_are_quoted_as_written_not_as_their_description() -> None:
+    from cxreview.signals.reasons import reasons_in_words
+    from tests.signals.test_frustration import customer
+
+    # A language without word lists: only the emoji say anything, and they are named so.
+    german = customer("Das ist unmöglich 😡😡", "de")
+    assert german.cues["negative_sentiment_match"] == "😡"
+    assert 'negative emoji ("😡")' in reasons_in_words(german.cues)
+    assert customer("まだ届かない 😢", "ja").cues["negative_sentiment_match"] == "😢"
+    # Dutch and English: the typed word and the emoji, each as written; a typed "angry" stays a word.
+    assert customer("Waarom duurt dit zo lang 😡", "nl").cues["negative_sentiment_match"] == "😡"
+    mixed = customer("this is awful 😡", "en")
+    assert mixed.cues["negative_sentiment_match"] == "awful, 😡"
+    assert 'negative words ("awful, 😡")' in reasons_in_words(mixed.cues)
+    assert customer("I am so angry 😡", "en").cues["negative_sentiment_match"] == "angry"
