@@ -104,6 +104,10 @@ PRIOR = {
     # sinds vanochtend") would weigh less than in a chat, against round 18's reading of public
     # complaints; a small prior keeps it at about its weight before (cross-fit within 0.001).
     "public_problem": 0.5,
+    # Round 25: a why-question at the company ("Why is my bill higher this month?", "how come it
+    # still says pending?") is a complaint put as a question on every real tweet set and the
+    # chatbot messages; chats hardly have it, so a small prior.
+    "why_question": 1.0,
 }
 
 
@@ -147,6 +151,9 @@ CAP = {
     # Round 24: a long public post (`frustration.feature_values`) is learned freely (no prior) but
     # never flags by itself: a calm story told at length is still calm in its words.
     "long_post": 1.0,
+    # Round 25: a why-question alone asks, and a chatbot's customers often ask why calmly ("Why does
+    # my statement say $145 but the app $151?"): capped so that it never flags alone (about 0.2).
+    "why_question": 1.5,
 }
 
 

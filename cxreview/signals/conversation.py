@@ -164,7 +164,7 @@ def _customer_step(state: _State, ms: MessageSignals, at: str | None, f: TextFea
     config, result, position, cues = state.config, state.result, ms.position, f.cues
     if cues and "ironic_praise" in cues:  # rare: "Great service. Really great."
         opens = not state.replied and not _was_frustrated(state)  # sour only by opening
-        cues = read_irony(cues, f.negations, _sour_setting(state), opens)
+        cues = read_irony(cues, f, _sour_setting(state), opens)
         f = f._replace(cues=cues)
     if cues and ("sarcasm" in cues or "impatience" in cues):  # "nou bedankt" after a fix thanks
         cues = read_dry(cues, f.norm, _sour_setting(state))

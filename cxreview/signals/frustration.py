@@ -79,6 +79,14 @@ class Context(NamedTuple):
 _CONTEXT_FIELDS = Context._fields[:-1]  # the features among them: all but open_question
 _WORDS = re.compile(r"[\w']+")
 NO_WORDS = frozenset(("no", "nope", "nah", "nee", "neen"))
+# Round 25: trouble denied is praise ("never had a problem", "no issues so far", "nooit problemen gehad"),
+# unless it ends ("never had a problem until today", "nooit problemen gehad tot vandaag").
+_DENIED = (
+    r"(?:never|not once|no|zero|nooit|geen)(?: (?:had|ever|have|any|a|one|single|real|major|een|enkele?|echte))*"
+    r" (?:problems?|issues?|trouble|complaints?|problemen|probleem|klachten|storingen|storing)"
+    r"(?![^.!?]*\b(?:until|till|but|however|now|anymore|since|today|tot|maar|helaas|nu|sinds|vandaag)\b)"
+)
+_DENIES_TROUBLE = re.compile(r"\b" + _DENIED + r"\b")
 _SOFT_NOT = re.compile(
     r"\b(?:(?:rather|prefer|preferably) not|not (?:sure|yet|interested)|not a problem|no (?:problem|worries|rush|hurry)"
     r"|not (?:your|the agent's) fault|(?:can t|cannot) do anything about it"
@@ -87,7 +95,9 @@ _SOFT_NOT = re.compile(
     r"|(?:not|won t be|wont be) (?:needed|necessary|required)"
     r"|liever niet|nog niet|niet zeker|niet ge[iï]nteresseerd|geen (?:punt|probleem|zorgen|moeite)"
     r"|(?:nu|op dit moment|voorlopig|vandaag) (?:even |nog )?niet|niet nodig"
-    r"|niet (?:jouw|je|uw) schuld|(?:kunt|kan|kunnen) (?:er|jij|u|jullie) (?:ook )?(?:niks|niets) aan)\b"
+    r"|niet (?:jouw|je|uw) schuld|(?:kunt|kan|kunnen) (?:er|jij|u|jullie) (?:ook )?(?:niks|niets) aan|"
+    + _DENIED
+    + r")\b"
 )
 # A public post's words past which it counts as told at length, and the words over which that
 # grows to its full weight (round 24: 8 and 24 fitted best on the dev tweet sets, against 4..20,
@@ -317,6 +327,20 @@ def read_opening(cues: dict[str, str], norm: str) -> dict[str, str]:
 
 # A norm splits "doesn't" into "doesn t".
 _SPLIT_NOT = re.compile(r"\b(\w+n) t\b")
+
+
+def denies_trouble(f: TextFeatures) -> bool:
+    """The message says there was no trouble ("never had a problem", "geen problemen gehad")."""
+    return bool(f.negations) and _DENIES_TROUBLE.search(f.norm) is not None
+
+
+def said_negations(f: TextFeatures) -> int:
+    """The negation words of a message that negate something: not those of a polite refusal, a doubt
+    or trouble denied ("not sure", "no problem", "never had a problem"; `_SOFT_NOT`)."""
+    negations = f.negations
+    if negations and f.norm and _SOFT_NOT.search(f.norm):
+        negations = max(0, negations - len(_SOFT_NOT.findall(f.norm)))
+    return negations
 
 
 def counted_negations(f: TextFeatures) -> list[str]:

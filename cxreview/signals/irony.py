@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 import re
 
-from cxreview.signals.frustration import COMPLAINT_CUES
+from cxreview.signals.features import TextFeatures
+from cxreview.signals.frustration import COMPLAINT_CUES, denies_trouble, said_negations
 from cxreview.signals.lexicon import CUSTOMER_CUES
 
 # A bot or agent message that says sorry, breaks news of a delay or announces a wait says
@@ -43,15 +44,25 @@ def apologises(norm: str) -> bool:
 _LIKING = re.compile(r"(?i)^(i )?(just |really |absolutely )?(love|adore) (it|this|them|that)\b(?! for (me|us)\b)")
 
 
-def read_irony(cues: dict[str, str], negations: int, sour_setting: bool, opens: bool = False) -> dict[str, str]:
-    """``cues`` with ironic praise read: turned into `sarcasm` (in cue order) when the
-    setting or the message is sour and the message does not thank; left as praise (the
-    cues unchanged) otherwise. ``opens``: the setting is sour only because the customer
-    opens the conversation, which liking said of a thing (`_LIKING`) does not make sour."""
+# The cues of a message that says it is fixed and praises ("it seems to have been fixed. Great job").
+_FIXED = frozenset(("resolved", "ironic_praise", "problem", "relief"))
+
+
+def read_irony(cues: dict[str, str], f: TextFeatures, sour_setting: bool, opens: bool = False) -> dict[str, str]:
+    """``cues`` (of the message ``f``) with ironic praise read: turned into `sarcasm` (in cue
+    order) when the setting or the message is sour and the message does not thank; left as
+    praise (the cues unchanged) otherwise. ``opens``: the setting is sour only because the
+    customer opens the conversation, which liking said of a thing (`_LIKING`) does not make sour.
+    Round 25: a negation that denies trouble ("great service, never had a problem", "nooit
+    problemen gehad") is no complaint, and praise after the customer says it is fixed ("it seems
+    to have been fixed. Great job guys") thanks unless the message complains."""
     if "gratitude" in cues:
         return cues
+    negations = said_negations(f)
     complains = negations > 0 or not COMPLAINT_CUES.isdisjoint(cues)
-    if opens and not complains and _LIKING.match(cues["ironic_praise"]):
+    if "resolved" in cues and not negations and cues.keys() <= _FIXED:
+        return cues
+    if opens and not complains and (_LIKING.match(cues["ironic_praise"]) or denies_trouble(f)):
         return cues
     if not (sour_setting or complains):
         return cues

@@ -55,6 +55,7 @@ CUSTOMER_CUES = (
     "incredulous",
     "protest",
     "paid_for",
+    "why_question",
     "no_rush",
     "resolved",
     "ironic_praise",

@@ -53,6 +53,7 @@ REASONS: dict[str, str] = {
     "incredulous": "asks in disbelief",
     "protest": "left or cancelled in protest",
     "paid_for": "pays for what they do not get",
+    "why_question": "asks why",
     "negations": "negations",
     "question": "asks a question",
     "short": "a very short reply",
