@@ -14,6 +14,9 @@ look-alikes (English and Dutch):
   "is anyone behind your twitter account?", "do you have anyone working???", "is the 24/7 phone line open?");
 - a call asked for with no object ("sent you my number, please call"), "are you able to call me?", help from a human,
   someone who is not a bot, "can we hop on a call";
+- the customer told to be contacted ("Contact me.", "no you call me.", "have him call me", "feel free to email me",
+  "how about someone calling me", "need ph # for human", "you need to provide a phone number"); not "call me crazy",
+  "contact me when it ships", "email me the receipt", "you call me a valued customer but ...";
 - Dutch: a chat or line asked after ("is er nog een chatfunctie?", "hebben jullie geen klantenservice meer?"), a way to
   call ("is er een mogelijkheid om te bellen?"), how they must be reached now ("hoe moet ik jullie dan bereiken"),
   "ik word graag gebeld"; not calling abroad or via wifi.
@@ -64,6 +67,17 @@ ASKS = [
     ("en", "@Brand on hold over an hour. Do you have anyone working???"),
     ("en", "@Brand on hold 2 hrs. How do you reach a person?"),
     ("en", "@Brand is the 24/7 phone line open?"),
+    ("en", "@Brand this is the worst service. Wtf. Contact me."),
+    ("en", "@Brand no you call me."),
+    ("en", "@Brand Have him call me. Your service sucks."),
+    ("en", "@Brand feel free to email me jane@x.com"),
+    ("en", "@Brand How about someone picking up the phone and calling me"),
+    ("en", "@Brand terrible. How about an actual helpful person?"),
+    ("en", "@Brand I need help from somebody other than a robot. PLEASE!!!"),
+    ("en", "@Brand Need ph # for human. Not automated."),
+    ("en", "@Brand it isn't good enough. You need to provide a phone number."),
+    ("en", "@Brand does anyone know the UK customer service number for Brand"),
+    ("en", "@Brand pls send me private msg with phone number or email address"),
     ("nl", "@Merk is er nog een chatfunctie?"),
     ("nl", "@Merk hebben jullie geen klantenservice meer?"),
     ("nl", "@Merk kan ik ergens naartoe bellen?"),
@@ -94,6 +108,15 @@ CALM = [
     ("en", "@Brand is anyone else having trouble with the app?"),
     ("en", "@Brand is the phone line working in my area?"),
     ("en", "@Brand what happened to my phone number"),
+    ("en", "@Brand call me crazy but i love the new update"),
+    ("en", "@Brand contact me when it ships"),
+    ("en", "@Brand Email me a copy of the invoice."),
+    ("en", "@Brand you call me a valued customer but treat me like this"),
+    ("en", "@Brand have them call me when it's ready"),
+    ("en", "@Brand how about a refund?"),
+    ("en", "@Brand does anyone know the phone number of the hotel"),
+    ("en", "@Brand you need to provide a better service"),
+    ("en", "@Brand I sent you a message with my phone number"),
     ("nl", "@Merk is er een mogelijkheid om te bellen naar het buitenland"),
     ("nl", "@Merk is er een manier om te bellen via wifi"),
     ("nl", "@Merk hoe kan ik mijn moeder bellen met dit abonnement"),
