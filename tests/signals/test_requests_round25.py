@@ -17,6 +17,10 @@ look-alikes (English and Dutch):
 - the customer told to be contacted ("Contact me.", "no you call me.", "have him call me", "feel free to email me",
   "how about someone calling me", "need ph # for human", "you need to provide a phone number"); not "call me crazy",
   "contact me when it ships", "email me the receipt", "you call me a valued customer but ...";
+- more forms read in the airline tweets: "Is there a chat?", "got a number for me to call?", "what is contact info to
+  upgrade", "How do I get through?", "isn't there anyone monitoring your cust serve?", "does anyone actually work at the
+  refunds department?", "should I be emailing someone?"; not "is there a chat in the app", a taxi's "contact information
+  and car type", "how do i get through security";
 - Dutch: a chat or line asked after ("is er nog een chatfunctie?", "hebben jullie geen klantenservice meer?"), a way to
   call ("is er een mogelijkheid om te bellen?"), how they must be reached now ("hoe moet ik jullie dan bereiken"),
   "ik word graag gebeld"; not calling abroad or via wifi.
@@ -78,6 +82,13 @@ ASKS = [
     ("en", "@Brand it isn't good enough. You need to provide a phone number."),
     ("en", "@Brand does anyone know the UK customer service number for Brand"),
     ("en", "@Brand pls send me private msg with phone number or email address"),
+    ("en", "@Brand Phone wait time is crazy. Is there a chat?"),
+    ("en", "@Brand left my bag on the plane -- got a number for me to call?"),
+    ("en", "@Brand what is contact info to upgrade using miles?"),
+    ("en", "@Brand No one answers your phone line. How do I get through?!!!"),
+    ("en", "@Brand Isn't there anyone actively monitoring your cust serve?"),
+    ("en", "@Brand does anyone actually work at the refunds department?"),
+    ("en", "@Brand will my thanks be passed on or should I be emailing someone?"),
     ("nl", "@Merk is er nog een chatfunctie?"),
     ("nl", "@Merk hebben jullie geen klantenservice meer?"),
     ("nl", "@Merk kan ik ergens naartoe bellen?"),
@@ -117,6 +128,9 @@ CALM = [
     ("en", "@Brand does anyone know the phone number of the hotel"),
     ("en", "@Brand you need to provide a better service"),
     ("en", "@Brand I sent you a message with my phone number"),
+    ("en", "@Brand is there a chat in the app to talk to friends"),
+    ("en", "I need a taxi at 23:00. What is the contact information and car type please?"),
+    ("en", "@Brand how do i get through security faster"),
     ("nl", "@Merk is er een mogelijkheid om te bellen naar het buitenland"),
     ("nl", "@Merk is er een manier om te bellen via wifi"),
     ("nl", "@Merk hoe kan ik mijn moeder bellen met dit abonnement"),
