@@ -21,6 +21,9 @@ look-alikes (English and Dutch):
   upgrade", "How do I get through?", "isn't there anyone monitoring your cust serve?", "does anyone actually work at the
   refunds department?", "should I be emailing someone?"; not "is there a chat in the app", a taxi's "contact information
   and car type", "how do i get through security";
+- a line or address to be given ("give me email address to let u know", "send me your name and contact info", "what's
+  yall corporate number", "PM me the number where I can lodge formal complaints", "I would like the actual email
+  address so I can follow up"); not a taxi's "provide me with a contact number and the car type";
 - Dutch: a chat or line asked after ("is er nog een chatfunctie?", "hebben jullie geen klantenservice meer?"), a way to
   call ("is er een mogelijkheid om te bellen?"), how they must be reached now ("hoe moet ik jullie dan bereiken"),
   "ik word graag gebeld"; not calling abroad or via wifi.
@@ -89,6 +92,11 @@ ASKS = [
     ("en", "@Brand Isn't there anyone actively monitoring your cust serve?"),
     ("en", "@Brand does anyone actually work at the refunds department?"),
     ("en", "@Brand will my thanks be passed on or should I be emailing someone?"),
+    ("en", "@Brand refund my ticket and give me email address to let u know what happened"),
+    ("en", "@Brand too much to share via tweet. Please send me your name and contact info."),
+    ("en", "@Brand what's yall corporate number"),
+    ("en", "@Brand please PM me the number where I can lodge formal complaints. Thx"),
+    ("en", "@Brand I would like the actual email address so I can follow up. thank you."),
     ("nl", "@Merk is er nog een chatfunctie?"),
     ("nl", "@Merk hebben jullie geen klantenservice meer?"),
     ("nl", "@Merk kan ik ergens naartoe bellen?"),
@@ -131,6 +139,8 @@ CALM = [
     ("en", "@Brand is there a chat in the app to talk to friends"),
     ("en", "I need a taxi at 23:00. What is the contact information and car type please?"),
     ("en", "@Brand how do i get through security faster"),
+    ("en", "I would like to leave at 16:00. Please provide me with a contact number and the car type."),
+    ("en", "@Brand please send me a confirmation email"),
     ("nl", "@Merk is er een mogelijkheid om te bellen naar het buitenland"),
     ("nl", "@Merk is er een manier om te bellen via wifi"),
     ("nl", "@Merk hoe kan ik mijn moeder bellen met dit abonnement"),
