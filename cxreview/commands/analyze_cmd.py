@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, info, plural, progress_bar
+from cxreview.commands.common import database, info, plural, progress_bar, skip_exit_collection
 
 
 @click.command("analyze")
@@ -55,6 +55,7 @@ def analyze_command(
             ids = stale_ids(db, config) if stale else all_conversation_ids(db.conn)
         with progress_bar("Analysing", len(ids)) as bar:
             summary = analyze_conversations(db, ids, config, on_progress=bar.advance)
+    skip_exit_collection()
     info(
         f"Analysed {plural(summary.conversations, 'conversation')} ({plural(summary.messages, 'message')}, "
         f"{summary.distinct_texts:,} distinct texts)."

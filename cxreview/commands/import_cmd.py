@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, echo, info, plural, progress_bar
+from cxreview.commands.common import database, echo, info, plural, progress_bar, skip_exit_collection
 from cxreview.store import Database
 
 
@@ -161,6 +161,7 @@ def _analyze_after_import(db: Database, changed: list[str]) -> None:
         return
     with progress_bar("Analysing", len(ids)) as bar:
         result = analyze_conversations(db, ids, on_progress=bar.advance)
+    skip_exit_collection()
     notes = [f"{plural(len(leftover), 'conversation')} had no signals from an earlier run"] if leftover else []
     if rescaled:
         notes.append(f"{plural(len(rescaled), 'conversation')} again: their channel's csat scale changed")
