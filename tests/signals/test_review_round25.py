@@ -2,6 +2,8 @@
 
 - `why_question` and `paid_for` looked for the question mark with an unbounded scan from every "why" or "I pay":
   quadratic on a long message ("why, why, why, ..." of 20,000 characters: 0.33 s; now ~0.01 s);
+- calm look-alikes of the request patterns: "is there a place I can call home", "what other number can I use for
+  two-factor authentication?", "hebben jullie geen mailadres nodig van mij?" (round 25's and an older Dutch one).
 """
 
 from __future__ import annotations
@@ -12,7 +14,12 @@ import time
 import pytest
 
 from cxreview.signals.lexicon import raw_cues
+from tests.signals.dialogue import alone
 from tests.signals.test_frustration import customer
+
+
+def _asks_alone(text: str, language: str = "en") -> bool:
+    return any(f.flag == "human_request" for f in alone(text, language).flags)
 
 
 def _pattern(family: str, marker: str) -> re.Pattern[str]:
@@ -38,3 +45,33 @@ def test_the_question_mark_is_looked_for_a_bounded_way_ahead(family: str, marker
 def test_a_why_question_is_still_read() -> None:
     assert "why_question" in customer("Why is my bill higher this month?", "en").cues
     assert "why_question" in customer("so why does it keep logging me out every single day again?", "en").cues
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Is there a place I can call home in your game?", "en"),
+        ("What other number can I use for two-factor authentication?", "en"),
+        ("which other email could i use to sign up?", "en"),
+        ("Hebben jullie geen mailadres nodig van mij?", "nl"),
+        ("hebben jullie geen telefoonnummer meer van me nodig?", "nl"),
+    ],
+)
+def test_calm_look_alikes_of_round_25_request_patterns(text: str, language: str) -> None:
+    assert not _asks_alone(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("is there anywhere i can call?", "en"),
+        ("what other number can i use?", "en"),
+        ("what other number can i use to reach you?", "en"),
+        ("any other number i can try instead", "en"),
+        ("what other number can i call", "en"),
+        ("hebben jullie geen klantenservice meer?", "nl"),
+        ("Hebben jullie geen mailadres?", "nl"),
+    ],
+)
+def test_the_requests_stay(text: str, language: str) -> None:
+    assert _asks_alone(text, language)
