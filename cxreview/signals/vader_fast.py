@@ -18,6 +18,7 @@ change the score:
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Iterable, Mapping
 
@@ -36,6 +37,7 @@ SPECIAL_CASES = {
     "beating heart": 3.5,
 }
 _PUNCTUATION = string.punctuation
+_WORD = re.compile(r"\w+")
 _CACHE_LIMIT = 500_000  # raw tokens remembered; cleared when full so memory stays bounded
 
 
@@ -121,16 +123,30 @@ class FastVader:
         return tuple(found)
 
     def _as_emoji(self, negatives: tuple[str, ...], written: str) -> tuple[str, ...]:
-        """``negatives`` with each word of an emoji's description that the customer did not
-        type given as the emoji: the evidence quotes what they wrote."""
-        typed = set(written.lower().split())
+        """``negatives`` with each word of an emoji's description given as the emoji, past as
+        many of that word as the customer typed: the evidence quotes what they wrote. A word
+        typed with punctuation or an emoji next to it ("angry! 😡", "angry😡") is typed, and
+        "ANGRY. 😡" reads "ANGRY" and "😡", not "ANGRY" and "angry"."""
+        typed: dict[str, int] = {}
+        for word in _WORD.findall(written.lower()):
+            typed[word] = typed.get(word, 0) + 1
         emoji: dict[str, str] = {}
         for char in written:
             if char in self.emoji_chars:
                 for word in self.emojis[char].lower().split():
-                    if word not in typed:
-                        emoji.setdefault(word, char)
-        return tuple(" ".join(emoji.get(word.lower(), word) for word in words.split()) for words in negatives)
+                    emoji.setdefault(word, char)
+        quoted = []
+        for words in negatives:
+            out = []
+            for word in words.split():
+                lower = word.lower()
+                if lower in emoji and typed.get(lower, 0) > 0:
+                    typed[lower] -= 1
+                    out.append(word)
+                else:
+                    out.append(emoji.get(lower, word))
+            quoted.append(" ".join(out))
+        return tuple(quoted)
 
     def _token(self, raw: str) -> tuple[str, str, bool]:
         """(stripped, lower case, all capitals) of a raw token, as VADER strips it; remembered."""

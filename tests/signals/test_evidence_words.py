@@ -75,4 +75,5 @@ def test_negative_emoji_are_quoted_as_written_not_as_their_description() -> None
     mixed = customer("this is awful 😡", "en")
     assert mixed.cues["negative_sentiment_match"] == "awful, 😡"
     assert 'negative words ("awful, 😡")' in reasons_in_words(mixed.cues)
-    assert customer("I am so angry 😡", "en").cues["negative_sentiment_match"] == "angry"
+    # Each as written: the typed "angry" and the emoji's own "angry" (rev25: the emoji was dropped).
+    assert customer("I am so angry 😡", "en").cues["negative_sentiment_match"] == "angry, 😡"

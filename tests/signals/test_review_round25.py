@@ -75,3 +75,16 @@ def test_calm_look_alikes_of_round_25_request_patterns(text: str, language: str)
 )
 def test_the_requests_stay(text: str, language: str) -> None:
     assert _asks_alone(text, language)
+
+
+def test_a_negative_word_typed_beside_an_emoji_is_quoted_with_the_emoji() -> None:
+    """Typed "angry!" beside 😡 (described "angry face") was quoted as the emoji alone, and the reason read "negative
+    emoji" though the customer typed the word; "ANGRY. 😡" read "ANGRY, angry". Now each as written."""
+    from cxreview.signals.reasons import reasons_in_words
+
+    for text, quoted in (("I'm so angry! 😡", "angry, 😡"), ("so angry😡", "angry, 😡"), ("ANGRY. 😡", "ANGRY, 😡")):
+        ms = customer(text, "en")
+        assert ms.cues["negative_sentiment_match"] == quoted
+        assert f'negative words ("{quoted}")' in reasons_in_words(ms.cues)
+    assert customer("😡😡", "en").cues["negative_sentiment_match"] == "😡"
+    assert customer("this is awful 😡", "en").cues["negative_sentiment_match"] == "awful, 😡"
