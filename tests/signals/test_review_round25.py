@@ -88,3 +88,19 @@ def test_a_negative_word_typed_beside_an_emoji_is_quoted_with_the_emoji() -> Non
         assert f'negative words ("{quoted}")' in reasons_in_words(ms.cues)
     assert customer("😡😡", "en").cues["negative_sentiment_match"] == "😡"
     assert customer("this is awful 😡", "en").cues["negative_sentiment_match"] == "awful, 😡"
+
+
+@pytest.mark.parametrize(
+    ("text", "paid_for"),
+    [
+        # A complaint put as a question after what the customer pays is still paid for and not got.
+        ("Great, I pay 15 a month. Are there any plans to fix the buffering?", True),
+        ("I pay $60 a month, do you have any idea why it keeps dropping?", True),
+        ("I pay 10 euro, are there issues with the app today?", True),
+        # A question for another offer is none (frust25).
+        ("I'm paying £10 a month, is there a cheaper plan for students?", False),
+        ("I pay 10 a month, do you have a family plan?", False),
+    ],
+)
+def test_paid_for_before_a_question_for_another_offer_but_not_a_complaint(text: str, paid_for: bool) -> None:
+    assert ("paid_for" in customer(text, "en").cues) is paid_for
