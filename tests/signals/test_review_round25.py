@@ -3,7 +3,10 @@
 - `why_question` and `paid_for` looked for the question mark with an unbounded scan from every "why" or "I pay":
   quadratic on a long message ("why, why, why, ..." of 20,000 characters: 0.33 s; now ~0.01 s);
 - calm look-alikes of the request patterns: "is there a place I can call home", "what other number can I use for
-  two-factor authentication?", "hebben jullie geen mailadres nodig van mij?" (round 25's and an older Dutch one).
+  two-factor authentication?", "hebben jullie geen mailadres nodig van mij?" (round 25's and an older Dutch one),
+  "feel free to email me the coupon code", "how do you reach a human level of realism";
+- `paid_for` before an offer question, but not before a complaint put as one;
+- negative-word evidence: a word typed beside an emoji is quoted with the emoji, each as written.
 """
 
 from __future__ import annotations
@@ -53,6 +56,10 @@ def test_a_why_question_is_still_read() -> None:
         ("Is there a place I can call home in your game?", "en"),
         ("What other number can I use for two-factor authentication?", "en"),
         ("which other email could i use to sign up?", "en"),
+        ("feel free to email me the coupon code", "en"),
+        ("@Brand feel free to contact me if you need more info", "en"),
+        ("How do you reach a human level of realism in your graphics?", "en"),
+        ("@Brand you need to provide a phone number field in the signup form", "en"),
         ("Hebben jullie geen mailadres nodig van mij?", "nl"),
         ("hebben jullie geen telefoonnummer meer van me nodig?", "nl"),
     ],
@@ -69,6 +76,10 @@ def test_calm_look_alikes_of_round_25_request_patterns(text: str, language: str)
         ("what other number can i use to reach you?", "en"),
         ("any other number i can try instead", "en"),
         ("what other number can i call", "en"),
+        ("@Brand feel free to email me", "en"),
+        ("feel free to contact me asap", "en"),
+        ("how do you reach a human?", "en"),
+        ("you guys need to provide a phone number!!", "en"),
         ("hebben jullie geen klantenservice meer?", "nl"),
         ("Hebben jullie geen mailadres?", "nl"),
     ],
