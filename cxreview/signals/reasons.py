@@ -151,17 +151,30 @@ def reasons_in_words(
     # equal as stored (rounded) come in the order `frustration.explain` gives them, by name, last
     # first: the stored keys' order is no tie-break, PostgreSQL's jsonb orders them its own way.
     pushes.sort(key=lambda pair: (pair[0] if isinstance(pair[0], (int, float)) else 0.0, pair[1]), reverse=True)
-    return [_with_evidence(cues, name, reason_words(name), mask) for _, name in pushes[:top]]
+    names = [name for _, name in pushes if not _emoji_told(cues, name)]
+    return [_with_evidence(cues, name, reason_words(name), mask) for name in names[:top]]
 
 
 def with_evidence(reasons: list[str], cues: dict[str, Any]) -> list[str]:
     """``reasons`` in words (a message's top reasons, as `frustration.explain` words them)
     each with its evidence from the message's stored ``cues``: the flag details."""
-    return [_with_evidence(cues, _NAMES.get(words, words), words, None) for words in reasons]
+    named = [(_NAMES.get(words, words), words) for words in reasons]
+    return [_with_evidence(cues, name, words, None) for name, words in named if not _emoji_told(cues, name)]
 
 
 # The name of each reason by its words.
 _NAMES = {words: name for name, words in (*REASONS.items(), *READINGS.items())}
+
+
+def _emoji_told(cues: dict[str, Any], name: str) -> bool:
+    """Whether ``name`` is negative sentiment that only emoji made, all of them quoted by the
+    angry-or-sad-emoji reason already ("my order is late :("): one reason, not two."""
+    if name != "negative_sentiment" or "emoji" not in cues:
+        return False
+    match, told = evidence_of(cues, name), cues.get("emoji" + MATCH)
+    if match is None or not isinstance(told, str) or _NO_WORD.search(match) is not None:
+        return False
+    return all(part.strip() in told for part in match.split(","))
 
 
 def _with_evidence(cues: dict[str, Any], name: str, words: str, mask: Callable[[str], str] | None) -> str:

@@ -66,10 +66,15 @@ def test_negative_emoji_are_quoted_as_written_not_as_their_description() -> None
     from tests.signals.test_frustration import customer
 
     # A language without word lists: only the emoji say anything, and they are named so.
+    japanese = customer("まだ届かない 😢", "ja")
+    assert japanese.cues["negative_sentiment_match"] == "😢"
+    assert reasons_in_words(japanese.cues) == ['negative emoji ("😢")']
+    # An angry face the emoji reason quotes already is one reason, not two, in the flag too.
     german = customer("Das ist unmöglich 😡😡", "de")
     assert german.cues["negative_sentiment_match"] == "😡"
-    assert 'negative emoji ("😡")' in reasons_in_words(german.cues)
-    assert customer("まだ届かない 😢", "ja").cues["negative_sentiment_match"] == "😢"
+    assert reasons_in_words(german.cues) == ['angry or sad emoji ("😡")']
+    assert [f.detail.split(": ", 1)[1] for f in german.flags if f.flag == "frustrated"] == ['angry or sad emoji ("😡")']
+    assert reasons_in_words(customer("my order is late :(", "en").cues) == ['angry or sad emoji (":(")']
     # Dutch and English: the typed word and the emoji, each as written; a typed "angry" stays a word.
     assert customer("Waarom duurt dit zo lang 😡", "nl").cues["negative_sentiment_match"] == "😡"
     mixed = customer("this is awful 😡", "en")
