@@ -36,7 +36,9 @@ def _figures(name: str, fired: list[bool], labels: list[int], texts: list[str], 
                 print(f"   {'FP' if f else 'FN'}  {t[:220]!r}")
 
 
-def rsics_dev(path: Path, path_a: Path | None, path_b: Path | None, config: dict) -> tuple[list[bool], list[int], list[str]]:
+def rsics_dev(
+    path: Path, path_a: Path | None, path_b: Path | None, config: dict
+) -> tuple[list[bool], list[int], list[str]]:
     """Fired, agreed label (-1: they differ) and text of every rsics22 dev message (texts from the
     corpus file ``path``)."""
     agreed: dict[str, int] = {}
@@ -61,7 +63,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="list misses and false firings")
     parser.add_argument("--twcs", type=Path, default=Path("/tmp/twcs/twcs_sample.csv"))
-    parser.add_argument("--rsics", type=Path, default=Path("/tmp/rsics/tagged.csv"), help="RSiCS tagged_selections_by_sentence.csv")
+    parser.add_argument(
+        "--rsics", type=Path, default=Path("/tmp/rsics/tagged.csv"), help="RSiCS tagged_selections_by_sentence.csv"
+    )
     parser.add_argument("--rsics-labels", nargs=2, type=Path, default=None)
     parser.add_argument("--uss-dir", type=Path, default=None, help="also count firings on MWOZ and SGD")
     parser.add_argument("--complaints", type=Path, default=None)

@@ -463,4 +463,6 @@ _FORM_STEP = re.compile(
 )
 # "Again the website won't load", not "Again, I don't have a reservation yet" nor "Once again: the parcel
 # never arrived" (the customer's words again: a colon or a person after it).
-_AN_EVENT_AGAIN = re.compile(r"(?:(?:once )?(?:again|nogmaals)|once more)(?:$| (?!(?:i|we|my question|please|pls|ik|wij|mijn vraag)\b))")
+_AN_EVENT_AGAIN = re.compile(
+    r"(?:(?:once )?(?:again|nogmaals)|once more)(?:$| (?!(?:i|we|my question|please|pls|ik|wij|mijn vraag)\b))"
+)

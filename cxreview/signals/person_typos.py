@@ -28,7 +28,9 @@ _TALKING = frozenset({"talk", "speak", "chat", "spk", "tlk", "speek", "spaek"})
 # Round 24 (tweets): "need 2 talk 2 someone", "want 2 speak", "trying 2 reach u": a "2" after a wish is "to" too
 # (searched only in a text with a "2" and no talking word: "2 days" alone costs one search).
 _WISHES = frozenset({"need", "want", "wanna", "have", "got", "trying", "like", "able"})
-_WISH_TWO = re.compile(r"\b(?:need|want|wanna|have|got|trying|like|able) 2 (?:talk|speak|chat|call|contact|reach|get)\b")
+_WISH_TWO = re.compile(
+    r"\b(?:need|want|wanna|have|got|trying|like|able) 2 (?:talk|speak|chat|call|contact|reach|get)\b"
+)
 _BEFORE_HASH = "phone telephone tel contact what which the a any your ur".split()
 _SPLIT = "(?:" + "|".join(rf"(?<=\b{w} )" for w in _BEFORE_HASH) + r")#(?![#\w])|\bsome (?=(?:one|body)\b)"
 _SPLIT_MEANT = {"#": "number", "some ": "some"}

@@ -235,4 +235,3 @@ def test_gated_patterns_are_searched_where_they_can_match(text: str) -> None:
         if match:
             expected[name] = match.group(0)
     assert index.match(text, text.lower()) == expected
-

@@ -115,7 +115,10 @@ def test_a_detected_language_is_detected_again_and_a_given_one_never(db: Databas
     }
     import_files(db, [str(write_jsonl([changed], name="again.jsonl"))])
     analyze_conversations(db, workers=1)
-    assert tuple(db.query("SELECT language, language_detected FROM conversations WHERE id = 'es-loop'")[0]) == ("es-mx", 0)
+    assert tuple(db.query("SELECT language, language_detected FROM conversations WHERE id = 'es-loop'")[0]) == (
+        "es-mx",
+        0,
+    )
 
 
 def test_the_words_of_a_language_without_word_lists_are_not_read(db: Database, write_jsonl) -> None:  # type: ignore[no-untyped-def]

@@ -192,7 +192,12 @@ def test_a_dutch_number_only_mentioned_asks_for_nobody(text: str) -> None:
 
 def test_a_bot_that_introduces_itself_names_no_channel_for_an_address_asked_after_it() -> None:
     """Only the customer's own words about the bot make a bare ask for a number one for its people."""
-    assert _asks([("bot", "Hi, I am Ava, your virtual assistant. How can I help?"), ("customer", "what is the address?")]) == []
+    assert (
+        _asks([("bot", "Hi, I am Ava, your virtual assistant. How can I help?"), ("customer", "what is the address?")])
+        == []
+    )
     dutch = run([("bot", "Hoi, ik ben de digitale assistent van Bol."), ("customer", "wat is het adres?")], "nl")
     assert not any(f.flag == "human_request" for m in dutch.messages for f in m.flags)
-    assert _asks([("bot", "How can I help?"), ("customer", "the virtual assistant is no help. what is the phone number?")]) == [2]
+    assert _asks(
+        [("bot", "How can I help?"), ("customer", "the virtual assistant is no help. what is the phone number?")]
+    ) == [2]

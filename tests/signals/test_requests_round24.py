@@ -174,7 +174,9 @@ def test_look_alikes_stay_calm(language: str, text: str) -> None:
 )
 def test_whether_a_bot_answers_in_a_chat_is_no_request(language: str, text: str) -> None:
     """In a chat the question asks what the customer talks to (round 16); only a public post asks whether a human reads it."""
-    result = run([("bot", "How can I help?" if language == "en" else "Waarmee kan ik je helpen?"), ("customer", text)], language)
+    result = run(
+        [("bot", "How can I help?" if language == "en" else "Waarmee kan ik je helpen?"), ("customer", text)], language
+    )
     assert not any(f.flag == "human_request" for f in result.messages[-1].flags)
 
 

@@ -56,7 +56,9 @@ def test_corpus_tags_label_the_messages_of_one_half(tmp_path: Path) -> None:
         f"rsics-3-{n}": ("This is ridiculous, I have asked three times!!" if n % 2 else "What meals are served?")
         for n in range(40)
     }
-    path = _corpus(tmp_path, [["3", i.rsplit("-", 1)[1], t, str(int("ridiculous" in t)), "0"] for i, t in texts.items()])
+    path = _corpus(
+        tmp_path, [["3", i.rsplit("-", 1)[1], t, str(int("ridiculous" in t)), "0"] for i, t in texts.items()]
+    )
     dev, held = rsics.rsics_tag_rows(path, "dev"), rsics.rsics_tag_rows(path, "held")
     assert len(dev.labels) + len(held.labels) == 40 and dev.labels and held.labels
     for rows in (dev, held):
