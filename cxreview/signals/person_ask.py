@@ -419,9 +419,8 @@ def _work(segment: str, after: int, parts: Parts, kind: str = "work") -> int | N
         and _ASKED_OF.search(segment, 0, after)
         and _ASKED_REST.fullmatch(segment[work.end() :].strip(" ?!."))
     ):
-        return (
-            None  # "my bill went up £40, can someone explain?", "can anyone actually explain this": the question itself
-        )
+        # "my bill went up £40, can someone explain?", "can anyone actually explain this": the question itself
+        return None
     return work.end()
 
 
