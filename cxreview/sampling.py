@@ -177,13 +177,18 @@ def create_session(
         picks = _autoqa(db, candidates, rng, request, rubric, notes)
     else:
         picks = _spotlight(db, candidates, rng, request, notes)
+    party = "no bot" if rubric.applies_to == "bot" else "no person"
+    if not picks and candidates.skipped:  # e.g. only bot-only conversations, and an agent rubric
+        raise NotFoundError(
+            f"every matching conversation is one where {party} took part, and rubric {rubric.id} cannot score it",
+            "add --bot-rubric bot to review the bot" if rubric.applies_to != "bot" else "choose an agent rubric",
+        )
     if not picks:
         raise NotFoundError(
             "no conversation matches the filters" + ("" if request.include_reviewed else " (reviewed ones left out)"),
             "widen the filters, or add --include-reviewed",
         )
     if candidates.skipped:
-        party = "no bot" if rubric.applies_to == "bot" else "no person"
         notes.append(
             f"conversations where {party} took part were left out: rubric {rubric.id} cannot score them"
             + ("" if rubric.applies_to == "bot" else " (add --bot-rubric bot to review the bot too)")

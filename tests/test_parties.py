@@ -92,6 +92,16 @@ def test_one_agent_rubric_leaves_out_bot_only_conversations(corpus: Database) ->
     assert any("--bot-rubric bot" in note for note in result.notes)
 
 
+def test_only_bot_only_conversations_and_an_agent_rubric_say_why_nothing_was_picked(run_cli, write_jsonl) -> None:  # type: ignore[no-untyped-def]
+    """Not "no conversation matches the filters (reviewed ones left out)": nothing was reviewed."""
+    run_cli("import", "-q", str(write_jsonl([conversation("bot", agent=None, messages=_corpus()[0]["messages"])])))
+    refused = run_cli("sample", "--size", "1", "--name", "agents")
+    assert refused.exit_code != 0 and "reviewed ones" not in refused.output
+    assert "no person took part" in refused.output and "--bot-rubric bot" in refused.output
+    assert "Traceback" not in refused.output
+    assert run_cli("sample", "--size", "1", "--name", "both", "--bot-rubric", "bot").exit_code == 0
+
+
 def test_rubric_pairs_that_make_no_sense_are_refused(corpus: Database, run_cli) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UsageError, match="not a bot rubric"):
         create_session(corpus, SampleRequest(size=1, name="x"), AGENT, bot_rubric=AGENT)
