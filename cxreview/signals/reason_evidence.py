@@ -17,7 +17,7 @@ from cxreview.records import Flag, MessageSignals
 from cxreview.signals.evidence import quoted
 from cxreview.signals.features import TextFeatures
 from cxreview.signals.frustration import counted_negations
-from cxreview.signals.reasons import AT, MATCH, with_evidence
+from cxreview.signals.reasons import AT, MATCH, WORD_CHAR, with_evidence
 from cxreview.signals.sentiment import as_written
 
 if TYPE_CHECKING:  # only for type checking: conversation imports this module
@@ -136,10 +136,7 @@ def _why(ms: MessageSignals) -> list[str]:
 
 def _as_written(words: str, norm: str) -> str | None:
     """Negative ``words`` as the customer wrote them; an emoji ("😡") as it is."""
-    return words if _NO_WORD.search(words) is None else as_written(words, norm)
-
-
-_NO_WORD = re.compile(r"\w")
+    return words if WORD_CHAR.search(words) is None else as_written(words, norm)
 
 
 def _unique(found: list[str]) -> list[str]:

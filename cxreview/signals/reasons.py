@@ -105,7 +105,8 @@ QUOTES: dict[str, tuple[str, ...]] = {
 }
 # The words of "negative_sentiment" when its evidence is emoji or emoticons only.
 NEGATIVE_EMOJI = "negative emoji"
-_NO_WORD = re.compile(r"\w")
+# Finds a letter or digit: evidence without one is emoji or emoticons only.
+WORD_CHAR = re.compile(r"\w")
 AT = "_at"  # the key suffix of the message a reason of the conversation refers to
 MATCH = "_match"  # the key suffix of the words that matched
 MAX_QUOTE = 60  # characters of matched words quoted per reason
@@ -172,7 +173,7 @@ def _emoji_told(cues: dict[str, Any], name: str) -> bool:
     if name != "negative_sentiment" or "emoji" not in cues:
         return False
     match, told = evidence_of(cues, name), cues.get("emoji" + MATCH)
-    if match is None or not isinstance(told, str) or _NO_WORD.search(match) is not None:
+    if match is None or not isinstance(told, str) or WORD_CHAR.search(match) is not None:
         return False
     return all(part.strip() in told for part in match.split(","))
 
@@ -183,7 +184,7 @@ def _with_evidence(cues: dict[str, Any], name: str, words: str, mask: Callable[[
     if at is not None and type(at) is int:
         evidence.append(f"message {at}")
     match = evidence_of(cues, name)
-    if match is not None and name == "negative_sentiment" and _NO_WORD.search(match) is None:
+    if match is not None and name == "negative_sentiment" and WORD_CHAR.search(match) is None:
         words = NEGATIVE_EMOJI  # "😡", ":(": the emoji of a language without word lists
     if match is not None:
         evidence.append(f'"{_quote(match, mask)}"')
