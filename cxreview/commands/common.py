@@ -182,6 +182,20 @@ class _RichProgress:
         self.task = self.progress.add_task(description, total=total)
 
 
+def output_format(ctx: click.Context, fmt: str, output: str | None, offered: dict[str, str], command: str) -> str:
+    """--format when given (after the subcommand, or before it as the global one), else the
+    format the -o file name asks for (``-o sanne.html``: HTML), else the default."""
+    from click.core import ParameterSource
+
+    from cxreview.output_file import format_from_name
+
+    if not output or ctx.get_parameter_source("fmt") not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP):
+        return fmt
+    if (ctx.obj or {}).get("format") in offered.values():
+        return fmt  # the global --format json chose it
+    return format_from_name(output, offered, command) or fmt
+
+
 def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
