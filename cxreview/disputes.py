@@ -189,6 +189,23 @@ def _decidable(row: Any, to: str) -> None:
         )
 
 
+def _check_arbiter(db: Database, row: Any, by: str) -> None:
+    """An arbiter is neither the person who opened the dispute nor the reviewer whose score it
+    contests: either would decide their own case."""
+    from cxreview.reviews import get_review
+
+    if by == row["opened_by"]:
+        raise ConflictError(
+            f"{by} opened dispute {row['id']} and cannot decide it",
+            "an arbiter (a QA lead) accepts or rejects it; withdraw it with 'cxreview disputes withdraw'",
+        )
+    if by == get_review(db, row["review_id"]).reviewer:
+        raise ConflictError(
+            f"{by} cannot decide a dispute on their own review {row['review_id']}",
+            "an arbiter (a QA lead) accepts or rejects it; add your view with 'cxreview disputes note'",
+        )
+
+
 def accept(
     db: Database,
     dispute_id: int,
@@ -206,6 +223,7 @@ def accept(
     by = _clean(by, "the arbiter's name", "pass --by NAME", name=True)
     row = get_dispute(db, dispute_id)
     _decidable(row, "accepted")
+    _check_arbiter(db, row, by)
     review = get_review(db, row["review_id"])
     criterion = review.rubric.criterion(row["criterion"])
     if na and not criterion.allow_na:
@@ -271,6 +289,9 @@ def _value(score: Any) -> str:
 def reject(db: Database, dispute_id: int, by: str, answer: str) -> None:
     by = _clean(by, "the arbiter's name", "pass --by NAME", name=True)
     answer = _clean(answer, "the answer", "tell the agent why with --answer TEXT")
+    row = get_dispute(db, dispute_id)
+    _decidable(row, "rejected")
+    _check_arbiter(db, row, by)
     _finish(db, dispute_id, "rejected", by, answer)
 
 

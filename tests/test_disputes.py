@@ -238,3 +238,22 @@ def test_notes_make_a_conversation(loaded: Database) -> None:
         ("lead", "which message?"),
         ("Sanne", "message 3"),
     ]
+
+
+def test_neither_the_agent_who_disputes_nor_the_reviewer_decides_the_dispute(loaded: Database) -> None:
+    """Found trying the dispute flow as an agent: 'disputes accept 2 --score 5 --by Tom' let the
+    agent who opened the dispute accept it and raise their own score from 1 to 5; the reviewer
+    whose score is contested could equally reject it. An arbiter is someone else (docs/disputes.md)."""
+    review_id, dispute_id = opened(loaded)  # reviewed by ana, disputed by Sanne
+    before = count(loaded)
+    with pytest.raises(ConflictError, match="Sanne opened dispute 1 and cannot decide it"):
+        disputes.accept(loaded, dispute_id, "Sanne", 5)
+    with pytest.raises(ConflictError, match="Sanne opened dispute 1 and cannot decide it"):
+        disputes.reject(loaded, dispute_id, "Sanne", "I changed my mind")
+    with pytest.raises(ConflictError, match="ana cannot decide a dispute on their own review"):
+        disputes.reject(loaded, dispute_id, "ana", "I stand by it")
+    with pytest.raises(ConflictError, match="own review"):
+        disputes.accept(loaded, dispute_id, " ana ", 4)
+    assert count(loaded) == before
+    assert reviews.get_review(loaded, review_id).criteria["empathy"].score == 2
+    disputes.accept(loaded, dispute_id, "lead", 4)
