@@ -196,6 +196,29 @@ def output_format(ctx: click.Context, fmt: str, output: str | None, offered: dic
     return format_from_name(output, offered, command) or fmt
 
 
+def command_line(*words: object) -> str:
+    """A cxreview command to print for pasting: every word shell-quoted (names with spaces,
+    paths with brackets)."""
+    import shlex
+
+    return " ".join(shlex.quote(str(word)) for word in ("cxreview", *words))
+
+
+def typed_db(ctx: click.Context) -> str | None:
+    """The --db file typed on the command line (before or after the subcommand), to repeat in a
+    printed next command; None when it came from CXREVIEW_DB or the default (the next command
+    finds it the same way) or names a server (its URL may hold a password)."""
+    from click.core import ParameterSource
+
+    from cxreview.store.connection import is_server_url
+
+    typed = ctx.get_parameter_source("db") == ParameterSource.COMMANDLINE or (
+        ctx.parent is not None and ctx.parent.get_parameter_source("db_path") == ParameterSource.COMMANDLINE
+    )
+    target = str((ctx.obj or {}).get("db_path") or "")
+    return target if typed and target and not is_server_url(target) else None
+
+
 def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
