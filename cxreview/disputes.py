@@ -124,8 +124,12 @@ def import_disputes(db: Database, path: str | Path, now: datetime | None = None)
     nothing: one bad row and nothing is written, with every problem listed."""
     path = Path(path)
     try:
+        from cxreview.ingest.csv_format import detect_delimiter
+
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+            delimiter = detect_delimiter(handle.readline(), IMPORT_COLUMNS[:2])
+            handle.seek(0)
+            rows = list(csv.DictReader(handle, delimiter=delimiter))
             header = [h.strip() for h in (rows[0].keys() if rows else [])]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"cannot read {path}: {exc}", "give a UTF-8 CSV file") from None

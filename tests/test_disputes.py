@@ -171,6 +171,11 @@ def test_import_is_all_or_nothing(loaded: Database, tmp_path: Path) -> None:
     )
     [new] = disputes.import_disputes(loaded, good)
     assert disputes.get_dispute(loaded, new.id)["opened_at"] == "2026-11-01T09:00:00Z"
+    # A semicolon CSV (Excel in Dutch and other locales) reads the same, as conversation imports do.
+    semicolons = tmp_path / "semicolons.csv"
+    semicolons.write_bytes(f"\ufeffreview_id;criterion;by;reason\r\n{review_id};clarity;Sanne;too low, sorry\r\n".encode())
+    [other] = disputes.import_disputes(loaded, semicolons)
+    assert disputes.get_dispute(loaded, other.id)["reason"] == "too low, sorry"
 
 
 def test_list_and_stats(loaded: Database) -> None:
