@@ -264,9 +264,21 @@ def filter_options(function: Any) -> Any:
     return function
 
 
+def check_dates(since: str | None, to: str | None) -> None:
+    """--to before --since matches nothing: say so, instead of an empty export or sample."""
+    from cxreview.errors import UsageError
+    from cxreview.filters import empty_range
+
+    if empty_range(since, to):
+        raise UsageError(
+            f"--to {to} is before --since {since}, so nothing can match", f"swap them: --since {to} --to {since}"
+        )
+
+
 def filters_from(values: dict[str, Any]) -> Any:
     from cxreview.filters import Filters
 
+    check_dates(values.get("since"), values.get("to"))
     return Filters(
         since=values.get("since"),
         to=values.get("to"),

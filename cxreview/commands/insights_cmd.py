@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import _date, database, echo, output_format, progress_bar, safe_console
+from cxreview.commands.common import _date, check_dates, database, echo, output_format, progress_bar, safe_console
 
 
 @click.command("insights")
@@ -65,6 +65,7 @@ def insights_command(
 
     if repeat_days is None:
         repeat_days = repeat_contact_days()
+    check_dates(since, to)
     if repeat_days <= 0:
         raise UsageError("--repeat-days must be above 0", "e.g. --repeat-days 7")
     if output:
