@@ -247,6 +247,16 @@ def _validate(db: Database, request: SampleRequest) -> None:
         raise UsageError("--size must be a number above 0", "e.g. --size 20")
     if not 0 <= request.random_share <= 1:
         raise UsageError("--random-share must be between 0 and 1", "e.g. --random-share 0.2")
+    if request.per_group is not None and request.strategy != "stratified":
+        raise UsageError(
+            f"--per-agent only applies to --strategy stratified, not {request.strategy}",
+            "add --strategy stratified, or leave --per-agent out and give --size",
+        )
+    if request.criterion is not None and request.strategy not in AUTOQA_STRATEGIES:
+        raise UsageError(
+            f"--criterion only applies to --strategy autoqa-low or uncertain, not {request.strategy}",
+            "choose one of those strategies, or leave --criterion out",
+        )
     if request.group_by not in ("agent", "queue"):
         raise UsageError(f'cannot stratify by "{request.group_by}"', "use --by agent or --by queue")
     if len(set(request.reviewers)) != len(request.reviewers):
