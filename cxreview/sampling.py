@@ -44,6 +44,7 @@ from cxreview.sampling_probes import Probes
 from cxreview.store import Database
 from cxreview.store import probes as batch
 from cxreview.store import sessions as sql
+from cxreview.store.conversations import count_conversations
 from cxreview.store.phases import conversation_kind
 
 STRATEGIES = ("random", "stratified", "spotlight", *AUTOQA_STRATEGIES)
@@ -183,6 +184,8 @@ def create_session(
             f"every matching conversation is one where {party} took part, and rubric {rubric.id} cannot score it",
             "add --bot-rubric bot to review the bot" if rubric.applies_to != "bot" else "choose an agent rubric",
         )
+    if not picks and not count_conversations(db.conn):
+        raise NotFoundError("the database holds no conversations yet", "import some first: cxreview import FILE")
     if not picks:
         raise NotFoundError(
             "no conversation matches the filters" + ("" if request.include_reviewed else " (reviewed ones left out)"),

@@ -271,3 +271,12 @@ def test_stratified_probing_is_bounded_by_groups_and_table(demo: Database, monke
     result = create_session(demo, request, RUBRIC)
     with_agent = demo.scalar("SELECT count(*) FROM conversations WHERE agent IS NOT NULL")
     assert len(result.picks) == with_agent and probes <= 3 * 300
+
+
+def test_an_empty_database_says_to_import_first(db: Database) -> None:
+    """Found after a first import that failed: sample said 'no conversation matches the filters
+    (reviewed ones left out); widen the filters, or add --include-reviewed' with no filter set
+    and nothing reviewed; the database was simply empty."""
+    with pytest.raises(NotFoundError, match="the database holds no conversations yet") as raised:
+        create_session(db, SampleRequest(size=5), RUBRIC)
+    assert "cxreview import" in raised.value.one_line()
