@@ -194,8 +194,9 @@ def _decidable(row: Any, to: str) -> None:
 
 
 def _check_arbiter(db: Database, row: Any, by: str) -> None:
-    """An arbiter is neither the person who opened the dispute nor the reviewer whose score it
-    contests: either would decide their own case."""
+    """An arbiter is neither the person who opened the dispute, nor the agent it is about, nor
+    the reviewer whose score it contests: each would decide their own case."""
+    from cxreview.corrections import check_not_the_agent
     from cxreview.reviews import get_review
 
     if by == row["opened_by"]:
@@ -203,7 +204,9 @@ def _check_arbiter(db: Database, row: Any, by: str) -> None:
             f"{by} opened dispute {row['id']} and cannot decide it",
             "an arbiter (a QA lead) accepts or rejects it; withdraw it with 'cxreview disputes withdraw'",
         )
-    if by == get_review(db, row["review_id"]).reviewer:
+    review = get_review(db, row["review_id"])
+    check_not_the_agent(db, review.conversation_id, by)
+    if by == review.reviewer:
         raise ConflictError(
             f"{by} cannot decide a dispute on their own review {row['review_id']}",
             "an arbiter (a QA lead) accepts or rejects it; add your view with 'cxreview disputes note'",

@@ -261,4 +261,9 @@ def test_neither_the_agent_who_disputes_nor_the_reviewer_decides_the_dispute(loa
         disputes.accept(loaded, dispute_id, " ana ", 4)
     assert count(loaded) == before
     assert reviews.get_review(loaded, review_id).criteria["empathy"].score == 2
-    disputes.accept(loaded, dispute_id, "lead", 4)
+    # Opened for the agent by a team lead: the agent still does not decide it.
+    disputes.withdraw(loaded, dispute_id, "Sanne")
+    other = disputes.open_dispute(loaded, review_id, "empathy", "teamlead", "on Sanne's behalf").id
+    with pytest.raises(ConflictError, match="Sanne is the agent of conversation c1"):
+        disputes.accept(loaded, other, "Sanne", 5)
+    disputes.accept(loaded, other, "lead", 4)
