@@ -107,8 +107,14 @@ def check_shrinkage(shrinkage: float) -> None:
 
 
 def _note(conversations: int) -> str:
+    if conversations == 0:
+        return (
+            "no conversation has two or more reviewers yet, so there is nothing to compare; "
+            "sample one for them, e.g. cxreview sample --size 10 --calibration --reviewer ana --reviewer ben"
+        )
     if conversations < TOO_FEW:
-        return f"only {conversations} conversations with two or more reviewers: too little data, figures are noise"
+        many = "conversation" if conversations == 1 else "conversations"
+        return f"only {conversations} {many} with two or more reviewers: too little data, figures are noise"
     if conversations < INDICATIVE:
         return f"{conversations} conversations: indicative only (aim for {INDICATIVE} or more)"
     return ""

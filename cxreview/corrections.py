@@ -43,6 +43,19 @@ def editor_role(owner: str, by: str | None, as_arbiter: bool) -> tuple[str, str]
     return editor, "reviewer"
 
 
+def check_not_the_agent(db: Database, conversation_id: str, who: str) -> None:
+    """The agent whose conversation a review judges never decides on its scores: not as an
+    arbiter editing it, nor by deciding a dispute about it."""
+    from cxreview.store.conversations import get_conversation
+
+    agent = (get_conversation(db.conn, conversation_id) or {}).get("agent")
+    if agent and who.strip() == agent:
+        raise ConflictError(
+            f"{who.strip()} is the agent of conversation {conversation_id} and cannot change or decide its scores",
+            "an arbiter (a QA lead) does; an agent contests a score with 'cxreview disputes open'",
+        )
+
+
 def net_changes(log: list[Any]) -> list[tuple[str, str, Any, Any]]:
     """Collapse an editing's undo log to (field, target, first before, last after), dropping
     values that ended where they started."""

@@ -124,8 +124,12 @@ def import_disputes(db: Database, path: str | Path, now: datetime | None = None)
     nothing: one bad row and nothing is written, with every problem listed."""
     path = Path(path)
     try:
+        from cxreview.ingest.csv_format import detect_delimiter
+
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+            delimiter = detect_delimiter(handle.readline(), IMPORT_COLUMNS[:2])
+            handle.seek(0)
+            rows = list(csv.DictReader(handle, delimiter=delimiter))
             header = [h.strip() for h in (rows[0].keys() if rows else [])]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"cannot read {path}: {exc}", "give a UTF-8 CSV file") from None
@@ -189,6 +193,26 @@ def _decidable(row: Any, to: str) -> None:
         )
 
 
+def _check_arbiter(db: Database, row: Any, by: str) -> None:
+    """An arbiter is neither the person who opened the dispute, nor the agent it is about, nor
+    the reviewer whose score it contests: each would decide their own case."""
+    from cxreview.corrections import check_not_the_agent
+    from cxreview.reviews import get_review
+
+    if by == row["opened_by"]:
+        raise ConflictError(
+            f"{by} opened dispute {row['id']} and cannot decide it",
+            "an arbiter (a QA lead) accepts or rejects it; withdraw it with 'cxreview disputes withdraw'",
+        )
+    review = get_review(db, row["review_id"])
+    check_not_the_agent(db, review.conversation_id, by)
+    if by == review.reviewer:
+        raise ConflictError(
+            f"{by} cannot decide a dispute on their own review {row['review_id']}",
+            "an arbiter (a QA lead) accepts or rejects it; add your view with 'cxreview disputes note'",
+        )
+
+
 def accept(
     db: Database,
     dispute_id: int,
@@ -206,6 +230,7 @@ def accept(
     by = _clean(by, "the arbiter's name", "pass --by NAME", name=True)
     row = get_dispute(db, dispute_id)
     _decidable(row, "accepted")
+    _check_arbiter(db, row, by)
     review = get_review(db, row["review_id"])
     criterion = review.rubric.criterion(row["criterion"])
     if na and not criterion.allow_na:
@@ -271,6 +296,9 @@ def _value(score: Any) -> str:
 def reject(db: Database, dispute_id: int, by: str, answer: str) -> None:
     by = _clean(by, "the arbiter's name", "pass --by NAME", name=True)
     answer = _clean(answer, "the answer", "tell the agent why with --answer TEXT")
+    row = get_dispute(db, dispute_id)
+    _decidable(row, "rejected")
+    _check_arbiter(db, row, by)
     _finish(db, dispute_id, "rejected", by, answer)
 
 

@@ -47,6 +47,13 @@ def _ceil_second(moment: datetime) -> datetime:
     return moment.replace(microsecond=0) + timedelta(seconds=1) if moment.microsecond else moment
 
 
+def empty_range(since: str | None, to: str | None) -> bool:
+    """True when ``to`` ends before ``since`` starts (the dates typed the wrong way round):
+    no conversation can match."""
+    start, end = _bounds(since, to)
+    return start is not None and end is not None and start >= end
+
+
 @lru_cache(maxsize=64)
 def _bounds(since: str | None, to: str | None) -> tuple[str | None, str | None]:
     """(inclusive start, exclusive end) in the stored form; cached, as rows are tested one by one."""

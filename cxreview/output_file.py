@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from cxreview.errors import OutputError
+from cxreview.errors import OutputError, UsageError
 
 _FIX = "choose another -o path"
 
@@ -95,6 +95,50 @@ def write_output(path: str | os.PathLike[str], db_path: str | os.PathLike[str] |
     """Write ``text`` to ``path`` atomically (see :func:`open_output`)."""
     with open_output(path, db_path) as out:
         out.write(text)
+
+
+# What the ending of a -o file name asks for, and that format in words.
+_ENDINGS = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".xls": "xlsx",
+    ".ods": "xlsx",
+    ".pdf": "pdf",
+}
+_FORMAT_NAMES = {
+    "csv": "CSV",
+    "jsonl": "JSON Lines",
+    "json": "JSON",
+    "md": "Markdown",
+    "html": "HTML",
+    "xlsx": "a spreadsheet workbook",
+    "pdf": "PDF",
+}
+
+
+def format_from_name(path: str | os.PathLike[str], offered: dict[str, str], command: str) -> str | None:
+    """The format (a value of --format) that the ending of ``path`` asks for, or None when the
+    name says nothing (no ending, ``.txt``). ``offered`` maps the endings' formats to the
+    command's --format values (``{"md": "md", "html": "html"}``); a name that asks for a
+    format the command cannot write is an error, before any work, naming the endings it can."""
+    wanted = _ENDINGS.get(Path(path).suffix.lower())
+    if wanted is None:
+        return None
+    if wanted in offered:
+        return offered[wanted]
+    endings = " or ".join(sorted(f".{fmt}" for fmt in offered))  # every offered format is its own ending
+    hint = " (Excel and Sheets open .csv)" if wanted == "xlsx" and "csv" in offered else ""
+    raise UsageError(
+        f"{command} cannot write {_FORMAT_NAMES[wanted]}, which the name {path} asks for",
+        f"name the file {endings}{hint}, or choose the format with --format",
+    )
 
 
 def _keep_mode(target: Path, temp_name: str) -> None:

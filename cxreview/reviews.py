@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from cxreview.corrections import editor_role, record_resubmission
+from cxreview.corrections import check_not_the_agent, editor_role, record_resubmission
 from cxreview.errors import ConflictError, NotFoundError, UsageError
 from cxreview.hygiene import clean_name, clean_text
 from cxreview.rubrics.model import Rubric
@@ -441,6 +441,8 @@ def reopen(db: Database, review_id: int, by: str | None = None, as_arbiter: bool
     other reviewers' scores, a reopened review no longer counts as blind."""
     review = get_review(db, review_id)
     editor, role = editor_role(review.reviewer, by, as_arbiter)
+    if as_arbiter:
+        check_not_the_agent(db, review.conversation_id, editor)
     if not review.submitted:
         if review.editing and (review.edit_by, review.edit_as) != (editor, role):
             raise ConflictError(
@@ -495,7 +497,9 @@ def correct_score(
         raise ConflictError(
             f"review {review_id} is not submitted", "change a draft in the review app; edit submitted reviews here"
         )
-    editor_role(review.reviewer, by, as_arbiter)  # refuse before anything is written
+    editor, _role = editor_role(review.reviewer, by, as_arbiter)  # refuse before anything is written
+    if as_arbiter:
+        check_not_the_agent(db, review.conversation_id, editor)
     item = _criterion(review, criterion)
     if na and not item.allow_na:
         raise UsageError(f"{item.label} cannot be N/A in this rubric", "give it a score")

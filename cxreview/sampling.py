@@ -44,6 +44,7 @@ from cxreview.sampling_probes import Probes
 from cxreview.store import Database
 from cxreview.store import probes as batch
 from cxreview.store import sessions as sql
+from cxreview.store.conversations import count_conversations
 from cxreview.store.phases import conversation_kind
 
 STRATEGIES = ("random", "stratified", "spotlight", *AUTOQA_STRATEGIES)
@@ -183,6 +184,8 @@ def create_session(
             f"every matching conversation is one where {party} took part, and rubric {rubric.id} cannot score it",
             "add --bot-rubric bot to review the bot" if rubric.applies_to != "bot" else "choose an agent rubric",
         )
+    if not picks and not count_conversations(db.conn):
+        raise NotFoundError("the database holds no conversations yet", "import some first: cxreview import FILE")
     if not picks:
         raise NotFoundError(
             "no conversation matches the filters" + ("" if request.include_reviewed else " (reviewed ones left out)"),
@@ -247,6 +250,16 @@ def _validate(db: Database, request: SampleRequest) -> None:
         raise UsageError("--size must be a number above 0", "e.g. --size 20")
     if not 0 <= request.random_share <= 1:
         raise UsageError("--random-share must be between 0 and 1", "e.g. --random-share 0.2")
+    if request.per_group is not None and request.strategy != "stratified":
+        raise UsageError(
+            f"--per-agent only applies to --strategy stratified, not {request.strategy}",
+            "add --strategy stratified, or leave --per-agent out and give --size",
+        )
+    if request.criterion is not None and request.strategy not in AUTOQA_STRATEGIES:
+        raise UsageError(
+            f"--criterion only applies to --strategy autoqa-low or uncertain, not {request.strategy}",
+            "choose one of those strategies, or leave --criterion out",
+        )
     if request.group_by not in ("agent", "queue"):
         raise UsageError(f'cannot stratify by "{request.group_by}"', "use --by agent or --by queue")
     if len(set(request.reviewers)) != len(request.reviewers):

@@ -8,12 +8,14 @@ over the file. Imported reviews are submitted reviews with source "import".
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 from dataclasses import dataclass, field
 
 from cxreview.errors import CxReviewError, InputError
 from cxreview.hygiene import clean_name, clean_text
+from cxreview.ingest.csv_format import detect_delimiter
 from cxreview.ingest.records import Problems, parse_timestamp
 from cxreview.ingest.sources import open_source
 from cxreview.reviews import register_rubric, stored_rubric
@@ -78,10 +80,13 @@ def import_scores(
                 current[0] = number
                 yield line
 
-        reader = csv.reader(text_lines())
-        header = next(reader, None)
-        if header is None:
+        lines = text_lines()
+        first = next(lines, None)
+        if first is None:
             raise InputError(f"{source.name}: the file is empty", "export the scores with a header row")
+        delimiter = detect_delimiter(first, REQUIRED, column_map)
+        reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
+        header = next(reader)
         columns = [column_map.get(h.strip(), h.strip()) for h in header]
         missing = [c for c in REQUIRED if c not in columns]
         if missing:

@@ -349,3 +349,20 @@ def test_vectorised_review_scores_match_the_score_formula(demo: Database) -> Non
     assert 0.0 in [v for _, _, v in fast]
     mixed = [dataclasses.replace(scores[0], rubric=dataclasses.replace(scores[0].rubric)), *scores[1:]]
     assert [v for _, _, v in _review_scores(mixed)] == pytest.approx([v for _, _, v in expected], abs=1e-9)
+
+
+def test_no_shared_conversation_says_how_to_get_one_once(demo: Database) -> None:
+    """Found as a supervisor: each single review gave four notes 'only 0 conversations with two
+    or more reviewers: too little data, figures are noise', where there are no figures at all."""
+    ids = [r[0] for r in demo.query("SELECT id FROM conversations ORDER BY id LIMIT 2")]
+    _score(demo, ids[0], "ana", {"empathy": 4, "clarity": 4, "resolution": 4})
+    _score(demo, ids[1], "ben", {"empathy": 3, "clarity": 3, "resolution": 3})
+    result = calibrate(load_scores(demo)[("default", 1)], bootstrap=0)
+    note = result.criteria[0].note
+    assert "only 0" not in note and "no conversation" in note and "--calibration" in note
+    out = CliRunner().invoke(cli, ["--db", demo.path, "calibrate"]).output
+    assert out.count("no conversation has") == 1, out  # one note for every criterion, not one each
+    assert "Empathy, Clarity, Resolution, Review score" in " ".join(out.split())
+    _score(demo, ids[0], "ben", {"empathy": 3, "clarity": 3, "resolution": 3})
+    note = calibrate(load_scores(demo)[("default", 1)], bootstrap=0).criteria[0].note
+    assert note.startswith("only 1 conversation with two or more reviewers")

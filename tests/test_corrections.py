@@ -137,3 +137,15 @@ def test_undo_does_not_revert_a_change_made_by_someone_else(loaded: Database, db
     with pytest.raises(ConflictError, match="changed Empathy"):
         reviews.undo(loaded, review.id)
     assert reviews.get_review(loaded, review.id).criteria["empathy"].score == 5
+
+
+def test_the_agent_of_the_conversation_is_no_arbiter_of_its_review(loaded: Database) -> None:
+    """Found as an agent: 'reviews edit 1 --criterion clarity --score 5 --by "Sanne de Vries"
+    --as-arbiter --reason "I deserve it"' raised Sanne's own score, recorded as an arbiter's."""
+    review_id = submitted(loaded)  # c1, handled by Sanne, reviewed by ana
+    with pytest.raises(ConflictError, match="Sanne is the agent of conversation c1"):
+        reviews.reopen(loaded, review_id, by="Sanne", as_arbiter=True)
+    with pytest.raises(ConflictError, match="Sanne is the agent of conversation c1"):
+        reviews.correct_score(loaded, review_id, "clarity", 5, False, by=" Sanne ", as_arbiter=True)
+    assert reviews.get_review(loaded, review_id).submitted and revisions(loaded, review_id) == []
+    assert reviews.get_review(loaded, review_id).criteria["clarity"].score == 3

@@ -171,6 +171,11 @@ def test_import_is_all_or_nothing(loaded: Database, tmp_path: Path) -> None:
     )
     [new] = disputes.import_disputes(loaded, good)
     assert disputes.get_dispute(loaded, new.id)["opened_at"] == "2026-11-01T09:00:00Z"
+    # A semicolon CSV (Excel in Dutch and other locales) reads the same, as conversation imports do.
+    semicolons = tmp_path / "semicolons.csv"
+    semicolons.write_bytes(f"\ufeffreview_id;criterion;by;reason\r\n{review_id};clarity;Sanne;too low, sorry\r\n".encode())
+    [other] = disputes.import_disputes(loaded, semicolons)
+    assert disputes.get_dispute(loaded, other.id)["reason"] == "too low, sorry"
 
 
 def test_list_and_stats(loaded: Database) -> None:
@@ -238,3 +243,27 @@ def test_notes_make_a_conversation(loaded: Database) -> None:
         ("lead", "which message?"),
         ("Sanne", "message 3"),
     ]
+
+
+def test_neither_the_agent_who_disputes_nor_the_reviewer_decides_the_dispute(loaded: Database) -> None:
+    """Found trying the dispute flow as an agent: 'disputes accept 2 --score 5 --by Tom' let the
+    agent who opened the dispute accept it and raise their own score from 1 to 5; the reviewer
+    whose score is contested could equally reject it. An arbiter is someone else (docs/disputes.md)."""
+    review_id, dispute_id = opened(loaded)  # reviewed by ana, disputed by Sanne
+    before = count(loaded)
+    with pytest.raises(ConflictError, match="Sanne opened dispute 1 and cannot decide it"):
+        disputes.accept(loaded, dispute_id, "Sanne", 5)
+    with pytest.raises(ConflictError, match="Sanne opened dispute 1 and cannot decide it"):
+        disputes.reject(loaded, dispute_id, "Sanne", "I changed my mind")
+    with pytest.raises(ConflictError, match="ana cannot decide a dispute on their own review"):
+        disputes.reject(loaded, dispute_id, "ana", "I stand by it")
+    with pytest.raises(ConflictError, match="own review"):
+        disputes.accept(loaded, dispute_id, " ana ", 4)
+    assert count(loaded) == before
+    assert reviews.get_review(loaded, review_id).criteria["empathy"].score == 2
+    # Opened for the agent by a team lead: the agent still does not decide it.
+    disputes.withdraw(loaded, dispute_id, "Sanne")
+    other = disputes.open_dispute(loaded, review_id, "empathy", "teamlead", "on Sanne's behalf").id
+    with pytest.raises(ConflictError, match="Sanne is the agent of conversation c1"):
+        disputes.accept(loaded, other, "Sanne", 5)
+    disputes.accept(loaded, other, "lead", 4)

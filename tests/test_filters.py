@@ -121,3 +121,16 @@ def test_repeat_contact_counts_later_contacts_within_the_window(db: Database, wr
     insights = compute(db, Filters(), repeat_days=7)
     (group,) = insights.repeat_by_queue
     assert group.n == 4 and group.values["repeat_share"] == 0.25
+
+
+@pytest.mark.parametrize("command", [["export", "--level", "conversation"], ["sample", "--size", "3"], ["insights"]])
+def test_a_to_before_since_is_a_usage_error(
+    run_cli: Callable[..., object], spread: Database, command: list[str]
+) -> None:
+    """Found sampling with the dates the wrong way round: export wrote a header and no rows
+    (exit 0), sample said 'no conversation matches the filters'; the dates were the mistake."""
+    result = run_cli(*command, "--since", "2026-03-06", "--to", "2026-03-04")
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert "--to 2026-03-04 is before --since 2026-03-06" in result.output  # type: ignore[attr-defined]
+    same_day = run_cli(*command, "--since", "2026-03-05", "--to", "2026-03-05", "-q")
+    assert same_day.exit_code in (0, 1) and "is before" not in same_day.output  # type: ignore[attr-defined]

@@ -267,3 +267,19 @@ def test_csat_levels_name_their_scale_when_channels_differ(db: Database, write_j
         reviews.submit(db, review.id)
     levels = {g.name: g.n for g in compute(db, Filters()).csat}
     assert levels == {"4 of 5": 1, "4 of 10": 1}
+
+
+def test_the_intro_names_the_filters_in_words_not_as_python_lists() -> None:
+    """Found with 'insights --agent Nobody': the intro read "(agents=['Nobody'])"."""
+    from types import SimpleNamespace
+
+    from cxreview.reports.insights_report import intro
+
+    view = SimpleNamespace(
+        conversations=0,
+        languages={},
+        filters={"since": "2026-10-01", "agents": ["Nobody"], "queues": ["billing", "returns"]},
+    )
+    text = intro(view)  # type: ignore[arg-type]
+    assert "(since 2026-10-01, agent Nobody, queue billing or returns)" in text, text
+    assert "[" not in text and "=" not in text

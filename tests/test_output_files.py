@@ -95,3 +95,51 @@ def test_a_write_failure_leaves_the_old_file_and_says_why(run_cli, write_jsonl, 
     assert "file size limit" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert out.read_text() == "old contents\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.sqlite_only(reason="file names only; the engine does not matter")
+def test_the_file_name_chooses_the_format_when_format_is_not_given(run_cli, imported: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Found following the help: 'report ... -o sanne.html' and 'export -o reviews.jsonl' wrote
+    Markdown and CSV into those files (a browser showed '# Coaching report' as plain text)."""
+    from cxreview import reviews
+    from cxreview.rubrics import resolve_rubric
+    from cxreview.store import open_database
+
+    with open_database(imported) as db:
+        review = reviews.start_review(db, "c1", "ana", resolve_rubric("default"))
+        for criterion in ("empathy", "clarity", "resolution"):
+            reviews.set_score(db, review.id, criterion, 4)
+        reviews.submit(db, review.id)
+    cases = {
+        ("export", "e.jsonl"): lambda text: text.startswith('{"'),
+        ("export", "m.jsonl"): lambda text: text.startswith('{"'),
+        ("report", "r.html"): lambda text: text.lstrip().lower().startswith("<!doctype html"),
+        ("insights", "i.html"): lambda text: text.lstrip().lower().startswith("<!doctype html"),
+        ("insights", "i.json"): lambda text: text.startswith("{"),
+        ("insights", "i.md"): lambda text: text.startswith("#"),
+    }
+    for (command, name), looks_right in cases.items():
+        args = {"export": ["export"], "report": ["report", "--agent", "Sanne"], "insights": ["insights"]}[command]
+        if name == "m.jsonl":
+            args = ["export", "--level", "message"]
+        result = run_cli(*args, "-q", "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert looks_right(text), (command, name, text[:80])
+    # An explicit --format still wins over the name.
+    assert run_cli("export", "--level", "message", "--format", "csv", "-q", "-o", str(tmp_path / "x.jsonl")).exit_code == 0
+    assert (tmp_path / "x.jsonl").read_text(encoding="utf-8").startswith("conversation_id,")
+
+
+@pytest.mark.sqlite_only(reason="file names only; the engine does not matter")
+def test_a_file_name_asking_for_a_format_the_command_cannot_write_is_a_one_line_error(
+    run_cli, imported: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    for args, name, fix in (
+        (["export"], "reviews.xlsx", ".csv"),
+        (["report", "--agent", "Sanne"], "sanne.csv", ".html"),
+        (["insights"], "i.csv", ".html"),
+    ):
+        result = run_cli(*args, "-o", str(tmp_path / name))
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output and fix in result.output and not (tmp_path / name).exists()

@@ -182,6 +182,13 @@ def test_clear_errors(demo: Database, tmp_path: Path) -> None:
         create_session(demo, SampleRequest(size=2, filters=Filters(queues=["nope"])), RUBRIC)
     with pytest.raises(UsageError, match="named twice"):
         create_session(demo, SampleRequest(size=2, reviewers=["ana", "ana"]), RUBRIC)
+    # Found sampling 'random --size 5 --per-agent 2': the option was silently ignored, five
+    # conversations of whichever agents; an option of another strategy is now an error.
+    with pytest.raises(UsageError, match="--per-agent only applies to --strategy stratified"):
+        create_session(demo, SampleRequest(size=5, per_group=2), RUBRIC)
+    with pytest.raises(UsageError, match="--criterion only applies to --strategy autoqa-low or uncertain"):
+        create_session(demo, SampleRequest(size=5, strategy="spotlight", criterion="empathy"), RUBRIC)
+    assert demo.scalar("SELECT count(*) FROM sessions") == 1  # only "taken"
 
 
 def test_spotlight_without_signals_says_to_analyze(db: Database, write_jsonl) -> None:
@@ -264,3 +271,12 @@ def test_stratified_probing_is_bounded_by_groups_and_table(demo: Database, monke
     result = create_session(demo, request, RUBRIC)
     with_agent = demo.scalar("SELECT count(*) FROM conversations WHERE agent IS NOT NULL")
     assert len(result.picks) == with_agent and probes <= 3 * 300
+
+
+def test_an_empty_database_says_to_import_first(db: Database) -> None:
+    """Found after a first import that failed: sample said 'no conversation matches the filters
+    (reviewed ones left out); widen the filters, or add --include-reviewed' with no filter set
+    and nothing reviewed; the database was simply empty."""
+    with pytest.raises(NotFoundError, match="the database holds no conversations yet") as raised:
+        create_session(db, SampleRequest(size=5), RUBRIC)
+    assert "cxreview import" in raised.value.one_line()

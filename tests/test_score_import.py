@@ -132,3 +132,17 @@ def test_non_finite_scores_are_row_errors(loaded: Database, tmp_path: Path, valu
     with pytest.raises(InputError) as info:
         import_scores(loaded, str(path), resolve_rubric("default"))
     assert info.value.problems == [f'{path}:2: score "{value}" for empathy is not a number']
+
+
+def test_a_semicolon_csv_from_excel_imports_like_a_comma_one(loaded: Database, tmp_path: Path) -> None:
+    """Found importing last quarter's scores saved by a Dutch Excel: 'missing column
+    "conversation_id"; the header has conversation_id;reviewer;...', with a fix (--map) that
+    cannot help. Conversation imports detect the separator; score imports now do too."""
+    path = tmp_path / "scores.csv"
+    path.write_bytes(
+        "\ufeffconversation_id;reviewer;criterion;score;note\r\n"
+        "c1;ana;empathy;4;warm, clear\r\nc1;ana;clarity;3;\r\nc1;ana;resolution;n/a;\r\n".encode()
+    )
+    summary = import_scores(loaded, str(path), resolve_rubric("default"))
+    assert (summary.reviews_new, summary.scores) == (1, 3)
+    assert loaded.scalar("SELECT note FROM review_scores WHERE criterion = 'empathy'") == "warm, clear"

@@ -127,9 +127,12 @@ def _print_table(result: Any) -> None:
             Text(a.label), str(a.conversations), str(a.pairs), _pct(a.exact), within, _alpha(a), _pct(a.na_agreement)
         )
     console.print(table)
+    labels: dict[str, list[str]] = {}  # the same note for several criteria prints once
     for a in rows:
         if a.note:
-            console.print(Text(f"Note ({a.label}): {a.note}", style="yellow"))
+            labels.setdefault(a.note, []).append(a.label)
+    for note, names in labels.items():
+        console.print(Text(f"Note ({', '.join(names)}): {note}", style="yellow"))
     reviewers = sorted({r for a in rows for r in a.alignment} | {o.reviewer for o in result.offsets.values()})
     if reviewers:
         columns = ["Reviewer", *(criterion.label for criterion in rubric.criteria)]

@@ -182,6 +182,43 @@ class _RichProgress:
         self.task = self.progress.add_task(description, total=total)
 
 
+def output_format(ctx: click.Context, fmt: str, output: str | None, offered: dict[str, str], command: str) -> str:
+    """--format when given (after the subcommand, or before it as the global one), else the
+    format the -o file name asks for (``-o sanne.html``: HTML), else the default."""
+    from click.core import ParameterSource
+
+    from cxreview.output_file import format_from_name
+
+    if not output or ctx.get_parameter_source("fmt") not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP):
+        return fmt
+    if (ctx.obj or {}).get("format") in offered.values():
+        return fmt  # the global --format json chose it
+    return format_from_name(output, offered, command) or fmt
+
+
+def command_line(*words: object) -> str:
+    """A cxreview command to print for pasting: every word shell-quoted (names with spaces,
+    paths with brackets)."""
+    import shlex
+
+    return " ".join(shlex.quote(str(word)) for word in ("cxreview", *words))
+
+
+def typed_db(ctx: click.Context) -> str | None:
+    """The --db file typed on the command line (before or after the subcommand), to repeat in a
+    printed next command; None when it came from CXREVIEW_DB or the default (the next command
+    finds it the same way) or names a server (its URL may hold a password)."""
+    from click.core import ParameterSource
+
+    from cxreview.store.connection import is_server_url
+
+    typed = ctx.get_parameter_source("db") == ParameterSource.COMMANDLINE or (
+        ctx.parent is not None and ctx.parent.get_parameter_source("db_path") == ParameterSource.COMMANDLINE
+    )
+    target = str((ctx.obj or {}).get("db_path") or "")
+    return target if typed and target and not is_server_url(target) else None
+
+
 def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
@@ -227,9 +264,21 @@ def filter_options(function: Any) -> Any:
     return function
 
 
+def check_dates(since: str | None, to: str | None) -> None:
+    """--to before --since matches nothing: say so, instead of an empty export or sample."""
+    from cxreview.errors import UsageError
+    from cxreview.filters import empty_range
+
+    if empty_range(since, to):
+        raise UsageError(
+            f"--to {to} is before --since {since}, so nothing can match", f"swap them: --since {to} --to {since}"
+        )
+
+
 def filters_from(values: dict[str, Any]) -> Any:
     from cxreview.filters import Filters
 
+    check_dates(values.get("since"), values.get("to"))
     return Filters(
         since=values.get("since"),
         to=values.get("to"),

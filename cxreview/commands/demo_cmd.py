@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cxreview.commands.common import info, plural
+from cxreview.commands.common import command_line, info, plural
 
 
 @click.command("demo")
@@ -48,7 +48,7 @@ def demo_command(ctx: click.Context, path: Path | None, fresh: bool, no_tui: boo
     )
     if no_tui:
         info("Open it with:")
-        info(f"  cxreview --db {target} review {session} --reviewer {DEMO_REVIEWER}")
+        info(f"  {command_line('--db', target, 'review', session, '--reviewer', DEMO_REVIEWER)}")
         return
     from cxreview.tui.app import ReviewApp
 

@@ -6,7 +6,15 @@ import sys
 
 import click
 
-from cxreview.commands.common import TerminalSafeWriter, database, filter_options, filters_from, info, progress_bar
+from cxreview.commands.common import (
+    TerminalSafeWriter,
+    database,
+    filter_options,
+    filters_from,
+    info,
+    output_format,
+    progress_bar,
+)
 from cxreview.store import Database
 
 
@@ -27,7 +35,14 @@ from cxreview.store import Database
 @click.option("--include-drafts", is_flag=True, help="Also reviews that are not submitted yet.")
 @click.option("--session", help="Only reviews of this session (review and criterion levels).")
 @click.option("--benchmark", help="Anchor the leniency offsets on this reviewer instead of centring them.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="Default: from the -o file name (.jsonl), else csv.",
+)
 @click.option(
     "--no-formula-guard",
     is_flag=True,
@@ -60,7 +75,7 @@ def export_command(
       cxreview export -o reviews.csv
       cxreview export --level criterion --include-drafts --format jsonl
       cxreview export --level conversation -o conversations.csv
-      cxreview export --level message --format jsonl --queue billing --since 2026-10-01
+      cxreview export --level message --queue billing --since 2026-10-01 -o billing.jsonl
       cxreview export --level message --no-formula-guard | your-pipeline   # raw text, not for Excel
     """
     from cxreview.export import export_reviews, export_signals
@@ -77,6 +92,7 @@ def export_command(
 
     if output:
         check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
+    fmt = output_format(ctx, fmt, output, {"csv": "csv", "jsonl": "jsonl"}, "export")
     # Progress on stderr while writing a file or into a pipe; not when the rows themselves go
     # to the terminal (the bar would sit among them).
     stdout = TerminalSafeWriter(sys.stdout)

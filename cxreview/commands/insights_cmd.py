@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import _date, database, echo, progress_bar, safe_console
+from cxreview.commands.common import _date, check_dates, database, echo, output_format, progress_bar, safe_console
 
 
 @click.command("insights")
@@ -19,7 +19,14 @@ from cxreview.commands.common import _date, database, echo, progress_bar, safe_c
     type=int,
     help="Window for repeat contact in days (default: repeat_contact.days of the signals config, 7).",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "md", "html"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "md", "html"]),
+    default="table",
+    show_default=True,
+    help="With -o, default: from the file name (.html, .json, .md), else md.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
 @click.pass_context
 def insights_command(
@@ -47,7 +54,7 @@ def insights_command(
       cxreview insights
       cxreview insights --since 2026-10-01 --queue billing
       cxreview insights --agent "Ana de Vries" --language nl
-      cxreview insights --format html -o insights.html
+      cxreview insights -o insights.html
     """
     from cxreview.errors import UsageError
     from cxreview.filters import Filters
@@ -58,10 +65,12 @@ def insights_command(
 
     if repeat_days is None:
         repeat_days = repeat_contact_days()
+    check_dates(since, to)
     if repeat_days <= 0:
         raise UsageError("--repeat-days must be above 0", "e.g. --repeat-days 7")
     if output:
         check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
+    fmt = output_format(ctx, fmt, output, {"json": "json", "md": "md", "html": "html"}, "insights")
     filters = Filters(
         since=since,
         to=to,

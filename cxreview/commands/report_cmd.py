@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import _date, database, echo, progress_bar
+from cxreview.commands.common import _date, database, echo, output_format, progress_bar
 
 
 @click.command("report")
 @click.option("--agent", required=True, help="The agent the report is about (as in the conversations).")
 @click.option("--since", callback=_date, metavar="DATE", help="Only conversations from DATE on.")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="Default: from the -o file name (.html), else md.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
 @click.pass_context
 def report_command(ctx: click.Context, agent: str, since: str | None, fmt: str, output: str | None) -> None:
@@ -24,13 +31,14 @@ def report_command(ctx: click.Context, agent: str, since: str | None, fmt: str, 
     \b
     Examples:
       cxreview report --agent "Sanne de Vries"
-      cxreview report --agent "Sanne de Vries" --since 2026-10-01 --format html -o sanne.html
+      cxreview report --agent "Sanne de Vries" --since 2026-10-01 -o sanne.html
     """
     from cxreview.output_file import check_output_path, write_output
     from cxreview.reports.coaching import build_report, to_html, to_markdown
 
     if output:
         check_output_path(output, ctx.obj["db_path"])  # before any work: never onto the database
+    fmt = output_format(ctx, fmt, output, {"md": "md", "html": "html"}, "report")
 
     with database(ctx) as db, progress_bar("Coaching report", None) as bar:
         report = build_report(db, agent, since, phases=bar)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from cxreview.commands.common import database, filter_options, filters_from, info, plural, progress_bar
+from cxreview.commands.common import (
+    command_line,
+    database,
+    filter_options,
+    filters_from,
+    info,
+    plural,
+    progress_bar,
+    typed_db,
+)
 from cxreview.commands.global_options import print_json, table_or_json
 
 
@@ -157,4 +166,5 @@ def sample_command(
     for note in result.notes:
         info(f"Note: {note}")
     first = next(iter(result.assignments))
-    info(f"Next: cxreview review {result.name} --reviewer {first}")
+    db_words = ("--db", db_file) if (db_file := typed_db(ctx)) else ()
+    info(f"Next: {command_line(*db_words, 'review', result.name, '--reviewer', first)}")

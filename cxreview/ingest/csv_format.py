@@ -143,10 +143,18 @@ DELIMITERS = (",", ";", "\t", "|")
 
 
 def _detect_delimiter(first_line: str, default: str, column_map: dict[str, str]) -> str:
-    """The separator whose header has the required columns; else the one giving most columns.
+    return detect_delimiter(first_line, REQUIRED, column_map, default)
 
-    Excel in many European locales saves "CSV" with semicolons; this reads those as they are.
+
+def detect_delimiter(
+    first_line: str, required: tuple[str, ...], column_map: dict[str, str] | None = None, default: str = ","
+) -> str:
+    """The separator whose header has the ``required`` columns; else the one giving most columns.
+
+    Excel in many European locales saves "CSV" with semicolons; this reads those as they are
+    (conversations, and the score and dispute imports).
     """
+    column_map = column_map or {}
     best, best_count = default, 0
     for delimiter in (default, *[d for d in DELIMITERS if d != default]):
         try:
@@ -154,7 +162,7 @@ def _detect_delimiter(first_line: str, default: str, column_map: dict[str, str])
         except (csv.Error, StopIteration):
             continue
         columns = {column_map.get(h.strip(), h.strip()) for h in header}
-        if all(c in columns for c in REQUIRED):
+        if all(c in columns for c in required):
             return delimiter
         if len(header) > best_count:
             best, best_count = delimiter, len(header)

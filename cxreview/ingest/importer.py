@@ -95,6 +95,8 @@ def import_files(
     summary = ImportSummary()
     log = ProblemLog()
     seen: set[str] = set()  # ids already counted as new, updated or unchanged
+    summary_changed: set[str] = set()
+    counted: dict[str, int] = {}  # messages counted per id: a repeated id counts its last version only
     in_run: set[str] = set()  # ids met so far in the input
     batch: list[ConversationRecord] = []
 
@@ -119,8 +121,11 @@ def import_files(
                     if record.id not in seen:
                         summary.updated += 1
                 to_write.append((record, digest))
-                summary.changed_ids.append(record.id)
-            summary.messages += len(record.messages)
+                if record.id not in summary_changed:  # analysed once, however often it repeats
+                    summary_changed.add(record.id)
+                    summary.changed_ids.append(record.id)
+            summary.messages += len(record.messages) - counted.get(record.id, 0)
+            counted[record.id] = len(record.messages)
             seen.add(record.id)
         write_conversations(db.conn, to_write, replace_ids)
         batch.clear()

@@ -77,7 +77,8 @@ class Source:
         for number, chunk in enumerate(self._capped(), start=1):
             if number == 1:
                 _refuse_utf16(self.name, chunk)
-            if chunk.strip():
+            # A byte-order mark alone (Excel's empty export) is no content.
+            if (chunk[3:] if number == 1 and chunk.startswith(b"\xef\xbb\xbf") else chunk).strip():
                 self.content_lines += 1
             try:
                 line = chunk.decode("utf-8")

@@ -363,8 +363,20 @@ def _small(group: Group) -> str:
     return f"small (n<{SMALL})" if group.small else ""
 
 
+# The filters in words: "since 2026-10-01, agent Ana, queue billing or returns".
+_FILTER_WORDS = {"queues": "queue", "channels": "channel", "agents": "agent", "languages": "language"}
+
+
+def _scope(filters: dict[str, Any]) -> str:
+    parts = [
+        f"{_FILTER_WORDS.get(key, key)} {' or '.join(map(str, value)) if isinstance(value, list) else value}"
+        for key, value in filters.items()
+    ]
+    return ", ".join(parts) or "all conversations"
+
+
 def intro(insights: Insights) -> str:
-    scope = ", ".join(f"{k}={v}" for k, v in insights.filters.items()) or "all conversations"
+    scope = _scope(insights.filters)
     noun = "conversation" if insights.conversations == 1 else "conversations"
     return (
         f"Insights over {insights.conversations:,} {noun} ({scope}). Every figure shows its base (n); "

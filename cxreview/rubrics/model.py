@@ -64,6 +64,11 @@ class Rubric:
     # Days after a review's submission during which agents may dispute it (None: no rubric limit).
     dispute_days: int | None = None
 
+    @property
+    def ids(self) -> list[str]:
+        """The criterion ids in rubric order."""
+        return [c.id for c in self.criteria]
+
     def criterion(self, criterion_id: str) -> Criterion:
         for criterion in self.criteria:
             if criterion.id == criterion_id:

@@ -84,13 +84,18 @@ def test_utf16_files_say_so(db: Database, tmp_path: Path, encoding: str, name: s
     [
         ("", "the file is empty"),
         ("\n\n   \n", "the file has only blank lines"),
+        # Found importing an Excel-saved export with nothing in it: a byte-order mark alone
+        # was "Imported 0 conversations", exit 0.
+        ("\ufeff", "the file has only blank lines"),
+        ("\ufeff\r\n\r\n", "the file has only blank lines"),
+        ("\ufeffconversation_id,role,text\r\n", "the file has a header row but no rows"),
         ("conversation_id,role,text\n", "the file has a header row but no rows"),
         ("conversation_id,role,text\n\n\n", "the file has a header row but no rows"),
     ],
 )
 def test_files_without_conversations_are_all_errors(run_cli, tmp_path: Path, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     """Issue 14 item 16: an empty file, blank lines and a lone header behave alike (exit 1)."""
-    path = tmp_path / ("in.csv" if text.startswith("conv") else "in.jsonl")
+    path = tmp_path / ("in.csv" if text.lstrip("\ufeff").startswith("conv") else "in.jsonl")
     path.write_text(text)
     result = run_cli("import", "-q", str(path))
     assert result.exit_code == 1

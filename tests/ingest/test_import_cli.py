@@ -45,3 +45,25 @@ def test_an_unused_role_value_warns(run_cli: Callable[..., Any], tmp_path: Path)
 def test_files_are_required_without_list_presets(run_cli: Callable[..., Any]) -> None:
     result = run_cli("import")
     assert result.exit_code == 2 and "--list-presets" in result.output
+
+
+def test_one_conversation_changed_in_two_files_of_one_run_is_analysed_once(
+    run_cli: Callable[..., Any], write_jsonl: Callable[..., Path], db_path: Any
+) -> None:
+    """Found importing Monday's and Tuesday's exports together, where a ticket reopened on
+    Tuesday is in both: analysis after the import died with a traceback (UNIQUE constraint
+    failed: conversation_phases.conversation_id), and the summary counted both versions'
+    messages ("1 conversation (2 messages)" for one stored message)."""
+    from cxreview.store import open_database
+    from tests.conftest import conversation
+
+    monday = write_jsonl([conversation("c1", messages=[{"role": "customer", "text": "where is my parcel"}])], "mon.jsonl")
+    tuesday = write_jsonl([conversation("c1", messages=[{"role": "customer", "text": "still nothing"}])], "tue.jsonl")
+    for _ in range(2):  # new in the run, then updated in the run
+        result = run_cli("import", str(monday), str(tuesday))
+        assert result.exit_code == 0, result.output
+        assert "Imported 1 conversation (1 message)" in result.output, result.output
+        with open_database(db_path) as db:
+            assert db.scalar("SELECT count(*) FROM conversation_phases") == 1
+            assert db.scalar("SELECT text FROM messages WHERE conversation_id = 'c1'") == "still nothing"
+        run_cli("import", "-q", str(monday))  # change it back, so the second round updates

@@ -268,6 +268,8 @@ class ReviewScreen(ReviewCorrections, ReviewNotes, ReviewReading, ReviewAutoQA, 
         self.parts = [message.review if p.id == message.review.id else p for p in self.parts]
         if self.pending == 0 and self.review is not None and message.review.id == self.review.id:
             self.review = message.review
+            if message.note == "Undone" and (last := self.review.last_criterion) in (ids := self.review.rubric.ids):
+                self.cursor = ids.index(last)  # undo stored the criterion it changed: the next digit re-scores it
             self.query_one(Transcript).set_notes(self.review.message_notes)
             self._refresh_rubric()
             self.refresh_keys()

@@ -108,7 +108,8 @@ def timeline(view: Any) -> tuple[Text, list[tuple[int, list[int]]]]:
     text.append("  sentiment -1", style="dim")
     bars.append((text.cell_len, positions))
     text.append(sparkline([v["sentiment"] for _, v in customer], -1.0, 1.0), style="dodger_blue2")
-    text.append(f"+1 ({len(customer)} customer turns)", style="dim")
+    turns = "turn" if len(customer) == 1 else "turns"
+    text.append(f"+1 ({len(customer)} customer {turns})", style="dim")
     return text, bars
 
 
