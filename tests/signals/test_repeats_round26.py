@@ -236,3 +236,43 @@ def test_an_earlier_contact_in_general_words_repeats(text: str, language: str) -
 @pytest.mark.parametrize(("text", "language"), CALM)
 def test_calm_look_alikes_are_no_repeat(text: str, language: str) -> None:
     assert not _repeats(text, language), text
+
+
+# A later post in a thread, after the agent's reply: what the customer said or did here before.
+_FIRST = "@HomeCoHelp my order 55123 never arrived and the tracking has not moved"
+_AGENT = "@cust Sorry to hear that. Have you checked with your neighbours? ^JS"
+
+
+def _later_repeats(text: str) -> bool:
+    turns = [("customer", _FIRST), ("agent", _AGENT), ("customer", "@HomeCoHelp " + text)]
+    return any(f.flag == "customer_repeat" for f in run(turns).messages[-1].flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and I answered, it never came",
+        "Is that not what I've done already?",
+        "isn't that what I asked for?",
+        "I replied but nothing happened",
+        "I said what the problem was",
+    ],
+)
+def test_a_later_post_that_says_it_was_said_or_done_here_repeats(text: str) -> None:
+    assert _later_repeats(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I said to the driver to leave it at the door",
+        "I responded to the survey and got a voucher",
+        "I replied to my friend",
+        "I answered all the questions on the form",
+        "I answered the door but nobody was there",
+        "that's why I asked for a refund",
+        "yes I checked with my neighbours",
+    ],
+)
+def test_a_later_post_that_tells_something_else_is_no_repeat(text: str) -> None:
+    assert not _later_repeats(text), text
