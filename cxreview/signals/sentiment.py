@@ -232,10 +232,35 @@ def _praise_boosted(text: str, language: str) -> str:
     return _PRAISE_BOOSTERS[language].sub(swap, text)
 
 
+# Round 26: "like" that compares or hedges is no liking ("It's been like this for weeks", "sounds
+# like a generic reply", "feels like shopping somewhere else"): VADER rates every "like" +2.0, so
+# such complaints read as praise (+0.36) and the model pulled them under. After a verb of seeming,
+# or before "this"/"that" where no one likes anything, it reads as "as" (no valence); "I like the
+# app", "I'd like a refund", "don't like it" keep theirs. Comparisons in talk about films ("it's
+# like the most perfect action movie", "things like that") were left as they were: read so too
+# they cost the movie chats (CCPE) more than they gave the tweets (benchmarks/README.md, round 26).
+_LIKE_NO_PRAISE = re.compile(
+    r"\b(?:sounds?|sounded|looks?|looked|seems?|seemed|feels?|felt) +(like)\b"
+    r"|(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bwho )(?<!\bdo )(?<!\bdid )(?<!\bdoes )(?<!\bto )"
+    r"(?<!\bwould )(?<!\breally )(?<!\balso )(?<!\bstill )(?<!n't )(?<!'d )\b(like) +(?:this|that|these|those)\b",
+    re.IGNORECASE,
+)
+
+
+def _as(match: re.Match[str]) -> str:
+    """The match with its "like" as "as", in the same case."""
+    group = 1 if match.group(1) is not None else 2
+    word, cut, text = match.group(group), match.start(group) - match.start(), match.group(0)
+    swap = "AS" if word.isupper() else "As" if word[0].isupper() else "as"
+    return text[:cut] + swap + text[cut + 4 :]
+
+
 def english_senses(text: str) -> str:
     """The English text rewritten so VADER reads the intended sense of ambiguous words."""
     text = _praise_boosted(text, "en")
-    # Substring tests first: the regex runs only on the few texts with one of its words.
+    # Substring tests first: each regex runs only on the few texts with one of its words.
+    if "ike" in text or "IKE" in text:
+        text = _LIKE_NO_PRAISE.sub(_as, text)
     if "retty" in text or "uper" in text or "RETTY" in text or "UPER" in text:
         return _INTENSIFIER.sub(_booster, text)
     return text
