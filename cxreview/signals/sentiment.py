@@ -232,10 +232,46 @@ def _praise_boosted(text: str, language: str) -> str:
     return _PRAISE_BOOSTERS[language].sub(swap, text)
 
 
+# Round 26: "like" that compares or hedges is no liking ("It's been like this for weeks", "sounds
+# like a generic reply", "feels like shopping somewhere else"): VADER rates every "like" +2.0, so
+# such complaints read as praise (+0.36) and the model pulled them under. After a verb of seeming,
+# or before "this"/"that" where no one likes anything, it reads as "as" (no valence); "I like the
+# app", "I'd like a refund", "don't like it" keep theirs. Comparisons in talk about films ("it's
+# like the most perfect action movie", "things like that") were left as they were: read so too
+# they cost the movie chats (CCPE) more than they gave the tweets (benchmarks/README.md, round 26).
+_LIKE = re.compile(r"like\b")  # a literal first: the engine skips to each "like" (in lower case)
+_SEEMING = re.compile(r"\b(?:sounds?|sounded|looks?|looked|seems?|seemed|feels?|felt) +$")
+_LIKER = re.compile(r"\b(?:i|we|you|u|they|who|do|did|does|to|would|really|also|still)[ ]+$|n't +$|'d +$")
+_THIS = re.compile(r" +(?:this|that|these|those)\b")
+
+
+def _like_no_praise(text: str) -> str:
+    """``text`` with each "like" that compares or hedges read as "as", in its case."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: leave the text as it is
+        return text
+    parts, last = [], 0
+    for match in _LIKE.finditer(lower):
+        start = match.start()
+        if start and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
+            continue  # "unlike", "dislike"
+        before = lower[max(0, start - 12) : start]
+        if _SEEMING.search(before) is None and (
+            _THIS.match(lower, match.end()) is None or _LIKER.search(before) is not None
+        ):
+            continue
+        word = text[start : start + 4]
+        parts += [text[last:start], "AS" if word.isupper() else "As" if word[0].isupper() else "as"]
+        last = start + 4
+    return "".join(parts) + text[last:] if parts else text
+
+
 def english_senses(text: str) -> str:
     """The English text rewritten so VADER reads the intended sense of ambiguous words."""
     text = _praise_boosted(text, "en")
-    # Substring tests first: the regex runs only on the few texts with one of its words.
+    # Substring tests first: each regex runs only on the few texts with one of its words.
+    if "like" in text or "Like" in text or "LIKE" in text:
+        text = _like_no_praise(text)
     if "retty" in text or "uper" in text or "RETTY" in text or "UPER" in text:
         return _INTENSIFIER.sub(_booster, text)
     return text
