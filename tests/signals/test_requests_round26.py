@@ -12,7 +12,12 @@ before, by families (English and Dutch):
   decline); a number with a choice between ("is there a # or a time bracket I can call"); their people asked to reach
   out or get in touch; why nobody answers their line; their number or address not found, or why they have none; a
   number to a person ("I want a number to someone who can fix what you did"); whether anyone monitors this; Dutch:
-  "ik kan nergens een telefoonnummer vinden", "waarom wordt de telefoon niet opgenomen?".
+  "ik kan nergens een telefoonnummer vinden", "waarom wordt de telefoon niet opgenomen?";
+- second step: an address or number asked bare ("got an email address?", "any email I can contact?"), whether anyone
+  will answer ("anyone going to respond?", "someone respond please"), a person put on ("put your manager on"), the
+  hours of their staffed line ("does your live chat work on weekends?"); Dutch: "waarom reageert niemand?", a case
+  passed up ("kan dit doorgezet worden naar een leidinggevende?"), their chat or WhatsApp ("waar is jullie chat?",
+  "hebben jullie whatsapp?", "kan ik jullie ook appen?"); not a review, a shop's hours, a friend's app.
 """
 
 from __future__ import annotations
@@ -53,6 +58,19 @@ ASKS = [
     ("nl", "@Merk heeft de klantenservice ook een e-mailadres?"),
     ("nl", "@Merk ik kan nergens een telefoonnummer vinden"),
     ("nl", "@Merk waarom wordt de telefoon niet opgenomen?"),
+    # second step: an address asked bare, whether anyone will answer, a person put on, the staffed line's hours
+    ("en", "@Brand got an email address?"),
+    ("en", "@Brand any email I can contact?"),
+    ("en", "@Brand anyone going to respond?"),
+    ("en", "@Brand someone respond please"),
+    ("en", "@Brand put your manager on"),
+    ("en", "@Brand does your live chat work on weekends?"),
+    ("en", "@Brand what are your phone lines' opening hours?"),
+    ("nl", "@Merk waarom reageert niemand?"),
+    ("nl", "@Merk kan dit doorgezet worden naar een leidinggevende?"),
+    ("nl", "@Merk waar is jullie chat?"),
+    ("nl", "@Merk hebben jullie whatsapp?"),
+    ("nl", "@Merk kan ik jullie ook appen?"),
 ]
 
 CALM = [
@@ -89,6 +107,17 @@ CALM = [
     ("nl", "@Merk ik wil niet gebeld worden"),
     ("nl", "@Merk jullie hoeven mij niet te bellen"),
     ("nl", "@Merk bel me niet"),
+    ("en", "@Brand anyone going to reply to my review?"),
+    ("en", "@Brand got an email saying my order shipped?"),
+    ("en", "@Brand put your phone on silent"),
+    ("en", "@Brand what are the opening hours of the store?"),
+    ("en", "@Brand does the restaurant open on sundays?"),
+    ("en", "I need the phone number and the address of the hotel"),
+    ("nl", "@Merk waarom reageert niemand als ik mijn moeder app?"),
+    ("nl", "@Merk waar is jullie winkel?"),
+    ("nl", "@Merk heeft het hotel whatsapp?"),
+    ("nl", "@Merk mijn pakket kan doorgestuurd worden naar de buren"),
+    ("nl", "@Merk waarom reageert de app niet?"),
 ]
 
 
