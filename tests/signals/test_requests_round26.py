@@ -13,10 +13,9 @@ before, by families (English and Dutch):
   out or get in touch; why nobody answers their line; their number or address not found, or why they have none; a
   number to a person ("I want a number to someone who can fix what you did"); whether anyone monitors this; Dutch:
   "ik kan nergens een telefoonnummer vinden", "waarom wordt de telefoon niet opgenomen?";
-- second step: an address or number asked bare ("got an email address?", "any email I can contact?"), whether anyone
-  will answer ("anyone going to respond?", "someone respond please"), a person put on ("put your manager on"), the
-  hours of their staffed line ("does your live chat work on weekends?"); Dutch: "waarom reageert niemand?", a case
-  passed up ("kan dit doorgezet worden naar een leidinggevende?"), their chat or WhatsApp ("waar is jullie chat?",
+- second step: whether anyone will answer ("anyone going to respond?", "someone respond please"), a person put on
+  ("put your manager on"), the hours of their staffed line ("does your live chat work on weekends?"); Dutch:
+  "waarom reageert niemand?", a case passed up ("kan dit doorgezet worden naar een leidinggevende?"), their chat or WhatsApp ("waar is jullie chat?",
   "hebben jullie whatsapp?", "kan ik jullie ook appen?"); not a review, a shop's hours, a friend's app.
 """
 
@@ -58,9 +57,7 @@ ASKS = [
     ("nl", "@Merk heeft de klantenservice ook een e-mailadres?"),
     ("nl", "@Merk ik kan nergens een telefoonnummer vinden"),
     ("nl", "@Merk waarom wordt de telefoon niet opgenomen?"),
-    # second step: an address asked bare, whether anyone will answer, a person put on, the staffed line's hours
-    ("en", "@Brand got an email address?"),
-    ("en", "@Brand any email I can contact?"),
+    # second step: whether anyone will answer, a person put on, the staffed line's hours
     ("en", "@Brand anyone going to respond?"),
     ("en", "@Brand someone respond please"),
     ("en", "@Brand put your manager on"),
