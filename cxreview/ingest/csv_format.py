@@ -72,10 +72,19 @@ def parse_csv(
     if isinstance(header, str):
         yield None, [header]
         return
+    if not any(h.strip() for h in header):
+        # A blank first line or one of empty cells (",,"): no column to rename with --map.
+        yield (
+            None,
+            [
+                f"{name}:{first_row[0]}: the header row is empty; put the column names ({', '.join(REQUIRED)}, ...) on the first line"
+            ],
+        )
+        return
     columns = [column_map.get(h.strip(), h.strip()) for h in header]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
-        found = ", ".join(h.strip() for h in header) or "nothing"
+        found = ", ".join(h.strip() for h in header)
         yield (
             None,
             [

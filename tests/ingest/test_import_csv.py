@@ -62,6 +62,19 @@ def test_missing_column_names_the_header_and_the_fix(db: Database, tmp_path: Pat
     )
 
 
+@pytest.mark.parametrize("first", ["", ",,", "\ufeff"])
+def test_an_empty_header_row_asks_for_the_column_names(db: Database, tmp_path: Path, first: str) -> None:
+    """A blank first line, one of empty cells, or Excel's byte-order mark alone used to say the
+    header "has nothing" and suggest --map, which cannot help: there is no column to rename."""
+    path = _write(tmp_path, first + "\n1,customer,hi\n")
+    with pytest.raises(InputError) as info:
+        import_files(db, [str(path)])
+    assert info.value.problems == [
+        f"{path}:1: the header row is empty; put the column names (conversation_id, role, text, ...) on the first line"
+    ]
+    assert db.conn.execute("SELECT count(*) FROM conversations").fetchone()[0] == 0
+
+
 def test_unknown_role_points_at_the_csv_row(db: Database, tmp_path: Path) -> None:
     path = _write(tmp_path, "conversation_id,role,text\n1,customer,hi\n1,robot,beep\n")
     with pytest.raises(InputError) as info:
