@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
 from cxreview.commands.common import database, echo, info, plural, progress_bar, skip_exit_collection
 from cxreview.store import Database
+
+if TYPE_CHECKING:
+    from cxreview.ingest.mapping_options import MappingOptions
+    from cxreview.ingest.sources import Limits
 
 
 @click.command("import")
@@ -100,7 +108,6 @@ def import_command(
       cxreview import tickets.csv --preset my-helpdesk.yaml --set channel=email
       zcat old/*.jsonl.gz | cxreview import - --format jsonl
     """
-    from cxreview.ingest.importer import import_files
     from cxreview.ingest.mapping_options import MappingOptions
     from cxreview.ingest.sources import Limits
 
@@ -116,6 +123,25 @@ def import_command(
     if min(max_line_mb, max_input_mb, max_gzip_ratio) <= 0:
         raise click.UsageError("--max-line-mb, --max-input-mb and --max-gzip-ratio must be above 0")
     limits = Limits(max_line_mb, max_input_mb, max_gzip_ratio)
+    new_file = _new_database_file(ctx.obj["db_path"])
+    try:
+        _import(ctx, files, fmt, options, limits, no_analyze)
+    except BaseException:
+        if new_file is not None:
+            _remove_if_empty(new_file)
+        raise
+
+
+def _import(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    fmt: str | None,
+    options: MappingOptions,
+    limits: Limits,
+    no_analyze: bool,
+) -> None:
+    from cxreview.ingest.importer import import_files
+
     with database(ctx, create=True) as db:
         with progress_bar("Reading", None) as bar:
             summary = import_files(
@@ -142,6 +168,31 @@ def import_command(
             info(f"{plural(summary.repeated, 'conversation')} appeared more than once; the last one was kept.")
         if not no_analyze:
             _analyze_after_import(db, summary.changed_ids)
+
+
+def _new_database_file(path: str | None) -> Path | None:
+    """The SQLite file this import is about to create, or None (it exists, or is PostgreSQL)."""
+    from cxreview.store.connection import is_server_url, resolve_target
+
+    target = resolve_target(path)
+    if is_server_url(target) or Path(target).exists():
+        return None
+    return Path(target)
+
+
+def _remove_if_empty(path: Path) -> None:
+    """A first import that failed leaves no database behind: later commands would find one
+    without conversations and say "no sessions" instead of "no database, import first"."""
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(path)) as conn:
+            if conn.execute("SELECT count(*) FROM conversations").fetchone()[0]:
+                return
+    except sqlite3.Error:
+        return  # not the database this import made: leave it
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _analyze_after_import(db: Database, changed: list[str]) -> None:

@@ -67,3 +67,21 @@ def test_one_conversation_changed_in_two_files_of_one_run_is_analysed_once(
             assert db.scalar("SELECT count(*) FROM conversation_phases") == 1
             assert db.scalar("SELECT text FROM messages WHERE conversation_id = 'c1'") == "still nothing"
         run_cli("import", "-q", str(monday))  # change it back, so the second round updates
+
+
+def test_a_failed_first_import_leaves_no_database(run_cli: Callable[..., Any], db_path: Any, tmp_path: Path) -> None:
+    """A first import that failed used to leave an empty database behind, on which later commands
+    said "no sessions" or "no conversation" instead of "no database, import first". A database
+    that existed (or holds conversations) is never removed."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text("conversation_id,role,text\nA,robot,hi\n", encoding="utf-8")
+    good = tmp_path / "good.csv"
+    good.write_text("conversation_id,role,text\nA,customer,hi\n", encoding="utf-8")
+    result = run_cli("import", "--no-analyze", str(bad))
+    assert result.exit_code == 1 and 'has role "robot"' in result.output
+    if isinstance(db_path, Path):  # PostgreSQL: the database is the server's, made by the fixture
+        assert list(tmp_path.glob(f"{db_path.name}*")) == []
+        assert "no database at" in run_cli("sessions").output
+    assert run_cli("import", "--no-analyze", str(good)).exit_code == 0
+    assert run_cli("import", "--no-analyze", str(bad)).exit_code == 1
+    assert "conversations: 1\n" in run_cli("db", "info").output
