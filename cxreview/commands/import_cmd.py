@@ -186,13 +186,15 @@ def _remove_if_empty(path: Path) -> None:
     import sqlite3
 
     try:
-        with closing(sqlite3.connect(path)) as conn:
+        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as conn:
+            # Held while the files go: another import writing to it now keeps it (locked).
+            conn.execute("BEGIN EXCLUSIVE")
             if conn.execute("SELECT count(*) FROM conversations").fetchone()[0]:
                 return
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
     except sqlite3.Error:
-        return  # not the database this import made: leave it
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return  # not the database this import made, or in use: leave it
 
 
 def _analyze_after_import(db: Database, changed: list[str]) -> None:
