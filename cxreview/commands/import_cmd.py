@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from contextlib import closing
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from cxreview.commands.common import database, echo, info, plural, progress_bar, skip_exit_collection
 from cxreview.store import Database
+from cxreview.store.connection import new_database_file, remove_if_empty
 
 if TYPE_CHECKING:
     from cxreview.ingest.mapping_options import MappingOptions
@@ -123,12 +122,14 @@ def import_command(
     if min(max_line_mb, max_input_mb, max_gzip_ratio) <= 0:
         raise click.UsageError("--max-line-mb, --max-input-mb and --max-gzip-ratio must be above 0")
     limits = Limits(max_line_mb, max_input_mb, max_gzip_ratio)
-    new_file = _new_database_file(ctx.obj["db_path"])
+    new_file = new_database_file(ctx.obj["db_path"])
     try:
         _import(ctx, files, fmt, options, limits, no_analyze)
     except BaseException:
         if new_file is not None:
-            _remove_if_empty(new_file)
+            # A first import that failed leaves no database behind: later commands would find
+            # one without conversations and say "no sessions", not "no database, import first".
+            remove_if_empty(new_file)
         raise
 
 
@@ -168,33 +169,6 @@ def _import(
             info(f"{plural(summary.repeated, 'conversation')} appeared more than once; the last one was kept.")
         if not no_analyze:
             _analyze_after_import(db, summary.changed_ids)
-
-
-def _new_database_file(path: str | None) -> Path | None:
-    """The SQLite file this import is about to create, or None (it exists, or is PostgreSQL)."""
-    from cxreview.store.connection import is_server_url, resolve_target
-
-    target = resolve_target(path)
-    if is_server_url(target) or Path(target).exists():
-        return None
-    return Path(target)
-
-
-def _remove_if_empty(path: Path) -> None:
-    """A first import that failed leaves no database behind: later commands would find one
-    without conversations and say "no sessions" instead of "no database, import first"."""
-    import sqlite3
-
-    try:
-        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as conn:
-            # Held while the files go: another import writing to it now keeps it (locked).
-            conn.execute("BEGIN EXCLUSIVE")
-            if conn.execute("SELECT count(*) FROM conversations").fetchone()[0]:
-                return
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-    except sqlite3.Error:
-        return  # not the database this import made, or in use: leave it
 
 
 def _analyze_after_import(db: Database, changed: list[str]) -> None:

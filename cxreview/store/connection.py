@@ -175,6 +175,28 @@ def is_server_url(target: object) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
 
+def new_database_file(path: str | os.PathLike[str] | None) -> Path | None:
+    """The SQLite file that opening ``path`` would create, or None (it exists, or is PostgreSQL)."""
+    target = resolve_target(path)
+    if is_server_url(target) or Path(target).exists():
+        return None
+    return Path(target)
+
+
+def remove_if_empty(path: Path) -> None:
+    """Delete the SQLite database at ``path`` (with its -wal, -shm and -journal files) when it
+    holds no conversation; under an exclusive lock, so one another process is writing stays."""
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as conn:
+            conn.execute("BEGIN EXCLUSIVE")
+            if conn.execute("SELECT count(*) FROM conversations").fetchone()[0]:
+                return
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except sqlite3.Error:
+        return  # not a cxreview database, or in use: leave it
+
+
 def open_database(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Database:
     """Open (and create or upgrade) the database at ``path``.
 
