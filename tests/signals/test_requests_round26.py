@@ -31,6 +31,8 @@ def _asks_alone(text: str, language: str = "en") -> bool:
 
 
 ASKS = [
+    ("en", "@Brand does your live chat work on weekends?"),
+    ("en", "@Brand when does the helpline open?"),
     ("en", "@united Does customer care have email or a phone rep that I can speak with?"),
     ("en", "@Brand does your support team have a phone line?"),
     ("en", "@USAirways is there a # or a time bracket I can call to fix this problem?"),
@@ -115,6 +117,10 @@ CALM = [
     ("nl", "@Merk heeft het hotel whatsapp?"),
     ("nl", "@Merk mijn pakket kan doorgestuurd worden naar de buren"),
     ("nl", "@Merk waarom reageert de app niet?"),
+    # the lead, reading the merged cues: a channel that breaks is no ask for it
+    ("en", "@Brand your live chat times out every time I try"),
+    ("en", "Your live chat times out constantly, useless"),
+    ("en", "@Brand does the live chat work? it keeps crashing"),
 ]
 
 
