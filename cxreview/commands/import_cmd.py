@@ -165,6 +165,14 @@ def _import(
             info(f"Left out {plural(summary.notes_dropped, 'internal note')} (--keep-notes keeps them as notes).")
         if summary.skipped:
             info(f"Skipped {plural(summary.skipped, 'conversation')} with nothing but internal notes or events.")
+        if summary.reviewed_changed:
+            n = len(summary.reviewed_changed)
+            echo(
+                f"warning: {plural(n, 'conversation')} with submitted reviews changed; "
+                "their reviews and message notes now refer to the new text "
+                f"(e.g. {min(summary.reviewed_changed)})",
+                err=True,
+            )
         if summary.repeated:
             info(f"{plural(summary.repeated, 'conversation')} appeared more than once; the last one was kept.")
         if not no_analyze:

@@ -17,7 +17,7 @@ from cxreview.ingest.records import ROLES, ConversationRecord
 from cxreview.ingest.sources import FORMATS, Limits, Source, detect_format, open_source
 from cxreview.store import Database
 from cxreview.store.connection import BULK_CONVERSATIONS
-from cxreview.store.conversations import existing_hashes, write_conversations
+from cxreview.store.conversations import existing_hashes, reviewed_ids, write_conversations
 
 BATCH = 2000
 
@@ -36,6 +36,7 @@ class ImportSummary:
     warnings: list[str] = field(default_factory=list)
     notes_dropped: int = 0
     skipped: int = 0  # conversations with nothing but internal notes and events
+    reviewed_changed: set[str] = field(default_factory=set)  # updated ids that had a submitted review
 
     @property
     def total(self) -> int:
@@ -127,6 +128,8 @@ def import_files(
             summary.messages += len(record.messages) - counted.get(record.id, 0)
             counted[record.id] = len(record.messages)
             seen.add(record.id)
+        if replace_ids:  # their reviews and message notes now read the new text: the command says so
+            summary.reviewed_changed |= reviewed_ids(db.conn, sorted(replace_ids))
         write_conversations(db.conn, to_write, replace_ids)
         batch.clear()
 

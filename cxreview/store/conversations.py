@@ -27,6 +27,19 @@ def existing_hashes(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, s
     return found
 
 
+def reviewed_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Those ``ids`` that have a submitted review."""
+    found: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        sql = (
+            f"SELECT DISTINCT conversation_id FROM reviews WHERE status = 'submitted' AND conversation_id IN ({marks})"
+        )
+        found.update(row[0] for row in conn.execute(sql, chunk))
+    return found
+
+
 def write_conversations(
     conn: sqlite3.Connection, records: Iterable[tuple[ConversationRecord, str]], replace: set[str]
 ) -> None:

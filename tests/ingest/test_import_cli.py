@@ -57,7 +57,9 @@ def test_one_conversation_changed_in_two_files_of_one_run_is_analysed_once(
     from cxreview.store import open_database
     from tests.conftest import conversation
 
-    monday = write_jsonl([conversation("c1", messages=[{"role": "customer", "text": "where is my parcel"}])], "mon.jsonl")
+    monday = write_jsonl(
+        [conversation("c1", messages=[{"role": "customer", "text": "where is my parcel"}])], "mon.jsonl"
+    )
     tuesday = write_jsonl([conversation("c1", messages=[{"role": "customer", "text": "still nothing"}])], "tue.jsonl")
     for _ in range(2):  # new in the run, then updated in the run
         result = run_cli("import", str(monday), str(tuesday))
@@ -85,3 +87,30 @@ def test_a_failed_first_import_leaves_no_database(run_cli: Callable[..., Any], d
     assert run_cli("import", "--no-analyze", str(good)).exit_code == 0
     assert run_cli("import", "--no-analyze", str(bad)).exit_code == 1
     assert "conversations: 1\n" in run_cli("db", "info").output
+
+
+def test_a_reviewed_conversation_that_changes_is_named(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    """Found by try26: importing changed content for a conversation with a submitted review gave
+    no warning, and its review and message notes then read the new text without anyone knowing."""
+    first = tmp_path / "monday.csv"
+    first.write_text("conversation_id,role,text\nA,customer,hi\nB,customer,hello\n", encoding="utf-8")
+    scores = tmp_path / "scores.csv"
+    scores.write_text(
+        "conversation_id,reviewer,criterion,score\nA,ana,empathy,4\nA,ana,clarity,3\nA,ana,resolution,5\n",
+        encoding="utf-8",
+    )
+    changed = tmp_path / "tuesday.csv"
+    changed.write_text(
+        "conversation_id,role,text\nA,customer,hi\nA,customer,still there?\nB,customer,hello again\n", encoding="utf-8"
+    )
+    assert run_cli("import", "--no-analyze", str(first)).exit_code == 0
+    assert run_cli("scores", "import", str(scores), "--rubric", "default").exit_code == 0
+    result = run_cli("import", "--no-analyze", str(changed))
+    assert result.exit_code == 0, result.output
+    assert "2 updated" in result.output
+    assert (
+        "warning: 1 conversation with submitted reviews changed; their reviews and message notes now refer "
+        "to the new text (e.g. A)" in result.output
+    )
+    again = run_cli("import", "--no-analyze", str(changed))  # unchanged now: nothing to say
+    assert "warning" not in again.output
